@@ -1,0 +1,43 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace TimeVision.Cli;
+
+/// <summary>
+/// Builds the generic host a command runs in: configuration from <c>appsettings.json</c>, the environment
+/// (e.g. <c>Rendering__Dpi=200</c>) and the command's own flags, in rising precedence; logs go to stderr so
+/// stdout carries only the command's JSON.
+/// </summary>
+internal static class CliHost
+{
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">A setting or flag is invalid.</exception>
+    public static IHost Build(IReadOnlyDictionary<string, string?> overrides)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = [],
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Configuration.AddInMemoryCollection(overrides);
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddTimeVisionCore();
+
+        var host = builder.Build();
+        try
+        {
+            // Commands need no hosted services, only validated options: run ValidateOnStart's checks directly.
+            host.Services.GetRequiredService<IStartupValidator>().Validate();
+            return host;
+        }
+        catch
+        {
+            host.Dispose();
+            throw;
+        }
+    }
+}

@@ -1,0 +1,25 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace TimeVision.Cli;
+
+/// <summary>Writes a command's single JSON result to stdout and its human messages to stderr.</summary>
+internal static class CliOutput
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static void WriteResult<T>(TextWriter stdout, T result) =>
+        stdout.WriteLine(JsonSerializer.Serialize(result, Json));
+
+    /// <summary>The error contract: <c>{"error":{"code":…,"message":…}}</c> on stdout, the message on stderr.</summary>
+    public static int WriteError(TextWriter stdout, TextWriter stderr, string code, string message, int exitCode)
+    {
+        WriteResult(stdout, new { error = new { code, message } });
+        stderr.WriteLine($"error: {message}");
+        return exitCode;
+    }
+}

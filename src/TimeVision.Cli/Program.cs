@@ -1,0 +1,3 @@
+using TimeVision.Cli;
+
+return await TimeVisionCommandLine.Build().Parse(args).InvokeAsync();

@@ -1,0 +1,35 @@
+using System.Buffers.Binary;
+using System.IO.Hashing;
+
+namespace TimeVision.Core.Rendering.Png;
+
+/// <summary>Writes PNG chunks (length, type, data, CRC-32) and counts the bytes written.</summary>
+internal sealed class PngChunkWriter(Stream destination)
+{
+    public long BytesWritten { get; private set; }
+
+    public async ValueTask WriteSignatureAsync(CancellationToken cancellationToken)
+    {
+        byte[] signature = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
+        await destination.WriteAsync(signature, cancellationToken);
+        BytesWritten += signature.Length;
+    }
+
+    public async ValueTask WriteChunkAsync(ReadOnlyMemory<byte> type, ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
+    {
+        var prefix = new byte[8];
+        BinaryPrimitives.WriteInt32BigEndian(prefix, data.Length);
+        type.Span.CopyTo(prefix.AsSpan(4));
+
+        var crc = new Crc32();
+        crc.Append(type.Span);
+        crc.Append(data.Span);
+        var suffix = new byte[4];
+        BinaryPrimitives.WriteUInt32BigEndian(suffix, crc.GetCurrentHashAsUInt32());
+
+        await destination.WriteAsync(prefix, cancellationToken);
+        await destination.WriteAsync(data, cancellationToken);
+        await destination.WriteAsync(suffix, cancellationToken);
+        BytesWritten += prefix.Length + data.Length + suffix.Length;
+    }
+}

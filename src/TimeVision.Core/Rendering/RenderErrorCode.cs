@@ -1,0 +1,43 @@
+using System.Text.Json.Serialization;
+
+namespace TimeVision.Core.Rendering;
+
+/// <summary>
+/// Why a PDF or one of its pages could not be rendered. The JSON names are stable codes that
+/// callers, stored documents and the CLI's exit contract depend on: never rename them.
+/// </summary>
+[JsonConverter(typeof(JsonStringEnumConverter<RenderErrorCode>))]
+public enum RenderErrorCode
+{
+    /// <summary>The bytes are not a PDF (no <c>%PDF-</c> header).</summary>
+    [JsonStringEnumMemberName("not_pdf")]
+    NotPdf,
+
+    /// <summary>The PDF needs a password to open.</summary>
+    [JsonStringEnumMemberName("encrypted")]
+    Encrypted,
+
+    /// <summary>The PDF is unreadable or truncated.</summary>
+    [JsonStringEnumMemberName("corrupt")]
+    Corrupt,
+
+    /// <summary>The PDF is valid but has no pages.</summary>
+    [JsonStringEnumMemberName("no_pages")]
+    NoPages,
+
+    /// <summary>The PDF has more pages than the configured cap.</summary>
+    [JsonStringEnumMemberName("too_many_pages")]
+    TooManyPages,
+
+    /// <summary>A page exceeds the pixel budget even at the lowest allowed DPI.</summary>
+    [JsonStringEnumMemberName("page_too_large")]
+    PageTooLarge,
+
+    /// <summary>Poppler did not finish within the configured time and was stopped.</summary>
+    [JsonStringEnumMemberName("render_timeout")]
+    RenderTimeout,
+
+    /// <summary>Poppler (<c>poppler-utils</c>) is not installed or not where configuration says.</summary>
+    [JsonStringEnumMemberName("renderer_missing")]
+    RendererMissing,
+}

@@ -1,0 +1,191 @@
+using TimeVision.Core.Rendering;
+using TimeVision.Core.Tests.Support;
+using TimeVision.Testing;
+
+namespace TimeVision.Core.Tests.Rendering;
+
+public sealed class PageRendererTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public async Task Renders_a_drawing_page_to_a_grayscale_png_at_300_dpi()
+    {
+        using var services = CoreServices.Create();
+        var (page, pdf) = await FirstPageAsync(services, RepositoryPaths.Sample("odri-motor-shaft.pdf"));
+
+        var (result, png) = await RenderAsync(services, pdf, page);
+
+        Assert.True(result.Succeeded, result.Error?.Message);
+        Assert.Equal(new RenderedPage(1, 3507, 2480, 300, Grayscale: true, png.LongLength), result.Value);
+        var image = PngImage.Decode(png);
+        Assert.Equal((3507, 2480, true), (image.Width, image.Height, image.IsGrayscale));
+        Assert.InRange(image.DarkPixelShare, 0.001, 0.5);
+    }
+
+    [Fact]
+    public async Task Renders_rgb_when_grayscale_is_off()
+    {
+        using var services = CoreServices.Create(("Rendering:Grayscale", "false"));
+        var (page, pdf) = await FirstPageAsync(services, RepositoryPaths.Sample("odri-motor-shaft.pdf"));
+
+        var (result, png) = await RenderAsync(services, pdf, page);
+
+        Assert.True(result.Succeeded, result.Error?.Message);
+        Assert.False(result.Value.Grayscale);
+        Assert.False(PngImage.Decode(png).IsGrayscale);
+    }
+
+    [Fact]
+    public async Task The_same_page_and_settings_give_the_same_bytes()
+    {
+        using var services = CoreServices.Create();
+        var (page, pdf) = await FirstPageAsync(services, RepositoryPaths.Sample("edocr-adapterplatte.pdf"));
+
+        var (_, first) = await RenderAsync(services, pdf, page);
+        var (_, second) = await RenderAsync(services, pdf, page);
+
+        Assert.NotEmpty(first);
+        Assert.Equal(first, second);
+    }
+
+    [Fact]
+    public async Task The_dpi_and_pixel_cap_are_configurable()
+    {
+        using var services = CoreServices.Create(("Rendering:Dpi", "100"), ("Rendering:MaxLongSidePx", "1500"));
+        var (page, pdf) = await FirstPageAsync(services, RepositoryPaths.Sample("edocr-adapterplatte.pdf"));
+
+        var (result, png) = await RenderAsync(services, pdf, page);
+
+        Assert.True(result.Succeeded, result.Error?.Message);
+        var image = PngImage.Decode(png);
+        Assert.Equal(1500, image.Width);
+        Assert.Equal(1060, image.Height);
+        Assert.Equal(90.71, result.Value.Dpi, precision: 2);
+    }
+
+    [Fact]
+    public async Task A_page_beyond_the_pixel_budget_even_at_the_minimum_dpi_is_page_too_large()
+    {
+        var pdf = _folder.Write("banner.pdf", TestPdfs.WithPages(1, widthMm: 5000, heightMm: 300));
+        using var services = CoreServices.Create();
+        var (page, _) = await FirstPageAsync(services, pdf);
+
+        var (result, png) = await RenderAsync(services, pdf, page);
+
+        Assert.Equal(RenderErrorCode.PageTooLarge, result.Error?.Code);
+        Assert.Empty(png);
+    }
+
+    [Fact]
+    public async Task A_render_that_runs_over_its_time_is_killed_and_reported()
+    {
+        // A private copy, so the check for a surviving pdftoppm cannot see another test's process.
+        var pdf = _folder.Write("slow.pdf", File.ReadAllBytes(RepositoryPaths.Sample("edocr-adapterplatte.pdf")));
+        using var services = CoreServices.Create(("Rendering:PageTimeout", "00:00:00.050"));
+        var (page, _) = await FirstPageAsync(services, pdf);
+
+        var (result, _) = await RenderAsync(services, pdf, page);
+
+        Assert.Equal(RenderErrorCode.RenderTimeout, result.Error?.Code);
+        Assert.Contains("Rendering:PageTimeout", result.Error?.Message, StringComparison.Ordinal);
+        Assert.Empty(RunningProcessesFor(pdf));
+    }
+
+    [Fact]
+    public async Task A_missing_renderer_is_reported_not_thrown()
+    {
+        using var services = CoreServices.Create(("Rendering:PopplerDirectory", _folder.Path));
+
+        var (result, _) = await RenderAsync(services, RepositoryPaths.Sample("odri-motor-shaft.pdf"), new PdfPageInfo(1, 842, 595, 0));
+
+        Assert.Equal(RenderErrorCode.RendererMissing, result.Error?.Code);
+    }
+
+    [Fact]
+    public async Task Cancelling_stops_the_render()
+    {
+        using var services = CoreServices.Create();
+        var pdf = RepositoryPaths.Sample("edocr-adapterplatte.pdf");
+        var (page, _) = await FirstPageAsync(services, pdf);
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(20));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(
+            () => services.Get<IPageRenderer>().RenderPageAsync(pdf, page, Stream.Null, cancellation.Token));
+    }
+
+    public static TheoryData<string> SharedDrawingNames => SharedDrawings.FileNames;
+
+    [Theory]
+    [MemberData(nameof(SharedDrawingNames))]
+    public async Task Every_shared_drawing_renders_every_page_within_the_cap(string fileName)
+    {
+        var pdf = SharedDrawings.Require(fileName);
+        var expected = DrawingCorpus.Describe(Path.GetDirectoryName(pdf)!, fileName);
+        using var services = CoreServices.Create();
+
+        var inspection = await services.Get<IPdfInspector>().InspectAsync(pdf, Token);
+
+        Assert.True(inspection.Succeeded, inspection.Error?.Message);
+        Assert.Equal(expected.Pages, inspection.Value.PageCount);
+        foreach (var page in inspection.Value.Pages)
+        {
+            Assert.Equal(expected.WidthMm, page.WidthPt * 25.4 / 72, tolerance: 1.5);
+            Assert.Equal(expected.HeightMm, page.HeightPt * 25.4 / 72, tolerance: 1.5);
+
+            var (result, png) = await RenderAsync(services, pdf, page);
+
+            Assert.True(result.Succeeded, $"page {page.Number}: {result.Error?.Message}");
+            var image = PngImage.Decode(png);
+            Assert.InRange(Math.Max(image.Width, image.Height), 1000, 4096);
+            Assert.InRange((long)image.Width * image.Height, 1, 4096L * 4096);
+            Assert.True(image.DarkPixelShare > 0.001, $"page {page.Number} looks blank ({image.DarkPixelShare:P3} dark pixels).");
+            if (page.Number == 1)
+            {
+                var (_, again) = await RenderAsync(services, pdf, page);
+                Assert.Equal(png, again);
+            }
+        }
+    }
+
+    private static async Task<(PdfPageInfo Page, string Pdf)> FirstPageAsync(IServiceProvider services, string pdf)
+    {
+        var inspection = await services.Get<IPdfInspector>().InspectAsync(pdf, Token);
+        Assert.True(inspection.Succeeded, inspection.Error?.Message);
+        return (inspection.Value.Pages[0], pdf);
+    }
+
+    private static async Task<(RenderResult<RenderedPage> Result, byte[] Png)> RenderAsync(
+        IServiceProvider services, string pdf, PdfPageInfo page)
+    {
+        using var png = new MemoryStream();
+        var result = await services.Get<IPageRenderer>().RenderPageAsync(pdf, page, png, Token);
+        return (result, result.Succeeded ? png.ToArray() : []);
+    }
+
+    private static List<int> RunningProcessesFor(string pdf) =>
+        Directory.EnumerateDirectories("/proc")
+            .Select(Path.GetFileName)
+            .Where(name => int.TryParse(name, out _))
+            .Where(pid =>
+            {
+                try
+                {
+                    return File.ReadAllText($"/proc/{pid}/cmdline").Contains(pdf, StringComparison.Ordinal);
+                }
+                catch (IOException)
+                {
+                    return false;
+                }
+                catch (UnauthorizedAccessException)
+                {
+                    return false;
+                }
+            })
+            .Select(pid => int.Parse(pid!, System.Globalization.CultureInfo.InvariantCulture))
+            .ToList();
+}
