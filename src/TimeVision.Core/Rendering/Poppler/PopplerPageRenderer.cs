@@ -16,6 +16,7 @@ namespace TimeVision.Core.Rendering.Poppler;
 public sealed class PopplerPageRenderer : IPageRenderer
 {
     private const int StderrLimit = 16 * 1024;
+    private const int PixelReadBufferSize = 1024 * 1024;
 
     private readonly PopplerTools _tools;
     private readonly IOptionsMonitor<RenderingOptions> _options;
@@ -66,8 +67,10 @@ public sealed class PopplerPageRenderer : IPageRenderer
                 .WithArguments(Arguments(pdfPath, page, frame.Value, options.Grayscale))
                 .WithStandardOutputPipe(PipeTarget.Create(async (stdout, token) =>
                 {
-                    header = await NetpbmHeader.ReadAsync(stdout, token);
-                    bytes = await PngEncoder.EncodeAsync(stdout, header, frame.Value.Dpi, destination, token);
+                    // Large reads: a page is megabytes of pixels, and row-sized reads from the pipe cost a syscall each.
+                    await using var pixels = new BufferedStream(stdout, PixelReadBufferSize);
+                    header = await NetpbmHeader.ReadAsync(pixels, token);
+                    bytes = await PngEncoder.EncodeAsync(pixels, header, frame.Value.Dpi, destination, token);
                 }))
                 .WithStandardErrorPipe(PipeTarget.Create(async (stream, token) => await CaptureAsync(stream, stderr, token)))
                 .WithValidation(CommandResultValidation.None)

@@ -1,0 +1,18 @@
+using TimeVision.Benchmarks;
+
+#if DEBUG
+await Console.Error.WriteLineAsync("Benchmarks run in Release only: dotnet run -c Release --project tests/TimeVision.Benchmarks -- render");
+return 1;
+#else
+return args switch
+{
+    ["render", ..] => await RenderBenchmark.RunAsync(args[1..]),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: TimeVision.Benchmarks render [--drawings DIR]");
+    return 2;
+}
+#endif

@@ -1,0 +1,72 @@
+using System.Net.Security;
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.Azure.Cosmos;
+
+using Xunit;
+
+namespace TimeVision.Testing.LocalServices;
+
+/// <summary>
+/// The local Cosmos DB server, reached through the real SDK in Gateway mode and trusting only the server's own
+/// self-signed certificate. Each test takes a database of its own.
+/// </summary>
+public sealed class CosmosFixture : IAsyncLifetime
+{
+    private X509Certificate2? _certificate;
+    private CosmosClient? _client;
+
+    /// <summary>The client, ready once the fixture is initialised.</summary>
+    public CosmosClient Client => _client ?? throw new InvalidOperationException("The fixture is not initialised.");
+
+    /// <summary>Options that reach the local server: Gateway mode, its endpoint only, its certificate pinned.</summary>
+    public static CosmosClientOptions ClientOptions(X509Certificate2 trusted) => new()
+    {
+        ConnectionMode = ConnectionMode.Gateway,
+        LimitToEndpoint = true,
+        HttpClientFactory = () => new HttpClient(new HttpClientHandler
+        {
+            ServerCertificateCustomValidationCallback = (_, certificate, _, errors) =>
+                errors == SslPolicyErrors.None || (certificate is not null && certificate.Equals(trusted)),
+        }),
+    };
+
+    /// <summary>Creates an empty database with a unique name.</summary>
+    public async Task<Database> CreateDatabaseAsync(CancellationToken cancellationToken)
+    {
+        var response = await Client.CreateDatabaseAsync($"test-{Guid.NewGuid():N}", cancellationToken: cancellationToken);
+        return response.Database;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask InitializeAsync()
+    {
+        var certificatePath = LocalServiceEndpoints.CosmosCertificatePath;
+        if (!File.Exists(certificatePath))
+        {
+            throw new InvalidOperationException(
+                $"The Cosmos DB server's certificate is not at {certificatePath}. Install the services with 'tests/services/install.sh'.");
+        }
+
+        _certificate = X509Certificate2.CreateFromPem(await File.ReadAllTextAsync(certificatePath));
+        _client = new CosmosClient(
+            LocalServiceEndpoints.CosmosEndpoint.ToString(), LocalServiceEndpoints.CosmosEmulatorKey, ClientOptions(_certificate));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        try
+        {
+            await _client.ReadAccountAsync().WaitAsync(timeout.Token);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            throw new InvalidOperationException(
+                $"The Cosmos DB server is not answering at {LocalServiceEndpoints.CosmosEndpoint}. {LocalServiceEndpoints.StartHint}", exception);
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync()
+    {
+        _client?.Dispose();
+        _certificate?.Dispose();
+        return ValueTask.CompletedTask;
+    }
+}
