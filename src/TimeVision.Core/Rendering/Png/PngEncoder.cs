@@ -15,14 +15,22 @@ internal static class PngEncoder
     private const double MetresPerInch = 0.0254;
 
     /// <summary>Reads <paramref name="header"/>'s rows from <paramref name="pixels"/> and writes the PNG.</summary>
+    /// <param name="pixels">Rows of 8-bit gray or RGB pixels, top to bottom, no padding.</param>
+    /// <param name="header">Size and channel count.</param>
+    /// <param name="dpi">The resolution to record in a <c>pHYs</c> chunk; none when <see langword="null"/>.</param>
+    /// <param name="destination">Receives the PNG.</param>
+    /// <param name="cancellationToken">Cancels the encoding.</param>
     /// <returns>The number of PNG bytes written.</returns>
     public static async Task<long> EncodeAsync(
-        Stream pixels, NetpbmHeader header, double dpi, Stream destination, CancellationToken cancellationToken)
+        Stream pixels, NetpbmHeader header, double? dpi, Stream destination, CancellationToken cancellationToken)
     {
         var chunks = new PngChunkWriter(destination);
         await chunks.WriteSignatureAsync(cancellationToken);
         await chunks.WriteChunkAsync("IHDR"u8.ToArray(), ImageHeader(header), cancellationToken);
-        await chunks.WriteChunkAsync("pHYs"u8.ToArray(), PhysicalSize(dpi), cancellationToken);
+        if (dpi is { } resolution)
+        {
+            await chunks.WriteChunkAsync("pHYs"u8.ToArray(), PhysicalSize(resolution), cancellationToken);
+        }
 
         await using (var idat = new IdatStream(chunks))
         {

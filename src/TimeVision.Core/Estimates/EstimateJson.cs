@@ -1,0 +1,79 @@
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+
+namespace TimeVision.Core.Estimates;
+
+/// <summary>The estimate contract's JSON: serializer settings and the published schema.</summary>
+public static class EstimateJson
+{
+    private const string SchemaResource = "TimeVision.Core.Estimates.page-estimate.schema.json";
+
+    /// <summary>Keywords of the published schema that OpenAI's strict Structured Outputs do not accept.</summary>
+    private static readonly string[] NotForStructuredOutputs = ["$schema", "$id", "title", "minimum", "exclusiveMaximum"];
+
+    /// <summary>snake_case, strict: unknown members, missing required members and nulls in non-nullable members fail.</summary>
+    public static JsonSerializerOptions Options { get; } = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        RespectNullableAnnotations = true,
+        RespectRequiredConstructorParameters = true,
+        NumberHandling = JsonNumberHandling.Strict,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        WriteIndented = false,
+    };
+
+    /// <summary>The published contract (<c>page-estimate.schema.json</c>), as embedded in this assembly.</summary>
+    public static string SchemaText { get; } = ReadSchema();
+
+    /// <summary>
+    /// The schema sent as <c>response_format</c> with Structured Outputs: the contract without the keywords strict
+    /// mode rejects (range checks stay with TimeVision's own validation).
+    /// </summary>
+    public static BinaryData StructuredOutputSchema { get; } = BinaryData.FromString(StripKeywords(JsonNode.Parse(SchemaText)!).ToJsonString());
+
+    private static string ReadSchema()
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(SchemaResource)
+            ?? throw new InvalidOperationException($"Embedded resource {SchemaResource} is missing.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    private static JsonNode StripKeywords(JsonNode node, bool isPropertyMap = false)
+    {
+        if (node is JsonObject obj)
+        {
+            // In a "properties" map the keys are field names, not keywords: leave them alone.
+            if (!isPropertyMap)
+            {
+                foreach (var keyword in NotForStructuredOutputs)
+                {
+                    obj.Remove(keyword);
+                }
+            }
+
+            foreach (var (key, child) in obj.ToList())
+            {
+                if (child is not null)
+                {
+                    StripKeywords(child, isPropertyMap: !isPropertyMap && key == "properties");
+                }
+            }
+        }
+        else if (node is JsonArray array)
+        {
+            foreach (var child in array)
+            {
+                if (child is not null)
+                {
+                    StripKeywords(child);
+                }
+            }
+        }
+
+        return node;
+    }
+}

@@ -1,0 +1,128 @@
+using System.Text.Json.Serialization;
+
+namespace TimeVision.Core.Estimates;
+
+/// <summary>
+/// A machining-time estimate for one drawing page: the contract in <c>page-estimate.schema.json</c>, snake_case on the
+/// wire (see <see cref="EstimateJson"/>). After normalisation every <c>Max…Mm</c> value is in millimetres.
+/// </summary>
+public sealed record PageEstimate
+{
+    /// <summary>Turned, prismatic or combined.</summary>
+    public required PartType PartType { get; init; }
+
+    /// <summary>Simple, medium or complex.</summary>
+    public required Complexity Complexity { get; init; }
+
+    /// <summary>The material as written in the drawing's material field; <see langword="null"/> when empty.</summary>
+    public required string? MaterialDetected { get; init; }
+
+    /// <summary>Largest diameter of the envelope.</summary>
+    public required double? MaxDiameterMm { get; init; }
+
+    /// <summary>Largest length of the envelope.</summary>
+    public required double? MaxLengthMm { get; init; }
+
+    /// <summary>Largest width of the envelope.</summary>
+    public required double? MaxWidthMm { get; init; }
+
+    /// <summary>Largest height of the envelope.</summary>
+    public required double? MaxHeightMm { get; init; }
+
+    /// <summary>Short description of how the part is made.</summary>
+    public required string ManufacturingDescription { get; init; }
+
+    /// <summary>The operations, in order.</summary>
+    public required IReadOnlyList<string> Operations { get; init; }
+
+    /// <summary>Productive spindle time in minutes; equals the sum of <see cref="Breakdown"/>.</summary>
+    public required double EstimatedTimeMin { get; init; }
+
+    /// <summary>How sure the model is.</summary>
+    public required Confidence Confidence { get; init; }
+
+    /// <summary>Short text showing the calculation.</summary>
+    public required string Reasoning { get; init; }
+
+    /// <summary>Spindle time per operation.</summary>
+    public required IReadOnlyList<BreakdownItem> Breakdown { get; init; }
+
+    /// <summary>The drawing number from the title block, if the model read one.</summary>
+    public required string? DrawingNumber { get; init; }
+
+    /// <summary>The part name from the title block, if the model read one.</summary>
+    public required string? PartName { get; init; }
+
+    /// <summary>The units the drawing is dimensioned in, if the model could tell.</summary>
+    public required DrawingUnits? DrawingUnits { get; init; }
+}
+
+/// <summary>One operation's share of the spindle time.</summary>
+/// <param name="Operation">The operation.</param>
+/// <param name="TimeMin">Its spindle time in minutes.</param>
+/// <param name="Notes">How it was reckoned.</param>
+public sealed record BreakdownItem(string Operation, double TimeMin, string? Notes);
+
+/// <summary>How a part is made.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<PartType>))]
+public enum PartType
+{
+    /// <summary>Turned.</summary>
+    [JsonStringEnumMemberName("ROT")]
+    Rot,
+
+    /// <summary>Prismatic, milled.</summary>
+    [JsonStringEnumMemberName("PRI")]
+    Pri,
+
+    /// <summary>Turned base plus milled features.</summary>
+    [JsonStringEnumMemberName("COMBINED")]
+    Combined,
+}
+
+/// <summary>How complex a part is to machine.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<Complexity>))]
+public enum Complexity
+{
+    /// <summary>At most five features and no H7/IT6.</summary>
+    [JsonStringEnumMemberName("simple")]
+    Simple,
+
+    /// <summary>6–12 features, or H7 fits, or threads.</summary>
+    [JsonStringEnumMemberName("medium")]
+    Medium,
+
+    /// <summary>13+ features, IT6 or tighter, Ra below 0.8 or 3D contours.</summary>
+    [JsonStringEnumMemberName("complex")]
+    Complex,
+}
+
+/// <summary>How sure an estimate is.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<Confidence>))]
+public enum Confidence
+{
+    /// <summary>High.</summary>
+    [JsonStringEnumMemberName("high")]
+    High,
+
+    /// <summary>Medium.</summary>
+    [JsonStringEnumMemberName("medium")]
+    Medium,
+
+    /// <summary>Low.</summary>
+    [JsonStringEnumMemberName("low")]
+    Low,
+}
+
+/// <summary>The units a drawing is dimensioned in.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<DrawingUnits>))]
+public enum DrawingUnits
+{
+    /// <summary>Millimetres.</summary>
+    [JsonStringEnumMemberName("mm")]
+    Millimetres,
+
+    /// <summary>Inches.</summary>
+    [JsonStringEnumMemberName("inch")]
+    Inches,
+}

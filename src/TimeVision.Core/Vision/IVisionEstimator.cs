@@ -1,0 +1,15 @@
+namespace TimeVision.Core.Vision;
+
+/// <summary>Asks a vision model for one page's machining-time estimate.</summary>
+public interface IVisionEstimator
+{
+    /// <summary>
+    /// Estimates one rendered page. Expected failures (refusals, invalid replies, rate limits after retries, timeouts)
+    /// come back as a result with status <see cref="PageEstimateStatus.Blocked"/> or <see cref="PageEstimateStatus.Failed"/>;
+    /// only cancellation and configuration faults throw.
+    /// </summary>
+    /// <param name="pagePng">The rendered page; it is downscaled to what the model can use.</param>
+    /// <param name="model">The model to ask; <see langword="null"/> for the configured one.</param>
+    /// <param name="cancellationToken">Cancels the estimate.</param>
+    Task<PageEstimateResult> EstimatePageAsync(BinaryData pagePng, string? model, CancellationToken cancellationToken);
+}

@@ -1,0 +1,19 @@
+namespace TimeVision.Core.Vision;
+
+/// <summary>What a model id says about the model.</summary>
+public static class ModelIds
+{
+    /// <summary>The provider tag of OpenAI-compatible base models.</summary>
+    public const string OpenAIProvider = "openai";
+
+    /// <summary>The provider tag of fine-tuned OpenAI models.</summary>
+    public const string FineTunedProvider = "openai_ft";
+
+    /// <summary>Whether the id names a fine-tuned model (<c>ft:gpt-4o-2024-08-06:org::id</c>).</summary>
+    /// <param name="modelId">The model id.</param>
+    public static bool IsFineTuned(string modelId) => modelId.StartsWith("ft:", StringComparison.Ordinal);
+
+    /// <summary>The provider tag recorded with every result: <c>openai_ft</c> for fine-tuned models, else <c>openai</c>.</summary>
+    /// <param name="modelId">The model id.</param>
+    public static string ProviderTag(string modelId) => IsFineTuned(modelId) ? FineTunedProvider : OpenAIProvider;
+}

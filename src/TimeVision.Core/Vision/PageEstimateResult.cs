@@ -1,0 +1,124 @@
+using System.Text.Json.Serialization;
+using TimeVision.Core.Estimates;
+
+namespace TimeVision.Core.Vision;
+
+/// <summary>How a page's estimate ended.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<PageEstimateStatus>))]
+public enum PageEstimateStatus
+{
+    /// <summary>A valid estimate.</summary>
+    [JsonStringEnumMemberName("completed")]
+    Completed,
+
+    /// <summary>The model refused the page, even after a retry with <c>detail: auto</c>.</summary>
+    [JsonStringEnumMemberName("blocked")]
+    Blocked,
+
+    /// <summary>No valid estimate: the API failed or the replies were not valid estimates.</summary>
+    [JsonStringEnumMemberName("failed")]
+    Failed,
+}
+
+/// <summary>Why a page has no estimate.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<VisionErrorCode>))]
+public enum VisionErrorCode
+{
+    /// <summary>The model refused.</summary>
+    [JsonStringEnumMemberName("refused")]
+    Refused,
+
+    /// <summary>The replies were not JSON or broke the estimate contract.</summary>
+    [JsonStringEnumMemberName("invalid_reply")]
+    InvalidReply,
+
+    /// <summary>429 until the retries ran out.</summary>
+    [JsonStringEnumMemberName("rate_limited")]
+    RateLimited,
+
+    /// <summary>5xx until the retries ran out.</summary>
+    [JsonStringEnumMemberName("service_error")]
+    ServiceError,
+
+    /// <summary>No reply within the request timeout, on every try.</summary>
+    [JsonStringEnumMemberName("timeout")]
+    Timeout,
+
+    /// <summary>The endpoint could not be reached.</summary>
+    [JsonStringEnumMemberName("network_error")]
+    NetworkError,
+
+    /// <summary>The API rejected the request itself (400, 404, 422): a configuration or deployment problem.</summary>
+    [JsonStringEnumMemberName("request_rejected")]
+    RequestRejected,
+
+    /// <summary>The API rejected the key (401, 403).</summary>
+    [JsonStringEnumMemberName("unauthorized")]
+    Unauthorized,
+}
+
+/// <summary>Why a page has no estimate, for a person.</summary>
+/// <param name="Code">A stable code.</param>
+/// <param name="Message">What happened.</param>
+public sealed record VisionError(VisionErrorCode Code, string Message);
+
+/// <summary>Everything about one page's trip to the vision model.</summary>
+public sealed record PageEstimateResult
+{
+    /// <summary>Completed, blocked or failed.</summary>
+    public required PageEstimateStatus Status { get; init; }
+
+    /// <summary>The normalised estimate, when completed.</summary>
+    public PageEstimate? Estimate { get; init; }
+
+    /// <summary>The model id asked.</summary>
+    public required string Model { get; init; }
+
+    /// <summary><c>openai</c> or <c>openai_ft</c>.</summary>
+    public required string Provider { get; init; }
+
+    /// <summary>The prompt set's id.</summary>
+    public required string PromptId { get; init; }
+
+    /// <summary>The prompt set's version.</summary>
+    public required string PromptVersion { get; init; }
+
+    /// <summary>SHA-256 of the exact prompt text sent.</summary>
+    public required string PromptHash { get; init; }
+
+    /// <summary>The image <c>detail</c> of the last call.</summary>
+    public required string Detail { get; init; }
+
+    /// <summary>HTTP requests made, retries included.</summary>
+    public required int Attempts { get; init; }
+
+    /// <summary>Input tokens over all calls.</summary>
+    public required long InputTokens { get; init; }
+
+    /// <summary>Output tokens over all calls.</summary>
+    public required long OutputTokens { get; init; }
+
+    /// <summary>Wall time from first call to result.</summary>
+    public required long LatencyMs { get; init; }
+
+    /// <summary>Bytes of the PNG sent (once per call).</summary>
+    public required long ImageBytesSent { get; init; }
+
+    /// <summary>The image's width as sent.</summary>
+    public required int ImageWidthPx { get; init; }
+
+    /// <summary>The image's height as sent.</summary>
+    public required int ImageHeightPx { get; init; }
+
+    /// <summary>What normalisation changed and what the estimator had to retry.</summary>
+    public required IReadOnlyList<EstimateWarning> Warnings { get; init; }
+
+    /// <summary>The model's refusal, when blocked.</summary>
+    public string? Refusal { get; init; }
+
+    /// <summary>Why there is no estimate, when blocked or failed.</summary>
+    public VisionError? Error { get; init; }
+
+    /// <summary>The last reply as received, kept when it could not be used, for diagnosis.</summary>
+    public string? RawReply { get; init; }
+}

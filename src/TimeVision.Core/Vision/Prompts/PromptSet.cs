@@ -1,0 +1,40 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace TimeVision.Core.Vision.Prompts;
+
+/// <summary>
+/// A versioned pair of prompts: the system message and the user text sent beside the page image.
+/// <see cref="Hash"/> identifies the exact text sent, so training exports and comparisons know what a model saw.
+/// </summary>
+public sealed record PromptSet
+{
+    /// <summary>Creates a prompt set.</summary>
+    /// <param name="id">Its id, e.g. <c>base</c> or <c>ft</c>.</param>
+    /// <param name="version">Its version.</param>
+    /// <param name="systemText">The system message, exactly as sent.</param>
+    /// <param name="userText">The user text, exactly as sent.</param>
+    public PromptSet(string id, string version, string systemText, string userText)
+    {
+        Id = id;
+        Version = version;
+        SystemText = systemText;
+        UserText = userText;
+        Hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{systemText}\0{userText}")));
+    }
+
+    /// <summary>The set's id.</summary>
+    public string Id { get; }
+
+    /// <summary>The set's version.</summary>
+    public string Version { get; }
+
+    /// <summary>The system message.</summary>
+    public string SystemText { get; }
+
+    /// <summary>The user text sent beside the image.</summary>
+    public string UserText { get; }
+
+    /// <summary>SHA-256 (hex) of the system text, a NUL and the user text, as UTF-8.</summary>
+    public string Hash { get; }
+}

@@ -1,0 +1,344 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using SkiaSharp;
+
+namespace TimeVision.Testing.FakeOpenAI;
+
+/// <summary>
+/// An OpenAI-compatible HTTP server on 127.0.0.1 for tests. It checks each chat completion request as the real API
+/// would (auth header, model, message and content-part shapes, the image data URL, <c>detail</c>, temperature,
+/// token limit, <c>response_format</c>) and answers with scripted <see cref="FakeReply"/>s in the real API's shapes.
+/// A request that breaks the API's rules gets a 400 and is listed in <see cref="Violations"/>.
+/// </summary>
+public sealed class FakeOpenAIServer : IAsyncDisposable
+{
+    /// <summary>The key clients must send.</summary>
+    public const string ApiKey = "test-key-not-a-secret";
+
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<FakeReply> _script = new();
+    private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+    private readonly ConcurrentQueue<string> _violations = new();
+    private int _completionCount;
+
+    private FakeOpenAIServer(WebApplication app) => _app = app;
+
+    /// <summary>The base URL to give the SDK, ending in <c>/v1/</c>.</summary>
+    public Uri BaseUrl { get; private set; } = null!;
+
+    /// <summary>The model every request must name; <see langword="null"/> accepts any.</summary>
+    public string? ExpectedModel { get; set; }
+
+    /// <summary>Answers requests once the script is empty; by default every such request is a violation.</summary>
+    public Func<RecordedRequest, FakeReply>? Fallback { get; set; }
+
+    /// <summary>Every valid chat completion request received, in order.</summary>
+    public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
+
+    /// <summary>Every way a request broke the API's rules.</summary>
+    public IReadOnlyList<string> Violations => [.. _violations];
+
+    /// <summary>Starts a server on a free loopback port.</summary>
+    public static async Task<FakeOpenAIServer> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var server = new FakeOpenAIServer(app);
+        app.MapPost("/v1/chat/completions", server.ChatCompletionsAsync);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        server.BaseUrl = new Uri($"{address}/v1/");
+        return server;
+    }
+
+    /// <summary>Adds replies to the script, answered in order.</summary>
+    public FakeOpenAIServer Enqueue(params FakeReply[] replies)
+    {
+        foreach (var reply in replies)
+        {
+            _script.Enqueue(reply);
+        }
+
+        return this;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private async Task ChatCompletionsAsync(HttpContext context)
+    {
+        var (request, problem) = await ReadAsync(context.Request);
+        if (request is null)
+        {
+            _violations.Enqueue(problem!);
+            await WriteErrorAsync(context.Response, problem!.StartsWith("auth", StringComparison.Ordinal) ? 401 : 400, "invalid_request_error", problem);
+            return;
+        }
+
+        _requests.Enqueue(request);
+        var reply = _script.TryDequeue(out var scripted) ? scripted : Fallback?.Invoke(request);
+        if (reply is null)
+        {
+            _violations.Enqueue("A request arrived with no scripted reply left.");
+            await WriteErrorAsync(context.Response, 500, "server_error", "No scripted reply.");
+            return;
+        }
+
+        try
+        {
+            await Task.Delay(reply.Delay, context.RequestAborted);
+        }
+        catch (OperationCanceledException)
+        {
+            return; // the client gave up, as it should on a reply slower than its timeout
+        }
+
+        switch (reply)
+        {
+            case FakeReply.HttpError error:
+                if (error.RetryAfterSeconds is { } seconds)
+                {
+                    context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+                }
+
+                await WriteErrorAsync(context.Response, error.Status, error.Code, error.Message);
+                break;
+            case FakeReply.Content content:
+                await WriteCompletionAsync(context.Response, request.Model, content.Text, refusal: null);
+                break;
+            case FakeReply.Refusal refusal:
+                await WriteCompletionAsync(context.Response, request.Model, content: null, refusal.Text);
+                break;
+        }
+    }
+
+    private async Task<(RecordedRequest? Request, string? Problem)> ReadAsync(HttpRequest http)
+    {
+        if (http.Headers.Authorization.ToString() != $"Bearer {ApiKey}")
+        {
+            return (null, "auth: the Authorization header is not 'Bearer <key>' with the configured key.");
+        }
+
+        JsonObject body;
+        try
+        {
+            body = (await JsonNode.ParseAsync(http.Body))?.AsObject() ?? throw new JsonException("empty body");
+        }
+        catch (JsonException exception)
+        {
+            return (null, $"The body is not a JSON object: {exception.Message}");
+        }
+
+        var model = body["model"]?.GetValue<string>();
+        if (string.IsNullOrEmpty(model) || (ExpectedModel is not null && model != ExpectedModel))
+        {
+            return (null, $"model is '{model}', expected '{ExpectedModel ?? "any non-empty id"}'.");
+        }
+
+        if (body["temperature"]?.GetValue<double>() is not 0)
+        {
+            return (null, "temperature must be 0.");
+        }
+
+        if ((body["max_completion_tokens"] ?? body["max_tokens"])?.GetValue<int>() is not > 0)
+        {
+            return (null, "A positive max_completion_tokens is required.");
+        }
+
+        if (body["stream"]?.GetValue<bool>() is true || body["n"]?.GetValue<int>() is > 1)
+        {
+            return (null, "Streaming and n > 1 are not expected.");
+        }
+
+        if (body["messages"] is not JsonArray { Count: 2 } messages
+            || messages[0]?["role"]?.GetValue<string>() != "system"
+            || messages[1]?["role"]?.GetValue<string>() != "user")
+        {
+            return (null, "messages must be [system, user].");
+        }
+
+        var systemText = TextOf(messages[0]!["content"]);
+        if (string.IsNullOrWhiteSpace(systemText))
+        {
+            return (null, "The system message has no text.");
+        }
+
+        if (messages[1]!["content"] is not JsonArray parts)
+        {
+            return (null, "The user message's content must be an array of parts.");
+        }
+
+        var imageParts = parts.Where(p => p?["type"]?.GetValue<string>() == "image_url").ToList();
+        var textParts = parts.Where(p => p?["type"]?.GetValue<string>() == "text").ToList();
+        if (imageParts.Count != 1 || textParts.Count != 1 || parts.Count != 2)
+        {
+            return (null, "The user message must hold exactly one image_url part and one text part.");
+        }
+
+        var url = imageParts[0]!["image_url"]?["url"]?.GetValue<string>() ?? string.Empty;
+        var detail = imageParts[0]!["image_url"]?["detail"]?.GetValue<string>() ?? "auto";
+        if (detail is not ("high" or "low" or "auto"))
+        {
+            return (null, $"detail '{detail}' is not high, low or auto.");
+        }
+
+        const string prefix = "data:image/png;base64,";
+        if (!url.StartsWith(prefix, StringComparison.Ordinal))
+        {
+            return (null, "The image must be a PNG data URL.");
+        }
+
+        byte[] png;
+        try
+        {
+            png = Convert.FromBase64String(url[prefix.Length..]);
+        }
+        catch (FormatException)
+        {
+            return (null, "The image data URL is not valid base64.");
+        }
+
+        using var codec = SKCodec.Create(new MemoryStream(png));
+        if (codec is null || codec.EncodedFormat != SKEncodedImageFormat.Png)
+        {
+            return (null, "The image data URL does not decode to a PNG.");
+        }
+
+        var structured = false;
+        if (body["response_format"] is JsonObject format)
+        {
+            var problem = CheckResponseFormat(format);
+            if (problem is not null)
+            {
+                return (null, problem);
+            }
+
+            structured = format["type"]?.GetValue<string>() == "json_schema";
+        }
+
+        return (new RecordedRequest(
+            model, systemText, TextOf(textParts[0]) ?? string.Empty, detail,
+            codec.Info.Width, codec.Info.Height, png.Length, structured, body), null);
+    }
+
+    private static string? CheckResponseFormat(JsonObject format)
+    {
+        var type = format["type"]?.GetValue<string>();
+        if (type is "json_object" or "text")
+        {
+            return null;
+        }
+
+        if (type != "json_schema" || format["json_schema"] is not JsonObject jsonSchema)
+        {
+            return $"response_format type '{type}' is not supported.";
+        }
+
+        if (string.IsNullOrEmpty(jsonSchema["name"]?.GetValue<string>()) || jsonSchema["strict"]?.GetValue<bool>() is not true)
+        {
+            return "json_schema needs a name and strict: true.";
+        }
+
+        return jsonSchema["schema"] is JsonObject schema ? CheckStrictSchema(schema, "schema") : "json_schema has no schema.";
+    }
+
+    /// <summary>Strict mode's rules: every object closed, every property required, no keywords it rejects.</summary>
+    private static string? CheckStrictSchema(JsonObject schema, string path)
+    {
+        foreach (var keyword in new[] { "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "$schema", "$id" })
+        {
+            if (schema.ContainsKey(keyword))
+            {
+                return $"{path}: strict mode does not accept '{keyword}'.";
+            }
+        }
+
+        if (schema["properties"] is JsonObject properties)
+        {
+            if (schema["additionalProperties"]?.GetValue<bool>() is not false)
+            {
+                return $"{path}: strict mode needs additionalProperties: false.";
+            }
+
+            var required = (schema["required"] as JsonArray)?.Select(r => r!.GetValue<string>()).ToHashSet() ?? [];
+            var missing = properties.Select(p => p.Key).Where(name => !required.Contains(name)).ToList();
+            if (missing.Count > 0)
+            {
+                return $"{path}: strict mode needs every property required; missing {string.Join(", ", missing)}.";
+            }
+
+            foreach (var (name, child) in properties)
+            {
+                if (child is JsonObject childSchema && CheckStrictSchema(childSchema, $"{path}.{name}") is { } problem)
+                {
+                    return problem;
+                }
+            }
+        }
+
+        return schema["items"] is JsonObject items ? CheckStrictSchema(items, $"{path}[]") : null;
+    }
+
+    private static string? TextOf(JsonNode? content) => content switch
+    {
+        JsonValue value => value.GetValue<string>(),
+        JsonArray array => string.Concat(array.Where(p => p?["type"]?.GetValue<string>() == "text").Select(p => p!["text"]?.GetValue<string>())),
+        JsonObject part => part["text"]?.GetValue<string>(),
+        _ => null,
+    };
+
+    private async Task WriteCompletionAsync(HttpResponse response, string model, string? content, string? refusal)
+    {
+        var id = Interlocked.Increment(ref _completionCount);
+        var completionTokens = ((content ?? refusal ?? string.Empty).Length / 4) + 1;
+        var completion = new JsonObject
+        {
+            ["id"] = $"chatcmpl-fake{id}",
+            ["object"] = "chat.completion",
+            ["created"] = 1_764_000_000 + id,
+            ["model"] = model,
+            ["choices"] = new JsonArray(new JsonObject
+            {
+                ["index"] = 0,
+                ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = content, ["refusal"] = refusal },
+                ["logprobs"] = null,
+                ["finish_reason"] = "stop",
+            }),
+            ["usage"] = new JsonObject
+            {
+                ["prompt_tokens"] = 1105,
+                ["completion_tokens"] = completionTokens,
+                ["total_tokens"] = 1105 + completionTokens,
+            },
+            ["system_fingerprint"] = "fp_fake",
+        };
+        response.ContentType = "application/json";
+        await response.WriteAsync(completion.ToJsonString());
+    }
+
+    private static async Task WriteErrorAsync(HttpResponse response, int status, string code, string message)
+    {
+        response.StatusCode = status;
+        response.ContentType = "application/json";
+        var error = new JsonObject
+        {
+            ["error"] = new JsonObject { ["message"] = message, ["type"] = code, ["param"] = null, ["code"] = code },
+        };
+        await response.WriteAsync(error.ToJsonString());
+    }
+}
