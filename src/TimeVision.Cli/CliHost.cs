@@ -40,4 +40,18 @@ internal static class CliHost
             throw;
         }
     }
+
+    /// <summary>Builds the host, or writes the <c>invalid_option</c> error and returns <see langword="null"/>.</summary>
+    public static IHost? TryBuild(IReadOnlyDictionary<string, string?> overrides, TextWriter stdout, TextWriter stderr)
+    {
+        try
+        {
+            return Build(overrides);
+        }
+        catch (OptionsValidationException exception)
+        {
+            CliOutput.WriteError(stdout, stderr, "invalid_option", string.Join(" ", exception.Failures), ExitCodes.BadInput);
+            return null;
+        }
+    }
 }

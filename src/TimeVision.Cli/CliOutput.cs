@@ -22,4 +22,12 @@ internal static class CliOutput
         stderr.WriteLine($"error: {message}");
         return exitCode;
     }
+
+    /// <summary>The error contract for a rendering error, with its stable code.</summary>
+    public static int WriteError(TextWriter stdout, TextWriter stderr, TimeVision.Core.Rendering.RenderErrorCode code, string message, int exitCode)
+    {
+        WriteResult(stdout, new { error = new TimeVision.Core.Rendering.RenderError(code, message) });
+        stderr.WriteLine($"error: {message}");
+        return exitCode;
+    }
 }

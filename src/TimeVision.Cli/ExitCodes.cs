@@ -11,4 +11,7 @@ public static class ExitCodes
 
     /// <summary>The input was rejected: not a PDF, encrypted, too large, a bad option…</summary>
     public const int BadInput = 2;
+
+    /// <summary>The work ran, but a page ended blocked or failed.</summary>
+    public const int Incomplete = 3;
 }

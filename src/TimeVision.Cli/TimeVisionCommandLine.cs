@@ -11,5 +11,6 @@ public static class TimeVisionCommandLine
         new("TimeVision: machining-time estimates from technical drawings (PDF).")
         {
             RenderCommand.Create(),
+            EstimatePageCommand.Create(),
         };
 }

@@ -23,13 +23,26 @@ internal static class CliRunner
         return new CliRun(exitCode, stdout.ToString(), stderr.ToString());
     }
 
-    public static async Task<CliRun> RunProcessAsync(params string[] args)
+    public static Task<CliRun> RunProcessAsync(params string[] args) => RunProcessAsync(new Dictionary<string, string?>(), args);
+
+    /// <summary>Runs the CLI as a child process with <paramref name="environment"/> added (null removes a variable).</summary>
+    public static async Task<CliRun> RunProcessAsync(IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        foreach (var name in new[] { "OPENAI_API_KEY", "OPENAI_BASE_URL", "Vision__ApiKey", "Vision__Endpoint", "Vision__Model" })
+        {
+            start.Environment.Remove(name);
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "timevision.dll"));
         foreach (var arg in args)
         {

@@ -3,7 +3,6 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using TimeVision.Core.Rendering;
 
 namespace TimeVision.Cli.Commands;
@@ -73,7 +72,7 @@ internal static class RenderCommand
             return CliOutput.WriteError(stdout, stderr, "file_not_found", $"'{pdf.FullName}' does not exist.", ExitCodes.BadInput);
         }
 
-        using var host = BuildHost(overrides, stdout, stderr);
+        using var host = CliHost.TryBuild(overrides, stdout, stderr);
         if (host is null)
         {
             return ExitCodes.BadInput;
@@ -82,7 +81,7 @@ internal static class RenderCommand
         var inspection = await host.Services.GetRequiredService<IPdfInspector>().InspectAsync(pdf.FullName, cancellationToken);
         if (!inspection.Succeeded)
         {
-            return WriteRenderError(stdout, stderr, inspection.Error);
+            return CliOutput.WriteError(stdout, stderr, inspection.Error.Code, inspection.Error.Message, ExitCodes.BadInput);
         }
 
         output.Create();
@@ -125,27 +124,6 @@ internal static class RenderCommand
         File.Move(partial, path, overwrite: true);
         var rendered = result.Value;
         return new RenderedPageOutput(page.Number, rendered.WidthPx, rendered.HeightPx, rendered.Dpi, rendered.Bytes, path, null);
-    }
-
-    private static Microsoft.Extensions.Hosting.IHost? BuildHost(
-        IReadOnlyDictionary<string, string?> overrides, TextWriter stdout, TextWriter stderr)
-    {
-        try
-        {
-            return CliHost.Build(overrides);
-        }
-        catch (OptionsValidationException exception)
-        {
-            CliOutput.WriteError(stdout, stderr, "invalid_option", string.Join(" ", exception.Failures), ExitCodes.BadInput);
-            return null;
-        }
-    }
-
-    private static int WriteRenderError(TextWriter stdout, TextWriter stderr, RenderError error)
-    {
-        CliOutput.WriteResult(stdout, new { error });
-        stderr.WriteLine($"error: {error.Message}");
-        return ExitCodes.BadInput;
     }
 
     private sealed record RenderOutput(string File, IReadOnlyList<RenderedPageOutput> Pages, long ElapsedMs, RenderError? Error);

@@ -4,56 +4,72 @@ namespace TimeVision.Core.Estimates;
 
 /// <summary>
 /// A machining-time estimate for one drawing page: the contract in <c>page-estimate.schema.json</c>, snake_case on the
-/// wire (see <see cref="EstimateJson"/>). After normalisation every <c>Max…Mm</c> value is in millimetres.
+/// wire whatever serializer settings surround it (see <see cref="EstimateJson"/>). After normalisation every <c>Max…Mm</c> value is in millimetres.
 /// </summary>
 public sealed record PageEstimate
 {
     /// <summary>Turned, prismatic or combined.</summary>
+    [JsonPropertyName("part_type")]
     public required PartType PartType { get; init; }
 
     /// <summary>Simple, medium or complex.</summary>
+    [JsonPropertyName("complexity")]
     public required Complexity Complexity { get; init; }
 
     /// <summary>The material as written in the drawing's material field; <see langword="null"/> when empty.</summary>
+    [JsonPropertyName("material_detected")]
     public required string? MaterialDetected { get; init; }
 
     /// <summary>Largest diameter of the envelope.</summary>
+    [JsonPropertyName("max_diameter_mm")]
     public required double? MaxDiameterMm { get; init; }
 
     /// <summary>Largest length of the envelope.</summary>
+    [JsonPropertyName("max_length_mm")]
     public required double? MaxLengthMm { get; init; }
 
     /// <summary>Largest width of the envelope.</summary>
+    [JsonPropertyName("max_width_mm")]
     public required double? MaxWidthMm { get; init; }
 
     /// <summary>Largest height of the envelope.</summary>
+    [JsonPropertyName("max_height_mm")]
     public required double? MaxHeightMm { get; init; }
 
     /// <summary>Short description of how the part is made.</summary>
+    [JsonPropertyName("manufacturing_description")]
     public required string ManufacturingDescription { get; init; }
 
     /// <summary>The operations, in order.</summary>
+    [JsonPropertyName("operations")]
     public required IReadOnlyList<string> Operations { get; init; }
 
     /// <summary>Productive spindle time in minutes; equals the sum of <see cref="Breakdown"/>.</summary>
+    [JsonPropertyName("estimated_time_min")]
     public required double EstimatedTimeMin { get; init; }
 
     /// <summary>How sure the model is.</summary>
+    [JsonPropertyName("confidence")]
     public required Confidence Confidence { get; init; }
 
     /// <summary>Short text showing the calculation.</summary>
+    [JsonPropertyName("reasoning")]
     public required string Reasoning { get; init; }
 
     /// <summary>Spindle time per operation.</summary>
+    [JsonPropertyName("breakdown")]
     public required IReadOnlyList<BreakdownItem> Breakdown { get; init; }
 
     /// <summary>The drawing number from the title block, if the model read one.</summary>
+    [JsonPropertyName("drawing_number")]
     public required string? DrawingNumber { get; init; }
 
     /// <summary>The part name from the title block, if the model read one.</summary>
+    [JsonPropertyName("part_name")]
     public required string? PartName { get; init; }
 
     /// <summary>The units the drawing is dimensioned in, if the model could tell.</summary>
+    [JsonPropertyName("drawing_units")]
     public required DrawingUnits? DrawingUnits { get; init; }
 }
 
@@ -61,7 +77,10 @@ public sealed record PageEstimate
 /// <param name="Operation">The operation.</param>
 /// <param name="TimeMin">Its spindle time in minutes.</param>
 /// <param name="Notes">How it was reckoned.</param>
-public sealed record BreakdownItem(string Operation, double TimeMin, string? Notes);
+public sealed record BreakdownItem(
+    [property: JsonPropertyName("operation")] string Operation,
+    [property: JsonPropertyName("time_min")] double TimeMin,
+    [property: JsonPropertyName("notes")] string? Notes);
 
 /// <summary>How a part is made.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<PartType>))]

@@ -76,7 +76,7 @@ public sealed class EstimateContractTests
         var nullability = new NullabilityInfoContext();
         var recordProperties = record.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.GetCustomAttribute<JsonIgnoreAttribute>() is null)
-            .ToDictionary(p => JsonNamingPolicy.SnakeCaseLower.ConvertName(p.Name));
+            .ToDictionary(p => p.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? p.Name);
 
         Assert.Equal(properties.Select(p => p.Key).Order(), recordProperties.Keys.Order());
         Assert.Equal(required.Order(), recordProperties.Keys.Order());

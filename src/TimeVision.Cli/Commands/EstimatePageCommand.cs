@@ -1,0 +1,156 @@
+using System.CommandLine;
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using TimeVision.Core.Rendering;
+using TimeVision.Core.Vision;
+
+namespace TimeVision.Cli.Commands;
+
+/// <summary>
+/// <c>timevision estimate-page &lt;pdf-or-png&gt;</c>: one page through the vision model, the page result as JSON.
+/// Exit 0 completed, 3 blocked or failed, 2 bad input (including no API key).
+/// </summary>
+internal static class EstimatePageCommand
+{
+    public static Command Create()
+    {
+        var input = new Argument<FileInfo>("pdf-or-png") { Description = "A PDF drawing, or one page already rendered as PNG." };
+        var page = new Option<int>("--page") { Description = "Page of the PDF to estimate (default 1).", DefaultValueFactory = _ => 1 };
+        var model = new Option<string?>("--model") { Description = "Model id (default: Vision:Model)." };
+        var endpoint = new Option<Uri?>("--endpoint")
+        {
+            Description = "OpenAI-compatible base URL (default: OPENAI_BASE_URL, else OpenAI).",
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Single().Value;
+                if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
+                {
+                    return uri;
+                }
+
+                result.AddError($"--endpoint '{text}' is not an http(s) URL.");
+                return null;
+            },
+        };
+
+        var command = new Command("estimate-page", "Estimate one drawing page with the vision model and print the page result as JSON.")
+        {
+            input, page, model, endpoint,
+        };
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var overrides = new Dictionary<string, string?>();
+            if (parse.GetValue(model) is { Length: > 0 } modelId)
+            {
+                overrides[$"{VisionOptions.SectionName}:{nameof(VisionOptions.Model)}"] = modelId;
+            }
+
+            if (parse.GetValue(endpoint) is { } endpointUri)
+            {
+                overrides[$"{VisionOptions.SectionName}:{nameof(VisionOptions.Endpoint)}"] = endpointUri.ToString();
+            }
+
+            var console = parse.InvocationConfiguration;
+            return RunAsync(parse.GetRequiredValue(input), parse.GetValue(page), overrides, console.Output, console.Error, cancellationToken);
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(
+        FileInfo input, int pageNumber, IReadOnlyDictionary<string, string?> overrides, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        if (!input.Exists)
+        {
+            return CliOutput.WriteError(stdout, stderr, "file_not_found", $"'{input.FullName}' does not exist.", ExitCodes.BadInput);
+        }
+
+        using var host = CliHost.TryBuild(overrides, stdout, stderr);
+        if (host is null)
+        {
+            return ExitCodes.BadInput;
+        }
+
+        if (string.IsNullOrWhiteSpace(host.Services.GetRequiredService<IOptions<VisionOptions>>().Value.ApiKey))
+        {
+            return CliOutput.WriteError(stdout, stderr, "missing_api_key", ChatClients.MissingKeyMessage, ExitCodes.BadInput);
+        }
+
+        var image = await ReadPageAsync(host.Services, input, pageNumber, stdout, stderr, cancellationToken);
+        if (image is null)
+        {
+            return ExitCodes.BadInput;
+        }
+
+        PageEstimateResult result;
+        try
+        {
+            result = await host.Services.GetRequiredService<IVisionEstimator>().EstimatePageAsync(image, model: null, cancellationToken);
+        }
+        catch (InvalidDataException exception)
+        {
+            return CliOutput.WriteError(stdout, stderr, "not_image", $"'{input.Name}' is neither a PDF nor an image: {exception.Message}", ExitCodes.BadInput);
+        }
+
+        CliOutput.WriteResult(stdout, result);
+        if (result.Status != PageEstimateStatus.Completed)
+        {
+            await stderr.WriteLineAsync($"page {result.Status.ToString().ToLowerInvariant()}: {result.Error?.Message}");
+            return ExitCodes.Incomplete;
+        }
+
+        return ExitCodes.Success;
+    }
+
+    /// <summary>The page image: rendered from a PDF, or the file itself when it is an image.</summary>
+    private static async Task<BinaryData?> ReadPageAsync(
+        IServiceProvider services, FileInfo input, int pageNumber, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        var header = new byte[PdfSignature.SearchWindow];
+        int read;
+        await using (var file = input.OpenRead())
+        {
+            read = await file.ReadAtLeastAsync(header, header.Length, throwOnEndOfStream: false, cancellationToken);
+        }
+
+        if (!PdfSignature.IsPdf(header.AsSpan(0, read)))
+        {
+            if (pageNumber != 1)
+            {
+                CliOutput.WriteError(stdout, stderr, "page_out_of_range", "--page applies to PDFs; an image is a single page.", ExitCodes.BadInput);
+                return null;
+            }
+
+            return BinaryData.FromBytes(await File.ReadAllBytesAsync(input.FullName, cancellationToken));
+        }
+
+        var inspection = await services.GetRequiredService<IPdfInspector>().InspectAsync(input.FullName, cancellationToken);
+        if (!inspection.Succeeded)
+        {
+            CliOutput.WriteError(stdout, stderr, inspection.Error.Code, inspection.Error.Message, ExitCodes.BadInput);
+            return null;
+        }
+
+        if (pageNumber < 1 || pageNumber > inspection.Value.PageCount)
+        {
+            CliOutput.WriteError(
+                stdout,
+                stderr,
+                "page_out_of_range",
+                string.Create(CultureInfo.InvariantCulture, $"--page {pageNumber}: the PDF has {inspection.Value.PageCount} page(s)."),
+                ExitCodes.BadInput);
+            return null;
+        }
+
+        using var png = new MemoryStream();
+        var rendered = await services.GetRequiredService<IPageRenderer>()
+            .RenderPageAsync(input.FullName, inspection.Value.Pages[pageNumber - 1], png, cancellationToken);
+        if (!rendered.Succeeded)
+        {
+            CliOutput.WriteError(stdout, stderr, rendered.Error.Code, rendered.Error.Message, ExitCodes.BadInput);
+            return null;
+        }
+
+        return BinaryData.FromBytes(png.ToArray());
+    }
+}

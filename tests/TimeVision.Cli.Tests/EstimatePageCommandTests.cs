@@ -1,0 +1,117 @@
+using TimeVision.Testing;
+using TimeVision.Testing.FakeOpenAI;
+
+namespace TimeVision.Cli.Tests;
+
+/// <summary><c>timevision estimate-page</c> as a real process against the fake OpenAI server.</summary>
+public sealed class EstimatePageCommandTests : IAsyncLifetime
+{
+    private readonly TempFolder _folder = new();
+    private FakeOpenAIServer _server = null!;
+
+    public async ValueTask InitializeAsync() => _server = await FakeOpenAIServer.StartAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        Assert.Empty(_server.Violations);
+        await _server.DisposeAsync();
+        _folder.Dispose();
+    }
+
+    private Dictionary<string, string?> Environment => new()
+    {
+        ["OPENAI_API_KEY"] = FakeOpenAIServer.ApiKey,
+        ["OPENAI_BASE_URL"] = _server.BaseUrl.ToString(),
+    };
+
+    [Fact]
+    public async Task Estimates_a_pdf_page_and_prints_the_page_result()
+    {
+        _server.Enqueue(new FakeReply.Content(SampleEstimates.ShaftJson()));
+
+        var run = await CliRunner.RunProcessAsync(Environment, "estimate-page", RepositoryPaths.Sample("odri-motor-shaft.pdf"));
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        var result = run.Json;
+        Assert.Equal("completed", result.GetProperty("status").GetString());
+        Assert.Equal("ROT", result.GetProperty("estimate").GetProperty("part_type").GetString());
+        Assert.Equal(2.4, result.GetProperty("estimate").GetProperty("estimated_time_min").GetDouble());
+        Assert.Equal("openai", result.GetProperty("provider").GetString());
+        Assert.Equal("base", result.GetProperty("promptId").GetString());
+        Assert.Equal(2048, Assert.Single(_server.Requests).ImageWidth);
+    }
+
+    [Fact]
+    public async Task Estimates_a_png_page()
+    {
+        var pngFolder = Path.Combine(_folder.Path, "pages");
+        Assert.Equal(0, (await CliRunner.InvokeAsync("render", RepositoryPaths.Sample("edocr-adapterplatte.pdf"), "--out", pngFolder)).ExitCode);
+        _server.Enqueue(new FakeReply.Content(SampleEstimates.ShaftJson()));
+
+        var run = await CliRunner.RunProcessAsync(Environment, "estimate-page", Path.Combine(pngFolder, "page-001.png"));
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.Equal((2048, 1448), (_server.Requests[0].ImageWidth, _server.Requests[0].ImageHeight));
+    }
+
+    [Fact]
+    public async Task A_blocked_page_exits_3_with_the_refusal()
+    {
+        _server.Enqueue(new FakeReply.Refusal("I'm sorry, I can't help with that."), new FakeReply.Refusal("I'm sorry, I can't help with that."));
+
+        var run = await CliRunner.RunProcessAsync(Environment, "estimate-page", RepositoryPaths.Sample("odri-motor-shaft.pdf"));
+
+        Assert.Equal(3, run.ExitCode);
+        Assert.Equal("blocked", run.Json.GetProperty("status").GetString());
+        Assert.Equal("I'm sorry, I can't help with that.", run.Json.GetProperty("refusal").GetString());
+    }
+
+    [Fact]
+    public async Task Model_and_endpoint_flags_reach_a_fine_tuned_model()
+    {
+        const string model = "ft:gpt-4o-2024-08-06:shop::abc123";
+        _server.ExpectedModel = model;
+        _server.Enqueue(new FakeReply.Content(SampleEstimates.ShaftJson()));
+        var environment = new Dictionary<string, string?> { ["OPENAI_API_KEY"] = FakeOpenAIServer.ApiKey };
+
+        var run = await CliRunner.RunProcessAsync(
+            environment, "estimate-page", RepositoryPaths.Sample("odri-motor-shaft.pdf"), "--model", model, "--endpoint", _server.BaseUrl.ToString());
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.Equal("openai_ft", run.Json.GetProperty("provider").GetString());
+        Assert.Equal("ft", run.Json.GetProperty("promptId").GetString());
+    }
+
+    [Fact]
+    public async Task Without_a_key_it_says_exactly_what_to_set()
+    {
+        var run = await CliRunner.RunProcessAsync(
+            new Dictionary<string, string?> { ["OPENAI_BASE_URL"] = _server.BaseUrl.ToString() },
+            "estimate-page", RepositoryPaths.Sample("odri-motor-shaft.pdf"));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("missing_api_key", run.Json.GetProperty("error").GetProperty("code").GetString());
+        Assert.Contains("OPENAI_API_KEY", run.Stderr, StringComparison.Ordinal);
+        Assert.Empty(_server.Requests);
+    }
+
+    [Fact]
+    public async Task A_page_beyond_the_pdf_is_bad_input()
+    {
+        var run = await CliRunner.RunProcessAsync(Environment, "estimate-page", RepositoryPaths.Sample("odri-motor-shaft.pdf"), "--page", "2");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("page_out_of_range", run.Json.GetProperty("error").GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task A_file_that_is_neither_pdf_nor_image_is_bad_input()
+    {
+        var file = _folder.Write("notes.png", "hello"u8.ToArray());
+
+        var run = await CliRunner.RunProcessAsync(Environment, "estimate-page", file);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("not_image", run.Json.GetProperty("error").GetProperty("code").GetString());
+    }
+}
