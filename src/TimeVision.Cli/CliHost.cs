@@ -14,7 +14,7 @@ namespace TimeVision.Cli;
 internal static class CliHost
 {
     /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">A setting or flag is invalid.</exception>
-    public static IHost Build(IReadOnlyDictionary<string, string?> overrides)
+    public static IHost Build(IReadOnlyDictionary<string, string?> overrides, Action<IServiceCollection>? configureServices = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -26,6 +26,7 @@ internal static class CliHost
         builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddTimeVisionCore();
+        configureServices?.Invoke(builder.Services);
 
         var host = builder.Build();
         try
@@ -42,11 +43,12 @@ internal static class CliHost
     }
 
     /// <summary>Builds the host, or writes the <c>invalid_option</c> error and returns <see langword="null"/>.</summary>
-    public static IHost? TryBuild(IReadOnlyDictionary<string, string?> overrides, TextWriter stdout, TextWriter stderr)
+    public static IHost? TryBuild(
+        IReadOnlyDictionary<string, string?> overrides, TextWriter stdout, TextWriter stderr, Action<IServiceCollection>? configureServices = null)
     {
         try
         {
-            return Build(overrides);
+            return Build(overrides, configureServices);
         }
         catch (OptionsValidationException exception)
         {

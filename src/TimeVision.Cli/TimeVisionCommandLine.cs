@@ -12,5 +12,7 @@ public static class TimeVisionCommandLine
         {
             RenderCommand.Create(),
             EstimatePageCommand.Create(),
+            EstimateCommand.Create(),
+            ShowCommand.Create(),
         };
 }

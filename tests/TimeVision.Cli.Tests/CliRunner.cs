@@ -28,6 +28,16 @@ internal static class CliRunner
     /// <summary>Runs the CLI as a child process with <paramref name="environment"/> added (null removes a variable).</summary>
     public static async Task<CliRun> RunProcessAsync(IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
+        using var process = Start(environment, args);
+        var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        return new CliRun(process.ExitCode, await stdout, await stderr);
+    }
+
+    /// <summary>Starts the CLI as a child process and leaves it running (its output is redirected).</summary>
+    public static Process Start(IReadOnlyDictionary<string, string?> environment, params string[] args)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -49,10 +59,6 @@ internal static class CliRunner
             start.ArgumentList.Add(arg);
         }
 
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-        return new CliRun(process.ExitCode, await stdout, await stderr);
+        return Process.Start(start)!;
     }
 }

@@ -20,6 +20,18 @@ public static class TestPdfs
         return Save(document);
     }
 
+    /// <summary>A PDF whose pages have the given sizes, in millimetres.</summary>
+    public static byte[] WithPageSizes(params (double WidthMm, double HeightMm)[] sizes)
+    {
+        using var document = new PdfDocument();
+        foreach (var (width, height) in sizes)
+        {
+            AddLineArtPage(document, width, height);
+        }
+
+        return Save(document);
+    }
+
     /// <summary>A one-page PDF that needs <paramref name="userPassword"/> to open.</summary>
     public static byte[] Encrypted(string userPassword = "secret")
     {

@@ -17,22 +17,8 @@ internal static class EstimatePageCommand
     {
         var input = new Argument<FileInfo>("pdf-or-png") { Description = "A PDF drawing, or one page already rendered as PNG." };
         var page = new Option<int>("--page") { Description = "Page of the PDF to estimate (default 1).", DefaultValueFactory = _ => 1 };
-        var model = new Option<string?>("--model") { Description = "Model id (default: Vision:Model)." };
-        var endpoint = new Option<Uri?>("--endpoint")
-        {
-            Description = "OpenAI-compatible base URL (default: OPENAI_BASE_URL, else OpenAI).",
-            CustomParser = result =>
-            {
-                var text = result.Tokens.Single().Value;
-                if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
-                {
-                    return uri;
-                }
-
-                result.AddError($"--endpoint '{text}' is not an http(s) URL.");
-                return null;
-            },
-        };
+        var model = CommonOptions.Model();
+        var endpoint = CommonOptions.Endpoint();
 
         var command = new Command("estimate-page", "Estimate one drawing page with the vision model and print the page result as JSON.")
         {
@@ -40,17 +26,7 @@ internal static class EstimatePageCommand
         };
         command.SetAction((parse, cancellationToken) =>
         {
-            var overrides = new Dictionary<string, string?>();
-            if (parse.GetValue(model) is { Length: > 0 } modelId)
-            {
-                overrides[$"{VisionOptions.SectionName}:{nameof(VisionOptions.Model)}"] = modelId;
-            }
-
-            if (parse.GetValue(endpoint) is { } endpointUri)
-            {
-                overrides[$"{VisionOptions.SectionName}:{nameof(VisionOptions.Endpoint)}"] = endpointUri.ToString();
-            }
-
+            var overrides = CommonOptions.Overrides(parse, model: model, endpoint: endpoint);
             var console = parse.InvocationConfiguration;
             return RunAsync(parse.GetRequiredValue(input), parse.GetValue(page), overrides, console.Output, console.Error, cancellationToken);
         });

@@ -3,6 +3,10 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using TimeVision.Core.Rendering;
 using TimeVision.Core.Rendering.Poppler;
+using Azure.Storage.Blobs;
+using Microsoft.Azure.Cosmos;
+using TimeVision.Core.Pipeline;
+using TimeVision.Core.Storage;
 using TimeVision.Core.Vision;
 using TimeVision.Core.Vision.Prompts;
 
@@ -45,6 +49,31 @@ public static class TimeVisionCoreServiceCollectionExtensions
         services.TryAddSingleton<PromptCatalog>();
         services.TryAddSingleton<ChatClients>();
         services.TryAddSingleton<IVisionEstimator, OpenAIVisionEstimator>();
+
+        services.AddOptions<PipelineOptions>().BindConfiguration(PipelineOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName);
+        services.TryAddSingleton<IBlobStore>(provider =>
+        {
+            var storage = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
+            return string.IsNullOrWhiteSpace(storage.BlobConnectionString)
+                ? new LocalBlobStore(Path.Combine(storage.DataDirectory, "blobs"))
+                : new AzureBlobStore(new BlobServiceClient(storage.BlobConnectionString));
+        });
+        services.TryAddSingleton<IEstimateStore>(provider =>
+        {
+            var storage = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
+            if (storage.CosmosEndpoint is null)
+            {
+                return new LocalEstimateStore(storage.DataDirectory);
+            }
+
+            var client = new CosmosClient(storage.CosmosEndpoint.ToString(), storage.CosmosKey, CosmosEstimateStore.ClientOptions());
+            var container = storage.CreateCosmosResources
+                ? CosmosEstimateStore.EnsureContainerAsync(client, storage.CosmosDatabase, storage.CosmosContainer, CancellationToken.None).GetAwaiter().GetResult()
+                : client.GetContainer(storage.CosmosDatabase, storage.CosmosContainer);
+            return new CosmosEstimateStore(container);
+        });
+        services.TryAddSingleton<DocumentPipeline>();
         return services;
     }
 }

@@ -1,0 +1,170 @@
+using System.CommandLine;
+using System.Security.Cryptography;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Worker;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using TimeVision.Cli.Engine;
+using TimeVision.Core.Estimates;
+using TimeVision.Core.Pipeline;
+using TimeVision.Core.Pipeline.Durable;
+using TimeVision.Core.Storage;
+using TimeVision.Core.Vision;
+
+namespace TimeVision.Cli.Commands;
+
+/// <summary>
+/// <c>timevision estimate &lt;pdf&gt;</c>: the whole pipeline on this machine, hosted on the local Durable Task engine.
+/// Exit 0 completed, 3 partial or failed pages, 2 bad input, 1 other failure.
+/// </summary>
+internal static class EstimateCommand
+{
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
+
+    public static Command Create()
+    {
+        var pdf = new Argument<FileInfo>("pdf") { Description = "The PDF drawing to estimate." };
+        var model = CommonOptions.Model();
+        var endpoint = CommonOptions.Endpoint();
+        var data = CommonOptions.Data();
+        var json = CommonOptions.Json();
+        var force = new Option<bool>("--force") { Description = "Estimate again even if this PDF has a stored estimate." };
+
+        var command = new Command("estimate", "Estimate every page of a PDF drawing and store the document estimate.")
+        {
+            pdf, model, endpoint, data, json, force,
+        };
+        command.SetAction((parse, cancellationToken) => RunAsync(
+            parse.GetRequiredValue(pdf),
+            CommonOptions.Overrides(parse, data, model, endpoint),
+            parse.GetValue(json),
+            parse.GetValue(force),
+            parse.InvocationConfiguration.Output,
+            parse.InvocationConfiguration.Error,
+            cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(
+        FileInfo pdf, Dictionary<string, string?> overrides, bool json, bool force, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        if (!pdf.Exists)
+        {
+            return CliOutput.WriteError(stdout, stderr, "file_not_found", $"'{pdf.FullName}' does not exist.", ExitCodes.BadInput);
+        }
+
+        var documentId = await HashAsync(pdf, cancellationToken);
+        PipelineOptions pipeline;
+        using (var probe = CliHost.TryBuild(overrides, stdout, stderr))
+        {
+            if (probe is null)
+            {
+                return ExitCodes.BadInput;
+            }
+
+            var stored = await probe.Services.GetRequiredService<IEstimateStore>().GetAsync(documentId, cancellationToken);
+            if (stored is not null && !force)
+            {
+                await stderr.WriteLineAsync($"{pdf.Name} was estimated before ({stored.CompletedAt:u}); showing the stored estimate. --force estimates again.");
+                return DocumentOutput.Write(stored, json, stdout);
+            }
+
+            if (string.IsNullOrWhiteSpace(probe.Services.GetRequiredService<IOptions<VisionOptions>>().Value.ApiKey))
+            {
+                return CliOutput.WriteError(stdout, stderr, "missing_api_key", ChatClients.MissingKeyMessage, ExitCodes.BadInput);
+            }
+
+            pipeline = probe.Services.GetRequiredService<IOptions<PipelineOptions>>().Value;
+        }
+
+        await using var engine = await LocalDurableEngine.StartAsync(Math.Max(2, pipeline.MaxPagesInFlight), cancellationToken);
+        using var host = CliHost.Build(overrides, services => AddDurableTask(services, engine));
+        await host.StartAsync(cancellationToken);
+        try
+        {
+            var services = host.Services;
+            var vision = services.GetRequiredService<IOptions<VisionOptions>>().Value;
+            await using (var file = pdf.OpenRead())
+            {
+                await services.GetRequiredService<IBlobStore>().UploadAsync(BlobReference.Drawing(documentId), file, cancellationToken);
+            }
+
+            var request = new EstimateDocumentRequest(
+                documentId, BlobReference.Drawing(documentId), pdf.Name, "cli", vision.Model,
+                pipeline.MaxPagesInFlight, pipeline.ActivityAttempts, pipeline.ActivityFirstRetry, force);
+            var client = services.GetRequiredService<DurableTaskClient>();
+            await client.ScheduleNewOrchestrationInstanceAsync(
+                EstimateDocumentOrchestration.Name, request, new StartOrchestrationOptions(documentId), cancellationToken);
+            var final = await FollowAsync(client, documentId, pdf.Name, stderr, cancellationToken);
+            if (final.RuntimeStatus != OrchestrationRuntimeStatus.Completed)
+            {
+                var failure = final.FailureDetails?.ErrorMessage ?? final.RuntimeStatus.ToString();
+                return CliOutput.WriteError(stdout, stderr, "pipeline_failed", $"The estimate did not finish: {failure}", ExitCodes.Failure);
+            }
+
+            var document = await services.GetRequiredService<IEstimateStore>().GetAsync(documentId, cancellationToken)
+                ?? throw new InvalidOperationException($"The pipeline finished but document {documentId} is not stored.");
+            return DocumentOutput.Write(document, json, stdout);
+        }
+        finally
+        {
+            await host.StopAsync(CancellationToken.None);
+        }
+    }
+
+    private static void AddDurableTask(IServiceCollection services, LocalDurableEngine engine)
+    {
+        services.AddDurableTaskWorker(builder =>
+        {
+            builder.UseGrpc(engine.Channel);
+            builder.AddTasks(registry => registry
+                .AddOrchestrator<EstimateDocumentOrchestrator>()
+                .AddActivity<InspectDocumentActivity>()
+                .AddActivity<RenderPageActivity>()
+                .AddActivity<EstimatePageActivity>()
+                .AddActivity<SaveDocumentActivity>());
+        });
+        services.AddDurableTaskClient(builder => builder.UseGrpc(engine.Channel));
+    }
+
+    /// <summary>Waits for the orchestration, printing each change of its progress to stderr.</summary>
+    private static async Task<OrchestrationMetadata> FollowAsync(
+        DurableTaskClient client, string instanceId, string fileName, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        string? lastProgress = null;
+        while (true)
+        {
+            var state = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken)
+                ?? throw new InvalidOperationException($"Orchestration {instanceId} vanished.");
+            var progress = state.ReadCustomStatusAs<PipelineProgress>();
+            var line = progress is null ? null : ProgressLine(fileName, progress);
+            if (line is not null && line != lastProgress)
+            {
+                await stderr.WriteLineAsync(line);
+                lastProgress = line;
+            }
+
+            if (state.RuntimeStatus is OrchestrationRuntimeStatus.Completed or OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated)
+            {
+                return state;
+            }
+
+            await Task.Delay(PollInterval, cancellationToken);
+        }
+    }
+
+    private static string ProgressLine(string fileName, PipelineProgress progress) => progress.Stage switch
+    {
+        "estimating" or "saving" or "done" =>
+            $"{fileName}: rendered {progress.PagesRendered}/{progress.PageCount}, estimated {progress.PagesEstimated}/{progress.PageCount}{(progress.Stage == "estimating" ? string.Empty : $", {progress.Stage}")}",
+        _ => $"{fileName}: {progress.Stage}",
+    };
+
+    private static async Task<string> HashAsync(FileInfo file, CancellationToken cancellationToken)
+    {
+        await using var stream = file.OpenRead();
+        return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
+    }
+}

@@ -1,0 +1,36 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using TimeVision.Core.Storage;
+
+namespace TimeVision.Cli.Commands;
+
+/// <summary><c>timevision show &lt;id&gt;</c>: a stored document estimate.</summary>
+internal static class ShowCommand
+{
+    public static Command Create()
+    {
+        var id = new Argument<string>("id") { Description = "The document id (the PDF's SHA-256)." };
+        var data = CommonOptions.Data();
+        var json = CommonOptions.Json();
+        var command = new Command("show", "Print a stored document estimate.") { id, data, json };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var stdout = parse.InvocationConfiguration.Output;
+            var stderr = parse.InvocationConfiguration.Error;
+            using var host = CliHost.TryBuild(CommonOptions.Overrides(parse, data), stdout, stderr);
+            if (host is null)
+            {
+                return ExitCodes.BadInput;
+            }
+
+            var documentId = parse.GetRequiredValue(id).Trim().ToLowerInvariant();
+            var document = documentId.All(char.IsAsciiHexDigitLower) && documentId.Length == 64
+                ? await host.Services.GetRequiredService<IEstimateStore>().GetAsync(documentId, cancellationToken)
+                : null;
+            return document is null
+                ? CliOutput.WriteError(stdout, stderr, "not_found", $"No stored estimate with id '{documentId}'.", ExitCodes.BadInput)
+                : DocumentOutput.Write(document, parse.GetValue(json), stdout);
+        });
+        return command;
+    }
+}

@@ -1,0 +1,89 @@
+using System.Globalization;
+using System.Text;
+using TimeVision.Core.Estimates;
+using TimeVision.Core.Vision;
+
+namespace TimeVision.Cli;
+
+/// <summary>Prints a document estimate as JSON or as a summary a person reads, and picks the exit code.</summary>
+internal static class DocumentOutput
+{
+    public static int Write(DocumentEstimate document, bool json, TextWriter stdout)
+    {
+        if (json)
+        {
+            CliOutput.WriteResult(stdout, document);
+        }
+        else
+        {
+            stdout.Write(Summary(document));
+        }
+
+        return document.Status switch
+        {
+            DocumentStatus.Completed => ExitCodes.Success,
+            DocumentStatus.Failed when document.Error is not null => ExitCodes.BadInput,
+            _ => ExitCodes.Incomplete,
+        };
+    }
+
+    public static string Summary(DocumentEstimate document)
+    {
+        var text = new StringBuilder();
+        var models = string.Join(", ", document.Models.Select(m => $"{m.Model} ({m.Provider})"));
+        text.AppendLine(Invariant($"{document.FileName}: {document.Status.ToString().ToLowerInvariant()}, {document.PageCount} page(s){(models.Length > 0 ? $", {models}" : string.Empty)}"));
+        text.AppendLine(Invariant($"id {document.Id}"));
+        if (document.Error is not null)
+        {
+            text.AppendLine(Invariant($"error {JsonCode(document.Error.Code)}: {document.Error.Message}"));
+        }
+
+        foreach (var (part, index) in document.Parts.Select((p, i) => (p, i + 1)))
+        {
+            var estimate = part.Estimate;
+            text.AppendLine();
+            text.AppendLine(Invariant($"Part {index}: {part.PartName ?? "(unnamed)"}{(part.DrawingNumber is null ? string.Empty : $"  drawing {part.DrawingNumber}")}  sheets {string.Join(", ", part.Sheets)}"));
+            text.AppendLine(Invariant($"  material {estimate.MaterialDetected ?? "?"}  type {JsonCode(estimate.PartType)}  complexity {JsonCode(estimate.Complexity)}  confidence {JsonCode(estimate.Confidence)}"));
+            text.AppendLine(Invariant($"  size {Size(estimate)}"));
+            foreach (var item in estimate.Breakdown)
+            {
+                text.AppendLine(Invariant($"  {item.Operation,-48} {item.TimeMin,8:0.00} min"));
+            }
+
+            text.AppendLine(Invariant($"  {"part total",-48} {part.EstimatedMinutes,8:0.00} min"));
+            foreach (var warning in document.Pages.Where(p => part.Sheets.Contains(p.Page)).SelectMany(p => p.Result?.Warnings ?? []))
+            {
+                text.AppendLine(Invariant($"  warning: {warning.Message}"));
+            }
+        }
+
+        foreach (var page in document.Pages.Where(p => p.Status != PageEstimateStatus.Completed))
+        {
+            var reason = page.RenderError?.Message ?? page.Result?.Error?.Message ?? "no result";
+            text.AppendLine(Invariant($"page {page.Page}: {JsonCode(page.Status)} — {reason}"));
+        }
+
+        text.AppendLine();
+        text.AppendLine(document.TotalEstimatedMinutes is { } total
+            ? Invariant($"Document total: {total:0.00} min spindle time")
+            : "Document total: no estimate");
+        return text.ToString();
+    }
+
+    private static string Size(PageEstimate estimate)
+    {
+        var parts = new List<string>();
+        if (estimate.MaxDiameterMm is { } d)
+        {
+            parts.Add(Invariant($"ø{d:0.##}"));
+        }
+
+        parts.AddRange(new[] { estimate.MaxLengthMm, estimate.MaxWidthMm, estimate.MaxHeightMm }
+            .Where(v => v is not null).Select(v => Invariant($"{v:0.##}")));
+        return parts.Count > 0 ? string.Join(" × ", parts) + " mm" : "?";
+    }
+
+    private static string JsonCode<T>(T value) => System.Text.Json.JsonSerializer.Serialize(value).Trim('"');
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

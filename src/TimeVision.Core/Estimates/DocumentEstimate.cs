@@ -1,0 +1,104 @@
+using System.Text.Json.Serialization;
+using TimeVision.Core.Rendering;
+using TimeVision.Core.Storage;
+using TimeVision.Core.Vision;
+
+namespace TimeVision.Core.Estimates;
+
+/// <summary>How a whole document ended.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<DocumentStatus>))]
+public enum DocumentStatus
+{
+    /// <summary>Every page has an estimate.</summary>
+    [JsonStringEnumMemberName("completed")]
+    Completed,
+
+    /// <summary>Some pages have estimates; the others are blocked or failed, each with its reason.</summary>
+    [JsonStringEnumMemberName("partial")]
+    Partial,
+
+    /// <summary>No page has an estimate, or the PDF itself was rejected.</summary>
+    [JsonStringEnumMemberName("failed")]
+    Failed,
+}
+
+/// <summary>
+/// One PDF's estimate: every page's result, the pages grouped into parts, and the total. Its <see cref="Id"/> is the
+/// PDF's SHA-256, so the same file is the same document.
+/// </summary>
+public sealed record DocumentEstimate
+{
+    /// <summary>SHA-256 of the PDF (hex).</summary>
+    public required string Id { get; init; }
+
+    /// <summary>The file name as uploaded.</summary>
+    public required string FileName { get; init; }
+
+    /// <summary>Where it came from: <c>cli</c>, <c>http</c>, <c>blob</c>.</summary>
+    public required string Source { get; init; }
+
+    /// <summary>Completed, partial or failed.</summary>
+    public required DocumentStatus Status { get; init; }
+
+    /// <summary>Why the whole document failed (a rendering error code such as <c>not_pdf</c>), if it did.</summary>
+    public RenderError? Error { get; init; }
+
+    /// <summary>Pages in the PDF (0 when it could not be read).</summary>
+    public required int PageCount { get; init; }
+
+    /// <summary>Every page, in order.</summary>
+    public required IReadOnlyList<DocumentPage> Pages { get; init; }
+
+    /// <summary>The parts: sheets grouped by drawing number (see <see cref="DocumentAggregator"/>).</summary>
+    public required IReadOnlyList<PartEstimate> Parts { get; init; }
+
+    /// <summary>Sum of the parts' minutes; <see langword="null"/> when no page has an estimate.</summary>
+    public double? TotalEstimatedMinutes { get; init; }
+
+    /// <summary>Which models estimated how many pages.</summary>
+    public required IReadOnlyList<ModelUsage> Models { get; init; }
+
+    /// <summary>When the estimate was started.</summary>
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>When it was finished.</summary>
+    public DateTimeOffset? CompletedAt { get; init; }
+
+    /// <summary>The optimistic-concurrency token of the stored copy; set by the store on read, not stored.</summary>
+    [JsonIgnore]
+    public string? ETag { get; init; }
+}
+
+/// <summary>One page of a document.</summary>
+/// <param name="Page">1-based page number.</param>
+/// <param name="Status">Completed, blocked or failed.</param>
+/// <param name="Image">The rendered page's blob, when it rendered.</param>
+/// <param name="RenderError">Why the page did not render, if it did not.</param>
+/// <param name="Result">The vision model's result, when the page was sent.</param>
+public sealed record DocumentPage(
+    int Page,
+    PageEstimateStatus Status,
+    BlobReference? Image,
+    RenderError? RenderError,
+    PageEstimateResult? Result);
+
+/// <summary>One part: the sheets that share a drawing number, or a single sheet without one.</summary>
+/// <param name="Key">The drawing number, or <c>page-N</c> for a sheet without one.</param>
+/// <param name="DrawingNumber">The drawing number, if read.</param>
+/// <param name="PartName">The part name, if read.</param>
+/// <param name="Sheets">The pages that show this part.</param>
+/// <param name="Estimate">The estimate that stands for the part: its sheet with the most minutes.</param>
+/// <param name="EstimatedMinutes">The part's spindle time.</param>
+public sealed record PartEstimate(
+    string Key,
+    string? DrawingNumber,
+    string? PartName,
+    IReadOnlyList<int> Sheets,
+    PageEstimate Estimate,
+    double EstimatedMinutes);
+
+/// <summary>How many pages one model estimated.</summary>
+/// <param name="Model">The model id.</param>
+/// <param name="Provider">Its provider tag.</param>
+/// <param name="Pages">Pages it completed.</param>
+public sealed record ModelUsage(string Model, string Provider, int Pages);

@@ -1,0 +1,140 @@
+using Microsoft.Extensions.Logging;
+using TimeVision.Core.Estimates;
+using TimeVision.Core.Rendering;
+using TimeVision.Core.Storage;
+using TimeVision.Core.Vision;
+using TimeVision.Core.Vision.Prompts;
+
+namespace TimeVision.Core.Pipeline;
+
+/// <summary>
+/// The bodies of the pipeline's activities, as plain methods both hosts (CLI and Functions) call through their thin
+/// activity adapters. Each works from references (blobs, ids) and is safe to run again.
+/// </summary>
+public sealed class DocumentPipeline
+{
+    private readonly IBlobStore _blobs;
+    private readonly IEstimateStore _estimates;
+    private readonly IPdfInspector _inspector;
+    private readonly IPageRenderer _renderer;
+    private readonly IVisionEstimator _estimator;
+    private readonly PromptCatalog _prompts;
+    private readonly TimeProvider _time;
+    private readonly ILogger<DocumentPipeline> _logger;
+
+    /// <summary>Creates the pipeline steps.</summary>
+    public DocumentPipeline(
+        IBlobStore blobs,
+        IEstimateStore estimates,
+        IPdfInspector inspector,
+        IPageRenderer renderer,
+        IVisionEstimator estimator,
+        PromptCatalog prompts,
+        TimeProvider time,
+        ILogger<DocumentPipeline> logger)
+    {
+        _blobs = blobs;
+        _estimates = estimates;
+        _inspector = inspector;
+        _renderer = renderer;
+        _estimator = estimator;
+        _prompts = prompts;
+        _time = time;
+        _logger = logger;
+    }
+
+    /// <summary>Reads the PDF's pages, or its typed bad-input error.</summary>
+    public async Task<InspectionOutcome> InspectAsync(EstimateDocumentRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        using var pdf = await LocalCopy.DownloadAsync(_blobs, request.Pdf, cancellationToken);
+        var inspection = await _inspector.InspectAsync(pdf.Path, cancellationToken);
+        return inspection.Succeeded
+            ? new InspectionOutcome(inspection.Value.Pages, null)
+            : new InspectionOutcome([], inspection.Error);
+    }
+
+    /// <summary>Renders one page and stores its PNG at <c>pages/&lt;documentId&gt;/page-NNN.png</c>.</summary>
+    public async Task<RenderedPageReference> RenderPageAsync(RenderPageRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        using var pdf = await LocalCopy.DownloadAsync(_blobs, request.Pdf, cancellationToken);
+        using var png = new MemoryStream();
+        var rendered = await _renderer.RenderPageAsync(pdf.Path, request.Page, png, cancellationToken);
+        if (!rendered.Succeeded)
+        {
+            return new RenderedPageReference(request.Page.Number, null, rendered.Error);
+        }
+
+        var image = BlobReference.Page(request.DocumentId, request.Page.Number);
+        png.Position = 0;
+        await _blobs.UploadAsync(image, png, cancellationToken);
+        return new RenderedPageReference(request.Page.Number, image, null);
+    }
+
+    /// <summary>
+    /// Sends one page to the model, unless a result for this document, page, model and prompt is already stored
+    /// (then that result is returned and the model is not called). Every new result is stored at once.
+    /// </summary>
+    public async Task<PageEstimateResult> EstimatePageAsync(EstimatePageRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var promptHash = _prompts.ForModel(request.Model).Hash;
+        if (!request.Force
+            && await _estimates.GetPageResultAsync(request.DocumentId, request.Page, request.Model, promptHash, cancellationToken) is { } stored)
+        {
+            Log.PageResultReused(_logger, request.Page);
+            return stored;
+        }
+
+        using var png = new MemoryStream();
+        if (!await _blobs.DownloadToAsync(request.Image, png, cancellationToken))
+        {
+            throw new InvalidOperationException($"The page image {request.Image} is missing.");
+        }
+
+        var result = await _estimator.EstimatePageAsync(BinaryData.FromBytes(png.GetBuffer().AsMemory(0, (int)png.Length)), request.Model, cancellationToken);
+        await _estimates.SavePageResultAsync(request.DocumentId, request.Page, result, cancellationToken);
+        return result;
+    }
+
+    /// <summary>Fans the pages back in and stores the document estimate.</summary>
+    public async Task<DocumentSummary> SaveAsync(SaveDocumentRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var document = Assemble(request, _time.GetUtcNow());
+        await _estimates.SaveAsync(document, ifMatch: null, cancellationToken);
+        Log.DocumentSaved(_logger, document.Status, document.PageCount);
+        return new DocumentSummary(document.Id, document.Status, document.TotalEstimatedMinutes);
+    }
+
+    /// <summary>The document estimate for a finished run.</summary>
+    public static DocumentEstimate Assemble(SaveDocumentRequest request, DateTimeOffset completedAt)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var pages = request.Pages.Select(ToDocumentPage).ToList();
+        var (parts, total, models, status) = DocumentAggregator.Aggregate(pages);
+        return new DocumentEstimate
+        {
+            Id = request.Request.DocumentId,
+            FileName = request.Request.FileName,
+            Source = request.Request.Source,
+            Status = request.Inspection.Error is null ? status : DocumentStatus.Failed,
+            Error = request.Inspection.Error,
+            PageCount = request.Inspection.Pages.Count,
+            Pages = pages,
+            Parts = parts,
+            TotalEstimatedMinutes = total,
+            Models = models,
+            CreatedAt = request.CreatedAt,
+            CompletedAt = completedAt,
+        };
+    }
+
+    private static DocumentPage ToDocumentPage(PageOutcome outcome) => new(
+        outcome.Rendered.Page,
+        outcome.Result?.Status ?? PageEstimateStatus.Failed,
+        outcome.Rendered.Image,
+        outcome.Rendered.Error,
+        outcome.Result);
+}

@@ -1,0 +1,77 @@
+using TimeVision.Core.Rendering;
+using TimeVision.Core.Storage;
+using TimeVision.Core.Vision;
+
+namespace TimeVision.Core.Pipeline;
+
+/// <summary>The orchestration's input: references and settings, never the PDF's bytes.</summary>
+/// <param name="DocumentId">SHA-256 of the PDF; also the orchestration's instance id.</param>
+/// <param name="Pdf">Where the PDF is stored.</param>
+/// <param name="FileName">The file name as uploaded.</param>
+/// <param name="Source">Where it came from: <c>cli</c>, <c>http</c>, <c>blob</c>.</param>
+/// <param name="Model">The model to ask.</param>
+/// <param name="MaxPagesInFlight">Pages in flight at once.</param>
+/// <param name="ActivityAttempts">Attempts per activity.</param>
+/// <param name="ActivityFirstRetry">The durable retry's first wait.</param>
+/// <param name="Force">Ask the model again even for pages with stored results.</param>
+public sealed record EstimateDocumentRequest(
+    string DocumentId,
+    BlobReference Pdf,
+    string FileName,
+    string Source,
+    string Model,
+    int MaxPagesInFlight,
+    int ActivityAttempts,
+    TimeSpan ActivityFirstRetry,
+    bool Force);
+
+/// <summary>What inspection found: the pages, or why the PDF cannot be used.</summary>
+/// <param name="Pages">The pages, when the PDF is usable.</param>
+/// <param name="Error">The typed bad-input error, when it is not.</param>
+public sealed record InspectionOutcome(IReadOnlyList<PdfPageInfo> Pages, RenderError? Error);
+
+/// <summary>Input of the render activity.</summary>
+/// <param name="DocumentId">The document.</param>
+/// <param name="Pdf">Where the PDF is stored.</param>
+/// <param name="Page">The page to render.</param>
+public sealed record RenderPageRequest(string DocumentId, BlobReference Pdf, PdfPageInfo Page);
+
+/// <summary>Output of the render activity: a reference to the stored image, never its bytes.</summary>
+/// <param name="Page">1-based page number.</param>
+/// <param name="Image">The stored PNG, when the page rendered.</param>
+/// <param name="Error">Why it did not, when it did not.</param>
+public sealed record RenderedPageReference(int Page, BlobReference? Image, RenderError? Error);
+
+/// <summary>Input of the estimate activity.</summary>
+/// <param name="DocumentId">The document.</param>
+/// <param name="Page">1-based page number.</param>
+/// <param name="Image">The stored page image.</param>
+/// <param name="Model">The model to ask.</param>
+/// <param name="Force">Ask again even when a stored result exists.</param>
+public sealed record EstimatePageRequest(string DocumentId, int Page, BlobReference Image, string Model, bool Force);
+
+/// <summary>One page's outcome, as the orchestration collects it.</summary>
+/// <param name="Rendered">The render's outcome.</param>
+/// <param name="Result">The model's result, when the page rendered.</param>
+public sealed record PageOutcome(RenderedPageReference Rendered, PageEstimateResult? Result);
+
+/// <summary>Input of the save activity.</summary>
+/// <param name="Request">The orchestration's input.</param>
+/// <param name="Inspection">What inspection found.</param>
+/// <param name="Pages">Every page's outcome, in order.</param>
+/// <param name="CreatedAt">When the orchestration started (replay-safe time).</param>
+public sealed record SaveDocumentRequest(
+    EstimateDocumentRequest Request, InspectionOutcome Inspection, IReadOnlyList<PageOutcome> Pages, DateTimeOffset CreatedAt);
+
+/// <summary>The orchestration's output: small, for status queries.</summary>
+/// <param name="DocumentId">The document.</param>
+/// <param name="Status">Completed, partial or failed.</param>
+/// <param name="TotalEstimatedMinutes">The total, when any page has an estimate.</param>
+public sealed record DocumentSummary(string DocumentId, Estimates.DocumentStatus Status, double? TotalEstimatedMinutes);
+
+/// <summary>The orchestration's custom status, kept small.</summary>
+/// <param name="Stage">inspecting, estimating, saving or done.</param>
+/// <param name="PageCount">Pages in the PDF.</param>
+/// <param name="PagesRendered">Pages rendered so far (failed renders count as done).</param>
+/// <param name="PagesEstimated">Pages through the model so far.</param>
+public sealed record PipelineProgress(string Stage, int PageCount, int PagesRendered, int PagesEstimated);

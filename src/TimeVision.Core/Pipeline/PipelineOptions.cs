@@ -1,0 +1,25 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace TimeVision.Core.Pipeline;
+
+/// <summary>How the document pipeline runs, bound from the <c>Pipeline</c> configuration section.</summary>
+public sealed class PipelineOptions
+{
+    /// <summary>The configuration section these options bind from.</summary>
+    public const string SectionName = "Pipeline";
+
+    /// <summary>
+    /// Pages of one document in flight at once (each renders, then goes to the model), so a 50-page PDF cannot flood
+    /// the model's rate limit. Default 4.
+    /// </summary>
+    [Range(1, 64)]
+    public int MaxPagesInFlight { get; set; } = 4;
+
+    /// <summary>Attempts of an activity before the durable retry gives up (the estimator retries rate limits itself). Default 3.</summary>
+    [Range(1, 10)]
+    public int ActivityAttempts { get; set; } = 3;
+
+    /// <summary>The durable retry's first wait, doubling after. Default 5 s.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "00:10:00")]
+    public TimeSpan ActivityFirstRetry { get; set; } = TimeSpan.FromSeconds(5);
+}

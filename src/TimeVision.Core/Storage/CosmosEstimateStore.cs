@@ -1,0 +1,105 @@
+using System.Net;
+using System.Text.Json.Serialization;
+using Microsoft.Azure.Cosmos;
+using TimeVision.Core.Estimates;
+using TimeVision.Core.Vision;
+
+namespace TimeVision.Core.Storage;
+
+/// <summary>
+/// Document estimates in Azure Cosmos DB for NoSQL. The partition key is the document id (<c>/documentId</c>): the
+/// document and all its page results live in one partition, so reading a document is a point read and every query
+/// stays in one partition. The concurrency token is Cosmos DB's <c>_etag</c>.
+/// </summary>
+public sealed class CosmosEstimateStore : IEstimateStore
+{
+    /// <summary>The partition key path of the <c>estimates</c> container.</summary>
+    public const string PartitionKeyPath = "/documentId";
+
+    private const string DocumentType = "document";
+    private const string PageResultType = "page-result";
+
+    private readonly Container _container;
+
+    /// <summary>Creates the store.</summary>
+    /// <param name="container">The <c>estimates</c> container (partition key <see cref="PartitionKeyPath"/>), whose client serializes with System.Text.Json.</param>
+    public CosmosEstimateStore(Container container) => _container = container;
+
+    /// <summary>Options for a <see cref="CosmosClient"/> that stores TimeVision's records with System.Text.Json.</summary>
+    public static CosmosClientOptions ClientOptions() => new()
+    {
+        UseSystemTextJsonSerializerWithOptions = new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web),
+    };
+
+    /// <summary>Creates the database and the <c>estimates</c> container with the expected partition key when missing.</summary>
+    public static async Task<Container> EnsureContainerAsync(CosmosClient client, string database, string container, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var db = (await client.CreateDatabaseIfNotExistsAsync(database, cancellationToken: cancellationToken)).Database;
+        return (await db.CreateContainerIfNotExistsAsync(container, PartitionKeyPath, cancellationToken: cancellationToken)).Container;
+    }
+
+    /// <inheritdoc />
+    public async Task<DocumentEstimate?> GetAsync(string documentId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await _container.ReadItemAsync<Item<DocumentEstimate>>(documentId, new PartitionKey(documentId), cancellationToken: cancellationToken);
+            return response.Resource.Body with { ETag = response.ETag };
+        }
+        catch (CosmosException exception) when (exception.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<string> SaveAsync(DocumentEstimate document, string? ifMatch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var item = new Item<DocumentEstimate>(document.Id, document.Id, DocumentType, document with { ETag = null });
+        var options = ifMatch is null ? null : new ItemRequestOptions { IfMatchEtag = ifMatch };
+        try
+        {
+            var response = ifMatch is null
+                ? await _container.UpsertItemAsync(item, new PartitionKey(document.Id), options, cancellationToken)
+                : await _container.ReplaceItemAsync(item, item.Id, new PartitionKey(document.Id), options, cancellationToken);
+            return response.ETag;
+        }
+        catch (CosmosException exception) when (exception.StatusCode is HttpStatusCode.PreconditionFailed or HttpStatusCode.NotFound && ifMatch is not null)
+        {
+            throw new ConcurrencyConflictException($"Document {document.Id} changed since it was read.", exception);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<PageEstimateResult?> GetPageResultAsync(
+        string documentId, int page, string model, string promptHash, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await _container.ReadItemAsync<Item<PageEstimateResult>>(
+                PageResultKey.For(page, model, promptHash), new PartitionKey(documentId), cancellationToken: cancellationToken);
+            return response.Resource.Body;
+        }
+        catch (CosmosException exception) when (exception.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    /// <inheritdoc />
+    public Task SavePageResultAsync(string documentId, int page, PageEstimateResult result, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var item = new Item<PageEstimateResult>(PageResultKey.For(page, result.Model, result.PromptHash), documentId, PageResultType, result);
+        return _container.UpsertItemAsync(item, new PartitionKey(documentId), cancellationToken: cancellationToken);
+    }
+
+    /// <summary>What is stored: the id and partition key Cosmos DB needs, a type, and the body.</summary>
+    private sealed record Item<T>(
+        [property: JsonPropertyName("id")] string Id,
+        [property: JsonPropertyName("documentId")] string DocumentId,
+        [property: JsonPropertyName("type")] string Type,
+        [property: JsonPropertyName("body")] T Body);
+}

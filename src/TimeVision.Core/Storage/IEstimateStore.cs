@@ -1,0 +1,45 @@
+using TimeVision.Core.Estimates;
+using TimeVision.Core.Vision;
+
+namespace TimeVision.Core.Storage;
+
+/// <summary>Stores document estimates, and each page's model result as soon as it exists.</summary>
+public interface IEstimateStore
+{
+    /// <summary>A stored document with its <see cref="DocumentEstimate.ETag"/>, or <see langword="null"/>.</summary>
+    Task<DocumentEstimate?> GetAsync(string documentId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Stores a document. With <paramref name="ifMatch"/>, only when the stored copy still has that token.
+    /// </summary>
+    /// <returns>The new concurrency token.</returns>
+    /// <exception cref="ConcurrencyConflictException">The stored copy changed since <paramref name="ifMatch"/> was read.</exception>
+    Task<string> SaveAsync(DocumentEstimate document, string? ifMatch, CancellationToken cancellationToken);
+
+    /// <summary>A page result stored for this document, page, model and prompt, or <see langword="null"/>.</summary>
+    Task<PageEstimateResult?> GetPageResultAsync(string documentId, int page, string model, string promptHash, CancellationToken cancellationToken);
+
+    /// <summary>Stores a page result, so a re-run does not ask the model again.</summary>
+    Task SavePageResultAsync(string documentId, int page, PageEstimateResult result, CancellationToken cancellationToken);
+}
+
+/// <summary>A write lost an optimistic-concurrency race: someone changed the document first.</summary>
+public sealed class ConcurrencyConflictException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    public ConcurrencyConflictException()
+    {
+    }
+
+    /// <summary>Creates the exception with a message.</summary>
+    public ConcurrencyConflictException(string message)
+        : base(message)
+    {
+    }
+
+    /// <summary>Creates the exception with a message and its cause.</summary>
+    public ConcurrencyConflictException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}

@@ -1,0 +1,52 @@
+namespace TimeVision.Core.Storage;
+
+/// <summary>Blobs as files under a data folder: <c>&lt;root&gt;/&lt;container&gt;/&lt;name&gt;</c>. The default on one machine.</summary>
+public sealed class LocalBlobStore : IBlobStore
+{
+    private readonly string _root;
+
+    /// <summary>Creates the store.</summary>
+    /// <param name="root">The folder that holds one subfolder per container.</param>
+    public LocalBlobStore(string root) => _root = Path.GetFullPath(root);
+
+    /// <inheritdoc />
+    public async Task UploadAsync(BlobReference blob, Stream content, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var path = PathOf(blob);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var partial = $"{path}.{Guid.NewGuid():N}.partial";
+        await using (var file = File.Create(partial))
+        {
+            await content.CopyToAsync(file, cancellationToken);
+        }
+
+        File.Move(partial, path, overwrite: true);
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> DownloadToAsync(BlobReference blob, Stream destination, CancellationToken cancellationToken)
+    {
+        var path = PathOf(blob);
+        if (!File.Exists(path))
+        {
+            return false;
+        }
+
+        await using var file = File.OpenRead(path);
+        await file.CopyToAsync(destination, cancellationToken);
+        return true;
+    }
+
+    /// <inheritdoc />
+    public Task<bool> ExistsAsync(BlobReference blob, CancellationToken cancellationToken) => Task.FromResult(File.Exists(PathOf(blob)));
+
+    private string PathOf(BlobReference blob)
+    {
+        ArgumentNullException.ThrowIfNull(blob);
+        var path = Path.GetFullPath(Path.Combine(_root, blob.Container, blob.Name));
+        return path.StartsWith(_root + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+            ? path
+            : throw new ArgumentException($"Blob '{blob}' points outside the data folder.", nameof(blob));
+    }
+}

@@ -1,0 +1,109 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text.Json;
+using TimeVision.Core.Estimates;
+using TimeVision.Core.Vision;
+
+namespace TimeVision.Core.Storage;
+
+/// <summary>
+/// Document estimates as JSON files in a data folder: <c>estimates/&lt;id&gt;/document.json</c> and one file per page
+/// result beside it. The concurrency token is a hash of the stored bytes. The default on one machine.
+/// </summary>
+public sealed class LocalEstimateStore : IEstimateStore
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    private readonly string _root;
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new(StringComparer.Ordinal);
+
+    /// <summary>Creates the store.</summary>
+    /// <param name="dataDirectory">The data folder; estimates go to its <c>estimates</c> subfolder.</param>
+    public LocalEstimateStore(string dataDirectory) => _root = Path.Combine(Path.GetFullPath(dataDirectory), "estimates");
+
+    /// <inheritdoc />
+    public async Task<DocumentEstimate?> GetAsync(string documentId, CancellationToken cancellationToken)
+    {
+        var path = DocumentPath(documentId);
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
+        var document = JsonSerializer.Deserialize<DocumentEstimate>(bytes, Json)
+            ?? throw new InvalidDataException($"{path} is empty.");
+        return document with { ETag = TokenOf(bytes) };
+    }
+
+    /// <inheritdoc />
+    public async Task<string> SaveAsync(DocumentEstimate document, string? ifMatch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var gate = _locks.GetOrAdd(document.Id, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            var path = DocumentPath(document.Id);
+            if (ifMatch is not null)
+            {
+                var current = File.Exists(path) ? TokenOf(await File.ReadAllBytesAsync(path, cancellationToken)) : null;
+                if (current != ifMatch)
+                {
+                    throw new ConcurrencyConflictException($"Document {document.Id} changed since it was read.");
+                }
+            }
+
+            var bytes = JsonSerializer.SerializeToUtf8Bytes(document with { ETag = null }, Json);
+            await WriteAtomicallyAsync(path, bytes, cancellationToken);
+            return TokenOf(bytes);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<PageEstimateResult?> GetPageResultAsync(
+        string documentId, int page, string model, string promptHash, CancellationToken cancellationToken)
+    {
+        var path = PagePath(documentId, PageResultKey.For(page, model, promptHash));
+        return File.Exists(path)
+            ? JsonSerializer.Deserialize<PageEstimateResult>(await File.ReadAllBytesAsync(path, cancellationToken), Json)
+            : null;
+    }
+
+    /// <inheritdoc />
+    public Task SavePageResultAsync(string documentId, int page, PageEstimateResult result, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var path = PagePath(documentId, PageResultKey.For(page, result.Model, result.PromptHash));
+        return WriteAtomicallyAsync(path, JsonSerializer.SerializeToUtf8Bytes(result, Json), cancellationToken);
+    }
+
+    private static string TokenOf(byte[] bytes) => $"\"{Convert.ToHexStringLower(SHA256.HashData(bytes))[..32]}\"";
+
+    private static async Task WriteAtomicallyAsync(string path, byte[] bytes, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var partial = $"{path}.{Guid.NewGuid():N}.partial";
+        await File.WriteAllBytesAsync(partial, bytes, cancellationToken);
+        File.Move(partial, path, overwrite: true);
+    }
+
+    private string DocumentPath(string documentId) => Path.Combine(Folder(documentId), "document.json");
+
+    private string PagePath(string documentId, string key) => Path.Combine(Folder(documentId), "pages", $"{key}.json");
+
+    private string Folder(string documentId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(documentId);
+        if (documentId.Any(c => !char.IsAsciiLetterOrDigit(c) && c != '-'))
+        {
+            throw new ArgumentException($"'{documentId}' is not a document id.", nameof(documentId));
+        }
+
+        return Path.Combine(_root, documentId);
+    }
+}

@@ -1,0 +1,222 @@
+using System.Text.Json;
+using TimeVision.Testing;
+using TimeVision.Testing.FakeOpenAI;
+
+namespace TimeVision.Cli.Tests;
+
+/// <summary>
+/// <c>timevision estimate</c> as a real process: the orchestration on the local Durable Task engine, real rendering,
+/// local stores in a data folder of the test's own, and the fake OpenAI server as the model.
+/// </summary>
+public sealed class EstimateCommandTests : IAsyncLifetime
+{
+    private readonly TempFolder _folder = new();
+    private FakeOpenAIServer _server = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _server = await FakeOpenAIServer.StartAsync();
+        _server.Fallback = _ => new FakeReply.Content(SampleEstimates.ShaftJson());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Assert.Empty(_server.Violations);
+        await _server.DisposeAsync();
+        _folder.Dispose();
+    }
+
+    private string Data => Path.Combine(_folder.Path, "data");
+
+    private Dictionary<string, string?> Environment => new()
+    {
+        ["OPENAI_API_KEY"] = FakeOpenAIServer.ApiKey,
+        ["OPENAI_BASE_URL"] = _server.BaseUrl.ToString(),
+    };
+
+    private Task<CliRun> EstimateAsync(string pdf, params string[] more) =>
+        CliRunner.RunProcessAsync(Environment, ["estimate", pdf, "--data", Data, "--json", .. more]);
+
+    [Fact]
+    public async Task One_page_becomes_a_stored_document_estimate()
+    {
+        var run = await EstimateAsync(RepositoryPaths.Sample("odri-motor-shaft.pdf"));
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        var document = run.Json;
+        Assert.Equal("completed", document.GetProperty("status").GetString());
+        Assert.Equal(1, document.GetProperty("pageCount").GetInt32());
+        Assert.Equal(2.4, document.GetProperty("totalEstimatedMinutes").GetDouble());
+        var page = document.GetProperty("pages")[0];
+        Assert.Equal("completed", page.GetProperty("status").GetString());
+        Assert.Equal($"{document.GetProperty("id").GetString()}/page-001.png", page.GetProperty("image").GetProperty("name").GetString());
+        Assert.Equal("openai", document.GetProperty("models")[0].GetProperty("provider").GetString());
+        Assert.Single(_server.Requests);
+        Assert.Contains("estimated 1/1, done", run.Stderr, StringComparison.Ordinal);
+
+        var shown = await CliRunner.RunProcessAsync(Environment, "show", document.GetProperty("id").GetString()!, "--data", Data, "--json");
+        Assert.Equal(0, shown.ExitCode);
+        Assert.Equal(document.GetProperty("id").GetString(), shown.Json.GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public async Task The_same_pdf_twice_calls_the_model_once_per_page()
+    {
+        var pdf = _folder.Write("three.pdf", TestPdfs.WithPages(3));
+
+        var first = await EstimateAsync(pdf);
+        var second = await EstimateAsync(pdf);
+
+        Assert.True(first.ExitCode == 0, first.Stderr);
+        Assert.True(second.ExitCode == 0, second.Stderr);
+        Assert.Equal(3, _server.Requests.Count);
+        Assert.Contains("estimated before", second.Stderr, StringComparison.Ordinal);
+        Assert.Equal(first.Json.GetProperty("id").GetString(), second.Json.GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public async Task A_multi_sheet_drawing_of_one_part_is_one_part_timed_by_its_largest_sheet()
+    {
+        var pdf = SharedDrawings.Require("nfr-rear-upright.pdf");
+        var sheet = 0;
+        _server.Fallback = _ =>
+        {
+            var estimate = SampleEstimates.Shaft(total: 0, breakdown: [1.0 + Interlocked.Increment(ref sheet)], partType: "PRI");
+            estimate["drawing_number"] = "NFR-RR-UPRIGHT";
+            return new FakeReply.Content(estimate.ToJsonString());
+        };
+
+        var run = await EstimateAsync(pdf);
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.Equal(5, _server.Requests.Count);
+        var part = Assert.Single(run.Json.GetProperty("parts").EnumerateArray());
+        Assert.Equal([1, 2, 3, 4, 5], part.GetProperty("sheets").EnumerateArray().Select(s => s.GetInt32()));
+        Assert.Equal(6, run.Json.GetProperty("totalEstimatedMinutes").GetDouble());
+    }
+
+    [Fact]
+    public async Task A_scanned_drawing_is_estimated_page_by_page()
+    {
+        _server.Fallback = _ =>
+        {
+            var estimate = SampleEstimates.Shaft();
+            estimate["drawing_number"] = null; // sheets without a number are parts of their own
+            return new FakeReply.Content(estimate.ToJsonString());
+        };
+
+        var run = await EstimateAsync(SharedDrawings.Require("openspim-tube-lens-adapter-scan.pdf"));
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.Equal(2, run.Json.GetProperty("pageCount").GetInt32());
+        Assert.Equal(2, run.Json.GetProperty("parts").GetArrayLength());
+        Assert.All(_server.Requests, r => Assert.Equal(2048, Math.Max(r.ImageWidth, r.ImageHeight)));
+    }
+
+    [Fact]
+    public async Task A_blocked_page_does_not_sink_the_document()
+    {
+        var pdf = _folder.Write("two.pdf", TestPdfs.WithPages(2));
+        // One page at a time, so the first page gets both refusals.
+        var environment = new Dictionary<string, string?>(Environment) { ["Pipeline__MaxPagesInFlight"] = "1" };
+        _server.Fallback = _ => _server.Requests.Count <= 2
+            ? new FakeReply.Refusal("I'm sorry, I can't help with that.")
+            : new FakeReply.Content(SampleEstimates.ShaftJson());
+
+        var run = await CliRunner.RunProcessAsync(environment, "estimate", pdf, "--data", Data, "--json");
+
+        Assert.Equal(3, run.ExitCode);
+        var document = run.Json;
+        Assert.Equal("partial", document.GetProperty("status").GetString());
+        var statuses = document.GetProperty("pages").EnumerateArray().Select(p => p.GetProperty("status").GetString()).ToList();
+        Assert.Equal(["blocked", "completed"], statuses);
+        Assert.Equal(2.4, document.GetProperty("totalEstimatedMinutes").GetDouble());
+    }
+
+    [Fact]
+    public async Task A_page_that_cannot_render_is_reported_and_the_rest_estimated()
+    {
+        var pdf = _folder.Write("mixed.pdf", TestPdfs.WithPageSizes((5000, 300), (297, 210)));
+
+        var run = await EstimateAsync(pdf);
+
+        Assert.Equal(3, run.ExitCode);
+        var pages = run.Json.GetProperty("pages");
+        Assert.Equal("failed", pages[0].GetProperty("status").GetString());
+        Assert.Equal("page_too_large", pages[0].GetProperty("renderError").GetProperty("code").GetString());
+        Assert.Equal("completed", pages[1].GetProperty("status").GetString());
+        Assert.Single(_server.Requests);
+    }
+
+    [Fact]
+    public async Task Bad_input_is_stored_as_a_failed_document_with_its_code()
+    {
+        var pdf = _folder.Write("encrypted.pdf", TestPdfs.Encrypted());
+
+        var run = await EstimateAsync(pdf);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("failed", run.Json.GetProperty("status").GetString());
+        Assert.Equal("encrypted", run.Json.GetProperty("error").GetProperty("code").GetString());
+        Assert.Empty(_server.Requests);
+    }
+
+    [Fact]
+    public async Task An_interrupted_run_started_again_does_not_ask_the_model_again_for_finished_pages()
+    {
+        var pdf = _folder.Write("three.pdf", TestPdfs.WithPages(3));
+        var answered = 0;
+        _server.Fallback = _ => Interlocked.Increment(ref answered) == 1
+            ? new FakeReply.Content(SampleEstimates.ShaftJson())
+            : FakeReply.Slow(SampleEstimates.ShaftJson(), TimeSpan.FromMinutes(5));
+
+        using (var interrupted = CliRunner.Start(Environment, "estimate", pdf, "--data", Data, "--json"))
+        {
+            await WaitForAsync(() => Directory.Exists(Data) && Directory.EnumerateFiles(Data, "page-*.json", SearchOption.AllDirectories).Any());
+            interrupted.Kill(entireProcessTree: true);
+            await interrupted.WaitForExitAsync(TestContext.Current.CancellationToken);
+        }
+
+        var before = _server.Requests.Count;
+        var finishedPages = Directory.EnumerateFiles(Data, "page-*.json", SearchOption.AllDirectories).Count();
+        _server.Fallback = _ => new FakeReply.Content(SampleEstimates.ShaftJson());
+        var resumed = await EstimateAsync(pdf);
+
+        Assert.True(resumed.ExitCode == 0, resumed.Stderr);
+        Assert.Equal(1, finishedPages);
+        Assert.Equal(2, _server.Requests.Count - before);
+        Assert.All(resumed.Json.GetProperty("pages").EnumerateArray(), p => Assert.Equal("completed", p.GetProperty("status").GetString()));
+    }
+
+    [Fact]
+    public async Task Without_a_key_it_says_what_to_set()
+    {
+        var run = await CliRunner.RunProcessAsync(
+            new Dictionary<string, string?>(), "estimate", RepositoryPaths.Sample("odri-motor-shaft.pdf"), "--data", Data);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("OPENAI_API_KEY", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_summary_shows_parts_operations_and_the_total()
+    {
+        var run = await CliRunner.RunProcessAsync(Environment, "estimate", RepositoryPaths.Sample("odri-motor-shaft.pdf"), "--data", Data);
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.Contains("Part 1: Motor Shaft", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Frézování plošky", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Document total: 2.40 min", run.Stdout, StringComparison.Ordinal);
+        Assert.ThrowsAny<JsonException>(() => JsonDocument.Parse(run.Stdout));
+    }
+
+    private static async Task WaitForAsync(Func<bool> condition)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(60));
+        while (!condition())
+        {
+            await Task.Delay(50, timeout.Token);
+        }
+    }
+}
