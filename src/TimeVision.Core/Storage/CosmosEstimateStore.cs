@@ -42,15 +42,8 @@ public sealed class CosmosEstimateStore : IEstimateStore
     /// <inheritdoc />
     public async Task<DocumentEstimate?> GetAsync(string documentId, CancellationToken cancellationToken)
     {
-        try
-        {
-            var response = await _container.ReadItemAsync<Item<DocumentEstimate>>(documentId, new PartitionKey(documentId), cancellationToken: cancellationToken);
-            return response.Resource.Body with { ETag = response.ETag };
-        }
-        catch (CosmosException exception) when (exception.StatusCode == HttpStatusCode.NotFound)
-        {
-            return null;
-        }
+        var item = await FindAsync<DocumentEstimate>(documentId, documentId, cancellationToken);
+        return item is null ? null : item.Body with { ETag = item.ETag };
     }
 
     /// <inheritdoc />
@@ -76,16 +69,8 @@ public sealed class CosmosEstimateStore : IEstimateStore
     public async Task<PageEstimateResult?> GetPageResultAsync(
         string documentId, int page, string model, string promptHash, CancellationToken cancellationToken)
     {
-        try
-        {
-            var response = await _container.ReadItemAsync<Item<PageEstimateResult>>(
-                PageResultKey.For(page, model, promptHash), new PartitionKey(documentId), cancellationToken: cancellationToken);
-            return response.Resource.Body;
-        }
-        catch (CosmosException exception) when (exception.StatusCode == HttpStatusCode.NotFound)
-        {
-            return null;
-        }
+        var item = await FindAsync<PageEstimateResult>(PageResultKey.For(page, model, promptHash), documentId, cancellationToken);
+        return item?.Body;
     }
 
     /// <inheritdoc />
@@ -96,10 +81,37 @@ public sealed class CosmosEstimateStore : IEstimateStore
         return _container.UpsertItemAsync(item, new PartitionKey(documentId), cancellationToken: cancellationToken);
     }
 
-    /// <summary>What is stored: the id and partition key Cosmos DB needs, a type, and the body.</summary>
+    /// <summary>
+    /// Reads one item by id within its partition, or <see langword="null"/>. This is a single-partition query on the
+    /// id rather than <c>ReadItemAsync</c>: the local Cosmos DB server answers a point read of a missing item with a
+    /// 500 instead of a 404, and the query gives the same answer on it and on Azure Cosmos DB.
+    /// </summary>
+    private async Task<Item<T>?> FindAsync<T>(string id, string documentId, CancellationToken cancellationToken)
+    {
+        var query = new QueryDefinition("SELECT * FROM c WHERE c.documentId = @documentId AND c.id = @id")
+            .WithParameter("@documentId", documentId)
+            .WithParameter("@id", id);
+        using var iterator = _container.GetItemQueryIterator<Item<T>>(
+            query, requestOptions: new QueryRequestOptions { PartitionKey = new PartitionKey(documentId), MaxItemCount = 1 });
+        while (iterator.HasMoreResults)
+        {
+            foreach (var item in await iterator.ReadNextAsync(cancellationToken))
+            {
+                return item;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>What is stored: the id and partition key Cosmos DB needs, a type, the body, and Cosmos DB's ETag.</summary>
     private sealed record Item<T>(
         [property: JsonPropertyName("id")] string Id,
         [property: JsonPropertyName("documentId")] string DocumentId,
         [property: JsonPropertyName("type")] string Type,
-        [property: JsonPropertyName("body")] T Body);
+        [property: JsonPropertyName("body")] T Body)
+    {
+        [JsonPropertyName("_etag")]
+        public string? ETag { get; init; }
+    }
 }

@@ -30,6 +30,17 @@ public sealed class CosmosFixture : IAsyncLifetime
         }),
     };
 
+    /// <summary>A client for the local server with TimeVision's own options plus Gateway mode and the pinned certificate.</summary>
+    public CosmosClient CreateClient(CosmosClientOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var trusted = ClientOptions(_certificate ?? throw new InvalidOperationException("The fixture is not initialised."));
+        options.ConnectionMode = trusted.ConnectionMode;
+        options.LimitToEndpoint = trusted.LimitToEndpoint;
+        options.HttpClientFactory = trusted.HttpClientFactory;
+        return new CosmosClient(LocalServiceEndpoints.CosmosEndpoint.ToString(), LocalServiceEndpoints.CosmosEmulatorKey, options);
+    }
+
     /// <summary>Creates an empty database with a unique name.</summary>
     public async Task<Database> CreateDatabaseAsync(CancellationToken cancellationToken)
     {

@@ -1,0 +1,17 @@
+using TimeVision.Core.Storage;
+using TimeVision.Core.Tests.LocalServices;
+using TimeVision.Testing.LocalServices;
+
+namespace TimeVision.Core.Tests.Storage;
+
+/// <summary>The Cosmos DB store through the real SDK against the local Cosmos DB server.</summary>
+[Collection(LocalServicesGroup.Name)]
+public sealed class CosmosEstimateStoreTests(CosmosFixture cosmos) : EstimateStoreContract
+{
+    protected override async Task<IEstimateStore> CreateStoreAsync()
+    {
+        var client = cosmos.CreateClient(CosmosEstimateStore.ClientOptions());
+        var container = await CosmosEstimateStore.EnsureContainerAsync(client, $"test-{Guid.NewGuid():N}", "estimates", Token);
+        return new CosmosEstimateStore(container);
+    }
+}
