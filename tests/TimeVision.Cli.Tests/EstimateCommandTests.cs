@@ -188,6 +188,23 @@ public sealed class EstimateCommandTests : IAsyncLifetime
         Assert.All(resumed.Json.GetProperty("pages").EnumerateArray(), p => Assert.Equal("completed", p.GetProperty("status").GetString()));
     }
 
+    public static TheoryData<string> SharedDrawingNames => SharedDrawings.FileNames;
+
+    [Theory]
+    [MemberData(nameof(SharedDrawingNames))]
+    public async Task Every_shared_drawing_gets_a_stored_document_estimate(string fileName)
+    {
+        var pdf = SharedDrawings.Require(fileName);
+        var expectedPages = DrawingCorpus.Describe(Path.GetDirectoryName(pdf)!, fileName).Pages;
+
+        var run = await EstimateAsync(pdf);
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.Equal(expectedPages, run.Json.GetProperty("pageCount").GetInt32());
+        Assert.Equal(expectedPages, _server.Requests.Count);
+        Assert.True(File.Exists(Path.Combine(Data, "estimates", run.Json.GetProperty("id").GetString()!, "document.json")));
+    }
+
     [Fact]
     public async Task Without_a_key_it_says_what_to_set()
     {

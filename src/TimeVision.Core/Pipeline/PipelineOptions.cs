@@ -10,10 +10,10 @@ public sealed class PipelineOptions
 
     /// <summary>
     /// Pages of one document in flight at once (each renders, then goes to the model), so a 50-page PDF cannot flood
-    /// the model's rate limit. Default 4.
+    /// the model's rate limit. Default 8.
     /// </summary>
     [Range(1, 64)]
-    public int MaxPagesInFlight { get; set; } = 4;
+    public int MaxPagesInFlight { get; set; } = 8;
 
     /// <summary>Attempts of an activity before the durable retry gives up (the estimator retries rate limits itself). Default 3.</summary>
     [Range(1, 10)]
