@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.Security.Cryptography;
-using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Worker;
 using Microsoft.Extensions.DependencyInjection;
@@ -55,7 +53,12 @@ internal static class EstimateCommand
             return CliOutput.WriteError(stdout, stderr, "file_not_found", $"'{pdf.FullName}' does not exist.", ExitCodes.BadInput);
         }
 
-        var documentId = await HashAsync(pdf, cancellationToken);
+        string documentId;
+        await using (var content = pdf.OpenRead())
+        {
+            documentId = await DocumentIntake.HashAsync(content, cancellationToken);
+        }
+
         PipelineOptions pipeline;
         using (var probe = CliHost.TryBuild(overrides, stdout, stderr))
         {
@@ -85,18 +88,14 @@ internal static class EstimateCommand
         try
         {
             var services = host.Services;
-            var vision = services.GetRequiredService<IOptions<VisionOptions>>().Value;
             await using (var file = pdf.OpenRead())
             {
                 await services.GetRequiredService<IBlobStore>().UploadAsync(BlobReference.Drawing(documentId), file, cancellationToken);
             }
 
-            var request = new EstimateDocumentRequest(
-                documentId, BlobReference.Drawing(documentId), pdf.Name, "cli", vision.Model,
-                pipeline.MaxPagesInFlight, pipeline.ActivityAttempts, pipeline.ActivityFirstRetry, force);
             var client = services.GetRequiredService<DurableTaskClient>();
-            await client.ScheduleNewOrchestrationInstanceAsync(
-                EstimateDocumentOrchestration.Name, request, new StartOrchestrationOptions(documentId), cancellationToken);
+            await services.GetRequiredService<DocumentIntake>().StartOrFindAsync(
+                client, documentId, BlobReference.Drawing(documentId), pdf.Name, "cli", cancellationToken, force);
             var final = await FollowAsync(client, documentId, pdf.Name, stderr, cancellationToken);
             if (final.RuntimeStatus != OrchestrationRuntimeStatus.Completed)
             {
@@ -162,9 +161,4 @@ internal static class EstimateCommand
         _ => $"{fileName}: {progress.Stage}",
     };
 
-    private static async Task<string> HashAsync(FileInfo file, CancellationToken cancellationToken)
-    {
-        await using var stream = file.OpenRead();
-        return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
-    }
 }

@@ -19,7 +19,7 @@ namespace TimeVision.Cli.Engine;
 /// State lives in memory: an interrupted run's orchestration is gone, but every page result is already in the
 /// estimate store, so running again does not call the model for those pages.
 /// </summary>
-internal sealed class LocalDurableEngine : IAsyncDisposable
+public sealed class LocalDurableEngine : IAsyncDisposable
 {
     private readonly WebApplication _sidecar;
 
@@ -33,6 +33,8 @@ internal sealed class LocalDurableEngine : IAsyncDisposable
     public GrpcChannel Channel { get; }
 
     /// <summary>Starts the engine with room for <paramref name="maxActivities"/> activities at once.</summary>
+    /// <param name="maxActivities">Activities the backend hands out at once.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
     public static async Task<LocalDurableEngine> StartAsync(int maxActivities, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateSlimBuilder();

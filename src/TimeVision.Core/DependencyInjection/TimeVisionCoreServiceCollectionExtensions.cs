@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using TimeVision.Core.Rendering;
 using TimeVision.Core.Rendering.Poppler;
+using Azure.Identity;
 using Azure.Storage.Blobs;
 using Microsoft.Azure.Cosmos;
 using TimeVision.Core.Pipeline;
@@ -55,9 +56,14 @@ public static class TimeVisionCoreServiceCollectionExtensions
         services.TryAddSingleton<IBlobStore>(provider =>
         {
             var storage = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
-            return string.IsNullOrWhiteSpace(storage.BlobConnectionString)
-                ? new LocalBlobStore(Path.Combine(storage.DataDirectory, "blobs"))
-                : new AzureBlobStore(new BlobServiceClient(storage.BlobConnectionString));
+            if (!string.IsNullOrWhiteSpace(storage.BlobConnectionString))
+            {
+                return new AzureBlobStore(new BlobServiceClient(storage.BlobConnectionString));
+            }
+
+            return storage.BlobServiceUri is { } serviceUri
+                ? new AzureBlobStore(new BlobServiceClient(serviceUri, new DefaultAzureCredential()))
+                : new LocalBlobStore(Path.Combine(storage.DataDirectory, "blobs"));
         });
         services.TryAddSingleton<IEstimateStore>(provider =>
         {
@@ -67,13 +73,16 @@ public static class TimeVisionCoreServiceCollectionExtensions
                 return new LocalEstimateStore(storage.DataDirectory);
             }
 
-            var client = new CosmosClient(storage.CosmosEndpoint.ToString(), storage.CosmosKey, CosmosEstimateStore.ClientOptions());
+            var client = string.IsNullOrWhiteSpace(storage.CosmosKey)
+                ? new CosmosClient(storage.CosmosEndpoint.ToString(), new DefaultAzureCredential(), CosmosEstimateStore.ClientOptions())
+                : new CosmosClient(storage.CosmosEndpoint.ToString(), storage.CosmosKey, CosmosEstimateStore.ClientOptions());
             var container = storage.CreateCosmosResources
                 ? CosmosEstimateStore.EnsureContainerAsync(client, storage.CosmosDatabase, storage.CosmosContainer, CancellationToken.None).GetAwaiter().GetResult()
                 : client.GetContainer(storage.CosmosDatabase, storage.CosmosContainer);
             return new CosmosEstimateStore(container);
         });
         services.TryAddSingleton<DocumentPipeline>();
+        services.TryAddSingleton<DocumentIntake>();
         return services;
     }
 }

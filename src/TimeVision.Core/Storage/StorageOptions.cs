@@ -15,7 +15,10 @@ public sealed class StorageOptions
     /// <summary>Azure Blob Storage connection string (Azurite: <c>UseDevelopmentStorage=true</c>); empty means local files.</summary>
     public string? BlobConnectionString { get; set; }
 
-    /// <summary>Azure Cosmos DB account endpoint; empty means local files.</summary>
+    /// <summary>Azure Blob Storage endpoint for identity-based access (<c>DefaultAzureCredential</c>), e.g. <c>https://ACCOUNT.blob.core.windows.net</c>.</summary>
+    public Uri? BlobServiceUri { get; set; }
+
+    /// <summary>Azure Cosmos DB account endpoint; empty means local files. Without <see cref="CosmosKey"/> it uses <c>DefaultAzureCredential</c>.</summary>
     public Uri? CosmosEndpoint { get; set; }
 
     /// <summary>Azure Cosmos DB account key, for the emulator and local runs.</summary>

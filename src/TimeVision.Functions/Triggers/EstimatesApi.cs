@@ -1,0 +1,105 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Options;
+using TimeVision.Core.Pipeline;
+using TimeVision.Core.Storage;
+
+namespace TimeVision.Functions.Triggers;
+
+/// <summary>
+/// <c>POST /api/estimates</c> takes a PDF and answers 202 with the document id; <c>GET /api/estimates/{id}</c> answers
+/// 202 with progress while it runs, 200 with the stored document estimate when done, 404 when unknown.
+/// </summary>
+/// <param name="intake">Stores uploads and starts orchestrations.</param>
+/// <param name="estimates">The stored document estimates.</param>
+/// <param name="options">Upload limits.</param>
+public sealed class EstimatesApi(DocumentIntake intake, IEstimateStore estimates, IOptions<ApiOptions> options)
+{
+    /// <summary>Accepts a PDF (<c>Content-Type: application/pdf</c>; file name in <c>X-File-Name</c> or <c>?name=</c>).</summary>
+    [Function("PostEstimate")]
+    public async Task<IActionResult> PostAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "estimates")] HttpRequest request,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var maxBytes = options.Value.MaxUploadBytes;
+        if (!IsPdfContentType(request.ContentType))
+        {
+            return Error(StatusCodes.Status415UnsupportedMediaType, "unsupported_media_type", $"Send the PDF as Content-Type: application/pdf (got '{request.ContentType}').");
+        }
+
+        if (request.ContentLength > maxBytes)
+        {
+            return TooLarge(maxBytes);
+        }
+
+        var fileName = FileName(request);
+        var (result, error, tooLarge) = await intake.AcceptUploadAsync(request.Body, fileName, maxBytes, client, cancellationToken);
+        if (tooLarge)
+        {
+            return TooLarge(maxBytes);
+        }
+
+        if (error is not null)
+        {
+            return new BadRequestObjectResult(new { error });
+        }
+
+        var statusUrl = $"{request.Scheme}://{request.Host}{request.PathBase}/api/estimates/{result!.DocumentId}";
+        return new AcceptedResult(statusUrl, new { id = result.DocumentId, started = result.Started, statusUrl });
+    }
+
+    /// <summary>Progress (202), the stored estimate (200) or 404.</summary>
+    [Function("GetEstimate")]
+    public async Task<IActionResult> GetAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "estimates/{id}")] HttpRequest request,
+        string id,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(client);
+        var documentId = (id ?? string.Empty).Trim().ToLowerInvariant();
+        if (documentId.Length != 64 || !documentId.All(char.IsAsciiHexDigitLower))
+        {
+            return Error(StatusCodes.Status404NotFound, "not_found", $"No estimate with id '{id}'.");
+        }
+
+        var instance = await client.GetInstanceAsync(documentId, getInputsAndOutputs: true, cancellationToken);
+        if (instance?.RuntimeStatus is OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Running)
+        {
+            return new AcceptedResult(
+                $"{request.Scheme}://{request.Host}{request.PathBase}/api/estimates/{documentId}",
+                new { id = documentId, status = "running", progress = instance.ReadCustomStatusAs<PipelineProgress>() });
+        }
+
+        var document = await estimates.GetAsync(documentId, cancellationToken);
+        if (document is not null)
+        {
+            request.HttpContext.Response.Headers.ETag = document.ETag;
+            return new OkObjectResult(document);
+        }
+
+        return instance?.RuntimeStatus is OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated
+            ? Error(StatusCodes.Status500InternalServerError, "pipeline_failed", instance.FailureDetails?.ErrorMessage ?? "The estimate did not finish.")
+            : Error(StatusCodes.Status404NotFound, "not_found", $"No estimate with id '{documentId}'.");
+    }
+
+    private static bool IsPdfContentType(string? contentType) =>
+        contentType is not null && contentType.Split(';')[0].Trim().Equals("application/pdf", StringComparison.OrdinalIgnoreCase);
+
+    private static string FileName(HttpRequest request)
+    {
+        var name = request.Headers["X-File-Name"].FirstOrDefault() ?? request.Query["name"].FirstOrDefault();
+        return string.IsNullOrWhiteSpace(name) ? "upload.pdf" : Path.GetFileName(name);
+    }
+
+    private static ObjectResult TooLarge(long maxBytes) =>
+        Error(StatusCodes.Status413PayloadTooLarge, "too_large", $"The PDF is larger than {maxBytes / (1024 * 1024)} MB (Api:MaxUploadBytes).");
+
+    private static ObjectResult Error(int status, string code, string message) =>
+        new(new { error = new { code, message } }) { StatusCode = status };
+}

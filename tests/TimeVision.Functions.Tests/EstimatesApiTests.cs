@@ -1,0 +1,111 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
+using TimeVision.Core.Estimates;
+using TimeVision.Testing;
+using TimeVision.Testing.LocalServices;
+
+namespace TimeVision.Functions.Tests;
+
+/// <summary>The HTTP functions, called with real requests and real dependencies.</summary>
+[Collection(LocalServicesGroup.Name)]
+public sealed class EstimatesApiTests(AzuriteFixture azurite, CosmosFixture cosmos) : IAsyncLifetime
+{
+    private FunctionsHarness _harness = null!;
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync() => _harness = await FunctionsHarness.StartAsync(azurite, cosmos, maxUploadBytes: 2 * 1024 * 1024);
+
+    public async ValueTask DisposeAsync()
+    {
+        Assert.Empty(_harness.Model.Violations);
+        await _harness.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Upload_answers_202_then_polling_gives_the_stored_estimate()
+    {
+        var pdf = await File.ReadAllBytesAsync(RepositoryPaths.Sample("odri-motor-shaft.pdf"), Token);
+
+        var posted = await _harness.Api.PostAsync(FunctionsHarness.Request("POST", pdf), _harness.Client, Token);
+
+        var accepted = Assert.IsType<AcceptedResult>(posted);
+        var id = Property(accepted.Value, "id");
+        Assert.Equal($"https://timevision.example/api/estimates/{id}", accepted.Location);
+        await _harness.WaitAsync(id);
+        var got = await _harness.Api.GetAsync(FunctionsHarness.Request("GET"), id, _harness.Client, Token);
+        var document = Assert.IsType<DocumentEstimate>(Assert.IsType<OkObjectResult>(got).Value);
+        Assert.Equal((DocumentStatus.Completed, 2.4), (document.Status, document.TotalEstimatedMinutes));
+        Assert.Equal("http", document.Source);
+        Assert.Single(_harness.Model.Requests);
+    }
+
+    [Fact]
+    public async Task While_running_the_status_is_202_with_progress()
+    {
+        _harness.Model.Fallback = _ => Testing.FakeOpenAI.FakeReply.Slow(Testing.FakeOpenAI.SampleEstimates.ShaftJson(), TimeSpan.FromSeconds(3));
+        var pdf = TestPdfs.WithPages(2);
+        var id = Property(Assert.IsType<AcceptedResult>(await _harness.Api.PostAsync(FunctionsHarness.Request("POST", pdf), _harness.Client, Token)).Value, "id");
+
+        var during = await _harness.Api.GetAsync(FunctionsHarness.Request("GET"), id, _harness.Client, Token);
+
+        var accepted = Assert.IsType<AcceptedResult>(during);
+        Assert.Equal("running", Property(accepted.Value, "status"));
+        await _harness.WaitAsync(id);
+        Assert.IsType<OkObjectResult>(await _harness.Api.GetAsync(FunctionsHarness.Request("GET"), id, _harness.Client, Token));
+    }
+
+    [Fact]
+    public async Task The_same_pdf_uploaded_twice_is_one_orchestration_and_one_model_call_per_page()
+    {
+        var pdf = TestPdfs.WithPages(2);
+
+        var first = Assert.IsType<AcceptedResult>(await _harness.Api.PostAsync(FunctionsHarness.Request("POST", pdf), _harness.Client, Token));
+        var second = Assert.IsType<AcceptedResult>(await _harness.Api.PostAsync(FunctionsHarness.Request("POST", pdf), _harness.Client, Token));
+        await _harness.WaitAsync(Property(first.Value, "id"));
+        var third = Assert.IsType<AcceptedResult>(await _harness.Api.PostAsync(FunctionsHarness.Request("POST", pdf), _harness.Client, Token));
+
+        Assert.Equal(Property(first.Value, "id"), Property(second.Value, "id"));
+        Assert.Equal(Property(first.Value, "id"), Property(third.Value, "id"));
+        Assert.Equal([true, false, false], new[] { first, second, third }.Select(r => Started(r.Value)));
+        Assert.Equal(2, _harness.Model.Requests.Count);
+    }
+
+    public static TheoryData<string, byte[], string?, bool, int, string> BadUploads => new()
+    {
+        { "empty", [], "application/pdf", true, 400, "not_pdf" },
+        { "not a PDF", "hello, this is a letter"u8.ToArray(), "application/pdf", true, 400, "not_pdf" },
+        { "too large by Content-Length", new byte[3 * 1024 * 1024], "application/pdf", true, 413, "too_large" },
+        { "too large, chunked", [.. "%PDF-1.7\n"u8, .. new byte[3 * 1024 * 1024]], "application/pdf", false, 413, "too_large" },
+        { "wrong content type", "%PDF-1.7"u8.ToArray(), "image/png", true, 415, "unsupported_media_type" },
+        { "no content type", "%PDF-1.7"u8.ToArray(), null, true, 415, "unsupported_media_type" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadUploads))]
+    public async Task Bad_uploads_get_their_status_and_error_code(string description, byte[] body, string? contentType, bool sendLength, int status, string code)
+    {
+        var result = await _harness.Api.PostAsync(FunctionsHarness.Request("POST", body, contentType, sendLength), _harness.Client, Token);
+
+        var objectResult = Assert.IsAssignableFrom<ObjectResult>(result);
+        Assert.True(objectResult.StatusCode == status, $"{description}: {objectResult.StatusCode}");
+        Assert.Equal(code, JsonDocument.Parse(JsonSerializer.Serialize(objectResult.Value, JsonSerializerOptions.Web)).RootElement.GetProperty("error").GetProperty("code").GetString());
+        Assert.Empty(_harness.Model.Requests);
+    }
+
+    [Theory]
+    [InlineData("0000000000000000000000000000000000000000000000000000000000000000")]
+    [InlineData("not-an-id")]
+    public async Task An_unknown_id_is_404(string id)
+    {
+        var result = await _harness.Api.GetAsync(FunctionsHarness.Request("GET"), id, _harness.Client, Token);
+
+        Assert.Equal(404, Assert.IsAssignableFrom<ObjectResult>(result).StatusCode);
+    }
+
+    private static string Property(object? value, string name) =>
+        JsonDocument.Parse(JsonSerializer.Serialize(value, JsonSerializerOptions.Web)).RootElement.GetProperty(name).GetString()!;
+
+    private static bool Started(object? value) =>
+        JsonDocument.Parse(JsonSerializer.Serialize(value, JsonSerializerOptions.Web)).RootElement.GetProperty("started").GetBoolean();
+}

@@ -1,0 +1,116 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Worker;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using TimeVision.Cli.Engine;
+using TimeVision.Core.Pipeline.Durable;
+using TimeVision.Core.Storage;
+using TimeVision.Functions.Triggers;
+using TimeVision.Testing.FakeOpenAI;
+using TimeVision.Testing.LocalServices;
+
+namespace TimeVision.Functions.Tests;
+
+/// <summary>
+/// The function classes with real dependencies: a real <see cref="DurableTaskClient"/> on the local Durable Task
+/// engine running the same orchestrator and activities, blobs in Azurite, estimates in the local Cosmos DB server,
+/// and the fake OpenAI server as the model.
+/// </summary>
+internal sealed class FunctionsHarness : IAsyncDisposable
+{
+    private readonly LocalDurableEngine _engine;
+    private readonly IHost _host;
+
+    private FunctionsHarness(LocalDurableEngine engine, IHost host, FakeOpenAIServer model)
+    {
+        _engine = engine;
+        _host = host;
+        Model = model;
+    }
+
+    public FakeOpenAIServer Model { get; }
+
+    public IServiceProvider Services => _host.Services;
+
+    public DurableTaskClient Client => Services.GetRequiredService<DurableTaskClient>();
+
+    public EstimatesApi Api => ActivatorUtilities.CreateInstance<EstimatesApi>(Services);
+
+    public DrawingBlobTrigger BlobTrigger => ActivatorUtilities.CreateInstance<DrawingBlobTrigger>(Services);
+
+    public static async Task<FunctionsHarness> StartAsync(AzuriteFixture azurite, CosmosFixture cosmos, long maxUploadBytes = 50L * 1024 * 1024)
+    {
+        var model = await FakeOpenAIServer.StartAsync();
+        model.Fallback = _ => new FakeReply.Content(SampleEstimates.ShaftJson());
+        var engine = await LocalDurableEngine.StartAsync(8, CancellationToken.None);
+        var container = await CosmosEstimateStore.EnsureContainerAsync(
+            cosmos.CreateClient(CosmosEstimateStore.ClientOptions()), $"test-{Guid.NewGuid():N}", "estimates", CancellationToken.None);
+
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Vision:Endpoint"] = model.BaseUrl.ToString(),
+            ["Vision:ApiKey"] = FakeOpenAIServer.ApiKey,
+            ["Storage:BlobConnectionString"] = LocalServiceEndpoints.StorageConnectionString,
+            ["Api:MaxUploadBytes"] = maxUploadBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        builder.Services.AddTimeVisionCore();
+        builder.Services.AddSingleton<IEstimateStore>(new CosmosEstimateStore(container));
+        builder.Services.AddOptions<ApiOptions>().BindConfiguration(TimeVision.Functions.ApiOptions.SectionName);
+        builder.Services.AddDurableTaskWorker(worker =>
+        {
+            worker.UseGrpc(engine.Channel);
+            worker.AddTasks(registry => registry
+                .AddOrchestrator<EstimateDocumentOrchestrator>()
+                .AddActivity<InspectDocumentActivity>()
+                .AddActivity<RenderPageActivity>()
+                .AddActivity<EstimatePageActivity>()
+                .AddActivity<SaveDocumentActivity>());
+        });
+        builder.Services.AddDurableTaskClient(client => client.UseGrpc(engine.Channel));
+        var host = builder.Build();
+        await host.StartAsync();
+        _ = azurite.Blobs;
+        return new FunctionsHarness(engine, host, model);
+    }
+
+    /// <summary>A real ASP.NET Core request, as the Functions host would hand it to the function.</summary>
+    public static HttpRequest Request(string method, byte[]? body = null, string? contentType = "application/pdf", bool sendLength = true)
+    {
+        var context = new DefaultHttpContext();
+        context.Request.Method = method;
+        context.Request.Scheme = "https";
+        context.Request.Host = new HostString("timevision.example");
+        context.Request.ContentType = contentType;
+        context.Response.Body = new MemoryStream();
+        if (body is not null)
+        {
+            context.Request.Body = new MemoryStream(body);
+            context.Request.ContentLength = sendLength ? body.Length : null;
+        }
+
+        return context.Request;
+    }
+
+    /// <summary>Waits for an orchestration to finish.</summary>
+    public async Task<OrchestrationMetadata> WaitAsync(string instanceId)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(60));
+        return await Client.WaitForInstanceCompletionAsync(instanceId, getInputsAndOutputs: true, timeout.Token);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _host.StopAsync();
+        _host.Dispose();
+        await _engine.DisposeAsync();
+        await Model.DisposeAsync();
+    }
+
+
+}

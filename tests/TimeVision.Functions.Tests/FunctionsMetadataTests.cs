@@ -1,0 +1,74 @@
+using System.Text.Json;
+using TimeVision.Testing;
+
+namespace TimeVision.Functions.Tests;
+
+/// <summary>The bindings the Functions host will read, from the <c>functions.metadata</c> the build generates.</summary>
+public sealed class FunctionsMetadataTests
+{
+    private static readonly Lazy<JsonElement[]> Functions = new(Load);
+
+    [Fact]
+    public void Every_function_is_declared()
+    {
+        Assert.Equal(
+            ["DrawingBlobTrigger", "EstimateDocument", "EstimatePage", "GetEstimate", "InspectDocument", "PostEstimate", "RenderPage", "SaveDocumentEstimate"],
+            Functions.Value.Select(f => f.GetProperty("name").GetString()!).Order());
+    }
+
+    [Fact]
+    public void The_blob_trigger_watches_drawings_on_the_host_storage_and_gets_a_durable_client()
+    {
+        var trigger = Binding("DrawingBlobTrigger", "blobTrigger");
+
+        Assert.Equal("drawings/{name}", trigger.GetProperty("path").GetString());
+        Assert.Equal("AzureWebJobsStorage", trigger.GetProperty("connection").GetString());
+        Binding("DrawingBlobTrigger", "durableClient");
+    }
+
+    [Theory]
+    [InlineData("PostEstimate", "estimates", "post")]
+    [InlineData("GetEstimate", "estimates/{id}", "get")]
+    public void Http_functions_have_their_route_method_and_function_auth_level(string function, string route, string method)
+    {
+        var trigger = Binding(function, "httpTrigger");
+
+        Assert.Equal(route, trigger.GetProperty("route").GetString());
+        Assert.Equal([method], trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
+        Assert.Equal("Function", trigger.GetProperty("authLevel").GetString());
+        Binding(function, "durableClient");
+    }
+
+    [Theory]
+    [InlineData("EstimateDocument", "orchestrationTrigger")]
+    [InlineData("InspectDocument", "activityTrigger")]
+    [InlineData("RenderPage", "activityTrigger")]
+    [InlineData("EstimatePage", "activityTrigger")]
+    [InlineData("SaveDocumentEstimate", "activityTrigger")]
+    public void Durable_functions_have_their_triggers(string function, string trigger) => Binding(function, trigger);
+
+    [Fact]
+    public void Host_json_is_deployed_with_the_durable_task_settings()
+    {
+        var hostJson = JsonDocument.Parse(File.ReadAllText(Path.Combine(OutputFolder(), "host.json"))).RootElement;
+
+        var durable = hostJson.GetProperty("extensions").GetProperty("durableTask");
+        Assert.Equal("TimeVision", durable.GetProperty("hubName").GetString());
+        Assert.True(durable.GetProperty("maxConcurrentActivityFunctions").GetInt32() > 0);
+    }
+
+    private static JsonElement Binding(string function, string type)
+    {
+        var entry = Functions.Value.Single(f => f.GetProperty("name").GetString() == function);
+        return entry.GetProperty("bindings").EnumerateArray().Single(b => b.GetProperty("type").GetString() == type);
+    }
+
+    private static string OutputFolder()
+    {
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
+        return Path.Combine(RepositoryPaths.Root, "src", "TimeVision.Functions", "bin", configuration, "net10.0");
+    }
+
+    private static JsonElement[] Load() =>
+        [.. JsonDocument.Parse(File.ReadAllText(Path.Combine(OutputFolder(), "functions.metadata"))).RootElement.EnumerateArray()];
+}
