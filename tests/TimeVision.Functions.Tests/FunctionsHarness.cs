@@ -64,12 +64,7 @@ internal sealed class FunctionsHarness : IAsyncDisposable
         builder.Services.AddDurableTaskWorker(worker =>
         {
             worker.UseGrpc(engine.Channel);
-            worker.AddTasks(registry => registry
-                .AddOrchestrator<EstimateDocumentOrchestrator>()
-                .AddActivity<InspectDocumentActivity>()
-                .AddActivity<RenderPageActivity>()
-                .AddActivity<EstimatePageActivity>()
-                .AddActivity<SaveDocumentActivity>());
+            worker.AddTasks(registry => registry.AddDocumentPipeline());
         });
         builder.Services.AddDurableTaskClient(client => client.UseGrpc(engine.Channel));
         var host = builder.Build();

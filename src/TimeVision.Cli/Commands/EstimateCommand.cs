@@ -118,12 +118,7 @@ internal static class EstimateCommand
         services.AddDurableTaskWorker(builder =>
         {
             builder.UseGrpc(engine.Channel);
-            builder.AddTasks(registry => registry
-                .AddOrchestrator<EstimateDocumentOrchestrator>()
-                .AddActivity<InspectDocumentActivity>()
-                .AddActivity<RenderPageActivity>()
-                .AddActivity<EstimatePageActivity>()
-                .AddActivity<SaveDocumentActivity>());
+            builder.AddTasks(registry => registry.AddDocumentPipeline());
         });
         services.AddDurableTaskClient(builder => builder.UseGrpc(engine.Channel));
     }
