@@ -14,4 +14,7 @@ public static class ExitCodes
 
     /// <summary>The work ran, but a page ended blocked or failed.</summary>
     public const int Incomplete = 3;
+
+    /// <summary>A write lost an optimistic-concurrency race; nothing was overwritten.</summary>
+    public const int Conflict = 4;
 }

@@ -14,5 +14,6 @@ public static class TimeVisionCommandLine
             EstimatePageCommand.Create(),
             EstimateCommand.Create(),
             ShowCommand.Create(),
+            FeedbackCommand.Create(),
         };
 }

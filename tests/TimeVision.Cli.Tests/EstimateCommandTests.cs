@@ -206,6 +206,25 @@ public sealed class EstimateCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Feedback_is_recorded_on_the_stored_estimate_and_a_stale_token_changes_nothing()
+    {
+        var estimated = await EstimateAsync(RepositoryPaths.Sample("odri-motor-shaft.pdf"));
+        var id = estimated.Json.GetProperty("id").GetString()!;
+
+        var first = await CliRunner.InvokeAsync("feedback", id, "--actual-min", "3.5", "--by", "Novák", "--data", Data);
+        var stale = await CliRunner.InvokeAsync("feedback", id, "--actual-min", "9", "--source", "expert", "--if-match", "\"stale\"", "--data", Data);
+        var invalid = await CliRunner.InvokeAsync("feedback", id, "--actual-min", "0", "--data", Data);
+
+        Assert.True(first.ExitCode == 0, first.Stderr);
+        Assert.Equal(4, stale.ExitCode);
+        Assert.Equal("stale_token", stale.Json.GetProperty("error").GetProperty("code").GetString());
+        Assert.Equal(2, invalid.ExitCode);
+        var shown = await CliRunner.InvokeAsync("show", id, "--data", Data, "--json");
+        var feedback = Assert.Single(shown.Json.GetProperty("feedback").EnumerateArray());
+        Assert.Equal((3.5, "actual"), (feedback.GetProperty("actualMinutes").GetDouble(), feedback.GetProperty("source").GetString()));
+    }
+
+    [Fact]
     public async Task Without_a_key_it_says_what_to_set()
     {
         var run = await CliRunner.RunProcessAsync(

@@ -83,6 +83,7 @@ public static class TimeVisionCoreServiceCollectionExtensions
         });
         services.TryAddSingleton<DocumentPipeline>();
         services.TryAddSingleton<DocumentIntake>();
+        services.TryAddSingleton<TimeVision.Core.Feedback.FeedbackService>();
         return services;
     }
 }

@@ -64,6 +64,9 @@ public sealed record DocumentEstimate
     /// <summary>When it was finished.</summary>
     public DateTimeOffset? CompletedAt { get; init; }
 
+    /// <summary>The shop's real times for the document or its parts, in the order they were entered.</summary>
+    public IReadOnlyList<Feedback.ShopFeedback>? Feedback { get; init; }
+
     /// <summary>The optimistic-concurrency token of the stored copy; set by the store on read, not stored.</summary>
     [JsonIgnore]
     public string? ETag { get; init; }

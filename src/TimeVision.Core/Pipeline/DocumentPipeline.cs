@@ -102,7 +102,9 @@ public sealed class DocumentPipeline
     public async Task<DocumentSummary> SaveAsync(SaveDocumentRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var document = Assemble(request, _time.GetUtcNow());
+        // A re-estimate keeps the shop's feedback: real times are never lost to a new model answer.
+        var previous = await _estimates.GetAsync(request.Request.DocumentId, cancellationToken);
+        var document = Assemble(request, _time.GetUtcNow()) with { Feedback = previous?.Feedback };
         await _estimates.SaveAsync(document, ifMatch: null, cancellationToken);
         Log.DocumentSaved(_logger, document.Status, document.PageCount);
         return new DocumentSummary(document.Id, document.Status, document.TotalEstimatedMinutes);

@@ -1,0 +1,72 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using TimeVision.Core.Estimates;
+using TimeVision.Core.Feedback;
+
+namespace TimeVision.Cli.Commands;
+
+/// <summary>
+/// <c>timevision feedback &lt;id&gt; --actual-min X</c>: records the real spindle time of a stored estimate.
+/// Exit 0 stored, 2 invalid or unknown, 4 stale <c>--if-match</c> token (nothing overwritten).
+/// </summary>
+internal static class FeedbackCommand
+{
+    public static Command Create()
+    {
+        var id = new Argument<string>("id") { Description = "The document id (the PDF's SHA-256)." };
+        var actual = new Option<double>("--actual-min") { Description = "Real spindle time in minutes (> 0, < 10000).", Required = true };
+        var source = new Option<FeedbackSource>("--source") { Description = "actual (measured on the machine) or expert (a person's estimate).", DefaultValueFactory = _ => FeedbackSource.Actual };
+        var part = new Option<int?>("--part") { Description = "The part (1-based, as the estimate lists them); default: the whole document." };
+        var partType = new Option<PartType?>("--part-type") { Description = "Corrected part type: Rot, Pri or Combined." };
+        var complexity = new Option<Complexity?>("--complexity") { Description = "Corrected complexity: Simple, Medium or Complex." };
+        var material = new Option<string?>("--material") { Description = "Corrected material." };
+        var by = new Option<string?>("--by") { Description = "Who is entering it." };
+        var notes = new Option<string?>("--notes") { Description = "Notes (at most 2000 characters)." };
+        var ifMatch = new Option<string?>("--if-match") { Description = "The estimate's concurrency token; default: the current one, read just before writing." };
+        var data = CommonOptions.Data();
+
+        var command = new Command("feedback", "Record the real spindle time of a stored estimate.")
+        {
+            id, actual, source, part, partType, complexity, material, by, notes, ifMatch, data,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var stdout = parse.InvocationConfiguration.Output;
+            var stderr = parse.InvocationConfiguration.Error;
+            using var host = CliHost.TryBuild(CommonOptions.Overrides(parse, data), stdout, stderr);
+            if (host is null)
+            {
+                return ExitCodes.BadInput;
+            }
+
+            var feedback = new ShopFeedback
+            {
+                ActualMinutes = parse.GetValue(actual),
+                Source = parse.GetValue(source),
+                Part = parse.GetValue(part),
+                PartType = parse.GetValue(partType),
+                Complexity = parse.GetValue(complexity),
+                Material = parse.GetValue(material),
+                EnteredBy = parse.GetValue(by),
+                Notes = parse.GetValue(notes),
+            };
+            var documentId = parse.GetRequiredValue(id).Trim().ToLowerInvariant();
+            var result = await host.Services.GetRequiredService<FeedbackService>()
+                .RecordAsync(documentId, feedback, parse.GetValue(ifMatch), cancellationToken);
+            return result.Outcome switch
+            {
+                FeedbackOutcome.Saved => WriteSaved(stdout, documentId, result.ETag!),
+                FeedbackOutcome.Conflict => CliOutput.WriteError(stdout, stderr, "stale_token", result.Message!, ExitCodes.Conflict),
+                FeedbackOutcome.NotFound => CliOutput.WriteError(stdout, stderr, "not_found", result.Message!, ExitCodes.BadInput),
+                _ => CliOutput.WriteError(stdout, stderr, "invalid_feedback", result.Message!, ExitCodes.BadInput),
+            };
+        });
+        return command;
+    }
+
+    private static int WriteSaved(TextWriter stdout, string documentId, string etag)
+    {
+        CliOutput.WriteResult(stdout, new { id = documentId, etag });
+        return ExitCodes.Success;
+    }
+}

@@ -1,0 +1,63 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using TimeVision.Core.Feedback;
+
+namespace TimeVision.Functions.Triggers;
+
+/// <summary>
+/// <c>PUT /api/estimates/{id}/feedback</c>: the shop's real time for a stored estimate. The body is a
+/// <see cref="ShopFeedback"/>; <c>If-Match</c> carries the estimate's <c>ETag</c>. 200 with the new <c>ETag</c>;
+/// 400 invalid; 404 unknown; 409 stale token (nothing overwritten); 428 no <c>If-Match</c>.
+/// </summary>
+/// <param name="feedback">Records feedback.</param>
+public sealed class FeedbackApi(FeedbackService feedback)
+{
+    /// <summary>Records feedback.</summary>
+    [Function("PutFeedback")]
+    public async Task<IActionResult> PutAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "put", Route = "estimates/{id}/feedback")] HttpRequest request,
+        string id,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var ifMatch = request.Headers.IfMatch.FirstOrDefault();
+        if (string.IsNullOrWhiteSpace(ifMatch))
+        {
+            return Error(StatusCodes.Status428PreconditionRequired, "if_match_required", "Send the estimate's ETag in If-Match.");
+        }
+
+        ShopFeedback? body;
+        try
+        {
+            body = await JsonSerializer.DeserializeAsync<ShopFeedback>(request.Body, JsonSerializerOptions.Web, cancellationToken);
+        }
+        catch (JsonException exception)
+        {
+            return Error(StatusCodes.Status400BadRequest, "invalid_feedback", $"The body is not valid feedback JSON: {exception.Message}");
+        }
+
+        if (body is null)
+        {
+            return Error(StatusCodes.Status400BadRequest, "invalid_feedback", "The body is empty.");
+        }
+
+        var result = await feedback.RecordAsync((id ?? string.Empty).Trim().ToLowerInvariant(), body, ifMatch, cancellationToken);
+        switch (result.Outcome)
+        {
+            case FeedbackOutcome.Saved:
+                request.HttpContext.Response.Headers.ETag = result.ETag;
+                return new OkObjectResult(new { id, etag = result.ETag });
+            case FeedbackOutcome.NotFound:
+                return Error(StatusCodes.Status404NotFound, "not_found", result.Message!);
+            case FeedbackOutcome.Conflict:
+                return Error(StatusCodes.Status409Conflict, "stale_token", result.Message!);
+            default:
+                return Error(StatusCodes.Status400BadRequest, "invalid_feedback", result.Message!);
+        }
+    }
+
+    private static ObjectResult Error(int status, string code, string message) =>
+        new(new { error = new { code, message } }) { StatusCode = status };
+}

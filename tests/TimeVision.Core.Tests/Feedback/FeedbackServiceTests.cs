@@ -1,0 +1,124 @@
+using Microsoft.Extensions.Time.Testing;
+using TimeVision.Core.Estimates;
+using TimeVision.Core.Feedback;
+using TimeVision.Core.Pipeline;
+using TimeVision.Core.Rendering;
+using TimeVision.Core.Storage;
+using TimeVision.Core.Tests.Storage;
+using TimeVision.Testing;
+
+namespace TimeVision.Core.Tests.Feedback;
+
+public sealed class FeedbackServiceTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+    private readonly LocalEstimateStore _store;
+    private readonly FeedbackService _service;
+
+    public FeedbackServiceTests()
+    {
+        _store = new LocalEstimateStore(_folder.Path);
+        _service = new FeedbackService(_store, new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero)));
+    }
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public async Task Feedback_is_stored_with_its_source_and_time_and_a_new_token()
+    {
+        var document = await StoreAsync();
+
+        var result = await _service.RecordAsync(document.Id, Actual(3.1) with { EnteredBy = "Novák", Notes = "DMU 50" }, document.ETag, Token);
+
+        Assert.Equal(FeedbackOutcome.Saved, result.Outcome);
+        var stored = (await _store.GetAsync(document.Id, Token))!;
+        Assert.Equal(result.ETag, stored.ETag);
+        var feedback = Assert.Single(stored.Feedback!);
+        Assert.Equal((3.1, FeedbackSource.Actual, "Novák"), (feedback.ActualMinutes, feedback.Source, feedback.EnteredBy));
+        Assert.Equal(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero), feedback.EnteredAt);
+    }
+
+    [Fact]
+    public async Task A_stale_token_is_a_conflict_and_nothing_is_overwritten()
+    {
+        var document = await StoreAsync();
+        var first = await _service.RecordAsync(document.Id, Actual(3.1), document.ETag, Token);
+
+        var late = await _service.RecordAsync(document.Id, Actual(9.9) with { Source = FeedbackSource.Expert }, document.ETag, Token);
+
+        Assert.Equal(FeedbackOutcome.Saved, first.Outcome);
+        Assert.Equal(FeedbackOutcome.Conflict, late.Outcome);
+        var stored = (await _store.GetAsync(document.Id, Token))!;
+        Assert.Equal(3.1, Assert.Single(stored.Feedback!).ActualMinutes);
+        Assert.Equal(first.ETag, stored.ETag);
+    }
+
+    [Fact]
+    public async Task Without_a_token_the_current_one_is_used()
+    {
+        var document = await StoreAsync();
+        await _service.RecordAsync(document.Id, Actual(3.1), null, Token);
+
+        var second = await _service.RecordAsync(document.Id, Actual(4.2) with { Source = FeedbackSource.Expert }, null, Token);
+
+        Assert.Equal(FeedbackOutcome.Saved, second.Outcome);
+        Assert.Equal(2, (await _store.GetAsync(document.Id, Token))!.Feedback!.Count);
+    }
+
+    public static TheoryData<string, ShopFeedback> InvalidFeedback => new()
+    {
+        { "zero minutes", Actual(0) },
+        { "10,000 minutes", Actual(10_000) },
+        { "notes too long", Actual(2) with { Notes = new string('x', 2001) } },
+        { "a part that does not exist", Actual(2) with { Part = 2 } },
+        { "an operation without time", Actual(2) with { Operations = [new OperationActual("Frézování", 0)] } },
+    };
+
+    [Theory]
+    [MemberData(nameof(InvalidFeedback))]
+    public async Task Invalid_feedback_is_refused_with_a_reason(string description, ShopFeedback feedback)
+    {
+        var document = await StoreAsync();
+
+        var result = await _service.RecordAsync(document.Id, feedback, document.ETag, Token);
+
+        Assert.True(result.Outcome == FeedbackOutcome.Invalid, description);
+        Assert.False(string.IsNullOrWhiteSpace(result.Message));
+        Assert.Null((await _store.GetAsync(document.Id, Token))!.Feedback);
+    }
+
+    [Fact]
+    public async Task An_unknown_document_is_not_found()
+    {
+        var result = await _service.RecordAsync(new string('b', 64), Actual(2), null, Token);
+
+        Assert.Equal(FeedbackOutcome.NotFound, result.Outcome);
+    }
+
+    [Fact]
+    public async Task Estimating_a_document_again_keeps_its_feedback()
+    {
+        var document = await StoreAsync();
+        await _service.RecordAsync(document.Id, Actual(3.1), null, Token);
+        using var services = Support.CoreServices.Create(("Storage:DataDirectory", _folder.Path));
+        var pipeline = Support.CoreServices.Get<DocumentPipeline>(services);
+        var request = new EstimateDocumentRequest(document.Id, BlobReference.Drawing(document.Id), "again.pdf", "cli", "gpt-4o-2024-08-06", 8, 3, TimeSpan.FromSeconds(1), Force: true);
+
+        await pipeline.SaveAsync(new SaveDocumentRequest(request, new InspectionOutcome([new PdfPageInfo(1, 842, 595, 0)], null), [], DateTimeOffset.UnixEpoch), Token);
+
+        var stored = (await _store.GetAsync(document.Id, Token))!;
+        Assert.Equal("again.pdf", stored.FileName);
+        Assert.Equal(3.1, Assert.Single(stored.Feedback!).ActualMinutes);
+    }
+
+    private static ShopFeedback Actual(double minutes) => new() { ActualMinutes = minutes, Source = FeedbackSource.Actual };
+
+    private async Task<DocumentEstimate> StoreAsync()
+    {
+        var document = EstimateStoreContract.SampleDocument();
+        await _store.SaveAsync(document, null, Token);
+        return (await _store.GetAsync(document.Id, Token))!;
+    }
+}

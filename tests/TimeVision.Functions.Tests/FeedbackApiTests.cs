@@ -1,0 +1,86 @@
+using System.Text;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
+using TimeVision.Core.Estimates;
+using TimeVision.Functions.Triggers;
+using TimeVision.Testing;
+using TimeVision.Testing.LocalServices;
+
+namespace TimeVision.Functions.Tests;
+
+/// <summary><c>PUT /api/estimates/{id}/feedback</c> against a document estimated through the API, stored in Cosmos DB.</summary>
+[Collection(LocalServicesGroup.Name)]
+public sealed class FeedbackApiTests(AzuriteFixture azurite, CosmosFixture cosmos) : IAsyncLifetime
+{
+    private FunctionsHarness _harness = null!;
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    private FeedbackApi Api => ActivatorUtilities.CreateInstance<FeedbackApi>(_harness.Services);
+
+    public async ValueTask InitializeAsync() => _harness = await FunctionsHarness.StartAsync(azurite, cosmos);
+
+    public async ValueTask DisposeAsync() => await _harness.DisposeAsync();
+
+    [Fact]
+    public async Task Feedback_with_the_current_etag_is_stored_and_a_stale_one_gets_409_with_nothing_lost()
+    {
+        var (id, etag) = await EstimateAsync();
+
+        var first = await Api.PutAsync(Put("""{"actualMinutes": 3.5, "source": "actual", "enteredBy": "Novák"}""", etag), id, Token);
+        var stale = await Api.PutAsync(Put("""{"actualMinutes": 99, "source": "expert"}""", etag), id, Token);
+
+        Assert.IsType<OkObjectResult>(first);
+        Assert.Equal(409, Assert.IsAssignableFrom<ObjectResult>(stale).StatusCode);
+        var document = await GetAsync(id);
+        var feedback = Assert.Single(document.Feedback!);
+        Assert.Equal((3.5, "Novák"), (feedback.ActualMinutes, feedback.EnteredBy));
+    }
+
+    [Theory]
+    [InlineData("""{"actualMinutes": -1, "source": "actual"}""", "\"x\"", 400)]
+    [InlineData("""{"actualMinutes": 2, "source": "actual", "notes": 5}""", "\"x\"", 400)]
+    [InlineData("""{"actualMinutes": 2, "source": "actual"}""", null, 428)]
+    public async Task Bad_feedback_gets_its_status(string body, string? ifMatch, int status)
+    {
+        var (id, etag) = await EstimateAsync();
+
+        var result = await Api.PutAsync(Put(body, ifMatch is null ? null : etag), id, Token);
+
+        Assert.Equal(status, Assert.IsAssignableFrom<ObjectResult>(result).StatusCode);
+        Assert.Null((await GetAsync(id)).Feedback);
+    }
+
+    [Fact]
+    public async Task Feedback_for_an_unknown_estimate_is_404()
+    {
+        var result = await Api.PutAsync(Put("""{"actualMinutes": 2, "source": "actual"}""", "\"x\""), new string('c', 64), Token);
+
+        Assert.Equal(404, Assert.IsAssignableFrom<ObjectResult>(result).StatusCode);
+    }
+
+    private static Microsoft.AspNetCore.Http.HttpRequest Put(string json, string? ifMatch)
+    {
+        var request = FunctionsHarness.Request("PUT", Encoding.UTF8.GetBytes(json), "application/json");
+        if (ifMatch is not null)
+        {
+            request.Headers.IfMatch = ifMatch;
+        }
+
+        return request;
+    }
+
+    private async Task<(string Id, string ETag)> EstimateAsync()
+    {
+        var pdf = await File.ReadAllBytesAsync(RepositoryPaths.Sample("odri-motor-shaft.pdf"), Token);
+        var accepted = Assert.IsType<AcceptedResult>(await _harness.Api.PostAsync(FunctionsHarness.Request("POST", pdf), _harness.Client, Token));
+        var id = accepted.Location!.Split('/')[^1];
+        await _harness.WaitAsync(id);
+        var document = await GetAsync(id);
+        return (id, document.ETag!);
+    }
+
+    private async Task<DocumentEstimate> GetAsync(string id) =>
+        Assert.IsType<DocumentEstimate>(Assert.IsType<OkObjectResult>(
+            await _harness.Api.GetAsync(FunctionsHarness.Request("GET"), id, _harness.Client, Token)).Value);
+}
