@@ -15,5 +15,6 @@ public static class TimeVisionCommandLine
             EstimateCommand.Create(),
             ShowCommand.Create(),
             FeedbackCommand.Create(),
+            ExportTrainingCommand.Create(),
         };
 }

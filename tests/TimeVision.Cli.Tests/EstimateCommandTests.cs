@@ -225,6 +225,25 @@ public sealed class EstimateCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Labelled_estimates_export_as_training_jsonl_with_a_manifest()
+    {
+        var estimated = await EstimateAsync(RepositoryPaths.Sample("odri-motor-shaft.pdf"));
+        var id = estimated.Json.GetProperty("id").GetString()!;
+        Assert.Equal(0, (await CliRunner.InvokeAsync("feedback", id, "--actual-min", "3.5", "--data", Data)).ExitCode);
+        var output = Path.Combine(_folder.Path, "training");
+
+        var run = await CliRunner.InvokeAsync("export-training", "--out", output, "--validation-percent", "0", "--data", Data);
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.Equal(1, run.Json.GetProperty("train").GetProperty("examples").GetInt32());
+        Assert.Contains("min_training_examples", run.Stderr, StringComparison.Ordinal);
+        var line = Assert.Single(File.ReadAllLines(Path.Combine(output, "train.jsonl")));
+        var answer = JsonDocument.Parse(JsonDocument.Parse(line).RootElement.GetProperty("messages")[2].GetProperty("content").GetString()!).RootElement;
+        Assert.Equal(3.5, answer.GetProperty("estimated_time_min").GetDouble());
+        Assert.Empty(File.ReadAllLines(Path.Combine(output, "validation.jsonl")));
+    }
+
+    [Fact]
     public async Task Without_a_key_it_says_what_to_set()
     {
         var run = await CliRunner.RunProcessAsync(

@@ -84,6 +84,7 @@ public static class TimeVisionCoreServiceCollectionExtensions
         services.TryAddSingleton<DocumentPipeline>();
         services.TryAddSingleton<DocumentIntake>();
         services.TryAddSingleton<TimeVision.Core.Feedback.FeedbackService>();
+        services.TryAddSingleton<TimeVision.Core.Training.TrainingExporter>();
         return services;
     }
 }

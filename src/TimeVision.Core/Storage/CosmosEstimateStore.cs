@@ -18,6 +18,13 @@ public sealed class CosmosEstimateStore : IEstimateStore
 
     private const string DocumentType = "document";
     private const string PageResultType = "page-result";
+    private const string LabelType = "label";
+
+    /// <summary>
+    /// The partition that lists labelled documents: one small item per document with feedback, so listing them is a
+    /// single-partition query rather than a cross-partition one.
+    /// </summary>
+    private const string LabelIndexPartition = "_labelled";
 
     private readonly Container _container;
 
@@ -57,11 +64,35 @@ public sealed class CosmosEstimateStore : IEstimateStore
             var response = ifMatch is null
                 ? await _container.UpsertItemAsync(item, new PartitionKey(document.Id), options, cancellationToken)
                 : await _container.ReplaceItemAsync(item, item.Id, new PartitionKey(document.Id), options, cancellationToken);
+            if (document.Feedback is { Count: > 0 })
+            {
+                var label = new Item<string>(document.Id, LabelIndexPartition, LabelType, document.Id);
+                await _container.UpsertItemAsync(label, new PartitionKey(LabelIndexPartition), cancellationToken: cancellationToken);
+            }
+
             return response.ETag;
         }
         catch (CosmosException exception) when (exception.StatusCode is HttpStatusCode.PreconditionFailed or HttpStatusCode.NotFound && ifMatch is not null)
         {
             throw new ConcurrencyConflictException($"Document {document.Id} changed since it was read.", exception);
+        }
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<string> ListLabelledAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var query = new QueryDefinition("SELECT * FROM c WHERE c.documentId = @partition").WithParameter("@partition", LabelIndexPartition);
+        using var iterator = _container.GetItemQueryIterator<Item<string>>(
+            query, requestOptions: new QueryRequestOptions { PartitionKey = new PartitionKey(LabelIndexPartition) });
+        var ids = new List<string>();
+        while (iterator.HasMoreResults)
+        {
+            ids.AddRange((await iterator.ReadNextAsync(cancellationToken)).Select(item => item.Body));
+        }
+
+        foreach (var id in ids.Order(StringComparer.Ordinal))
+        {
+            yield return id;
         }
     }
 

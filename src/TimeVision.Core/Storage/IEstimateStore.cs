@@ -16,6 +16,9 @@ public interface IEstimateStore
     /// <exception cref="ConcurrencyConflictException">The stored copy changed since <paramref name="ifMatch"/> was read.</exception>
     Task<string> SaveAsync(DocumentEstimate document, string? ifMatch, CancellationToken cancellationToken);
 
+    /// <summary>The ids of every document that carries feedback, in id order.</summary>
+    IAsyncEnumerable<string> ListLabelledAsync(CancellationToken cancellationToken);
+
     /// <summary>A page result stored for this document, page, model and prompt, or <see langword="null"/>.</summary>
     Task<PageEstimateResult?> GetPageResultAsync(string documentId, int page, string model, string promptHash, CancellationToken cancellationToken);
 

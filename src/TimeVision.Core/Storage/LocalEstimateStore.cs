@@ -65,6 +65,24 @@ public sealed class LocalEstimateStore : IEstimateStore
     }
 
     /// <inheritdoc />
+    public async IAsyncEnumerable<string> ListLabelledAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        if (!Directory.Exists(_root))
+        {
+            yield break;
+        }
+
+        foreach (var folder in Directory.EnumerateDirectories(_root).Order(StringComparer.Ordinal))
+        {
+            var document = await GetAsync(Path.GetFileName(folder), cancellationToken);
+            if (document?.Feedback is { Count: > 0 })
+            {
+                yield return document.Id;
+            }
+        }
+    }
+
+    /// <inheritdoc />
     public async Task<PageEstimateResult?> GetPageResultAsync(
         string documentId, int page, string model, string promptHash, CancellationToken cancellationToken)
     {

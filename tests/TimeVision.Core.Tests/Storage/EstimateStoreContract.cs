@@ -50,6 +50,27 @@ public abstract class EstimateStoreContract
     }
 
     [Fact]
+    public async Task Only_documents_with_feedback_are_listed_as_labelled()
+    {
+        var store = await CreateStoreAsync();
+        var labelled = SampleDocument() with
+        {
+            Feedback = [new TimeVision.Core.Feedback.ShopFeedback { ActualMinutes = 3, Source = TimeVision.Core.Feedback.FeedbackSource.Actual }],
+        };
+        var unlabelled = SampleDocument();
+        await store.SaveAsync(labelled, null, Token);
+        await store.SaveAsync(unlabelled, null, Token);
+
+        var listed = new List<string>();
+        await foreach (var id in store.ListLabelledAsync(Token))
+        {
+            listed.Add(id);
+        }
+
+        Assert.Equal([labelled.Id], listed);
+    }
+
+    [Fact]
     public async Task A_page_result_is_found_by_page_model_and_prompt_only()
     {
         var store = await CreateStoreAsync();

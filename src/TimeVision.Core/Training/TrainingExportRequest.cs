@@ -1,0 +1,16 @@
+using TimeVision.Core.Feedback;
+
+namespace TimeVision.Core.Training;
+
+/// <summary>Which labels to export, and how to split them.</summary>
+/// <param name="OutputDirectory">Where <c>train.jsonl</c>, <c>validation.jsonl</c> and <c>manifest.json</c> go.</param>
+/// <param name="Sources">Which kinds of truth to use; by default only times measured on the machine.</param>
+/// <param name="Since">Only feedback entered at or after this time.</param>
+/// <param name="ValidationPercent">Share of documents (0–50) held out for validation, decided by document hash.</param>
+/// <param name="PromptSetId">The prompt set the fine-tuned model will be served with (<c>ft</c>).</param>
+public sealed record TrainingExportRequest(
+    string OutputDirectory,
+    IReadOnlySet<FeedbackSource> Sources,
+    DateTimeOffset? Since = null,
+    int ValidationPercent = 10,
+    string PromptSetId = Vision.Prompts.PromptCatalog.FineTunedSetId);

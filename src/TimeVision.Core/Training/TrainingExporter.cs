@@ -1,0 +1,264 @@
+using System.Buffers.Binary;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using TimeVision.Core.Estimates;
+using TimeVision.Core.Feedback;
+using TimeVision.Core.Storage;
+using TimeVision.Core.Vision;
+using TimeVision.Core.Vision.Prompts;
+
+namespace TimeVision.Core.Training;
+
+/// <summary>
+/// Writes OpenAI chat fine-tuning JSONL for vision from labelled estimates, one line per labelled part, streamed
+/// line by line (never the whole file in memory). System and user text are exactly the prompt set the model will be
+/// served with; images are prepared as the estimator sends them. Documents are split into training and validation
+/// by a hash of their id, so a document never lands on both sides and re-exports are stable.
+/// </summary>
+public sealed class TrainingExporter
+{
+    /// <summary>The most images one fine-tuning example may hold.</summary>
+    public const int MaxImagesPerExample = 10;
+
+    /// <summary>The largest image a fine-tuning example may hold.</summary>
+    public const long MaxImageBytes = 10L * 1024 * 1024;
+
+    /// <summary>The fewest training examples a fine-tuning job accepts.</summary>
+    public const int MinTrainingExamples = 10;
+
+    private static readonly JsonSerializerOptions ManifestJson = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    private readonly IEstimateStore _estimates;
+    private readonly IBlobStore _blobs;
+    private readonly PromptCatalog _prompts;
+    private readonly IOptionsMonitor<VisionOptions> _vision;
+    private readonly TimeProvider _time;
+
+    /// <summary>Creates the exporter.</summary>
+    public TrainingExporter(IEstimateStore estimates, IBlobStore blobs, PromptCatalog prompts, IOptionsMonitor<VisionOptions> vision, TimeProvider time)
+    {
+        _estimates = estimates;
+        _blobs = blobs;
+        _prompts = prompts;
+        _vision = vision;
+        _time = time;
+    }
+
+    /// <summary>Exports every labelled document and writes the manifest.</summary>
+    public async Task<TrainingManifest> ExportAsync(TrainingExportRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(request.ValidationPercent, 50);
+        ArgumentOutOfRangeException.ThrowIfNegative(request.ValidationPercent);
+        Directory.CreateDirectory(request.OutputDirectory);
+        var prompt = _prompts.Get(request.PromptSetId);
+        var vision = _vision.CurrentValue;
+        var skipped = new List<SkippedItem>();
+        var largestImages = 0;
+        var largestImageBytes = 0L;
+
+        await using var train = new ExampleWriter(Path.Combine(request.OutputDirectory, "train.jsonl"));
+        await using var validation = new ExampleWriter(Path.Combine(request.OutputDirectory, "validation.jsonl"));
+        await foreach (var documentId in _estimates.ListLabelledAsync(cancellationToken))
+        {
+            var document = await _estimates.GetAsync(documentId, cancellationToken);
+            if (document is null)
+            {
+                continue;
+            }
+
+            foreach (var page in document.Pages.Where(p => p.Status != PageEstimateStatus.Completed))
+            {
+                skipped.Add(new SkippedItem(document.Id, document.FileName, null, $"page {page.Page} is {JsonCode(page.Status)}: left out"));
+            }
+
+            var writer = IsValidation(document.Id, request.ValidationPercent) ? validation : train;
+            foreach (var label in Labels(document, request))
+            {
+                var part = PartFor(document, label, out var reason);
+                if (part is null)
+                {
+                    skipped.Add(new SkippedItem(document.Id, document.FileName, label.Part, reason!));
+                    continue;
+                }
+
+                if (part.Sheets.Count > MaxImagesPerExample)
+                {
+                    skipped.Add(new SkippedItem(document.Id, document.FileName, label.Part, $"{part.Sheets.Count} sheets: more than {MaxImagesPerExample} images"));
+                    continue;
+                }
+
+                var images = new List<ModelImage>();
+                foreach (var sheet in part.Sheets)
+                {
+                    var image = document.Pages.Single(p => p.Page == sheet).Image;
+                    using var png = new MemoryStream();
+                    if (image is null || !await _blobs.DownloadToAsync(image, png, cancellationToken))
+                    {
+                        break;
+                    }
+
+                    images.Add(await ModelImage.FromPageAsync(BinaryData.FromBytes(png.ToArray()), vision.MaxImageLongSidePx, cancellationToken));
+                }
+
+                if (images.Count != part.Sheets.Count)
+                {
+                    skipped.Add(new SkippedItem(document.Id, document.FileName, label.Part, "a page image is missing from storage"));
+                    continue;
+                }
+
+                var biggest = images.Max(i => (long)i.Png.ToMemory().Length);
+                if (biggest > MaxImageBytes)
+                {
+                    skipped.Add(new SkippedItem(document.Id, document.FileName, label.Part, "an image is larger than 10 MB"));
+                    continue;
+                }
+
+                largestImages = Math.Max(largestImages, images.Count);
+                largestImageBytes = Math.Max(largestImageBytes, biggest);
+                await writer.WriteAsync(document.Id, prompt, images, vision.Detail, TrainingAnswer.Build(part.Estimate, label), cancellationToken);
+            }
+        }
+
+        await train.DisposeAsync();
+        await validation.DisposeAsync();
+        var manifest = new TrainingManifest
+        {
+            CreatedAt = _time.GetUtcNow(),
+            Prompt = new PromptIdentity(prompt.Id, prompt.Version, prompt.Hash),
+            Images = new ImageSettings(vision.MaxImageLongSidePx, vision.Detail),
+            Sources = request.Sources.Select(JsonCode).Order(StringComparer.Ordinal).ToList(),
+            Since = request.Since,
+            SplitRule = string.Create(CultureInfo.InvariantCulture, $"validation when the first 4 bytes of SHA-256(document id), big-endian, mod 100 < {request.ValidationPercent}"),
+            Train = train.Summary,
+            Validation = validation.Summary,
+            Skipped = skipped,
+            Checks =
+            [
+                new LimitCheck("min_training_examples", train.Summary.Examples >= MinTrainingExamples, string.Create(CultureInfo.InvariantCulture, $"{train.Summary.Examples} training examples; at least {MinTrainingExamples} are required")),
+                new LimitCheck("max_images_per_example", largestImages <= MaxImagesPerExample, string.Create(CultureInfo.InvariantCulture, $"at most {largestImages} images in one example; the limit is {MaxImagesPerExample}")),
+                new LimitCheck("max_image_bytes", largestImageBytes <= MaxImageBytes, string.Create(CultureInfo.InvariantCulture, $"largest image {largestImageBytes} bytes; the limit is 10 MB")),
+            ],
+        };
+        await File.WriteAllBytesAsync(
+            Path.Combine(request.OutputDirectory, "manifest.json"),
+            JsonSerializer.SerializeToUtf8Bytes(manifest, ManifestJson),
+            cancellationToken);
+        return manifest;
+    }
+
+    /// <summary>Whether a document belongs to the validation side: stable for a document, whatever else is exported.</summary>
+    public static bool IsValidation(string documentId, int validationPercent)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(documentId));
+        return BinaryPrimitives.ReadUInt32BigEndian(hash) % 100 < validationPercent;
+    }
+
+    /// <summary>The label that counts per part (or document): the latest of the wanted sources, measured before expert.</summary>
+    private static IEnumerable<ShopFeedback> Labels(DocumentEstimate document, TrainingExportRequest request) =>
+        (document.Feedback ?? [])
+            .Where(f => request.Sources.Contains(f.Source) && (request.Since is null || f.EnteredAt >= request.Since))
+            .GroupBy(f => f.Part)
+            .Select(group => group
+                .OrderBy(f => f.Source == FeedbackSource.Actual ? 0 : 1)
+                .ThenByDescending(f => f.EnteredAt)
+                .First())
+            .OrderBy(f => f.Part ?? 0);
+
+    private static PartEstimate? PartFor(DocumentEstimate document, ShopFeedback label, out string? reason)
+    {
+        reason = null;
+        if (label.Part is { } number)
+        {
+            if (number >= 1 && number <= document.Parts.Count)
+            {
+                return document.Parts[number - 1];
+            }
+
+            reason = $"part {number} has no estimate";
+            return null;
+        }
+
+        switch (document.Parts.Count)
+        {
+            case 1:
+                return document.Parts[0];
+            case 0:
+                reason = "no page of the document has an estimate";
+                return null;
+            default:
+                reason = $"a whole-document time for {document.Parts.Count} parts: enter a time per part";
+                return null;
+        }
+    }
+
+    private static string JsonCode<T>(T value) => JsonSerializer.Serialize(value).Trim('"');
+
+    /// <summary>Writes one example per line and counts what it wrote.</summary>
+    private sealed class ExampleWriter(string path) : IAsyncDisposable
+    {
+        private readonly FileStream _file = File.Create(path);
+        private readonly HashSet<string> _documents = new(StringComparer.Ordinal);
+        private int _examples;
+        private bool _closed;
+
+        public ExportFile Summary => new(Path.GetFileName(path), _examples, _documents.Count, _closed ? new FileInfo(path).Length : _file.Length);
+
+        public async Task WriteAsync(
+            string documentId, PromptSet prompt, IReadOnlyList<ModelImage> images, string detail, PageEstimate answer, CancellationToken cancellationToken)
+        {
+            await using (var json = new Utf8JsonWriter(_file))
+            {
+                json.WriteStartObject();
+                json.WriteStartArray("messages");
+                json.WriteStartObject();
+                json.WriteString("role", "system");
+                json.WriteString("content", prompt.SystemText);
+                json.WriteEndObject();
+                json.WriteStartObject();
+                json.WriteString("role", "user");
+                json.WriteStartArray("content");
+                foreach (var image in images)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("type", "image_url");
+                    json.WriteStartObject("image_url");
+                    json.WriteString("url", "data:image/png;base64," + Convert.ToBase64String(image.Png.ToMemory().Span));
+                    json.WriteString("detail", detail);
+                    json.WriteEndObject();
+                    json.WriteEndObject();
+                }
+
+                json.WriteStartObject();
+                json.WriteString("type", "text");
+                json.WriteString("text", prompt.UserText);
+                json.WriteEndObject();
+                json.WriteEndArray();
+                json.WriteEndObject();
+                json.WriteStartObject();
+                json.WriteString("role", "assistant");
+                json.WriteString("content", JsonSerializer.Serialize(answer, EstimateJson.Options));
+                json.WriteEndObject();
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+
+            _file.WriteByte((byte)'\n');
+            await _file.FlushAsync(cancellationToken);
+            _examples++;
+            _documents.Add(documentId);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (!_closed)
+            {
+                _closed = true;
+                await _file.DisposeAsync();
+            }
+        }
+    }
+}
