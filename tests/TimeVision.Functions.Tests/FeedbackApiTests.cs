@@ -52,6 +52,38 @@ public sealed class FeedbackApiTests(AzuriteFixture azurite, CosmosFixture cosmo
     }
 
     [Fact]
+    public async Task The_admin_export_streams_a_zip_with_the_labelled_example_and_the_manifest()
+    {
+        var (id, etag) = await EstimateAsync();
+        Assert.IsType<OkObjectResult>(await Api.PutAsync(Put("""{"actualMinutes": 4.25, "source": "actual"}""", etag), id, Token));
+        var request = FunctionsHarness.Request("GET");
+        request.QueryString = new Microsoft.AspNetCore.Http.QueryString("?validationPercent=0");
+
+        var result = await ActivatorUtilities.CreateInstance<TrainingExportApi>(_harness.Services).GetAsync(request, Token);
+
+        Assert.IsType<EmptyResult>(result);
+        Assert.Equal("application/zip", request.HttpContext.Response.ContentType);
+        request.HttpContext.Response.Body.Position = 0;
+        using var zip = new System.IO.Compression.ZipArchive(request.HttpContext.Response.Body);
+        Assert.Equal(["manifest.json", "train.jsonl", "validation.jsonl"], zip.Entries.Select(e => e.Name).Order());
+        using var train = new StreamReader(zip.GetEntry("train.jsonl")!.Open());
+        var line = await train.ReadLineAsync(Token);
+        Assert.Contains("4.25", line, StringComparison.Ordinal);
+        Assert.Null(await train.ReadLineAsync(Token));
+    }
+
+    [Fact]
+    public async Task The_admin_export_rejects_a_bad_query()
+    {
+        var request = FunctionsHarness.Request("GET");
+        request.QueryString = new Microsoft.AspNetCore.Http.QueryString("?source=guess");
+
+        var result = await ActivatorUtilities.CreateInstance<TrainingExportApi>(_harness.Services).GetAsync(request, Token);
+
+        Assert.Equal(400, Assert.IsAssignableFrom<ObjectResult>(result).StatusCode);
+    }
+
+    [Fact]
     public async Task Feedback_for_an_unknown_estimate_is_404()
     {
         var result = await Api.PutAsync(Put("""{"actualMinutes": 2, "source": "actual"}""", "\"x\""), new string('c', 64), Token);

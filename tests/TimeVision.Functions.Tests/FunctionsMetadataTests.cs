@@ -12,7 +12,7 @@ public sealed class FunctionsMetadataTests
     public void Every_function_is_declared()
     {
         Assert.Equal(
-            ["DrawingBlobTrigger", "EstimateDocument", "EstimatePage", "GetEstimate", "InspectDocument", "PostEstimate", "PutFeedback", "RenderPage", "SaveDocumentEstimate"],
+            ["DrawingBlobTrigger", "EstimateDocument", "EstimatePage", "ExportTraining", "GetEstimate", "InspectDocument", "PostEstimate", "PutFeedback", "RenderPage", "SaveDocumentEstimate"],
             Functions.Value.Select(f => f.GetProperty("name").GetString()!).Order());
     }
 
@@ -27,16 +27,17 @@ public sealed class FunctionsMetadataTests
     }
 
     [Theory]
-    [InlineData("PostEstimate", "estimates", "post")]
-    [InlineData("GetEstimate", "estimates/{id}", "get")]
-    [InlineData("PutFeedback", "estimates/{id}/feedback", "put")]
-    public void Http_functions_have_their_route_method_and_function_auth_level(string function, string route, string method)
+    [InlineData("PostEstimate", "estimates", "post", "Function")]
+    [InlineData("GetEstimate", "estimates/{id}", "get", "Function")]
+    [InlineData("PutFeedback", "estimates/{id}/feedback", "put", "Function")]
+    [InlineData("ExportTraining", "training/export", "get", "Admin")]
+    public void Http_functions_have_their_route_method_and_auth_level(string function, string route, string method, string authLevel)
     {
         var trigger = Binding(function, "httpTrigger");
 
         Assert.Equal(route, trigger.GetProperty("route").GetString());
         Assert.Equal([method], trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
-        Assert.Equal("Function", trigger.GetProperty("authLevel").GetString());
+        Assert.Equal(authLevel, trigger.GetProperty("authLevel").GetString());
     }
 
     [Theory]

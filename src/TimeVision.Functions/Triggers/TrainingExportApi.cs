@@ -1,0 +1,83 @@
+using System.Globalization;
+using System.IO.Compression;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using TimeVision.Core.Feedback;
+using TimeVision.Core.Training;
+
+namespace TimeVision.Functions.Triggers;
+
+/// <summary>
+/// <c>GET /api/training/export</c> (admin): the training export as a zip of <c>train.jsonl</c>,
+/// <c>validation.jsonl</c> and <c>manifest.json</c>, written to temporary files and streamed out.
+/// Query: <c>source=actual|expert|both</c>, <c>since</c>, <c>validationPercent</c>.
+/// </summary>
+/// <param name="exporter">Writes the export.</param>
+public sealed class TrainingExportApi(TrainingExporter exporter)
+{
+    /// <summary>Streams the export.</summary>
+    [Function("ExportTraining")]
+    public async Task<IActionResult> GetAsync(
+        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "training/export")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        HashSet<FeedbackSource>? sources = request.Query["source"].FirstOrDefault() switch
+        {
+            null or "" or "actual" => [FeedbackSource.Actual],
+            "expert" => [FeedbackSource.Expert],
+            "both" => [FeedbackSource.Actual, FeedbackSource.Expert],
+            _ => null,
+        };
+        DateTimeOffset? since = null;
+        if (request.Query["since"].FirstOrDefault() is { Length: > 0 } sinceText)
+        {
+            if (!DateTimeOffset.TryParse(sinceText, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
+            {
+                return Invalid($"since '{sinceText}' is not a date.");
+            }
+
+            since = parsed;
+        }
+
+        var percent = 10;
+        if (request.Query["validationPercent"].FirstOrDefault() is { Length: > 0 } percentText
+            && (!int.TryParse(percentText, NumberStyles.None, CultureInfo.InvariantCulture, out percent) || percent > 50))
+        {
+            return Invalid("validationPercent must be a whole number from 0 to 50.");
+        }
+
+        if (sources is null)
+        {
+            return Invalid("source must be actual, expert or both.");
+        }
+
+        var folder = Path.Combine(Path.GetTempPath(), $"timevision-export-{Guid.NewGuid():N}");
+        try
+        {
+            await exporter.ExportAsync(new TrainingExportRequest(folder, sources, since, percent), cancellationToken);
+            var response = request.HttpContext.Response;
+            response.ContentType = "application/zip";
+            response.Headers.ContentDisposition = "attachment; filename=\"timevision-training.zip\"";
+            await using (var zip = new ZipArchive(response.Body, ZipArchiveMode.Create, leaveOpen: true))
+            {
+                foreach (var name in new[] { "train.jsonl", "validation.jsonl", "manifest.json" })
+                {
+                    await using var entry = await zip.CreateEntry(name, CompressionLevel.Fastest).OpenAsync(cancellationToken);
+                    await using var file = File.OpenRead(Path.Combine(folder, name));
+                    await file.CopyToAsync(entry, cancellationToken);
+                }
+            }
+
+            return new EmptyResult();
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static ObjectResult Invalid(string message) =>
+        new(new { error = new { code = "invalid_query", message } }) { StatusCode = StatusCodes.Status400BadRequest };
+}
