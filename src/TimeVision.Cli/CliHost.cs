@@ -42,6 +42,23 @@ internal static class CliHost
         }
     }
 
+    /// <summary>
+    /// Runs a command's body in a host built from <paramref name="overrides"/>, with the command's stdout and stderr;
+    /// a bad setting ends it with the <c>invalid_option</c> error and exit code 2.
+    /// </summary>
+    public static async Task<int> RunAsync(
+        System.CommandLine.ParseResult parse,
+        IReadOnlyDictionary<string, string?> overrides,
+        Func<IServiceProvider, TextWriter, TextWriter, Task<int>> body)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        ArgumentNullException.ThrowIfNull(body);
+        var stdout = parse.InvocationConfiguration.Output;
+        var stderr = parse.InvocationConfiguration.Error;
+        using var host = TryBuild(overrides, stdout, stderr);
+        return host is null ? ExitCodes.BadInput : await body(host.Services, stdout, stderr);
+    }
+
     /// <summary>Builds the host, or writes the <c>invalid_option</c> error and returns <see langword="null"/>.</summary>
     public static IHost? TryBuild(
         IReadOnlyDictionary<string, string?> overrides, TextWriter stdout, TextWriter stderr, Action<IServiceCollection>? configureServices = null)

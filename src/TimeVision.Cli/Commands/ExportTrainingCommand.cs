@@ -31,33 +31,28 @@ internal static class ExportTrainingCommand
         {
             output, source, since, validation, data,
         };
-        command.SetAction(async (parse, cancellationToken) =>
-        {
-            var stdout = parse.InvocationConfiguration.Output;
-            var stderr = parse.InvocationConfiguration.Error;
-            using var host = CliHost.TryBuild(CommonOptions.Overrides(parse, data), stdout, stderr);
-            if (host is null)
+        command.SetAction((parse, cancellationToken) => CliHost.RunAsync(
+            parse,
+            CommonOptions.Overrides(parse, data),
+            async (services, stdout, stderr) =>
             {
-                return ExitCodes.BadInput;
-            }
+                HashSet<FeedbackSource> sources = parse.GetValue(source) switch
+                {
+                    "expert" => [FeedbackSource.Expert],
+                    "both" => [FeedbackSource.Actual, FeedbackSource.Expert],
+                    _ => [FeedbackSource.Actual],
+                };
+                var manifest = await services.GetRequiredService<TrainingExporter>().ExportAsync(
+                    new TrainingExportRequest(parse.GetRequiredValue(output).FullName, sources, parse.GetValue(since), parse.GetValue(validation)),
+                    cancellationToken);
+                CliOutput.WriteResult(stdout, manifest);
+                foreach (var check in manifest.Checks.Where(c => !c.Passed))
+                {
+                    await stderr.WriteLineAsync($"warning: {check.Name}: {check.Detail}");
+                }
 
-            HashSet<FeedbackSource> sources = parse.GetValue(source) switch
-            {
-                "expert" => [FeedbackSource.Expert],
-                "both" => [FeedbackSource.Actual, FeedbackSource.Expert],
-                _ => [FeedbackSource.Actual],
-            };
-            var manifest = await host.Services.GetRequiredService<TrainingExporter>().ExportAsync(
-                new TrainingExportRequest(parse.GetRequiredValue(output).FullName, sources, parse.GetValue(since), parse.GetValue(validation)),
-                cancellationToken);
-            CliOutput.WriteResult(stdout, manifest);
-            foreach (var check in manifest.Checks.Where(c => !c.Passed))
-            {
-                await stderr.WriteLineAsync($"warning: {check.Name}: {check.Detail}");
-            }
-
-            return ExitCodes.Success;
-        });
+                return ExitCodes.Success;
+            }));
         return command;
     }
 }

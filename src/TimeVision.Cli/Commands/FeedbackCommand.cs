@@ -29,38 +29,33 @@ internal static class FeedbackCommand
         {
             id, actual, source, part, partType, complexity, material, by, notes, ifMatch, data,
         };
-        command.SetAction(async (parse, cancellationToken) =>
-        {
-            var stdout = parse.InvocationConfiguration.Output;
-            var stderr = parse.InvocationConfiguration.Error;
-            using var host = CliHost.TryBuild(CommonOptions.Overrides(parse, data), stdout, stderr);
-            if (host is null)
+        command.SetAction((parse, cancellationToken) => CliHost.RunAsync(
+            parse,
+            CommonOptions.Overrides(parse, data),
+            async (services, stdout, stderr) =>
             {
-                return ExitCodes.BadInput;
-            }
-
-            var feedback = new ShopFeedback
-            {
-                ActualMinutes = parse.GetValue(actual),
-                Source = parse.GetValue(source),
-                Part = parse.GetValue(part),
-                PartType = parse.GetValue(partType),
-                Complexity = parse.GetValue(complexity),
-                Material = parse.GetValue(material),
-                EnteredBy = parse.GetValue(by),
-                Notes = parse.GetValue(notes),
-            };
-            var documentId = parse.GetRequiredValue(id).Trim().ToLowerInvariant();
-            var result = await host.Services.GetRequiredService<FeedbackService>()
-                .RecordAsync(documentId, feedback, parse.GetValue(ifMatch), cancellationToken);
-            return result.Outcome switch
-            {
-                FeedbackOutcome.Saved => WriteSaved(stdout, documentId, result.ETag!),
-                FeedbackOutcome.Conflict => CliOutput.WriteError(stdout, stderr, "stale_token", result.Message!, ExitCodes.Conflict),
-                FeedbackOutcome.NotFound => CliOutput.WriteError(stdout, stderr, "not_found", result.Message!, ExitCodes.BadInput),
-                _ => CliOutput.WriteError(stdout, stderr, "invalid_feedback", result.Message!, ExitCodes.BadInput),
-            };
-        });
+                var feedback = new ShopFeedback
+                {
+                    ActualMinutes = parse.GetValue(actual),
+                    Source = parse.GetValue(source),
+                    Part = parse.GetValue(part),
+                    PartType = parse.GetValue(partType),
+                    Complexity = parse.GetValue(complexity),
+                    Material = parse.GetValue(material),
+                    EnteredBy = parse.GetValue(by),
+                    Notes = parse.GetValue(notes),
+                };
+                var documentId = parse.GetRequiredValue(id).Trim().ToLowerInvariant();
+                var result = await services.GetRequiredService<FeedbackService>()
+                    .RecordAsync(documentId, feedback, parse.GetValue(ifMatch), cancellationToken);
+                return result.Outcome switch
+                {
+                    FeedbackOutcome.Saved => WriteSaved(stdout, documentId, result.ETag!),
+                    FeedbackOutcome.Conflict => CliOutput.WriteError(stdout, stderr, "stale_token", result.Message!, ExitCodes.Conflict),
+                    FeedbackOutcome.NotFound => CliOutput.WriteError(stdout, stderr, "not_found", result.Message!, ExitCodes.BadInput),
+                    _ => CliOutput.WriteError(stdout, stderr, "invalid_feedback", result.Message!, ExitCodes.BadInput),
+                };
+            }));
         return command;
     }
 

@@ -13,24 +13,19 @@ internal static class ShowCommand
         var data = CommonOptions.Data();
         var json = CommonOptions.Json();
         var command = new Command("show", "Print a stored document estimate.") { id, data, json };
-        command.SetAction(async (parse, cancellationToken) =>
-        {
-            var stdout = parse.InvocationConfiguration.Output;
-            var stderr = parse.InvocationConfiguration.Error;
-            using var host = CliHost.TryBuild(CommonOptions.Overrides(parse, data), stdout, stderr);
-            if (host is null)
+        command.SetAction((parse, cancellationToken) => CliHost.RunAsync(
+            parse,
+            CommonOptions.Overrides(parse, data),
+            async (services, stdout, stderr) =>
             {
-                return ExitCodes.BadInput;
-            }
-
-            var documentId = parse.GetRequiredValue(id).Trim().ToLowerInvariant();
-            var document = documentId.All(char.IsAsciiHexDigitLower) && documentId.Length == 64
-                ? await host.Services.GetRequiredService<IEstimateStore>().GetAsync(documentId, cancellationToken)
-                : null;
-            return document is null
-                ? CliOutput.WriteError(stdout, stderr, "not_found", $"No stored estimate with id '{documentId}'.", ExitCodes.BadInput)
-                : DocumentOutput.Write(document, parse.GetValue(json), stdout);
-        });
+                var documentId = parse.GetRequiredValue(id).Trim().ToLowerInvariant();
+                var document = documentId.All(char.IsAsciiHexDigitLower) && documentId.Length == 64
+                    ? await services.GetRequiredService<IEstimateStore>().GetAsync(documentId, cancellationToken)
+                    : null;
+                return document is null
+                    ? CliOutput.WriteError(stdout, stderr, "not_found", $"No stored estimate with id '{documentId}'.", ExitCodes.BadInput)
+                    : DocumentOutput.Write(document, parse.GetValue(json), stdout);
+            }));
         return command;
     }
 }
