@@ -16,5 +16,7 @@ public static class TimeVisionCommandLine
             ShowCommand.Create(),
             FeedbackCommand.Create(),
             ExportTrainingCommand.Create(),
+            ModelCommands.Info(),
+            ModelCommands.Model(),
         };
 }

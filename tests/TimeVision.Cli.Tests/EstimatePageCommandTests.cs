@@ -83,6 +83,36 @@ public sealed class EstimatePageCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_activated_model_is_used_by_the_next_estimate_unless_configuration_names_one()
+    {
+        const string model = "ft:gpt-4o-2024-08-06:shop::abc123";
+        var data = Path.Combine(_folder.Path, "data");
+        var activated = await CliRunner.RunProcessAsync(Environment, "model", "activate", model, "--data", data);
+        _server.Enqueue(new FakeReply.Content(SampleEstimates.ShaftJson()), new FakeReply.Content(SampleEstimates.ShaftJson()));
+
+        var info = await CliRunner.RunProcessAsync(Environment, "model-info", "--data", data);
+        var estimated = await CliRunner.RunProcessAsync(
+            new Dictionary<string, string?>(Environment) { ["Storage__DataDirectory"] = data },
+            "estimate-page", RepositoryPaths.Sample("odri-motor-shaft.pdf"));
+        var configured = await CliRunner.RunProcessAsync(
+            new Dictionary<string, string?>(Environment) { ["Storage__DataDirectory"] = data, ["Vision__Model"] = "gpt-4.1" },
+            "estimate-page", RepositoryPaths.Sample("odri-motor-shaft.pdf"));
+
+        Assert.True(activated.ExitCode == 0, activated.Stderr);
+        Assert.Equal((model, "registry", true, "openai_ft", "gpt-4o-2024-08-06", "ft", "other"), (
+            info.Json.GetProperty("activeModel").GetString(),
+            info.Json.GetProperty("source").GetString(),
+            info.Json.GetProperty("fineTuned").GetBoolean(),
+            info.Json.GetProperty("provider").GetString(),
+            info.Json.GetProperty("baseModel").GetString(),
+            info.Json.GetProperty("promptSetId").GetString(),
+            info.Json.GetProperty("endpointKind").GetString()));
+        Assert.True(estimated.ExitCode == 0, estimated.Stderr);
+        Assert.True(configured.ExitCode == 0, configured.Stderr);
+        Assert.Equal([model, "gpt-4.1"], _server.Requests.Select(r => r.Model));
+    }
+
+    [Fact]
     public async Task Without_a_key_it_says_exactly_what_to_set()
     {
         var run = await CliRunner.RunProcessAsync(

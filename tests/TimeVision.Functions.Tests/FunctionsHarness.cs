@@ -56,6 +56,7 @@ internal sealed class FunctionsHarness : IAsyncDisposable
             ["Vision:Endpoint"] = model.BaseUrl.ToString(),
             ["Vision:ApiKey"] = FakeOpenAIServer.ApiKey,
             ["Storage:BlobConnectionString"] = LocalServiceEndpoints.StorageConnectionString,
+            ["Storage:DataDirectory"] = Path.Combine(Path.GetTempPath(), "timevision-tests", $"functions-{Guid.NewGuid():N}"),
             ["Api:MaxUploadBytes"] = maxUploadBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
         builder.Services.AddTimeVisionCore();

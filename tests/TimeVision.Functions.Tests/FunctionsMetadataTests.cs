@@ -12,7 +12,7 @@ public sealed class FunctionsMetadataTests
     public void Every_function_is_declared()
     {
         Assert.Equal(
-            ["DrawingBlobTrigger", "EstimateDocument", "EstimatePage", "ExportTraining", "GetEstimate", "InspectDocument", "PostEstimate", "PutFeedback", "RenderPage", "SaveDocumentEstimate"],
+            ["ActivateModel", "DrawingBlobTrigger", "EstimateDocument", "EstimatePage", "ExportTraining", "GetEstimate", "GetModelInfo", "InspectDocument", "PostEstimate", "PutFeedback", "RenderPage", "SaveDocumentEstimate"],
             Functions.Value.Select(f => f.GetProperty("name").GetString()!).Order());
     }
 
@@ -31,6 +31,8 @@ public sealed class FunctionsMetadataTests
     [InlineData("GetEstimate", "estimates/{id}", "get", "Function")]
     [InlineData("PutFeedback", "estimates/{id}/feedback", "put", "Function")]
     [InlineData("ExportTraining", "training/export", "get", "Admin")]
+    [InlineData("GetModelInfo", "model-info", "get", "Function")]
+    [InlineData("ActivateModel", "model/activate", "post", "Admin")]
     public void Http_functions_have_their_route_method_and_auth_level(string function, string route, string method, string authLevel)
     {
         var trigger = Binding(function, "httpTrigger");

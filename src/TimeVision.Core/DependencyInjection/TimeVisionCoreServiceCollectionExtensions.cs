@@ -6,6 +6,7 @@ using TimeVision.Core.Rendering.Poppler;
 using Azure.Identity;
 using Azure.Storage.Blobs;
 using Microsoft.Azure.Cosmos;
+using TimeVision.Core.Models;
 using TimeVision.Core.Pipeline;
 using TimeVision.Core.Storage;
 using TimeVision.Core.Vision;
@@ -65,22 +66,27 @@ public static class TimeVisionCoreServiceCollectionExtensions
                 ? new AzureBlobStore(new BlobServiceClient(serviceUri, new DefaultAzureCredential()))
                 : new LocalBlobStore(Path.Combine(storage.DataDirectory, "blobs"));
         });
+        services.TryAddSingleton(provider =>
+        {
+            var storage = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
+            return new CosmosAccount(storage);
+        });
         services.TryAddSingleton<IEstimateStore>(provider =>
         {
             var storage = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
-            if (storage.CosmosEndpoint is null)
-            {
-                return new LocalEstimateStore(storage.DataDirectory);
-            }
-
-            var client = string.IsNullOrWhiteSpace(storage.CosmosKey)
-                ? new CosmosClient(storage.CosmosEndpoint.ToString(), new DefaultAzureCredential(), CosmosEstimateStore.ClientOptions())
-                : new CosmosClient(storage.CosmosEndpoint.ToString(), storage.CosmosKey, CosmosEstimateStore.ClientOptions());
-            var container = storage.CreateCosmosResources
-                ? CosmosEstimateStore.EnsureContainerAsync(client, storage.CosmosDatabase, storage.CosmosContainer, CancellationToken.None).GetAwaiter().GetResult()
-                : client.GetContainer(storage.CosmosDatabase, storage.CosmosContainer);
-            return new CosmosEstimateStore(container);
+            return storage.CosmosEndpoint is null
+                ? new LocalEstimateStore(storage.DataDirectory)
+                : new CosmosEstimateStore(provider.GetRequiredService<CosmosAccount>().Container(storage.CosmosContainer, CosmosEstimateStore.PartitionKeyPath));
         });
+        services.TryAddSingleton<IModelRegistry>(provider =>
+        {
+            var storage = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
+            return storage.CosmosEndpoint is null
+                ? new LocalModelRegistry(storage.DataDirectory)
+                : new CosmosModelRegistry(provider.GetRequiredService<CosmosAccount>().Container(storage.CosmosModelsContainer, CosmosModelRegistry.PartitionKeyPath));
+        });
+        services.TryAddSingleton<ActiveModel>();
+        services.TryAddSingleton<ModelInfoService>();
         services.TryAddSingleton<DocumentPipeline>();
         services.TryAddSingleton<DocumentIntake>();
         services.TryAddSingleton<TimeVision.Core.Feedback.FeedbackService>();

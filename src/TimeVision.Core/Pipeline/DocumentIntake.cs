@@ -4,7 +4,6 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 using TimeVision.Core.Rendering;
 using TimeVision.Core.Storage;
-using TimeVision.Core.Vision;
 
 namespace TimeVision.Core.Pipeline;
 
@@ -21,14 +20,14 @@ public sealed class DocumentIntake
 {
     private readonly IBlobStore _blobs;
     private readonly IOptionsMonitor<PipelineOptions> _pipeline;
-    private readonly IOptionsMonitor<VisionOptions> _vision;
+    private readonly Models.ActiveModel _activeModel;
 
     /// <summary>Creates the intake.</summary>
-    public DocumentIntake(IBlobStore blobs, IOptionsMonitor<PipelineOptions> pipeline, IOptionsMonitor<VisionOptions> vision)
+    public DocumentIntake(IBlobStore blobs, IOptionsMonitor<PipelineOptions> pipeline, Models.ActiveModel activeModel)
     {
         _blobs = blobs;
         _pipeline = pipeline;
-        _vision = vision;
+        _activeModel = activeModel;
     }
 
     /// <summary>The SHA-256 of a stream, read once, in chunks.</summary>
@@ -110,8 +109,9 @@ public sealed class DocumentIntake
         }
 
         var pipeline = _pipeline.CurrentValue;
+        var (model, _) = await _activeModel.ResolveAsync(cancellationToken);
         var request = new EstimateDocumentRequest(
-            documentId, pdf, fileName, source, _vision.CurrentValue.Model,
+            documentId, pdf, fileName, source, model,
             pipeline.MaxPagesInFlight, pipeline.ActivityAttempts, pipeline.ActivityFirstRetry, force);
         try
         {

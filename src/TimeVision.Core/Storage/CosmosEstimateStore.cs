@@ -26,6 +26,9 @@ public sealed class CosmosEstimateStore : IEstimateStore
     /// </summary>
     private const string LabelIndexPartition = "_labelled";
 
+    /// <summary>The partition that lists which models estimated each document, for counts without a cross-partition query.</summary>
+    private const string ModelIndexPartition = "_models";
+
     private readonly Container _container;
 
     /// <summary>Creates the store.</summary>
@@ -64,6 +67,9 @@ public sealed class CosmosEstimateStore : IEstimateStore
             var response = ifMatch is null
                 ? await _container.UpsertItemAsync(item, new PartitionKey(document.Id), options, cancellationToken)
                 : await _container.ReplaceItemAsync(item, item.Id, new PartitionKey(document.Id), options, cancellationToken);
+            var models = document.Models.Select(m => m.Model).Distinct(StringComparer.Ordinal).ToList();
+            await _container.UpsertItemAsync(
+                new Item<List<string>>(document.Id, ModelIndexPartition, "models", models), new PartitionKey(ModelIndexPartition), cancellationToken: cancellationToken);
             if (document.Feedback is { Count: > 0 })
             {
                 var label = new Item<string>(document.Id, LabelIndexPartition, LabelType, document.Id);
@@ -76,6 +82,27 @@ public sealed class CosmosEstimateStore : IEstimateStore
         {
             throw new ConcurrencyConflictException($"Document {document.Id} changed since it was read.", exception);
         }
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyDictionary<string, int>> CountByModelAsync(CancellationToken cancellationToken)
+    {
+        var query = new QueryDefinition("SELECT * FROM c WHERE c.documentId = @partition").WithParameter("@partition", ModelIndexPartition);
+        using var iterator = _container.GetItemQueryIterator<Item<List<string>>>(
+            query, requestOptions: new QueryRequestOptions { PartitionKey = new PartitionKey(ModelIndexPartition) });
+        var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        while (iterator.HasMoreResults)
+        {
+            foreach (var item in await iterator.ReadNextAsync(cancellationToken))
+            {
+                foreach (var model in item.Body)
+                {
+                    counts[model] = counts.GetValueOrDefault(model) + 1;
+                }
+            }
+        }
+
+        return counts;
     }
 
     /// <inheritdoc />

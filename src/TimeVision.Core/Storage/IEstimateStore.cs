@@ -16,6 +16,9 @@ public interface IEstimateStore
     /// <exception cref="ConcurrencyConflictException">The stored copy changed since <paramref name="ifMatch"/> was read.</exception>
     Task<string> SaveAsync(DocumentEstimate document, string? ifMatch, CancellationToken cancellationToken);
 
+    /// <summary>How many stored documents each model estimated pages of.</summary>
+    Task<IReadOnlyDictionary<string, int>> CountByModelAsync(CancellationToken cancellationToken);
+
     /// <summary>The ids of every document that carries feedback, in id order.</summary>
     IAsyncEnumerable<string> ListLabelledAsync(CancellationToken cancellationToken);
 

@@ -65,6 +65,25 @@ public sealed class LocalEstimateStore : IEstimateStore
     }
 
     /// <inheritdoc />
+    public async Task<IReadOnlyDictionary<string, int>> CountByModelAsync(CancellationToken cancellationToken)
+    {
+        var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        if (Directory.Exists(_root))
+        {
+            foreach (var folder in Directory.EnumerateDirectories(_root))
+            {
+                var document = await GetAsync(Path.GetFileName(folder), cancellationToken);
+                foreach (var model in document?.Models.Select(m => m.Model).Distinct(StringComparer.Ordinal) ?? [])
+                {
+                    counts[model] = counts.GetValueOrDefault(model) + 1;
+                }
+            }
+        }
+
+        return counts;
+    }
+
+    /// <inheritdoc />
     public async IAsyncEnumerable<string> ListLabelledAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         if (!Directory.Exists(_root))

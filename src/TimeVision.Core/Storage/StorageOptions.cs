@@ -30,6 +30,9 @@ public sealed class StorageOptions
     /// <summary>The Cosmos DB container of estimates (partition key <c>/documentId</c>). Default <c>estimates</c>.</summary>
     public string CosmosContainer { get; set; } = "estimates";
 
+    /// <summary>The Cosmos DB container of the model registry and fine-tune jobs (partition key <c>/kind</c>). Default <c>models</c>.</summary>
+    public string CosmosModelsContainer { get; set; } = "models";
+
     /// <summary>Create the database and container when missing (local emulators; in Azure the infra creates them). Default on.</summary>
     public bool CreateCosmosResources { get; set; } = true;
 }

@@ -18,6 +18,7 @@ public sealed class OpenAIVisionEstimator : IVisionEstimator
     private const string SchemaName = "page_estimate";
 
     private readonly ChatClients _clients;
+    private readonly Models.ActiveModel _activeModel;
     private readonly PromptCatalog _prompts;
     private readonly IOptionsMonitor<VisionOptions> _options;
     private readonly TimeProvider _time;
@@ -25,18 +26,21 @@ public sealed class OpenAIVisionEstimator : IVisionEstimator
 
     /// <summary>Creates the estimator.</summary>
     /// <param name="clients">One chat client per model.</param>
+    /// <param name="activeModel">The model to use when a call names none.</param>
     /// <param name="prompts">The prompt sets.</param>
     /// <param name="options">Model, image and reply settings.</param>
     /// <param name="time">The clock for latency.</param>
     /// <param name="logger">Logs each page's outcome, never its content.</param>
     public OpenAIVisionEstimator(
         ChatClients clients,
+        Models.ActiveModel activeModel,
         PromptCatalog prompts,
         IOptionsMonitor<VisionOptions> options,
         TimeProvider time,
         ILogger<OpenAIVisionEstimator> logger)
     {
         _clients = clients;
+        _activeModel = activeModel;
         _prompts = prompts;
         _options = options;
         _time = time;
@@ -48,7 +52,7 @@ public sealed class OpenAIVisionEstimator : IVisionEstimator
     {
         ArgumentNullException.ThrowIfNull(pagePng);
         var options = _options.CurrentValue;
-        var modelId = string.IsNullOrWhiteSpace(model) ? options.Model : model;
+        var modelId = string.IsNullOrWhiteSpace(model) ? (await _activeModel.ResolveAsync(cancellationToken)).Model : model;
         var (maxImageLongSidePx, detail, structuredOutputs) = options.For(modelId);
         var prompt = _prompts.ForModel(modelId);
         var client = _clients.For(modelId);

@@ -12,9 +12,11 @@ public sealed class VisionOptions
     /// <summary>The configuration section these options bind from.</summary>
     public const string SectionName = "Vision";
 
-    /// <summary>The model id; a fine-tuned id (<c>ft:…</c>) selects the <c>ft</c> prompt set.</summary>
-    [Required]
-    public string Model { get; set; } = "gpt-4o-2024-08-06";
+    /// <summary>
+    /// The model id, when set explicitly; it then wins over the registry's active model. Empty: the model activated
+    /// with <c>model activate</c>, else <c>gpt-4o-2024-08-06</c>. A fine-tuned id (<c>ft:…</c>) selects the <c>ft</c> prompts.
+    /// </summary>
+    public string? Model { get; set; }
 
     /// <summary>The API's base URL; empty means OpenAI's. Falls back to <c>OPENAI_BASE_URL</c>.</summary>
     public Uri? Endpoint { get; set; }

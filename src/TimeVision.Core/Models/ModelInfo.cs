@@ -1,0 +1,35 @@
+namespace TimeVision.Core.Models;
+
+/// <summary>What model estimates are made with right now, and what else is there.</summary>
+public sealed record ModelInfo
+{
+    /// <summary>The model new estimates use.</summary>
+    public required string ActiveModel { get; init; }
+
+    /// <summary>Where that choice came from: <c>configuration</c> (which wins), <c>registry</c> or <c>default</c>.</summary>
+    public required string Source { get; init; }
+
+    /// <summary>Whether it is a fine-tuned model.</summary>
+    public required bool FineTuned { get; init; }
+
+    /// <summary><c>openai_ft</c> or <c>openai</c>.</summary>
+    public required string Provider { get; init; }
+
+    /// <summary>The model it was fine-tuned from, or itself.</summary>
+    public required string BaseModel { get; init; }
+
+    /// <summary>The prompt set it is served with.</summary>
+    public required string PromptSetId { get; init; }
+
+    /// <summary>That prompt set's version.</summary>
+    public required string PromptVersion { get; init; }
+
+    /// <summary><c>openai</c>, <c>azure_openai</c> or <c>other</c>.</summary>
+    public required string EndpointKind { get; init; }
+
+    /// <summary>The registered candidates.</summary>
+    public required IReadOnlyList<string> Candidates { get; init; }
+
+    /// <summary>Stored document estimates per model.</summary>
+    public required IReadOnlyDictionary<string, int> EstimatesByModel { get; init; }
+}

@@ -1,0 +1,75 @@
+using Microsoft.Extensions.Options;
+using TimeVision.Core.Storage;
+using TimeVision.Core.Vision;
+using TimeVision.Core.Vision.Prompts;
+
+namespace TimeVision.Core.Models;
+
+/// <summary>Reports the model in use and switches it.</summary>
+public sealed class ModelInfoService
+{
+    private readonly ActiveModel _active;
+    private readonly IModelRegistry _registry;
+    private readonly IEstimateStore _estimates;
+    private readonly PromptCatalog _prompts;
+    private readonly IOptionsMonitor<VisionOptions> _vision;
+    private readonly TimeProvider _time;
+
+    /// <summary>Creates the service.</summary>
+    public ModelInfoService(
+        ActiveModel active, IModelRegistry registry, IEstimateStore estimates, PromptCatalog prompts, IOptionsMonitor<VisionOptions> vision, TimeProvider time)
+    {
+        _active = active;
+        _registry = registry;
+        _estimates = estimates;
+        _prompts = prompts;
+        _vision = vision;
+        _time = time;
+    }
+
+    /// <summary>The model info.</summary>
+    public async Task<ModelInfo> GetAsync(CancellationToken cancellationToken)
+    {
+        var (model, source) = await _active.ResolveAsync(cancellationToken);
+        var prompt = _prompts.ForModel(model);
+        var registry = await _registry.GetAsync(cancellationToken);
+        return new ModelInfo
+        {
+            ActiveModel = model,
+            Source = source.ToString().ToLowerInvariant(),
+            FineTuned = ModelIds.IsFineTuned(model),
+            Provider = ModelIds.ProviderTag(model),
+            BaseModel = BaseOf(model),
+            PromptSetId = prompt.Id,
+            PromptVersion = prompt.Version,
+            EndpointKind = EndpointKind(_vision.CurrentValue.Endpoint),
+            Candidates = registry.Candidates,
+            EstimatesByModel = await _estimates.CountByModelAsync(cancellationToken),
+        };
+    }
+
+    /// <summary>Switches the registry's active model; configuration (<c>Vision:Model</c>) still wins.</summary>
+    public async Task<ModelRegistryState> ActivateAsync(string modelId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(modelId);
+        var registry = await _registry.GetAsync(cancellationToken);
+        var updated = registry with { ActiveModel = modelId.Trim(), ActivatedAt = _time.GetUtcNow() };
+        await _registry.SaveAsync(updated, registry.ETag, cancellationToken);
+        _active.Invalidate();
+        return updated;
+    }
+
+    /// <summary><c>ft:gpt-4o-2024-08-06:org::id</c> → <c>gpt-4o-2024-08-06</c>; other ids are their own base.</summary>
+    public static string BaseOf(string modelId) =>
+        ModelIds.IsFineTuned(modelId) && modelId.Split(':') is [_, var baseModel, ..] ? baseModel : modelId;
+
+    /// <summary>What kind of endpoint a base URL is.</summary>
+    public static string EndpointKind(Uri? endpoint) => endpoint switch
+    {
+        null => "openai",
+        { Host: "api.openai.com" } => "openai",
+        { Host: var host } when host.EndsWith(".openai.azure.com", StringComparison.OrdinalIgnoreCase)
+            || host.EndsWith(".services.ai.azure.com", StringComparison.OrdinalIgnoreCase) => "azure_openai",
+        _ => "other",
+    };
+}

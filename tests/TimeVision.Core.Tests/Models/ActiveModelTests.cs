@@ -1,0 +1,98 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Time.Testing;
+using TimeVision.Core.Models;
+using TimeVision.Core.Storage;
+using TimeVision.Core.Tests.LocalServices;
+using TimeVision.Testing;
+using TimeVision.Testing.LocalServices;
+
+namespace TimeVision.Core.Tests.Models;
+
+public sealed class ActiveModelTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+    private readonly FakeTimeProvider _time = new(DateTimeOffset.UnixEpoch);
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public async Task With_nothing_chosen_the_default_model_is_used()
+    {
+        var (model, source) = await Resolver().ResolveAsync(Token);
+
+        Assert.Equal((ActiveModel.DefaultModel, ModelSource.Default), (model, source));
+    }
+
+    [Fact]
+    public async Task An_activation_elsewhere_is_followed_after_the_cache_time_without_a_restart()
+    {
+        var registry = new LocalModelRegistry(_folder.Path);
+        var resolver = Resolver(registry);
+        Assert.Equal(ModelSource.Default, (await resolver.ResolveAsync(Token)).Source);
+
+        // Another instance of the app activates it.
+        await new ModelInfoService(Resolver(registry), registry, new LocalEstimateStore(_folder.Path), null!, null!, _time)
+            .ActivateAsync("ft:gpt-4o-2024-08-06:shop::abc123", Token);
+        var before = await resolver.ResolveAsync(Token);
+        _time.Advance(ActiveModel.CacheFor + TimeSpan.FromSeconds(1));
+        var after = await resolver.ResolveAsync(Token);
+
+        Assert.Equal(ActiveModel.DefaultModel, before.Model);
+        Assert.Equal(("ft:gpt-4o-2024-08-06:shop::abc123", ModelSource.Registry), (after.Model, after.Source));
+    }
+
+    [Fact]
+    public async Task Explicit_configuration_wins_over_the_registry()
+    {
+        var registry = new LocalModelRegistry(_folder.Path);
+        await registry.SaveAsync(new ModelRegistryState { ActiveModel = "gpt-4.1" }, null, Token);
+
+        var (model, source) = await Resolver(registry, ("Vision:Model", "gpt-4o-2024-08-06")).ResolveAsync(Token);
+
+        Assert.Equal(("gpt-4o-2024-08-06", ModelSource.Configuration), (model, source));
+    }
+
+    [Theory]
+    [InlineData("ft:gpt-4o-2024-08-06:shop::abc123", "gpt-4o-2024-08-06")]
+    [InlineData("gpt-4.1", "gpt-4.1")]
+    public void The_base_model_of_a_fine_tune_is_read_from_its_id(string model, string baseModel) =>
+        Assert.Equal(baseModel, ModelInfoService.BaseOf(model));
+
+    [Theory]
+    [InlineData(null, "openai")]
+    [InlineData("https://api.openai.com/v1/", "openai")]
+    [InlineData("https://shop.openai.azure.com/openai/v1/", "azure_openai")]
+    [InlineData("http://127.0.0.1:8000/v1/", "other")]
+    public void The_endpoint_kind_is_read_from_its_host(string? endpoint, string kind) =>
+        Assert.Equal(kind, ModelInfoService.EndpointKind(endpoint is null ? null : new Uri(endpoint)));
+
+    private ActiveModel Resolver(IModelRegistry? registry = null, params (string Key, string Value)[] settings) => new(
+        registry ?? new LocalModelRegistry(_folder.Path),
+        new ConfigurationBuilder().AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value))).Build(),
+        _time);
+}
+
+[Collection(LocalServicesGroup.Name)]
+public sealed class CosmosModelRegistryTests(CosmosFixture cosmos)
+{
+    [Fact]
+    public async Task The_registry_round_trips_and_a_stale_token_is_refused()
+    {
+        var token = TestContext.Current.CancellationToken;
+        var container = await CosmosModelRegistry.EnsureContainerAsync(
+            cosmos.CreateClient(CosmosEstimateStore.ClientOptions()), $"test-{Guid.NewGuid():N}", "models", token);
+        var registry = new CosmosModelRegistry(container);
+
+        var empty = await registry.GetAsync(token);
+        await registry.SaveAsync(new ModelRegistryState { ActiveModel = "gpt-4.1", Candidates = ["ft:a"] }, null, token);
+        var stored = await registry.GetAsync(token);
+        await registry.SaveAsync(stored with { ActiveModel = "ft:a" }, stored.ETag, token);
+
+        Assert.Null(empty.ActiveModel);
+        Assert.Equal(["ft:a"], stored.Candidates);
+        Assert.Equal("ft:a", (await registry.GetAsync(token)).ActiveModel);
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => registry.SaveAsync(stored with { ActiveModel = "late" }, stored.ETag, token));
+    }
+}
