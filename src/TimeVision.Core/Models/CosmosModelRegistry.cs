@@ -24,12 +24,8 @@ public sealed class CosmosModelRegistry : IModelRegistry
     public CosmosModelRegistry(Container container) => _container = container;
 
     /// <summary>Creates the <c>models</c> container when missing.</summary>
-    public static async Task<Container> EnsureContainerAsync(CosmosClient client, string database, string container, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(client);
-        var db = (await client.CreateDatabaseIfNotExistsAsync(database, cancellationToken: cancellationToken)).Database;
-        return (await db.CreateContainerIfNotExistsAsync(container, PartitionKeyPath, cancellationToken: cancellationToken)).Container;
-    }
+    public static Task<Container> EnsureContainerAsync(CosmosClient client, string database, string container, CancellationToken cancellationToken) =>
+        CosmosAccount.EnsureContainerAsync(client, database, container, PartitionKeyPath, cancellationToken);
 
     /// <inheritdoc />
     public async Task<ModelRegistryState> GetAsync(CancellationToken cancellationToken)

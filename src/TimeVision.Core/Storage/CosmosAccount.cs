@@ -23,16 +23,19 @@ public sealed class CosmosAccount : IDisposable
             : new CosmosClient(endpoint.ToString(), options.CosmosKey, CosmosEstimateStore.ClientOptions());
     }
 
-    /// <summary>A container of the configured database.</summary>
-    public Container Container(string name, string partitionKeyPath)
-    {
-        if (!_options.CreateCosmosResources)
-        {
-            return _client.GetContainer(_options.CosmosDatabase, name);
-        }
+    /// <summary>A container of the configured database (created when missing if so configured; resolved once at start-up).</summary>
+    public Container Container(string name, string partitionKeyPath) =>
+        _options.CreateCosmosResources
+            ? EnsureContainerAsync(_client, _options.CosmosDatabase, name, partitionKeyPath, CancellationToken.None).GetAwaiter().GetResult()
+            : _client.GetContainer(_options.CosmosDatabase, name);
 
-        var database = _client.CreateDatabaseIfNotExistsAsync(_options.CosmosDatabase).GetAwaiter().GetResult().Database;
-        return database.CreateContainerIfNotExistsAsync(name, partitionKeyPath).GetAwaiter().GetResult().Container;
+    /// <summary>Creates a database and a container with the given partition key when missing.</summary>
+    public static async Task<Container> EnsureContainerAsync(
+        CosmosClient client, string database, string container, string partitionKeyPath, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var db = (await client.CreateDatabaseIfNotExistsAsync(database, cancellationToken: cancellationToken)).Database;
+        return (await db.CreateContainerIfNotExistsAsync(container, partitionKeyPath, cancellationToken: cancellationToken)).Container;
     }
 
     /// <inheritdoc />

@@ -42,12 +42,8 @@ public sealed class CosmosEstimateStore : IEstimateStore
     };
 
     /// <summary>Creates the database and the <c>estimates</c> container with the expected partition key when missing.</summary>
-    public static async Task<Container> EnsureContainerAsync(CosmosClient client, string database, string container, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(client);
-        var db = (await client.CreateDatabaseIfNotExistsAsync(database, cancellationToken: cancellationToken)).Database;
-        return (await db.CreateContainerIfNotExistsAsync(container, PartitionKeyPath, cancellationToken: cancellationToken)).Container;
-    }
+    public static Task<Container> EnsureContainerAsync(CosmosClient client, string database, string container, CancellationToken cancellationToken) =>
+        CosmosAccount.EnsureContainerAsync(client, database, container, PartitionKeyPath, cancellationToken);
 
     /// <inheritdoc />
     public async Task<DocumentEstimate?> GetAsync(string documentId, CancellationToken cancellationToken)

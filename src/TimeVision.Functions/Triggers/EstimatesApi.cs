@@ -28,7 +28,7 @@ public sealed class EstimatesApi(DocumentIntake intake, IEstimateStore estimates
         var maxBytes = options.Value.MaxUploadBytes;
         if (!IsPdfContentType(request.ContentType))
         {
-            return Error(StatusCodes.Status415UnsupportedMediaType, "unsupported_media_type", $"Send the PDF as Content-Type: application/pdf (got '{request.ContentType}').");
+            return ApiError.Result(StatusCodes.Status415UnsupportedMediaType, "unsupported_media_type", $"Send the PDF as Content-Type: application/pdf (got '{request.ContentType}').");
         }
 
         if (request.ContentLength > maxBytes)
@@ -65,7 +65,7 @@ public sealed class EstimatesApi(DocumentIntake intake, IEstimateStore estimates
         var documentId = (id ?? string.Empty).Trim().ToLowerInvariant();
         if (documentId.Length != 64 || !documentId.All(char.IsAsciiHexDigitLower))
         {
-            return Error(StatusCodes.Status404NotFound, "not_found", $"No estimate with id '{id}'.");
+            return ApiError.Result(StatusCodes.Status404NotFound, "not_found", $"No estimate with id '{id}'.");
         }
 
         var instance = await client.GetInstanceAsync(documentId, getInputsAndOutputs: true, cancellationToken);
@@ -84,8 +84,8 @@ public sealed class EstimatesApi(DocumentIntake intake, IEstimateStore estimates
         }
 
         return instance?.RuntimeStatus is OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated
-            ? Error(StatusCodes.Status500InternalServerError, "pipeline_failed", instance.FailureDetails?.ErrorMessage ?? "The estimate did not finish.")
-            : Error(StatusCodes.Status404NotFound, "not_found", $"No estimate with id '{documentId}'.");
+            ? ApiError.Result(StatusCodes.Status500InternalServerError, "pipeline_failed", instance.FailureDetails?.ErrorMessage ?? "The estimate did not finish.")
+            : ApiError.Result(StatusCodes.Status404NotFound, "not_found", $"No estimate with id '{documentId}'.");
     }
 
     private static bool IsPdfContentType(string? contentType) =>
@@ -98,8 +98,5 @@ public sealed class EstimatesApi(DocumentIntake intake, IEstimateStore estimates
     }
 
     private static ObjectResult TooLarge(long maxBytes) =>
-        Error(StatusCodes.Status413PayloadTooLarge, "too_large", $"The PDF is larger than {maxBytes / (1024 * 1024)} MB (Api:MaxUploadBytes).");
-
-    private static ObjectResult Error(int status, string code, string message) =>
-        new(new { error = new { code, message } }) { StatusCode = status };
+        ApiError.Result(StatusCodes.Status413PayloadTooLarge, "too_large", $"The PDF is larger than {maxBytes / (1024 * 1024)} MB (Api:MaxUploadBytes).");
 }

@@ -25,7 +25,7 @@ public sealed class FeedbackApi(FeedbackService feedback)
         var ifMatch = request.Headers.IfMatch.FirstOrDefault();
         if (string.IsNullOrWhiteSpace(ifMatch))
         {
-            return Error(StatusCodes.Status428PreconditionRequired, "if_match_required", "Send the estimate's ETag in If-Match.");
+            return ApiError.Result(StatusCodes.Status428PreconditionRequired, "if_match_required", "Send the estimate's ETag in If-Match.");
         }
 
         ShopFeedback? body;
@@ -35,12 +35,12 @@ public sealed class FeedbackApi(FeedbackService feedback)
         }
         catch (JsonException exception)
         {
-            return Error(StatusCodes.Status400BadRequest, "invalid_feedback", $"The body is not valid feedback JSON: {exception.Message}");
+            return ApiError.Result(StatusCodes.Status400BadRequest, "invalid_feedback", $"The body is not valid feedback JSON: {exception.Message}");
         }
 
         if (body is null)
         {
-            return Error(StatusCodes.Status400BadRequest, "invalid_feedback", "The body is empty.");
+            return ApiError.Result(StatusCodes.Status400BadRequest, "invalid_feedback", "The body is empty.");
         }
 
         var result = await feedback.RecordAsync((id ?? string.Empty).Trim().ToLowerInvariant(), body, ifMatch, cancellationToken);
@@ -50,14 +50,11 @@ public sealed class FeedbackApi(FeedbackService feedback)
                 request.HttpContext.Response.Headers.ETag = result.ETag;
                 return new OkObjectResult(new { id, etag = result.ETag });
             case FeedbackOutcome.NotFound:
-                return Error(StatusCodes.Status404NotFound, "not_found", result.Message!);
+                return ApiError.Result(StatusCodes.Status404NotFound, "not_found", result.Message!);
             case FeedbackOutcome.Conflict:
-                return Error(StatusCodes.Status409Conflict, "stale_token", result.Message!);
+                return ApiError.Result(StatusCodes.Status409Conflict, "stale_token", result.Message!);
             default:
-                return Error(StatusCodes.Status400BadRequest, "invalid_feedback", result.Message!);
+                return ApiError.Result(StatusCodes.Status400BadRequest, "invalid_feedback", result.Message!);
         }
     }
-
-    private static ObjectResult Error(int status, string code, string message) =>
-        new(new { error = new { code, message } }) { StatusCode = status };
 }

@@ -79,5 +79,5 @@ public sealed class TrainingExportApi(TrainingExporter exporter)
     }
 
     private static ObjectResult Invalid(string message) =>
-        new(new { error = new { code = "invalid_query", message } }) { StatusCode = StatusCodes.Status400BadRequest };
+        ApiError.Result(StatusCodes.Status400BadRequest, "invalid_query", message);
 }
