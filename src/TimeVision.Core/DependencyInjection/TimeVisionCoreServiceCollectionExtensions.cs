@@ -6,6 +6,7 @@ using TimeVision.Core.Rendering.Poppler;
 using Azure.Identity;
 using Azure.Storage.Blobs;
 using Microsoft.Azure.Cosmos;
+using TimeVision.Core.FineTuning;
 using TimeVision.Core.Models;
 using TimeVision.Core.Pipeline;
 using TimeVision.Core.Storage;
@@ -85,6 +86,15 @@ public static class TimeVisionCoreServiceCollectionExtensions
                 ? new LocalModelRegistry(storage.DataDirectory)
                 : new CosmosModelRegistry(provider.GetRequiredService<CosmosAccount>().Container(storage.CosmosModelsContainer, CosmosModelRegistry.PartitionKeyPath));
         });
+        services.TryAddSingleton<IFineTuneJobStore>(provider =>
+        {
+            var storage = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
+            return storage.CosmosEndpoint is null
+                ? new LocalFineTuneJobStore(storage.DataDirectory)
+                : new CosmosFineTuneJobStore(provider.GetRequiredService<CosmosAccount>().Container(storage.CosmosModelsContainer, CosmosModelRegistry.PartitionKeyPath));
+        });
+        services.TryAddSingleton<OpenAIFineTuning>();
+        services.TryAddSingleton<FineTuneService>();
         services.TryAddSingleton<ActiveModel>();
         services.TryAddSingleton<ModelInfoService>();
         services.TryAddSingleton<DocumentPipeline>();

@@ -30,6 +30,9 @@ public sealed record ModelInfo
     /// <summary>The registered candidates.</summary>
     public required IReadOnlyList<string> Candidates { get; init; }
 
+    /// <summary>The most recently started fine-tuning job and its status, if any was started.</summary>
+    public FineTuning.FineTuneJob? LatestFineTuneJob { get; init; }
+
     /// <summary>Stored document estimates per model.</summary>
     public required IReadOnlyDictionary<string, int> EstimatesByModel { get; init; }
 }

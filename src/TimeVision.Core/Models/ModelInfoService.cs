@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using TimeVision.Core.FineTuning;
 using TimeVision.Core.Storage;
 using TimeVision.Core.Vision;
 using TimeVision.Core.Vision.Prompts;
@@ -11,17 +12,19 @@ public sealed class ModelInfoService
     private readonly ActiveModel _active;
     private readonly IModelRegistry _registry;
     private readonly IEstimateStore _estimates;
+    private readonly IFineTuneJobStore _jobs;
     private readonly PromptCatalog _prompts;
     private readonly IOptionsMonitor<VisionOptions> _vision;
     private readonly TimeProvider _time;
 
     /// <summary>Creates the service.</summary>
     public ModelInfoService(
-        ActiveModel active, IModelRegistry registry, IEstimateStore estimates, PromptCatalog prompts, IOptionsMonitor<VisionOptions> vision, TimeProvider time)
+        ActiveModel active, IModelRegistry registry, IEstimateStore estimates, IFineTuneJobStore jobs, PromptCatalog prompts, IOptionsMonitor<VisionOptions> vision, TimeProvider time)
     {
         _active = active;
         _registry = registry;
         _estimates = estimates;
+        _jobs = jobs;
         _prompts = prompts;
         _vision = vision;
         _time = time;
@@ -44,6 +47,7 @@ public sealed class ModelInfoService
             PromptVersion = prompt.Version,
             EndpointKind = EndpointKind(_vision.CurrentValue.Endpoint),
             Candidates = registry.Candidates,
+            LatestFineTuneJob = await _jobs.ListAsync(cancellationToken) is [.., var latest] ? latest : null,
             EstimatesByModel = await _estimates.CountByModelAsync(cancellationToken),
         };
     }

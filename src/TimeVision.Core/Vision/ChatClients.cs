@@ -38,26 +38,30 @@ public sealed class ChatClients
             throw new InvalidOperationException(MissingKeyMessage);
         }
 
-        return _clients.GetOrAdd((model, options.Endpoint, key), k => Create(k.Model, k.Endpoint, k.Key, options));
+        return _clients.GetOrAdd((model, options.Endpoint, key), k => new ChatClient(k.Model, new ApiKeyCredential(k.Key), ClientOptions(options, _time)));
     }
 
     /// <summary>What to tell a person who has not configured a key.</summary>
     public const string MissingKeyMessage =
         "No OpenAI API key is configured: set the environment variable OPENAI_API_KEY (or Vision__ApiKey), and OPENAI_BASE_URL for a non-OpenAI endpoint.";
 
-    private ChatClient Create(string model, Uri? endpoint, string key, VisionOptions options)
+    /// <summary>The SDK options every TimeVision client uses: endpoint, network timeout, bounded retries, try counting.</summary>
+    /// <param name="options">The vision settings.</param>
+    /// <param name="time">The clock retries wait on.</param>
+    public static OpenAIClientOptions ClientOptions(VisionOptions options, TimeProvider time)
     {
+        ArgumentNullException.ThrowIfNull(options);
         var clientOptions = new OpenAIClientOptions
         {
             NetworkTimeout = options.RequestTimeout,
-            RetryPolicy = new BoundedRetryPolicy(options, _time),
+            RetryPolicy = new BoundedRetryPolicy(options, time),
         };
-        if (endpoint is not null)
+        if (options.Endpoint is not null)
         {
-            clientOptions.Endpoint = endpoint;
+            clientOptions.Endpoint = options.Endpoint;
         }
 
         clientOptions.AddPolicy(new TryCounter(), PipelinePosition.PerTry);
-        return new ChatClient(model, new ApiKeyCredential(key), clientOptions);
+        return clientOptions;
     }
 }

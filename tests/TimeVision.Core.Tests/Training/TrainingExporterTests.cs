@@ -113,57 +113,5 @@ public sealed class TrainingExporterTests : IDisposable
         _services.Get<TrainingExporter>().ExportAsync(
             new TrainingExportRequest(output, sources ?? [FeedbackSource.Actual], ValidationPercent: validationPercent), Token);
 
-    /// <summary>Twelve documents: ten simple ones with measured times, one with a blocked page, one with two parts labelled as a whole, and one expert-only.</summary>
-    private async Task<List<double>> BuildCorpusAsync()
-    {
-        var page = (await RenderedPages.OdriMotorShaftAsync()).ToArray();
-        var store = _services.Get<IEstimateStore>();
-        var blobs = _services.Get<IBlobStore>();
-        var feedback = _services.Get<FeedbackService>();
-        var template = EstimateStoreContract.SampleDocument();
-        var truths = new List<double>();
-
-        async Task<string> AddAsync(int index, PageEstimateStatus[] statuses, string?[] drawingNumbers)
-        {
-            var id = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData([(byte)index]));
-            var pages = new List<DocumentPage>();
-            for (var p = 0; p < statuses.Length; p++)
-            {
-                var image = BlobReference.Page(id, p + 1);
-                await blobs.UploadAsync(image, new MemoryStream(page), Token);
-                var result = template.Pages[0].Result! with
-                {
-                    Status = statuses[p],
-                    Estimate = statuses[p] == PageEstimateStatus.Completed ? template.Pages[0].Result!.Estimate! with { DrawingNumber = drawingNumbers[p] } : null,
-                };
-                pages.Add(new DocumentPage(p + 1, statuses[p], image, null, result));
-            }
-
-            var (parts, total, models, status) = DocumentAggregator.Aggregate(pages);
-            await store.SaveAsync(
-                template with { Id = id, Pages = pages, Parts = parts, TotalEstimatedMinutes = total, Models = models, Status = status, PageCount = pages.Count },
-                null,
-                Token);
-            return id;
-        }
-
-        for (var i = 0; i < 10; i++)
-        {
-            var id = await AddAsync(i, [PageEstimateStatus.Completed], ["D-1"]);
-            var truth = 2 + i;
-            truths.Add(truth);
-            Assert.Equal(FeedbackOutcome.Saved, (await feedback.RecordAsync(id, new ShopFeedback { ActualMinutes = truth, Source = FeedbackSource.Actual }, null, Token)).Outcome);
-        }
-
-        var withBlocked = await AddAsync(20, [PageEstimateStatus.Completed, PageEstimateStatus.Blocked], ["D-2", null]);
-        truths.Add(7.5);
-        await feedback.RecordAsync(withBlocked, new ShopFeedback { ActualMinutes = 7.5, Source = FeedbackSource.Actual }, null, Token);
-
-        var twoParts = await AddAsync(21, [PageEstimateStatus.Completed, PageEstimateStatus.Completed], ["P-1", "P-2"]);
-        await feedback.RecordAsync(twoParts, new ShopFeedback { ActualMinutes = 9, Source = FeedbackSource.Actual }, null, Token);
-
-        var expertOnly = await AddAsync(22, [PageEstimateStatus.Completed], ["E-1"]);
-        await feedback.RecordAsync(expertOnly, new ShopFeedback { ActualMinutes = 4, Source = FeedbackSource.Expert }, null, Token);
-        return truths;
-    }
+    private Task<List<double>> BuildCorpusAsync() => LabelledCorpus.BuildAsync(_services, Token);
 }

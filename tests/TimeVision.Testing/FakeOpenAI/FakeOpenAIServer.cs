@@ -30,7 +30,14 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
     private readonly ConcurrentQueue<string> _violations = new();
     private int _completionCount;
 
-    private FakeOpenAIServer(WebApplication app) => _app = app;
+    private FakeOpenAIServer(WebApplication app)
+    {
+        _app = app;
+        FineTuning = new FakeFineTuningApi(request => request.Headers.Authorization.ToString() == $"Bearer {ApiKey}", _violations.Enqueue);
+    }
+
+    /// <summary>The files and fine-tuning endpoints, and their jobs.</summary>
+    public FakeFineTuningApi FineTuning { get; }
 
     /// <summary>The base URL to give the SDK, ending in <c>/v1/</c>.</summary>
     public Uri BaseUrl { get; private set; } = null!;
@@ -56,6 +63,7 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
         var app = builder.Build();
         var server = new FakeOpenAIServer(app);
         app.MapPost("/v1/chat/completions", server.ChatCompletionsAsync);
+        server.FineTuning.Map(app);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         server.BaseUrl = new Uri($"{address}/v1/");

@@ -1,0 +1,129 @@
+using System.ClientModel;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using OpenAI;
+using OpenAI.Files;
+using OpenAI.FineTuning;
+using TimeVision.Core.Vision;
+
+namespace TimeVision.Core.FineTuning;
+
+/// <summary>What the API says about a job right now.</summary>
+/// <param name="JobId">The job id.</param>
+/// <param name="Status">The status value, as sent.</param>
+/// <param name="TrainedTokens">Billed tokens, once known.</param>
+/// <param name="FineTunedModel">The new model's id, once succeeded.</param>
+/// <param name="Error">Why it failed.</param>
+/// <param name="Metrics">The latest metrics from checkpoints or events.</param>
+public sealed record FineTuneJobState(string JobId, string Status, int? TrainedTokens, string? FineTunedModel, FineTuneError? Error, FineTuneMetrics? Metrics);
+
+/// <summary>
+/// OpenAI's files and fine-tuning APIs through the official SDK, at the configured endpoint and key with the same
+/// timeouts and retries as estimates.
+/// </summary>
+#pragma warning disable OPENAI001 // The SDK marks fine-tuning experimental; the REST API behind it is stable.
+public sealed class OpenAIFineTuning
+{
+    private readonly IOptionsMonitor<VisionOptions> _options;
+    private readonly TimeProvider _time;
+
+    /// <summary>Creates the client wrapper.</summary>
+    public OpenAIFineTuning(IOptionsMonitor<VisionOptions> options, TimeProvider time)
+    {
+        _options = options;
+        _time = time;
+    }
+
+    /// <summary>Uploads a JSONL file with purpose <c>fine-tune</c> and returns its file id.</summary>
+    public async Task<string> UploadAsync(string path, CancellationToken cancellationToken)
+    {
+        await using var file = File.OpenRead(path);
+        var uploaded = await Client().GetOpenAIFileClient().UploadFileAsync(file, Path.GetFileName(path), FileUploadPurpose.FineTune, cancellationToken);
+        return uploaded.Value.Id;
+    }
+
+    /// <summary>Creates a job and returns its first state.</summary>
+    public async Task<FineTuneJobState> CreateJobAsync(
+        string baseModel, string trainingFileId, string? validationFileId, string suffix, CancellationToken cancellationToken)
+    {
+        var options = new FineTuningOptions { Suffix = suffix, ValidationFile = validationFileId };
+        var job = await Client().GetFineTuningClient().FineTuneAsync(baseModel, trainingFileId, waitUntilCompleted: false, options, cancellationToken);
+        return StateOf(job, metrics: null);
+    }
+
+    /// <summary>The job's current state with its latest metrics.</summary>
+    public async Task<FineTuneJobState> GetJobAsync(string jobId, CancellationToken cancellationToken)
+    {
+        var job = await Client().GetFineTuningClient().GetJobAsync(jobId, cancellationToken);
+        return StateOf(job, await LatestMetricsAsync(job, cancellationToken));
+    }
+
+    private OpenAIClient Client()
+    {
+        var options = _options.CurrentValue;
+        if (string.IsNullOrWhiteSpace(options.ApiKey))
+        {
+            throw new InvalidOperationException(ChatClients.MissingKeyMessage);
+        }
+
+        return new OpenAIClient(new ApiKeyCredential(options.ApiKey), ChatClients.ClientOptions(options, _time));
+    }
+
+    private static FineTuneJobState StateOf(FineTuningJob job, FineTuneMetrics? metrics)
+    {
+        // This SDK version has no typed properties for fine_tuned_model, error or an unbilled trained_tokens: read the wire JSON.
+        using var json = JsonDocument.Parse(job.GetRawResponse().Content);
+        var root = json.RootElement;
+        var fineTunedModel = root.TryGetProperty("fine_tuned_model", out var model) && model.ValueKind == JsonValueKind.String ? model.GetString() : null;
+        int? trainedTokens = root.TryGetProperty("trained_tokens", out var tokens) && tokens.ValueKind == JsonValueKind.Number ? tokens.GetInt32() : null;
+        FineTuneError? error = null;
+        if (root.TryGetProperty("error", out var problem) && problem.ValueKind == JsonValueKind.Object
+            && problem.TryGetProperty("message", out var message) && message.ValueKind == JsonValueKind.String)
+        {
+            error = new FineTuneError(StringOrNull(problem, "code"), message.GetString()!, StringOrNull(problem, "param"));
+        }
+
+        return new FineTuneJobState(job.JobId, job.Status.ToString(), trainedTokens, fineTunedModel, error, metrics);
+    }
+
+    private static string? StringOrNull(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    /// <summary>The newest metrics: the latest checkpoint's, unless a metrics event reports a later step.</summary>
+    private static async Task<FineTuneMetrics?> LatestMetricsAsync(FineTuningJob job, CancellationToken cancellationToken)
+    {
+        FineTuneMetrics? fromCheckpoint = null;
+        await foreach (var checkpoint in job.GetCheckpointsAsync(new GetCheckpointsOptions { PageSize = 1 }, cancellationToken))
+        {
+            var metrics = checkpoint.Metrics;
+            fromCheckpoint = new FineTuneMetrics(
+                checkpoint.StepNumber, Widen(metrics?.TrainLoss), Widen(metrics?.ValidLoss), Widen(metrics?.FullValidLoss), "checkpoint");
+            break;
+        }
+
+        FineTuneMetrics? fromEvent = null;
+        await foreach (var jobEvent in job.GetEventsAsync(new GetEventsOptions { PageSize = 50 }, cancellationToken))
+        {
+            if (jobEvent.Kind == FineTuningJobEventKind.Metrics && jobEvent.Data is { } data)
+            {
+                using var json = JsonDocument.Parse(data);
+                var root = json.RootElement;
+                if (root.TryGetProperty("step", out var step) && step.ValueKind == JsonValueKind.Number)
+                {
+                    fromEvent = new FineTuneMetrics(step.GetInt32(), NumberOrNull(root, "train_loss"), NumberOrNull(root, "valid_loss"), NumberOrNull(root, "full_valid_loss"), "event");
+                    break;
+                }
+            }
+        }
+
+        return fromEvent is not null && (fromCheckpoint is null || fromEvent.Step > fromCheckpoint.Step) ? fromEvent : fromCheckpoint;
+    }
+
+    /// <summary>The SDK reads checkpoint metrics as <see cref="float"/>; widen by the shortest text, so 0.6 stays 0.6.</summary>
+    private static double? Widen(float? value) =>
+        value is { } number ? double.Parse(number.ToString(System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture) : null;
+
+    private static double? NumberOrNull(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetDouble() : null;
+}
+#pragma warning restore OPENAI001

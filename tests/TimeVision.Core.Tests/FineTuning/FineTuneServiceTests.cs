@@ -1,0 +1,164 @@
+using TimeVision.Core.Feedback;
+using TimeVision.Core.FineTuning;
+using TimeVision.Core.Models;
+using TimeVision.Core.Tests.Support;
+using TimeVision.Core.Training;
+using TimeVision.Testing;
+using TimeVision.Testing.FakeOpenAI;
+
+namespace TimeVision.Core.Tests.FineTuning;
+
+/// <summary>Starting fine-tuning jobs from an export and following them, against the fake OpenAI server through the SDK.</summary>
+public sealed class FineTuneServiceTests : IAsyncLifetime
+{
+    private const string FineTunedModel = "ft:gpt-4o-2024-08-06:shop:ts-1:fake123";
+    private readonly TempFolder _folder = new();
+    private FakeOpenAIServer _openAI = null!;
+    private Microsoft.Extensions.DependencyInjection.ServiceProvider _services = null!;
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    private FineTuneService FineTuning => _services.Get<FineTuneService>();
+
+    private string ExportFolder => Path.Combine(_folder.Path, "export");
+
+    public async ValueTask InitializeAsync()
+    {
+        _openAI = await FakeOpenAIServer.StartAsync();
+        _services = CoreServices.Create(
+            ("Storage:DataDirectory", Path.Combine(_folder.Path, "data")),
+            ("Vision:Endpoint", _openAI.BaseUrl.ToString()),
+            ("Vision:ApiKey", FakeOpenAIServer.ApiKey),
+            ("Vision:MaxRetries", "0"));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        await _openAI.DisposeAsync();
+        _folder.Dispose();
+    }
+
+    [Fact]
+    public async Task Start_uploads_both_files_for_fine_tuning_creates_the_job_and_records_it()
+    {
+        var manifest = await ExportAsync(measuredDocuments: 16);
+
+        var job = await FineTuning.StartAsync("gpt-4o-2024-08-06", "ts-1", ExportFolder, Token);
+
+        Assert.Empty(_openAI.Violations);
+        var created = Assert.Single(_openAI.FineTuning.Jobs);
+        var training = Assert.Single(_openAI.FineTuning.Files, f => f.Id == job.TrainingFileId);
+        var validation = Assert.Single(_openAI.FineTuning.Files, f => f.Id == job.ValidationFileId);
+        Assert.Equal(File.ReadAllBytes(Path.Combine(ExportFolder, "train.jsonl")), training.Content);
+        Assert.Equal(File.ReadAllBytes(Path.Combine(ExportFolder, "validation.jsonl")), validation.Content);
+        Assert.Equal(("train.jsonl", "validation.jsonl", "fine-tune"), (training.FileName, validation.FileName, validation.Purpose));
+        Assert.Equal(
+            ("gpt-4o-2024-08-06", job.TrainingFileId, job.ValidationFileId, "ts-1"),
+            (created.Request["model"]!.GetValue<string>(), created.Request["training_file"]!.GetValue<string>(),
+             created.Request["validation_file"]!.GetValue<string>(), created.Request["suffix"]!.GetValue<string>()));
+        Assert.Equal((created.Id, FineTuneStatuses.ValidatingFiles), (job.JobId, job.Status));
+        Assert.Equal((manifest.Train.Examples, manifest.Validation.Examples, "ft"), (job.Export.TrainingExamples, job.Export.ValidationExamples, job.Export.PromptSetId));
+        Assert.Equal(job, Assert.Single(await FineTuning.ListAsync(Token)));
+        var info = await _services.Get<ModelInfoService>().GetAsync(Token);
+        Assert.Equal((job.JobId, FineTuneStatuses.ValidatingFiles), (info.LatestFineTuneJob?.JobId, info.LatestFineTuneJob?.Status));
+    }
+
+    [Fact]
+    public async Task The_check_follows_a_job_from_running_to_succeeded_and_registers_its_model_as_a_candidate_without_switching_to_it()
+    {
+        await ExportAsync(measuredDocuments: 16);
+        var job = await FineTuning.StartAsync("gpt-4o-2024-08-06", "ts-1", ExportFolder, Token);
+        _openAI.FineTuning.Advance(job.JobId, "running");
+        _openAI.FineTuning.AddMetricsEvent(job.JobId, step: 10, trainLoss: 0.8, validLoss: 0.9);
+
+        var running = Assert.Single(await FineTuning.CheckAsync(Token));
+        _openAI.FineTuning.AddCheckpoint(job.JobId, step: 20, trainLoss: 0.5, validLoss: 0.6, fullValidLoss: 0.62);
+        _openAI.FineTuning.Advance(job.JobId, "succeeded", FineTunedModel, trainedTokens: 123_456);
+        var succeeded = Assert.Single(await FineTuning.CheckAsync(Token));
+
+        Assert.Equal((FineTuneStatuses.Running, false), (running.Status, running.CandidateRegistered));
+        Assert.Equal(new FineTuneMetrics(10, 0.8, 0.9, null, "event"), running.Metrics);
+        Assert.Equal((FineTuneStatuses.Succeeded, FineTunedModel, 123_456, true), (succeeded.Status, succeeded.FineTunedModel, succeeded.TrainedTokens, succeeded.CandidateRegistered));
+        Assert.Equal(new FineTuneMetrics(20, 0.5, 0.6, 0.62, "checkpoint"), succeeded.Metrics);
+        Assert.NotNull(succeeded.FinishedAt);
+        var info = await _services.Get<ModelInfoService>().GetAsync(Token);
+        Assert.Equal([FineTunedModel], info.Candidates);
+        Assert.Equal(ActiveModel.DefaultModel, info.ActiveModel);
+        Assert.Equal(succeeded, Assert.Single(await FineTuning.ListAsync(Token)));
+    }
+
+    [Fact]
+    public async Task A_failed_job_is_recorded_with_its_error_and_registers_nothing()
+    {
+        await ExportAsync(measuredDocuments: 16);
+        var job = await FineTuning.StartAsync("gpt-4o-2024-08-06", "ts-1", ExportFolder, Token);
+        _openAI.FineTuning.Advance(job.JobId, "failed", error: ("invalid_training_file", "The training file has too few examples.", "training_file"));
+
+        var failed = Assert.Single(await FineTuning.CheckAsync(Token));
+        var again = Assert.Single(await FineTuning.CheckAsync(Token));
+
+        Assert.Equal(FineTuneStatuses.Failed, failed.Status);
+        Assert.Equal(new FineTuneError("invalid_training_file", "The training file has too few examples.", "training_file"), failed.Error);
+        Assert.True(failed.IsFinished);
+        Assert.Equal(failed, again);
+        Assert.Empty((await _services.Get<IModelRegistry>().GetAsync(Token)).Candidates);
+    }
+
+    [Fact]
+    public async Task A_job_the_API_cannot_answer_for_is_left_as_it_was_and_checked_again_next_time()
+    {
+        await ExportAsync(measuredDocuments: 16);
+        var job = await FineTuning.StartAsync("gpt-4o-2024-08-06", "ts-1", ExportFolder, Token);
+        _openAI.FineTuning.Advance(job.JobId, "running");
+        _openAI.FineTuning.JobReadFailure = 500;
+
+        var unchanged = Assert.Single(await FineTuning.CheckAsync(Token));
+        _openAI.FineTuning.JobReadFailure = null;
+        var caughtUp = Assert.Single(await FineTuning.CheckAsync(Token));
+
+        Assert.Equal(FineTuneStatuses.ValidatingFiles, unchanged.Status);
+        Assert.Equal(FineTuneStatuses.Running, caughtUp.Status);
+    }
+
+    [Fact]
+    public async Task An_export_that_fails_the_limits_uploads_nothing()
+    {
+        var manifest = await ExportAsync(measuredDocuments: 10, validationPercent: 50);
+
+        var error = await Assert.ThrowsAsync<FineTuneInputException>(() => FineTuning.StartAsync("gpt-4o-2024-08-06", "ts-1", ExportFolder, Token));
+
+        Assert.False(manifest.Checks.All(c => c.Passed));
+        Assert.Equal("export_checks_failed", error.Code);
+        Assert.Contains("min_training_examples", error.Message, StringComparison.Ordinal);
+        Assert.Empty(_openAI.FineTuning.Files);
+    }
+
+    [Theory]
+    [InlineData("", "ts-1", "invalid_base_model")]
+    [InlineData("gpt-4o-2024-08-06", "has space", "invalid_suffix")]
+    [InlineData("gpt-4o-2024-08-06", "", "invalid_suffix")]
+    public async Task Bad_names_are_rejected_before_anything_is_uploaded(string baseModel, string suffix, string code)
+    {
+        var error = await Assert.ThrowsAsync<FineTuneInputException>(() => FineTuning.StartAsync(baseModel, suffix, ExportFolder, Token));
+
+        Assert.Equal(code, error.Code);
+        Assert.Empty(_openAI.FineTuning.Files);
+    }
+
+    [Fact]
+    public async Task A_folder_without_an_export_says_how_to_make_one()
+    {
+        var error = await Assert.ThrowsAsync<FineTuneInputException>(() => FineTuning.StartAsync("gpt-4o-2024-08-06", "ts-1", _folder.Path, Token));
+
+        Assert.Equal("no_export", error.Code);
+        Assert.Contains("export-training", error.Message, StringComparison.Ordinal);
+    }
+
+    private async Task<TrainingManifest> ExportAsync(int measuredDocuments, int validationPercent = 10)
+    {
+        await LabelledCorpus.BuildAsync(_services, Token, measuredDocuments);
+        return await _services.Get<TrainingExporter>().ExportAsync(
+            new TrainingExportRequest(ExportFolder, new HashSet<FeedbackSource> { FeedbackSource.Actual }, ValidationPercent: validationPercent), Token);
+    }
+}
