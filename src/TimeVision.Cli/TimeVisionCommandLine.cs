@@ -16,6 +16,7 @@ public static class TimeVisionCommandLine
             ShowCommand.Create(),
             FeedbackCommand.Create(),
             ExportTrainingCommand.Create(),
+            FineTuneCommands.Create(),
             ModelCommands.Info(),
             ModelCommands.Model(),
         };

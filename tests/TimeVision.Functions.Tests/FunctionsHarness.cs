@@ -6,6 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using TimeVision.Cli.Engine;
+using TimeVision.Core.FineTuning;
+using TimeVision.Core.Models;
 using TimeVision.Core.Pipeline.Durable;
 using TimeVision.Core.Storage;
 using TimeVision.Functions.Triggers;
@@ -46,8 +48,10 @@ internal sealed class FunctionsHarness : IAsyncDisposable
         var model = await FakeOpenAIServer.StartAsync();
         model.Fallback = _ => new FakeReply.Content(SampleEstimates.ShaftJson());
         var engine = await LocalDurableEngine.StartAsync(8, CancellationToken.None);
-        var container = await CosmosEstimateStore.EnsureContainerAsync(
-            cosmos.CreateClient(CosmosEstimateStore.ClientOptions()), $"test-{Guid.NewGuid():N}", "estimates", CancellationToken.None);
+        var client = cosmos.CreateClient(CosmosEstimateStore.ClientOptions());
+        var database = $"test-{Guid.NewGuid():N}";
+        var container = await CosmosEstimateStore.EnsureContainerAsync(client, database, "estimates", CancellationToken.None);
+        var models = await CosmosModelRegistry.EnsureContainerAsync(client, database, "models", CancellationToken.None);
 
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
@@ -61,6 +65,8 @@ internal sealed class FunctionsHarness : IAsyncDisposable
         });
         builder.Services.AddTimeVisionCore();
         builder.Services.AddSingleton<IEstimateStore>(new CosmosEstimateStore(container));
+        builder.Services.AddSingleton<IModelRegistry>(new CosmosModelRegistry(models));
+        builder.Services.AddSingleton<IFineTuneJobStore>(new CosmosFineTuneJobStore(models));
         builder.Services.AddOptions<ApiOptions>().BindConfiguration(TimeVision.Functions.ApiOptions.SectionName);
         builder.Services.AddDurableTaskWorker(worker =>
         {

@@ -12,7 +12,7 @@ public sealed class FunctionsMetadataTests
     public void Every_function_is_declared()
     {
         Assert.Equal(
-            ["ActivateModel", "DrawingBlobTrigger", "EstimateDocument", "EstimatePage", "ExportTraining", "GetEstimate", "GetModelInfo", "InspectDocument", "PostEstimate", "PutFeedback", "RenderPage", "SaveDocumentEstimate"],
+            ["ActivateModel", "CheckFineTuneJobs", "DrawingBlobTrigger", "EstimateDocument", "EstimatePage", "ExportTraining", "GetEstimate", "GetModelInfo", "InspectDocument", "ListFineTuneJobs", "PostEstimate", "PutFeedback", "RenderPage", "SaveDocumentEstimate", "StartFineTune"],
             Functions.Value.Select(f => f.GetProperty("name").GetString()!).Order());
     }
 
@@ -33,6 +33,8 @@ public sealed class FunctionsMetadataTests
     [InlineData("ExportTraining", "training/export", "get", "Admin")]
     [InlineData("GetModelInfo", "model-info", "get", "Function")]
     [InlineData("ActivateModel", "model/activate", "post", "Admin")]
+    [InlineData("StartFineTune", "fine-tune/jobs", "post", "Admin")]
+    [InlineData("ListFineTuneJobs", "fine-tune/jobs", "get", "Admin")]
     public void Http_functions_have_their_route_method_and_auth_level(string function, string route, string method, string authLevel)
     {
         var trigger = Binding(function, "httpTrigger");
@@ -49,6 +51,17 @@ public sealed class FunctionsMetadataTests
     [InlineData("EstimatePage", "activityTrigger")]
     [InlineData("SaveDocumentEstimate", "activityTrigger")]
     public void Durable_functions_have_their_triggers(string function, string trigger) => Binding(function, trigger);
+
+    [Fact]
+    public void The_fine_tune_timer_reads_its_schedule_from_a_setting_the_sample_settings_hold()
+    {
+        var timer = Binding("CheckFineTuneJobs", "timerTrigger");
+        var setting = timer.GetProperty("schedule").GetString()!.Trim('%');
+        var sample = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "local.settings.sample.json"))).RootElement.GetProperty("Values");
+
+        Assert.Equal("%FineTuneCheckSchedule%", timer.GetProperty("schedule").GetString());
+        Assert.Equal("0 */15 * * * *", sample.GetProperty(setting).GetString());
+    }
 
     [Fact]
     public void Host_json_is_deployed_with_the_durable_task_settings()

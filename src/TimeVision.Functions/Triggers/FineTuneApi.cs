@@ -1,0 +1,86 @@
+using System.ClientModel;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using TimeVision.Core.Feedback;
+using TimeVision.Core.FineTuning;
+using TimeVision.Core.Training;
+
+namespace TimeVision.Functions.Triggers;
+
+/// <summary>
+/// <c>POST /api/fine-tune/jobs</c> (admin): exports the labelled estimates as the training export does, uploads
+/// both files and starts a job. Body: <c>{"baseModel": "gpt-4o-2024-08-06", "suffix": "…", "source": "actual",
+/// "validationPercent": 10}</c>. <c>GET /api/fine-tune/jobs</c> (admin) lists the recorded jobs.
+/// </summary>
+/// <param name="exporter">Writes the export.</param>
+/// <param name="fineTuning">Starts and lists jobs.</param>
+public sealed class FineTuneApi(TrainingExporter exporter, FineTuneService fineTuning)
+{
+    /// <summary>Starts a job from the current labels.</summary>
+    [Function("StartFineTune")]
+    public async Task<IActionResult> StartAsync(
+        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "fine-tune/jobs")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        StartRequest? body;
+        try
+        {
+            body = await JsonSerializer.DeserializeAsync<StartRequest>(request.Body, JsonSerializerOptions.Web, cancellationToken);
+        }
+        catch (JsonException exception)
+        {
+            return Invalid($"The body is not JSON: {exception.Message}");
+        }
+
+        if (body is null || string.IsNullOrWhiteSpace(body.Suffix))
+        {
+            return Invalid("Send {\"suffix\": \"…\"} and optionally baseModel, source (actual|expert|both) and validationPercent (0–50).");
+        }
+
+        HashSet<FeedbackSource>? sources = body.Source switch
+        {
+            null or "" or "actual" => [FeedbackSource.Actual],
+            "expert" => [FeedbackSource.Expert],
+            "both" => [FeedbackSource.Actual, FeedbackSource.Expert],
+            _ => null,
+        };
+        if (sources is null || body.ValidationPercent is < 0 or > 50)
+        {
+            return Invalid("source must be actual, expert or both, and validationPercent from 0 to 50.");
+        }
+
+        var folder = Path.Combine(Path.GetTempPath(), $"timevision-finetune-{Guid.NewGuid():N}");
+        try
+        {
+            await exporter.ExportAsync(new TrainingExportRequest(folder, sources, ValidationPercent: body.ValidationPercent ?? 10), cancellationToken);
+            var job = await fineTuning.StartAsync(body.BaseModel ?? "gpt-4o-2024-08-06", body.Suffix, folder, cancellationToken);
+            return new ObjectResult(job) { StatusCode = StatusCodes.Status201Created };
+        }
+        catch (FineTuneInputException exception)
+        {
+            return ApiError.Result(StatusCodes.Status400BadRequest, exception.Code, exception.Message);
+        }
+        catch (ClientResultException exception)
+        {
+            return ApiError.Result(StatusCodes.Status502BadGateway, "openai_error", $"The API answered {exception.Status}: {exception.Message}");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>Every recorded job, oldest first, as last checked.</summary>
+    [Function("ListFineTuneJobs")]
+    public async Task<IActionResult> ListAsync(
+        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "fine-tune/jobs")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        new OkObjectResult(new { jobs = await fineTuning.ListAsync(cancellationToken) });
+
+    private static ObjectResult Invalid(string message) => ApiError.Result(StatusCodes.Status400BadRequest, "invalid_request", message);
+
+    private sealed record StartRequest(string? BaseModel, string? Suffix, string? Source, int? ValidationPercent);
+}

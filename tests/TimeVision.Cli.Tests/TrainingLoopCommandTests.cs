@@ -1,0 +1,111 @@
+using TimeVision.Testing;
+using TimeVision.Testing.FakeOpenAI;
+
+namespace TimeVision.Cli.Tests;
+
+/// <summary>
+/// The training loop on one machine, as README's five steps give it: estimate → feedback → export-training →
+/// fine-tune start/status → model activate, with the fake OpenAI server as the API.
+/// </summary>
+public sealed class TrainingLoopCommandTests : IAsyncLifetime
+{
+    private const string FineTunedModel = "ft:gpt-4o-2024-08-06:shop:cli-loop:fake1";
+    private readonly TempFolder _folder = new();
+    private FakeOpenAIServer _server = null!;
+
+    private string Data => Path.Combine(_folder.Path, "data");
+
+    private string Export => Path.Combine(_folder.Path, "export");
+
+    private Dictionary<string, string?> Environment => new()
+    {
+        ["OPENAI_API_KEY"] = FakeOpenAIServer.ApiKey,
+        ["OPENAI_BASE_URL"] = _server.BaseUrl.ToString(),
+    };
+
+    public async ValueTask InitializeAsync()
+    {
+        _server = await FakeOpenAIServer.StartAsync();
+        _server.Fallback = _ => new FakeReply.Content(SampleEstimates.ShaftJson());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Assert.Empty(_server.Violations);
+        await _server.DisposeAsync();
+        _folder.Dispose();
+    }
+
+    [Fact]
+    public async Task Estimate_feedback_export_fine_tune_and_activate_switch_the_next_estimate_to_the_new_model()
+    {
+        using var gate = new SemaphoreSlim(3);
+        await Task.WhenAll(Enumerable.Range(0, 10).Select(async i =>
+        {
+            await gate.WaitAsync(TestContext.Current.CancellationToken);
+            try
+            {
+                var id = await EstimateAsync(TestPdfs.WithPages(1, widthMm: 200 + i), $"part-{i}.pdf");
+                var feedback = await CliRunner.InvokeAsync("feedback", id, "--actual-min", $"{12 + i}", "--data", Data);
+                Assert.True(feedback.ExitCode == 0, feedback.Stderr);
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }));
+
+        var export = await CliRunner.InvokeAsync("export-training", "--out", Export, "--validation-percent", "0", "--data", Data);
+        var start = await CliRunner.RunProcessAsync(Environment, "fine-tune", "start", "--suffix", "cli-loop", "--from", Export, "--data", Data);
+        var jobId = start.Json.GetProperty("jobId").GetString()!;
+        _server.FineTuning.Advance(jobId, "running");
+        _server.FineTuning.AddMetricsEvent(jobId, step: 5, trainLoss: 1.2);
+        _server.FineTuning.Advance(jobId, "succeeded", FineTunedModel, trainedTokens: 40_000);
+        var status = await CliRunner.RunProcessAsync(Environment, "fine-tune", "status", "--data", Data);
+        var activate = await CliRunner.InvokeAsync("model", "activate", FineTunedModel, "--data", Data);
+        await EstimateAsync(TestPdfs.WithPages(1, widthMm: 260), "next.pdf");
+        var info = await CliRunner.InvokeAsync("model-info", "--data", Data);
+
+        Assert.True(export.ExitCode == 0, export.Stderr);
+        Assert.True(start.ExitCode == 0, start.Stderr);
+        Assert.Equal(10, Assert.Single(_server.FineTuning.Files).Lines.Count);
+        Assert.True(status.ExitCode == 0, status.Stderr);
+        var job = Assert.Single(status.Json.GetProperty("jobs").EnumerateArray());
+        Assert.Equal(("succeeded", FineTunedModel, 40_000), (job.GetProperty("status").GetString(), job.GetProperty("fineTunedModel").GetString(), job.GetProperty("trainedTokens").GetInt32()));
+        Assert.Contains($"timevision model activate {FineTunedModel}", status.Stderr, StringComparison.Ordinal);
+        Assert.True(activate.ExitCode == 0, activate.Stderr);
+        Assert.Equal(FineTunedModel, _server.Requests[^1].Model);
+        Assert.Equal(
+            (FineTunedModel, "registry", "openai_ft", "ft", "succeeded"),
+            (info.Json.GetProperty("activeModel").GetString(), info.Json.GetProperty("source").GetString(), info.Json.GetProperty("provider").GetString(),
+             info.Json.GetProperty("promptSetId").GetString(), info.Json.GetProperty("latestFineTuneJob").GetProperty("status").GetString()));
+        Assert.Equal(1, info.Json.GetProperty("estimatesByModel").GetProperty(FineTunedModel).GetInt32());
+    }
+
+    [Fact]
+    public async Task Starting_from_a_folder_without_an_export_is_bad_input_with_the_way_out()
+    {
+        var run = await CliRunner.RunProcessAsync(Environment, "fine-tune", "start", "--suffix", "x", "--from", _folder.Path, "--data", Data);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("no_export", run.Json.GetProperty("error").GetProperty("code").GetString());
+        Assert.Contains("export-training", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_a_key_fine_tuning_says_what_to_set()
+    {
+        var run = await CliRunner.RunProcessAsync(new Dictionary<string, string?>(), "fine-tune", "status", "--data", Data);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("OPENAI_API_KEY", run.Stderr, StringComparison.Ordinal);
+    }
+
+    private async Task<string> EstimateAsync(byte[] pdf, string name)
+    {
+        var path = TestPdfs.WriteTo(_folder.Path, name, pdf);
+        var run = await CliRunner.RunProcessAsync(Environment, "estimate", path, "--data", Data, "--json");
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        return run.Json.GetProperty("id").GetString()!;
+    }
+}
