@@ -1,0 +1,162 @@
+// TimeVision on Azure: the Functions app (Linux container on Elastic Premium), Storage, Cosmos DB, Key Vault,
+// Application Insights and a container registry, with one user-assigned identity holding data-plane roles.
+targetScope = 'subscription'
+
+@minLength(1)
+@maxLength(40)
+@description('Environment name (azd: AZURE_ENV_NAME); names the resource group and seeds resource names.')
+param environmentName string
+
+@minLength(1)
+@description('Azure region for every resource.')
+param location string
+
+@description('Optional: the deploying person\'s principal id (azd: AZURE_PRINCIPAL_ID), to set the OpenAI key and read estimates.')
+param principalId string = ''
+
+@description('OpenAI-compatible base URL; empty means OpenAI. Azure OpenAI: https://RESOURCE.openai.azure.com/openai/v1/.')
+param openAIEndpoint string = ''
+
+@description('The model (or Azure OpenAI deployment) to use; empty follows the model registry.')
+param openAIModel string = ''
+
+@secure()
+@description('The OpenAI API key, stored in Key Vault; empty to set it later with az keyvault secret set.')
+param openAIApiKey string = ''
+
+@description('The app image; azd\'s deploy step sets it after pushing.')
+param containerImage string = ''
+
+@description('Elastic Premium size.')
+@allowed(['EP1', 'EP2', 'EP3'])
+param planSku string = 'EP1'
+
+@description('Cosmos DB serverless (default) or provisioned throughput.')
+param cosmosServerless bool = true
+
+@description('Resource group name; default rg-<environmentName>.')
+param resourceGroupName string = ''
+
+var token = toLower(uniqueString(subscription().id, environmentName, location))
+var identityName = 'id-timevision-${token}'
+var tags = { 'azd-env-name': environmentName, application: 'timevision' }
+
+resource group 'Microsoft.Resources/resourceGroups@2025-04-01' = {
+  name: empty(resourceGroupName) ? 'rg-${environmentName}' : resourceGroupName
+  location: location
+  tags: tags
+}
+
+module identity 'modules/identity.bicep' = {
+  scope: group
+  name: 'identity'
+  params: {
+    name: identityName
+    location: location
+    tags: tags
+  }
+}
+
+module monitoring 'modules/monitoring.bicep' = {
+  scope: group
+  name: 'monitoring'
+  params: {
+    workspaceName: 'log-timevision-${token}'
+    appInsightsName: 'appi-timevision-${token}'
+    location: location
+    tags: tags
+  }
+}
+
+module storage 'modules/storage.bicep' = {
+  scope: group
+  name: 'storage'
+  dependsOn: [identity]
+  params: {
+    name: 'st${token}'
+    location: location
+    tags: tags
+    appIdentityName: identityName
+  }
+}
+
+module cosmos 'modules/cosmos.bicep' = {
+  scope: group
+  name: 'cosmos'
+  dependsOn: [identity]
+  params: {
+    name: 'cosmos-timevision-${token}'
+    location: location
+    tags: tags
+    serverless: cosmosServerless
+    appIdentityName: identityName
+    userPrincipalId: principalId
+  }
+}
+
+module keyVault 'modules/keyvault.bicep' = {
+  scope: group
+  name: 'keyvault'
+  dependsOn: [identity]
+  params: {
+    name: 'kv-tv-${take(token, 13)}'
+    location: location
+    tags: tags
+    appIdentityName: identityName
+    userPrincipalId: principalId
+    openAIApiKey: openAIApiKey
+  }
+}
+
+module registry 'modules/registry.bicep' = {
+  scope: group
+  name: 'registry'
+  dependsOn: [identity]
+  params: {
+    name: 'cr${token}'
+    location: location
+    tags: tags
+    appIdentityName: identityName
+  }
+}
+
+module functionApp 'modules/functionapp.bicep' = {
+  scope: group
+  name: 'functionapp'
+  params: {
+    name: 'func-timevision-${token}'
+    planName: 'plan-timevision-${token}'
+    location: location
+    tags: tags
+    planSku: planSku
+    containerImage: containerImage
+    identityId: identity.outputs.id
+    identityClientId: identity.outputs.clientId
+    storageAccountName: storage.outputs.name
+    blobEndpoint: storage.outputs.blobEndpoint
+    cosmosEndpoint: cosmos.outputs.endpoint
+    cosmosDatabase: cosmos.outputs.databaseName
+    appInsightsConnectionString: monitoring.outputs.connectionString
+    openAIApiKeyReference: keyVault.outputs.openAIApiKeyReference
+    openAIEndpoint: openAIEndpoint
+    openAIModel: openAIModel
+  }
+}
+
+@description('The Function App\'s URL; the API is under /api.')
+output FUNCTION_APP_URL string = functionApp.outputs.url
+
+@description('The Function App\'s name.')
+output FUNCTION_APP_NAME string = functionApp.outputs.name
+
+@description('The resource group.')
+output AZURE_RESOURCE_GROUP string = group.name
+
+@description('The registry the app image is pushed to.')
+output AZURE_CONTAINER_REGISTRY_NAME string = registry.outputs.name
+
+@description('Its login server (azd pushes images here).')
+output AZURE_CONTAINER_REGISTRY_ENDPOINT string = registry.outputs.loginServer
+
+@description('The Key Vault holding the OpenAI key (secret openai-api-key).')
+output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name

@@ -1,0 +1,147 @@
+@description('Name of the Function App.')
+param name string
+
+@description('Name of its Elastic Premium plan.')
+param planName string
+
+@description('Azure region.')
+param location string
+
+@description('Tags for every resource.')
+param tags object
+
+@description('Elastic Premium size: EP1 (1 core, 3.5 GB) renders a 50-page drawing comfortably; EP2 and EP3 double it.')
+@allowed(['EP1', 'EP2', 'EP3'])
+param planSku string = 'EP1'
+
+@description('Most instances the plan scales out to.')
+@minValue(1)
+@maxValue(100)
+param maximumInstances int = 10
+
+@description('The image to run, e.g. crxyz.azurecr.io/timevision-functions:abc123. Empty: the Functions base image until the first deploy pushes the app\'s own.')
+param containerImage string = ''
+
+@description('The user-assigned identity the app runs as.')
+param identityId string
+
+@description('That identity\'s client id.')
+param identityClientId string
+
+@description('The storage account for the host, the Durable Task hub, the blob trigger and the app\'s blobs.')
+param storageAccountName string
+
+@description('Its blob endpoint.')
+param blobEndpoint string
+
+@description('The Cosmos DB endpoint.')
+param cosmosEndpoint string
+
+@description('The Cosmos DB database.')
+param cosmosDatabase string
+
+@description('Application Insights connection string.')
+param appInsightsConnectionString string
+
+@description('The Key Vault reference that resolves to the OpenAI key.')
+param openAIApiKeyReference string
+
+@description('OpenAI-compatible base URL; empty means OpenAI. Azure OpenAI: https://RESOURCE.openai.azure.com/openai/v1/.')
+param openAIEndpoint string = ''
+
+@description('The model (or Azure OpenAI deployment) to use; empty follows the model registry (model activate).')
+param openAIModel string = ''
+
+var image = empty(containerImage) ? 'mcr.microsoft.com/azure-functions/dotnet-isolated:4-dotnet-isolated10.0' : containerImage
+
+resource plan 'Microsoft.Web/serverfarms@2025-03-01' = {
+  name: planName
+  location: location
+  tags: tags
+  kind: 'elastic'
+  sku: {
+    name: planSku
+    tier: 'ElasticPremium'
+  }
+  properties: {
+    reserved: true // Linux
+    maximumElasticWorkerCount: maximumInstances
+  }
+}
+
+resource app 'Microsoft.Web/sites@2025-03-01' = {
+  name: name
+  location: location
+  tags: union(tags, { 'azd-service-name': 'functions' })
+  kind: 'functionapp,linux,container'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identityId}': {}
+    }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    keyVaultReferenceIdentity: identityId
+    siteConfig: {
+      linuxFxVersion: 'DOCKER|${image}'
+      acrUseManagedIdentityCreds: true
+      acrUserManagedIdentityID: identityClientId
+      minimumElasticInstanceCount: 1
+      functionAppScaleLimit: maximumInstances
+      ftpsState: 'Disabled'
+      minTlsVersion: '1.2'
+      http20Enabled: true
+      appSettings: [
+        // The Functions host.
+        { name: 'FUNCTIONS_EXTENSION_VERSION', value: '~4' }
+        { name: 'FUNCTIONS_WORKER_RUNTIME', value: 'dotnet-isolated' }
+        { name: 'WEBSITES_ENABLE_APP_SERVICE_STORAGE', value: 'false' }
+        { name: 'AzureWebJobsStorage__accountName', value: storageAccountName }
+        { name: 'AzureWebJobsStorage__credential', value: 'managedidentity' }
+        { name: 'AzureWebJobsStorage__clientId', value: identityClientId }
+        { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: appInsightsConnectionString }
+        { name: 'FineTuneCheckSchedule', value: '0 */15 * * * *' }
+        // DefaultAzureCredential in the app (Blob Storage, Cosmos DB) uses this identity.
+        { name: 'AZURE_CLIENT_ID', value: identityClientId }
+        // Rendering.
+        { name: 'Rendering__Dpi', value: '300' }
+        { name: 'Rendering__MaxLongSidePx', value: '4096' }
+        { name: 'Rendering__MaxPixels', value: '16777216' }
+        { name: 'Rendering__MinDpi', value: '72' }
+        { name: 'Rendering__Grayscale', value: 'true' }
+        { name: 'Rendering__MaxPages', value: '50' }
+        { name: 'Rendering__PageTimeout', value: '00:01:00' }
+        { name: 'Rendering__InspectTimeout', value: '00:00:30' }
+        { name: 'Rendering__PopplerDirectory', value: '' } // poppler-utils is on the image's PATH
+        // The vision model.
+        { name: 'OPENAI_API_KEY', value: openAIApiKeyReference }
+        { name: 'OPENAI_BASE_URL', value: openAIEndpoint }
+        { name: 'Vision__Model', value: openAIModel }
+        { name: 'Vision__MaxImageLongSidePx', value: '2048' }
+        { name: 'Vision__Detail', value: 'high' }
+        { name: 'Vision__StructuredOutputs', value: 'true' }
+        { name: 'Vision__MaxOutputTokens', value: '2000' }
+        { name: 'Vision__RequestTimeout', value: '00:02:00' }
+        { name: 'Vision__MaxRetries', value: '4' }
+        { name: 'Pipeline__MaxPagesInFlight', value: '8' }
+        { name: 'Pipeline__ActivityAttempts', value: '3' }
+        // Stores, by identity: no account keys.
+        { name: 'Storage__BlobServiceUri', value: blobEndpoint }
+        { name: 'Storage__CosmosEndpoint', value: cosmosEndpoint }
+        { name: 'Storage__CosmosDatabase', value: cosmosDatabase }
+        { name: 'Storage__CosmosContainer', value: 'estimates' }
+        { name: 'Storage__CosmosModelsContainer', value: 'models' }
+        { name: 'Storage__CreateCosmosResources', value: 'false' } // created here; the data-plane role cannot create them
+        { name: 'Api__MaxUploadBytes', value: '52428800' }
+      ]
+    }
+  }
+}
+
+@description('The app\'s name.')
+output name string = app.name
+
+@description('The app\'s base URL.')
+output url string = 'https://${app.properties.defaultHostName}'

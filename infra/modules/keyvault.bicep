@@ -1,0 +1,77 @@
+@description('Name of the Key Vault (3-24 characters).')
+param name string
+
+@description('Azure region.')
+param location string
+
+@description('Tags for every resource.')
+param tags object
+
+@description('The name of the app\'s user-assigned identity: gets Key Vault Secrets User, to resolve the OpenAI key reference.')
+param appIdentityName string
+
+@description('Optional: a person\'s principal id that gets Key Vault Secrets Officer, to set or rotate the key.')
+param userPrincipalId string = ''
+
+@secure()
+@description('The OpenAI (or Azure OpenAI) API key; empty leaves the secret to be set later with az keyvault secret set.')
+param openAIApiKey string = ''
+
+var secretsUser = '4633458b-17de-408a-b874-0445c86b69e6'
+var secretsOfficer = 'b86a8fe4-44ce-4948-aee5-eccb2c155cd7'
+var secretName = 'openai-api-key'
+
+resource appIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' existing = {
+  name: appIdentityName
+}
+
+resource vault 'Microsoft.KeyVault/vaults@2025-05-01' = {
+  name: name
+  location: location
+  tags: tags
+  properties: {
+    tenantId: subscription().tenantId
+    sku: {
+      family: 'A'
+      name: 'standard'
+    }
+    enableRbacAuthorization: true
+    enableSoftDelete: true
+    softDeleteRetentionInDays: 7
+    publicNetworkAccess: 'Enabled'
+  }
+}
+
+resource secret 'Microsoft.KeyVault/vaults/secrets@2025-05-01' = if (!empty(openAIApiKey)) {
+  parent: vault
+  name: secretName
+  properties: {
+    value: openAIApiKey
+    contentType: 'text/plain'
+  }
+}
+
+resource appRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: vault
+  name: guid(vault.id, appIdentity.id, secretsUser)
+  properties: {
+    principalId: appIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', secretsUser)
+  }
+}
+
+resource userRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(userPrincipalId)) {
+  scope: vault
+  name: guid(vault.id, userPrincipalId, secretsOfficer)
+  properties: {
+    principalId: userPrincipalId
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', secretsOfficer)
+  }
+}
+
+@description('The vault name.')
+output name string = vault.name
+
+@description('The app setting value that resolves to the OpenAI key through the app\'s identity.')
+output openAIApiKeyReference string = '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=${secretName})'

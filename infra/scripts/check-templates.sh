@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Compiles and lints infra/main.bicep with the Bicep CLI from NuGet (Azure.Bicep.CommandLine.linux-x64, restored
+# by the Functions tests' project) and fails on any error or warning.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+cd "$root"
+version="$(sed -n 's:.*<BicepVersion>\(.*\)</BicepVersion>.*:\1:p' Directory.Packages.props)"
+packages="${NUGET_PACKAGES:-$HOME/.nuget/packages}"
+bicep="$packages/azure.bicep.commandline.linux-x64/$version/tools/bicep"
+if [ ! -x "$bicep" ]; then
+  dotnet restore tests/TimeVision.Functions.Tests/TimeVision.Functions.Tests.csproj >/dev/null
+  chmod +x "$bicep"
+fi
+"$bicep" --version
+
+out="$(mktemp -d)"
+trap 'rm -rf "$out"' EXIT
+build="$("$bicep" build infra/main.bicep --outdir "$out" 2>&1)" || { echo "$build"; exit 1; }
+lint="$("$bicep" lint infra/main.bicep 2>&1)" || { echo "$lint"; exit 1; }
+if [ -n "$build$lint" ]; then
+  printf 'bicep reported:\n%s\n%s\n' "$build" "$lint"
+  exit 1
+fi
+echo "infra: bicep build and bicep lint passed with no errors and no warnings"

@@ -1,0 +1,163 @@
+using System.Text.Json;
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using TimeVision.Core.Models;
+using TimeVision.Core.Storage;
+using TimeVision.Testing;
+
+namespace TimeVision.Functions.Tests;
+
+/// <summary>What <c>infra/</c> deploys, checked against what the code expects.</summary>
+public sealed class InfraTemplateTests
+{
+    /// <summary>Local settings whose Azure counterpart is identity-based, with the setting that replaces each.</summary>
+    private static readonly Dictionary<string, string> IdentityCounterparts = new(StringComparer.Ordinal)
+    {
+        ["AzureWebJobsStorage"] = "AzureWebJobsStorage__accountName",
+        ["Storage__BlobConnectionString"] = "Storage__BlobServiceUri",
+        ["Storage__CosmosKey"] = "AZURE_CLIENT_ID",
+    };
+
+    /// <summary>Settings the platform reads rather than the app.</summary>
+    private static readonly string[] PlatformSettings =
+        ["FUNCTIONS_EXTENSION_VERSION", "WEBSITES_ENABLE_APP_SERVICE_STORAGE", "AzureWebJobsStorage__credential", "AzureWebJobsStorage__clientId"];
+
+    [Fact]
+    public void Every_setting_the_app_reads_has_a_value_in_the_template_and_the_template_sets_nothing_else()
+    {
+        var template = InfraTemplate.AppSettings();
+        var sample = SampleSettings().Select(s => s.Key.Replace(":", "__", StringComparison.Ordinal)).ToList();
+
+        var missing = sample.Select(name => IdentityCounterparts.GetValueOrDefault(name, name)).Where(name => !template.ContainsKey(name)).ToList();
+        var unknown = template.Keys.Except(sample).Except(IdentityCounterparts.Values).Except(PlatformSettings).ToList();
+
+        Assert.True(missing.Count == 0, $"not in the template: {string.Join(", ", missing)}");
+        Assert.True(unknown.Count == 0, $"in the template but read by nobody: {string.Join(", ", unknown)}");
+    }
+
+    [Fact]
+    public void No_account_key_is_used_where_identity_works()
+    {
+        var settings = InfraTemplate.AppSettings();
+        var storage = InfraTemplate.Resources("storage", "Microsoft.Storage/storageAccounts").Single().GetProperty("properties");
+        var cosmos = InfraTemplate.Resources("cosmos", "Microsoft.DocumentDB/databaseAccounts").Single().GetProperty("properties");
+
+        Assert.False(storage.GetProperty("allowSharedKeyAccess").GetBoolean());
+        Assert.True(cosmos.GetProperty("disableLocalAuth").GetBoolean());
+        Assert.DoesNotContain("AzureWebJobsStorage", settings.Keys);
+        Assert.DoesNotContain("Storage__CosmosKey", settings.Keys);
+        Assert.DoesNotContain(settings.Values, value => value.Contains("AccountKey", StringComparison.OrdinalIgnoreCase));
+        Assert.Equal("managedidentity", settings["AzureWebJobsStorage__credential"]);
+        Assert.Contains("parameters('openAIApiKeyReference')", settings["OPENAI_API_KEY"], StringComparison.Ordinal);
+        Assert.Contains("'@Microsoft.KeyVault(VaultName={0};SecretName={1})'", InfraTemplate.Module("keyvault").GetProperty("outputs").GetProperty("openAIApiKeyReference").GetProperty("value").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("storage", "b7e6dc6d-f1e8-4753-8033-0f276bb0955b")] // Storage Blob Data Owner
+    [InlineData("storage", "974c5e8b-45b9-4653-ba55-5f855dd0fb88")] // Storage Queue Data Contributor
+    [InlineData("storage", "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3")] // Storage Table Data Contributor
+    [InlineData("keyvault", "4633458b-17de-408a-b874-0445c86b69e6")] // Key Vault Secrets User
+    [InlineData("registry", "7f951dda-4ed3-4680-a7ca-43fe172d538d")] // AcrPull
+    [InlineData("cosmos", "00000000-0000-0000-0000-000000000002")] // Cosmos DB Built-in Data Contributor
+    public void The_app_identity_gets_its_data_plane_roles(string module, string roleDefinitionId)
+    {
+        var template = InfraTemplate.Module(module);
+
+        Assert.Contains(roleDefinitionId, template.GetProperty("variables").ToString(), StringComparison.Ordinal);
+        Assert.Contains(template.GetProperty("resources").EnumerateArray(), r =>
+            r.GetProperty("type").GetString() is "Microsoft.Authorization/roleAssignments" or "Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments"
+            && r.GetProperty("properties").GetProperty("principalId").GetString()!.Contains("appIdentityName", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Cosmos_containers_and_blob_containers_are_the_ones_the_code_uses()
+    {
+        var cosmos = InfraTemplate.Module("cosmos").GetProperty("variables");
+        var containers = cosmos.GetProperty("containers").EnumerateArray()
+            .ToDictionary(c => c.GetProperty("name").GetString()!, c => c.GetProperty("partitionKey").GetString());
+        var blobContainers = InfraTemplate.Resources("storage", "Microsoft.Storage/storageAccounts/blobServices/containers")
+            .Select(c => c.GetProperty("name").GetString()!.Split('\'')[^2]).Order();
+        var defaults = new StorageOptions();
+
+        Assert.Equal(defaults.CosmosDatabase, cosmos.GetProperty("databaseName").GetString());
+        Assert.Equal(CosmosEstimateStore.PartitionKeyPath, containers[defaults.CosmosContainer]);
+        Assert.Equal(CosmosModelRegistry.PartitionKeyPath, containers[defaults.CosmosModelsContainer]);
+        Assert.Equal(new[] { BlobReference.DrawingsContainer, BlobReference.PagesContainer }.Order(), blobContainers);
+    }
+
+    [Fact]
+    public void The_worker_host_builds_from_the_template_settings_and_uses_identity_for_its_stores()
+    {
+        var placeholders = new Dictionary<string, string>
+        {
+            ["AzureWebJobsStorage__accountName"] = "stexample",
+            ["AzureWebJobsStorage__clientId"] = "00000000-0000-0000-0000-000000000001",
+            ["AZURE_CLIENT_ID"] = "00000000-0000-0000-0000-000000000001",
+            ["APPLICATIONINSIGHTS_CONNECTION_STRING"] = "InstrumentationKey=00000000-0000-0000-0000-000000000000",
+            ["OPENAI_API_KEY"] = "resolved-from-key-vault",
+            ["OPENAI_BASE_URL"] = string.Empty,
+            ["Vision__Model"] = string.Empty,
+            ["Storage__BlobServiceUri"] = "https://stexample.blob.core.windows.net/",
+            ["Storage__CosmosEndpoint"] = "https://cosmos-example.documents.azure.com:443/",
+            ["Storage__CosmosDatabase"] = "timevision",
+        };
+        var settings = InfraTemplate.AppSettings().Select(s =>
+        {
+            var value = s.Value.StartsWith('[') ? placeholders.GetValueOrDefault(s.Key) : s.Value;
+            Assert.True(value is not null, $"the test has no stand-in for the deploy-time value of {s.Key}");
+            return new KeyValuePair<string, string?>(s.Key.Replace("__", ":", StringComparison.Ordinal), value);
+        });
+        var builder = FunctionsApplication.CreateBuilder([]);
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.AddTimeVision();
+
+        using var host = builder.Build();
+        host.Services.GetRequiredService<IStartupValidator>().Validate();
+
+        Assert.IsType<AzureBlobStore>(host.Services.GetRequiredService<IBlobStore>());
+        Assert.IsType<CosmosEstimateStore>(host.Services.GetRequiredService<IEstimateStore>());
+        Assert.IsType<CosmosModelRegistry>(host.Services.GetRequiredService<IModelRegistry>());
+        var storage = host.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
+        Assert.Null(storage.CosmosKey);
+        Assert.False(storage.CreateCosmosResources);
+    }
+
+    [Fact]
+    public void The_image_is_the_functions_dotnet_isolated_base_with_poppler_and_the_timer_schedule()
+    {
+        var dockerfile = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "infra", "Dockerfile"));
+        var schedule = SampleSettings().Single(s => s.Key == "FineTuneCheckSchedule").Value;
+
+        Assert.Contains("mcr.microsoft.com/azure-functions/dotnet-isolated:4-dotnet-isolated10.0", dockerfile, StringComparison.Ordinal);
+        Assert.Contains("apt-get install -y --no-install-recommends poppler-utils", dockerfile, StringComparison.Ordinal);
+        Assert.Contains("dotnet publish src/TimeVision.Functions/TimeVision.Functions.csproj", dockerfile, StringComparison.Ordinal);
+        Assert.Contains($"FineTuneCheckSchedule=\"{schedule}\"", dockerfile, StringComparison.Ordinal);
+        Assert.Equal(schedule, InfraTemplate.AppSettings()["FineTuneCheckSchedule"]);
+    }
+
+    [Fact]
+    public void Azd_provisions_infra_main_and_its_hook_deploys_the_image()
+    {
+        var azureYaml = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "azure.yaml"));
+        var outputs = InfraTemplate.Root.GetProperty("outputs");
+        var hook = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "infra", "scripts", "deploy-image.sh"));
+
+        Assert.Contains("path: infra", azureYaml, StringComparison.Ordinal);
+        Assert.Contains("run: bash infra/scripts/deploy-image.sh", azureYaml, StringComparison.Ordinal);
+        foreach (var name in new[] { "AZURE_RESOURCE_GROUP", "AZURE_CONTAINER_REGISTRY_NAME", "AZURE_CONTAINER_REGISTRY_ENDPOINT", "FUNCTION_APP_NAME" })
+        {
+            Assert.True(outputs.TryGetProperty(name, out _), $"the hook needs the output {name}");
+            Assert.Contains($"${{{name}", hook, StringComparison.Ordinal);
+        }
+
+        Assert.True(outputs.TryGetProperty("FUNCTION_APP_URL", out _));
+    }
+
+    private static List<KeyValuePair<string, string?>> SampleSettings() =>
+        JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "local.settings.sample.json")))
+            .RootElement.GetProperty("Values").EnumerateObject()
+            .Select(p => new KeyValuePair<string, string?>(p.Name, p.Value.GetString()))
+            .ToList();
+}
