@@ -11,6 +11,7 @@ public static class TimeVisionCommandLine
         new("TimeVision: machining-time estimates from technical drawings (PDF).")
         {
             RenderCommand.Create(),
+            FactsCommand.Create(),
             EstimatePageCommand.Create(),
             EstimateCommand.Create(),
             ShowCommand.Create(),

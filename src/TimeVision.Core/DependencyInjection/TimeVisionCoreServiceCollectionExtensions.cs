@@ -49,6 +49,8 @@ public static class TimeVisionCoreServiceCollectionExtensions
         services.TryAddSingleton<PopplerTools>();
         services.TryAddSingleton<IPdfInspector, PopplerPdfInspector>();
         services.TryAddSingleton<IPageRenderer, PopplerPageRenderer>();
+        services.TryAddSingleton<TimeVision.Core.Facts.PopplerTextReader>();
+        services.TryAddSingleton<TimeVision.Core.Facts.DrawingFactsReader>();
         services.TryAddSingleton<PromptCatalog>();
         services.TryAddSingleton<ChatClients>();
         services.TryAddSingleton<IVisionEstimator, OpenAIVisionEstimator>();

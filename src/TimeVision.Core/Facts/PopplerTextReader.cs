@@ -1,0 +1,121 @@
+using System.Globalization;
+using System.Xml;
+using CliWrap;
+using CliWrap.Buffered;
+using Microsoft.Extensions.Options;
+using TimeVision.Core.Rendering;
+using TimeVision.Core.Rendering.Poppler;
+
+namespace TimeVision.Core.Facts;
+
+/// <summary>Reads a PDF's text layer with positions through Poppler's <c>pdftotext -bbox-layout</c>.</summary>
+public sealed class PopplerTextReader
+{
+    private readonly PopplerTools _tools;
+    private readonly IOptionsMonitor<RenderingOptions> _options;
+
+    /// <summary>Creates the reader.</summary>
+    public PopplerTextReader(PopplerTools tools, IOptionsMonitor<RenderingOptions> options)
+    {
+        _tools = tools;
+        _options = options;
+    }
+
+    /// <summary>The text of pages <paramref name="firstPage"/> to <paramref name="lastPage"/> (all when null).</summary>
+    /// <exception cref="InvalidOperationException">pdftotext is missing, failed or ran out of time.</exception>
+    public async Task<IReadOnlyList<TextPage>> ReadAsync(string pdfPath, int? firstPage, int? lastPage, CancellationToken cancellationToken)
+    {
+        var tool = _tools.Resolve("pdftotext");
+        if (!tool.Succeeded)
+        {
+            throw new InvalidOperationException(tool.Error.Message);
+        }
+
+        List<string> arguments = ["-bbox-layout", "-enc", "UTF-8"];
+        if (firstPage is { } first)
+        {
+            arguments.AddRange(["-f", first.ToString(CultureInfo.InvariantCulture)]);
+        }
+
+        if (lastPage is { } last)
+        {
+            arguments.AddRange(["-l", last.ToString(CultureInfo.InvariantCulture)]);
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_options.CurrentValue.PageTimeout);
+        var result = await Cli.Wrap(tool.Value)
+            .WithArguments([.. arguments, pdfPath, "-"])
+            .WithValidation(CommandResultValidation.None)
+            .ExecuteBufferedAsync(timeout.Token);
+        if (result.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"pdftotext failed: {result.StandardError.Trim()}");
+        }
+
+        return Parse(result.StandardOutput, firstPage ?? 1);
+    }
+
+    /// <summary>Parses <c>pdftotext -bbox-layout</c>'s XHTML.</summary>
+    public static IReadOnlyList<TextPage> Parse(string xhtml, int firstPageNumber)
+    {
+        var pages = new List<TextPage>();
+        var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Ignore, XmlResolver = null };
+        using var reader = XmlReader.Create(new StringReader(xhtml), settings);
+        List<TextLine>? lines = null;
+        List<TextWord>? words = null;
+        double width = 0, height = 0;
+        reader.Read();
+        while (!reader.EOF)
+        {
+            if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "word" && words is not null)
+            {
+                var box = new TextBox(Number(reader, "xMin"), Number(reader, "yMin"), 0, 0);
+                box = box with { Width = Number(reader, "xMax") - box.X, Height = Number(reader, "yMax") - box.Y };
+                var text = reader.ReadElementContentAsString().Trim(); // moves to the node after </word>
+                if (text.Length > 0)
+                {
+                    words.Add(new TextWord(text, box));
+                }
+
+                continue;
+            }
+
+            if (reader.NodeType == XmlNodeType.Element)
+            {
+                switch (reader.LocalName)
+                {
+                    case "page":
+                        width = Number(reader, "width");
+                        height = Number(reader, "height");
+                        lines = [];
+                        break;
+                    case "line":
+                        words = [];
+                        break;
+                }
+            }
+            else if (reader.NodeType == XmlNodeType.EndElement)
+            {
+                switch (reader.LocalName)
+                {
+                    case "line" when words is { Count: > 0 } && lines is not null:
+                        lines.Add(new TextLine(words));
+                        words = null;
+                        break;
+                    case "page" when lines is not null:
+                        pages.Add(new TextPage(firstPageNumber + pages.Count, width, height, lines));
+                        lines = null;
+                        break;
+                }
+            }
+
+            reader.Read();
+        }
+
+        return pages;
+    }
+
+    private static double Number(XmlReader reader, string attribute) =>
+        double.Parse(reader.GetAttribute(attribute) ?? "0", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using System.Text.Json;
+using TimeVision.Core.Facts;
+using TimeVision.Core.Tests.Support;
+using TimeVision.Testing;
+
+namespace TimeVision.Core.Tests.Facts;
+
+/// <summary>Facts read by real Poppler from real drawings: the repository's samples and the shared corpus with its truth table.</summary>
+public sealed class SharedDrawingFactsTests : IDisposable
+{
+    private readonly Microsoft.Extensions.DependencyInjection.ServiceProvider _services = CoreServices.Create();
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    private DrawingFactsReader Reader => _services.Get<DrawingFactsReader>();
+
+    public void Dispose() => _services.Dispose();
+
+    [Fact]
+    public async Task The_german_sample_gives_its_material_name_scale_units_and_threads()
+    {
+        var facts = Assert.Single(await Reader.ReadAsync(RepositoryPaths.Sample("edocr-adapterplatte.pdf"), null, Token));
+
+        Assert.Equal(("Stahl", "steel", "Adapterplatte", "1:2", "1/1"), (facts.TitleBlock.Material?.Value, facts.TitleBlock.MaterialGroup, facts.TitleBlock.PartName?.Value, facts.TitleBlock.Scale?.Value, facts.TitleBlock.Sheet?.Value));
+        Assert.Equal(("mm", FactConfidence.High), (facts.TitleBlock.Units?.Value, facts.TitleBlock.Units?.Confidence));
+        Assert.Null(facts.TitleBlock.DrawingNumber);
+        Assert.Equal(["4x M8"], facts.Features.Counts.Select(c => c.Value));
+        Assert.True(facts.TitleBlock.Material!.Source.Box.Y > 700, "the material is read in the title block at the sheet's foot");
+    }
+
+    [Fact]
+    public async Task Material_units_and_drawing_number_are_read_with_at_least_90_percent_precision_and_recall()
+    {
+        var folder = SharedDrawings.Folder ?? SharedDrawings.Require(SharedDrawings.Absent);
+        var read = new Dictionary<string, (string?, string?, string?)>();
+        foreach (var drawing in DrawingTruth.Drawings)
+        {
+            var first = (await Reader.ReadAsync(Path.Combine(folder, drawing.FileName), null, Token))[0];
+            read[drawing.FileName] = (first.TitleBlock.Material?.Value, first.TitleBlock.Units?.Value, first.TitleBlock.DrawingNumber?.Value);
+        }
+
+        var scores = DrawingTruth.Score(read);
+
+        var table = string.Join("; ", scores.Select(s => $"{s.Field} P={s.Precision:P0} R={s.Recall:P0} (TP {s.TruePositives}, FP {s.FalsePositives}, FN {s.FalseNegatives})"));
+        Assert.All(scores, s => Assert.True(s.Precision >= 0.9 && s.Recall >= 0.9, table));
+    }
+
+    [Fact]
+    public async Task Nothing_is_invented_on_the_scan()
+    {
+        var pages = await Reader.ReadAsync(SharedDrawings.Require("openspim-tube-lens-adapter-scan.pdf"), null, Token);
+
+        Assert.Equal(2, pages.Count);
+        Assert.All(pages, page =>
+        {
+            Assert.Equal([PageFacts.NoTextLayer], page.Flags);
+            Assert.Equal(new TitleBlockFacts(), page.TitleBlock);
+            Assert.Empty(page.Features.Dimensions);
+        });
+    }
+
+    [Theory]
+    [MemberData(nameof(Drawings))]
+    public async Task Every_shared_drawing_is_read_the_same_way_twice_in_well_under_a_second(string fileName)
+    {
+        var path = SharedDrawings.Require(fileName);
+
+        var stopwatch = Stopwatch.StartNew();
+        var first = await Reader.ReadAsync(path, null, Token);
+        var elapsed = stopwatch.Elapsed;
+        var second = await Reader.ReadAsync(path, null, Token);
+
+        Assert.Equal(JsonSerializer.Serialize(first), JsonSerializer.Serialize(second));
+        Assert.True(elapsed < TimeSpan.FromSeconds(1), $"{fileName}: {elapsed.TotalMilliseconds:0} ms");
+        Assert.All(first.Where(p => p.HasText), p => Assert.True(p.WordCount >= DrawingFactsReader.MinimumWords));
+    }
+
+    public static TheoryData<string> Drawings => SharedDrawings.FileNames;
+}
