@@ -125,6 +125,7 @@ resource app 'Microsoft.Web/sites@2025-03-01' = {
         { name: 'Vision__MaxOutputTokens', value: '2000' }
         { name: 'Vision__RequestTimeout', value: '00:02:00' }
         { name: 'Vision__MaxRetries', value: '4' }
+        { name: 'Vision__Grounding', value: 'base' }
         { name: 'Pipeline__MaxPagesInFlight', value: '8' }
         { name: 'Pipeline__ActivityAttempts', value: '3' }
         // Stores, by identity: no account keys.

@@ -1,19 +1,20 @@
 using TimeVision.Benchmarks;
 
 #if DEBUG
-await Console.Error.WriteLineAsync("Benchmarks run in Release only: dotnet run -c Release --project tests/TimeVision.Benchmarks -- render|pipeline");
+await Console.Error.WriteLineAsync("Benchmarks run in Release only: dotnet run -c Release --project tests/TimeVision.Benchmarks -- render|pipeline|facts");
 return 1;
 #else
 return args switch
 {
     ["render", ..] => await RenderBenchmark.RunAsync(args[1..]),
     ["pipeline", ..] => await PipelineBenchmark.RunAsync(args[1..]),
+    ["facts", ..] => await FactsReport.RunAsync(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: TimeVision.Benchmarks render [--drawings DIR] | pipeline [--delay SECONDS[,SECONDS…]]");
+    Console.Error.WriteLine("usage: TimeVision.Benchmarks render [--drawings DIR] | pipeline [--delay SECONDS[,SECONDS…]] | facts [--drawings DIR]");
     return 2;
 }
 #endif

@@ -28,6 +28,9 @@ public sealed class EstimateCommandTests : IAsyncLifetime
 
     private string Data => Path.Combine(_folder.Path, "data");
 
+    /// <summary>Where the stored model results per page live (the blobs beside them hold images and text-layer facts).</summary>
+    private string PageResults => Path.Combine(Data, "estimates");
+
     private Dictionary<string, string?> Environment => new()
     {
         ["OPENAI_API_KEY"] = FakeOpenAIServer.ApiKey,
@@ -172,13 +175,13 @@ public sealed class EstimateCommandTests : IAsyncLifetime
 
         using (var interrupted = CliRunner.Start(Environment, "estimate", pdf, "--data", Data, "--json"))
         {
-            await WaitForAsync(() => Directory.Exists(Data) && Directory.EnumerateFiles(Data, "page-*.json", SearchOption.AllDirectories).Any());
+            await WaitForAsync(() => Directory.Exists(PageResults) && Directory.EnumerateFiles(PageResults, "page-*.json", SearchOption.AllDirectories).Any());
             interrupted.Kill(entireProcessTree: true);
             await interrupted.WaitForExitAsync(TestContext.Current.CancellationToken);
         }
 
         var before = _server.Requests.Count;
-        var finishedPages = Directory.EnumerateFiles(Data, "page-*.json", SearchOption.AllDirectories).Count();
+        var finishedPages = Directory.EnumerateFiles(PageResults, "page-*.json", SearchOption.AllDirectories).Count();
         _server.Fallback = _ => new FakeReply.Content(SampleEstimates.ShaftJson());
         var resumed = await EstimateAsync(pdf);
 
@@ -244,13 +247,54 @@ public sealed class EstimateCommandTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Without_a_key_it_says_what_to_set()
+    public async Task Without_a_key_it_estimates_offline_and_says_so_and_what_to_set()
     {
         var run = await CliRunner.RunProcessAsync(
-            new Dictionary<string, string?>(), "estimate", RepositoryPaths.Sample("odri-motor-shaft.pdf"), "--data", Data);
+            new Dictionary<string, string?>(), "estimate", RepositoryPaths.Sample("edocr-adapterplatte.pdf"), "--data", Data, "--json");
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.Contains("offline estimate", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("OPENAI_API_KEY", run.Stderr, StringComparison.Ordinal);
+        var page = run.Json.GetProperty("pages")[0].GetProperty("result");
+        Assert.Equal(("offline", "offline", "low"), (page.GetProperty("model").GetString(), page.GetProperty("provider").GetString(), page.GetProperty("estimate").GetProperty("confidence").GetString()));
+        Assert.Equal("Stahl", page.GetProperty("estimate").GetProperty("material_detected").GetString());
+        Assert.True(run.Json.GetProperty("totalEstimatedMinutes").GetDouble() > 0);
+        Assert.Empty(_server.Requests);
+    }
+
+    [Fact]
+    public async Task Without_a_key_an_explicit_model_is_an_error_that_says_what_to_set()
+    {
+        var run = await CliRunner.RunProcessAsync(
+            new Dictionary<string, string?>(), "estimate", RepositoryPaths.Sample("odri-motor-shaft.pdf"), "--model", "gpt-4.1", "--data", Data);
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("OPENAI_API_KEY", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_model_sees_the_text_layer_facts_and_the_page_keeps_them()
+    {
+        var run = await EstimateAsync(RepositoryPaths.Sample("edocr-adapterplatte.pdf"));
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.Contains("- materiál: Stahl", Assert.Single(_server.Requests).UserText, StringComparison.Ordinal);
+        var page = run.Json.GetProperty("pages")[0];
+        Assert.EndsWith("page-001.facts.json", page.GetProperty("facts").GetProperty("name").GetString(), StringComparison.Ordinal);
+        // The sample answer is a stainless ROT shaft: both disagree with this steel plate's text layer.
+        var warnings = page.GetProperty("result").GetProperty("warnings").EnumerateArray().Select(w => w.GetProperty("code").GetString()).ToList();
+        Assert.Contains("material_differs_from_title_block", warnings);
+        Assert.Contains("rot_without_diameters", warnings);
+    }
+
+    [Fact]
+    public async Task Offline_is_asked_for_even_with_a_key_and_the_model_is_not_called()
+    {
+        var run = await EstimateAsync(RepositoryPaths.Sample("odri-motor-shaft.pdf"), "--offline");
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.Equal("offline", run.Json.GetProperty("models")[0].GetProperty("provider").GetString());
+        Assert.Empty(_server.Requests);
     }
 
     [Fact]

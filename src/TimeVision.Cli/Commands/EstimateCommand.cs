@@ -29,14 +29,25 @@ internal static class EstimateCommand
         var data = CommonOptions.Data();
         var json = CommonOptions.Json();
         var force = new Option<bool>("--force") { Description = "Estimate again even if this PDF has a stored estimate." };
+        var offline = new Option<bool>("--offline")
+        {
+            Description = "Estimate from the PDF's text layer with the reference tables, no model (low confidence); the default when no API key is configured.",
+        };
 
         var command = new Command("estimate", "Estimate every page of a PDF drawing and store the document estimate.")
         {
-            pdf, model, endpoint, data, json, force,
+            pdf, model, endpoint, data, json, force, offline,
         };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(offline) && result.GetValue(model) is { Length: > 0 })
+            {
+                result.AddError("--offline and --model cannot be used together.");
+            }
+        });
         command.SetAction((parse, cancellationToken) => RunAsync(
             parse.GetRequiredValue(pdf),
-            CommonOptions.Overrides(parse, data, model, endpoint),
+            WithOffline(CommonOptions.Overrides(parse, data, model, endpoint), parse.GetValue(offline)),
             parse.GetValue(json),
             parse.GetValue(force),
             parse.InvocationConfiguration.Output,
@@ -74,9 +85,18 @@ internal static class EstimateCommand
                 return DocumentOutput.Write(stored, json, stdout);
             }
 
-            if (string.IsNullOrWhiteSpace(probe.Services.GetRequiredService<IOptions<VisionOptions>>().Value.ApiKey))
+            var vision = probe.Services.GetRequiredService<IOptions<VisionOptions>>().Value;
+            if (string.IsNullOrWhiteSpace(vision.ApiKey) && vision.Model != ModelIds.Offline)
             {
-                return CliOutput.WriteError(stdout, stderr, "missing_api_key", ChatClients.MissingKeyMessage, ExitCodes.BadInput);
+                if (!string.IsNullOrWhiteSpace(vision.Model))
+                {
+                    return CliOutput.WriteError(stdout, stderr, "missing_api_key", ChatClients.MissingKeyMessage, ExitCodes.BadInput);
+                }
+
+                await stderr.WriteLineAsync(
+                    "note: no OpenAI API key is configured (OPENAI_API_KEY), so this is the offline estimate: read from the drawing's text layer " +
+                    "with the reference tables, low confidence, no model. Set the key for the vision model's estimate.");
+                overrides = WithOffline(overrides, offline: true);
             }
 
             pipeline = probe.Services.GetRequiredService<IOptions<PipelineOptions>>().Value;
@@ -111,6 +131,16 @@ internal static class EstimateCommand
         {
             await host.StopAsync(CancellationToken.None);
         }
+    }
+
+    private static Dictionary<string, string?> WithOffline(Dictionary<string, string?> overrides, bool offline)
+    {
+        if (offline)
+        {
+            overrides[$"{VisionOptions.SectionName}:{nameof(VisionOptions.Model)}"] = ModelIds.Offline;
+        }
+
+        return overrides;
     }
 
     private static void AddDurableTask(IServiceCollection services, LocalDurableEngine engine)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
+using TimeVision.Core.Facts;
 using Microsoft.Extensions.Options;
 using TimeVision.Core.Rendering;
 using TimeVision.Core.Vision;
@@ -61,7 +62,8 @@ internal static class EstimatePageCommand
         PageEstimateResult result;
         try
         {
-            result = await host.Services.GetRequiredService<IVisionEstimator>().EstimatePageAsync(image, model: null, cancellationToken);
+            var facts = IsPdf(input) ? (await host.Services.GetRequiredService<DrawingFactsReader>().ReadAsync(input.FullName, pageNumber, cancellationToken))[0] : null;
+            result = await host.Services.GetRequiredService<IVisionEstimator>().EstimatePageAsync(image, model: null, facts, cancellationToken);
         }
         catch (InvalidDataException exception)
         {
@@ -79,6 +81,14 @@ internal static class EstimatePageCommand
     }
 
     /// <summary>The page image: rendered from a PDF, or the file itself when it is an image.</summary>
+    private static bool IsPdf(FileInfo input)
+    {
+        var header = new byte[PdfSignature.SearchWindow];
+        using var file = input.OpenRead();
+        var read = file.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
+        return PdfSignature.IsPdf(header.AsSpan(0, read));
+    }
+
     private static async Task<BinaryData?> ReadPageAsync(
         IServiceProvider services, FileInfo input, int pageNumber, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {

@@ -78,12 +78,14 @@ public sealed record DocumentEstimate
 /// <param name="Image">The rendered page's blob, when it rendered.</param>
 /// <param name="RenderError">Why the page did not render, if it did not.</param>
 /// <param name="Result">The vision model's result, when the page was sent.</param>
+/// <param name="Facts">The facts read from the page's text layer (<c>timevision facts</c> shows the same), when read.</param>
 public sealed record DocumentPage(
     int Page,
     PageEstimateStatus Status,
     BlobReference? Image,
     RenderError? RenderError,
-    PageEstimateResult? Result);
+    PageEstimateResult? Result,
+    BlobReference? Facts = null);
 
 /// <summary>One part: the sheets that share a drawing number, or a single sheet without one.</summary>
 /// <param name="Key">The drawing number, or <c>page-N</c> for a sheet without one.</param>

@@ -1,4 +1,7 @@
+using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using TimeVision.Core.Facts;
+using TimeVision.Core.Offline;
 using TimeVision.Core.Estimates;
 using TimeVision.Core.Rendering;
 using TimeVision.Core.Storage;
@@ -18,9 +21,11 @@ public sealed class DocumentPipeline
     private readonly IPdfInspector _inspector;
     private readonly IPageRenderer _renderer;
     private readonly IVisionEstimator _estimator;
+    private readonly DrawingFactsReader _facts;
     private readonly PromptCatalog _prompts;
     private readonly TimeProvider _time;
     private readonly ILogger<DocumentPipeline> _logger;
+    private static readonly JsonSerializerOptions FactsJson = new(JsonSerializerDefaults.Web);
 
     /// <summary>Creates the pipeline steps.</summary>
     public DocumentPipeline(
@@ -29,6 +34,7 @@ public sealed class DocumentPipeline
         IPdfInspector inspector,
         IPageRenderer renderer,
         IVisionEstimator estimator,
+        DrawingFactsReader facts,
         PromptCatalog prompts,
         TimeProvider time,
         ILogger<DocumentPipeline> logger)
@@ -38,6 +44,7 @@ public sealed class DocumentPipeline
         _inspector = inspector;
         _renderer = renderer;
         _estimator = estimator;
+        _facts = facts;
         _prompts = prompts;
         _time = time;
         _logger = logger;
@@ -69,7 +76,37 @@ public sealed class DocumentPipeline
         var image = BlobReference.Page(request.DocumentId, request.Page.Number);
         png.Position = 0;
         await _blobs.UploadAsync(image, png, cancellationToken);
-        return new RenderedPageReference(request.Page.Number, image, null);
+        return new RenderedPageReference(request.Page.Number, image, null, await StoreFactsAsync(request, pdf.Path, cancellationToken));
+    }
+
+    /// <summary>Reads the page's text layer and stores its facts beside the image; a failure here never fails the page.</summary>
+    private async Task<BlobReference?> StoreFactsAsync(RenderPageRequest request, string pdfPath, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var facts = await _facts.ReadAsync(pdfPath, request.Page.Number, cancellationToken);
+            var reference = BlobReference.PageFacts(request.DocumentId, request.Page.Number);
+            await _blobs.UploadAsync(reference, new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(facts[0], FactsJson)), cancellationToken);
+            return reference;
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or IOException or System.Xml.XmlException or ArgumentOutOfRangeException)
+        {
+            Log.FactsUnreadable(_logger, exception, request.Page.Number);
+            return null;
+        }
+    }
+
+    private async Task<PageFacts?> LoadFactsAsync(BlobReference? reference, CancellationToken cancellationToken)
+    {
+        if (reference is null)
+        {
+            return null;
+        }
+
+        using var json = new MemoryStream();
+        return await _blobs.DownloadToAsync(reference, json, cancellationToken)
+            ? JsonSerializer.Deserialize<PageFacts>(json.GetBuffer().AsSpan(0, (int)json.Length), FactsJson)
+            : null;
     }
 
     /// <summary>
@@ -79,7 +116,8 @@ public sealed class DocumentPipeline
     public async Task<PageEstimateResult> EstimatePageAsync(EstimatePageRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var promptHash = _prompts.ForModel(request.Model).Hash;
+        var offline = request.Model == ModelIds.Offline;
+        var promptHash = offline ? OfflineEstimator.Hash : _prompts.ForModel(request.Model).Hash;
         if (!request.Force
             && await _estimates.GetPageResultAsync(request.DocumentId, request.Page, request.Model, promptHash, cancellationToken) is { } stored)
         {
@@ -87,13 +125,23 @@ public sealed class DocumentPipeline
             return stored;
         }
 
-        using var png = new MemoryStream();
-        if (!await _blobs.DownloadToAsync(request.Image, png, cancellationToken))
+        var facts = await LoadFactsAsync(request.Facts, cancellationToken);
+        PageEstimateResult result;
+        if (offline)
         {
-            throw new InvalidOperationException($"The page image {request.Image} is missing.");
+            result = OfflineEstimator.Estimate(facts);
+        }
+        else
+        {
+            using var png = new MemoryStream();
+            if (!await _blobs.DownloadToAsync(request.Image, png, cancellationToken))
+            {
+                throw new InvalidOperationException($"The page image {request.Image} is missing.");
+            }
+
+            result = await _estimator.EstimatePageAsync(BinaryData.FromBytes(png.GetBuffer().AsMemory(0, (int)png.Length)), request.Model, facts, cancellationToken);
         }
 
-        var result = await _estimator.EstimatePageAsync(BinaryData.FromBytes(png.GetBuffer().AsMemory(0, (int)png.Length)), request.Model, cancellationToken);
         await _estimates.SavePageResultAsync(request.DocumentId, request.Page, result, cancellationToken);
         return result;
     }
@@ -138,5 +186,6 @@ public sealed class DocumentPipeline
         outcome.Result?.Status ?? PageEstimateStatus.Failed,
         outcome.Rendered.Image,
         outcome.Rendered.Error,
-        outcome.Result);
+        outcome.Result,
+        outcome.Rendered.Facts);
 }

@@ -11,4 +11,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Document estimate saved: {Status}, {PageCount} pages")]
     public static partial void DocumentSaved(ILogger logger, DocumentStatus status, int pageCount);
+
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Warning, Message = "Page {Page}: the text layer could not be read; estimating without its facts")]
+    public static partial void FactsUnreadable(ILogger logger, Exception exception, int page);
 }

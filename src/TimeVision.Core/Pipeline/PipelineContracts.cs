@@ -40,7 +40,8 @@ public sealed record RenderPageRequest(string DocumentId, BlobReference Pdf, Pdf
 /// <param name="Page">1-based page number.</param>
 /// <param name="Image">The stored PNG, when the page rendered.</param>
 /// <param name="Error">Why it did not, when it did not.</param>
-public sealed record RenderedPageReference(int Page, BlobReference? Image, RenderError? Error);
+/// <param name="Facts">The facts read from the page's text layer, stored beside the image (none when reading failed).</param>
+public sealed record RenderedPageReference(int Page, BlobReference? Image, RenderError? Error, BlobReference? Facts = null);
 
 /// <summary>Input of the estimate activity.</summary>
 /// <param name="DocumentId">The document.</param>
@@ -48,7 +49,8 @@ public sealed record RenderedPageReference(int Page, BlobReference? Image, Rende
 /// <param name="Image">The stored page image.</param>
 /// <param name="Model">The model to ask.</param>
 /// <param name="Force">Ask again even when a stored result exists.</param>
-public sealed record EstimatePageRequest(string DocumentId, int Page, BlobReference Image, string Model, bool Force);
+/// <param name="Facts">The page's text-layer facts, for grounding, answer checks and the offline estimate.</param>
+public sealed record EstimatePageRequest(string DocumentId, int Page, BlobReference Image, string Model, bool Force, BlobReference? Facts = null);
 
 /// <summary>One page's outcome, as the orchestration collects it.</summary>
 /// <param name="Rendered">The render's outcome.</param>

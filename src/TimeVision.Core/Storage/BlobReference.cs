@@ -19,5 +19,10 @@ public sealed record BlobReference(string Container, string Name)
         new(PagesContainer, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{documentId}/page-{pageNumber:000}.png"));
 
     /// <inheritdoc />
+    /// <summary>The text-layer facts of a page, beside its image: <c>pages/&lt;documentId&gt;/page-NNN.facts.json</c>.</summary>
+    public static BlobReference PageFacts(string documentId, int pageNumber) =>
+        new(PagesContainer, Page(documentId, pageNumber).Name.Replace(".png", ".facts.json", StringComparison.Ordinal));
+
+    /// <inheritdoc />
     public override string ToString() => $"{Container}/{Name}";
 }

@@ -10,6 +10,7 @@ public interface IVisionEstimator
     /// </summary>
     /// <param name="pagePng">The rendered page; it is downscaled to what the model can use.</param>
     /// <param name="model">The model to ask; <see langword="null"/> for the configured one.</param>
+    /// <param name="facts">What the page's text layer says: grounds the prompt (when configured) and checks the answer.</param>
     /// <param name="cancellationToken">Cancels the estimate.</param>
-    Task<PageEstimateResult> EstimatePageAsync(BinaryData pagePng, string? model, CancellationToken cancellationToken);
+    Task<PageEstimateResult> EstimatePageAsync(BinaryData pagePng, string? model, Facts.PageFacts? facts, CancellationToken cancellationToken);
 }

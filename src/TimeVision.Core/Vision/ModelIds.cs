@@ -9,11 +9,15 @@ public static class ModelIds
     /// <summary>The provider tag of fine-tuned OpenAI models.</summary>
     public const string FineTunedProvider = "openai_ft";
 
+    /// <summary>The model id and provider tag of the estimate computed from the drawing's text layer, with no model.</summary>
+    public const string Offline = "offline";
+
     /// <summary>Whether the id names a fine-tuned model (<c>ft:gpt-4o-2024-08-06:org::id</c>).</summary>
     /// <param name="modelId">The model id.</param>
     public static bool IsFineTuned(string modelId) => modelId.StartsWith("ft:", StringComparison.Ordinal);
 
-    /// <summary>The provider tag recorded with every result: <c>openai_ft</c> for fine-tuned models, else <c>openai</c>.</summary>
+    /// <summary>The provider tag recorded with every result: <c>openai_ft</c> for fine-tuned models, <c>offline</c> for the text-layer estimate, else <c>openai</c>.</summary>
     /// <param name="modelId">The model id.</param>
-    public static string ProviderTag(string modelId) => IsFineTuned(modelId) ? FineTunedProvider : OpenAIProvider;
+    public static string ProviderTag(string modelId) =>
+        modelId == Offline ? Offline : IsFineTuned(modelId) ? FineTunedProvider : OpenAIProvider;
 }

@@ -48,7 +48,7 @@ public sealed class OpenAIVisionEstimator : IVisionEstimator
     }
 
     /// <inheritdoc />
-    public async Task<PageEstimateResult> EstimatePageAsync(BinaryData pagePng, string? model, CancellationToken cancellationToken)
+    public async Task<PageEstimateResult> EstimatePageAsync(BinaryData pagePng, string? model, Facts.PageFacts? facts, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(pagePng);
         var options = _options.CurrentValue;
@@ -90,7 +90,7 @@ public sealed class OpenAIVisionEstimator : IVisionEstimator
             ChatCompletion completion;
             try
             {
-                completion = (await client.CompleteChatAsync(Messages(prompt, image, detail), completionOptions, cancellationToken)).Value;
+                completion = (await client.CompleteChatAsync(Messages(prompt, image, detail, facts), completionOptions, cancellationToken)).Value;
             }
             catch (Exception exception) when (!cancellationToken.IsCancellationRequested && ApiFailure.Classify(exception) is { } error)
             {
@@ -140,6 +140,7 @@ public sealed class OpenAIVisionEstimator : IVisionEstimator
             }
 
             warnings.AddRange(read.Warnings);
+            warnings.AddRange(Facts.AnswerChecks.Check(read.Estimate, facts));
             Log.PageEstimated(_logger, modelId, read.Estimate.EstimatedTimeMin, tries.Count);
             return Result(PageEstimateStatus.Completed) with { Estimate = read.Estimate };
         }
@@ -161,12 +162,19 @@ public sealed class OpenAIVisionEstimator : IVisionEstimator
         return completionOptions;
     }
 
-    private static ChatMessage[] Messages(PromptSet prompt, ModelImage image, string detail) =>
+    /// <summary>The prompt's user text, followed by the page's text-layer facts when the set is grounded and there are any.</summary>
+    public static string UserText(PromptSet prompt, Facts.PageFacts? facts)
+    {
+        ArgumentNullException.ThrowIfNull(prompt);
+        return prompt.Grounded && Facts.GroundingSection.Render(facts) is { } section ? $"{prompt.UserText}\n\n{section}" : prompt.UserText;
+    }
+
+    private static ChatMessage[] Messages(PromptSet prompt, ModelImage image, string detail, Facts.PageFacts? facts) =>
     [
         new SystemChatMessage(prompt.SystemText),
         new UserChatMessage(
             ChatMessageContentPart.CreateImagePart(image.Png, "image/png", new ChatImageDetailLevel(detail)),
-            ChatMessageContentPart.CreateTextPart(prompt.UserText)),
+            ChatMessageContentPart.CreateTextPart(UserText(prompt, facts))),
     ];
 
     /// <summary>Tokens over every call for one page.</summary>

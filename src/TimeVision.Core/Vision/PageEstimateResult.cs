@@ -55,6 +55,10 @@ public enum VisionErrorCode
     /// <summary>The API rejected the key (401, 403).</summary>
     [JsonStringEnumMemberName("unauthorized")]
     Unauthorized,
+
+    /// <summary>The offline estimate needs a text layer and the page has none.</summary>
+    [JsonStringEnumMemberName("no_text_layer")]
+    NoTextLayer,
 }
 
 /// <summary>Why a page has no estimate, for a person.</summary>

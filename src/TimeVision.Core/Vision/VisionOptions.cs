@@ -27,6 +27,13 @@ public sealed class VisionOptions
     /// <summary>Forces a prompt set by id; empty means: <c>ft</c> for fine-tuned models, <c>base</c> otherwise.</summary>
     public string? PromptSet { get; set; }
 
+    /// <summary>
+    /// Prompt sets (comma-separated ids) whose user text is followed by the facts read from the page's text layer
+    /// (material, units, drawing number, diameters, threads, fits). Default <c>base</c>: the fine-tuned model never saw
+    /// the section in training, so <c>ft</c> gets it only when named here. Empty turns grounding off.
+    /// </summary>
+    public string? Grounding { get; set; } = PromptCatalogDefaults.Grounding;
+
     /// <summary>A folder whose subfolders (<c>base/</c>, <c>ft/</c>, …) replace the shipped prompt sets.</summary>
     public string? PromptDirectory { get; set; }
 
@@ -96,4 +103,11 @@ public sealed class VisionModelSettings
 
     /// <summary>Whether this deployment supports Structured Outputs.</summary>
     public bool? StructuredOutputs { get; set; }
+}
+
+/// <summary>Defaults shared by the options and the docs.</summary>
+internal static class PromptCatalogDefaults
+{
+    /// <summary>Grounding is on for the <c>base</c> set only.</summary>
+    public const string Grounding = "base";
 }

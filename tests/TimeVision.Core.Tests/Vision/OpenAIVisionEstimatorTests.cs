@@ -41,7 +41,8 @@ public sealed class OpenAIVisionEstimatorTests : IAsyncLifetime
         Assert.Equal(request.ImageBytes, result.ImageBytesSent);
         Assert.Equal((2048, 1448), (result.ImageWidthPx, result.ImageHeightPx));
         Assert.Contains("strojní čas", request.SystemText, StringComparison.Ordinal);
-        Assert.Equal(result.PromptHash, new TimeVision.Core.Vision.Prompts.PromptSet("", "", request.SystemText, request.UserText).Hash);
+        // The base set is grounded by default: the hash covers the exact texts sent plus the facts section's marker (no facts here).
+        Assert.Equal(result.PromptHash, new TimeVision.Core.Vision.Prompts.PromptSet("", "", request.SystemText, request.UserText).WithGrounding().Hash);
     }
 
     [Fact]
@@ -231,7 +232,7 @@ public sealed class OpenAIVisionEstimatorTests : IAsyncLifetime
         using var services = CoreServices.Create(
             ("Vision:Endpoint", _server.BaseUrl.ToString()), ("Vision:ApiKey", "wrong-key"), ("Vision:InitialRetryDelay", "00:00:00.010"));
 
-        var result = await services.Get<IVisionEstimator>().EstimatePageAsync(await RenderedPages.OdriMotorShaftAsync(), null, Token);
+        var result = await services.Get<IVisionEstimator>().EstimatePageAsync(await RenderedPages.OdriMotorShaftAsync(), null, null, Token);
 
         Assert.Equal(VisionErrorCode.Unauthorized, result.Error!.Code);
         Assert.Equal(1, result.Attempts);
@@ -258,7 +259,7 @@ public sealed class OpenAIVisionEstimatorTests : IAsyncLifetime
         using var services = CoreServices.Create(("Vision:Endpoint", _server.BaseUrl.ToString()));
 
         var exception = await Assert.ThrowsAsync<InvalidOperationException>(
-            () => services.Get<IVisionEstimator>().EstimatePageAsync(BinaryData.FromBytes([1]), null, Token));
+            () => services.Get<IVisionEstimator>().EstimatePageAsync(BinaryData.FromBytes([1]), null, null, Token));
 
         Assert.Contains("OPENAI_API_KEY", exception.Message, StringComparison.Ordinal);
     }
@@ -276,7 +277,7 @@ public sealed class OpenAIVisionEstimatorTests : IAsyncLifetime
         using var services = CoreServices.Create(
             ("Vision:Endpoint", _server.BaseUrl.ToString()), ("Vision:ApiKey", FakeOpenAIServer.ApiKey));
 
-        var result = await services.Get<IVisionEstimator>().EstimatePageAsync(page, null, Token);
+        var result = await services.Get<IVisionEstimator>().EstimatePageAsync(page, null, null, Token);
 
         Assert.Equal(PageEstimateStatus.Completed, result.Status);
         var sent = Assert.Single(_server.Requests);
@@ -299,6 +300,6 @@ public sealed class OpenAIVisionEstimatorTests : IAsyncLifetime
             ("Vision:InitialRetryDelay", "00:00:00.010"),
             .. settings,
         ]);
-        return await services.Get<IVisionEstimator>().EstimatePageAsync(await RenderedPages.OdriMotorShaftAsync(), model, Token);
+        return await services.Get<IVisionEstimator>().EstimatePageAsync(await RenderedPages.OdriMotorShaftAsync(), model, null, Token);
     }
 }

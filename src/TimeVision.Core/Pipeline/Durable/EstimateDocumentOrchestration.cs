@@ -53,7 +53,7 @@ public static class EstimateDocumentOrchestration
             }
 
             var result = await context.CallActivityAsync<Vision.PageEstimateResult>(
-                EstimateActivity, new EstimatePageRequest(request.DocumentId, page.Number, image.Image, request.Model, request.Force), retry);
+                EstimateActivity, new EstimatePageRequest(request.DocumentId, page.Number, image.Image, request.Model, request.Force, image.Facts), retry);
             estimated++;
             context.SetCustomStatus(new PipelineProgress("estimating", pages.Count, rendered, estimated));
             return new PageOutcome(image, result);

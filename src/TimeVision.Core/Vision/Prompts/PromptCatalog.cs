@@ -64,13 +64,14 @@ public sealed class PromptCatalog
     {
         ArgumentNullException.ThrowIfNull(modelId);
         var forced = _options.CurrentValue.PromptSet;
-        if (!string.IsNullOrWhiteSpace(forced))
-        {
-            return Get(forced);
-        }
-
-        return Get(ModelIds.IsFineTuned(modelId) ? FineTunedSetId : BaseSetId);
+        var set = string.IsNullOrWhiteSpace(forced) ? Get(ModelIds.IsFineTuned(modelId) ? FineTunedSetId : BaseSetId) : Get(forced);
+        return IsGrounded(set.Id) ? set.WithGrounding() : set;
     }
+
+    /// <summary>Whether <see cref="VisionOptions.Grounding"/> names the set.</summary>
+    private bool IsGrounded(string setId) =>
+        (_options.CurrentValue.Grounding ?? string.Empty).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Contains(setId, StringComparer.Ordinal);
 
     private static PromptSet LoadEmbedded(string id)
     {

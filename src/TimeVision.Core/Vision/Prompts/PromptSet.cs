@@ -35,6 +35,19 @@ public sealed record PromptSet
     /// <summary>The user text sent beside the image.</summary>
     public string UserText { get; }
 
-    /// <summary>SHA-256 (hex) of the system text, a NUL and the user text, as UTF-8.</summary>
-    public string Hash { get; }
+    /// <summary>SHA-256 (hex) of the system text, a NUL and the user text, as UTF-8 (and the grounding marker when grounded).</summary>
+    public string Hash { get; private init; }
+
+    /// <summary>
+    /// Whether the user text is followed by the facts read from the page's text layer. The facts differ per page;
+    /// the hash marks that the section is there, so grounded and plain results are never mixed up.
+    /// </summary>
+    public bool Grounded { get; private init; }
+
+    /// <summary>This set with the text-layer facts section after the user text.</summary>
+    public PromptSet WithGrounding() => Grounded ? this : this with
+    {
+        Grounded = true,
+        Hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{SystemText}\0{UserText}\0{Facts.GroundingSection.Version}"))),
+    };
 }

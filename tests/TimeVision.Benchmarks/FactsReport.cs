@@ -1,0 +1,68 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using TimeVision.Core.Facts;
+using TimeVision.Core.Offline;
+using TimeVision.Testing;
+
+namespace TimeVision.Benchmarks;
+
+/// <summary>
+/// Reads the facts of every shared drawing and reports, against the truth table in the tests, precision and recall
+/// per field (material, units, drawing number), what was read per drawing, the offline estimate and the time taken.
+/// </summary>
+internal static class FactsReport
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var drawings = args is ["--drawings", var folder] ? folder : SharedDrawings.Folder;
+        if (drawings is null || !Directory.Exists(drawings))
+        {
+            await Console.Error.WriteLineAsync("The shared drawing corpus (../shared/drawings) is not here; pass --drawings DIR.");
+            return 2;
+        }
+
+        await using var services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(new ConfigurationBuilder().Build())
+            .AddLogging()
+            .AddTimeVisionCore()
+            .BuildServiceProvider();
+        var reader = services.GetRequiredService<DrawingFactsReader>();
+        var read = new Dictionary<string, (string?, string?, string?)>();
+        Console.WriteLine("| drawing | material | units | drawing no. | offline min (page 1) | ms |");
+        Console.WriteLine("|---|---|---|---|---|---|");
+        foreach (var expected in DrawingTruth.Drawings)
+        {
+            var stopwatch = Stopwatch.StartNew();
+            var pages = await reader.ReadAsync(Path.Combine(drawings, expected.FileName), null, CancellationToken.None);
+            var offline = OfflineEstimator.Estimate(pages[0]);
+            var elapsed = stopwatch.Elapsed.TotalMilliseconds;
+            var title = pages[0].TitleBlock;
+            read[expected.FileName] = (title.Material?.Value, title.Units?.Value, title.DrawingNumber?.Value);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {expected.FileName} | {Mark(title.Material?.Value, expected.Material)} | {Mark(title.Units?.Value, expected.Units)} | {Mark(title.DrawingNumber?.Value, expected.DrawingNumber)} | {offline.Estimate?.EstimatedTimeMin.ToString("0.00", CultureInfo.InvariantCulture) ?? "no text layer"} | {elapsed:0} |"));
+        }
+
+        Console.WriteLine();
+        Console.WriteLine("| field | precision | recall | TP | FP | FN |");
+        Console.WriteLine("|---|---|---|---|---|---|");
+        foreach (var score in DrawingTruth.Score(read))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {score.Field} | {score.Precision:P1} | {score.Recall:P1} | {score.TruePositives} | {score.FalsePositives} | {score.FalseNegatives} |"));
+        }
+
+        return 0;
+    }
+
+    private static string Mark(string? actual, string? expected) =>
+        (actual, expected) switch
+        {
+            (null, null) => "—",
+            (null, _) => $"missed ({expected})",
+            (_, null) => $"{actual} (not expected)",
+            _ when actual.Contains(expected, StringComparison.OrdinalIgnoreCase) => actual,
+            _ => $"{actual} (expected {expected})",
+        };
+}

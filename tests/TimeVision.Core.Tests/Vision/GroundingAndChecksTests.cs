@@ -1,0 +1,147 @@
+using TimeVision.Core.Estimates;
+using TimeVision.Core.Facts;
+using TimeVision.Core.Tests.Support;
+using TimeVision.Core.Vision;
+using TimeVision.Core.Vision.Prompts;
+using TimeVision.Testing;
+using TimeVision.Testing.FakeOpenAI;
+
+namespace TimeVision.Core.Tests.Vision;
+
+/// <summary>The text-layer facts in the prompt (as the fake server sees them on the wire) and the answer checks against them.</summary>
+public sealed class GroundingAndChecksTests : IAsyncLifetime
+{
+    private const string FineTuned = "ft:gpt-4o-2024-08-06:shop::abc";
+    private FakeOpenAIServer _server = null!;
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        _server = await FakeOpenAIServer.StartAsync();
+        _server.Fallback = _ => new FakeReply.Content(SampleEstimates.ShaftJson());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Assert.Empty(_server.Violations);
+        await _server.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task The_base_prompt_is_followed_by_the_facts_read_from_the_text_layer()
+    {
+        var (result, request, catalog) = await EstimateAsync("gpt-4o-2024-08-06", await AdapterplatteFactsAsync());
+
+        var section = request.UserText[catalog.Get("base").UserText.Length..];
+        Assert.StartsWith(catalog.Get("base").UserText + "\n\n" + GroundingSection.Heading, request.UserText, StringComparison.Ordinal);
+        Assert.Contains("- materiál: Stahl", section, StringComparison.Ordinal);
+        Assert.Contains("- jednotky výkresu: mm", section, StringComparison.Ordinal);
+        Assert.Contains("- závity: M8", section, StringComparison.Ordinal);
+        Assert.Equal(catalog.Get("base").WithGrounding().Hash, result.PromptHash);
+        Assert.NotEqual(catalog.Get("base").Hash, result.PromptHash);
+    }
+
+    [Fact]
+    public async Task The_fine_tuned_prompt_is_not_grounded_unless_configured()
+    {
+        var facts = await AdapterplatteFactsAsync();
+
+        var (plain, plainRequest, catalog) = await EstimateAsync(FineTuned, facts);
+        var (grounded, groundedRequest, _) = await EstimateAsync(FineTuned, facts, ("Vision:Grounding", "base,ft"));
+
+        Assert.Equal(catalog.Get("ft").UserText, plainRequest.UserText);
+        Assert.Equal(catalog.Get("ft").Hash, plain.PromptHash);
+        Assert.Contains(GroundingSection.Heading, groundedRequest.UserText, StringComparison.Ordinal);
+        Assert.NotEqual(plain.PromptHash, grounded.PromptHash);
+    }
+
+    [Fact]
+    public async Task With_grounding_off_the_base_prompt_is_sent_as_it_is()
+    {
+        var (result, request, catalog) = await EstimateAsync("gpt-4o-2024-08-06", await AdapterplatteFactsAsync(), ("Vision:Grounding", ""));
+
+        Assert.Equal(catalog.Get("base").UserText, request.UserText);
+        Assert.Equal(catalog.Get("base").Hash, result.PromptHash);
+    }
+
+    [Fact]
+    public async Task A_scan_without_a_text_layer_adds_no_section()
+    {
+        var scan = new PageFacts { Page = 1, WordCount = 0, Flags = [PageFacts.NoTextLayer] };
+
+        var (_, request, catalog) = await EstimateAsync("gpt-4o-2024-08-06", scan);
+
+        Assert.Equal(catalog.Get("base").UserText, request.UserText);
+    }
+
+    [Fact]
+    public async Task An_answer_that_disagrees_with_the_title_block_gets_a_warning_for_each_disagreement()
+    {
+        // The sample answer: a ROT stainless shaft, 33.4 mm long, drawing ODRI-MS-01, in millimetres.
+        var source = new FactSource(1, "text", new TextBox(0, 0, 10, 10));
+        var facts = new PageFacts
+        {
+            Page = 1,
+            WordCount = 40,
+            TitleBlock = new TitleBlockFacts
+            {
+                Material = new DrawingFact("7075-T6 Aluminum", FactConfidence.High, source),
+                MaterialGroup = "aluminium",
+                Units = new DrawingFact("inch", FactConfidence.High, source),
+                DrawingNumber = new DrawingFact("NFR-1", FactConfidence.High, source),
+            },
+            Features = new FeatureFacts { Dimensions = [2.542, 30.44, 1.35] },
+        };
+
+        var (result, _, _) = await EstimateAsync("gpt-4o-2024-08-06", facts);
+
+        Assert.Equal(PageEstimateStatus.Completed, result.Status);
+        Assert.Equal(
+            [AnswerChecks.MaterialMismatch, AnswerChecks.UnconvertedInches, AnswerChecks.TurnedWithoutDiameters, AnswerChecks.DrawingNumberMismatch],
+            result.Warnings.Select(w => w.Code));
+        Assert.Contains("7075-T6 Aluminum", result.Warnings[0].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_answer_that_agrees_with_the_title_block_gets_no_warning()
+    {
+        var source = new FactSource(1, "text", new TextBox(0, 0, 10, 10));
+        var facts = new PageFacts
+        {
+            Page = 1,
+            WordCount = 40,
+            TitleBlock = new TitleBlockFacts
+            {
+                Material = new DrawingFact("X5CrNi18-10", FactConfidence.High, source),
+                MaterialGroup = "stainless_steel",
+                Units = new DrawingFact("mm", FactConfidence.High, source),
+                DrawingNumber = new DrawingFact("ODRI MS 01", FactConfidence.High, source),
+            },
+            Features = new FeatureFacts { Diameters = [new DrawingFact("Ø4", FactConfidence.High, source) { Number = 4 }] },
+        };
+
+        var (result, _, _) = await EstimateAsync("gpt-4o-2024-08-06", facts);
+
+        Assert.Empty(result.Warnings);
+    }
+
+    private static async Task<PageFacts> AdapterplatteFactsAsync()
+    {
+        using var services = CoreServices.Create();
+        return (await services.Get<DrawingFactsReader>().ReadAsync(RepositoryPaths.Sample("edocr-adapterplatte.pdf"), 1, Token))[0];
+    }
+
+    private async Task<(PageEstimateResult Result, RecordedRequest Request, PromptCatalog Catalog)> EstimateAsync(
+        string model, PageFacts facts, params (string Key, string Value)[] settings)
+    {
+        using var services = CoreServices.Create(
+        [
+            ("Vision:Endpoint", _server.BaseUrl.ToString()),
+            ("Vision:ApiKey", FakeOpenAIServer.ApiKey),
+            .. settings,
+        ]);
+        var result = await services.Get<IVisionEstimator>().EstimatePageAsync(await RenderedPages.OdriMotorShaftAsync(), model, facts, Token);
+        return (result, _server.Requests[^1], services.Get<PromptCatalog>());
+    }
+}
