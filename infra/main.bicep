@@ -34,6 +34,14 @@ param planSku string = 'EP1'
 @description('Cosmos DB serverless (default) or provisioned throughput.')
 param cosmosServerless bool = true
 
+@description('Shadow mode: a challenger model that also estimates a share of documents; empty turns it off.')
+param shadowModel string = ''
+
+@description('Shadow mode: the share of documents (0-100 %) the challenger also estimates.')
+@minValue(0)
+@maxValue(100)
+param shadowPercent int = 0
+
 @description('Resource group name; default rg-<environmentName>.')
 param resourceGroupName string = ''
 
@@ -140,6 +148,8 @@ module functionApp 'modules/functionapp.bicep' = {
     openAIApiKeyReference: keyVault.outputs.openAIApiKeyReference
     openAIEndpoint: openAIEndpoint
     openAIModel: openAIModel
+    shadowModel: shadowModel
+    shadowPercent: shadowPercent
   }
 }
 

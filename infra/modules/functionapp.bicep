@@ -52,6 +52,14 @@ param openAIEndpoint string = ''
 @description('The model (or Azure OpenAI deployment) to use; empty follows the model registry (model activate).')
 param openAIModel string = ''
 
+@description('Shadow mode: the challenger model; empty turns it off.')
+param shadowModel string = ''
+
+@description('Shadow mode: the share of documents (0-100 %) the challenger also estimates.')
+@minValue(0)
+@maxValue(100)
+param shadowPercent int = 0
+
 var image = empty(containerImage) ? 'mcr.microsoft.com/azure-functions/dotnet-isolated:4-dotnet-isolated10.0' : containerImage
 
 resource plan 'Microsoft.Web/serverfarms@2025-03-01' = {
@@ -128,6 +136,9 @@ resource app 'Microsoft.Web/sites@2025-03-01' = {
         { name: 'Vision__Grounding', value: 'base' }
         { name: 'Pipeline__MaxPagesInFlight', value: '8' }
         { name: 'Pipeline__ActivityAttempts', value: '3' }
+        // Shadow mode: a challenger model also estimates this share of documents (0 = off).
+        { name: 'Shadow__Model', value: shadowModel }
+        { name: 'Shadow__Percent', value: string(shadowPercent) }
         // Stores, by identity: no account keys.
         { name: 'Storage__BlobServiceUri', value: blobEndpoint }
         { name: 'Storage__CosmosEndpoint', value: cosmosEndpoint }

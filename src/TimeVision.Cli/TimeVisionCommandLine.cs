@@ -18,6 +18,7 @@ public static class TimeVisionCommandLine
             FeedbackCommand.Create(),
             ExportTrainingCommand.Create(),
             FineTuneCommands.Create(),
+            EvalCommand.Create(),
             ModelCommands.Info(),
             ModelCommands.Model(),
         };

@@ -102,6 +102,8 @@ public sealed class InfraTemplateTests
             ["Storage__BlobServiceUri"] = "https://stexample.blob.core.windows.net/",
             ["Storage__CosmosEndpoint"] = "https://cosmos-example.documents.azure.com:443/",
             ["Storage__CosmosDatabase"] = "timevision",
+            ["Shadow__Model"] = "gpt-4.1",
+            ["Shadow__Percent"] = "10",
         };
         var settings = InfraTemplate.AppSettings().Select(s =>
         {

@@ -57,6 +57,10 @@ public static class TimeVisionCoreServiceCollectionExtensions
 
         services.AddOptions<PipelineOptions>().BindConfiguration(PipelineOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName);
+        services.AddOptions<ShadowOptions>().BindConfiguration(ShadowOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<TimeVision.Core.Evaluation.EvaluationOptions>().BindConfiguration(TimeVision.Core.Evaluation.EvaluationOptions.SectionName);
+        services.TryAddSingleton<TimeVision.Core.Evaluation.EvaluationSetBuilder>();
+        services.TryAddSingleton<TimeVision.Core.Evaluation.EvaluationRunner>();
         services.TryAddSingleton<IBlobStore>(provider =>
         {
             var storage = provider.GetRequiredService<IOptions<StorageOptions>>().Value;

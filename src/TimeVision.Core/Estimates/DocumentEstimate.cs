@@ -67,6 +67,12 @@ public sealed record DocumentEstimate
     /// <summary>The shop's real times for the document or its parts, in the order they were entered.</summary>
     public IReadOnlyList<Feedback.ShopFeedback>? Feedback { get; init; }
 
+    /// <summary>
+    /// The challenger's estimate in shadow mode, stored beside the primary: never the answer, never exported for
+    /// training; <c>timevision eval --shadow</c> compares the two once feedback arrives.
+    /// </summary>
+    public ShadowEstimate? Shadow { get; init; }
+
     /// <summary>The optimistic-concurrency token of the stored copy; set by the store on read, not stored.</summary>
     [JsonIgnore]
     public string? ETag { get; init; }
@@ -107,3 +113,10 @@ public sealed record PartEstimate(
 /// <param name="Provider">Its provider tag.</param>
 /// <param name="Pages">Pages it completed.</param>
 public sealed record ModelUsage(string Model, string Provider, int Pages);
+
+/// <summary>A challenger's estimate of a document in shadow mode.</summary>
+/// <param name="Model">The challenger.</param>
+/// <param name="TotalEstimatedMinutes">Its document total, when its pages completed.</param>
+/// <param name="Status">How its pages ended.</param>
+/// <param name="Pages">Its result per page.</param>
+public sealed record ShadowEstimate(string Model, double? TotalEstimatedMinutes, DocumentStatus Status, IReadOnlyList<DocumentPage> Pages);

@@ -21,10 +21,12 @@ public sealed class DocumentIntake
     private readonly IBlobStore _blobs;
     private readonly IOptionsMonitor<PipelineOptions> _pipeline;
     private readonly Models.ActiveModel _activeModel;
+    private readonly IOptionsMonitor<ShadowOptions> _shadow;
 
     /// <summary>Creates the intake.</summary>
-    public DocumentIntake(IBlobStore blobs, IOptionsMonitor<PipelineOptions> pipeline, Models.ActiveModel activeModel)
+    public DocumentIntake(IBlobStore blobs, IOptionsMonitor<PipelineOptions> pipeline, Models.ActiveModel activeModel, IOptionsMonitor<ShadowOptions> shadow)
     {
+        _shadow = shadow;
         _blobs = blobs;
         _pipeline = pipeline;
         _activeModel = activeModel;
@@ -112,7 +114,8 @@ public sealed class DocumentIntake
         var (model, _) = await _activeModel.ResolveAsync(cancellationToken);
         var request = new EstimateDocumentRequest(
             documentId, pdf, fileName, source, model,
-            pipeline.MaxPagesInFlight, pipeline.ActivityAttempts, pipeline.ActivityFirstRetry, force);
+            pipeline.MaxPagesInFlight, pipeline.ActivityAttempts, pipeline.ActivityFirstRetry, force,
+            _shadow.CurrentValue.ChallengerFor(documentId, model));
         try
         {
             await client.ScheduleNewOrchestrationInstanceAsync(

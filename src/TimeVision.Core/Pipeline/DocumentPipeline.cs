@@ -117,7 +117,7 @@ public sealed class DocumentPipeline
     {
         ArgumentNullException.ThrowIfNull(request);
         var offline = request.Model == ModelIds.Offline;
-        var promptHash = offline ? OfflineEstimator.Hash : _prompts.ForModel(request.Model).Hash;
+        var promptHash = PromptHashFor(request.Model);
         if (!request.Force
             && await _estimates.GetPageResultAsync(request.DocumentId, request.Page, request.Model, promptHash, cancellationToken) is { } stored)
         {
@@ -146,6 +146,13 @@ public sealed class DocumentPipeline
         return result;
     }
 
+    /// <summary>The hash page results of <paramref name="model"/> are stored under: its prompt's, or the offline estimator's.</summary>
+    public string PromptHashFor(string model) => model == ModelIds.Offline ? OfflineEstimator.Hash : _prompts.ForModel(model).Hash;
+
+    /// <summary>The stored result of a page for a model and its current prompt, if there is one (asking it again would cost nothing new).</summary>
+    public Task<PageEstimateResult?> StoredPageResultAsync(string documentId, int page, string model, CancellationToken cancellationToken) =>
+        _estimates.GetPageResultAsync(documentId, page, model, PromptHashFor(model), cancellationToken);
+
     /// <summary>Fans the pages back in and stores the document estimate.</summary>
     public async Task<DocumentSummary> SaveAsync(SaveDocumentRequest request, CancellationToken cancellationToken)
     {
@@ -164,6 +171,14 @@ public sealed class DocumentPipeline
         ArgumentNullException.ThrowIfNull(request);
         var pages = request.Pages.Select(ToDocumentPage).ToList();
         var (parts, total, models, status) = DocumentAggregator.Aggregate(pages);
+        ShadowEstimate? shadow = null;
+        if (request.Request.ShadowModel is { } challenger && request.Pages.Any(p => p.ShadowResult is not null))
+        {
+            var shadowPages = request.Pages.Select(p => ToDocumentPage(p with { Result = p.ShadowResult })).ToList();
+            var shadowed = DocumentAggregator.Aggregate(shadowPages);
+            shadow = new ShadowEstimate(challenger, shadowed.Total, shadowed.Status, shadowPages);
+        }
+
         return new DocumentEstimate
         {
             Id = request.Request.DocumentId,
@@ -176,6 +191,7 @@ public sealed class DocumentPipeline
             Parts = parts,
             TotalEstimatedMinutes = total,
             Models = models,
+            Shadow = shadow,
             CreatedAt = request.CreatedAt,
             CompletedAt = completedAt,
         };

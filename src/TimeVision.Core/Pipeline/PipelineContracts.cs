@@ -14,6 +14,7 @@ namespace TimeVision.Core.Pipeline;
 /// <param name="ActivityAttempts">Attempts per activity.</param>
 /// <param name="ActivityFirstRetry">The durable retry's first wait.</param>
 /// <param name="Force">Ask the model again even for pages with stored results.</param>
+/// <param name="ShadowModel">The challenger that also estimates every page in shadow mode, when this document is sampled.</param>
 public sealed record EstimateDocumentRequest(
     string DocumentId,
     BlobReference Pdf,
@@ -23,7 +24,8 @@ public sealed record EstimateDocumentRequest(
     int MaxPagesInFlight,
     int ActivityAttempts,
     TimeSpan ActivityFirstRetry,
-    bool Force);
+    bool Force,
+    string? ShadowModel = null);
 
 /// <summary>What inspection found: the pages, or why the PDF cannot be used.</summary>
 /// <param name="Pages">The pages, when the PDF is usable.</param>
@@ -55,7 +57,8 @@ public sealed record EstimatePageRequest(string DocumentId, int Page, BlobRefere
 /// <summary>One page's outcome, as the orchestration collects it.</summary>
 /// <param name="Rendered">The render's outcome.</param>
 /// <param name="Result">The model's result, when the page rendered.</param>
-public sealed record PageOutcome(RenderedPageReference Rendered, PageEstimateResult? Result);
+/// <param name="ShadowResult">The challenger's result in shadow mode.</param>
+public sealed record PageOutcome(RenderedPageReference Rendered, PageEstimateResult? Result, PageEstimateResult? ShadowResult = null);
 
 /// <summary>Input of the save activity.</summary>
 /// <param name="Request">The orchestration's input.</param>

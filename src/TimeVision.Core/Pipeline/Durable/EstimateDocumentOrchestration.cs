@@ -56,7 +56,13 @@ public static class EstimateDocumentOrchestration
                 EstimateActivity, new EstimatePageRequest(request.DocumentId, page.Number, image.Image, request.Model, request.Force, image.Facts), retry);
             estimated++;
             context.SetCustomStatus(new PipelineProgress("estimating", pages.Count, rendered, estimated));
-            return new PageOutcome(image, result);
+
+            // Shadow mode: the challenger estimates the same page in the same slot, so it counts against the same limit.
+            var shadow = request.ShadowModel is { } challenger
+                ? await context.CallActivityAsync<Vision.PageEstimateResult>(
+                    EstimateActivity, new EstimatePageRequest(request.DocumentId, page.Number, image.Image, challenger, request.Force, image.Facts), retry)
+                : null;
+            return new PageOutcome(image, result, shadow);
         }
 
         var outcomes = inspection.Error is null

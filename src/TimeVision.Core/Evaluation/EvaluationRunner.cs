@@ -1,0 +1,231 @@
+using Microsoft.Extensions.Options;
+using TimeVision.Core.Estimates;
+using TimeVision.Core.Pipeline;
+using TimeVision.Core.Vision;
+
+namespace TimeVision.Core.Evaluation;
+
+/// <summary>One model's estimate of one document, beside the real time.</summary>
+public sealed record ModelDocumentResult
+{
+    /// <summary>The document.</summary>
+    public required string DocumentId { get; init; }
+
+    /// <summary>Its file.</summary>
+    public required string FileName { get; init; }
+
+    /// <summary>The model.</summary>
+    public required string Model { get; init; }
+
+    /// <summary>The real time.</summary>
+    public required double ActualMinutes { get; init; }
+
+    /// <summary>The document total the model's pages add up to, when every page completed.</summary>
+    public double? EstimatedMinutes { get; init; }
+
+    /// <summary><c>completed</c>, <c>incomplete</c> (a page blocked or failed) or <c>not_run_budget</c>.</summary>
+    public required string Status { get; init; }
+
+    /// <summary>Pages with a completed estimate.</summary>
+    public required int PagesCompleted { get; init; }
+
+    /// <summary>Pages in the document.</summary>
+    public required int PagesTotal { get; init; }
+
+    /// <summary>Input tokens of the estimate (whether paid now or earlier).</summary>
+    public long InputTokens { get; init; }
+
+    /// <summary>Output tokens.</summary>
+    public long OutputTokens { get; init; }
+
+    /// <summary>What the estimate costs at the configured prices; <see langword="null"/> when the model has none.</summary>
+    public double? CostUsd { get; init; }
+
+    /// <summary>Model time over the pages.</summary>
+    public long LatencyMs { get; init; }
+
+    /// <summary>Model calls made by this run (0: every page came from the store).</summary>
+    public int NewCalls { get; init; }
+
+    /// <summary>The part type the document is grouped under.</summary>
+    public required string PartType { get; init; }
+
+    /// <summary>The complexity it is grouped under.</summary>
+    public required string Complexity { get; init; }
+
+    /// <summary>The material group it is grouped under.</summary>
+    public required string MaterialGroup { get; init; }
+
+    /// <summary>Signed error in percent of the actual, when estimated.</summary>
+    public double? PercentError => EstimatedMinutes is { } estimate ? ErrorStatistics.PercentError(estimate, ActualMinutes) : null;
+}
+
+/// <summary>What an evaluation run did.</summary>
+/// <param name="Set">The set.</param>
+/// <param name="Models">The models, in the order asked.</param>
+/// <param name="Results">One row per document and model.</param>
+/// <param name="StoppedAtBudget">Whether the budget stopped it before the end.</param>
+/// <param name="SpentUsd">New spend of this run.</param>
+/// <param name="BudgetUsd">The budget, if one was set.</param>
+public sealed record EvaluationRun(
+    EvaluationSet Set, IReadOnlyList<string> Models, IReadOnlyList<ModelDocumentResult> Results, bool StoppedAtBudget, double SpentUsd, double? BudgetUsd);
+
+/// <summary>Progress: document-model pairs done of all.</summary>
+/// <param name="Done">Pairs done.</param>
+/// <param name="Total">All pairs.</param>
+/// <param name="SpentUsd">New spend so far.</param>
+public sealed record EvaluationProgress(int Done, int Total, double SpentUsd);
+
+/// <summary>
+/// Estimates every document of a set with every model from the same rendered pages. A page whose result is stored for
+/// that model and prompt is reused, never asked again (no double billing); new calls go through the pipeline's own
+/// estimate step, so they are stored for the next run too. With a budget, no call starts that could pass it.
+/// </summary>
+public sealed class EvaluationRunner
+{
+    /// <summary>The tokens a page is assumed to take before any is measured: a high-detail A3 page and a full answer.</summary>
+    private const long PriorInputTokens = 1_500;
+    private const long PriorOutputTokens = 700;
+
+    private readonly DocumentPipeline _pipeline;
+    private readonly IOptionsMonitor<EvaluationOptions> _options;
+
+    /// <summary>Creates the runner.</summary>
+    public EvaluationRunner(DocumentPipeline pipeline, IOptionsMonitor<EvaluationOptions> options)
+    {
+        _pipeline = pipeline;
+        _options = options;
+    }
+
+    /// <summary>Runs the evaluation.</summary>
+    public async Task<EvaluationRun> RunAsync(
+        EvaluationSet set, IReadOnlyList<string> models, int concurrency, double? budgetUsd, IProgress<EvaluationProgress>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(set);
+        ArgumentNullException.ThrowIfNull(models);
+        var budget = new Budget(budgetUsd);
+        var units = set.Items.SelectMany(item => models.Select(model => (item, model))).ToList();
+        var results = new ModelDocumentResult?[units.Count];
+        var done = 0;
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, units.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, concurrency), CancellationToken = cancellationToken },
+            async (index, token) =>
+            {
+                var (item, model) = units[index];
+                results[index] = await EstimateAsync(item, model, budget, token);
+                progress?.Report(new EvaluationProgress(Interlocked.Increment(ref done), units.Count, budget.Spent));
+            });
+
+        return new EvaluationRun(set, models, [.. results.Select(r => r!)], budget.Stopped, budget.Spent, budgetUsd);
+    }
+
+    private async Task<ModelDocumentResult> EstimateAsync(EvaluationItem item, string model, Budget budget, CancellationToken cancellationToken)
+    {
+        var price = _options.CurrentValue.PriceOf(model);
+        var pages = new List<DocumentPage>();
+        var newCalls = 0;
+        foreach (var page in item.Pages)
+        {
+            var result = await _pipeline.StoredPageResultAsync(item.DocumentId, page.Page, model, cancellationToken);
+            if (result is null)
+            {
+                var reserve = price?.Cost(budget.MeanInput(model) ?? PriorInputTokens, budget.MeanOutput(model) ?? PriorOutputTokens) ?? 0;
+                if (!budget.TryReserve(reserve))
+                {
+                    return Row(item, model, [], "not_run_budget", price, 0);
+                }
+
+                result = await _pipeline.EstimatePageAsync(
+                    new EstimatePageRequest(item.DocumentId, page.Page, page.Image, model, Force: false, page.Facts), cancellationToken);
+                newCalls++;
+                budget.Settle(model, reserve, price?.Cost(result.InputTokens, result.OutputTokens) ?? 0, result.InputTokens, result.OutputTokens);
+            }
+
+            pages.Add(new DocumentPage(page.Page, result.Status, page.Image, null, result, page.Facts));
+        }
+
+        var complete = pages.All(p => p.Status == Vision.PageEstimateStatus.Completed);
+        return Row(item, model, pages, complete ? "completed" : "incomplete", price, newCalls);
+    }
+
+    private static ModelDocumentResult Row(EvaluationItem item, string model, List<DocumentPage> pages, string status, ModelPrice? price, int newCalls)
+    {
+        var results = pages.Select(p => p.Result!).ToList();
+        var input = results.Sum(r => r.InputTokens);
+        var output = results.Sum(r => r.OutputTokens);
+        return new ModelDocumentResult
+        {
+            DocumentId = item.DocumentId,
+            FileName = item.FileName,
+            Model = model,
+            ActualMinutes = item.ActualMinutes,
+            EstimatedMinutes = status == "completed" ? DocumentAggregator.Aggregate(pages).Total : null,
+            Status = status,
+            PagesCompleted = pages.Count(p => p.Status == Vision.PageEstimateStatus.Completed),
+            PagesTotal = item.Pages.Count,
+            InputTokens = input,
+            OutputTokens = output,
+            CostUsd = price?.Cost(input, output),
+            LatencyMs = results.Sum(r => r.LatencyMs),
+            NewCalls = newCalls,
+            PartType = item.PartType,
+            Complexity = item.Complexity,
+            MaterialGroup = item.MaterialGroup,
+        };
+    }
+
+    /// <summary>New spend against the budget; a call reserves its expected cost before it starts.</summary>
+    private sealed class Budget(double? limit)
+    {
+        private readonly Lock _gate = new();
+        private readonly Dictionary<string, (long Input, long Output, int Calls)> _measured = new(StringComparer.Ordinal);
+        private double _reserved;
+
+        public double Spent { get; private set; }
+
+        public bool Stopped { get; private set; }
+
+        public long? MeanInput(string model)
+        {
+            lock (_gate)
+            {
+                return _measured.TryGetValue(model, out var m) && m.Calls > 0 ? m.Input / m.Calls : null;
+            }
+        }
+
+        public long? MeanOutput(string model)
+        {
+            lock (_gate)
+            {
+                return _measured.TryGetValue(model, out var m) && m.Calls > 0 ? m.Output / m.Calls : null;
+            }
+        }
+
+        public bool TryReserve(double amount)
+        {
+            lock (_gate)
+            {
+                if (limit is { } max && Spent + _reserved + amount > max)
+                {
+                    Stopped = true;
+                    return false;
+                }
+
+                _reserved += amount;
+                return true;
+            }
+        }
+
+        public void Settle(string model, double reserved, double cost, long input, long output)
+        {
+            lock (_gate)
+            {
+                _reserved -= reserved;
+                Spent += cost;
+                var m = _measured.GetValueOrDefault(model);
+                _measured[model] = (m.Input + input, m.Output + output, m.Calls + 1);
+            }
+        }
+    }
+}
