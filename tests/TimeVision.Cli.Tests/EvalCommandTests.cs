@@ -6,7 +6,7 @@ namespace TimeVision.Cli.Tests;
 
 /// <summary>
 /// <c>timevision eval</c> and shadow mode through the real command: the challenger estimates beside the primary, is
-/// never the answer nor training data, and <c>eval --shadow</c> compares the two without calling a model.
+/// never the answer nor training data unless asked, and <c>eval --shadow</c> compares the two without calling a model.
 /// </summary>
 public sealed class EvalCommandTests : IAsyncLifetime
 {
@@ -60,6 +60,7 @@ public sealed class EvalCommandTests : IAsyncLifetime
         var calls = _server.Requests.Count;
         var export = await CliRunner.InvokeAsync("export-training", "--out", Path.Combine(_folder.Path, "export"), "--validation-percent", "0", "--data", Data);
         var eval = await CliRunner.RunProcessAsync(Environment, "eval", "--shadow", "--out", Path.Combine(_folder.Path, "eval"), "--data", Data);
+        var asked = await CliRunner.InvokeAsync("export-training", "--out", Path.Combine(_folder.Path, "with-shadow"), "--validation-percent", "0", "--include-shadow", "--data", Data);
 
         Assert.Equal(6, calls);
         Assert.Equal(3, _server.Requests.Count(r => r.Model == Challenger));
@@ -69,6 +70,11 @@ public sealed class EvalCommandTests : IAsyncLifetime
             var answer = JsonDocument.Parse(JsonDocument.Parse(line).RootElement.GetProperty("messages")[2].GetProperty("content").GetString()!).RootElement;
             Assert.Equal(3, answer.GetProperty("breakdown").GetArrayLength()); // the primary's three operations, never the challenger's one
         });
+        Assert.True(asked.ExitCode == 0, asked.Stderr);
+        var askedBreakdowns = File.ReadLines(Path.Combine(_folder.Path, "with-shadow", "train.jsonl"))
+            .Select(line => JsonDocument.Parse(JsonDocument.Parse(line).RootElement.GetProperty("messages")[2].GetProperty("content").GetString()!).RootElement.GetProperty("breakdown").GetArrayLength())
+            .Order().ToList();
+        Assert.Equal([1, 1, 1, 3, 3, 3], askedBreakdowns);
         Assert.True(eval.ExitCode == 0, eval.Stderr);
         Assert.Equal(calls, _server.Requests.Count);
         Assert.Equal(["gpt-4o-2024-08-06", Challenger], eval.Json.GetProperty("models").EnumerateArray().Select(m => m.GetProperty("model").GetString()));

@@ -25,11 +25,12 @@ internal static class ExportTrainingCommand
                 result.AddError("--validation-percent must be between 0 and 50.");
             }
         });
+        var includeShadow = new Option<bool>("--include-shadow") { Description = "Also export shadow-mode challenger answers (scaled to the real time) as examples." };
         var data = CommonOptions.Data();
 
         var command = new Command("export-training", "Export labelled estimates as vision fine-tuning JSONL with a manifest.")
         {
-            output, source, since, validation, data,
+            output, source, since, validation, includeShadow, data,
         };
         command.SetAction((parse, cancellationToken) => CliHost.RunAsync(
             parse,
@@ -43,7 +44,7 @@ internal static class ExportTrainingCommand
                     _ => [FeedbackSource.Actual],
                 };
                 var manifest = await services.GetRequiredService<TrainingExporter>().ExportAsync(
-                    new TrainingExportRequest(parse.GetRequiredValue(output).FullName, sources, parse.GetValue(since), parse.GetValue(validation)),
+                    new TrainingExportRequest(parse.GetRequiredValue(output).FullName, sources, parse.GetValue(since), parse.GetValue(validation), IncludeShadow: parse.GetValue(includeShadow)),
                     cancellationToken);
                 CliOutput.WriteResult(stdout, manifest);
                 foreach (var check in manifest.Checks.Where(c => !c.Passed))

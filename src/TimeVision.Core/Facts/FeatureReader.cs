@@ -50,6 +50,15 @@ internal static partial class FeatureReader
                 roughness.Add(new DrawingFact($"{m.Groups[1].Value} {Number(m.Groups[2].Value).ToString(CultureInfo.InvariantCulture)}", FactConfidence.High, source) { Number = Number(m.Groups[2].Value) });
             }
 
+            // N grades (N1–N12) stand alone beside the roughness symbol; inside a sentence "N7" is something else.
+            if (line.Words.Count <= 3)
+            {
+                foreach (Match m in RoughnessGradePattern().Matches(text))
+                {
+                    roughness.Add(new DrawingFact($"N{m.Groups[1].Value}", FactConfidence.Medium, source) { Number = RaOfGrade(int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)) });
+                }
+            }
+
             foreach (Match m in ChamferPattern().Matches(text))
             {
                 var size = m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value;
@@ -82,6 +91,9 @@ internal static partial class FeatureReader
         };
     }
 
+    /// <summary>ISO 1302: N1 is Ra 0.025 µm and each grade doubles it (N7 = Ra 1.6).</summary>
+    private static double RaOfGrade(int grade) => Math.Round(0.025 * Math.Pow(2, grade - 1), 3);
+
     private static double Number(string text) =>
         double.Parse(text.StartsWith('.') ? $"0{text}" : text.Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture);
 
@@ -105,6 +117,9 @@ internal static partial class FeatureReader
 
     [GeneratedRegex(@"\b(Ra|Rz)\s?(\d+(?:[.,]\d+)?)")]
     private static partial Regex RoughnessPattern();
+
+    [GeneratedRegex(@"(?<![\w.,])N(1[0-2]|[1-9])(?![\w.,])")]
+    private static partial Regex RoughnessGradePattern();
 
     [GeneratedRegex(@"(?:CHAMFER|FASE|SRAŽENÍ)\s+(\d+(?:[.,]\d+)?)|(\d+(?:[.,]\d+)?)\s?[xX×]\s?45\s?°", RegexOptions.IgnoreCase)]
     private static partial Regex ChamferPattern();

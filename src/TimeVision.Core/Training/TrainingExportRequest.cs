@@ -8,9 +8,11 @@ namespace TimeVision.Core.Training;
 /// <param name="Since">Only feedback entered at or after this time.</param>
 /// <param name="ValidationPercent">Share of documents (0–50) held out for validation, decided by document hash.</param>
 /// <param name="PromptSetId">The prompt set the fine-tuned model will be served with (<c>ft</c>).</param>
+/// <param name="IncludeShadow">Also export the shadow-mode challenger's answers (scaled to the real time) as examples; off by default.</param>
 public sealed record TrainingExportRequest(
     string OutputDirectory,
     IReadOnlySet<FeedbackSource> Sources,
     DateTimeOffset? Since = null,
     int ValidationPercent = 10,
-    string PromptSetId = Vision.Prompts.PromptCatalog.FineTunedSetId);
+    string PromptSetId = Vision.Prompts.PromptCatalog.FineTunedSetId,
+    bool IncludeShadow = false);

@@ -64,62 +64,66 @@ public sealed class TrainingExporter
         await using var validation = new ExampleWriter(Path.Combine(request.OutputDirectory, "validation.jsonl"));
         await foreach (var documentId in _estimates.ListLabelledAsync(cancellationToken))
         {
-            var document = await _estimates.GetAsync(documentId, cancellationToken);
-            if (document is null)
+            var stored = await _estimates.GetAsync(documentId, cancellationToken);
+            if (stored is null)
             {
                 continue;
             }
 
-            foreach (var page in document.Pages.Where(p => p.Status != PageEstimateStatus.Completed))
+            // The shadow challenger's answers are examples only when asked for, as a second reading of the same sheets.
+            foreach (var document in request.IncludeShadow && stored.Shadow is { } shadow ? [stored, AsShadow(stored, shadow)] : new[] { stored })
             {
-                skipped.Add(new SkippedItem(document.Id, document.FileName, null, $"page {page.Page} is {JsonCode(page.Status)}: left out"));
-            }
-
-            var writer = IsValidation(document.Id, request.ValidationPercent) ? validation : train;
-            foreach (var label in Labels(document, request))
-            {
-                var part = PartFor(document, label, out var reason);
-                if (part is null)
+                foreach (var page in document.Pages.Where(p => p.Status != PageEstimateStatus.Completed))
                 {
-                    skipped.Add(new SkippedItem(document.Id, document.FileName, label.Part, reason!));
-                    continue;
+                    skipped.Add(new SkippedItem(document.Id, document.FileName, null, $"page {page.Page} is {JsonCode(page.Status)}: left out"));
                 }
 
-                if (part.Sheets.Count > MaxImagesPerExample)
+                var writer = IsValidation(document.Id, request.ValidationPercent) ? validation : train;
+                foreach (var label in Labels(document, request))
                 {
-                    skipped.Add(new SkippedItem(document.Id, document.FileName, label.Part, $"{part.Sheets.Count} sheets: more than {MaxImagesPerExample} images"));
-                    continue;
-                }
-
-                var images = new List<ModelImage>();
-                foreach (var sheet in part.Sheets)
-                {
-                    var image = document.Pages.Single(p => p.Page == sheet).Image;
-                    using var png = new MemoryStream();
-                    if (image is null || !await _blobs.DownloadToAsync(image, png, cancellationToken))
+                    var part = PartFor(document, label, out var reason);
+                    if (part is null)
                     {
-                        break;
+                        skipped.Add(new SkippedItem(document.Id, document.FileName, label.Part, reason!));
+                        continue;
                     }
 
-                    images.Add(await ModelImage.FromPageAsync(BinaryData.FromBytes(png.ToArray()), vision.MaxImageLongSidePx, cancellationToken));
-                }
+                    if (part.Sheets.Count > MaxImagesPerExample)
+                    {
+                        skipped.Add(new SkippedItem(document.Id, document.FileName, label.Part, $"{part.Sheets.Count} sheets: more than {MaxImagesPerExample} images"));
+                        continue;
+                    }
 
-                if (images.Count != part.Sheets.Count)
-                {
-                    skipped.Add(new SkippedItem(document.Id, document.FileName, label.Part, "a page image is missing from storage"));
-                    continue;
-                }
+                    var images = new List<ModelImage>();
+                    foreach (var sheet in part.Sheets)
+                    {
+                        var image = document.Pages.Single(p => p.Page == sheet).Image;
+                        using var png = new MemoryStream();
+                        if (image is null || !await _blobs.DownloadToAsync(image, png, cancellationToken))
+                        {
+                            break;
+                        }
 
-                var biggest = images.Max(i => (long)i.Png.ToMemory().Length);
-                if (biggest > MaxImageBytes)
-                {
-                    skipped.Add(new SkippedItem(document.Id, document.FileName, label.Part, "an image is larger than 10 MB"));
-                    continue;
-                }
+                        images.Add(await ModelImage.FromPageAsync(BinaryData.FromBytes(png.ToArray()), vision.MaxImageLongSidePx, cancellationToken));
+                    }
 
-                largestImages = Math.Max(largestImages, images.Count);
-                largestImageBytes = Math.Max(largestImageBytes, biggest);
-                await writer.WriteAsync(document.Id, prompt, images, vision.Detail, TrainingAnswer.Build(part.Estimate, label), cancellationToken);
+                    if (images.Count != part.Sheets.Count)
+                    {
+                        skipped.Add(new SkippedItem(document.Id, document.FileName, label.Part, "a page image is missing from storage"));
+                        continue;
+                    }
+
+                    var biggest = images.Max(i => (long)i.Png.ToMemory().Length);
+                    if (biggest > MaxImageBytes)
+                    {
+                        skipped.Add(new SkippedItem(document.Id, document.FileName, label.Part, "an image is larger than 10 MB"));
+                        continue;
+                    }
+
+                    largestImages = Math.Max(largestImages, images.Count);
+                    largestImageBytes = Math.Max(largestImageBytes, biggest);
+                    await writer.WriteAsync(document.Id, prompt, images, vision.Detail, TrainingAnswer.Build(part.Estimate, label), cancellationToken);
+                }
             }
         }
 
@@ -131,6 +135,7 @@ public sealed class TrainingExporter
             Prompt = new PromptIdentity(prompt.Id, prompt.Version, prompt.Hash),
             Images = new ImageSettings(vision.MaxImageLongSidePx, vision.Detail),
             Sources = request.Sources.Select(JsonCode).Order(StringComparer.Ordinal).ToList(),
+            IncludesShadow = request.IncludeShadow,
             Since = request.Since,
             SplitRule = string.Create(CultureInfo.InvariantCulture, $"validation when the first 4 bytes of SHA-256(document id), big-endian, mod 100 < {request.ValidationPercent}"),
             Train = train.Summary,
@@ -148,6 +153,21 @@ public sealed class TrainingExporter
             JsonSerializer.SerializeToUtf8Bytes(manifest, ManifestJson),
             cancellationToken);
         return manifest;
+    }
+
+    /// <summary>The document as the shadow challenger estimated it: its pages and parts, the same feedback.</summary>
+    private static DocumentEstimate AsShadow(DocumentEstimate document, ShadowEstimate shadow)
+    {
+        var (parts, total, models, status) = DocumentAggregator.Aggregate(shadow.Pages);
+        return document with
+        {
+            FileName = $"{document.FileName} (shadow {shadow.Model})",
+            Pages = shadow.Pages,
+            Parts = parts,
+            TotalEstimatedMinutes = total,
+            Models = models,
+            Status = status,
+        };
     }
 
     /// <summary>Whether a document belongs to the validation side: stable for a document, whatever else is exported.</summary>

@@ -18,6 +18,9 @@ public sealed record TrainingManifest
     /// <summary>The oldest feedback used, if limited.</summary>
     public DateTimeOffset? Since { get; init; }
 
+    /// <summary>Whether shadow-mode challenger answers were exported too (only when asked for).</summary>
+    public bool IncludesShadow { get; init; }
+
     /// <summary>How examples were split.</summary>
     public required string SplitRule { get; init; }
 

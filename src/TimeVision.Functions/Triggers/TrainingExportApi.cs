@@ -11,7 +11,7 @@ namespace TimeVision.Functions.Triggers;
 /// <summary>
 /// <c>GET /api/training/export</c> (admin): the training export as a zip of <c>train.jsonl</c>,
 /// <c>validation.jsonl</c> and <c>manifest.json</c>, written to temporary files and streamed out.
-/// Query: <c>source=actual|expert|both</c>, <c>since</c>, <c>validationPercent</c>.
+/// Query: <c>source=actual|expert|both</c>, <c>since</c>, <c>validationPercent</c>, <c>includeShadow=true</c>.
 /// </summary>
 /// <param name="exporter">Writes the export.</param>
 public sealed class TrainingExportApi(TrainingExporter exporter)
@@ -56,7 +56,8 @@ public sealed class TrainingExportApi(TrainingExporter exporter)
         var folder = Path.Combine(Path.GetTempPath(), $"timevision-export-{Guid.NewGuid():N}");
         try
         {
-            await exporter.ExportAsync(new TrainingExportRequest(folder, sources, since, percent), cancellationToken);
+            var includeShadow = string.Equals(request.Query["includeShadow"].FirstOrDefault(), "true", StringComparison.OrdinalIgnoreCase);
+            await exporter.ExportAsync(new TrainingExportRequest(folder, sources, since, percent, IncludeShadow: includeShadow), cancellationToken);
             var response = request.HttpContext.Response;
             response.ContentType = "application/zip";
             response.Headers.ContentDisposition = "attachment; filename=\"timevision-training.zip\"";

@@ -99,6 +99,37 @@ public sealed class DrawingFactsReaderTests
         Assert.Equal((4, "4x M8"), ((int?)features.Counts[0].Number, features.Counts[0].Source.Text));
     }
 
+    [Theory]
+    [InlineData("1.4301", "stainless_steel")]
+    [InlineData("X5CrNi18-10", "stainless_steel")]
+    [InlineData("EN AW-6082 T6", "aluminium")]
+    [InlineData("AlMg4.5Mn", "aluminium")]
+    [InlineData("11SMnPb30", "free_cutting_steel")]
+    [InlineData("C45", "steel")]
+    [InlineData("S235JR", "steel")]
+    [InlineData("7075-T6", "aluminium")]
+    [InlineData("6061-T6 aluminum", "aluminium")]
+    [InlineData("POM", "plastic")]
+    [InlineData("CuZn39Pb3", "brass_bronze")]
+    [InlineData("42CrMo4", "alloy_steel")]
+    [InlineData("Stainless Steel", "stainless_steel")]
+    [InlineData("Stahl", "steel")]
+    public void Material_designations_are_recognised_with_their_group(string designation, string group)
+    {
+        var facts = DrawingFactsReader.Read(new TextPages().Line(500, 500, "WERKSTOFF:").Line(500, 511, designation).Line(40, 40, "word word word word").Page()).TitleBlock;
+
+        Assert.Equal((designation, group), (facts.Material?.Value, facts.MaterialGroup));
+    }
+
+    [Fact]
+    public void A_standalone_N_grade_is_roughness_and_one_inside_a_sentence_is_not()
+    {
+        var features = DrawingFactsReader.Read(new TextPages().Line(100, 100, "N7").Line(100, 120, "NOTE N7 APPLIES TO ALL FACES").Line(40, 40, "word word").Page()).Features;
+
+        var grade = Assert.Single(features.Roughness);
+        Assert.Equal(("N7", 1.6), (grade.Value, grade.Number));
+    }
+
     [Fact]
     public void A_page_without_a_text_layer_is_flagged_and_gets_no_facts()
     {
