@@ -9,7 +9,7 @@ tests/services/install.sh
 trap tests/services/stop.sh EXIT
 tests/services/start.sh
 
-results="$root/TestResults"
+results="$root/tests/TestResults"
 rm -rf "$results"
 status=0
 dotnet test TimeVision.Functions.sln --logger "trx" --logger "console;verbosity=normal" \
