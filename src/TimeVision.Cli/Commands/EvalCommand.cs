@@ -70,7 +70,7 @@ internal static class EvalCommand
             CommonOptions.Overrides(parse, data, endpoint: endpoint),
             async (services, stdout, stderr) =>
             {
-                var sources = parse.GetValue(source) == "both" ? new HashSet<FeedbackSource> { FeedbackSource.Actual, FeedbackSource.Expert } : [FeedbackSource.Actual];
+                var sources = FeedbackLabels.ParseSources(parse.GetValue(source))!; // the option accepts only valid names
                 var builder = services.GetRequiredService<EvaluationSetBuilder>();
                 var setName = parse.GetRequiredValue(set);
                 EvaluationSet evaluationSet;

@@ -37,12 +37,7 @@ internal static class ExportTrainingCommand
             CommonOptions.Overrides(parse, data),
             async (services, stdout, stderr) =>
             {
-                HashSet<FeedbackSource> sources = parse.GetValue(source) switch
-                {
-                    "expert" => [FeedbackSource.Expert],
-                    "both" => [FeedbackSource.Actual, FeedbackSource.Expert],
-                    _ => [FeedbackSource.Actual],
-                };
+                var sources = FeedbackLabels.ParseSources(parse.GetValue(source))!; // the option accepts only valid names
                 var manifest = await services.GetRequiredService<TrainingExporter>().ExportAsync(
                     new TrainingExportRequest(parse.GetRequiredValue(output).FullName, sources, parse.GetValue(since), parse.GetValue(validation), IncludeShadow: parse.GetValue(includeShadow)),
                     cancellationToken);

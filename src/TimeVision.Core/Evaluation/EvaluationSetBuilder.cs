@@ -165,16 +165,14 @@ public sealed class EvaluationSetBuilder
     private static (double Minutes, string Source, PartType? PartType, Complexity? Complexity, string? Material)? DocumentLabel(
         DocumentEstimate document, IReadOnlySet<FeedbackSource> sources)
     {
-        var wanted = (document.Feedback ?? []).Where(f => sources.Contains(f.Source)).ToList();
-        // Measured beats expert; the latest entry of the better source wins.
-        var whole = wanted.Where(f => f.Part is null).OrderBy(f => f.Source == FeedbackSource.Actual ? 0 : 1).ThenByDescending(f => f.EnteredAt).FirstOrDefault();
-        if (whole is not null)
+        // The same choice as the training export: measured beats expert, then the latest entry.
+        var labels = FeedbackLabels.Choose(document.Feedback, sources).ToList();
+        if (labels.FirstOrDefault(f => f.Part is null) is { } whole)
         {
             return (whole.ActualMinutes, JsonSerializer.Serialize(whole.Source).Trim('"'), whole.PartType, whole.Complexity, whole.Material);
         }
 
-        var perPart = document.Parts.Select((_, index) => wanted.Where(f => f.Part == index + 1)
-            .OrderBy(f => f.Source == FeedbackSource.Actual ? 0 : 1).ThenByDescending(f => f.EnteredAt).FirstOrDefault()).ToList();
+        var perPart = document.Parts.Select((_, index) => labels.FirstOrDefault(f => f.Part == index + 1)).ToList();
         return perPart.Count > 0 && perPart.All(f => f is not null)
             ? (perPart.Sum(f => f!.ActualMinutes), "parts", null, null, perPart[0]!.Material)
             : null;

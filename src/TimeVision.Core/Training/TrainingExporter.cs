@@ -179,14 +179,7 @@ public sealed class TrainingExporter
 
     /// <summary>The label that counts per part (or document): the latest of the wanted sources, measured before expert.</summary>
     private static IEnumerable<ShopFeedback> Labels(DocumentEstimate document, TrainingExportRequest request) =>
-        (document.Feedback ?? [])
-            .Where(f => request.Sources.Contains(f.Source) && (request.Since is null || f.EnteredAt >= request.Since))
-            .GroupBy(f => f.Part)
-            .Select(group => group
-                .OrderBy(f => f.Source == FeedbackSource.Actual ? 0 : 1)
-                .ThenByDescending(f => f.EnteredAt)
-                .First())
-            .OrderBy(f => f.Part ?? 0);
+        FeedbackLabels.Choose(document.Feedback, request.Sources, request.Since);
 
     private static PartEstimate? PartFor(DocumentEstimate document, ShopFeedback label, out string? reason)
     {

@@ -40,13 +40,7 @@ public sealed class FineTuneApi(TrainingExporter exporter, FineTuneService fineT
             return Invalid("Send {\"suffix\": \"…\"} and optionally baseModel, source (actual|expert|both) and validationPercent (0–50).");
         }
 
-        HashSet<FeedbackSource>? sources = body.Source switch
-        {
-            null or "" or "actual" => [FeedbackSource.Actual],
-            "expert" => [FeedbackSource.Expert],
-            "both" => [FeedbackSource.Actual, FeedbackSource.Expert],
-            _ => null,
-        };
+        var sources = FeedbackLabels.ParseSources(body.Source);
         if (sources is null || body.ValidationPercent is < 0 or > 50)
         {
             return Invalid("source must be actual, expert or both, and validationPercent from 0 to 50.");

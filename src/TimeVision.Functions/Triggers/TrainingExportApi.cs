@@ -23,13 +23,7 @@ public sealed class TrainingExportApi(TrainingExporter exporter)
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        HashSet<FeedbackSource>? sources = request.Query["source"].FirstOrDefault() switch
-        {
-            null or "" or "actual" => [FeedbackSource.Actual],
-            "expert" => [FeedbackSource.Expert],
-            "both" => [FeedbackSource.Actual, FeedbackSource.Expert],
-            _ => null,
-        };
+        var sources = FeedbackLabels.ParseSources(request.Query["source"].FirstOrDefault());
         DateTimeOffset? since = null;
         if (request.Query["since"].FirstOrDefault() is { Length: > 0 } sinceText)
         {
