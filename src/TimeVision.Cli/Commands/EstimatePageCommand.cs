@@ -53,8 +53,7 @@ internal static class EstimatePageCommand
             return CliOutput.WriteError(stdout, stderr, "missing_api_key", ChatClients.MissingKeyMessage, ExitCodes.BadInput);
         }
 
-        var image = await ReadPageAsync(host.Services, input, pageNumber, stdout, stderr, cancellationToken);
-        if (image is null)
+        if (await ReadPageAsync(host.Services, input, pageNumber, stdout, stderr, cancellationToken) is not var (image, facts))
         {
             return ExitCodes.BadInput;
         }
@@ -62,7 +61,6 @@ internal static class EstimatePageCommand
         PageEstimateResult result;
         try
         {
-            var facts = IsPdf(input) ? (await host.Services.GetRequiredService<DrawingFactsReader>().ReadAsync(input.FullName, pageNumber, cancellationToken))[0] : null;
             result = await host.Services.GetRequiredService<IVisionEstimator>().EstimatePageAsync(image, model: null, facts, cancellationToken);
         }
         catch (InvalidDataException exception)
@@ -80,16 +78,11 @@ internal static class EstimatePageCommand
         return ExitCodes.Success;
     }
 
-    /// <summary>The page image: rendered from a PDF, or the file itself when it is an image.</summary>
-    private static bool IsPdf(FileInfo input)
-    {
-        var header = new byte[PdfSignature.SearchWindow];
-        using var file = input.OpenRead();
-        var read = file.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
-        return PdfSignature.IsPdf(header.AsSpan(0, read));
-    }
-
-    private static async Task<BinaryData?> ReadPageAsync(
+    /// <summary>
+    /// The page image, rendered from a PDF with its text-layer facts, or the file itself when it is an image (no facts);
+    /// <see langword="null"/> after writing the error.
+    /// </summary>
+    private static async Task<(BinaryData Image, PageFacts? Facts)?> ReadPageAsync(
         IServiceProvider services, FileInfo input, int pageNumber, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         var header = new byte[PdfSignature.SearchWindow];
@@ -107,7 +100,7 @@ internal static class EstimatePageCommand
                 return null;
             }
 
-            return BinaryData.FromBytes(await File.ReadAllBytesAsync(input.FullName, cancellationToken));
+            return (BinaryData.FromBytes(await File.ReadAllBytesAsync(input.FullName, cancellationToken)), null);
         }
 
         var inspection = await services.GetRequiredService<IPdfInspector>().InspectAsync(input.FullName, cancellationToken);
@@ -137,6 +130,7 @@ internal static class EstimatePageCommand
             return null;
         }
 
-        return BinaryData.FromBytes(png.ToArray());
+        var facts = await services.GetRequiredService<DrawingFactsReader>().ReadAsync(input.FullName, pageNumber, cancellationToken);
+        return (BinaryData.FromBytes(png.ToArray()), facts[0]);
     }
 }
