@@ -73,36 +73,39 @@ internal static partial class TitleBlockReader
         {
             for (var i = 0; i < line.Words.Count; i++)
             {
-                foreach (var (field, names) in Labels)
+                // A label starts its line or follows another label ("Title DWG No."); "DO NOT SCALE DRAWING" is a note.
+                var startsField = i == 0 || (found.Count > 0 && found[^1].Line == line && found[^1].FirstWord + found[^1].WordCount == i);
+                if (startsField && LabelAt(line, i) is { } label)
                 {
-                    foreach (var name in names)
-                    {
-                        var parts = name.Split(' ');
-                        if (i + parts.Length > line.Words.Count)
-                        {
-                            continue;
-                        }
-
-                        var matches = parts.Select((part, k) => (part, word: line.Words[i + k].Text))
-                            .All(p => p.word.StartsWith(p.part, StringComparison.OrdinalIgnoreCase)
-                                && IsLabelEnding(p.word[p.part.Length..], p.part == parts[^1]));
-                        // A label starts its line or follows another label ("Title DWG No."); "DO NOT SCALE DRAWING" is a note.
-                        var startsField = i == 0 || (found.Count > 0 && found[^1].Line == line && found[^1].FirstWord + found[^1].WordCount == i);
-                        if (matches && startsField)
-                        {
-                            var box = line.Words.Skip(i).Take(parts.Length).Select(w => w.Box).Aggregate((a, b) => a.Union(b));
-                            found.Add(new Label(field, line, i, parts.Length, box));
-                            i += parts.Length - 1;
-                            goto nextWord;
-                        }
-                    }
+                    found.Add(label);
+                    i += label.WordCount - 1;
                 }
-
-            nextWord:;
             }
         }
 
         return found;
+    }
+
+    /// <summary>The first label (in <see cref="Labels"/> order) whose words start at word <paramref name="start"/>.</summary>
+    private static Label? LabelAt(TextLine line, int start)
+    {
+        foreach (var (field, names) in Labels)
+        {
+            foreach (var parts in names.Select(name => name.Split(' ')))
+            {
+                var matches = start + parts.Length <= line.Words.Count
+                    && parts.Select((part, k) => (part, word: line.Words[start + k].Text))
+                        .All(p => p.word.StartsWith(p.part, StringComparison.OrdinalIgnoreCase)
+                            && IsLabelEnding(p.word[p.part.Length..], p.part == parts[^1]));
+                if (matches)
+                {
+                    var box = line.Words.Skip(start).Take(parts.Length).Select(w => w.Box).Aggregate((a, b) => a.Union(b));
+                    return new Label(field, line, start, parts.Length, box);
+                }
+            }
+        }
+
+        return null;
     }
 
     /// <summary>What may follow a label's text inside its word: nothing, a colon or a dot, or (last word) an inline value after a colon.</summary>
