@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,7 +27,7 @@ public sealed class InfraTemplateTests
     public void Every_setting_the_app_reads_has_a_value_in_the_template_and_the_template_sets_nothing_else()
     {
         var template = InfraTemplate.AppSettings();
-        var sample = SampleSettings().Select(s => s.Key.Replace(":", "__", StringComparison.Ordinal)).ToList();
+        var sample = SampleSettings.Values().Select(s => s.Key.Replace(":", "__", StringComparison.Ordinal)).ToList();
 
         var missing = sample.Select(name => IdentityCounterparts.GetValueOrDefault(name, name)).Where(name => !template.ContainsKey(name)).ToList();
         var unknown = template.Keys.Except(sample).Except(IdentityCounterparts.Values).Except(PlatformSettings).ToList();
@@ -130,7 +129,7 @@ public sealed class InfraTemplateTests
     public void The_image_is_the_functions_dotnet_isolated_base_with_poppler_and_the_timer_schedule()
     {
         var dockerfile = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "infra", "Dockerfile"));
-        var schedule = SampleSettings().Single(s => s.Key == "FineTuneCheckSchedule").Value;
+        var schedule = SampleSettings.Values().Single(s => s.Key == "FineTuneCheckSchedule").Value;
 
         Assert.Contains("mcr.microsoft.com/azure-functions/dotnet-isolated:4-dotnet-isolated10.0", dockerfile, StringComparison.Ordinal);
         Assert.Contains("apt-get install -y --no-install-recommends poppler-utils", dockerfile, StringComparison.Ordinal);
@@ -156,10 +155,4 @@ public sealed class InfraTemplateTests
 
         Assert.True(outputs.TryGetProperty("FUNCTION_APP_URL", out _));
     }
-
-    private static List<KeyValuePair<string, string?>> SampleSettings() =>
-        JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "local.settings.sample.json")))
-            .RootElement.GetProperty("Values").EnumerateObject()
-            .Select(p => new KeyValuePair<string, string?>(p.Name, p.Value.GetString()))
-            .ToList();
 }

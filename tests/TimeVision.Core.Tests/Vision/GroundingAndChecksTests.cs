@@ -12,6 +12,7 @@ namespace TimeVision.Core.Tests.Vision;
 public sealed class GroundingAndChecksTests : IAsyncLifetime
 {
     private const string FineTuned = "ft:gpt-4o-2024-08-06:shop::abc";
+    private static readonly FactSource Source = new(1, "text", new TextBox(0, 0, 10, 10));
     private FakeOpenAIServer _server = null!;
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
@@ -79,18 +80,8 @@ public sealed class GroundingAndChecksTests : IAsyncLifetime
     public async Task An_answer_that_disagrees_with_the_title_block_gets_a_warning_for_each_disagreement()
     {
         // The sample answer: a ROT stainless shaft, 33.4 mm long, drawing ODRI-MS-01, in millimetres.
-        var source = new FactSource(1, "text", new TextBox(0, 0, 10, 10));
-        var facts = new PageFacts
+        var facts = TitleBlock("7075-T6 Aluminum", "aluminium", "inch", "NFR-1") with
         {
-            Page = 1,
-            WordCount = 40,
-            TitleBlock = new TitleBlockFacts
-            {
-                Material = new DrawingFact("7075-T6 Aluminum", FactConfidence.High, source),
-                MaterialGroup = "aluminium",
-                Units = new DrawingFact("inch", FactConfidence.High, source),
-                DrawingNumber = new DrawingFact("NFR-1", FactConfidence.High, source),
-            },
             Features = new FeatureFacts { Dimensions = [2.542, 30.44, 1.35] },
         };
 
@@ -106,25 +97,29 @@ public sealed class GroundingAndChecksTests : IAsyncLifetime
     [Fact]
     public async Task An_answer_that_agrees_with_the_title_block_gets_no_warning()
     {
-        var source = new FactSource(1, "text", new TextBox(0, 0, 10, 10));
-        var facts = new PageFacts
+        var facts = TitleBlock("X5CrNi18-10", "stainless_steel", "mm", "ODRI MS 01") with
         {
-            Page = 1,
-            WordCount = 40,
-            TitleBlock = new TitleBlockFacts
-            {
-                Material = new DrawingFact("X5CrNi18-10", FactConfidence.High, source),
-                MaterialGroup = "stainless_steel",
-                Units = new DrawingFact("mm", FactConfidence.High, source),
-                DrawingNumber = new DrawingFact("ODRI MS 01", FactConfidence.High, source),
-            },
-            Features = new FeatureFacts { Diameters = [new DrawingFact("Ø4", FactConfidence.High, source) { Number = 4 }] },
+            Features = new FeatureFacts { Diameters = [new DrawingFact("Ø4", FactConfidence.High, Source) { Number = 4 }] },
         };
 
         var (result, _, _) = await EstimateAsync("gpt-4o-2024-08-06", facts);
 
         Assert.Empty(result.Warnings);
     }
+
+    /// <summary>A page whose title block says the given material, units and drawing number, all read beside their labels.</summary>
+    private static PageFacts TitleBlock(string material, string materialGroup, string units, string drawingNumber) => new()
+    {
+        Page = 1,
+        WordCount = 40,
+        TitleBlock = new TitleBlockFacts
+        {
+            Material = new DrawingFact(material, FactConfidence.High, Source),
+            MaterialGroup = materialGroup,
+            Units = new DrawingFact(units, FactConfidence.High, Source),
+            DrawingNumber = new DrawingFact(drawingNumber, FactConfidence.High, Source),
+        },
+    };
 
     private static async Task<PageFacts> AdapterplatteFactsAsync()
     {
