@@ -1,5 +1,6 @@
 // TimeVision on Azure: the Functions app (Linux container on Elastic Premium), Storage, Cosmos DB, Key Vault,
-// Application Insights and a container registry, with one user-assigned identity holding data-plane roles.
+// Application Insights and a container registry, with one user-assigned identity holding data-plane roles; optionally
+// that identity's access to an existing Azure OpenAI resource, so the app calls it with Microsoft Entra ID and no key.
 targetScope = 'subscription'
 
 @minLength(1)
@@ -14,15 +15,21 @@ param location string
 @description('Optional: the deploying person\'s principal id (azd: AZURE_PRINCIPAL_ID), to set the OpenAI key and read estimates.')
 param principalId string = ''
 
-@description('OpenAI-compatible base URL; empty means OpenAI. Azure OpenAI: https://RESOURCE.openai.azure.com/openai/v1/.')
+@description('OpenAI-compatible base URL; empty means OpenAI, or with openAIResourceName that resource\'s v1 endpoint (https://RESOURCE.openai.azure.com/openai/v1/).')
 param openAIEndpoint string = ''
 
 @description('The model (or Azure OpenAI deployment) to use; empty follows the model registry.')
 param openAIModel string = ''
 
 @secure()
-@description('The OpenAI API key, stored in Key Vault; empty to set it later with az keyvault secret set.')
+@description('The OpenAI API key, stored in Key Vault; empty to set it later with az keyvault secret set. Ignored when openAIResourceName is set: identity wins, no key is stored or used.')
 param openAIApiKey string = ''
+
+@description('Optional: an existing Azure OpenAI (or Azure AI services) resource. Set, the app\'s identity gets Cognitive Services OpenAI User on it and the app authenticates with Microsoft Entra ID, no key; empty, the key in Key Vault.')
+param openAIResourceName string = ''
+
+@description('The resource group of openAIResourceName, in this subscription; empty means the app\'s resource group.')
+param openAIResourceGroupName string = ''
 
 @description('The app image; azd\'s deploy step sets it after pushing.')
 param containerImage string = ''
@@ -48,6 +55,7 @@ param resourceGroupName string = ''
 var token = toLower(uniqueString(subscription().id, environmentName, location))
 var identityName = 'id-timevision-${token}'
 var tags = { 'azd-env-name': environmentName, application: 'timevision' }
+var useOpenAIIdentity = !empty(openAIResourceName)
 
 resource group 'Microsoft.Resources/resourceGroups@2025-04-01' = {
   name: empty(resourceGroupName) ? 'rg-${environmentName}' : resourceGroupName
@@ -112,7 +120,7 @@ module keyVault 'modules/keyvault.bicep' = {
     tags: tags
     appIdentityName: identityName
     userPrincipalId: principalId
-    openAIApiKey: openAIApiKey
+    openAIApiKey: useOpenAIIdentity ? '' : openAIApiKey
   }
 }
 
@@ -125,6 +133,19 @@ module registry 'modules/registry.bicep' = {
     location: location
     tags: tags
     appIdentityName: identityName
+  }
+}
+
+// On the account, hence in its resource group (see the module for why it is not with the other role assignments).
+// Named with the token: that group may be shared by several environments deploying at once.
+module openAIAccess 'modules/openai-access.bicep' = if (useOpenAIIdentity) {
+  scope: resourceGroup(empty(openAIResourceGroupName) ? group.name : openAIResourceGroupName)
+  name: 'openai-access-${token}'
+  dependsOn: [identity]
+  params: {
+    openAIResourceName: openAIResourceName
+    appIdentityName: identityName
+    appIdentityResourceGroupName: group.name
   }
 }
 
@@ -146,6 +167,7 @@ module functionApp 'modules/functionapp.bicep' = {
     cosmosDatabase: cosmos.outputs.databaseName
     appInsightsConnectionString: monitoring.outputs.connectionString
     openAIApiKeyReference: keyVault.outputs.openAIApiKeyReference
+    openAIResourceName: openAIResourceName
     openAIEndpoint: openAIEndpoint
     openAIModel: openAIModel
     shadowModel: shadowModel
@@ -170,3 +192,6 @@ output AZURE_CONTAINER_REGISTRY_ENDPOINT string = registry.outputs.loginServer
 
 @description('The Key Vault holding the OpenAI key (secret openai-api-key).')
 output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
+
+@description('The Azure OpenAI resource the app reaches with its identity (no key); empty when it uses the key in Key Vault.')
+output AZURE_OPENAI_RESOURCE_NAME string = openAIResourceName

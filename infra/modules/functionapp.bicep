@@ -43,10 +43,13 @@ param cosmosDatabase string
 @description('Application Insights connection string.')
 param appInsightsConnectionString string
 
-@description('The Key Vault reference that resolves to the OpenAI key.')
+@description('The Key Vault reference that resolves to the OpenAI key; not used when openAIResourceName is set.')
 param openAIApiKeyReference string
 
-@description('OpenAI-compatible base URL; empty means OpenAI. Azure OpenAI: https://RESOURCE.openai.azure.com/openai/v1/.')
+@description('An Azure OpenAI resource the app\'s identity may call (Cognitive Services OpenAI User): set, the app uses Microsoft Entra ID and no key; empty, the key.')
+param openAIResourceName string = ''
+
+@description('OpenAI-compatible base URL; empty means OpenAI, or with openAIResourceName that resource\'s v1 endpoint. Azure OpenAI: https://RESOURCE.openai.azure.com/openai/v1/.')
 param openAIEndpoint string = ''
 
 @description('The model (or Azure OpenAI deployment) to use; empty follows the model registry (model activate).')
@@ -61,6 +64,11 @@ param shadowModel string = ''
 param shadowPercent int = 0
 
 var image = empty(containerImage) ? 'mcr.microsoft.com/azure-functions/dotnet-isolated:4-dotnet-isolated10.0' : containerImage
+
+// With an Azure OpenAI resource the app authenticates as its identity (DefaultAzureCredential, AZURE_CLIENT_ID):
+// no key is referenced, and the endpoint defaults to the resource's v1 API.
+var useOpenAIIdentity = !empty(openAIResourceName)
+var openAIBaseUrl = useOpenAIIdentity && empty(openAIEndpoint) ? 'https://${openAIResourceName}.openai.azure.com/openai/v1/' : openAIEndpoint
 
 resource plan 'Microsoft.Web/serverfarms@2025-03-01' = {
   name: planName
@@ -124,8 +132,10 @@ resource app 'Microsoft.Web/sites@2025-03-01' = {
         { name: 'Rendering__InspectTimeout', value: '00:00:30' }
         { name: 'Rendering__PopplerDirectory', value: '' } // poppler-utils is on the image's PATH
         // The vision model.
-        { name: 'OPENAI_API_KEY', value: openAIApiKeyReference }
-        { name: 'OPENAI_BASE_URL', value: openAIEndpoint }
+        { name: 'OPENAI_API_KEY', value: useOpenAIIdentity ? '' : openAIApiKeyReference }
+        { name: 'OPENAI_BASE_URL', value: openAIBaseUrl }
+        { name: 'Vision__Authentication', value: useOpenAIIdentity ? 'entra' : 'auto' } // entra: a token, never a key
+        { name: 'Vision__TokenScope', value: 'https://cognitiveservices.azure.com/.default' }
         { name: 'Vision__Model', value: openAIModel }
         { name: 'Vision__MaxImageLongSidePx', value: '2048' }
         { name: 'Vision__Detail', value: 'high' }

@@ -15,11 +15,18 @@ internal static class InfraTemplate
     public static string BicepPath =>
         typeof(InfraTemplate).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "BicepPath").Value!;
 
-    /// <summary>The template of the module deployment named <paramref name="module"/>.</summary>
-    public static JsonElement Module(string module) =>
+    /// <summary>
+    /// The module deployment named <paramref name="module"/>, or <c>module-…</c> when its name carries a suffix
+    /// (<c>openai-access-&lt;token&gt;</c>): its condition, scope and parameters as <c>main.bicep</c> passes them.
+    /// </summary>
+    public static JsonElement Deployment(string module) =>
         Root.GetProperty("resources").EnumerateArray()
-            .Single(r => r.GetProperty("type").GetString() == "Microsoft.Resources/deployments" && r.GetProperty("name").GetString() == module)
-            .GetProperty("properties").GetProperty("template");
+            .Single(r => r.GetProperty("type").GetString() == "Microsoft.Resources/deployments"
+                && r.GetProperty("name").GetString() is { } name
+                && (name == module || name.StartsWith($"[format('{module}-{{0}}', ", StringComparison.Ordinal)));
+
+    /// <summary>The template of the module deployment named <paramref name="module"/>.</summary>
+    public static JsonElement Module(string module) => Deployment(module).GetProperty("properties").GetProperty("template");
 
     /// <summary>The resources of type <paramref name="type"/> in a module.</summary>
     public static IEnumerable<JsonElement> Resources(string module, string type) =>

@@ -1,9 +1,11 @@
+using System.Text.Json;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using TimeVision.Core.Models;
 using TimeVision.Core.Storage;
+using TimeVision.Core.Vision;
 using TimeVision.Testing;
 
 namespace TimeVision.Functions.Tests;
@@ -60,6 +62,7 @@ public sealed class InfraTemplateTests
     [InlineData("keyvault", "4633458b-17de-408a-b874-0445c86b69e6")] // Key Vault Secrets User
     [InlineData("registry", "7f951dda-4ed3-4680-a7ca-43fe172d538d")] // AcrPull
     [InlineData("cosmos", "00000000-0000-0000-0000-000000000002")] // Cosmos DB Built-in Data Contributor
+    [InlineData("openai-access", "5e0bd9bd-7b93-4f28-af87-19fc36ad61bd")] // Cognitive Services OpenAI User
     public void The_app_identity_gets_its_data_plane_roles(string module, string roleDefinitionId)
     {
         var template = InfraTemplate.Module(module);
@@ -68,6 +71,49 @@ public sealed class InfraTemplateTests
         Assert.Contains(template.GetProperty("resources").EnumerateArray(), r =>
             r.GetProperty("type").GetString() is "Microsoft.Authorization/roleAssignments" or "Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments"
             && r.GetProperty("properties").GetProperty("principalId").GetString()!.Contains("appIdentityName", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void With_an_Azure_OpenAI_resource_name_the_identity_gets_Cognitive_Services_OpenAI_User_on_that_account()
+    {
+        var deployment = InfraTemplate.Deployment("openai-access");
+        var parameters = deployment.GetProperty("properties").GetProperty("parameters");
+        var assignment = InfraTemplate.Resources("openai-access", "Microsoft.Authorization/roleAssignments").Single();
+        var role = assignment.GetProperty("properties");
+        var account = "resourceId('Microsoft.CognitiveServices/accounts', parameters('openAIResourceName'))";
+
+        Assert.Equal("[not(empty(parameters('openAIResourceName')))]", InfraTemplate.Root.GetProperty("variables").GetProperty("useOpenAIIdentity").GetString());
+        Assert.Equal("[variables('useOpenAIIdentity')]", deployment.GetProperty("condition").GetString());
+        Assert.StartsWith("[if(empty(parameters('openAIResourceGroupName')), ", deployment.GetProperty("resourceGroup").GetString(), StringComparison.Ordinal);
+        Assert.Equal("[parameters('openAIResourceName')]", parameters.GetProperty("openAIResourceName").GetProperty("value").GetString());
+        Assert.Equal("[variables('identityName')]", parameters.GetProperty("appIdentityName").GetProperty("value").GetString());
+        Assert.Equal("5e0bd9bd-7b93-4f28-af87-19fc36ad61bd", InfraTemplate.Module("openai-access").GetProperty("variables").GetProperty("openAIUser").GetString());
+        Assert.Equal($"[{account}]", assignment.GetProperty("scope").GetString());
+        Assert.StartsWith($"[guid({account}, ", assignment.GetProperty("name").GetString(), StringComparison.Ordinal);
+        Assert.Equal("[subscriptionResourceId('Microsoft.Authorization/roleDefinitions', variables('openAIUser'))]", role.GetProperty("roleDefinitionId").GetString());
+        Assert.Contains("parameters('appIdentityName')", role.GetProperty("principalId").GetString(), StringComparison.Ordinal);
+        Assert.Equal("ServicePrincipal", role.GetProperty("principalType").GetString());
+    }
+
+    [Fact]
+    public void With_an_Azure_OpenAI_resource_name_the_app_uses_Entra_ID_and_no_key_is_stored_or_referenced()
+    {
+        var functionApp = InfraTemplate.Deployment("functionapp").GetProperty("properties");
+        var variables = functionApp.GetProperty("template").GetProperty("variables");
+        var settings = InfraTemplate.AppSettings();
+        var storedKey = InfraTemplate.Deployment("keyvault").GetProperty("properties").GetProperty("parameters").GetProperty("openAIApiKey").GetString();
+
+        Assert.Equal("[parameters('openAIResourceName')]", functionApp.GetProperty("parameters").GetProperty("openAIResourceName").GetProperty("value").GetString());
+        Assert.Equal("[not(empty(parameters('openAIResourceName')))]", variables.GetProperty("useOpenAIIdentity").GetString());
+        Assert.Equal("[if(variables('useOpenAIIdentity'), '', parameters('openAIApiKeyReference'))]", settings["OPENAI_API_KEY"]);
+        Assert.Equal("[if(variables('useOpenAIIdentity'), 'entra', 'auto')]", settings["Vision__Authentication"]);
+        Assert.Equal("[variables('openAIBaseUrl')]", settings["OPENAI_BASE_URL"]);
+        Assert.Equal(
+            "[if(and(variables('useOpenAIIdentity'), empty(parameters('openAIEndpoint'))), format('https://{0}.openai.azure.com/openai/v1/', parameters('openAIResourceName')), parameters('openAIEndpoint'))]",
+            variables.GetProperty("openAIBaseUrl").GetString());
+        Assert.Equal("https://cognitiveservices.azure.com/.default", settings["Vision__TokenScope"]);
+        Assert.Equal(SampleSettings.Values().Single(s => s.Key == "Vision__TokenScope").Value, settings["Vision__TokenScope"]);
+        Assert.StartsWith("[if(variables('useOpenAIIdentity'), createObject('value', ''), ", storedKey, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -86,8 +132,10 @@ public sealed class InfraTemplateTests
         Assert.Equal(new[] { BlobReference.DrawingsContainer, BlobReference.PagesContainer }.Order(), blobContainers);
     }
 
-    [Fact]
-    public void The_worker_host_builds_from_the_template_settings_and_uses_identity_for_its_stores()
+    [Theory]
+    [InlineData("auto", "resolved-from-key-vault", "")] // no Azure OpenAI resource name: the key from Key Vault
+    [InlineData("entra", "", "https://oai-example.openai.azure.com/openai/v1/")] // with one: no key
+    public void The_worker_host_builds_from_the_template_settings_and_uses_identity_for_its_stores(string authentication, string apiKey, string baseUrl)
     {
         var placeholders = new Dictionary<string, string>
         {
@@ -95,8 +143,9 @@ public sealed class InfraTemplateTests
             ["AzureWebJobsStorage__clientId"] = "00000000-0000-0000-0000-000000000001",
             ["AZURE_CLIENT_ID"] = "00000000-0000-0000-0000-000000000001",
             ["APPLICATIONINSIGHTS_CONNECTION_STRING"] = "InstrumentationKey=00000000-0000-0000-0000-000000000000",
-            ["OPENAI_API_KEY"] = "resolved-from-key-vault",
-            ["OPENAI_BASE_URL"] = string.Empty,
+            ["OPENAI_API_KEY"] = apiKey,
+            ["OPENAI_BASE_URL"] = baseUrl,
+            ["Vision__Authentication"] = authentication,
             ["Vision__Model"] = string.Empty,
             ["Storage__BlobServiceUri"] = "https://stexample.blob.core.windows.net/",
             ["Storage__CosmosEndpoint"] = "https://cosmos-example.documents.azure.com:443/",
@@ -123,6 +172,9 @@ public sealed class InfraTemplateTests
         var storage = host.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
         Assert.Null(storage.CosmosKey);
         Assert.False(storage.CreateCosmosResources);
+        var vision = host.Services.GetRequiredService<IOptions<VisionOptions>>().Value;
+        Assert.Equal(apiKey, vision.ApiKey ?? string.Empty);
+        Assert.Equal(baseUrl, vision.Endpoint?.ToString() ?? string.Empty);
     }
 
     [Fact]
@@ -154,5 +206,20 @@ public sealed class InfraTemplateTests
         }
 
         Assert.True(outputs.TryGetProperty("FUNCTION_APP_URL", out _));
+    }
+
+    [Fact]
+    public void Azd_passes_the_Azure_OpenAI_resource_from_its_environment_and_shows_it()
+    {
+        using var file = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "infra", "main.parameters.json")));
+        var parameters = file.RootElement.GetProperty("parameters");
+        var declared = InfraTemplate.Root.GetProperty("parameters");
+
+        Assert.Equal("${AZURE_OPENAI_RESOURCE_NAME=}", parameters.GetProperty("openAIResourceName").GetProperty("value").GetString());
+        Assert.Equal("${AZURE_OPENAI_RESOURCE_GROUP=}", parameters.GetProperty("openAIResourceGroupName").GetProperty("value").GetString());
+        Assert.All(parameters.EnumerateObject(), p => Assert.True(declared.TryGetProperty(p.Name, out _), $"main.bicep has no parameter {p.Name}"));
+        Assert.Equal(string.Empty, declared.GetProperty("openAIResourceName").GetProperty("defaultValue").GetString());
+        Assert.Equal(string.Empty, declared.GetProperty("openAIResourceGroupName").GetProperty("defaultValue").GetString());
+        Assert.Equal("[parameters('openAIResourceName')]", InfraTemplate.Root.GetProperty("outputs").GetProperty("AZURE_OPENAI_RESOURCE_NAME").GetProperty("value").GetString());
     }
 }
