@@ -8,6 +8,7 @@ using TimeVision.Cli.Engine;
 using TimeVision.Core.Estimates;
 using TimeVision.Core.Pipeline;
 using TimeVision.Core.Pipeline.Durable;
+using TimeVision.Core.Retirement;
 using TimeVision.Core.Storage;
 using TimeVision.Core.Vision;
 
@@ -86,11 +87,11 @@ internal static class EstimateCommand
             }
 
             var vision = probe.Services.GetRequiredService<IOptions<VisionOptions>>().Value;
-            if (string.IsNullOrWhiteSpace(vision.ApiKey) && vision.Model != ModelIds.Offline)
+            if (VisionAccess.KindOf(vision) == VisionCredentialKind.None && vision.Model != ModelIds.Offline)
             {
                 if (!string.IsNullOrWhiteSpace(vision.Model))
                 {
-                    return CliOutput.WriteError(stdout, stderr, "missing_api_key", ChatClients.MissingKeyMessage, ExitCodes.BadInput);
+                    return CliOutput.WriteError(stdout, stderr, "missing_api_key", VisionAccess.MissingCredentialMessage, ExitCodes.BadInput);
                 }
 
                 await stderr.WriteLineAsync(
@@ -125,11 +126,26 @@ internal static class EstimateCommand
 
             var document = await services.GetRequiredService<IEstimateStore>().GetAsync(documentId, cancellationToken)
                 ?? throw new InvalidOperationException($"The pipeline finished but document {documentId} is not stored.");
+            await WarnOfRetirementAsync(services, document, stderr, cancellationToken);
             return DocumentOutput.Write(document, json, stdout);
         }
         finally
         {
             await host.StopAsync(CancellationToken.None);
+        }
+    }
+
+    /// <summary>A warning on stderr for each answering model that retires within 60 days.</summary>
+    private static async Task WarnOfRetirementAsync(IServiceProvider services, DocumentEstimate document, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        foreach (var model in document.Pages.Select(p => p.Result?.Model).OfType<string>().Distinct(StringComparer.Ordinal))
+        {
+            var retirement = await services.GetRequiredService<ModelRetirement>().GetAsync(model, cancellationToken);
+            if (retirement is { IsNear: true, RetiresOn: { } date })
+            {
+                await stderr.WriteLineAsync(
+                    $"warning: {model} retires on {date:yyyy-MM-dd} ({retirement.DaysLeft} days left; {retirement.Source}). Move to another model before then: README, 'Moving off a retiring model'.");
+            }
         }
     }
 

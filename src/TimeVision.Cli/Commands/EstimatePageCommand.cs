@@ -48,9 +48,9 @@ internal static class EstimatePageCommand
             return ExitCodes.BadInput;
         }
 
-        if (string.IsNullOrWhiteSpace(host.Services.GetRequiredService<IOptions<VisionOptions>>().Value.ApiKey))
+        if (VisionAccess.KindOf(host.Services.GetRequiredService<IOptions<VisionOptions>>().Value) == VisionCredentialKind.None)
         {
-            return CliOutput.WriteError(stdout, stderr, "missing_api_key", ChatClients.MissingKeyMessage, ExitCodes.BadInput);
+            return CliOutput.WriteError(stdout, stderr, "missing_api_key", VisionAccess.MissingCredentialMessage, ExitCodes.BadInput);
         }
 
         if (await ReadPageAsync(host.Services, input, pageNumber, stdout, stderr, cancellationToken) is not var (image, facts))

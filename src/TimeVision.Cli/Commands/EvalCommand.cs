@@ -101,9 +101,9 @@ internal static class EvalCommand
                 }
 
                 if (modelIds.Any(m => m != ModelIds.Offline) && !parse.GetValue(shadow)
-                    && string.IsNullOrWhiteSpace(services.GetRequiredService<IOptions<VisionOptions>>().Value.ApiKey))
+                    && VisionAccess.KindOf(services.GetRequiredService<IOptions<VisionOptions>>().Value) == VisionCredentialKind.None)
                 {
-                    return CliOutput.WriteError(stdout, stderr, "missing_api_key", ChatClients.MissingKeyMessage, ExitCodes.BadInput);
+                    return CliOutput.WriteError(stdout, stderr, "missing_api_key", VisionAccess.MissingCredentialMessage, ExitCodes.BadInput);
                 }
 
                 var run = await RunWithProgressAsync(services.GetRequiredService<EvaluationRunner>(), evaluationSet, modelIds,

@@ -1,16 +1,19 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
+using TimeVision.Core.ModelCheck;
 using TimeVision.Core.Models;
+using TimeVision.Core.Storage;
+using TimeVision.Core.Vision;
 
 namespace TimeVision.Cli.Commands;
 
-/// <summary><c>timevision model-info</c> and <c>timevision model activate &lt;id&gt;</c>.</summary>
+/// <summary><c>timevision model-info</c>, <c>timevision model check &lt;id&gt;</c> and <c>timevision model activate &lt;id&gt;</c>.</summary>
 internal static class ModelCommands
 {
     public static Command Info()
     {
         var data = CommonOptions.Data();
-        var command = new Command("model-info", "Show the model estimates are made with, where that choice comes from, candidates and estimate counts.") { data };
+        var command = new Command("model-info", "Show the model estimates are made with, where that choice comes from, when it retires, candidates and estimate counts.") { data };
         command.SetAction((parse, cancellationToken) => CliHost.RunAsync(
             parse,
             CommonOptions.Overrides(parse, data),
@@ -22,26 +25,129 @@ internal static class ModelCommands
         return command;
     }
 
-    public static Command Model()
+    public static Command Model() => new("model", "Check models and manage the model registry.") { Check(), Activate() };
+
+    private static Command Check()
+    {
+        var id = new Argument<string>("model-id") { Description = "The model to check, e.g. gpt-4.1, o4-mini or an Azure OpenAI deployment." };
+        var endpoint = CommonOptions.Endpoint();
+        var json = CommonOptions.Json();
+        var data = CommonOptions.Data();
+        var command = new Command("check", "Send the two sample drawings to a model once each and say whether it can take over (exit 0 usable, 3 not).")
+        {
+            id, endpoint, json, data,
+        };
+        command.SetAction((parse, cancellationToken) => CliHost.RunAsync(
+            parse,
+            CommonOptions.Overrides(parse, data, endpoint: endpoint),
+            async (services, stdout, stderr) =>
+            {
+                if (MissingModelAccess(services, parse.GetRequiredValue(id), stdout, stderr) is { } exit)
+                {
+                    return exit;
+                }
+
+                var report = await services.GetRequiredService<ModelCheckService>().CheckAsync(parse.GetRequiredValue(id).Trim(), cancellationToken);
+                Write(report, parse.GetValue(json), stdout);
+                return report.Usable ? ExitCodes.Success : ExitCodes.Incomplete;
+            }));
+        return command;
+    }
+
+    private static Command Activate()
     {
         var id = new Argument<string>("model-id") { Description = "The model to switch on, e.g. ft:gpt-4o-2024-08-06:shop::abc123 or gpt-4.1." };
+        var force = new Option<bool>("--force") { Description = "Switch it on without the model check, or although the check fails." };
         var data = CommonOptions.Data();
-        var activate = new Command("activate", "Switch the active model in the registry (Vision:Model, when set, still wins).") { id, data };
+        var activate = new Command("activate", "Check a model on the sample drawings, then switch it on in the registry (Vision:Model, when set, still wins).") { id, force, data };
         activate.SetAction((parse, cancellationToken) => CliHost.RunAsync(
             parse,
             CommonOptions.Overrides(parse, data),
             async (services, stdout, stderr) =>
             {
-                var state = await services.GetRequiredService<ModelInfoService>().ActivateAsync(parse.GetRequiredValue(id), cancellationToken);
-                var info = await services.GetRequiredService<ModelInfoService>().GetAsync(cancellationToken);
+                var model = parse.GetRequiredValue(id);
+                var forced = parse.GetValue(force);
+                if (!forced && MissingModelAccess(services, model, stdout, stderr) is { } exit)
+                {
+                    return exit;
+                }
+
+                var models = services.GetRequiredService<ModelInfoService>();
+                ModelActivation activation;
+                try
+                {
+                    activation = await models.ActivateCheckedAsync(model, forced, cancellationToken);
+                }
+                catch (ConcurrencyConflictException exception)
+                {
+                    return CliOutput.WriteError(stdout, stderr, "conflict", exception.Message, ExitCodes.Conflict);
+                }
+
+                if (!activation.Activated)
+                {
+                    CliOutput.WriteResult(stdout, new { error = new { code = "model_check_failed", message = $"{model} failed the model check; nothing was switched. --force switches it anyway." }, check = activation.Check });
+                    await stderr.WriteLineAsync($"error: {model} failed the model check; nothing was switched. See 'check' in the output; --force switches it anyway.");
+                    return ExitCodes.Incomplete;
+                }
+
+                var info = await models.GetAsync(cancellationToken);
                 if (info.Source == "configuration")
                 {
                     await stderr.WriteLineAsync($"note: Vision:Model is set to {info.ActiveModel}; it wins over the registry until it is removed.");
                 }
 
-                CliOutput.WriteResult(stdout, new { activeModel = state.ActiveModel, activatedAt = state.ActivatedAt, inUse = info.ActiveModel, source = info.Source });
+                CliOutput.WriteResult(stdout, new { activeModel = activation.Registry!.ActiveModel, activatedAt = activation.Registry.ActivatedAt, inUse = info.ActiveModel, source = info.Source, check = activation.Check });
                 return ExitCodes.Success;
             }));
-        return new Command("model", "Manage the model registry.") { activate };
+        return activate;
+    }
+
+    /// <summary>No way to reach a model (other than offline): the model-check error with exit 2.</summary>
+    private static int? MissingModelAccess(IServiceProvider services, string model, TextWriter stdout, TextWriter stderr)
+    {
+        if (model.Trim() == ModelIds.Offline)
+        {
+            return null;
+        }
+
+        var vision = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<VisionOptions>>().Value;
+        return VisionAccess.KindOf(vision) == VisionCredentialKind.None
+            ? CliOutput.WriteError(stdout, stderr, "missing_api_key", VisionAccess.MissingCredentialMessage, ExitCodes.BadInput)
+            : null;
+    }
+
+    private static void Write(ModelCheckReport report, bool json, TextWriter stdout)
+    {
+        if (json)
+        {
+            CliOutput.WriteResult(stdout, report);
+            return;
+        }
+
+        stdout.WriteLine($"{report.Model} ({report.EndpointKind}): {(report.Usable ? "usable" : "NOT usable")} as configured ({report.ConfiguredDialect})");
+        foreach (var call in report.Calls)
+        {
+            var outcome = call.Status == "ok" ? $"ok, {call.EstimatedTimeMin:0.##} min" : $"{call.Status}: {call.Error}";
+            stdout.WriteLine($"  {call.Sample}: {outcome}; format {call.Dialect}; {call.LatencyMs} ms; {call.InputTokens}+{call.OutputTokens} tokens{(call.CostUsd is { } cost ? $"; ${cost:0.0000}" : string.Empty)}");
+            foreach (var rejected in call.Rejected)
+            {
+                stdout.WriteLine($"    before: {rejected}");
+            }
+
+            foreach (var warning in call.Warnings)
+            {
+                stdout.WriteLine($"    warning {warning.Code}: {warning.Message}");
+            }
+        }
+
+        foreach (var advice in report.Advice)
+        {
+            stdout.WriteLine($"  → {advice}");
+        }
+
+        if (report.Retirement.RetiresOn is { } date)
+        {
+            stdout.WriteLine($"  retires on {date:yyyy-MM-dd} ({report.Retirement.DaysLeft} days left; {report.Retirement.Source})");
+        }
     }
 }

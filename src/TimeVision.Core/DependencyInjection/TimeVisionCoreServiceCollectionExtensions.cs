@@ -44,7 +44,11 @@ public static class TimeVisionCoreServiceCollectionExtensions
             })
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<VisionOptions>, VisionOptionsValidator>());
 
+        // The app's one Entra ID credential (managed identity in Azure, az login on a PC); it does no I/O until asked for a token.
+        services.TryAddSingleton<global::Azure.Core.TokenCredential>(_ => new DefaultAzureCredential());
+        services.TryAddSingleton<VisionAccess>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<PopplerTools>();
         services.TryAddSingleton<IPdfInspector, PopplerPdfInspector>();
@@ -53,7 +57,13 @@ public static class TimeVisionCoreServiceCollectionExtensions
         services.TryAddSingleton<TimeVision.Core.Facts.DrawingFactsReader>();
         services.TryAddSingleton<PromptCatalog>();
         services.TryAddSingleton<ChatClients>();
-        services.TryAddSingleton<IVisionEstimator, OpenAIVisionEstimator>();
+        services.TryAddSingleton<OpenAIVisionEstimator>();
+        services.TryAddSingleton<IVisionEstimator>(provider => provider.GetRequiredService<OpenAIVisionEstimator>());
+        services.TryAddSingleton<TimeVision.Core.Retirement.ModelRetirement>();
+        services.TryAddSingleton<TimeVision.Core.Retirement.RetirementWatch>();
+        services.AddOptions<TimeVision.Core.ModelCheck.ModelCheckOptions>().BindConfiguration(TimeVision.Core.ModelCheck.ModelCheckOptions.SectionName);
+        services.TryAddSingleton<TimeVision.Core.ModelCheck.ModelCheckService>();
+        services.AddOptions<FineTuneCutoffOptions>().BindConfiguration(FineTuneCutoffOptions.SectionName);
 
         services.AddOptions<PipelineOptions>().BindConfiguration(PipelineOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName);

@@ -34,6 +34,12 @@ public static class EstimateJson
     /// </summary>
     public static BinaryData StructuredOutputSchema { get; } = BinaryData.FromString(StripKeywords(JsonNode.Parse(SchemaText)!).ToJsonString());
 
+    /// <summary>
+    /// The schema sent as non-strict json_schema: as <see cref="StructuredOutputSchema"/> without
+    /// <c>additionalProperties</c>, which some providers (Gemini) reject.
+    /// </summary>
+    public static BinaryData LooseOutputSchema { get; } = BinaryData.FromString(StripKeywords(JsonNode.Parse(SchemaText)!, keywords: [.. NotForStructuredOutputs, "additionalProperties"]).ToJsonString());
+
     private static string ReadSchema()
     {
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(SchemaResource)
@@ -42,14 +48,15 @@ public static class EstimateJson
         return reader.ReadToEnd();
     }
 
-    private static JsonNode StripKeywords(JsonNode node, bool isPropertyMap = false)
+    private static JsonNode StripKeywords(JsonNode node, bool isPropertyMap = false, string[]? keywords = null)
     {
+        keywords ??= NotForStructuredOutputs;
         if (node is JsonObject obj)
         {
             // In a "properties" map the keys are field names, not keywords: leave them alone.
             if (!isPropertyMap)
             {
-                foreach (var keyword in NotForStructuredOutputs)
+                foreach (var keyword in keywords)
                 {
                     obj.Remove(keyword);
                 }
@@ -59,7 +66,7 @@ public static class EstimateJson
             {
                 if (child is not null)
                 {
-                    StripKeywords(child, isPropertyMap: !isPropertyMap && key == "properties");
+                    StripKeywords(child, isPropertyMap: !isPropertyMap && key == "properties", keywords);
                 }
             }
         }
@@ -69,7 +76,7 @@ public static class EstimateJson
             {
                 if (child is not null)
                 {
-                    StripKeywords(child);
+                    StripKeywords(child, keywords: keywords);
                 }
             }
         }

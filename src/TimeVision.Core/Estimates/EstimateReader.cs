@@ -12,7 +12,8 @@ public sealed record EstimateReadResult(PageEstimate? Estimate, IReadOnlyList<Es
 
 /// <summary>
 /// Reads a model's reply as a <see cref="PageEstimate"/>: finds the JSON (tolerating code fences and prose around it),
-/// checks it against the published schema, then normalises it.
+/// completes what the reply left out (<see cref="ReplyCompletion"/>), checks it against the published schema, then
+/// normalises it.
 /// </summary>
 public static class EstimateReader
 {
@@ -22,7 +23,8 @@ public static class EstimateReader
 
     /// <summary>Reads <paramref name="reply"/>.</summary>
     /// <param name="reply">The model's reply text.</param>
-    public static EstimateReadResult Read(string? reply)
+    /// <param name="facts">The page's text-layer facts, which fill fields the reply left out.</param>
+    public static EstimateReadResult Read(string? reply, Facts.PageFacts? facts = null)
     {
         var json = ReplyText.ExtractJson(reply);
         if (json is null)
@@ -40,8 +42,18 @@ public static class EstimateReader
             return Invalid($"The reply is not valid JSON: {exception.Message}");
         }
 
-        using var document = JsonDocument.Parse(json);
-        var evaluation = Schema.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        if (node is not JsonObject answer)
+        {
+            return Invalid("The reply's JSON is not an object.");
+        }
+
+        var completion = ReplyCompletion.Complete(answer, facts);
+        if (completion.Reply is null)
+        {
+            return new EstimateReadResult(null, completion.Warnings, completion.Error);
+        }
+
+        var evaluation = Schema.Evaluate(JsonSerializer.SerializeToElement(answer), new EvaluationOptions { OutputFormat = OutputFormat.List });
         if (!evaluation.IsValid)
         {
             var problems = (evaluation.Details ?? [])
@@ -52,10 +64,10 @@ public static class EstimateReader
             return Invalid($"The reply does not match the estimate contract: {string.Join("; ", problems)}");
         }
 
-        var estimate = node.Deserialize<PageEstimate>(EstimateJson.Options)
+        var estimate = answer.Deserialize<PageEstimate>(EstimateJson.Options)
             ?? throw new InvalidOperationException("A schema-valid estimate deserialized to null.");
         var (normalized, warnings) = EstimateNormalizer.Normalize(estimate);
-        return new EstimateReadResult(normalized, warnings, null);
+        return new EstimateReadResult(normalized, [.. completion.Warnings, .. warnings], null);
     }
 
     private static string Location(EvaluationResults detail)

@@ -19,4 +19,16 @@ public sealed record EstimateWarning(string Code, string Message)
 
     /// <summary>The first reply was not a valid estimate; the page was sent again.</summary>
     public const string RetriedAfterInvalidReply = "retried_after_invalid_reply";
+
+    /// <summary>A field the reply left out, or gave a value the contract cannot use, was taken from the page's text layer.</summary>
+    public const string FilledFromTextLayer = "filled_from_text_layer";
+
+    /// <summary>A field the reply left out, or gave a value the contract cannot use, was given its stated default.</summary>
+    public const string FilledWithDefault = "filled_with_default";
+
+    /// <summary>The reply had no usable total; the breakdown's sum was taken.</summary>
+    public const string TotalFromBreakdown = "total_from_breakdown";
+
+    /// <summary>The reply had fields the contract does not know; they were dropped.</summary>
+    public const string IgnoredUnknownFields = "ignored_unknown_fields";
 }

@@ -2,6 +2,7 @@ using System.ClientModel;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using TimeVision.Core.Models;
 using TimeVision.Core.Storage;
 using TimeVision.Core.Training;
@@ -23,10 +24,21 @@ public sealed partial class FineTuneService
     private readonly IModelRegistry _registry;
     private readonly TimeProvider _time;
     private readonly ILogger<FineTuneService> _logger;
+    private readonly IOptionsMonitor<FineTuneCutoffOptions> _options;
+    private readonly IOptionsMonitor<Vision.VisionOptions> _vision;
 
     /// <summary>Creates the service.</summary>
-    public FineTuneService(OpenAIFineTuning api, IFineTuneJobStore jobs, IModelRegistry registry, TimeProvider time, ILogger<FineTuneService> logger)
+    public FineTuneService(
+        OpenAIFineTuning api,
+        IFineTuneJobStore jobs,
+        IModelRegistry registry,
+        IOptionsMonitor<FineTuneCutoffOptions> options,
+        IOptionsMonitor<Vision.VisionOptions> vision,
+        TimeProvider time,
+        ILogger<FineTuneService> logger)
     {
+        _options = options;
+        _vision = vision;
         _api = api;
         _jobs = jobs;
         _registry = registry;
@@ -44,6 +56,16 @@ public sealed partial class FineTuneService
     /// <exception cref="FineTuneInputException">The folder is not a usable export, or the names are invalid; nothing was uploaded.</exception>
     public async Task<FineTuneJob> StartAsync(string baseModel, string suffix, string exportDirectory, CancellationToken cancellationToken)
     {
+        var endpointKind = ModelInfoService.EndpointKind(_vision.CurrentValue.Endpoint);
+        if (_options.CurrentValue.ClosesOn(endpointKind) is { } closes && DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime) >= closes)
+        {
+            throw new FineTuneInputException(
+                "fine_tuning_closed",
+                $"This endpoint ({endpointKind}) takes no new fine-tuning jobs since {closes:yyyy-MM-dd} (FineTuning:NewJobsCloseOn). Ways on: " +
+                "fine-tune on Azure OpenAI (set OPENAI_BASE_URL to https://RESOURCE.openai.azure.com/openai/v1/ and the base model to your gpt-4o or gpt-4.1 deployment's model), " +
+                "or export for open-weight training with 'timevision export-training --format sharegpt' and LoRA-tune a vision model elsewhere; see README, 'Moving off a retiring model'.");
+        }
+
         if (string.IsNullOrWhiteSpace(baseModel))
         {
             throw new FineTuneInputException("invalid_base_model", "A base model is required, e.g. gpt-4o-2024-08-06.");

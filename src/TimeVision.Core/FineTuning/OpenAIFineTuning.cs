@@ -25,12 +25,16 @@ public sealed record FineTuneJobState(string JobId, string Status, int? TrainedT
 public sealed class OpenAIFineTuning
 {
     private readonly IOptionsMonitor<VisionOptions> _options;
+    private readonly VisionAccess _access;
     private readonly TimeProvider _time;
+    private readonly VisionHttpClient? _http;
 
     /// <summary>Creates the client wrapper.</summary>
-    public OpenAIFineTuning(IOptionsMonitor<VisionOptions> options, TimeProvider time)
+    public OpenAIFineTuning(IOptionsMonitor<VisionOptions> options, VisionAccess access, TimeProvider time, VisionHttpClient? http = null)
     {
+        _http = http;
         _options = options;
+        _access = access;
         _time = time;
     }
 
@@ -61,12 +65,7 @@ public sealed class OpenAIFineTuning
     private OpenAIClient Client()
     {
         var options = _options.CurrentValue;
-        if (string.IsNullOrWhiteSpace(options.ApiKey))
-        {
-            throw new InvalidOperationException(ChatClients.MissingKeyMessage);
-        }
-
-        return new OpenAIClient(new ApiKeyCredential(options.ApiKey), ChatClients.ClientOptions(options, _time));
+        return new OpenAIClient(_access.PolicyFor(options), ChatClients.ClientOptions(options, _time, _http));
     }
 
     private static FineTuneJobState StateOf(FineTuningJob job, FineTuneMetrics? metrics)

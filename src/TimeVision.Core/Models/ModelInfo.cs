@@ -27,6 +27,15 @@ public sealed record ModelInfo
     /// <summary><c>openai</c>, <c>azure_openai</c> or <c>other</c>.</summary>
     public required string EndpointKind { get; init; }
 
+    /// <summary>When the model in use retires, if anyone says (<c>YYYY-MM-DD</c>).</summary>
+    public DateOnly? RetiresOn { get; init; }
+
+    /// <summary>Days left until then; negative once passed.</summary>
+    public int? DaysLeft { get; init; }
+
+    /// <summary>Who gives the date: <c>provider</c>, <c>setting</c>, <c>default</c> or <c>none</c>.</summary>
+    public string RetirementSource { get; init; } = "none";
+
     /// <summary>The registered candidates.</summary>
     public required IReadOnlyList<string> Candidates { get; init; }
 

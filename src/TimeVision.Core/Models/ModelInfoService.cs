@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Options;
 using TimeVision.Core.FineTuning;
+using TimeVision.Core.ModelCheck;
+using TimeVision.Core.Retirement;
 using TimeVision.Core.Storage;
 using TimeVision.Core.Vision;
 using TimeVision.Core.Vision.Prompts;
@@ -15,11 +17,21 @@ public sealed class ModelInfoService
     private readonly IFineTuneJobStore _jobs;
     private readonly PromptCatalog _prompts;
     private readonly IOptionsMonitor<VisionOptions> _vision;
+    private readonly ModelRetirement _retirement;
+    private readonly ModelCheckService _check;
     private readonly TimeProvider _time;
 
     /// <summary>Creates the service.</summary>
     public ModelInfoService(
-        ActiveModel active, IModelRegistry registry, IEstimateStore estimates, IFineTuneJobStore jobs, PromptCatalog prompts, IOptionsMonitor<VisionOptions> vision, TimeProvider time)
+        ActiveModel active,
+        IModelRegistry registry,
+        IEstimateStore estimates,
+        IFineTuneJobStore jobs,
+        PromptCatalog prompts,
+        IOptionsMonitor<VisionOptions> vision,
+        ModelRetirement retirement,
+        ModelCheckService check,
+        TimeProvider time)
     {
         _active = active;
         _registry = registry;
@@ -27,6 +39,8 @@ public sealed class ModelInfoService
         _jobs = jobs;
         _prompts = prompts;
         _vision = vision;
+        _retirement = retirement;
+        _check = check;
         _time = time;
     }
 
@@ -36,8 +50,12 @@ public sealed class ModelInfoService
         var (model, source) = await _active.ResolveAsync(cancellationToken);
         var prompt = _prompts.ForModel(model);
         var registry = await _registry.GetAsync(cancellationToken);
+        var retirement = await _retirement.GetAsync(model, cancellationToken);
         return new ModelInfo
         {
+            RetiresOn = retirement.RetiresOn,
+            DaysLeft = retirement.DaysLeft,
+            RetirementSource = retirement.Source,
             ActiveModel = model,
             Source = source.ToString().ToLowerInvariant(),
             FineTuned = ModelIds.IsFineTuned(model),
@@ -52,7 +70,27 @@ public sealed class ModelInfoService
         };
     }
 
-    /// <summary>Switches the registry's active model; configuration (<c>Vision:Model</c>) still wins.</summary>
+    /// <summary>
+    /// Checks <paramref name="modelId"/> on the sample drawings and, when it is usable (or <paramref name="force"/>),
+    /// switches the registry's active model; configuration (<c>Vision:Model</c>) still wins. The offline estimate needs
+    /// no check.
+    /// </summary>
+    /// <param name="modelId">The model to switch on.</param>
+    /// <param name="force">Switch even when the check fails, and skip it.</param>
+    /// <param name="cancellationToken">Cancels the check and the write.</param>
+    public async Task<ModelActivation> ActivateCheckedAsync(string modelId, bool force, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(modelId);
+        var check = force || modelId.Trim() == ModelIds.Offline ? null : await _check.CheckAsync(modelId.Trim(), cancellationToken);
+        if (check is { Usable: false })
+        {
+            return new ModelActivation(false, null, check);
+        }
+
+        return new ModelActivation(true, await ActivateAsync(modelId, cancellationToken), check);
+    }
+
+    /// <summary>Switches the registry's active model with no check; configuration (<c>Vision:Model</c>) still wins.</summary>
     public async Task<ModelRegistryState> ActivateAsync(string modelId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(modelId);
@@ -64,8 +102,7 @@ public sealed class ModelInfoService
     }
 
     /// <summary><c>ft:gpt-4o-2024-08-06:org::id</c> → <c>gpt-4o-2024-08-06</c>; other ids are their own base.</summary>
-    public static string BaseOf(string modelId) =>
-        ModelIds.IsFineTuned(modelId) && modelId.Split(':') is [_, var baseModel, ..] ? baseModel : modelId;
+    public static string BaseOf(string modelId) => ModelFamilies.BaseOf(modelId);
 
     /// <summary>What kind of endpoint a base URL is.</summary>
     public static string EndpointKind(Uri? endpoint) => endpoint switch
@@ -77,3 +114,9 @@ public sealed class ModelInfoService
         _ => "other",
     };
 }
+
+/// <summary>What <see cref="ModelInfoService.ActivateCheckedAsync"/> did.</summary>
+/// <param name="Activated">The model was switched on.</param>
+/// <param name="Registry">The registry after the switch.</param>
+/// <param name="Check">The check it ran; <see langword="null"/> when forced or offline.</param>
+public sealed record ModelActivation(bool Activated, ModelRegistryState? Registry, ModelCheckReport? Check);

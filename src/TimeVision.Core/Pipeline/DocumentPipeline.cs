@@ -111,7 +111,8 @@ public sealed class DocumentPipeline
 
     /// <summary>
     /// Sends one page to the model, unless a result for this document, page, model and prompt is already stored
-    /// (then that result is returned and the model is not called). Every new result is stored at once.
+    /// (then that result is returned and the model is not called). Every new result is stored at once, except a
+    /// configuration error (<see cref="VisionErrorCode.UnsupportedParameter"/>).
     /// </summary>
     public async Task<PageEstimateResult> EstimatePageAsync(EstimatePageRequest request, CancellationToken cancellationToken)
     {
@@ -142,7 +143,12 @@ public sealed class DocumentPipeline
             result = await _estimator.EstimatePageAsync(BinaryData.FromBytes(png.GetBuffer().AsMemory(0, (int)png.Length)), request.Model, facts, cancellationToken);
         }
 
-        await _estimates.SavePageResultAsync(request.DocumentId, request.Page, result, cancellationToken);
+        // A parameter the model rejects is a configuration error, not the page's answer: once the setting is fixed, the page is asked again.
+        if (result.Error?.Code != VisionErrorCode.UnsupportedParameter)
+        {
+            await _estimates.SavePageResultAsync(request.DocumentId, request.Page, result, cancellationToken);
+        }
+
         return result;
     }
 

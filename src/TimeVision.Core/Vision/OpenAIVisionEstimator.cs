@@ -48,16 +48,31 @@ public sealed class OpenAIVisionEstimator : IVisionEstimator
     }
 
     /// <inheritdoc />
-    public async Task<PageEstimateResult> EstimatePageAsync(BinaryData pagePng, string? model, Facts.PageFacts? facts, CancellationToken cancellationToken)
+    public Task<PageEstimateResult> EstimatePageAsync(BinaryData pagePng, string? model, Facts.PageFacts? facts, CancellationToken cancellationToken) =>
+        EstimatePageAsync(pagePng, model, facts, dialect: null, cancellationToken);
+
+    /// <summary>Estimates a page as <see cref="EstimatePageAsync(BinaryData, string?, Facts.PageFacts?, CancellationToken)"/>, worded in <paramref name="dialect"/> instead of the model's configured one (the model check tries dialects this way).</summary>
+    /// <param name="pagePng">The rendered page.</param>
+    /// <param name="model">The model; <see langword="null"/> for the active one.</param>
+    /// <param name="facts">The page's text-layer facts.</param>
+    /// <param name="dialect">The request's wording; <see langword="null"/> for the model's configured one.</param>
+    /// <param name="cancellationToken">Cancels the calls.</param>
+    public async Task<PageEstimateResult> EstimatePageAsync(
+        BinaryData pagePng, string? model, Facts.PageFacts? facts, ModelDialect? dialect, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(pagePng);
-        var options = _options.CurrentValue;
         var modelId = string.IsNullOrWhiteSpace(model) ? (await _activeModel.ResolveAsync(cancellationToken)).Model : model;
-        var (maxImageLongSidePx, detail, structuredOutputs) = options.For(modelId);
-        var prompt = _prompts.ForModel(modelId);
+        var call = _options.CurrentValue.For(modelId);
+        if (dialect is not null)
+        {
+            call = call with { Dialect = dialect };
+        }
+
+        var detail = call.Detail;
+        var prompt = _prompts.ForModel(modelId, call.Dialect.ResponseFormat);
         var client = _clients.For(modelId);
-        var image = await ModelImage.FromPageAsync(pagePng, maxImageLongSidePx, cancellationToken);
-        var completionOptions = CompletionOptions(options, structuredOutputs);
+        var image = await ModelImage.FromPageAsync(pagePng, call.MaxImageLongSidePx, cancellationToken);
+        var completionOptions = CompletionOptions(call.Dialect);
 
         var started = _time.GetTimestamp();
         var tries = TryCounter.Begin();
@@ -92,7 +107,7 @@ public sealed class OpenAIVisionEstimator : IVisionEstimator
             {
                 completion = (await client.CompleteChatAsync(Messages(prompt, image, detail, facts), completionOptions, cancellationToken)).Value;
             }
-            catch (Exception exception) when (!cancellationToken.IsCancellationRequested && ApiFailure.Classify(exception) is { } error)
+            catch (Exception exception) when (!cancellationToken.IsCancellationRequested && ApiFailure.Classify(exception, call) is { } error)
             {
                 Log.PageFailed(_logger, modelId, error.Code, tries.Count);
                 return Result(PageEstimateStatus.Failed) with { Error = error };
@@ -122,7 +137,7 @@ public sealed class OpenAIVisionEstimator : IVisionEstimator
                 };
             }
 
-            var read = EstimateReader.Read(text);
+            var read = EstimateReader.Read(text, facts);
             if (read.Estimate is null)
             {
                 if (++invalidReplies == 1)
@@ -146,17 +161,23 @@ public sealed class OpenAIVisionEstimator : IVisionEstimator
         }
     }
 
-    private static ChatCompletionOptions CompletionOptions(VisionOptions options, bool structuredOutputs)
+    private static ChatCompletionOptions CompletionOptions(ModelDialect dialect)
     {
         var completionOptions = new ChatCompletionOptions
         {
-            Temperature = 0,
-            MaxOutputTokenCount = options.MaxOutputTokens,
+            Temperature = dialect.Temperature is { } temperature ? (float)temperature : null,
+            MaxOutputTokenCount = dialect.MaxOutputTokens,
+            ResponseFormat = dialect.ResponseFormat switch
+            {
+                ReplyFormat.JsonSchemaStrict => ChatResponseFormat.CreateJsonSchemaFormat(SchemaName, EstimateJson.StructuredOutputSchema, jsonSchemaIsStrict: true),
+                ReplyFormat.JsonSchema => ChatResponseFormat.CreateJsonSchemaFormat(SchemaName, EstimateJson.LooseOutputSchema, jsonSchemaIsStrict: false),
+                ReplyFormat.JsonObject => ChatResponseFormat.CreateJsonObjectFormat(),
+                _ => null,
+            },
         };
-        if (structuredOutputs)
+        if (dialect.ReasoningEffort is { } effort)
         {
-            completionOptions.ResponseFormat = ChatResponseFormat.CreateJsonSchemaFormat(
-                SchemaName, EstimateJson.StructuredOutputSchema, jsonSchemaIsStrict: true);
+            completionOptions.ReasoningEffortLevel = new ChatReasoningEffortLevel(effort);
         }
 
         return completionOptions;

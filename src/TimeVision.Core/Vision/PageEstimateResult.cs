@@ -52,6 +52,13 @@ public enum VisionErrorCode
     [JsonStringEnumMemberName("request_rejected")]
     RequestRejected,
 
+    /// <summary>
+    /// The API rejected a parameter the request sent (400 <c>unsupported_parameter</c>): the model's settings must
+    /// change. Never retried, never stored as the page's result.
+    /// </summary>
+    [JsonStringEnumMemberName("unsupported_parameter")]
+    UnsupportedParameter,
+
     /// <summary>The API rejected the key (401, 403).</summary>
     [JsonStringEnumMemberName("unauthorized")]
     Unauthorized,
@@ -64,7 +71,14 @@ public enum VisionErrorCode
 /// <summary>Why a page has no estimate, for a person.</summary>
 /// <param name="Code">A stable code.</param>
 /// <param name="Message">What happened.</param>
-public sealed record VisionError(VisionErrorCode Code, string Message);
+public sealed record VisionError(VisionErrorCode Code, string Message)
+{
+    /// <summary>The request parameter the API rejected, for <see cref="VisionErrorCode.UnsupportedParameter"/>.</summary>
+    public string? Parameter { get; init; }
+
+    /// <summary>The setting to change, and its value, for <see cref="VisionErrorCode.UnsupportedParameter"/>.</summary>
+    public string? Setting { get; init; }
+}
 
 /// <summary>Everything about one page's trip to the vision model.</summary>
 public sealed record PageEstimateResult

@@ -48,12 +48,41 @@ public sealed class VisionOptions
     [RegularExpression("^(high|low|auto)$")]
     public string Detail { get; set; } = "high";
 
-    /// <summary>Ask for Structured Outputs (<c>response_format</c> with the contract's schema, strict). Default on.</summary>
+    /// <summary>
+    /// Ask for Structured Outputs (<c>response_format</c> with the contract's schema, strict). Default on. Off is the same
+    /// as <see cref="ResponseFormat"/> <c>none</c>; <see cref="ResponseFormat"/>, when set, wins.
+    /// </summary>
     public bool StructuredOutputs { get; set; } = true;
 
-    /// <summary>Upper bound on the reply's tokens. Default 2000.</summary>
-    [Range(256, 32768)]
+    /// <summary>
+    /// How the reply's shape is asked for: <c>json_schema_strict</c>, <c>json_schema</c> (no strict mode, no
+    /// <c>additionalProperties</c>), <c>json_object</c> or <c>none</c>; with the last two the prompt carries the JSON
+    /// shape. Empty: from <see cref="StructuredOutputs"/>.
+    /// </summary>
+    [RegularExpression(ReplyFormats.Pattern)]
+    public string? ResponseFormat { get; set; }
+
+    /// <summary>The temperature for models that take one, or <c>none</c>. Reasoning models (<c>o*</c>, <c>gpt-5*</c>, <c>gpt-6*</c>) get none unless their own settings say otherwise. Default 0.</summary>
+    public string? Temperature { get; set; } = "0";
+
+    /// <summary>The <c>reasoning_effort</c> sent to reasoning models: <c>minimal</c>, <c>low</c>, <c>medium</c> or <c>high</c>. Empty sends none.</summary>
+    [RegularExpression(ModelCallSettings.ReasoningEffortPattern)]
+    public string? ReasoningEffort { get; set; }
+
+    /// <summary>Upper bound on the reply's tokens, sent as <c>max_completion_tokens</c>. Default 2000; reasoning models get at least 25,000.</summary>
+    [Range(256, 128_000)]
     public int MaxOutputTokens { get; set; } = 2000;
+
+    /// <summary>
+    /// How requests authenticate: <c>key</c> (the API key), <c>entra</c> (Microsoft Entra ID through
+    /// <c>DefaultAzureCredential</c>, no key) or <c>auto</c>: the key when one is set, else Entra ID for an Azure
+    /// endpoint (<c>*.openai.azure.com</c>, <c>*.cognitiveservices.azure.com</c>, <c>*.services.ai.azure.com</c>). Default <c>auto</c>.
+    /// </summary>
+    [RegularExpression("^(auto|key|entra)$")]
+    public string Authentication { get; set; } = "auto";
+
+    /// <summary>The token scope for Entra ID. Default <c>https://cognitiveservices.azure.com/.default</c>.</summary>
+    public string TokenScope { get; set; } = "https://cognitiveservices.azure.com/.default";
 
     /// <summary>Time allowed for one HTTP request before it counts as timed out. Default 120 s.</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:30:00")]
@@ -75,24 +104,60 @@ public sealed class VisionOptions
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
     public TimeSpan MaxRetryDuration { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>Settings for particular models, by model id, over the ones above.</summary>
+    /// <summary>
+    /// Settings for particular models, over the ones above. The key is the model id, or any name when the entry gives
+    /// the id in <see cref="VisionModelSettings.Id"/>: fine-tuned ids (<c>ft:…</c>) hold colons, which configuration
+    /// reads as section separators, so they must be given that way.
+    /// </summary>
     public Dictionary<string, VisionModelSettings> Models { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>The image size, detail and Structured Outputs setting for <paramref name="modelId"/>.</summary>
+    /// <summary>How <paramref name="modelId"/> is called: its own settings, else its family's defaults, else the settings above.</summary>
     /// <param name="modelId">The model id.</param>
-    public (int MaxImageLongSidePx, string Detail, bool StructuredOutputs) For(string modelId)
+    public ModelCallSettings For(string modelId)
     {
-        var overrides = Models.GetValueOrDefault(modelId);
-        return (
-            overrides?.MaxImageLongSidePx ?? MaxImageLongSidePx,
-            overrides?.Detail ?? Detail,
-            overrides?.StructuredOutputs ?? StructuredOutputs);
+        ArgumentNullException.ThrowIfNull(modelId);
+        var (name, own) = FindSettings(modelId);
+        var reasoning = ModelFamilies.IsReasoning(modelId);
+        var format = NonEmpty(own?.ResponseFormat) is { } ownFormat ? ReplyFormats.Parse(ownFormat)
+            : own?.StructuredOutputs is { } ownStructured ? (ownStructured ? ReplyFormat.JsonSchemaStrict : ReplyFormat.None)
+            : NonEmpty(ResponseFormat) is { } sharedFormat ? ReplyFormats.Parse(sharedFormat)
+            : StructuredOutputs ? ReplyFormat.JsonSchemaStrict : ReplyFormat.None;
+        var temperature = ModelCallSettings.ParseTemperature(NonEmpty(own?.Temperature) ?? (reasoning ? ModelCallSettings.NoTemperature : Temperature));
+        var maxTokens = own?.MaxOutputTokens is { } ownMax ? (ownMax == 0 ? (int?)null : ownMax)
+            : reasoning ? Math.Max(MaxOutputTokens, ModelFamilies.ReasoningMaxOutputTokens) : MaxOutputTokens;
+        var effort = NonEmpty(own?.ReasoningEffort) ?? (reasoning ? NonEmpty(ReasoningEffort) : null);
+        return new ModelCallSettings(
+            modelId,
+            name,
+            own?.MaxImageLongSidePx ?? MaxImageLongSidePx,
+            own?.Detail ?? Detail,
+            new ModelDialect(format, temperature, effort, maxTokens),
+            own?.RetiresOn);
     }
+
+    /// <summary>The entry whose <see cref="VisionModelSettings.Id"/> is the model, else the one keyed by it.</summary>
+    private (string? Name, VisionModelSettings? Settings) FindSettings(string modelId)
+    {
+        foreach (var (name, settings) in Models)
+        {
+            if (string.Equals(settings.Id, modelId, StringComparison.Ordinal))
+            {
+                return (name, settings);
+            }
+        }
+
+        return Models.TryGetValue(modelId, out var keyed) && string.IsNullOrEmpty(keyed.Id) ? (modelId, keyed) : (null, null);
+    }
+
+    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
 
-/// <summary>Per-model settings; each one left empty falls back to <see cref="VisionOptions"/>.</summary>
+/// <summary>Per-model settings; each one left empty falls back to the model family's defaults, then to <see cref="VisionOptions"/>.</summary>
 public sealed class VisionModelSettings
 {
+    /// <summary>The model id these settings are for, when the entry's key is a name (required for ids with colons, such as <c>ft:…</c>).</summary>
+    public string? Id { get; set; }
+
     /// <summary>The longest side of the image sent to this model.</summary>
     [Range(256, 8192)]
     public int? MaxImageLongSidePx { get; set; }
@@ -101,8 +166,26 @@ public sealed class VisionModelSettings
     [RegularExpression("^(high|low|auto)$")]
     public string? Detail { get; set; }
 
-    /// <summary>Whether this deployment supports Structured Outputs.</summary>
+    /// <summary>Whether this deployment supports Structured Outputs; <see cref="ResponseFormat"/> wins when set.</summary>
     public bool? StructuredOutputs { get; set; }
+
+    /// <summary><c>json_schema_strict</c>, <c>json_schema</c>, <c>json_object</c> or <c>none</c>.</summary>
+    [RegularExpression(ReplyFormats.Pattern)]
+    public string? ResponseFormat { get; set; }
+
+    /// <summary>A temperature, or <c>none</c> to send none.</summary>
+    public string? Temperature { get; set; }
+
+    /// <summary>The <c>reasoning_effort</c>: <c>minimal</c>, <c>low</c>, <c>medium</c> or <c>high</c>.</summary>
+    [RegularExpression(ModelCallSettings.ReasoningEffortPattern)]
+    public string? ReasoningEffort { get; set; }
+
+    /// <summary>The output-token cap, sent as <c>max_completion_tokens</c>; 0 sends none.</summary>
+    [Range(0, 128_000)]
+    public int? MaxOutputTokens { get; set; }
+
+    /// <summary>When the model retires, if its provider does not say (<c>YYYY-MM-DD</c>).</summary>
+    public DateOnly? RetiresOn { get; set; }
 }
 
 /// <summary>Defaults shared by the options and the docs.</summary>

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using TimeVision.Core.Feedback;
 using TimeVision.Core.FineTuning;
 using TimeVision.Core.Models;
@@ -14,7 +16,7 @@ public sealed class FineTuneServiceTests : IAsyncLifetime
     private const string FineTunedModel = "ft:gpt-4o-2024-08-06:shop:ts-1:fake123";
     private readonly TempFolder _folder = new();
     private FakeOpenAIServer _openAI = null!;
-    private Microsoft.Extensions.DependencyInjection.ServiceProvider _services = null!;
+    private ServiceProvider _services = null!;
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
@@ -38,6 +40,43 @@ public sealed class FineTuneServiceTests : IAsyncLifetime
         await _openAI.DisposeAsync();
         _folder.Dispose();
     }
+
+    [Fact]
+    public async Task Start_after_the_endpoints_job_cut_off_stops_naming_the_ways_on_and_uploads_nothing()
+    {
+        await ExportAsync(measuredDocuments: 16);
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2027, 1, 6, 8, 0, 0, TimeSpan.Zero));
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:DataDirectory"] = Path.Combine(_folder.Path, "data"),
+            ["Vision:Endpoint"] = _openAI.BaseUrl.ToString(),
+            ["Vision:ApiKey"] = FakeOpenAIServer.ApiKey,
+            ["FineTuning:NewJobsCloseOn"] = "2027-01-06",
+        }).Build();
+        await using var services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddSingleton<TimeProvider>(time)
+            .AddLogging()
+            .AddTimeVisionCore()
+            .BuildServiceProvider();
+
+        var exception = await Assert.ThrowsAsync<FineTuneInputException>(() => services.Get<FineTuneService>().StartAsync("gpt-4o-2024-08-06", "ts-1", ExportFolder, Token));
+
+        Assert.Equal("fine_tuning_closed", exception.Code);
+        Assert.Contains("Azure OpenAI", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("--format sharegpt", exception.Message, StringComparison.Ordinal);
+        Assert.Empty(_openAI.FineTuning.Files);
+        Assert.Empty(_openAI.FineTuning.Jobs);
+    }
+
+    [Theory]
+    [InlineData(null, "openai", "2027-01-06")]
+    [InlineData(null, "azure_openai", null)]
+    [InlineData("2027-02-01", "azure_openai", "2027-02-01")]
+    public void New_jobs_close_on_OpenAIs_endpoint_by_default_and_where_configured(string? setting, string endpointKind, string? expected) =>
+        Assert.Equal(
+            expected is null ? null : DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture),
+            new FineTuneCutoffOptions { NewJobsCloseOn = setting is null ? null : DateOnly.Parse(setting, System.Globalization.CultureInfo.InvariantCulture) }.ClosesOn(endpointKind));
 
     [Fact]
     public async Task Start_uploads_both_files_for_fine_tuning_creates_the_job_and_records_it()

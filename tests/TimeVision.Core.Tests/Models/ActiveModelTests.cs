@@ -33,7 +33,7 @@ public sealed class ActiveModelTests : IDisposable
         Assert.Equal(ModelSource.Default, (await resolver.ResolveAsync(Token)).Source);
 
         // Another instance of the app activates it.
-        await new ModelInfoService(Resolver(registry), registry, new LocalEstimateStore(_folder.Path), new TimeVision.Core.FineTuning.LocalFineTuneJobStore(_folder.Path), null!, null!, _time)
+        await new ModelInfoService(Resolver(registry), registry, new LocalEstimateStore(_folder.Path), new TimeVision.Core.FineTuning.LocalFineTuneJobStore(_folder.Path), null!, null!, null!, null!, _time)
             .ActivateAsync("ft:gpt-4o-2024-08-06:shop::abc123", Token);
         var before = await resolver.ResolveAsync(Token);
         _time.Advance(ActiveModel.CacheFor + TimeSpan.FromSeconds(1));

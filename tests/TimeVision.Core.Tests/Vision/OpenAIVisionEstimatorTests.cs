@@ -166,13 +166,15 @@ public sealed class OpenAIVisionEstimatorTests : IAsyncLifetime
     public async Task A_reply_breaking_the_schema_twice_fails_with_the_reason()
     {
         var wrong = SampleEstimates.Shaft();
-        wrong["part_type"] = "TURNED";
+        wrong["estimated_time_min"] = "about two minutes";
+        wrong["breakdown"] = new System.Text.Json.Nodes.JsonArray();
         _server.Enqueue(new FakeReply.Content(wrong.ToJsonString()), new FakeReply.Content(wrong.ToJsonString()));
 
         var result = await EstimateAsync();
 
         Assert.Equal(VisionErrorCode.InvalidReply, result.Error!.Code);
-        Assert.Contains("part_type", result.Error.Message, StringComparison.Ordinal);
+        Assert.Contains("estimated_time_min \"about two minutes\" is not a time", result.Error.Message, StringComparison.Ordinal);
+        Assert.Equal(2, _server.Requests.Count);
     }
 
     [Fact]

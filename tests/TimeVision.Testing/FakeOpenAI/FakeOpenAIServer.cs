@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
@@ -17,7 +19,9 @@ namespace TimeVision.Testing.FakeOpenAI;
 /// An OpenAI-compatible HTTP server on 127.0.0.1 for tests. It checks each chat completion request as the real API
 /// would (auth header, model, message and content-part shapes, the image data URL, <c>detail</c>, temperature,
 /// token limit, <c>response_format</c>) and answers with scripted <see cref="FakeReply"/>s in the real API's shapes.
-/// A request that breaks the API's rules gets a 400 and is listed in <see cref="Violations"/>.
+/// A request that breaks the API's rules gets a 400 and is listed in <see cref="Violations"/>. It can also play
+/// providers that differ from OpenAI (<see cref="RejectedParameters"/>, <see cref="RejectsAdditionalProperties"/>,
+/// <see cref="IgnoresResponseFormat"/>): what they reject is answered as they answer it and is not a violation.
 /// </summary>
 public sealed class FakeOpenAIServer : IAsyncDisposable
 {
@@ -28,13 +32,45 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
     private readonly ConcurrentQueue<FakeReply> _script = new();
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private readonly ConcurrentQueue<string> _violations = new();
+    private readonly ConcurrentQueue<string> _rejections = new();
+    private readonly ConcurrentDictionary<string, byte> _bearerTokens = new(StringComparer.Ordinal) { [ApiKey] = 0 };
     private int _completionCount;
+    private int _modelLookups;
 
     private FakeOpenAIServer(WebApplication app)
     {
         _app = app;
-        FineTuning = new FakeFineTuningApi(request => request.Headers.Authorization.ToString() == $"Bearer {ApiKey}", _violations.Enqueue);
+        FineTuning = new FakeFineTuningApi(IsAuthorized, _violations.Enqueue);
     }
+
+    /// <summary>
+    /// Request parameters this server answers with OpenAI's <c>400 unsupported_parameter</c>, as reasoning models do for
+    /// <c>temperature</c> and <c>max_tokens</c>.
+    /// </summary>
+    public ISet<string> RejectedParameters { get; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>Answers a <c>response_format</c> schema holding <c>additionalProperties</c> with a 400, as Gemini's compatibility layer does.</summary>
+    public bool RejectsAdditionalProperties { get; set; }
+
+    /// <summary>Takes any <c>response_format</c> without checking or honouring it, as Anthropic's compatibility layer does.</summary>
+    public bool IgnoresResponseFormat { get; set; }
+
+    /// <summary>The <c>shutdown_date</c> that <c>GET /v1/models/{id}</c> reports per model id (null: the field is null); other ids are 404.</summary>
+    public ConcurrentDictionary<string, string?> Models { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>How many <c>GET /v1/models/{id}</c> requests arrived.</summary>
+    public int ModelLookups => _modelLookups;
+
+    /// <summary>Every request this server rejected as its provider would (not violations): the parameter or keyword named.</summary>
+    public IReadOnlyList<string> Rejections => [.. _rejections];
+
+    /// <summary>Accepts <paramref name="token"/> as a bearer token besides <see cref="ApiKey"/> (an Entra ID access token, say).</summary>
+    public void AcceptBearerToken(string token) => _bearerTokens[token] = 0;
+
+    private bool IsAuthorized(HttpRequest request) =>
+        request.Headers.Authorization.ToString() is { } header
+        && header.StartsWith("Bearer ", StringComparison.Ordinal)
+        && _bearerTokens.ContainsKey(header["Bearer ".Length..]);
 
     /// <summary>The files and fine-tuning endpoints, and their jobs.</summary>
     public FakeFineTuningApi FineTuning { get; }
@@ -54,20 +90,49 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
     /// <summary>Every way a request broke the API's rules.</summary>
     public IReadOnlyList<string> Violations => [.. _violations];
 
-    /// <summary>Starts a server on a free loopback port.</summary>
-    public static async Task<FakeOpenAIServer> StartAsync()
+    /// <summary>The server's own certificate when it speaks HTTPS (bearer tokens from Entra ID travel only over TLS): pin it in the client.</summary>
+    public X509Certificate2? Certificate { get; private set; }
+
+    /// <summary>Starts a server on a free loopback port; with <paramref name="https"/>, over TLS with a fresh self-signed certificate.</summary>
+    public static async Task<FakeOpenAIServer> StartAsync(bool https = false)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        X509Certificate2? certificate = null;
+        if (https)
+        {
+            certificate = SelfSignedLoopbackCertificate();
+            builder.WebHost.UseKestrelHttpsConfiguration();
+            builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureHttpsDefaults(tls => tls.ServerCertificate = certificate));
+        }
+
+        builder.WebHost.UseUrls(https ? "https://127.0.0.1:0" : "http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         var app = builder.Build();
-        var server = new FakeOpenAIServer(app);
+        var server = new FakeOpenAIServer(app) { Certificate = certificate };
         app.MapPost("/v1/chat/completions", server.ChatCompletionsAsync);
+        app.MapGet("/v1/models/{id}", server.GetModelAsync);
         server.FineTuning.Map(app);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         server.BaseUrl = new Uri($"{address}/v1/");
         return server;
+    }
+
+    /// <summary>An HTTP client that trusts this server's certificate and nothing else.</summary>
+    public HttpClient PinnedHttpClient() => new(new HttpClientHandler
+    {
+        ServerCertificateCustomValidationCallback = (_, presented, _, _) => presented is not null && Certificate is not null && presented.RawData.AsSpan().SequenceEqual(Certificate.RawData),
+    });
+
+    private static X509Certificate2 SelfSignedLoopbackCertificate()
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var names = new SubjectAlternativeNameBuilder();
+        names.AddIpAddress(System.Net.IPAddress.Loopback);
+        request.CertificateExtensions.Add(names.Build());
+        using var created = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(1));
+        return X509CertificateLoader.LoadPkcs12(created.Export(X509ContentType.Pkcs12), password: null);
     }
 
     /// <summary>Adds replies to the script, answered in order.</summary>
@@ -88,8 +153,40 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
         await _app.DisposeAsync();
     }
 
+    private async Task GetModelAsync(HttpContext context, string id)
+    {
+        Interlocked.Increment(ref _modelLookups);
+        if (!IsAuthorized(context.Request))
+        {
+            await WriteErrorAsync(context.Response, 401, "invalid_api_key", "Incorrect API key provided.");
+            return;
+        }
+
+        if (!Models.TryGetValue(id, out var shutdownDate))
+        {
+            await WriteErrorAsync(context.Response, 404, "model_not_found", $"The model '{id}' does not exist.");
+            return;
+        }
+
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync(new JsonObject
+        {
+            ["id"] = id,
+            ["object"] = "model",
+            ["created"] = 1_722_902_400,
+            ["owned_by"] = "system",
+            ["shutdown_date"] = shutdownDate,
+        }.ToJsonString());
+    }
+
     private async Task ChatCompletionsAsync(HttpContext context)
     {
+        if (await ProviderRejectionAsync(context) is { } rejected)
+        {
+            _rejections.Enqueue(rejected);
+            return;
+        }
+
         var (request, problem) = await ReadAsync(context.Request);
         if (request is null)
         {
@@ -135,11 +232,71 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
         }
     }
 
+    /// <summary>What this server's provider rejects before any other check, answered as that provider answers it.</summary>
+    private async Task<string?> ProviderRejectionAsync(HttpContext context)
+    {
+        context.Request.EnableBuffering();
+        JsonObject? body;
+        try
+        {
+            body = (await JsonNode.ParseAsync(context.Request.Body))?.AsObject();
+        }
+        catch (JsonException)
+        {
+            body = null;
+        }
+        finally
+        {
+            context.Request.Body.Position = 0;
+        }
+
+        if (body is null || !IsAuthorized(context.Request))
+        {
+            return null;
+        }
+
+        if (RejectedParameters.FirstOrDefault(body.ContainsKey) is { } parameter)
+        {
+            context.Response.StatusCode = 400;
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(new JsonObject
+            {
+                ["error"] = new JsonObject
+                {
+                    ["message"] = $"Unsupported parameter: '{parameter}' is not supported with this model.",
+                    ["type"] = "invalid_request_error",
+                    ["param"] = parameter,
+                    ["code"] = "unsupported_parameter",
+                },
+            }.ToJsonString());
+            return parameter;
+        }
+
+        if (RejectsAdditionalProperties && body["response_format"]?.ToJsonString().Contains("\"additionalProperties\"", StringComparison.Ordinal) == true)
+        {
+            // Gemini's compatibility layer answers with a list holding one error.
+            context.Response.StatusCode = 400;
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(new JsonArray(new JsonObject
+            {
+                ["error"] = new JsonObject
+                {
+                    ["code"] = 400,
+                    ["message"] = "Invalid JSON payload received. Unknown name \"additionalProperties\" at 'generation_config.response_schema': Cannot find field.",
+                    ["status"] = "INVALID_ARGUMENT",
+                },
+            }).ToJsonString());
+            return "additionalProperties";
+        }
+
+        return null;
+    }
+
     private async Task<(RecordedRequest? Request, string? Problem)> ReadAsync(HttpRequest http)
     {
-        if (http.Headers.Authorization.ToString() != $"Bearer {ApiKey}")
+        if (!IsAuthorized(http))
         {
-            return (null, "auth: the Authorization header is not 'Bearer <key>' with the configured key.");
+            return (null, "auth: the Authorization header is not 'Bearer <key>' with the configured key or an accepted token.");
         }
 
         JsonObject body;
@@ -158,14 +315,24 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
             return (null, $"model is '{model}', expected '{ExpectedModel ?? "any non-empty id"}'.");
         }
 
-        if (body["temperature"]?.GetValue<double>() is not 0)
+        if (body.ContainsKey("temperature") && body["temperature"]?.GetValue<double>() is not 0)
         {
-            return (null, "temperature must be 0.");
+            return (null, "temperature, when sent, must be 0.");
         }
 
-        if ((body["max_completion_tokens"] ?? body["max_tokens"])?.GetValue<int>() is not > 0)
+        if (body.ContainsKey("max_tokens"))
         {
-            return (null, "A positive max_completion_tokens is required.");
+            return (null, "max_tokens is deprecated and rejected by reasoning models: send max_completion_tokens.");
+        }
+
+        if (body.ContainsKey("max_completion_tokens") && body["max_completion_tokens"]?.GetValue<int>() is not > 0)
+        {
+            return (null, "max_completion_tokens, when sent, must be positive.");
+        }
+
+        if (body["reasoning_effort"] is { } effort && effort.GetValue<string>() is not ("minimal" or "low" or "medium" or "high"))
+        {
+            return (null, $"reasoning_effort '{effort}' is not minimal, low, medium or high.");
         }
 
         if (body["stream"]?.GetValue<bool>() is true || body["n"]?.GetValue<int>() is > 1)
@@ -228,7 +395,7 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
         }
 
         var structured = false;
-        if (body["response_format"] is JsonObject format)
+        if (body["response_format"] is JsonObject format && !IgnoresResponseFormat)
         {
             var problem = CheckResponseFormat(format);
             if (problem is not null)
@@ -257,12 +424,17 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
             return $"response_format type '{type}' is not supported.";
         }
 
-        if (string.IsNullOrEmpty(jsonSchema["name"]?.GetValue<string>()) || jsonSchema["strict"]?.GetValue<bool>() is not true)
+        if (string.IsNullOrEmpty(jsonSchema["name"]?.GetValue<string>()))
         {
-            return "json_schema needs a name and strict: true.";
+            return "json_schema needs a name.";
         }
 
-        return jsonSchema["schema"] is JsonObject schema ? CheckStrictSchema(schema, "schema") : "json_schema has no schema.";
+        if (jsonSchema["schema"] is not JsonObject schema)
+        {
+            return "json_schema has no schema.";
+        }
+
+        return jsonSchema["strict"]?.GetValue<bool>() is true ? CheckStrictSchema(schema, "schema") : null;
     }
 
     /// <summary>Strict mode's rules: every object closed, every property required, no keywords it rejects.</summary>

@@ -45,4 +45,17 @@ public static class SampleEstimates
     /// <summary><see cref="Shaft"/> as reply text.</summary>
     public static string ShaftJson(double total = 2.4, double[]? breakdown = null, string units = "mm") =>
         Shaft(total, breakdown, units).ToJsonString();
+
+    /// <summary>
+    /// The 13 fields of the original contract, the shape the shop's fine-tuned model was trained to produce: the shaft
+    /// without <c>drawing_number</c>, <c>part_name</c> and <c>drawing_units</c>.
+    /// </summary>
+    public static JsonObject OriginalShape(double total = 2.4)
+    {
+        var reply = Shaft(total);
+        reply.Remove("drawing_number");
+        reply.Remove("part_name");
+        reply.Remove("drawing_units");
+        return reply;
+    }
 }

@@ -57,15 +57,19 @@ public sealed class PromptCatalog
 
     /// <summary>
     /// The set a model is served with: <see cref="VisionOptions.PromptSet"/> when configured, else <c>ft</c> for a
-    /// fine-tuned model (id starting <c>ft:</c>) and <c>base</c> for any other.
+    /// fine-tuned model (id starting <c>ft:</c>) and <c>base</c> for any other; with the JSON shape appended when the
+    /// model's reply format does not carry the schema.
     /// </summary>
     /// <param name="modelId">The model id.</param>
-    public PromptSet ForModel(string modelId)
+    /// <param name="format">The reply format the request uses; by default the model's configured one.</param>
+    public PromptSet ForModel(string modelId, ReplyFormat? format = null)
     {
         ArgumentNullException.ThrowIfNull(modelId);
-        var forced = _options.CurrentValue.PromptSet;
+        var options = _options.CurrentValue;
+        var forced = options.PromptSet;
         var set = string.IsNullOrWhiteSpace(forced) ? Get(ModelIds.IsFineTuned(modelId) ? FineTunedSetId : BaseSetId) : Get(forced);
-        return IsGrounded(set.Id) ? set.WithGrounding() : set;
+        set = IsGrounded(set.Id) ? set.WithGrounding() : set;
+        return ReplyFormats.PromptCarriesShape(format ?? options.For(modelId).Dialect.ResponseFormat) ? set.WithReplyShape() : set;
     }
 
     /// <summary>Whether <see cref="VisionOptions.Grounding"/> names the set.</summary>

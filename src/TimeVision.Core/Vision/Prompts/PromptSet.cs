@@ -50,4 +50,14 @@ public sealed record PromptSet
         Grounded = true,
         Hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{SystemText}\0{UserText}\0{Facts.GroundingSection.Version}"))),
     };
+
+    /// <summary>
+    /// This set with the reply's JSON shape after the user text, for requests that do not carry the schema. The hash
+    /// follows the text, so results asked this way are never mixed up with schema-held ones.
+    /// </summary>
+    public PromptSet WithReplyShape()
+    {
+        var shaped = new PromptSet(Id, Version, SystemText, $"{UserText}\n\n{ReplyShape.Text}");
+        return Grounded ? shaped.WithGrounding() : shaped;
+    }
 }

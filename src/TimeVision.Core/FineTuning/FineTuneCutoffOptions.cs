@@ -1,0 +1,18 @@
+namespace TimeVision.Core.FineTuning;
+
+/// <summary>When the provider stops taking fine-tuning jobs, bound from the <c>FineTuning</c> section.</summary>
+public sealed class FineTuneCutoffOptions
+{
+    /// <summary>The configuration section these options bind from.</summary>
+    public const string SectionName = "FineTuning";
+
+    /// <summary>
+    /// The day the endpoint stops taking new jobs (<c>YYYY-MM-DD</c>). Empty: 2027-01-06 on OpenAI's endpoint (its
+    /// self-serve fine-tuning winds down), none elsewhere (Azure OpenAI still fine-tunes gpt-4o and gpt-4.1).
+    /// </summary>
+    public DateOnly? NewJobsCloseOn { get; set; }
+
+    /// <summary>The day new jobs close at an endpoint of <paramref name="endpointKind"/>, if any.</summary>
+    public DateOnly? ClosesOn(string endpointKind) =>
+        NewJobsCloseOn ?? (endpointKind == "openai" ? Retirement.RetirementDefaults.OpenAIFineTuningCloses : null);
+}
