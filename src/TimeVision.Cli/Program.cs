@@ -1,3 +1,3 @@
 using TimeVision.Cli;
 
-return await TimeVisionCommandLine.Build().Parse(args).InvokeAsync();
+return await TimeVisionCommandLine.InvokeAsync(args);

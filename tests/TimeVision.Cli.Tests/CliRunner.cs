@@ -17,9 +17,8 @@ internal static class CliRunner
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var exitCode = await TimeVisionCommandLine.Build()
-            .Parse(args)
-            .InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr }, TestContext.Current.CancellationToken);
+        var exitCode = await TimeVisionCommandLine.InvokeAsync(
+            args, new InvocationConfiguration { Output = stdout, Error = stderr }, TestContext.Current.CancellationToken);
         return new CliRun(exitCode, stdout.ToString(), stderr.ToString());
     }
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using TimeVision.Testing;
 using TimeVision.Testing.FakeOpenAI;
 
@@ -80,6 +81,42 @@ public sealed class TrainingLoopCommandTests : IAsyncLifetime
             (info.Json.GetProperty("activeModel").GetString(), info.Json.GetProperty("source").GetString(), info.Json.GetProperty("provider").GetString(),
              info.Json.GetProperty("promptSetId").GetString(), info.Json.GetProperty("latestFineTuneJob").GetProperty("status").GetString()));
         Assert.Equal(1, info.Json.GetProperty("estimatesByModel").GetProperty(FineTunedModel).GetInt32());
+    }
+
+    [Fact]
+    public async Task Export_training_with_format_sharegpt_writes_png_files_and_dataset_info_and_fine_tune_start_refuses_the_folder()
+    {
+        var id = await EstimateAsync(TestPdfs.WithPages(1), "part.pdf");
+        var feedback = await CliRunner.InvokeAsync("feedback", id, "--actual-min", "12", "--data", Data);
+        Assert.True(feedback.ExitCode == 0, feedback.Stderr);
+
+        var export = await CliRunner.InvokeAsync("export-training", "--out", Export, "--format", "sharegpt", "--validation-percent", "0", "--data", Data);
+        var start = await CliRunner.RunProcessAsync(Environment, "fine-tune", "start", "--suffix", "open", "--from", Export, "--data", Data);
+
+        Assert.True(export.ExitCode == 0, export.Stderr);
+        Assert.Equal("sharegpt", export.Json.GetProperty("format").GetString());
+        var line = JsonDocument.Parse(Assert.Single(File.ReadLines(Path.Combine(Export, "train.jsonl")))).RootElement;
+        var image = Assert.Single(line.GetProperty("images").EnumerateArray()).GetString()!;
+        Assert.Equal($"images/{id}-p001.png", image);
+        Assert.StartsWith("<image>", line.GetProperty("messages")[1].GetProperty("content").GetString(), StringComparison.Ordinal);
+        Assert.True(PngImage.Load(Path.Combine(Export, image)).Width > 0);
+        Assert.True(File.Exists(Path.Combine(Export, "dataset_info.json")));
+        Assert.Equal(2, start.ExitCode);
+        Assert.Equal("wrong_export_format", start.Json.GetProperty("error").GetProperty("code").GetString());
+        Assert.Contains("--format openai", start.Stderr, StringComparison.Ordinal);
+        Assert.Empty(_server.FineTuning.Files);
+    }
+
+    [Theory]
+    [InlineData("--format", "foo")]
+    [InlineData("--source", "guess")]
+    public async Task Export_training_with_a_value_it_does_not_accept_exits_2_and_writes_nothing(string option, string value)
+    {
+        var run = await CliRunner.InvokeAsync("export-training", "--out", Export, option, value, "--data", Data);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(value, run.Stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Export));
     }
 
     [Fact]

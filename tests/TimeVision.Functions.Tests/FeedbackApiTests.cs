@@ -73,14 +73,43 @@ public sealed class FeedbackApiTests(AzuriteFixture azurite, CosmosFixture cosmo
     }
 
     [Fact]
-    public async Task The_admin_export_rejects_a_bad_query()
+    public async Task The_admin_export_in_sharegpt_format_zips_the_lines_the_png_files_they_name_and_dataset_info()
     {
+        var (id, etag) = await EstimateAsync();
+        Assert.IsType<OkObjectResult>(await Api.PutAsync(Put("""{"actualMinutes": 4.25, "source": "actual"}""", etag), id, Token));
         var request = FunctionsHarness.Request("GET");
-        request.QueryString = new Microsoft.AspNetCore.Http.QueryString("?source=guess");
+        request.QueryString = new Microsoft.AspNetCore.Http.QueryString("?validationPercent=0&format=sharegpt");
 
         var result = await ActivatorUtilities.CreateInstance<TrainingExportApi>(_harness.Services).GetAsync(request, Token);
 
-        Assert.Equal(400, Assert.IsAssignableFrom<ObjectResult>(result).StatusCode);
+        Assert.IsType<EmptyResult>(result);
+        request.HttpContext.Response.Body.Position = 0;
+        using var zip = new System.IO.Compression.ZipArchive(request.HttpContext.Response.Body);
+        var image = $"images/{id}-p001.png";
+        Assert.Equal(["dataset_info.json", image, "manifest.json", "train.jsonl", "validation.jsonl"], zip.Entries.Select(e => e.FullName).Order(StringComparer.Ordinal));
+        using var train = new StreamReader(zip.GetEntry("train.jsonl")!.Open());
+        var line = System.Text.Json.JsonDocument.Parse((await train.ReadLineAsync(Token))!).RootElement;
+        Assert.Equal(image, Assert.Single(line.GetProperty("images").EnumerateArray()).GetString());
+        using var png = new MemoryStream();
+        await zip.GetEntry(image)!.Open().CopyToAsync(png, Token);
+        Assert.True(PngImage.Decode(png.ToArray()).Width > 0);
+    }
+
+    [Theory]
+    [InlineData("?source=guess", "source")]
+    [InlineData("?format=foo", "format must be openai or sharegpt")]
+    public async Task The_admin_export_rejects_a_bad_query(string query, string message)
+    {
+        var request = FunctionsHarness.Request("GET");
+        request.QueryString = new Microsoft.AspNetCore.Http.QueryString(query);
+
+        var result = await ActivatorUtilities.CreateInstance<TrainingExportApi>(_harness.Services).GetAsync(request, Token);
+
+        var error = Assert.IsAssignableFrom<ObjectResult>(result);
+        Assert.Equal(400, error.StatusCode);
+        var body = System.Text.Json.JsonSerializer.SerializeToElement(error.Value).GetProperty("error");
+        Assert.Equal("invalid_query", body.GetProperty("code").GetString());
+        Assert.Contains(message, body.GetProperty("message").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -6,14 +6,16 @@ using TimeVision.Core.Training;
 namespace TimeVision.Cli.Commands;
 
 /// <summary>
-/// <c>timevision export-training --out DIR</c>: OpenAI vision fine-tuning JSONL (<c>train.jsonl</c>,
-/// <c>validation.jsonl</c>) and <c>manifest.json</c> from labelled estimates. Prints the manifest.
+/// <c>timevision export-training --out DIR [--format openai|sharegpt]</c>: vision fine-tuning JSONL
+/// (<c>train.jsonl</c>, <c>validation.jsonl</c>) and <c>manifest.json</c> from labelled estimates, for OpenAI
+/// (default) or, with <c>sharegpt</c>, for open-weight training (plus <c>images/</c> and <c>dataset_info.json</c>).
+/// Prints the manifest.
 /// </summary>
 internal static class ExportTrainingCommand
 {
     public static Command Create()
     {
-        var output = new Option<DirectoryInfo>("--out", "-o") { Description = "Folder for train.jsonl, validation.jsonl and manifest.json.", Required = true };
+        var output = new Option<DirectoryInfo>("--out", "-o") { Description = "Folder for train.jsonl, validation.jsonl and manifest.json (sharegpt: also images/ and dataset_info.json).", Required = true };
         var source = new Option<string>("--source") { Description = "actual (default), expert or both.", DefaultValueFactory = _ => "actual" };
         source.AcceptOnlyFromAmong("actual", "expert", "both");
         var since = new Option<DateTimeOffset?>("--since") { Description = "Only feedback entered at or after this date." };
@@ -26,11 +28,17 @@ internal static class ExportTrainingCommand
             }
         });
         var includeShadow = new Option<bool>("--include-shadow") { Description = "Also export shadow-mode challenger answers (scaled to the real time) as examples." };
+        var format = new Option<string>("--format")
+        {
+            Description = "openai (default): OpenAI vision fine-tuning; sharegpt: open-weight training (LLaMA-Factory, ms-swift) with images/ and dataset_info.json.",
+            DefaultValueFactory = _ => TrainingFormats.Names[0],
+        };
+        format.AcceptOnlyFromAmong([.. TrainingFormats.Names]);
         var data = CommonOptions.Data();
 
-        var command = new Command("export-training", "Export labelled estimates as vision fine-tuning JSONL with a manifest.")
+        var command = new Command("export-training", "Export labelled estimates as vision fine-tuning JSONL (OpenAI, or sharegpt for open-weight models) with a manifest.")
         {
-            output, source, since, validation, includeShadow, data,
+            output, source, since, validation, includeShadow, format, data,
         };
         command.SetAction((parse, cancellationToken) => CliHost.RunAsync(
             parse,
@@ -38,8 +46,11 @@ internal static class ExportTrainingCommand
             async (services, stdout, stderr) =>
             {
                 var sources = FeedbackLabels.ParseSources(parse.GetValue(source))!; // the option accepts only valid names
+                var trainingFormat = TrainingFormats.Parse(parse.GetValue(format))!.Value; // likewise
                 var manifest = await services.GetRequiredService<TrainingExporter>().ExportAsync(
-                    new TrainingExportRequest(parse.GetRequiredValue(output).FullName, sources, parse.GetValue(since), parse.GetValue(validation), IncludeShadow: parse.GetValue(includeShadow)),
+                    new TrainingExportRequest(
+                        parse.GetRequiredValue(output).FullName, sources, parse.GetValue(since), parse.GetValue(validation),
+                        IncludeShadow: parse.GetValue(includeShadow), Format: trainingFormat),
                     cancellationToken);
                 CliOutput.WriteResult(stdout, manifest);
                 foreach (var check in manifest.Checks.Where(c => !c.Passed))

@@ -53,7 +53,9 @@ public sealed partial class FineTuneService
     /// <param name="suffix">Up to 64 letters, digits, <c>-</c> or <c>_</c>, carried in the new model's id.</param>
     /// <param name="exportDirectory">A folder written by the training export.</param>
     /// <param name="cancellationToken">Cancels the uploads and the request.</param>
-    /// <exception cref="FineTuneInputException">The folder is not a usable export, or the names are invalid; nothing was uploaded.</exception>
+    /// <exception cref="FineTuneInputException">
+    /// The folder is not a usable export (also: an open-weight <c>sharegpt</c> export), or the names are invalid; nothing was uploaded.
+    /// </exception>
     public async Task<FineTuneJob> StartAsync(string baseModel, string suffix, string exportDirectory, CancellationToken cancellationToken)
     {
         var endpointKind = ModelInfoService.EndpointKind(_vision.CurrentValue.Endpoint);
@@ -202,6 +204,13 @@ public sealed partial class FineTuneService
         catch (JsonException exception)
         {
             throw new FineTuneInputException("invalid_export", $"{path} is not a training-export manifest: {exception.Message}");
+        }
+
+        if (manifest.Format != TrainingFormat.OpenAI)
+        {
+            throw new FineTuneInputException(
+                "wrong_export_format",
+                "This export is for open-weight training (sharegpt); export with --format openai for OpenAI/Azure OpenAI fine-tuning.");
         }
 
         var failed = manifest.Checks.Where(c => !c.Passed).Select(c => $"{c.Name}: {c.Detail}").ToList();

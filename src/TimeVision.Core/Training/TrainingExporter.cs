@@ -13,10 +13,12 @@ using TimeVision.Core.Vision.Prompts;
 namespace TimeVision.Core.Training;
 
 /// <summary>
-/// Writes OpenAI chat fine-tuning JSONL for vision from labelled estimates, one line per labelled part, streamed
-/// line by line (never the whole file in memory). System and user text are exactly the prompt set the model will be
-/// served with; images are prepared as the estimator sends them. Documents are split into training and validation
-/// by a hash of their id, so a document never lands on both sides and re-exports are stable.
+/// Writes fine-tuning JSONL for vision from labelled estimates, one line per labelled part, streamed line by line
+/// (never the whole file in memory), in the requested <see cref="TrainingFormat"/>: OpenAI's (images inside the lines)
+/// or ShareGPT for open-weight training (image files beside the lines). System and user text are exactly the prompt
+/// set the model will be served with; images are prepared as the estimator sends them. Documents are split into
+/// training and validation by a hash of their id, so a document never lands on both sides and re-exports are stable.
+/// The formats share all of this; only the line and what lies beside it differ (<see cref="IExampleWriter"/>).
 /// </summary>
 public sealed class TrainingExporter
 {
@@ -60,8 +62,14 @@ public sealed class TrainingExporter
         var largestImages = 0;
         var largestImageBytes = 0L;
 
-        await using var train = new ExampleWriter(Path.Combine(request.OutputDirectory, "train.jsonl"));
-        await using var validation = new ExampleWriter(Path.Combine(request.OutputDirectory, "validation.jsonl"));
+        IExampleWriter format = request.Format switch
+        {
+            TrainingFormat.OpenAI => new OpenAIExampleWriter(prompt, vision.Detail),
+            TrainingFormat.ShareGpt => new ShareGptExampleWriter(request.OutputDirectory, prompt),
+            _ => throw new ArgumentOutOfRangeException(nameof(request), request.Format, "Unknown training format."),
+        };
+        await using var train = new ExampleFile(Path.Combine(request.OutputDirectory, "train.jsonl"), format);
+        await using var validation = new ExampleFile(Path.Combine(request.OutputDirectory, "validation.jsonl"), format);
         await foreach (var documentId in _estimates.ListLabelledAsync(cancellationToken))
         {
             var stored = await _estimates.GetAsync(documentId, cancellationToken);
@@ -94,7 +102,7 @@ public sealed class TrainingExporter
                         continue;
                     }
 
-                    var images = new List<ModelImage>();
+                    var images = new List<ExampleImage>();
                     foreach (var sheet in part.Sheets)
                     {
                         var image = document.Pages.Single(p => p.Page == sheet).Image;
@@ -104,7 +112,8 @@ public sealed class TrainingExporter
                             break;
                         }
 
-                        images.Add(await ModelImage.FromPageAsync(BinaryData.FromBytes(png.ToArray()), vision.MaxImageLongSidePx, cancellationToken));
+                        var prepared = await ModelImage.FromPageAsync(BinaryData.FromBytes(png.ToArray()), vision.MaxImageLongSidePx, cancellationToken);
+                        images.Add(new ExampleImage(document.Id, sheet, prepared));
                     }
 
                     if (images.Count != part.Sheets.Count)
@@ -113,7 +122,7 @@ public sealed class TrainingExporter
                         continue;
                     }
 
-                    var biggest = images.Max(i => (long)i.Png.ToMemory().Length);
+                    var biggest = images.Max(i => (long)i.Image.Png.ToMemory().Length);
                     if (biggest > MaxImageBytes)
                     {
                         skipped.Add(new SkippedItem(document.Id, document.FileName, label.Part, "an image is larger than 10 MB"));
@@ -122,16 +131,19 @@ public sealed class TrainingExporter
 
                     largestImages = Math.Max(largestImages, images.Count);
                     largestImageBytes = Math.Max(largestImageBytes, biggest);
-                    await writer.WriteAsync(document.Id, prompt, images, vision.Detail, TrainingAnswer.Build(part.Estimate, label), cancellationToken);
+                    var answer = JsonSerializer.Serialize(TrainingAnswer.Build(part.Estimate, label), EstimateJson.Options);
+                    await writer.WriteAsync(new TrainingExample(document.Id, images, answer), cancellationToken);
                 }
             }
         }
 
         await train.DisposeAsync();
         await validation.DisposeAsync();
+        var imageFiles = await format.CompleteAsync(train.Summary, validation.Summary, cancellationToken);
         var manifest = new TrainingManifest
         {
             CreatedAt = _time.GetUtcNow(),
+            Format = request.Format,
             Prompt = new PromptIdentity(prompt.Id, prompt.Version, prompt.Hash),
             Images = new ImageSettings(vision.MaxImageLongSidePx, vision.Detail),
             Sources = request.Sources.Select(JsonCode).Order(StringComparer.Ordinal).ToList(),
@@ -140,6 +152,7 @@ public sealed class TrainingExporter
             SplitRule = string.Create(CultureInfo.InvariantCulture, $"validation when the first 4 bytes of SHA-256(document id), big-endian, mod 100 < {request.ValidationPercent}"),
             Train = train.Summary,
             Validation = validation.Summary,
+            ImageFiles = imageFiles,
             Skipped = skipped,
             Checks =
             [
@@ -209,69 +222,4 @@ public sealed class TrainingExporter
     }
 
     private static string JsonCode<T>(T value) => JsonSerializer.Serialize(value).Trim('"');
-
-    /// <summary>Writes one example per line and counts what it wrote.</summary>
-    private sealed class ExampleWriter(string path) : IAsyncDisposable
-    {
-        private readonly FileStream _file = File.Create(path);
-        private readonly HashSet<string> _documents = new(StringComparer.Ordinal);
-        private int _examples;
-        private bool _closed;
-
-        public ExportFile Summary => new(Path.GetFileName(path), _examples, _documents.Count, _closed ? new FileInfo(path).Length : _file.Length);
-
-        public async Task WriteAsync(
-            string documentId, PromptSet prompt, IReadOnlyList<ModelImage> images, string detail, PageEstimate answer, CancellationToken cancellationToken)
-        {
-            await using (var json = new Utf8JsonWriter(_file))
-            {
-                json.WriteStartObject();
-                json.WriteStartArray("messages");
-                json.WriteStartObject();
-                json.WriteString("role", "system");
-                json.WriteString("content", prompt.SystemText);
-                json.WriteEndObject();
-                json.WriteStartObject();
-                json.WriteString("role", "user");
-                json.WriteStartArray("content");
-                foreach (var image in images)
-                {
-                    json.WriteStartObject();
-                    json.WriteString("type", "image_url");
-                    json.WriteStartObject("image_url");
-                    json.WriteString("url", "data:image/png;base64," + Convert.ToBase64String(image.Png.ToMemory().Span));
-                    json.WriteString("detail", detail);
-                    json.WriteEndObject();
-                    json.WriteEndObject();
-                }
-
-                json.WriteStartObject();
-                json.WriteString("type", "text");
-                json.WriteString("text", prompt.UserText);
-                json.WriteEndObject();
-                json.WriteEndArray();
-                json.WriteEndObject();
-                json.WriteStartObject();
-                json.WriteString("role", "assistant");
-                json.WriteString("content", JsonSerializer.Serialize(answer, EstimateJson.Options));
-                json.WriteEndObject();
-                json.WriteEndArray();
-                json.WriteEndObject();
-            }
-
-            _file.WriteByte((byte)'\n');
-            await _file.FlushAsync(cancellationToken);
-            _examples++;
-            _documents.Add(documentId);
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            if (!_closed)
-            {
-                _closed = true;
-                await _file.DisposeAsync();
-            }
-        }
-    }
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace TimeVision.Core.Training;
 
 /// <summary>What an export wrote, what it left out and why, and whether it meets the fine-tuning limits.</summary>
@@ -5,6 +7,9 @@ public sealed record TrainingManifest
 {
     /// <summary>When the export ran.</summary>
     public required DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>The kind of fine-tuning the files are for (a manifest without it is from an <c>openai</c> export).</summary>
+    public TrainingFormat Format { get; init; } = TrainingFormat.OpenAI;
 
     /// <summary>The prompt set every example carries, exactly as served.</summary>
     public required PromptIdentity Prompt { get; init; }
@@ -30,6 +35,10 @@ public sealed record TrainingManifest
     /// <summary>The validation file.</summary>
     public required ExportFile Validation { get; init; }
 
+    /// <summary>The image files beside the lines (<c>sharegpt</c>); absent when the images are inside the lines (<c>openai</c>).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ExportImages? ImageFiles { get; init; }
+
     /// <summary>Every labelled item left out, with its reason.</summary>
     public required IReadOnlyList<SkippedItem> Skipped { get; init; }
 
@@ -45,6 +54,12 @@ public sealed record ImageSettings(int MaxLongSidePx, string Detail);
 
 /// <summary>One output file.</summary>
 public sealed record ExportFile(string Name, int Examples, int Documents, long Bytes);
+
+/// <summary>The image files an export wrote beside its lines, each sheet once however many examples show it.</summary>
+/// <param name="Folder">The folder, relative to the export folder (<c>images</c>).</param>
+/// <param name="Files">How many PNG files.</param>
+/// <param name="Bytes">Their total size.</param>
+public sealed record ExportImages(string Folder, int Files, long Bytes);
 
 /// <summary>A labelled item that was not exported.</summary>
 public sealed record SkippedItem(string DocumentId, string FileName, int? Part, string Reason);

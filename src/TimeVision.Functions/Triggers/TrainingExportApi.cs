@@ -10,8 +10,10 @@ namespace TimeVision.Functions.Triggers;
 
 /// <summary>
 /// <c>GET /api/training/export</c> (admin): the training export as a zip of <c>train.jsonl</c>,
-/// <c>validation.jsonl</c> and <c>manifest.json</c>, written to temporary files and streamed out.
-/// Query: <c>source=actual|expert|both</c>, <c>since</c>, <c>validationPercent</c>, <c>includeShadow=true</c>.
+/// <c>validation.jsonl</c> and <c>manifest.json</c> (with <c>format=sharegpt</c> also <c>dataset_info.json</c> and
+/// <c>images/</c>), written to temporary files and streamed out.
+/// Query: <c>source=actual|expert|both</c>, <c>since</c>, <c>validationPercent</c>, <c>includeShadow=true</c>,
+/// <c>format=openai|sharegpt</c>.
 /// </summary>
 /// <param name="exporter">Writes the export.</param>
 public sealed class TrainingExportApi(TrainingExporter exporter)
@@ -47,20 +49,28 @@ public sealed class TrainingExportApi(TrainingExporter exporter)
             return Invalid("source must be actual, expert or both.");
         }
 
+        if (TrainingFormats.Parse(request.Query["format"].FirstOrDefault()) is not { } format)
+        {
+            return Invalid($"format must be {string.Join(" or ", TrainingFormats.Names)}.");
+        }
+
         var folder = Path.Combine(Path.GetTempPath(), $"timevision-export-{Guid.NewGuid():N}");
         try
         {
             var includeShadow = string.Equals(request.Query["includeShadow"].FirstOrDefault(), "true", StringComparison.OrdinalIgnoreCase);
-            await exporter.ExportAsync(new TrainingExportRequest(folder, sources, since, percent, IncludeShadow: includeShadow), cancellationToken);
+            await exporter.ExportAsync(new TrainingExportRequest(folder, sources, since, percent, IncludeShadow: includeShadow, Format: format), cancellationToken);
             var response = request.HttpContext.Response;
             response.ContentType = "application/zip";
             response.Headers.ContentDisposition = "attachment; filename=\"timevision-training.zip\"";
             await using (var zip = new ZipArchive(response.Body, ZipArchiveMode.Create, leaveOpen: true))
             {
-                foreach (var name in new[] { "train.jsonl", "validation.jsonl", "manifest.json" })
+                // Everything the export wrote, whatever its format; PNG files are compressed already.
+                foreach (var path in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
                 {
-                    await using var entry = await zip.CreateEntry(name, CompressionLevel.Fastest).OpenAsync(cancellationToken);
-                    await using var file = File.OpenRead(Path.Combine(folder, name));
+                    var name = Path.GetRelativePath(folder, path).Replace(Path.DirectorySeparatorChar, '/');
+                    var level = name.EndsWith(".png", StringComparison.OrdinalIgnoreCase) ? CompressionLevel.NoCompression : CompressionLevel.Fastest;
+                    await using var entry = await zip.CreateEntry(name, level).OpenAsync(cancellationToken);
+                    await using var file = File.OpenRead(path);
                     await file.CopyToAsync(entry, cancellationToken);
                 }
             }

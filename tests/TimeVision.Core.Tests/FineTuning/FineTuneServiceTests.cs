@@ -194,10 +194,25 @@ public sealed class FineTuneServiceTests : IAsyncLifetime
         Assert.Contains("export-training", error.Message, StringComparison.Ordinal);
     }
 
-    private async Task<TrainingManifest> ExportAsync(int measuredDocuments, int validationPercent = 10)
+    [Fact]
+    public async Task A_sharegpt_export_is_refused_as_open_weight_training_data_and_nothing_is_uploaded()
+    {
+        var manifest = await ExportAsync(measuredDocuments: 16, format: TrainingFormat.ShareGpt);
+
+        var error = await Assert.ThrowsAsync<FineTuneInputException>(() => FineTuning.StartAsync("gpt-4o-2024-08-06", "ts-1", ExportFolder, Token));
+
+        Assert.True(manifest.Checks.All(c => c.Passed), "the export passes the limits: the format alone is refused");
+        Assert.Equal("wrong_export_format", error.Code);
+        Assert.Contains("--format openai", error.Message, StringComparison.Ordinal);
+        Assert.Empty(_openAI.FineTuning.Files);
+        Assert.Empty(_openAI.FineTuning.Jobs);
+        Assert.Empty(await FineTuning.ListAsync(Token));
+    }
+
+    private async Task<TrainingManifest> ExportAsync(int measuredDocuments, int validationPercent = 10, TrainingFormat format = TrainingFormat.OpenAI)
     {
         await LabelledCorpus.BuildAsync(_services, Token, measuredDocuments);
         return await _services.Get<TrainingExporter>().ExportAsync(
-            new TrainingExportRequest(ExportFolder, new HashSet<FeedbackSource> { FeedbackSource.Actual }, ValidationPercent: validationPercent), Token);
+            new TrainingExportRequest(ExportFolder, new HashSet<FeedbackSource> { FeedbackSource.Actual }, ValidationPercent: validationPercent, Format: format), Token);
     }
 }

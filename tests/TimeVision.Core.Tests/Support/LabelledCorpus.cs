@@ -9,6 +9,9 @@ namespace TimeVision.Core.Tests.Support;
 /// <summary>A small corpus of stored, labelled estimates for the training export and fine-tuning tests.</summary>
 internal static class LabelledCorpus
 {
+    /// <summary>The id of the corpus document built <paramref name="index"/>th (0 is the first measured one).</summary>
+    public static string IdOf(int index) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData([(byte)index]));
+
     /// <summary>Labelled documents: <paramref name="measuredDocuments"/> simple ones with measured times, one with a blocked page, one with two parts labelled as a whole, and one expert-only.</summary>
     public static async Task<List<double>> BuildAsync(IServiceProvider services, CancellationToken token, int measuredDocuments = 10)
     {
@@ -21,7 +24,7 @@ internal static class LabelledCorpus
 
         async Task<string> AddAsync(int index, PageEstimateStatus[] statuses, string?[] drawingNumbers)
         {
-            var id = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData([(byte)index]));
+            var id = IdOf(index);
             var pages = new List<DocumentPage>();
             for (var p = 0; p < statuses.Length; p++)
             {

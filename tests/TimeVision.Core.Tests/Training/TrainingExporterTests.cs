@@ -109,9 +109,143 @@ public sealed class TrainingExporterTests : IDisposable
     public void The_validation_side_is_decided_by_the_document_alone() =>
         Assert.Equal(TrainingExporter.IsValidation("abc", 10), TrainingExporter.IsValidation("abc", 10));
 
-    private Task<TrainingManifest> ExportAsync(string output, int validationPercent = 10, HashSet<FeedbackSource>? sources = null) =>
+    [Fact]
+    public async Task A_sharegpt_export_holds_the_openai_examples_on_the_same_sides_with_the_same_prompts_answers_and_image_bytes()
+    {
+        await BuildCorpusAsync();
+        var openAI = Path.Combine(_folder.Path, "openai");
+        var shareGpt = Path.Combine(_folder.Path, "sharegpt");
+
+        var openAIManifest = await ExportAsync(openAI, validationPercent: 30);
+        var shareGptManifest = await ExportAsync(shareGpt, validationPercent: 30, format: TrainingFormat.ShareGpt);
+
+        var ft = _services.Get<PromptCatalog>().Get("ft");
+        Assert.Equal(Counts(openAIManifest), Counts(shareGptManifest));
+        foreach (var (file, validationSide) in new[] { ("train.jsonl", false), ("validation.jsonl", true) })
+        {
+            var expectedLines = ReadLines(openAI, file);
+            var lines = ReadLines(shareGpt, file);
+            Assert.NotEmpty(lines);
+            Assert.Equal(expectedLines.Count, lines.Count);
+            foreach (var (expected, line) in expectedLines.Zip(lines))
+            {
+                var expectedMessages = expected.GetProperty("messages");
+                var messages = line.GetProperty("messages");
+                Assert.Equal(["system", "user", "assistant"], messages.EnumerateArray().Select(m => m.GetProperty("role").GetString()));
+                Assert.Equal(ft.SystemText, messages[0].GetProperty("content").GetString());
+                Assert.Equal(expectedMessages[2].GetProperty("content").GetString(), messages[2].GetProperty("content").GetString());
+                var expectedImages = expectedMessages[1].GetProperty("content").EnumerateArray().SkipLast(1)
+                    .Select(part => Convert.FromBase64String(part.GetProperty("image_url").GetProperty("url").GetString()!["data:image/png;base64,".Length..]))
+                    .ToList();
+                var images = Images(line);
+                var user = messages[1].GetProperty("content").GetString()!;
+                Assert.Equal(images.Count, CountOf("<image>", user));
+                Assert.Equal(string.Concat(Enumerable.Repeat("<image>", images.Count)) + ft.UserText, user);
+                Assert.Equal(expectedImages.Count, images.Count);
+                foreach (var (expectedPng, path) in expectedImages.Zip(images))
+                {
+                    Assert.StartsWith("images/", path, StringComparison.Ordinal);
+                    var full = Path.Combine(shareGpt, path);
+                    Assert.True(File.Exists(full), $"{path} is not in the export folder");
+                    var png = await File.ReadAllBytesAsync(full, Token);
+                    var decoded = PngImage.Decode(png);
+                    Assert.Equal(2048, Math.Max(decoded.Width, decoded.Height));
+                    Assert.Equal(expectedPng, png);
+                    var documentId = Path.GetFileName(path).Split('-')[0];
+                    Assert.Equal(validationSide, TrainingExporter.IsValidation(documentId, 30));
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public async Task A_sheet_shared_by_two_examples_is_one_image_file()
+    {
+        await BuildCorpusAsync();
+        var store = _services.Get<IEstimateStore>();
+        var id = LabelledCorpus.IdOf(0);
+        var document = (await store.GetAsync(id, Token))!;
+        await store.SaveAsync(document with { Shadow = new ShadowEstimate("gpt-4.1", document.TotalEstimatedMinutes, document.Status, document.Pages) }, null, Token);
+        var output = Path.Combine(_folder.Path, "export");
+
+        var manifest = await ExportAsync(output, format: TrainingFormat.ShareGpt, includeShadow: true);
+
+        var paths = ReadLines(output, "train.jsonl").Concat(ReadLines(output, "validation.jsonl")).SelectMany(Images).ToList();
+        Assert.Equal(2, paths.Count(p => p == $"images/{id}-p001.png"));
+        var files = Directory.GetFiles(Path.Combine(output, "images"));
+        Assert.Equal(paths.Distinct().Count(), files.Length);
+        Assert.Equal(paths.Count - 1, files.Length);
+        Assert.Equal(new ExportImages("images", files.Length, files.Sum(f => new FileInfo(f).Length)), manifest.ImageFiles);
+    }
+
+    [Fact]
+    public async Task A_sharegpt_export_describes_both_files_for_LLaMA_Factory_and_its_manifest_says_sharegpt()
+    {
+        await BuildCorpusAsync();
+        var output = Path.Combine(_folder.Path, "export");
+
+        var manifest = await ExportAsync(output, format: TrainingFormat.ShareGpt);
+
+        using var info = JsonDocument.Parse(await File.ReadAllBytesAsync(Path.Combine(output, "dataset_info.json"), Token));
+        Assert.Equal(["timevision_train", "timevision_validation"], info.RootElement.EnumerateObject().Select(p => p.Name));
+        foreach (var (name, file) in new[] { ("timevision_train", "train.jsonl"), ("timevision_validation", "validation.jsonl") })
+        {
+            var dataset = info.RootElement.GetProperty(name);
+            Assert.Equal(file, dataset.GetProperty("file_name").GetString());
+            Assert.True(File.Exists(Path.Combine(output, file)));
+            Assert.Equal("sharegpt", dataset.GetProperty("formatting").GetString());
+            Assert.Equal("""{"messages":"messages","images":"images"}""", JsonSerializer.Serialize(dataset.GetProperty("columns")));
+            Assert.Equal(
+                """{"role_tag":"role","content_tag":"content","user_tag":"user","assistant_tag":"assistant","system_tag":"system"}""",
+                JsonSerializer.Serialize(dataset.GetProperty("tags")));
+        }
+
+        Assert.Equal(TrainingFormat.ShareGpt, manifest.Format);
+        using var written = JsonDocument.Parse(await File.ReadAllBytesAsync(Path.Combine(output, "manifest.json"), Token));
+        Assert.Equal("sharegpt", written.RootElement.GetProperty("format").GetString());
+        Assert.Equal(Directory.GetFiles(Path.Combine(output, "images")).Length, written.RootElement.GetProperty("imageFiles").GetProperty("files").GetInt32());
+    }
+
+    [Fact]
+    public async Task An_openai_export_says_openai_and_writes_nothing_beside_its_lines()
+    {
+        await BuildCorpusAsync();
+        var output = Path.Combine(_folder.Path, "export");
+
+        var manifest = await ExportAsync(output);
+
+        Assert.Equal((TrainingFormat.OpenAI, null), (manifest.Format, manifest.ImageFiles));
+        Assert.Equal(["manifest.json", "train.jsonl", "validation.jsonl"], Directory.GetFileSystemEntries(output).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        using var written = JsonDocument.Parse(await File.ReadAllBytesAsync(Path.Combine(output, "manifest.json"), Token));
+        Assert.Equal("openai", written.RootElement.GetProperty("format").GetString());
+        Assert.False(written.RootElement.TryGetProperty("imageFiles", out _));
+    }
+
+    [Theory]
+    [InlineData(null, TrainingFormat.OpenAI)]
+    [InlineData("openai", TrainingFormat.OpenAI)]
+    [InlineData("sharegpt", TrainingFormat.ShareGpt)]
+    [InlineData("foo", null)]
+    [InlineData("ShareGPT", null)]
+    public void Format_names_are_read_as_the_CLI_and_the_API_spell_them(string? name, TrainingFormat? expected) =>
+        Assert.Equal(expected, TrainingFormats.Parse(name));
+
+    private Task<TrainingManifest> ExportAsync(
+        string output, int validationPercent = 10, HashSet<FeedbackSource>? sources = null, TrainingFormat format = TrainingFormat.OpenAI, bool includeShadow = false) =>
         _services.Get<TrainingExporter>().ExportAsync(
-            new TrainingExportRequest(output, sources ?? [FeedbackSource.Actual], ValidationPercent: validationPercent), Token);
+            new TrainingExportRequest(output, sources ?? [FeedbackSource.Actual], ValidationPercent: validationPercent, IncludeShadow: includeShadow, Format: format), Token);
+
+    private static List<JsonElement> ReadLines(string folder, string file) =>
+        File.ReadLines(Path.Combine(folder, file)).Select(line => JsonDocument.Parse(line).RootElement).ToList();
+
+    private static List<string> Images(JsonElement line) =>
+        line.GetProperty("images").EnumerateArray().Select(image => image.GetString()!).ToList();
+
+    private static (int, int, int, int) Counts(TrainingManifest manifest) =>
+        (manifest.Train.Examples, manifest.Train.Documents, manifest.Validation.Examples, manifest.Validation.Documents);
+
+    private static int CountOf(string token, string text) =>
+        (text.Length - text.Replace(token, string.Empty, StringComparison.Ordinal).Length) / token.Length;
 
     private Task<List<double>> BuildCorpusAsync() => LabelledCorpus.BuildAsync(_services, Token);
 }
