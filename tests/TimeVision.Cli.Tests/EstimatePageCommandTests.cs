@@ -87,6 +87,7 @@ public sealed class EstimatePageCommandTests : IAsyncLifetime
     {
         const string model = "ft:gpt-4o-2024-08-06:shop::abc123";
         var data = Path.Combine(_folder.Path, "data");
+        _server.Enqueue(new FakeReply.Content(SampleEstimates.ShaftJson()), new FakeReply.Content(SampleEstimates.ShaftJson())); // the model check's two samples
         var activated = await CliRunner.RunProcessAsync(Environment, "model", "activate", model, "--data", data);
         _server.Enqueue(new FakeReply.Content(SampleEstimates.ShaftJson()), new FakeReply.Content(SampleEstimates.ShaftJson()));
 
@@ -109,7 +110,7 @@ public sealed class EstimatePageCommandTests : IAsyncLifetime
             info.Json.GetProperty("endpointKind").GetString()));
         Assert.True(estimated.ExitCode == 0, estimated.Stderr);
         Assert.True(configured.ExitCode == 0, configured.Stderr);
-        Assert.Equal([model, "gpt-4.1"], _server.Requests.Select(r => r.Model));
+        Assert.Equal([model, model, model, "gpt-4.1"], _server.Requests.Select(r => r.Model)); // the check's two samples, then the two estimates
     }
 
     [Fact]

@@ -63,7 +63,7 @@ public sealed class TrainingLoopCommandTests : IAsyncLifetime
         _server.FineTuning.AddMetricsEvent(jobId, step: 5, trainLoss: 1.2);
         _server.FineTuning.Advance(jobId, "succeeded", FineTunedModel, trainedTokens: 40_000);
         var status = await CliRunner.RunProcessAsync(Environment, "fine-tune", "status", "--data", Data);
-        var activate = await CliRunner.InvokeAsync("model", "activate", FineTunedModel, "--data", Data);
+        var activate = await CliRunner.RunProcessAsync(Environment, "model", "activate", FineTunedModel, "--data", Data); // checked on the two samples first
         await EstimateAsync(TestPdfs.WithPages(1, widthMm: 260), "next.pdf");
         var info = await CliRunner.InvokeAsync("model-info", "--data", Data);
 

@@ -12,7 +12,7 @@ public sealed class FunctionsMetadataTests
     public void Every_function_is_declared()
     {
         Assert.Equal(
-            ["ActivateModel", "CheckFineTuneJobs", "DrawingBlobTrigger", "EstimateDocument", "EstimatePage", "ExportTraining", "GetEstimate", "GetModelInfo", "InspectDocument", "ListFineTuneJobs", "PostEstimate", "PutFeedback", "RenderPage", "SaveDocumentEstimate", "StartFineTune"],
+            ["ActivateModel", "CheckFineTuneJobs", "CheckModel", "CheckModelRetirement", "DrawingBlobTrigger", "EstimateDocument", "EstimatePage", "ExportTraining", "GetEstimate", "GetModelInfo", "InspectDocument", "ListFineTuneJobs", "PostEstimate", "PutFeedback", "RenderPage", "SaveDocumentEstimate", "StartFineTune"],
             Functions.Value.Select(f => f.GetProperty("name").GetString()!).Order());
     }
 
@@ -33,6 +33,7 @@ public sealed class FunctionsMetadataTests
     [InlineData("ExportTraining", "training/export", "get", "Admin")]
     [InlineData("GetModelInfo", "model-info", "get", "Function")]
     [InlineData("ActivateModel", "model/activate", "post", "Admin")]
+    [InlineData("CheckModel", "model/check", "post", "Admin")]
     [InlineData("StartFineTune", "fine-tune/jobs", "post", "Admin")]
     [InlineData("ListFineTuneJobs", "fine-tune/jobs", "get", "Admin")]
     public void Http_functions_have_their_route_method_and_auth_level(string function, string route, string method, string authLevel)
@@ -60,6 +61,12 @@ public sealed class FunctionsMetadataTests
 
         Assert.Equal("%FineTuneCheckSchedule%", timer.GetProperty("schedule").GetString());
         Assert.Equal("0 */15 * * * *", SampleSettings.Values().Single(s => s.Key == setting).Value);
+    }
+
+    [Fact]
+    public void The_retirement_timer_runs_once_a_day()
+    {
+        Assert.Equal("0 0 6 * * *", Binding("CheckModelRetirement", "timerTrigger").GetProperty("schedule").GetString());
     }
 
     [Fact]

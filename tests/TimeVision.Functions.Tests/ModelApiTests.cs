@@ -35,16 +35,42 @@ public sealed class ModelApiTests(AzuriteFixture azurite, CosmosFixture cosmos) 
         Assert.Equal(("default", ActiveModel.DefaultModel), (before.Source, before.ActiveModel));
         var info = Assert.IsType<ModelInfo>(Assert.IsType<OkObjectResult>(activated).Value);
         Assert.Equal((model, "registry", "openai_ft"), (info.ActiveModel, info.Source, info.Provider));
-        Assert.Equal(model, Assert.Single(_harness.Model.Requests).Model);
+        Assert.Equal(3, _harness.Model.Requests.Count); // the model check's two samples, then the estimate
+        Assert.All(_harness.Model.Requests, request => Assert.Equal(model, request.Model));
         var after = Assert.IsType<ModelInfo>(Assert.IsType<OkObjectResult>(await Api.InfoAsync(FunctionsHarness.Request("GET"), Token)).Value);
         Assert.Equal(1, after.EstimatesByModel[model]);
     }
 
     [Fact]
-    public async Task Activation_without_a_model_is_400()
+    public async Task Activation_or_a_check_without_a_model_is_400()
     {
-        var result = await Api.ActivateAsync(FunctionsHarness.Request("POST", Encoding.UTF8.GetBytes("{}"), "application/json"), Token);
+        var activation = await Api.ActivateAsync(FunctionsHarness.Request("POST", Encoding.UTF8.GetBytes("{}"), "application/json"), Token);
+        var check = await Api.CheckAsync(FunctionsHarness.Request("POST", Encoding.UTF8.GetBytes("not json"), "application/json"), Token);
 
-        Assert.IsType<BadRequestObjectResult>(result);
+        Assert.Equal(400, Assert.IsType<ObjectResult>(activation).StatusCode);
+        Assert.Equal(400, Assert.IsType<ObjectResult>(check).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_check_reports_one_call_per_sample_and_a_model_that_fails_it_is_not_activated_unless_forced()
+    {
+        const string model = "o4-mini";
+        await _harness.DisposeAsync();
+        _harness = await FunctionsHarness.StartAsync(azurite, cosmos, settings: new Dictionary<string, string?> { ["Vision:ReasoningEffort"] = "high" });
+        _harness.Model.RejectedParameters.Add("reasoning_effort");
+
+        var check = Assert.IsType<TimeVision.Core.ModelCheck.ModelCheckReport>(Assert.IsType<OkObjectResult>(
+            await Api.CheckAsync(FunctionsHarness.Request("POST", Encoding.UTF8.GetBytes($$"""{"model": "{{model}}"}"""), "application/json"), Token)).Value);
+        var refused = Assert.IsType<ConflictObjectResult>(
+            await Api.ActivateAsync(FunctionsHarness.Request("POST", Encoding.UTF8.GetBytes($$"""{"model": "{{model}}"}"""), "application/json"), Token));
+        var forced = await Api.ActivateAsync(FunctionsHarness.Request("POST", Encoding.UTF8.GetBytes($$"""{"model": "{{model}}", "force": true}"""), "application/json"), Token);
+
+        Assert.False(check.Usable);
+        Assert.Equal(2, check.Calls.Count);
+        Assert.All(check.Calls, call => Assert.Equal(("ok", false), (call.Status, call.ConfiguredDialectWorked)));
+        Assert.Contains("Set Vision:Models:o4-mini:ReasoningEffort = none.", check.Advice);
+        Assert.Contains("model_check_failed", System.Text.Json.JsonSerializer.Serialize(refused.Value), StringComparison.Ordinal);
+        var info = Assert.IsType<ModelInfo>(Assert.IsType<OkObjectResult>(forced).Value);
+        Assert.Equal((model, "registry"), (info.ActiveModel, info.Source));
     }
 }

@@ -25,7 +25,7 @@ public sealed class StartupTests
         var functionTypes = typeof(FunctionsStartup).Assembly.GetTypes()
             .Where(type => type.GetMethods().Any(method => method.GetCustomAttribute<FunctionAttribute>() is not null))
             .ToList();
-        Assert.Equal(9, functionTypes.Count);
+        Assert.Equal(10, functionTypes.Count);
         foreach (var type in functionTypes.Where(type => !type.IsAbstract))
         {
             Assert.NotNull(ActivatorUtilities.CreateInstance(host.Services, type));

@@ -148,7 +148,7 @@ public sealed class ModelCheckService
 
         if (worked.DialectDetail.Contains("no temperature", StringComparison.Ordinal) && settings.Dialect.Temperature is not null)
         {
-            advice.Add($"Set {settings.HowToSet("Temperature", ModelCallSettings.NoTemperature)}.");
+            advice.Add($"Set {settings.HowToSet("Temperature", ModelCallSettings.NotSent)}.");
         }
 
         if (worked.DialectDetail.Contains("no token cap", StringComparison.Ordinal) && settings.Dialect.MaxOutputTokens is not null)
@@ -158,7 +158,7 @@ public sealed class ModelCheckService
 
         if (!worked.DialectDetail.Contains("reasoning effort", StringComparison.Ordinal) && settings.Dialect.ReasoningEffort is not null)
         {
-            advice.Add($"Clear {settings.HowToSet("ReasoningEffort", "(empty)")}.");
+            advice.Add($"Set {settings.HowToSet("ReasoningEffort", "none")}.");
         }
 
         advice.Add($"Then run 'timevision model check {settings.ModelId}' again.");

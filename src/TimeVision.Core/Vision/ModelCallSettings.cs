@@ -11,11 +11,11 @@ namespace TimeVision.Core.Vision;
 /// <param name="RetiresOn">The configured retirement date, if any.</param>
 public sealed record ModelCallSettings(string ModelId, string? SettingsName, int MaxImageLongSidePx, string Detail, ModelDialect Dialect, DateOnly? RetiresOn)
 {
-    /// <summary>The setting value that sends no temperature.</summary>
-    public const string NoTemperature = "none";
+    /// <summary>The setting value that sends no temperature or reasoning effort.</summary>
+    public const string NotSent = "none";
 
-    /// <summary>The values <c>reasoning_effort</c> takes.</summary>
-    public const string ReasoningEffortPattern = "^(minimal|low|medium|high)$";
+    /// <summary>The values <c>reasoning_effort</c> takes, and <c>none</c> to send none.</summary>
+    public const string ReasoningEffortPattern = "^(minimal|low|medium|high|none)$";
 
     /// <summary>
     /// Where a person changes <paramref name="setting"/> for this model: its own entry, or a new entry that names the
@@ -31,7 +31,7 @@ public sealed record ModelCallSettings(string ModelId, string? SettingsName, int
     /// <summary>Reads a temperature setting: a number, or <c>none</c> (or empty) for none.</summary>
     /// <exception cref="FormatException">It is neither.</exception>
     public static double? ParseTemperature(string? setting) =>
-        string.IsNullOrWhiteSpace(setting) || string.Equals(setting.Trim(), NoTemperature, StringComparison.OrdinalIgnoreCase) ? null
+        string.IsNullOrWhiteSpace(setting) || string.Equals(setting.Trim(), NotSent, StringComparison.OrdinalIgnoreCase) ? null
         : double.TryParse(setting, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value is >= 0 and <= 2 ? value
-        : throw new FormatException($"The temperature '{setting}' is neither a number from 0 to 2 nor '{NoTemperature}'.");
+        : throw new FormatException($"The temperature '{setting}' is neither a number from 0 to 2 nor '{NotSent}'.");
 }

@@ -39,9 +39,9 @@ internal static class RejectedParameter
     /// <param name="dialect">What was sent.</param>
     public static (string Setting, string Value) Fix(string param, ModelDialect dialect) => param switch
     {
-        "temperature" => ("Temperature", ModelCallSettings.NoTemperature),
+        "temperature" => ("Temperature", ModelCallSettings.NotSent),
         "max_completion_tokens" or "max_tokens" => ("MaxOutputTokens", "0"),
-        "reasoning_effort" => ("ReasoningEffort", "(empty)"),
+        "reasoning_effort" => ("ReasoningEffort", "none"),
         _ => ("ResponseFormat", ReplyFormats.NameOf(Weaker(dialect.ResponseFormat))),
     };
 

@@ -122,10 +122,11 @@ public sealed class VisionOptions
             : own?.StructuredOutputs is { } ownStructured ? (ownStructured ? ReplyFormat.JsonSchemaStrict : ReplyFormat.None)
             : NonEmpty(ResponseFormat) is { } sharedFormat ? ReplyFormats.Parse(sharedFormat)
             : StructuredOutputs ? ReplyFormat.JsonSchemaStrict : ReplyFormat.None;
-        var temperature = ModelCallSettings.ParseTemperature(NonEmpty(own?.Temperature) ?? (reasoning ? ModelCallSettings.NoTemperature : Temperature));
+        var temperature = ModelCallSettings.ParseTemperature(NonEmpty(own?.Temperature) ?? (reasoning ? ModelCallSettings.NotSent : Temperature));
         var maxTokens = own?.MaxOutputTokens is { } ownMax ? (ownMax == 0 ? (int?)null : ownMax)
             : reasoning ? Math.Max(MaxOutputTokens, ModelFamilies.ReasoningMaxOutputTokens) : MaxOutputTokens;
         var effort = NonEmpty(own?.ReasoningEffort) ?? (reasoning ? NonEmpty(ReasoningEffort) : null);
+        effort = effort == ModelCallSettings.NotSent ? null : effort;
         return new ModelCallSettings(
             modelId,
             name,
@@ -176,7 +177,7 @@ public sealed class VisionModelSettings
     /// <summary>A temperature, or <c>none</c> to send none.</summary>
     public string? Temperature { get; set; }
 
-    /// <summary>The <c>reasoning_effort</c>: <c>minimal</c>, <c>low</c>, <c>medium</c> or <c>high</c>.</summary>
+    /// <summary>The <c>reasoning_effort</c>: <c>minimal</c>, <c>low</c>, <c>medium</c>, <c>high</c>, or <c>none</c> to send none.</summary>
     [RegularExpression(ModelCallSettings.ReasoningEffortPattern)]
     public string? ReasoningEffort { get; set; }
 

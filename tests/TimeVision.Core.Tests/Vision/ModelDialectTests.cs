@@ -122,6 +122,31 @@ public sealed class ModelDialectTests : IAsyncLifetime
         Assert.DoesNotContain("additionalProperties", format["schema"]!.ToJsonString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_rejected_parameter_is_not_stored_as_the_pages_result_so_the_page_is_asked_again_once_fixed()
+    {
+        using var folder = new TimeVision.Testing.TempFolder();
+        var documentId = new string('a', 64);
+        var image = TimeVision.Core.Storage.BlobReference.Page(documentId, 1);
+        var request = new TimeVision.Core.Pipeline.EstimatePageRequest(documentId, 1, image, "gpt-5-mini", Force: false);
+        _server.RejectedParameters.Add("temperature");
+        (string, string)[] shared = [("Storage:DataDirectory", folder.Path), ("Vision:Endpoint", _server.BaseUrl.ToString()), ("Vision:ApiKey", FakeOpenAIServer.ApiKey)];
+        using var misconfigured = CoreServices.Create([.. shared, ("Vision:Models:gpt-5-mini:Temperature", "0")]);
+        await misconfigured.Get<TimeVision.Core.Storage.IBlobStore>().UploadAsync(image, (await RenderedPages.OdriMotorShaftAsync()).ToStream(), Token);
+
+        var rejected = await misconfigured.Get<TimeVision.Core.Pipeline.DocumentPipeline>().EstimatePageAsync(request, Token);
+        var storedAfterRejection = await misconfigured.Get<TimeVision.Core.Pipeline.DocumentPipeline>().StoredPageResultAsync(documentId, 1, "gpt-5-mini", Token);
+        _server.Enqueue(new FakeReply.Content(SampleEstimates.ShaftJson()));
+        using var fixedUp = CoreServices.Create(shared);
+        var answered = await fixedUp.Get<TimeVision.Core.Pipeline.DocumentPipeline>().EstimatePageAsync(request, Token);
+
+        Assert.Equal(VisionErrorCode.UnsupportedParameter, rejected.Error!.Code);
+        Assert.Null(storedAfterRejection);
+        Assert.Equal(PageEstimateStatus.Completed, answered.Status);
+        Assert.Equal(["temperature"], _server.Rejections);
+        Assert.NotNull(await fixedUp.Get<TimeVision.Core.Pipeline.DocumentPipeline>().StoredPageResultAsync(documentId, 1, "gpt-5-mini", Token));
+    }
+
     [Theory]
     [InlineData("o1", true)]
     [InlineData("o3-2025-04-16", true)]
