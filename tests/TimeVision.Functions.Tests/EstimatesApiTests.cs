@@ -41,6 +41,55 @@ public sealed class EstimatesApiTests(AzuriteFixture azurite, CosmosFixture cosm
     }
 
     [Fact]
+    public async Task Without_a_key_or_a_named_model_the_app_estimates_offline_and_says_so_like_the_cli()
+    {
+        await _harness.DisposeAsync();
+        _harness = await FunctionsHarness.StartAsync(azurite, cosmos, settings: new Dictionary<string, string?> { ["Vision:ApiKey"] = "" });
+        var pdf = await File.ReadAllBytesAsync(RepositoryPaths.Sample("odri-motor-shaft.pdf"), Token);
+
+        var accepted = Assert.IsType<AcceptedResult>(await _harness.Api.PostAsync(FunctionsHarness.Request("POST", pdf), _harness.Client, Token));
+        var id = Property(accepted.Value, "id");
+        await _harness.WaitAsync(id);
+        var got = await _harness.Api.GetAsync(FunctionsHarness.Request("GET"), id, _harness.Client, Token);
+
+        Assert.Equal("offline", Property(accepted.Value, "model"));
+        Assert.Contains("offline estimate", Property(accepted.Value, "notice"), StringComparison.Ordinal);
+        var document = Assert.IsType<DocumentEstimate>(Assert.IsType<OkObjectResult>(got).Value);
+        Assert.Equal("offline", Assert.Single(document.Models).Model);
+        Assert.Empty(_harness.Model.Requests);
+    }
+
+    [Fact]
+    public async Task A_named_model_that_cannot_be_reached_is_refused_with_503_and_nothing_is_started()
+    {
+        await _harness.DisposeAsync();
+        _harness = await FunctionsHarness.StartAsync(azurite, cosmos, settings: new Dictionary<string, string?> { ["Vision:ApiKey"] = "", ["Vision:Model"] = "gpt-4.1" });
+
+        var posted = Assert.IsType<ObjectResult>(await _harness.Api.PostAsync(FunctionsHarness.Request("POST", TestPdfs.WithPages(1)), _harness.Client, Token));
+
+        Assert.Equal(503, posted.StatusCode);
+        Assert.Contains("missing_api_key", JsonSerializer.Serialize(posted.Value), StringComparison.Ordinal);
+        Assert.Empty(_harness.Model.Requests);
+    }
+
+    [Fact]
+    public async Task A_stored_estimate_is_not_started_again_unless_forced()
+    {
+        var pdf = TestPdfs.WithPages(1, widthMm: 321);
+        var first = Property(Assert.IsType<AcceptedResult>(await _harness.Api.PostAsync(FunctionsHarness.Request("POST", pdf), _harness.Client, Token)).Value, "id");
+        await _harness.WaitAsync(first);
+
+        var again = Assert.IsType<AcceptedResult>(await _harness.Api.PostAsync(FunctionsHarness.Request("POST", pdf), _harness.Client, Token));
+        var forcedRequest = FunctionsHarness.Request("POST", pdf);
+        forcedRequest.QueryString = new Microsoft.AspNetCore.Http.QueryString("?force=true");
+        var forced = Assert.IsType<AcceptedResult>(await _harness.Api.PostAsync(forcedRequest, _harness.Client, Token));
+        await _harness.WaitAsync(first);
+
+        Assert.Equal(("already_estimated", "started"), (Property(again.Value, "status"), Property(forced.Value, "status")));
+        Assert.Equal(2, _harness.Model.Requests.Count);
+    }
+
+    [Fact]
     public async Task While_running_the_status_is_202_with_progress()
     {
         _harness.Model.Fallback = _ => Testing.FakeOpenAI.FakeReply.Slow(Testing.FakeOpenAI.SampleEstimates.ShaftJson(), TimeSpan.FromSeconds(3));

@@ -8,7 +8,6 @@ using Microsoft.Extensions.Logging;
 using TimeVision.Cli.Engine;
 using TimeVision.Core.FineTuning;
 using TimeVision.Core.Models;
-using TimeVision.Core.Pipeline.Durable;
 using TimeVision.Core.Storage;
 using TimeVision.Functions.Triggers;
 using TimeVision.Testing.FakeOpenAI;
@@ -18,8 +17,8 @@ namespace TimeVision.Functions.Tests;
 
 /// <summary>
 /// The function classes with real dependencies: a real <see cref="DurableTaskClient"/> on the local Durable Task
-/// engine running the same orchestrator and activities, blobs in Azurite, estimates in the local Cosmos DB server,
-/// and the fake OpenAI server as the model.
+/// engine running the Functions app's own orchestrator and activity functions (<see cref="FunctionsPipeline"/>), blobs
+/// in Azurite, estimates in the local Cosmos DB server, and the fake OpenAI server as the model.
 /// </summary>
 internal sealed class FunctionsHarness : IAsyncDisposable
 {
@@ -70,13 +69,15 @@ internal sealed class FunctionsHarness : IAsyncDisposable
         builder.Services.AddSingleton<IModelRegistry>(new CosmosModelRegistry(models));
         builder.Services.AddSingleton<IFineTuneJobStore>(new CosmosFineTuneJobStore(models));
         builder.Services.AddOptions<ApiOptions>().BindConfiguration(TimeVision.Functions.ApiOptions.SectionName);
+        IServiceProvider? services = null;
         builder.Services.AddDurableTaskWorker(worker =>
         {
             worker.UseGrpc(engine.Channel);
-            worker.AddTasks(registry => registry.AddDocumentPipeline());
+            worker.AddTasks(registry => FunctionsPipeline.Register(registry, () => services!));
         });
         builder.Services.AddDurableTaskClient(client => client.UseGrpc(engine.Channel));
         var host = builder.Build();
+        services = host.Services;
         await host.StartAsync();
         _ = azurite.Blobs;
         return new FunctionsHarness(engine, host, model);

@@ -65,58 +65,37 @@ internal static class EstimateCommand
             return CliOutput.WriteError(stdout, stderr, "file_not_found", $"'{pdf.FullName}' does not exist.", ExitCodes.BadInput);
         }
 
-        string documentId;
-        await using (var content = pdf.OpenRead())
+        var slot = new LocalEngineSlot();
+        using var host = CliHost.TryBuild(overrides, stdout, stderr, services => AddDurableTask(services, slot));
+        if (host is null)
         {
-            documentId = await DocumentIntake.HashAsync(content, cancellationToken);
+            return ExitCodes.BadInput;
         }
 
-        PipelineOptions pipeline;
-        using (var probe = CliHost.TryBuild(overrides, stdout, stderr))
-        {
-            if (probe is null)
-            {
-                return ExitCodes.BadInput;
-            }
-
-            var stored = await probe.Services.GetRequiredService<IEstimateStore>().GetAsync(documentId, cancellationToken);
-            if (stored is not null && !force)
-            {
-                await stderr.WriteLineAsync($"{pdf.Name} was estimated before ({stored.CompletedAt:u}); showing the stored estimate. --force estimates again.");
-                return DocumentOutput.Write(stored, json, stdout);
-            }
-
-            var vision = probe.Services.GetRequiredService<IOptions<VisionOptions>>().Value;
-            if (VisionAccess.KindOf(vision) == VisionCredentialKind.None && vision.Model != ModelIds.Offline)
-            {
-                if (!string.IsNullOrWhiteSpace(vision.Model))
-                {
-                    return CliOutput.WriteError(stdout, stderr, "missing_api_key", VisionAccess.MissingCredentialMessage, ExitCodes.BadInput);
-                }
-
-                await stderr.WriteLineAsync(
-                    "note: no OpenAI API key is configured (OPENAI_API_KEY), so this is the offline estimate: read from the drawing's text layer " +
-                    "with the reference tables, low confidence, no model. Set the key for the vision model's estimate.");
-                overrides = WithOffline(overrides, offline: true);
-            }
-
-            pipeline = probe.Services.GetRequiredService<IOptions<PipelineOptions>>().Value;
-        }
-
+        var services = host.Services;
+        var pipeline = services.GetRequiredService<IOptions<PipelineOptions>>().Value;
         await using var engine = await LocalDurableEngine.StartAsync(Math.Max(2, pipeline.MaxPagesInFlight), cancellationToken);
-        using var host = CliHost.Build(overrides, services => AddDurableTask(services, engine));
+        slot.Engine = engine;
         await host.StartAsync(cancellationToken);
         try
         {
-            var services = host.Services;
-            await using (var file = pdf.OpenRead())
+            var client = services.GetRequiredService<DurableTaskClient>();
+            var outcome = await services.GetRequiredService<DocumentIntake>().SubmitFileAsync(pdf.FullName, pdf.Name, "cli", force, client, cancellationToken);
+            var store = services.GetRequiredService<IEstimateStore>();
+            switch (outcome)
             {
-                await services.GetRequiredService<IBlobStore>().UploadAsync(BlobReference.Drawing(documentId), file, cancellationToken);
+                case { Error: { } error }:
+                    return CliOutput.WriteError(stdout, stderr, error.Code, error.Message, ExitCodes.BadInput);
+                case { Status: IntakeStatus.AlreadyEstimated, DocumentId: { } known }:
+                    var stored = (await store.GetAsync(known, cancellationToken))!;
+                    await stderr.WriteLineAsync($"{pdf.Name} was estimated before ({stored.CompletedAt:u}); showing the stored estimate. --force estimates again.");
+                    return DocumentOutput.Write(stored, json, stdout);
+                case { Notice: { } notice }:
+                    await stderr.WriteLineAsync($"note: {notice}");
+                    break;
             }
 
-            var client = services.GetRequiredService<DurableTaskClient>();
-            await services.GetRequiredService<DocumentIntake>().StartOrFindAsync(
-                client, documentId, BlobReference.Drawing(documentId), pdf.Name, "cli", cancellationToken, force);
+            var documentId = outcome.DocumentId!;
             var final = await FollowAsync(client, documentId, pdf.Name, stderr, cancellationToken);
             if (final.RuntimeStatus != OrchestrationRuntimeStatus.Completed)
             {
@@ -124,7 +103,7 @@ internal static class EstimateCommand
                 return CliOutput.WriteError(stdout, stderr, "pipeline_failed", $"The estimate did not finish: {failure}", ExitCodes.Failure);
             }
 
-            var document = await services.GetRequiredService<IEstimateStore>().GetAsync(documentId, cancellationToken)
+            var document = await store.GetAsync(documentId, cancellationToken)
                 ?? throw new InvalidOperationException($"The pipeline finished but document {documentId} is not stored.");
             await WarnOfRetirementAsync(services, document, stderr, cancellationToken);
             return DocumentOutput.Write(document, json, stdout);
@@ -159,14 +138,14 @@ internal static class EstimateCommand
         return overrides;
     }
 
-    private static void AddDurableTask(IServiceCollection services, LocalDurableEngine engine)
+    private static void AddDurableTask(IServiceCollection services, LocalEngineSlot slot)
     {
         services.AddDurableTaskWorker(builder =>
         {
-            builder.UseGrpc(engine.Channel);
+            builder.UseGrpc(options => options.Channel = slot.Channel);
             builder.AddTasks(registry => registry.AddDocumentPipeline());
         });
-        services.AddDurableTaskClient(builder => builder.UseGrpc(engine.Channel));
+        services.AddDurableTaskClient(builder => builder.UseGrpc(options => options.Channel = slot.Channel));
     }
 
     /// <summary>Waits for the orchestration, printing each change of its progress to stderr.</summary>

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
+using TimeVision.Core.Pipeline;
 using TimeVision.Core.Storage;
 
 namespace TimeVision.Cli.Commands;
@@ -18,12 +19,12 @@ internal static class ShowCommand
             CommonOptions.Overrides(parse, data),
             async (services, stdout, stderr) =>
             {
-                var documentId = parse.GetRequiredValue(id).Trim().ToLowerInvariant();
-                var document = documentId.All(char.IsAsciiHexDigitLower) && documentId.Length == 64
-                    ? await services.GetRequiredService<IEstimateStore>().GetAsync(documentId, cancellationToken)
+                var given = parse.GetRequiredValue(id);
+                var document = DocumentId.TryParse(given, out var documentId)
+                    ? await services.GetRequiredService<IEstimateStore>().GetAsync(documentId.Value, cancellationToken)
                     : null;
                 return document is null
-                    ? CliOutput.WriteError(stdout, stderr, "not_found", $"No stored estimate with id '{documentId}'.", ExitCodes.BadInput)
+                    ? CliOutput.WriteError(stdout, stderr, "not_found", $"No stored estimate with id '{given.Trim()}'.", ExitCodes.BadInput)
                     : DocumentOutput.Write(document, parse.GetValue(json), stdout);
             }));
         return command;

@@ -113,6 +113,7 @@ public static class TimeVisionCoreServiceCollectionExtensions
         services.TryAddSingleton<FineTuneService>();
         services.TryAddSingleton<ActiveModel>();
         services.TryAddSingleton<ModelInfoService>();
+        services.TryAddSingleton<PdfCache>();
         services.TryAddSingleton<DocumentPipeline>();
         services.TryAddSingleton<DocumentIntake>();
         services.TryAddSingleton<TimeVision.Core.Feedback.FeedbackService>();

@@ -26,14 +26,14 @@ public enum EvaluationSplit
 public sealed class EvaluationSetBuilder
 {
     private readonly IEstimateStore _estimates;
-    private readonly IBlobStore _blobs;
+    private readonly DocumentIntake _intake;
     private readonly DocumentPipeline _pipeline;
 
     /// <summary>Creates the builder.</summary>
-    public EvaluationSetBuilder(IEstimateStore estimates, IBlobStore blobs, DocumentPipeline pipeline)
+    public EvaluationSetBuilder(IEstimateStore estimates, DocumentIntake intake, DocumentPipeline pipeline)
     {
         _estimates = estimates;
-        _blobs = blobs;
+        _intake = intake;
         _pipeline = pipeline;
     }
 
@@ -117,20 +117,8 @@ public sealed class EvaluationSetBuilder
                 continue;
             }
 
-            string documentId;
-            await using (var content = File.OpenRead(pdf))
-            {
-                documentId = await DocumentIntake.HashAsync(content, cancellationToken);
-            }
-
-            var reference = BlobReference.Drawing(documentId);
-            await using (var content = File.OpenRead(pdf))
-            {
-                await _blobs.UploadAsync(reference, content, cancellationToken);
-            }
-
-            var request = new EstimateDocumentRequest(documentId, reference, row.File, "eval", Vision.ModelIds.Offline, 1, 1, TimeSpan.Zero, false);
-            var inspection = await _pipeline.InspectAsync(request, cancellationToken);
+            var (documentId, reference) = await _intake.StoreAsync(pdf, cancellationToken);
+            var inspection = await _pipeline.InspectAsync(documentId, reference, cancellationToken);
             if (inspection.Error is { } error)
             {
                 skipped.Add(new EvaluationSkip(documentId, row.File, $"{error.Code}: {error.Message}"));

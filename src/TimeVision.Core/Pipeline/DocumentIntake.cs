@@ -2,145 +2,215 @@ using System.Security.Cryptography;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
+using TimeVision.Core.Models;
 using TimeVision.Core.Rendering;
 using TimeVision.Core.Storage;
+using TimeVision.Core.Vision;
 
 namespace TimeVision.Core.Pipeline;
 
-/// <summary>How an intake ended.</summary>
-/// <param name="DocumentId">The PDF's SHA-256.</param>
-/// <param name="Started">Whether a new orchestration was started (false: one for this PDF already exists).</param>
-public sealed record IntakeResult(string DocumentId, bool Started);
-
 /// <summary>
-/// Takes a PDF in (an HTTP upload or a blob in <c>drawings</c>) and starts its orchestration, with the instance id
-/// derived from the content hash so the same PDF never starts a second one while one is pending, running or done.
+/// The one way a PDF comes in, for every host (the CLI, HTTP, the blob trigger, eval): it reads the content once to get
+/// the document id, stores the PDF under that id, and decides, the same way everywhere, whether to start an estimate:
+/// one running is left alone, a stored estimate is kept unless forced, and with no way to reach a model the estimate is
+/// the offline one, said so, unless a model was named explicitly (then it is refused with <c>missing_api_key</c>).
 /// </summary>
 public sealed class DocumentIntake
 {
+    /// <summary>What a person is told when no model can be reached and none was named.</summary>
+    public const string OfflineNotice =
+        "No model endpoint is configured (OPENAI_API_KEY, or Entra ID for an Azure OpenAI endpoint), so this is the offline estimate: " +
+        "read from the drawing's text layer with the reference tables, low confidence, no model. Configure a key for the vision model's estimate.";
+
+    private const int CopyBufferBytes = 81920;
+
     private readonly IBlobStore _blobs;
+    private readonly IEstimateStore _estimates;
     private readonly IOptionsMonitor<PipelineOptions> _pipeline;
-    private readonly Models.ActiveModel _activeModel;
+    private readonly ActiveModel _activeModel;
     private readonly IOptionsMonitor<ShadowOptions> _shadow;
+    private readonly IOptionsMonitor<VisionOptions> _vision;
 
     /// <summary>Creates the intake.</summary>
-    public DocumentIntake(IBlobStore blobs, IOptionsMonitor<PipelineOptions> pipeline, Models.ActiveModel activeModel, IOptionsMonitor<ShadowOptions> shadow)
+    public DocumentIntake(
+        IBlobStore blobs,
+        IEstimateStore estimates,
+        IOptionsMonitor<PipelineOptions> pipeline,
+        ActiveModel activeModel,
+        IOptionsMonitor<ShadowOptions> shadow,
+        IOptionsMonitor<VisionOptions> vision)
     {
-        _shadow = shadow;
         _blobs = blobs;
+        _estimates = estimates;
         _pipeline = pipeline;
         _activeModel = activeModel;
+        _shadow = shadow;
+        _vision = vision;
     }
 
-    /// <summary>The SHA-256 of a stream, read once, in chunks.</summary>
+    /// <summary>The SHA-256 of a stream as a document id's text, read once, in chunks.</summary>
     public static async Task<string> HashAsync(Stream content, CancellationToken cancellationToken) =>
-        Convert.ToHexStringLower(await SHA256.HashDataAsync(content, cancellationToken));
+        (await DocumentId.OfContentAsync(content, cancellationToken)).Value;
+
+    /// <summary>A PDF file on this machine (the CLI): stored and started as <see cref="StartAsync"/> decides.</summary>
+    public async Task<IntakeOutcome> SubmitFileAsync(
+        string path, string fileName, string source, bool force, DurableTaskClient client, CancellationToken cancellationToken)
+    {
+        await using var file = File.OpenRead(path);
+        var documentId = await DocumentId.OfContentAsync(file, cancellationToken);
+        return await StartAsync(client, documentId, fileName, source, force, async () =>
+        {
+            file.Position = 0;
+            return await StoreAsync(documentId, file, cancellationToken);
+        }, cancellationToken);
+    }
 
     /// <summary>
-    /// Stores an uploaded PDF at <c>drawings/&lt;documentId&gt;.pdf</c> and starts or finds its orchestration. The body is
-    /// streamed once to a temporary file (hashing and checking it on the way), never held whole in memory.
+    /// An upload (HTTP): streamed once to a temporary file (hashing and checking it on the way, never held whole in
+    /// memory), refused when empty, not a PDF or larger than <paramref name="maxBytes"/>, else stored and started.
     /// </summary>
-    /// <returns>The intake, or the bad-input error and whether the upload was too large.</returns>
-    public async Task<(IntakeResult? Result, RenderError? Error, bool TooLarge)> AcceptUploadAsync(
-        Stream body, string fileName, long maxBytes, DurableTaskClient client, CancellationToken cancellationToken)
+    public async Task<IntakeOutcome> SubmitUploadAsync(
+        Stream body, string fileName, long maxBytes, bool force, DurableTaskClient client, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(body);
         var path = Path.Combine(Path.GetTempPath(), $"timevision-upload-{Guid.NewGuid():N}.pdf");
-        try
+        await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, CopyBufferBytes, FileOptions.DeleteOnClose);
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = new byte[CopyBufferBytes];
+        long length = 0;
+        int read;
+        while ((read = await body.ReadAsync(buffer, cancellationToken)) > 0)
         {
-            long length;
-            string documentId;
-            await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose))
+            length += read;
+            if (length > maxBytes)
             {
-                using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-                var buffer = new byte[81920];
-                int read;
-                length = 0;
-                while ((read = await body.ReadAsync(buffer, cancellationToken)) > 0)
-                {
-                    length += read;
-                    if (length > maxBytes)
-                    {
-                        return (null, null, true);
-                    }
-
-                    hash.AppendData(buffer, 0, read);
-                    await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-                }
-
-                if (length == 0)
-                {
-                    return (null, new RenderError(RenderErrorCode.NotPdf, "The upload is empty."), false);
-                }
-
-                file.Position = 0;
-                var header = new byte[PdfSignature.SearchWindow];
-                var headerLength = await file.ReadAtLeastAsync(header, header.Length, throwOnEndOfStream: false, cancellationToken);
-                if (!PdfSignature.IsPdf(header.AsSpan(0, headerLength)))
-                {
-                    return (null, new RenderError(RenderErrorCode.NotPdf, $"This is not a PDF: {PdfSignature.Describe(header.AsSpan(0, headerLength))}."), false);
-                }
-
-                documentId = Convert.ToHexStringLower(hash.GetHashAndReset());
-                file.Position = 0;
-                if (await FindAsync(client, documentId, cancellationToken) is null)
-                {
-                    await _blobs.UploadAsync(BlobReference.Drawing(documentId), file, cancellationToken);
-                }
+                return Rejected(null, new IntakeError(IntakeError.TooLarge, $"The PDF is larger than {maxBytes / (1024 * 1024)} MB (Api:MaxUploadBytes)."));
             }
 
-            return (await StartOrFindAsync(client, documentId, BlobReference.Drawing(documentId), fileName, "http", cancellationToken), null, false);
+            hash.AppendData(buffer, 0, read);
+            await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
         }
-        finally
+
+        if (length == 0)
         {
-            File.Delete(path);
+            return Rejected(null, IntakeError.From(new RenderError(RenderErrorCode.NotPdf, "The upload is empty.")));
         }
+
+        file.Position = 0;
+        var header = new byte[PdfSignature.SearchWindow];
+        var headerLength = await file.ReadAtLeastAsync(header, header.Length, throwOnEndOfStream: false, cancellationToken);
+        if (!PdfSignature.IsPdf(header.AsSpan(0, headerLength)))
+        {
+            return Rejected(null, IntakeError.From(new RenderError(RenderErrorCode.NotPdf, $"This is not a PDF: {PdfSignature.Describe(header.AsSpan(0, headerLength))}.")));
+        }
+
+        var documentId = DocumentId.FromHash(hash.GetHashAndReset());
+        return await StartAsync(client, documentId, fileName, "http", force, async () =>
+        {
+            file.Position = 0;
+            return await StoreAsync(documentId, file, cancellationToken);
+        }, cancellationToken);
+    }
+
+    /// <summary>A PDF already in storage (the blob trigger): hashed from <paramref name="content"/>, started from where it lies.</summary>
+    public async Task<IntakeOutcome> SubmitStoredAsync(
+        Stream content, BlobReference blob, string fileName, string source, DurableTaskClient client, CancellationToken cancellationToken)
+    {
+        var documentId = await DocumentId.OfContentAsync(content, cancellationToken);
+        return await StartAsync(client, documentId, fileName, source, force: false, () => Task.FromResult(blob), cancellationToken);
+    }
+
+    /// <summary>Stores a PDF at <c>drawings/&lt;documentId&gt;.pdf</c> (for eval, which estimates without an orchestration) and returns its id and place.</summary>
+    public async Task<(string DocumentId, BlobReference Pdf)> StoreAsync(string path, CancellationToken cancellationToken)
+    {
+        await using var file = File.OpenRead(path);
+        var documentId = await DocumentId.OfContentAsync(file, cancellationToken);
+        file.Position = 0;
+        return (documentId.Value, await StoreAsync(documentId, file, cancellationToken));
     }
 
     /// <summary>
-    /// Starts the orchestration for a stored PDF unless one for the same content exists; with <paramref name="force"/>,
-    /// starts it anyway and asks the model again for every page.
+    /// The model an estimate starts with, the same in every host: the active model when it can be reached; the offline
+    /// estimate with <see cref="OfflineNotice"/> when no model can be reached and none was named; an error when one was.
     /// </summary>
-    public async Task<IntakeResult> StartOrFindAsync(
-        DurableTaskClient client, string documentId, BlobReference pdf, string fileName, string source, CancellationToken cancellationToken, bool force = false)
+    public async Task<(string? Model, string? Notice, IntakeError? Error)> ChooseModelAsync(CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(client);
-        if (!force && await FindAsync(client, documentId, cancellationToken) is not null)
+        var (model, source) = await _activeModel.ResolveAsync(cancellationToken);
+        if (model == ModelIds.Offline || VisionAccess.KindOf(_vision.CurrentValue) != VisionCredentialKind.None)
         {
-            return new IntakeResult(documentId, Started: false);
+            return (model, null, null);
         }
 
+        return source == ModelSource.Configuration
+            ? (null, null, new IntakeError(IntakeError.MissingApiKey, VisionAccess.MissingCredentialMessage))
+            : (ModelIds.Offline, OfflineNotice, null);
+    }
+
+    /// <summary>The orchestration for a document if it is pending or running.</summary>
+    public static async Task<OrchestrationMetadata?> FindRunningAsync(DurableTaskClient client, string documentId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var instance = await client.GetInstanceAsync(documentId, getInputsAndOutputs: false, cancellationToken);
+        return instance?.RuntimeStatus is OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Running ? instance : null;
+    }
+
+    private async Task<IntakeOutcome> StartAsync(
+        DurableTaskClient client,
+        DocumentId documentId,
+        string fileName,
+        string source,
+        bool force,
+        Func<Task<BlobReference>> store,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var id = documentId.Value;
+        if (await FindRunningAsync(client, id, cancellationToken) is not null)
+        {
+            return new IntakeOutcome(IntakeStatus.InProgress, id);
+        }
+
+        if (!force && await _estimates.GetAsync(id, cancellationToken) is not null)
+        {
+            return new IntakeOutcome(IntakeStatus.AlreadyEstimated, id);
+        }
+
+        var (model, notice, error) = await ChooseModelAsync(cancellationToken);
+        if (error is not null)
+        {
+            return Rejected(id, error);
+        }
+
+        var pdf = await store();
         var pipeline = _pipeline.CurrentValue;
-        var (model, _) = await _activeModel.ResolveAsync(cancellationToken);
         var request = new EstimateDocumentRequest(
-            documentId, pdf, fileName, source, model,
+            id, pdf, fileName, source, model!,
             pipeline.MaxPagesInFlight, pipeline.ActivityAttempts, pipeline.ActivityFirstRetry, force,
-            _shadow.CurrentValue.ChallengerFor(documentId, model));
+            _shadow.CurrentValue.ChallengerFor(id, model!));
         try
         {
             await client.ScheduleNewOrchestrationInstanceAsync(
-                Durable.EstimateDocumentOrchestration.Name, request, new StartOrchestrationOptions(documentId), cancellationToken);
-            return new IntakeResult(documentId, Started: true);
+                Durable.EstimateDocumentOrchestration.Name, request, new StartOrchestrationOptions(id), cancellationToken);
+            return new IntakeOutcome(IntakeStatus.Started, id, model, Notice: notice);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             // Another trigger (a blob event firing twice, a second upload) may have started it in between.
-            if (await FindAsync(client, documentId, cancellationToken) is not null)
+            if (await FindRunningAsync(client, id, cancellationToken) is not null)
             {
-                return new IntakeResult(documentId, Started: false);
+                return new IntakeOutcome(IntakeStatus.InProgress, id);
             }
 
             throw;
         }
     }
 
-    /// <summary>The orchestration for a document if it is pending, running or completed; failed ones may start again.</summary>
-    public static async Task<OrchestrationMetadata?> FindAsync(DurableTaskClient client, string documentId, CancellationToken cancellationToken)
+    private async Task<BlobReference> StoreAsync(DocumentId documentId, Stream content, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(client);
-        var instance = await client.GetInstanceAsync(documentId, getInputsAndOutputs: false, cancellationToken);
-        return instance?.RuntimeStatus is OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Completed
-            ? instance
-            : null;
+        var pdf = BlobReference.Drawing(documentId.Value);
+        await _blobs.UploadAsync(pdf, content, cancellationToken);
+        return pdf;
     }
+
+    private static IntakeOutcome Rejected(string? documentId, IntakeError error) => new(IntakeStatus.Rejected, documentId, Error: error);
 }

@@ -17,6 +17,7 @@ namespace TimeVision.Core.Pipeline;
 public sealed class DocumentPipeline
 {
     private readonly IBlobStore _blobs;
+    private readonly PdfCache _pdfs;
     private readonly IEstimateStore _estimates;
     private readonly IPdfInspector _inspector;
     private readonly IPageRenderer _renderer;
@@ -30,6 +31,7 @@ public sealed class DocumentPipeline
     /// <summary>Creates the pipeline steps.</summary>
     public DocumentPipeline(
         IBlobStore blobs,
+        PdfCache pdfs,
         IEstimateStore estimates,
         IPdfInspector inspector,
         IPageRenderer renderer,
@@ -40,6 +42,7 @@ public sealed class DocumentPipeline
         ILogger<DocumentPipeline> logger)
     {
         _blobs = blobs;
+        _pdfs = pdfs;
         _estimates = estimates;
         _inspector = inspector;
         _renderer = renderer;
@@ -50,11 +53,17 @@ public sealed class DocumentPipeline
         _logger = logger;
     }
 
-    /// <summary>Reads the PDF's pages, or its typed bad-input error.</summary>
-    public async Task<InspectionOutcome> InspectAsync(EstimateDocumentRequest request, CancellationToken cancellationToken)
+    /// <summary>The inspect activity's body: <see cref="InspectAsync(string, BlobReference, CancellationToken)"/>.</summary>
+    public Task<InspectionOutcome> InspectAsync(EstimateDocumentRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        using var pdf = await LocalCopy.DownloadAsync(_blobs, request.Pdf, cancellationToken);
+        return InspectAsync(request.DocumentId, request.Pdf, cancellationToken);
+    }
+
+    /// <summary>Reads a stored PDF's pages, or its typed bad-input error.</summary>
+    public async Task<InspectionOutcome> InspectAsync(string documentId, BlobReference pdfBlob, CancellationToken cancellationToken)
+    {
+        using var pdf = await _pdfs.AcquireAsync(documentId, pdfBlob, cancellationToken);
         var inspection = await _inspector.InspectAsync(pdf.Path, cancellationToken);
         return inspection.Succeeded
             ? new InspectionOutcome(inspection.Value.Pages, null)
@@ -65,7 +74,7 @@ public sealed class DocumentPipeline
     public async Task<RenderedPageReference> RenderPageAsync(RenderPageRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        using var pdf = await LocalCopy.DownloadAsync(_blobs, request.Pdf, cancellationToken);
+        using var pdf = await _pdfs.AcquireAsync(request.DocumentId, request.Pdf, cancellationToken);
         using var png = new MemoryStream();
         var rendered = await _renderer.RenderPageAsync(pdf.Path, request.Page, png, cancellationToken);
         if (!rendered.Succeeded)
@@ -109,18 +118,24 @@ public sealed class DocumentPipeline
             : null;
     }
 
+    /// <summary>The estimate activity's body: <see cref="EstimatePageAsync"/>, returning only where the result is stored.</summary>
+    public async Task<PageResultReference> EstimateStoredPageAsync(EstimatePageRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return PageResultReference.Of(request.Page, await EstimatePageAsync(request, cancellationToken));
+    }
+
     /// <summary>
-    /// Sends one page to the model, unless a result for this document, page, model and prompt is already stored
-    /// (then that result is returned and the model is not called). Every new result is stored at once, except a
-    /// configuration error (<see cref="VisionErrorCode.UnsupportedParameter"/>).
+    /// Sends one page to the model, unless a reusable result for this document, page, model and prompt is already
+    /// stored (then that result is returned and the model is not called). Every new result is stored at once; a
+    /// configuration error (<see cref="VisionErrorCode.UnsupportedParameter"/>) is stored for the document but never
+    /// reused, so the page is asked again once the setting is fixed.
     /// </summary>
     public async Task<PageEstimateResult> EstimatePageAsync(EstimatePageRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var offline = request.Model == ModelIds.Offline;
-        var promptHash = PromptHashFor(request.Model);
-        if (!request.Force
-            && await _estimates.GetPageResultAsync(request.DocumentId, request.Page, request.Model, promptHash, cancellationToken) is { } stored)
+        if (!request.Force && await StoredPageResultAsync(request.DocumentId, request.Page, request.Model, cancellationToken) is { } stored)
         {
             Log.PageResultReused(_logger, request.Page);
             return stored;
@@ -143,44 +158,61 @@ public sealed class DocumentPipeline
             result = await _estimator.EstimatePageAsync(BinaryData.FromBytes(png.GetBuffer().AsMemory(0, (int)png.Length)), request.Model, facts, cancellationToken);
         }
 
-        // A parameter the model rejects is a configuration error, not the page's answer: once the setting is fixed, the page is asked again.
-        if (result.Error?.Code != VisionErrorCode.UnsupportedParameter)
-        {
-            await _estimates.SavePageResultAsync(request.DocumentId, request.Page, result, cancellationToken);
-        }
-
+        await _estimates.SavePageResultAsync(request.DocumentId, request.Page, result, cancellationToken);
         return result;
     }
 
     /// <summary>The hash page results of <paramref name="model"/> are stored under: its prompt's, or the offline estimator's.</summary>
     public string PromptHashFor(string model) => model == ModelIds.Offline ? OfflineEstimator.Hash : _prompts.ForModel(model).Hash;
 
-    /// <summary>The stored result of a page for a model and its current prompt, if there is one (asking it again would cost nothing new).</summary>
-    public Task<PageEstimateResult?> StoredPageResultAsync(string documentId, int page, string model, CancellationToken cancellationToken) =>
-        _estimates.GetPageResultAsync(documentId, page, model, PromptHashFor(model), cancellationToken);
+    /// <summary>
+    /// The stored result of a page for a model and its current prompt that can stand as the page's answer (asking again
+    /// would cost nothing new); a configuration error never does.
+    /// </summary>
+    public async Task<PageEstimateResult?> StoredPageResultAsync(string documentId, int page, string model, CancellationToken cancellationToken) =>
+        await _estimates.GetPageResultAsync(documentId, page, model, PromptHashFor(model), cancellationToken) is { } stored
+            && stored.Error?.Code != VisionErrorCode.UnsupportedParameter
+            ? stored
+            : null;
 
-    /// <summary>Fans the pages back in and stores the document estimate.</summary>
+    /// <summary>Fans the pages back in, reading each page's stored result by its key, and stores the document estimate.</summary>
     public async Task<DocumentSummary> SaveAsync(SaveDocumentRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        var pages = new List<ResolvedPage>(request.Pages.Count);
+        foreach (var outcome in request.Pages)
+        {
+            pages.Add(new ResolvedPage(
+                outcome.Rendered,
+                await ReadResultAsync(request.Request.DocumentId, outcome.Result, cancellationToken),
+                await ReadResultAsync(request.Request.DocumentId, outcome.Shadow, cancellationToken)));
+        }
+
         // A re-estimate keeps the shop's feedback: real times are never lost to a new model answer.
         var previous = await _estimates.GetAsync(request.Request.DocumentId, cancellationToken);
-        var document = Assemble(request, _time.GetUtcNow()) with { Feedback = previous?.Feedback };
+        var document = Assemble(request, pages, _time.GetUtcNow()) with { Feedback = previous?.Feedback };
         await _estimates.SaveAsync(document, ifMatch: null, cancellationToken);
         Log.DocumentSaved(_logger, document.Status, document.PageCount);
         return new DocumentSummary(document.Id, document.Status, document.TotalEstimatedMinutes);
     }
 
-    /// <summary>The document estimate for a finished run.</summary>
-    public static DocumentEstimate Assemble(SaveDocumentRequest request, DateTimeOffset completedAt)
+    private async Task<PageEstimateResult?> ReadResultAsync(string documentId, PageResultReference? reference, CancellationToken cancellationToken) =>
+        reference is null
+            ? null
+            : await _estimates.GetPageResultAsync(documentId, reference.Page, reference.Model, reference.PromptHash, cancellationToken)
+                ?? throw new InvalidOperationException($"The stored result of page {reference.Page} for {reference.Model} is missing.");
+
+    /// <summary>The document estimate for a finished run, from its pages with their stored results.</summary>
+    private static DocumentEstimate Assemble(SaveDocumentRequest request, IReadOnlyList<ResolvedPage> resolved, DateTimeOffset completedAt)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var pages = request.Pages.Select(ToDocumentPage).ToList();
+        ArgumentNullException.ThrowIfNull(resolved);
+        var pages = resolved.Select(ToDocumentPage).ToList();
         var (parts, total, models, status) = DocumentAggregator.Aggregate(pages);
         ShadowEstimate? shadow = null;
-        if (request.Request.ShadowModel is { } challenger && request.Pages.Any(p => p.ShadowResult is not null))
+        if (request.Request.ShadowModel is { } challenger && resolved.Any(p => p.ShadowResult is not null))
         {
-            var shadowPages = request.Pages.Select(p => ToDocumentPage(p with { Result = p.ShadowResult })).ToList();
+            var shadowPages = resolved.Select(p => ToDocumentPage(p with { Result = p.ShadowResult })).ToList();
             var shadowed = DocumentAggregator.Aggregate(shadowPages);
             shadow = new ShadowEstimate(challenger, shadowed.Total, shadowed.Status, shadowPages);
         }
@@ -203,7 +235,7 @@ public sealed class DocumentPipeline
         };
     }
 
-    private static DocumentPage ToDocumentPage(PageOutcome outcome) => new(
+    private static DocumentPage ToDocumentPage(ResolvedPage outcome) => new(
         outcome.Rendered.Page,
         outcome.Result?.Status ?? PageEstimateStatus.Failed,
         outcome.Rendered.Image,

@@ -54,11 +54,35 @@ public sealed record RenderedPageReference(int Page, BlobReference? Image, Rende
 /// <param name="Facts">The page's text-layer facts, for grounding, answer checks and the offline estimate.</param>
 public sealed record EstimatePageRequest(string DocumentId, int Page, BlobReference Image, string Model, bool Force, BlobReference? Facts = null);
 
-/// <summary>One page's outcome, as the orchestration collects it.</summary>
+/// <summary>
+/// Where the estimate activity stored a page's result, and how it ended: the key the save step reads it by, so the
+/// result itself never travels through orchestration history.
+/// </summary>
+/// <param name="Page">1-based page number.</param>
+/// <param name="Model">The model asked.</param>
+/// <param name="PromptHash">The prompt hash the result is stored under.</param>
+/// <param name="Status">How the page ended, for progress and logs.</param>
+public sealed record PageResultReference(int Page, string Model, string PromptHash, PageEstimateStatus Status)
+{
+    /// <summary>The reference to a stored result.</summary>
+    public static PageResultReference Of(int page, PageEstimateResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return new PageResultReference(page, result.Model, result.PromptHash, result.Status);
+    }
+}
+
+/// <summary>One page's outcome, as the orchestration collects it: references only.</summary>
+/// <param name="Rendered">The render's outcome.</param>
+/// <param name="Result">Where the model's result is stored, when the page rendered.</param>
+/// <param name="Shadow">Where the challenger's result is stored, in shadow mode.</param>
+public sealed record PageOutcome(RenderedPageReference Rendered, PageResultReference? Result, PageResultReference? Shadow = null);
+
+/// <summary>One page's outcome with its stored results read back, as the save step assembles the document.</summary>
 /// <param name="Rendered">The render's outcome.</param>
 /// <param name="Result">The model's result, when the page rendered.</param>
 /// <param name="ShadowResult">The challenger's result in shadow mode.</param>
-public sealed record PageOutcome(RenderedPageReference Rendered, PageEstimateResult? Result, PageEstimateResult? ShadowResult = null);
+public sealed record ResolvedPage(RenderedPageReference Rendered, PageEstimateResult? Result, PageEstimateResult? ShadowResult = null);
 
 /// <summary>Input of the save activity.</summary>
 /// <param name="Request">The orchestration's input.</param>

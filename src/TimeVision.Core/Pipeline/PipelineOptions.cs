@@ -22,4 +22,11 @@ public sealed class PipelineOptions
     /// <summary>The durable retry's first wait, doubling after. Default 5 s.</summary>
     [Range(typeof(TimeSpan), "00:00:00.001", "00:10:00")]
     public TimeSpan ActivityFirstRetry { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Bytes of PDFs a worker keeps on local disk, so each document is downloaded once per worker, not once per
+    /// activity; least recently used ones go first. 0 keeps none beyond their use. Default 512 MB.
+    /// </summary>
+    [Range(0, long.MaxValue)]
+    public long PdfCacheBytes { get; set; } = 512L * 1024 * 1024;
 }

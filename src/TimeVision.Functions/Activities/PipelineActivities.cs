@@ -1,7 +1,6 @@
 using Microsoft.Azure.Functions.Worker;
 using TimeVision.Core.Pipeline;
 using TimeVision.Core.Pipeline.Durable;
-using TimeVision.Core.Vision;
 
 namespace TimeVision.Functions.Activities;
 
@@ -21,8 +20,8 @@ public sealed class PipelineActivities(DocumentPipeline pipeline)
 
     /// <summary>Send one page to the vision model.</summary>
     [Function(EstimateDocumentOrchestration.EstimateActivity)]
-    public Task<PageEstimateResult> EstimatePageAsync([ActivityTrigger] EstimatePageRequest request, CancellationToken cancellationToken) =>
-        pipeline.EstimatePageAsync(request, cancellationToken);
+    public Task<PageResultReference> EstimatePageAsync([ActivityTrigger] EstimatePageRequest request, CancellationToken cancellationToken) =>
+        pipeline.EstimateStoredPageAsync(request, cancellationToken);
 
     /// <summary>Fan in and store the document estimate.</summary>
     [Function(EstimateDocumentOrchestration.SaveActivity)]

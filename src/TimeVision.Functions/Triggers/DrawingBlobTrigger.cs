@@ -22,12 +22,20 @@ public sealed partial class DrawingBlobTrigger(DocumentIntake intake, ILogger<Dr
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken)
     {
-        var documentId = await DocumentIntake.HashAsync(blob, cancellationToken);
-        var result = await intake.StartOrFindAsync(
-            client, documentId, new BlobReference(BlobReference.DrawingsContainer, name), Path.GetFileName(name), "blob", cancellationToken);
-        LogIntake(logger, documentId, result.Started);
+        var outcome = await intake.SubmitStoredAsync(
+            blob, new BlobReference(BlobReference.DrawingsContainer, name), Path.GetFileName(name), "blob", client, cancellationToken);
+        if (outcome.Error is { } error)
+        {
+            LogRejected(logger, outcome.DocumentId, error.Code, error.Message);
+            return;
+        }
+
+        LogIntake(logger, outcome.DocumentId, outcome.Status);
     }
 
-    [LoggerMessage(EventId = 4000, Level = LogLevel.Information, Message = "Blob intake for document {DocumentId}: started {Started}")]
-    private static partial void LogIntake(ILogger logger, string documentId, bool started);
+    [LoggerMessage(EventId = 4000, Level = LogLevel.Information, Message = "Blob intake for document {DocumentId}: {Status}")]
+    private static partial void LogIntake(ILogger logger, string? documentId, IntakeStatus status);
+
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Warning, Message = "Blob intake for document {DocumentId} refused ({Code}): {Reason}")]
+    private static partial void LogRejected(ILogger logger, string? documentId, string code, string reason);
 }

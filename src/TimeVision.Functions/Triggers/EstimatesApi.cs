@@ -17,7 +17,11 @@ namespace TimeVision.Functions.Triggers;
 /// <param name="options">Upload limits.</param>
 public sealed class EstimatesApi(DocumentIntake intake, IEstimateStore estimates, IOptions<ApiOptions> options)
 {
-    /// <summary>Accepts a PDF (<c>Content-Type: application/pdf</c>; file name in <c>X-File-Name</c> or <c>?name=</c>).</summary>
+    /// <summary>
+    /// Accepts a PDF (<c>Content-Type: application/pdf</c>; file name in <c>X-File-Name</c> or <c>?name=</c>;
+    /// <c>?force=true</c> estimates a stored one again). 202 with the id and what the intake did; 400 not a PDF,
+    /// 413 too large, 503 <c>missing_api_key</c> when a model is named but cannot be reached.
+    /// </summary>
     [Function("PostEstimate")]
     public async Task<IActionResult> PostAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "estimates")] HttpRequest request,
@@ -36,20 +40,20 @@ public sealed class EstimatesApi(DocumentIntake intake, IEstimateStore estimates
             return TooLarge(maxBytes);
         }
 
-        var fileName = FileName(request);
-        var (result, error, tooLarge) = await intake.AcceptUploadAsync(request.Body, fileName, maxBytes, client, cancellationToken);
-        if (tooLarge)
+        var force = string.Equals(request.Query["force"], "true", StringComparison.OrdinalIgnoreCase);
+        var outcome = await intake.SubmitUploadAsync(request.Body, FileName(request), maxBytes, force, client, cancellationToken);
+        if (outcome.Error is { } error)
         {
-            return TooLarge(maxBytes);
+            return error.Code switch
+            {
+                IntakeError.TooLarge => TooLarge(maxBytes),
+                IntakeError.MissingApiKey => ApiError.Result(StatusCodes.Status503ServiceUnavailable, error.Code, error.Message),
+                _ => new BadRequestObjectResult(new { error }),
+            };
         }
 
-        if (error is not null)
-        {
-            return new BadRequestObjectResult(new { error });
-        }
-
-        var statusUrl = $"{request.Scheme}://{request.Host}{request.PathBase}/api/estimates/{result!.DocumentId}";
-        return new AcceptedResult(statusUrl, new { id = result.DocumentId, started = result.Started, statusUrl });
+        var statusUrl = $"{request.Scheme}://{request.Host}{request.PathBase}/api/estimates/{outcome.DocumentId}";
+        return new AcceptedResult(statusUrl, new { id = outcome.DocumentId, started = outcome.Started, status = outcome.Status, model = outcome.Model, notice = outcome.Notice, statusUrl });
     }
 
     /// <summary>Progress (202), the stored estimate (200) or 404.</summary>
@@ -62,11 +66,12 @@ public sealed class EstimatesApi(DocumentIntake intake, IEstimateStore estimates
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(client);
-        var documentId = (id ?? string.Empty).Trim().ToLowerInvariant();
-        if (documentId.Length != 64 || !documentId.All(char.IsAsciiHexDigitLower))
+        if (!DocumentId.TryParse(id, out var parsed))
         {
             return ApiError.Result(StatusCodes.Status404NotFound, "not_found", $"No estimate with id '{id}'.");
         }
+
+        var documentId = parsed.Value;
 
         var instance = await client.GetInstanceAsync(documentId, getInputsAndOutputs: true, cancellationToken);
         if (instance?.RuntimeStatus is OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Running)

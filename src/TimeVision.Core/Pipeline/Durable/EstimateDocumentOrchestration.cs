@@ -52,14 +52,14 @@ public static class EstimateDocumentOrchestration
                 return new PageOutcome(image, null);
             }
 
-            var result = await context.CallActivityAsync<Vision.PageEstimateResult>(
+            var result = await context.CallActivityAsync<PageResultReference>(
                 EstimateActivity, new EstimatePageRequest(request.DocumentId, page.Number, image.Image, request.Model, request.Force, image.Facts), retry);
             estimated++;
             context.SetCustomStatus(new PipelineProgress("estimating", pages.Count, rendered, estimated));
 
             // Shadow mode: the challenger estimates the same page in the same slot, so it counts against the same limit.
             var shadow = request.ShadowModel is { } challenger
-                ? await context.CallActivityAsync<Vision.PageEstimateResult>(
+                ? await context.CallActivityAsync<PageResultReference>(
                     EstimateActivity, new EstimatePageRequest(request.DocumentId, page.Number, image.Image, challenger, request.Force, image.Facts), retry)
                 : null;
             return new PageOutcome(image, result, shadow);

@@ -2,16 +2,7 @@ using Microsoft.DurableTask;
 
 namespace TimeVision.Core.Pipeline.Durable;
 
-/// <summary>The orchestration, as a class-based orchestrator for hosts that register classes.</summary>
-[DurableTask(EstimateDocumentOrchestration.Name)]
-public sealed class EstimateDocumentOrchestrator : TaskOrchestrator<EstimateDocumentRequest, DocumentSummary>
-{
-    /// <inheritdoc />
-    public override Task<DocumentSummary> RunAsync(TaskOrchestrationContext context, EstimateDocumentRequest input) =>
-        EstimateDocumentOrchestration.RunAsync(context, input);
-}
-
-/// <summary>Inspect activity: a thin shell over <see cref="DocumentPipeline.InspectAsync"/>.</summary>
+/// <summary>Inspect activity: a thin shell over <see cref="DocumentPipeline.InspectAsync(EstimateDocumentRequest, CancellationToken)"/>.</summary>
 /// <param name="pipeline">The pipeline steps.</param>
 [DurableTask(EstimateDocumentOrchestration.InspectActivity)]
 public sealed class InspectDocumentActivity(DocumentPipeline pipeline) : TaskActivity<EstimateDocumentRequest, InspectionOutcome>
@@ -31,14 +22,14 @@ public sealed class RenderPageActivity(DocumentPipeline pipeline) : TaskActivity
         pipeline.RenderPageAsync(input, CancellationToken.None);
 }
 
-/// <summary>Estimate activity: a thin shell over <see cref="DocumentPipeline.EstimatePageAsync"/>.</summary>
+/// <summary>Estimate activity: a thin shell over <see cref="DocumentPipeline.EstimateStoredPageAsync"/>.</summary>
 /// <param name="pipeline">The pipeline steps.</param>
 [DurableTask(EstimateDocumentOrchestration.EstimateActivity)]
-public sealed class EstimatePageActivity(DocumentPipeline pipeline) : TaskActivity<EstimatePageRequest, Vision.PageEstimateResult>
+public sealed class EstimatePageActivity(DocumentPipeline pipeline) : TaskActivity<EstimatePageRequest, PageResultReference>
 {
     /// <inheritdoc />
-    public override Task<Vision.PageEstimateResult> RunAsync(TaskActivityContext context, EstimatePageRequest input) =>
-        pipeline.EstimatePageAsync(input, CancellationToken.None);
+    public override Task<PageResultReference> RunAsync(TaskActivityContext context, EstimatePageRequest input) =>
+        pipeline.EstimateStoredPageAsync(input, CancellationToken.None);
 }
 
 /// <summary>Save activity: a thin shell over <see cref="DocumentPipeline.SaveAsync"/>.</summary>

@@ -1,0 +1,56 @@
+using System.Text.Json.Serialization;
+using TimeVision.Core.Rendering;
+
+namespace TimeVision.Core.Pipeline;
+
+/// <summary>What the intake did with a PDF.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<IntakeStatus>))]
+public enum IntakeStatus
+{
+    /// <summary>Its estimate was started.</summary>
+    [JsonStringEnumMemberName("started")]
+    Started,
+
+    /// <summary>It is being estimated already; nothing new was started.</summary>
+    [JsonStringEnumMemberName("in_progress")]
+    InProgress,
+
+    /// <summary>It has a stored estimate; nothing was started (force estimates again).</summary>
+    [JsonStringEnumMemberName("already_estimated")]
+    AlreadyEstimated,
+
+    /// <summary>It was refused: not a PDF, too large, or no model can be reached.</summary>
+    [JsonStringEnumMemberName("rejected")]
+    Rejected,
+}
+
+/// <summary>What the intake did with a PDF, for every host to act on the same way.</summary>
+/// <param name="Status">What happened.</param>
+/// <param name="DocumentId">The document's id, once its content was read.</param>
+/// <param name="Model">The model the estimate was started with.</param>
+/// <param name="Error">Why it was rejected: a stable code and a message.</param>
+/// <param name="Notice">Something a person should know, such as an offline estimate because no model is configured.</param>
+public sealed record IntakeOutcome(IntakeStatus Status, string? DocumentId, string? Model = null, IntakeError? Error = null, string? Notice = null)
+{
+    /// <summary>Whether a new estimate was started.</summary>
+    public bool Started => Status == IntakeStatus.Started;
+}
+
+/// <summary>Why an intake was rejected.</summary>
+/// <param name="Code"><c>not_pdf</c>, <c>too_large</c>, <c>missing_api_key</c>, …</param>
+/// <param name="Message">What is wrong and what to do.</param>
+public sealed record IntakeError(string Code, string Message)
+{
+    /// <summary>The upload is larger than allowed.</summary>
+    public const string TooLarge = "too_large";
+
+    /// <summary>A model is named, but no API key or Entra ID is configured to reach it.</summary>
+    public const string MissingApiKey = "missing_api_key";
+
+    /// <summary>The intake error for a rendering error (<c>not_pdf</c> and the like).</summary>
+    public static IntakeError From(RenderError error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        return new IntakeError(System.Text.Json.JsonSerializer.Serialize(error.Code).Trim('"'), error.Message);
+    }
+}

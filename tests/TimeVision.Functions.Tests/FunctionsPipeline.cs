@@ -1,0 +1,31 @@
+using Microsoft.DurableTask;
+using Microsoft.Extensions.DependencyInjection;
+using TimeVision.Core.Pipeline;
+using TimeVision.Core.Pipeline.Durable;
+using TimeVision.Functions.Activities;
+using TimeVision.Functions.Orchestrations;
+
+namespace TimeVision.Functions.Tests;
+
+/// <summary>
+/// Registers the Functions app's own <c>[Function]</c> orchestrator and activity methods with the local Durable Task
+/// worker, under the names the Functions host would bind them to, so the tests run the adapters the app deploys.
+/// </summary>
+internal static class FunctionsPipeline
+{
+    public static void Register(DurableTaskRegistry registry, Func<IServiceProvider> services)
+    {
+        PipelineActivities Activities() => ActivatorUtilities.CreateInstance<PipelineActivities>(services());
+
+        registry
+            .AddOrchestratorFunc<EstimateDocumentRequest, DocumentSummary>(EstimateDocumentOrchestration.Name, (context, _) => EstimateDocumentOrchestrator.RunAsync(context))
+            .AddActivityFunc<EstimateDocumentRequest, InspectionOutcome>(
+                EstimateDocumentOrchestration.InspectActivity, (_, input) => Activities().InspectAsync(input, CancellationToken.None))
+            .AddActivityFunc<RenderPageRequest, RenderedPageReference>(
+                EstimateDocumentOrchestration.RenderActivity, (_, input) => Activities().RenderPageAsync(input, CancellationToken.None))
+            .AddActivityFunc<EstimatePageRequest, PageResultReference>(
+                EstimateDocumentOrchestration.EstimateActivity, (_, input) => Activities().EstimatePageAsync(input, CancellationToken.None))
+            .AddActivityFunc<SaveDocumentRequest, DocumentSummary>(
+                EstimateDocumentOrchestration.SaveActivity, (_, input) => Activities().SaveAsync(input, CancellationToken.None));
+    }
+}
