@@ -83,7 +83,8 @@ internal static class DocumentOutput
         return parts.Count > 0 ? string.Join(" × ", parts) + " mm" : "?";
     }
 
-    private static string JsonCode<T>(T value) => System.Text.Json.JsonSerializer.Serialize(value).Trim('"');
+    private static string JsonCode<T>(T value)
+        where T : struct, Enum => TimeVision.Core.Json.JsonCode.Of(value);
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -157,7 +157,7 @@ public sealed class EvaluationSetBuilder
         var labels = FeedbackLabels.Choose(document.Feedback, sources).ToList();
         if (labels.FirstOrDefault(f => f.Part is null) is { } whole)
         {
-            return (whole.ActualMinutes, JsonSerializer.Serialize(whole.Source).Trim('"'), whole.PartType, whole.Complexity, whole.Material);
+            return (whole.ActualMinutes, Json.JsonCode.Of(whole.Source), whole.PartType, whole.Complexity, whole.Material);
         }
 
         var perPart = document.Parts.Select((_, index) => labels.FirstOrDefault(f => f.Part == index + 1)).ToList();
@@ -167,5 +167,5 @@ public sealed class EvaluationSetBuilder
     }
 
     private static string Code<T>(T? value)
-        where T : struct, Enum => value is { } v ? JsonSerializer.Serialize(v).Trim('"') : "unknown";
+        where T : struct, Enum => value is { } v ? Json.JsonCode.Of(v) : "unknown";
 }

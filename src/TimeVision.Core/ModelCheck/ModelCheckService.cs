@@ -94,7 +94,7 @@ public sealed class ModelCheckService
                 sample,
                 StatusOf(result),
                 result.Error?.Message,
-                result.Error is { } error ? JsonSerializer.Serialize(error.Code).Trim('"') : null,
+                result.Error is { } error ? Json.JsonCode.Of(error.Code) : null,
                 Accepted: result.Attempts > 0 && result.Error?.Code is not (VisionErrorCode.UnsupportedParameter or VisionErrorCode.RequestRejected or VisionErrorCode.Unauthorized
                     or VisionErrorCode.NetworkError or VisionErrorCode.Timeout or VisionErrorCode.RateLimited or VisionErrorCode.ServiceError),
                 ReplyValid: result.Status == PageEstimateStatus.Completed,

@@ -51,6 +51,6 @@ public sealed record IntakeError(string Code, string Message)
     public static IntakeError From(RenderError error)
     {
         ArgumentNullException.ThrowIfNull(error);
-        return new IntakeError(System.Text.Json.JsonSerializer.Serialize(error.Code).Trim('"'), error.Message);
+        return new IntakeError(Json.JsonCode.Of(error.Code), error.Message);
     }
 }

@@ -221,5 +221,6 @@ public sealed class TrainingExporter
         }
     }
 
-    private static string JsonCode<T>(T value) => JsonSerializer.Serialize(value).Trim('"');
+    private static string JsonCode<T>(T value)
+        where T : struct, Enum => Json.JsonCode.Of(value);
 }
