@@ -73,6 +73,13 @@ internal static class EstimateCommand
         }
 
         var services = host.Services;
+        var intake = services.GetRequiredService<DocumentIntake>();
+        var store = services.GetRequiredService<IEstimateStore>();
+        if (await intake.PrecheckFileAsync(pdf.FullName, force, cancellationToken) is { } early)
+        {
+            return await WriteEarlyAsync(early, pdf.Name, store, json, stdout, stderr, cancellationToken);
+        }
+
         var pipeline = services.GetRequiredService<IOptions<PipelineOptions>>().Value;
         await using var engine = await LocalDurableEngine.StartAsync(Math.Max(2, pipeline.MaxPagesInFlight), cancellationToken);
         slot.Engine = engine;
@@ -80,19 +87,15 @@ internal static class EstimateCommand
         try
         {
             var client = services.GetRequiredService<DurableTaskClient>();
-            var outcome = await services.GetRequiredService<DocumentIntake>().SubmitFileAsync(pdf.FullName, pdf.Name, "cli", force, client, cancellationToken);
-            var store = services.GetRequiredService<IEstimateStore>();
-            switch (outcome)
+            var outcome = await intake.SubmitFileAsync(pdf.FullName, pdf.Name, "cli", force, client, cancellationToken);
+            if (outcome.Status is IntakeStatus.AlreadyEstimated or IntakeStatus.Rejected)
             {
-                case { Error: { } error }:
-                    return CliOutput.WriteError(stdout, stderr, error.Code, error.Message, ExitCodes.BadInput);
-                case { Status: IntakeStatus.AlreadyEstimated, DocumentId: { } known }:
-                    var stored = (await store.GetAsync(known, cancellationToken))!;
-                    await stderr.WriteLineAsync($"{pdf.Name} was estimated before ({stored.CompletedAt:u}); showing the stored estimate. --force estimates again.");
-                    return DocumentOutput.Write(stored, json, stdout);
-                case { Notice: { } notice }:
-                    await stderr.WriteLineAsync($"note: {notice}");
-                    break;
+                return await WriteEarlyAsync(outcome, pdf.Name, store, json, stdout, stderr, cancellationToken);
+            }
+
+            if (outcome.Notice is { } notice)
+            {
+                await stderr.WriteLineAsync($"note: {notice}");
             }
 
             var documentId = outcome.DocumentId!;
@@ -112,6 +115,20 @@ internal static class EstimateCommand
         {
             await host.StopAsync(CancellationToken.None);
         }
+    }
+
+    /// <summary>An intake that ends before any estimate runs: the stored estimate, or the refusal with exit 2.</summary>
+    private static async Task<int> WriteEarlyAsync(
+        IntakeOutcome outcome, string fileName, IEstimateStore store, bool json, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        if (outcome.Error is { } error)
+        {
+            return CliOutput.WriteError(stdout, stderr, error.Code, error.Message, ExitCodes.BadInput);
+        }
+
+        var stored = (await store.GetAsync(outcome.DocumentId!, cancellationToken))!;
+        await stderr.WriteLineAsync($"{fileName} was estimated before ({stored.CompletedAt:u}); showing the stored estimate. --force estimates again.");
+        return DocumentOutput.Write(stored, json, stdout);
     }
 
     /// <summary>A warning on stderr for each answering model that retires within 60 days.</summary>

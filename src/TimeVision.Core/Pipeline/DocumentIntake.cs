@@ -52,6 +52,22 @@ public sealed class DocumentIntake
     public static async Task<string> HashAsync(Stream content, CancellationToken cancellationToken) =>
         (await DocumentId.OfContentAsync(content, cancellationToken)).Value;
 
+    /// <summary>
+    /// What the intake would decide for a PDF file without starting anything: <c>already_estimated</c> or
+    /// <c>rejected</c>, or <see langword="null"/> when it would start an estimate. Lets a host skip starting its
+    /// engine when there is nothing to run.
+    /// </summary>
+    public async Task<IntakeOutcome?> PrecheckFileAsync(string path, bool force, CancellationToken cancellationToken)
+    {
+        await using var file = File.OpenRead(path);
+        var documentId = await DocumentId.OfContentAsync(file, cancellationToken);
+        return await DecideAsync(documentId.Value, force, cancellationToken) switch
+        {
+            { Outcome: { } early } => early,
+            _ => null,
+        };
+    }
+
     /// <summary>A PDF file on this machine (the CLI): stored and started as <see cref="StartAsync"/> decides.</summary>
     public async Task<IntakeOutcome> SubmitFileAsync(
         string path, string fileName, string source, bool force, DurableTaskClient client, CancellationToken cancellationToken)
@@ -170,15 +186,10 @@ public sealed class DocumentIntake
             return new IntakeOutcome(IntakeStatus.InProgress, id);
         }
 
-        if (!force && await _estimates.GetAsync(id, cancellationToken) is not null)
+        var (early, model, notice) = await DecideAsync(id, force, cancellationToken);
+        if (early is not null)
         {
-            return new IntakeOutcome(IntakeStatus.AlreadyEstimated, id);
-        }
-
-        var (model, notice, error) = await ChooseModelAsync(cancellationToken);
-        if (error is not null)
-        {
-            return Rejected(id, error);
+            return early;
         }
 
         var pdf = await store();
@@ -203,6 +214,18 @@ public sealed class DocumentIntake
 
             throw;
         }
+    }
+
+    /// <summary>The decision before anything runs: a stored estimate is kept unless forced; the model is chosen or refused.</summary>
+    private async Task<(IntakeOutcome? Outcome, string? Model, string? Notice)> DecideAsync(string id, bool force, CancellationToken cancellationToken)
+    {
+        if (!force && await _estimates.GetAsync(id, cancellationToken) is not null)
+        {
+            return (new IntakeOutcome(IntakeStatus.AlreadyEstimated, id), null, null);
+        }
+
+        var (model, notice, error) = await ChooseModelAsync(cancellationToken);
+        return error is not null ? (Rejected(id, error), null, null) : (null, model, notice);
     }
 
     private async Task<BlobReference> StoreAsync(DocumentId documentId, Stream content, CancellationToken cancellationToken)
