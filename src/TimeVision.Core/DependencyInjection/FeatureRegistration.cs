@@ -1,3 +1,5 @@
+using Azure.Core;
+using Azure.Identity;
 using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -43,6 +45,13 @@ internal static class FeatureRegistration
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, TValidator>());
         return services.AddValidatedOptions<TOptions>(sectionName);
     }
+
+    /// <summary>
+    /// Registers the app's one Entra ID credential (managed identity in Azure, <c>az login</c> on a PC), which every Azure
+    /// client without a key uses: the model endpoint, Blob Storage and Cosmos DB. It does no I/O until asked for a token.
+    /// </summary>
+    public static void TryAddTokenCredential(this IServiceCollection services) =>
+        services.TryAddSingleton<TokenCredential>(_ => new DefaultAzureCredential());
 
     /// <summary>Marks a feature as added; the container never hands it out to anyone.</summary>
     private sealed record AddedFeature(string Name);

@@ -1,26 +1,37 @@
-using Azure.Identity;
+using Azure.Core;
 using Microsoft.Azure.Cosmos;
+using Microsoft.Extensions.Options;
 
 namespace TimeVision.Core.Storage;
 
 /// <summary>
-/// The one <see cref="CosmosClient"/> a process keeps (key or <c>DefaultAzureCredential</c>), and its containers,
+/// The configured Cosmos DB database on the one <see cref="CosmosClient"/> a process keeps, and its containers,
 /// created when missing if <see cref="StorageOptions.CreateCosmosResources"/> is on.
 /// </summary>
-public sealed class CosmosAccount : IDisposable
+public sealed class CosmosAccount
 {
     private readonly StorageOptions _options;
     private readonly CosmosClient _client;
 
-    /// <summary>Connects to the account in <paramref name="options"/>.</summary>
-    public CosmosAccount(StorageOptions options)
+    /// <summary>The account on <paramref name="client"/>, with the database and containers named in <paramref name="options"/>.</summary>
+    public CosmosAccount(CosmosClient client, IOptions<StorageOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var endpoint = options.CosmosEndpoint ?? throw new InvalidOperationException("Storage:CosmosEndpoint is not set.");
-        _options = options;
-        _client = string.IsNullOrWhiteSpace(options.CosmosKey)
-            ? new CosmosClient(endpoint.ToString(), new DefaultAzureCredential(), CosmosEstimateStore.ClientOptions())
-            : new CosmosClient(endpoint.ToString(), options.CosmosKey, CosmosEstimateStore.ClientOptions());
+        _client = client;
+        _options = options.Value;
+    }
+
+    /// <summary>
+    /// A client for the account in <paramref name="options"/>: with its key when one is set (the emulator, local runs),
+    /// else with <paramref name="credential"/>, the app's one Entra ID credential. Connecting does no I/O.
+    /// </summary>
+    public static CosmosClient Connect(StorageOptions options, TokenCredential credential)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var endpoint = options.CosmosEndpoint?.ToString() ?? throw new InvalidOperationException("Storage:CosmosEndpoint is not set.");
+        return string.IsNullOrWhiteSpace(options.CosmosKey)
+            ? new CosmosClient(endpoint, credential, CosmosEstimateStore.ClientOptions())
+            : new CosmosClient(endpoint, options.CosmosKey, CosmosEstimateStore.ClientOptions());
     }
 
     /// <summary>A container of the configured database (created when missing if so configured; resolved once at start-up).</summary>
@@ -37,7 +48,4 @@ public sealed class CosmosAccount : IDisposable
         var db = (await client.CreateDatabaseIfNotExistsAsync(database, cancellationToken: cancellationToken)).Database;
         return (await db.CreateContainerIfNotExistsAsync(container, partitionKeyPath, cancellationToken: cancellationToken)).Container;
     }
-
-    /// <inheritdoc />
-    public void Dispose() => _client.Dispose();
 }

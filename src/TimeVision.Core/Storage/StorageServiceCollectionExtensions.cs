@@ -1,4 +1,4 @@
-using Azure.Identity;
+using Azure.Core;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Options;
 using TimeVision.Core.FineTuning;
@@ -19,6 +19,7 @@ public static class StorageServiceCollectionExtensions
     public static IServiceCollection AddTimeVisionStorage(this IServiceCollection services) => services.AddFeature(nameof(AddTimeVisionStorage), static services =>
     {
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName);
+        services.TryAddTokenCredential();
         services.TryAddSingleton<IBlobStore>(provider =>
         {
             var storage = StorageOf(provider);
@@ -28,10 +29,11 @@ public static class StorageServiceCollectionExtensions
             }
 
             return storage.BlobServiceUri is { } serviceUri
-                ? new AzureBlobStore(new BlobServiceClient(serviceUri, new DefaultAzureCredential()))
+                ? new AzureBlobStore(new BlobServiceClient(serviceUri, provider.GetRequiredService<TokenCredential>()))
                 : new LocalBlobStore(Path.Combine(storage.DataDirectory, "blobs"));
         });
-        services.TryAddSingleton(provider => new CosmosAccount(StorageOf(provider)));
+        services.TryAddSingleton(provider => CosmosAccount.Connect(StorageOf(provider), provider.GetRequiredService<TokenCredential>()));
+        services.TryAddSingleton<CosmosAccount>();
         services.TryAddStore<IEstimateStore>(
             data => new LocalEstimateStore(data),
             (cosmos, storage) => new CosmosEstimateStore(cosmos.Container(storage.CosmosContainer, CosmosEstimateStore.PartitionKeyPath)));

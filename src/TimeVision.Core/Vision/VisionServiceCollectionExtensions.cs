@@ -1,5 +1,3 @@
-using Azure.Core;
-using Azure.Identity;
 using Microsoft.Extensions.Configuration;
 using TimeVision.Core.ModelCheck;
 using TimeVision.Core.Retirement;
@@ -31,8 +29,7 @@ public static class VisionServiceCollectionExtensions
                 }
             });
 
-        // The app's one Entra ID credential (managed identity in Azure, az login on a PC); it does no I/O until asked for a token.
-        services.TryAddSingleton<TokenCredential>(_ => new DefaultAzureCredential());
+        services.TryAddTokenCredential();
         services.TryAddSingleton<VisionAccess>();
         services.TryAddSingleton<PromptCatalog>();
         services.TryAddSingleton<ChatClients>();
