@@ -72,7 +72,7 @@ internal static class EstimateCommand
         }
 
         PipelineOptions pipeline;
-        using (var probe = CliHost.TryBuild(overrides, stdout, stderr))
+        using (var probe = await CliHost.TryBuildAsync(overrides, stdout, stderr, cancellationToken))
         {
             if (probe is null)
             {
@@ -104,7 +104,7 @@ internal static class EstimateCommand
         }
 
         await using var engine = await LocalDurableEngine.StartAsync(Math.Max(2, pipeline.MaxPagesInFlight), cancellationToken);
-        using var host = CliHost.Build(overrides, services => AddDurableTask(services, engine));
+        using var host = await CliHost.BuildAsync(overrides, services => AddDurableTask(services, engine), cancellationToken);
         await host.StartAsync(cancellationToken);
         try
         {

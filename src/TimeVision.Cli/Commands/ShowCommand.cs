@@ -25,7 +25,7 @@ internal static class ShowCommand
                 return document is null
                     ? CliOutput.WriteError(stdout, stderr, "not_found", $"No stored estimate with id '{documentId}'.", ExitCodes.BadInput)
                     : DocumentOutput.Write(document, parse.GetValue(json), stdout);
-            }));
+            }, cancellationToken));
         return command;
     }
 }

@@ -1,12 +1,13 @@
 using Azure.Core;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Options;
+using TimeVision.Core.Models;
 
 namespace TimeVision.Core.Storage;
 
 /// <summary>
-/// The configured Cosmos DB database on the one <see cref="CosmosClient"/> a process keeps, and its containers,
-/// created when missing if <see cref="StorageOptions.CreateCosmosResources"/> is on.
+/// The configured Cosmos DB database on the one <see cref="CosmosClient"/> a process keeps, and its containers. Handing
+/// out a container does no I/O; <see cref="CreateResourcesAsync"/> creates what is missing, at start-up.
 /// </summary>
 public sealed class CosmosAccount
 {
@@ -21,6 +22,12 @@ public sealed class CosmosAccount
         _options = options.Value;
     }
 
+    /// <summary>The container of estimates (partition key <see cref="CosmosEstimateStore.PartitionKeyPath"/>).</summary>
+    public Container Estimates => _client.GetContainer(_options.CosmosDatabase, _options.CosmosContainer);
+
+    /// <summary>The container of the model registry and fine-tuning jobs (partition key <see cref="CosmosModelRegistry.PartitionKeyPath"/>).</summary>
+    public Container Models => _client.GetContainer(_options.CosmosDatabase, _options.CosmosModelsContainer);
+
     /// <summary>
     /// A client for the account in <paramref name="options"/>: with its key when one is set (the emulator, local runs),
     /// else with <paramref name="credential"/>, the app's one Entra ID credential. Connecting does no I/O.
@@ -34,11 +41,12 @@ public sealed class CosmosAccount
             : new CosmosClient(endpoint, options.CosmosKey, CosmosEstimateStore.ClientOptions());
     }
 
-    /// <summary>A container of the configured database (created when missing if so configured; resolved once at start-up).</summary>
-    public Container Container(string name, string partitionKeyPath) =>
-        _options.CreateCosmosResources
-            ? EnsureContainerAsync(_client, _options.CosmosDatabase, name, partitionKeyPath, CancellationToken.None).GetAwaiter().GetResult()
-            : _client.GetContainer(_options.CosmosDatabase, name);
+    /// <summary>Creates the database, the estimates container and the models container, each with its partition key, where missing.</summary>
+    public async Task CreateResourcesAsync(CancellationToken cancellationToken)
+    {
+        await EnsureContainerAsync(_client, _options.CosmosDatabase, _options.CosmosContainer, CosmosEstimateStore.PartitionKeyPath, cancellationToken);
+        await EnsureContainerAsync(_client, _options.CosmosDatabase, _options.CosmosModelsContainer, CosmosModelRegistry.PartitionKeyPath, cancellationToken);
+    }
 
     /// <summary>Creates a database and a container with the given partition key when missing.</summary>
     public static async Task<Container> EnsureContainerAsync(

@@ -34,28 +34,24 @@ public static class StorageServiceCollectionExtensions
         });
         services.TryAddSingleton(provider => CosmosAccount.Connect(StorageOf(provider), provider.GetRequiredService<TokenCredential>()));
         services.TryAddSingleton<CosmosAccount>();
-        services.TryAddStore<IEstimateStore>(
-            data => new LocalEstimateStore(data),
-            (cosmos, storage) => new CosmosEstimateStore(cosmos.Container(storage.CosmosContainer, CosmosEstimateStore.PartitionKeyPath)));
-        services.TryAddStore<IModelRegistry>(
-            data => new LocalModelRegistry(data),
-            (cosmos, storage) => new CosmosModelRegistry(cosmos.Container(storage.CosmosModelsContainer, CosmosModelRegistry.PartitionKeyPath)));
-        services.TryAddStore<IFineTuneJobStore>(
-            data => new LocalFineTuneJobStore(data),
-            (cosmos, storage) => new CosmosFineTuneJobStore(cosmos.Container(storage.CosmosModelsContainer, CosmosModelRegistry.PartitionKeyPath)));
+        services.TryAddSingleton<CosmosResourcesInitializer>();
+        services.AddHostedService(provider => provider.GetRequiredService<CosmosResourcesInitializer>());
+        services.TryAddStore<IEstimateStore>(data => new LocalEstimateStore(data), cosmos => new CosmosEstimateStore(cosmos.Estimates));
+        services.TryAddStore<IModelRegistry>(data => new LocalModelRegistry(data), cosmos => new CosmosModelRegistry(cosmos.Models));
+        services.TryAddStore<IFineTuneJobStore>(data => new LocalFineTuneJobStore(data), cosmos => new CosmosFineTuneJobStore(cosmos.Models));
     });
 
     /// <summary>
     /// The one place that decides where a store lives: in Cosmos DB when <c>Storage:CosmosEndpoint</c> is set, else in
-    /// files under <c>Storage:DataDirectory</c>.
+    /// files under <c>Storage:DataDirectory</c>. Either way without I/O: <see cref="CosmosResourcesInitializer"/> creates
+    /// the containers at start-up.
     /// </summary>
-    private static void TryAddStore<TStore>(
-        this IServiceCollection services, Func<string, TStore> local, Func<CosmosAccount, StorageOptions, TStore> cosmos)
+    private static void TryAddStore<TStore>(this IServiceCollection services, Func<string, TStore> local, Func<CosmosAccount, TStore> cosmos)
         where TStore : class =>
         services.TryAddSingleton(provider =>
         {
             var storage = StorageOf(provider);
-            return storage.CosmosEndpoint is null ? local(storage.DataDirectory) : cosmos(provider.GetRequiredService<CosmosAccount>(), storage);
+            return storage.CosmosEndpoint is null ? local(storage.DataDirectory) : cosmos(provider.GetRequiredService<CosmosAccount>());
         });
 
     private static StorageOptions StorageOf(IServiceProvider provider) => provider.GetRequiredService<IOptions<StorageOptions>>().Value;
