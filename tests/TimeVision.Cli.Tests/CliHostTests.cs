@@ -29,4 +29,16 @@ public sealed class CliHostTests(CosmosFixture cosmos) : IClassFixture<CosmosFix
         Assert.Equal(CosmosModelRegistry.PartitionKeyPath, models.Resource.PartitionKeyPath);
         Assert.Null((await host.Services.GetRequiredService<IModelRegistry>().GetAsync(Token)).ActiveModel);
     }
+
+    [Fact]
+    public async Task A_bad_setting_stops_a_command_before_it_runs_with_the_setting_named()
+    {
+        var environment = new Dictionary<string, string?> { ["Storage__CosmosKey"] = "a-key-without-an-endpoint" };
+
+        var run = await CliRunner.RunProcessAsync(environment, "show", new string('a', 64));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("invalid_option", run.Json.GetProperty("error").GetProperty("code").GetString());
+        Assert.Contains("Storage:CosmosKey", run.Json.GetProperty("error").GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
 }

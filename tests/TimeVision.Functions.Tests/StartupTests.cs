@@ -42,6 +42,17 @@ public sealed class StartupTests
     }
 
     [Fact]
+    public void A_bad_setting_stops_the_worker_host_at_start_with_the_setting_named()
+    {
+        // The sample settings name a Cosmos DB endpoint; without a database it cannot be used.
+        using var host = WorkerHost("Storage:CosmosDatabase", "");
+
+        var failure = Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains("Storage:CosmosDatabase", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_sample_settings_hold_no_secret_but_the_public_emulator_key()
     {
         foreach (var (name, value) in SampleSettings.AsConfiguration())

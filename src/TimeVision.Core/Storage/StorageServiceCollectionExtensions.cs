@@ -12,13 +12,14 @@ public static class StorageServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the blob store (Azure Blob Storage or files), the Cosmos DB account and the stores kept in it (estimates,
-    /// the model registry, fine-tuning jobs; files when no Cosmos DB endpoint is set), with <see cref="StorageOptions"/>.
+    /// the model registry, fine-tuning jobs; files when no Cosmos DB endpoint is set), with <see cref="StorageOptions"/>
+    /// validated at start, and the start-up step that creates the Cosmos DB resources.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <returns>The same collection, for chaining.</returns>
     public static IServiceCollection AddTimeVisionStorage(this IServiceCollection services) => services.AddFeature(nameof(AddTimeVisionStorage), static services =>
     {
-        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName);
+        services.AddValidatedOptions<StorageOptions, StorageOptionsValidator>(StorageOptions.SectionName);
         services.TryAddTokenCredential();
         services.TryAddSingleton<IBlobStore>(provider =>
         {

@@ -37,7 +37,7 @@ public static class VisionServiceCollectionExtensions
         services.TryAddSingleton<IVisionEstimator>(provider => provider.GetRequiredService<OpenAIVisionEstimator>());
         services.TryAddSingleton<ModelRetirement>();
         services.TryAddSingleton<RetirementWatch>();
-        services.AddOptions<ModelCheckOptions>().BindConfiguration(ModelCheckOptions.SectionName);
+        services.AddValidatedOptions<ModelCheckOptions>(ModelCheckOptions.SectionName);
         services.TryAddSingleton<ModelCheckService>();
     });
 }

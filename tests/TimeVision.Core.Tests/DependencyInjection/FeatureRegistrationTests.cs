@@ -47,7 +47,7 @@ public sealed class FeatureRegistrationTests : IDisposable
         var (add, types) = Features[feature];
         using var provider = CoreServices.Create(add, ("Storage:DataDirectory", _folder.Path));
 
-        provider.GetService<IStartupValidator>()?.Validate();
+        provider.GetRequiredService<IStartupValidator>().Validate();
 
         Assert.All(types, type => Assert.NotNull(provider.GetRequiredService(type)));
     }
