@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using TimeVision.Core.Storage;
 
 namespace TimeVision.Cli;
 
@@ -13,8 +14,14 @@ namespace TimeVision.Cli;
 /// </summary>
 internal static class CliHost
 {
+    /// <summary>
+    /// Builds the host and runs what a started host would run before first use, without starting it (most commands need
+    /// no hosted service): the options' start-up validation, then Core's start-up step (the Cosmos DB resources, when
+    /// configured to create them). A command that starts the host (<c>estimate</c>) finds that step already done.
+    /// </summary>
     /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">A setting or flag is invalid.</exception>
-    public static IHost Build(IReadOnlyDictionary<string, string?> overrides, Action<IServiceCollection>? configureServices = null)
+    public static async Task<IHost> BuildAsync(
+        IReadOnlyDictionary<string, string?> overrides, Action<IServiceCollection>? configureServices, CancellationToken cancellationToken)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -31,8 +38,8 @@ internal static class CliHost
         var host = builder.Build();
         try
         {
-            // Commands need no hosted services, only validated options: run ValidateOnStart's checks directly.
             host.Services.GetRequiredService<IStartupValidator>().Validate();
+            await host.Services.GetRequiredService<CosmosResourcesInitializer>().EnsureCreatedAsync(cancellationToken);
             return host;
         }
         catch
@@ -49,23 +56,29 @@ internal static class CliHost
     public static async Task<int> RunAsync(
         System.CommandLine.ParseResult parse,
         IReadOnlyDictionary<string, string?> overrides,
-        Func<IServiceProvider, TextWriter, TextWriter, Task<int>> body)
+        Func<IServiceProvider, TextWriter, TextWriter, Task<int>> body,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(parse);
         ArgumentNullException.ThrowIfNull(body);
         var stdout = parse.InvocationConfiguration.Output;
         var stderr = parse.InvocationConfiguration.Error;
-        using var host = TryBuild(overrides, stdout, stderr);
+        using var host = await TryBuildAsync(overrides, stdout, stderr, cancellationToken);
         return host is null ? ExitCodes.BadInput : await body(host.Services, stdout, stderr);
     }
 
     /// <summary>Builds the host, or writes the <c>invalid_option</c> error and returns <see langword="null"/>.</summary>
-    public static IHost? TryBuild(
-        IReadOnlyDictionary<string, string?> overrides, TextWriter stdout, TextWriter stderr, Action<IServiceCollection>? configureServices = null)
+    public static Task<IHost?> TryBuildAsync(
+        IReadOnlyDictionary<string, string?> overrides, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken) =>
+        TryBuildAsync(overrides, stdout, stderr, configureServices: null, cancellationToken);
+
+    /// <summary>Builds the host with the command's own services added, or writes the <c>invalid_option</c> error and returns <see langword="null"/>.</summary>
+    public static async Task<IHost?> TryBuildAsync(
+        IReadOnlyDictionary<string, string?> overrides, TextWriter stdout, TextWriter stderr, Action<IServiceCollection>? configureServices, CancellationToken cancellationToken)
     {
         try
         {
-            return Build(overrides, configureServices);
+            return await BuildAsync(overrides, configureServices, cancellationToken);
         }
         catch (OptionsValidationException exception)
         {

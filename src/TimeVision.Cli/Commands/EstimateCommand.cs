@@ -66,7 +66,7 @@ internal static class EstimateCommand
         }
 
         var slot = new LocalEngineSlot();
-        using var host = CliHost.TryBuild(overrides, stdout, stderr, services => AddDurableTask(services, slot));
+        using var host = await CliHost.TryBuildAsync(overrides, stdout, stderr, services => AddDurableTask(services, slot), cancellationToken);
         if (host is null)
         {
             return ExitCodes.BadInput;

@@ -42,7 +42,7 @@ internal static class EstimatePageCommand
             return CliOutput.WriteError(stdout, stderr, "file_not_found", $"'{input.FullName}' does not exist.", ExitCodes.BadInput);
         }
 
-        using var host = CliHost.TryBuild(overrides, stdout, stderr);
+        using var host = await CliHost.TryBuildAsync(overrides, stdout, stderr, cancellationToken);
         if (host is null)
         {
             return ExitCodes.BadInput;

@@ -162,7 +162,7 @@ internal static class EvalCommand
 
                 await stderr.WriteLineAsync($"Report: {Path.Combine(folder, "report.md")}");
                 return ExitCodes.Success;
-            }));
+            }, cancellationToken));
         return command;
     }
 

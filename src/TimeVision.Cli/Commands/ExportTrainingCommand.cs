@@ -59,7 +59,7 @@ internal static class ExportTrainingCommand
                 }
 
                 return ExitCodes.Success;
-            }));
+            }, cancellationToken));
         return command;
     }
 }

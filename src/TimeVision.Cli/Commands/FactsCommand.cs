@@ -43,7 +43,7 @@ internal static class FactsCommand
             }
 
             return ExitCodes.Success;
-        }));
+        }, cancellationToken));
         return command;
     }
 }

@@ -55,7 +55,7 @@ internal static class FeedbackCommand
                     FeedbackOutcome.NotFound => CliOutput.WriteError(stdout, stderr, "not_found", result.Message!, ExitCodes.BadInput),
                     _ => CliOutput.WriteError(stdout, stderr, "invalid_feedback", result.Message!, ExitCodes.BadInput),
                 };
-            }));
+            }, cancellationToken));
         return command;
     }
 

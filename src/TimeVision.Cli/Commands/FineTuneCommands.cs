@@ -35,7 +35,7 @@ internal static class FineTuneCommands
                     parse.GetRequiredValue(baseModel), parse.GetRequiredValue(suffix), parse.GetRequiredValue(from).FullName, cancellationToken);
                 CliOutput.WriteResult(stdout, job);
                 await stderr.WriteLineAsync($"Started {job.JobId} ({job.Status}). Follow it with 'timevision fine-tune status'.");
-            })));
+            }), cancellationToken));
         return command;
     }
 
@@ -58,7 +58,7 @@ internal static class FineTuneCommands
                 {
                     await stderr.WriteLineAsync($"{job.FineTunedModel} is a candidate: 'timevision model activate {job.FineTunedModel}' switches to it.");
                 }
-            })));
+            }), cancellationToken));
         return command;
     }
 

@@ -21,7 +21,7 @@ internal static class ModelCommands
             {
                 CliOutput.WriteResult(stdout, await services.GetRequiredService<ModelInfoService>().GetAsync(cancellationToken));
                 return ExitCodes.Success;
-            }));
+            }, cancellationToken));
         return command;
     }
 
@@ -50,7 +50,7 @@ internal static class ModelCommands
                 var report = await services.GetRequiredService<ModelCheckService>().CheckAsync(parse.GetRequiredValue(id).Trim(), cancellationToken);
                 Write(report, parse.GetValue(json), stdout);
                 return report.Usable ? ExitCodes.Success : ExitCodes.Incomplete;
-            }));
+            }, cancellationToken));
         return command;
     }
 
@@ -98,7 +98,7 @@ internal static class ModelCommands
 
                 CliOutput.WriteResult(stdout, new { activeModel = activation.Registry!.ActiveModel, activatedAt = activation.Registry.ActivatedAt, inUse = info.ActiveModel, source = info.Source, check = activation.Check });
                 return ExitCodes.Success;
-            }));
+            }, cancellationToken));
         return activate;
     }
 

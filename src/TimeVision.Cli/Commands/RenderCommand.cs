@@ -72,7 +72,7 @@ internal static class RenderCommand
             return CliOutput.WriteError(stdout, stderr, "file_not_found", $"'{pdf.FullName}' does not exist.", ExitCodes.BadInput);
         }
 
-        using var host = CliHost.TryBuild(overrides, stdout, stderr);
+        using var host = await CliHost.TryBuildAsync(overrides, stdout, stderr, cancellationToken);
         if (host is null)
         {
             return ExitCodes.BadInput;

@@ -26,7 +26,7 @@ internal static class ShowCommand
                 return document is null
                     ? CliOutput.WriteError(stdout, stderr, "not_found", $"No stored estimate with id '{given.Trim()}'.", ExitCodes.BadInput)
                     : DocumentOutput.Write(document, parse.GetValue(json), stdout);
-            }));
+            }, cancellationToken));
         return command;
     }
 }

@@ -2,7 +2,10 @@ using System.ComponentModel.DataAnnotations;
 
 namespace TimeVision.Core.Evaluation;
 
-/// <summary>Prices per model for the evaluation's cost figures and budget, bound from the <c>Evaluation</c> section.</summary>
+/// <summary>
+/// Prices per model for the evaluation's cost figures and budget, bound from the <c>Evaluation</c> section; each price is
+/// checked at start (<see cref="EvaluationOptionsValidator"/>).
+/// </summary>
 public sealed class EvaluationOptions
 {
     /// <summary>The configuration section.</summary>
@@ -38,12 +41,15 @@ public sealed class EvaluationOptions
 /// <summary>USD per million tokens.</summary>
 public sealed class ModelPrice
 {
+    /// <summary>The highest price taken as meant: anything above is a typo (or a price per thousand tokens).</summary>
+    public const double MaxUsdPerMillionTokens = 1000;
+
     /// <summary>Input (prompt and image) tokens.</summary>
-    [Range(0, 1000)]
+    [Range(0, MaxUsdPerMillionTokens)]
     public double Input { get; set; }
 
     /// <summary>Output tokens.</summary>
-    [Range(0, 1000)]
+    [Range(0, MaxUsdPerMillionTokens)]
     public double Output { get; set; }
 
     /// <summary>The cost of a call.</summary>

@@ -1,4 +1,5 @@
-using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+using TimeVision.Core.Vision;
 
 namespace TimeVision.Core.Models;
 
@@ -18,7 +19,7 @@ public enum ModelSource
 /// <summary>
 /// The model new estimates use: <c>Vision:Model</c> when configured, else the registry's active model, else the default.
 /// The registry is read at most every <see cref="CacheFor"/>, so a running app follows an activation within a minute,
-/// without a restart.
+/// without a restart. Safe to share between threads: the last registry read is one immutable record, replaced whole.
 /// </summary>
 public sealed class ActiveModel
 {
@@ -29,37 +30,48 @@ public sealed class ActiveModel
     public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
 
     private readonly IModelRegistry _registry;
-    private readonly IConfiguration _configuration;
+    private readonly IOptionsMonitor<VisionOptions> _vision;
     private readonly TimeProvider _time;
-    private (string? Model, DateTimeOffset ReadAt)? _cached;
+    private RegistryRead? _cached;
+    private int _generation;
 
     /// <summary>Creates the resolver.</summary>
-    public ActiveModel(IModelRegistry registry, IConfiguration configuration, TimeProvider time)
+    public ActiveModel(IModelRegistry registry, IOptionsMonitor<VisionOptions> vision, TimeProvider time)
     {
         _registry = registry;
-        _configuration = configuration;
+        _vision = vision;
         _time = time;
     }
 
     /// <summary>Drops the cached registry read, so this process sees an activation at once.</summary>
-    public void Invalidate() => _cached = null;
+    public void Invalidate()
+    {
+        // A read already under way when this is called is stored under the old generation, so it is not trusted either.
+        Interlocked.Increment(ref _generation);
+        Volatile.Write(ref _cached, null);
+    }
 
     /// <summary>The model to use and where it came from.</summary>
     public async Task<(string Model, ModelSource Source)> ResolveAsync(CancellationToken cancellationToken)
     {
-        var configured = _configuration[$"{Vision.VisionOptions.SectionName}:{nameof(Vision.VisionOptions.Model)}"];
+        var configured = _vision.CurrentValue.Model;
         if (!string.IsNullOrWhiteSpace(configured))
         {
             return (configured, ModelSource.Configuration);
         }
 
         var now = _time.GetUtcNow();
-        if (_cached is not { } cached || now - cached.ReadAt > CacheFor)
+        var generation = Volatile.Read(ref _generation);
+        var read = Volatile.Read(ref _cached);
+        if (read is null || read.Generation != generation || now - read.ReadAt > CacheFor)
         {
-            cached = ((await _registry.GetAsync(cancellationToken)).ActiveModel, now);
-            _cached = cached;
+            read = new RegistryRead((await _registry.GetAsync(cancellationToken)).ActiveModel, now, generation);
+            Volatile.Write(ref _cached, read);
         }
 
-        return cached.Model is { } active ? (active, ModelSource.Registry) : (DefaultModel, ModelSource.Default);
+        return read.Model is { } active ? (active, ModelSource.Registry) : (DefaultModel, ModelSource.Default);
     }
+
+    /// <summary>One read of the registry: its active model, when it was read, and the <see cref="Invalidate"/> generation it belongs to.</summary>
+    private sealed record RegistryRead(string? Model, DateTimeOffset ReadAt, int Generation);
 }

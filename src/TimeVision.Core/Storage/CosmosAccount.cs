@@ -1,33 +1,52 @@
-using Azure.Identity;
+using Azure.Core;
 using Microsoft.Azure.Cosmos;
+using Microsoft.Extensions.Options;
+using TimeVision.Core.Models;
 
 namespace TimeVision.Core.Storage;
 
 /// <summary>
-/// The one <see cref="CosmosClient"/> a process keeps (key or <c>DefaultAzureCredential</c>), and its containers,
-/// created when missing if <see cref="StorageOptions.CreateCosmosResources"/> is on.
+/// The configured Cosmos DB database on the one <see cref="CosmosClient"/> a process keeps, and its containers. Handing
+/// out a container does no I/O; <see cref="CreateResourcesAsync"/> creates what is missing, at start-up.
 /// </summary>
-public sealed class CosmosAccount : IDisposable
+public sealed class CosmosAccount
 {
     private readonly StorageOptions _options;
     private readonly CosmosClient _client;
 
-    /// <summary>Connects to the account in <paramref name="options"/>.</summary>
-    public CosmosAccount(StorageOptions options)
+    /// <summary>The account on <paramref name="client"/>, with the database and containers named in <paramref name="options"/>.</summary>
+    public CosmosAccount(CosmosClient client, IOptions<StorageOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var endpoint = options.CosmosEndpoint ?? throw new InvalidOperationException("Storage:CosmosEndpoint is not set.");
-        _options = options;
-        _client = string.IsNullOrWhiteSpace(options.CosmosKey)
-            ? new CosmosClient(endpoint.ToString(), new DefaultAzureCredential(), CosmosEstimateStore.ClientOptions())
-            : new CosmosClient(endpoint.ToString(), options.CosmosKey, CosmosEstimateStore.ClientOptions());
+        _client = client;
+        _options = options.Value;
     }
 
-    /// <summary>A container of the configured database (created when missing if so configured; resolved once at start-up).</summary>
-    public Container Container(string name, string partitionKeyPath) =>
-        _options.CreateCosmosResources
-            ? EnsureContainerAsync(_client, _options.CosmosDatabase, name, partitionKeyPath, CancellationToken.None).GetAwaiter().GetResult()
-            : _client.GetContainer(_options.CosmosDatabase, name);
+    /// <summary>The container of estimates (partition key <see cref="CosmosEstimateStore.PartitionKeyPath"/>).</summary>
+    public Container Estimates => _client.GetContainer(_options.CosmosDatabase, _options.CosmosContainer);
+
+    /// <summary>The container of the model registry and fine-tuning jobs (partition key <see cref="CosmosModelRegistry.PartitionKeyPath"/>).</summary>
+    public Container Models => _client.GetContainer(_options.CosmosDatabase, _options.CosmosModelsContainer);
+
+    /// <summary>
+    /// A client for the account in <paramref name="options"/>: with its key when one is set (the emulator, local runs),
+    /// else with <paramref name="credential"/>, the app's one Entra ID credential. Connecting does no I/O.
+    /// </summary>
+    public static CosmosClient Connect(StorageOptions options, TokenCredential credential)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var endpoint = options.CosmosEndpoint?.ToString() ?? throw new InvalidOperationException("Storage:CosmosEndpoint is not set.");
+        return string.IsNullOrWhiteSpace(options.CosmosKey)
+            ? new CosmosClient(endpoint, credential, CosmosEstimateStore.ClientOptions())
+            : new CosmosClient(endpoint, options.CosmosKey, CosmosEstimateStore.ClientOptions());
+    }
+
+    /// <summary>Creates the database, the estimates container and the models container, each with its partition key, where missing.</summary>
+    public async Task CreateResourcesAsync(CancellationToken cancellationToken)
+    {
+        await EnsureContainerAsync(_client, _options.CosmosDatabase, _options.CosmosContainer, CosmosEstimateStore.PartitionKeyPath, cancellationToken);
+        await EnsureContainerAsync(_client, _options.CosmosDatabase, _options.CosmosModelsContainer, CosmosModelRegistry.PartitionKeyPath, cancellationToken);
+    }
 
     /// <summary>Creates a database and a container with the given partition key when missing.</summary>
     public static async Task<Container> EnsureContainerAsync(
@@ -37,7 +56,4 @@ public sealed class CosmosAccount : IDisposable
         var db = (await client.CreateDatabaseIfNotExistsAsync(database, cancellationToken: cancellationToken)).Database;
         return (await db.CreateContainerIfNotExistsAsync(container, partitionKeyPath, cancellationToken: cancellationToken)).Container;
     }
-
-    /// <inheritdoc />
-    public void Dispose() => _client.Dispose();
 }

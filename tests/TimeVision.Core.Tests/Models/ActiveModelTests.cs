@@ -1,8 +1,12 @@
-using Microsoft.Extensions.Configuration;
+using System.Collections.Concurrent;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using TimeVision.Core.Models;
 using TimeVision.Core.Storage;
 using TimeVision.Core.Tests.LocalServices;
+using TimeVision.Core.Tests.Support;
+using TimeVision.Core.Vision;
 using TimeVision.Testing;
 using TimeVision.Testing.LocalServices;
 
@@ -68,10 +72,67 @@ public sealed class ActiveModelTests : IDisposable
     public void The_endpoint_kind_is_read_from_its_host(string? endpoint, string kind) =>
         Assert.Equal(kind, ModelInfoService.EndpointKind(endpoint is null ? null : new Uri(endpoint)));
 
+    [Fact]
+    public async Task Concurrent_resolves_each_see_one_registry_read_whole_while_the_registry_changes()
+    {
+        var registry = new ChangingRegistry();
+        var resolver = Resolver(registry);
+        var results = new ConcurrentBag<(string Model, ModelSource Source)>();
+
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, 4000),
+            new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = Token },
+            async (i, token) =>
+            {
+                if (i % 7 == 0)
+                {
+                    _time.Advance(ActiveModel.CacheFor + TimeSpan.FromSeconds(1));
+                }
+                else if (i % 11 == 0)
+                {
+                    resolver.Invalidate();
+                }
+
+                results.Add(await resolver.ResolveAsync(token));
+            });
+
+        Assert.All(results, result => Assert.True(
+            result == (ActiveModel.DefaultModel, ModelSource.Default) || (result.Source == ModelSource.Registry && registry.Served.ContainsKey(result.Model)),
+            $"{result} is not a value the registry served"));
+        Assert.InRange(registry.Reads, 1, results.Count - 1);
+    }
+
     private ActiveModel Resolver(IModelRegistry? registry = null, params (string Key, string Value)[] settings) => new(
         registry ?? new LocalModelRegistry(_folder.Path),
-        new ConfigurationBuilder().AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value))).Build(),
+        CoreServices.Create(services => services.AddOptions<VisionOptions>().BindConfiguration(VisionOptions.SectionName), settings)
+            .GetRequiredService<IOptionsMonitor<VisionOptions>>(),
         _time);
+
+    /// <summary>A registry that another instance keeps switching: every read returns the next state, a model or none.</summary>
+    private sealed class ChangingRegistry : IModelRegistry
+    {
+        private int _reads;
+
+        public int Reads => Volatile.Read(ref _reads);
+
+        public ConcurrentDictionary<string, bool> Served { get; } = new(StringComparer.Ordinal);
+
+        public async Task<ModelRegistryState> GetAsync(CancellationToken cancellationToken)
+        {
+            await Task.Yield();
+            var read = Interlocked.Increment(ref _reads);
+            var model = read % 2 == 0 ? null : $"model-{read}";
+            if (model is not null)
+            {
+                Served[model] = true;
+            }
+
+            return new ModelRegistryState { ActiveModel = model };
+        }
+
+        public Task SaveAsync(ModelRegistryState state, string? ifMatch, CancellationToken cancellationToken) =>
+            throw new NotSupportedException();
+    }
 }
 
 [Collection(LocalServicesGroup.Name)]

@@ -1,0 +1,18 @@
+using TimeVision.Core.Evaluation;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers model evaluation: the evaluation set, the runner and the models' prices.</summary>
+public static class EvaluationServiceCollectionExtensions
+{
+    /// <summary>Adds the evaluation set builder and runner with <see cref="EvaluationOptions"/> validated at start (and the pipeline they run).</summary>
+    /// <param name="services">The service collection.</param>
+    /// <returns>The same collection, for chaining.</returns>
+    public static IServiceCollection AddTimeVisionEvaluation(this IServiceCollection services) => services.AddFeature(nameof(AddTimeVisionEvaluation), static services =>
+    {
+        services.AddTimeVisionStorage().AddTimeVisionPipeline();
+        services.AddValidatedOptions<EvaluationOptions, EvaluationOptionsValidator>(EvaluationOptions.SectionName);
+        services.TryAddSingleton<EvaluationSetBuilder>();
+        services.TryAddSingleton<EvaluationRunner>();
+    });
+}

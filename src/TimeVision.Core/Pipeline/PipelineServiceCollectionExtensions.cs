@@ -1,0 +1,23 @@
+using TimeVision.Core.Pipeline;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the document pipeline's steps and intake.</summary>
+public static class PipelineServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the pipeline steps and the intake that starts or finds a document's run, with <see cref="PipelineOptions"/>
+    /// and <see cref="ShadowOptions"/> validated at start (and the features the steps use).
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <returns>The same collection, for chaining.</returns>
+    public static IServiceCollection AddTimeVisionPipeline(this IServiceCollection services) => services.AddFeature(nameof(AddTimeVisionPipeline), static services =>
+    {
+        services.AddTimeVisionRendering().AddTimeVisionFacts().AddTimeVisionStorage().AddTimeVisionVision().AddTimeVisionModels();
+        services.AddValidatedOptions<PipelineOptions>(PipelineOptions.SectionName);
+        services.AddValidatedOptions<ShadowOptions>(ShadowOptions.SectionName);
+        services.TryAddSingleton<PdfCache>();
+        services.TryAddSingleton<DocumentPipeline>();
+        services.TryAddSingleton<DocumentIntake>();
+    });
+}

@@ -1,0 +1,85 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using TimeVision.Core.Evaluation;
+using TimeVision.Core.Facts;
+using TimeVision.Core.Feedback;
+using TimeVision.Core.FineTuning;
+using TimeVision.Core.ModelCheck;
+using TimeVision.Core.Models;
+using TimeVision.Core.Pipeline;
+using TimeVision.Core.Rendering;
+using TimeVision.Core.Retirement;
+using TimeVision.Core.Storage;
+using TimeVision.Core.Tests.Support;
+using TimeVision.Core.Training;
+using TimeVision.Core.Vision;
+using TimeVision.Testing;
+
+namespace TimeVision.Core.Tests.DependencyInjection;
+
+/// <summary>Each feature wires itself, can be added alone, and adding it again adds nothing.</summary>
+public sealed class FeatureRegistrationTests : IDisposable
+{
+    private static readonly Dictionary<string, (Action<IServiceCollection> Add, Type[] Services)> Features = new()
+    {
+        ["Rendering"] = (s => s.AddTimeVisionRendering(), [typeof(IPdfInspector), typeof(IPageRenderer)]),
+        ["Facts"] = (s => s.AddTimeVisionFacts(), [typeof(DrawingFactsReader)]),
+        ["Storage"] = (s => s.AddTimeVisionStorage(), [typeof(IBlobStore), typeof(IEstimateStore), typeof(IModelRegistry), typeof(IFineTuneJobStore)]),
+        ["Vision"] = (s => s.AddTimeVisionVision(), [typeof(IVisionEstimator), typeof(VisionAccess), typeof(ModelCheckService), typeof(ModelRetirement), typeof(RetirementWatch)]),
+        ["Models"] = (s => s.AddTimeVisionModels(), [typeof(ActiveModel), typeof(ModelInfoService)]),
+        ["Pipeline"] = (s => s.AddTimeVisionPipeline(), [typeof(DocumentPipeline), typeof(DocumentIntake)]),
+        ["Evaluation"] = (s => s.AddTimeVisionEvaluation(), [typeof(EvaluationSetBuilder), typeof(EvaluationRunner)]),
+        ["Feedback"] = (s => s.AddTimeVisionFeedback(), [typeof(FeedbackService)]),
+        ["Training"] = (s => s.AddTimeVisionTraining(), [typeof(TrainingExporter)]),
+        ["FineTuning"] = (s => s.AddTimeVisionFineTuning(), [typeof(FineTuneService)]),
+    };
+
+    private readonly TempFolder _folder = new();
+
+    public static TheoryData<string> FeatureNames => [.. Features.Keys];
+
+    public void Dispose() => _folder.Dispose();
+
+    [Theory]
+    [MemberData(nameof(FeatureNames))]
+    public void A_feature_added_alone_validates_its_options_and_resolves_its_services(string feature)
+    {
+        var (add, types) = Features[feature];
+        using var provider = CoreServices.Create(add, ("Storage:DataDirectory", _folder.Path));
+
+        provider.GetRequiredService<IStartupValidator>().Validate();
+
+        Assert.All(types, type => Assert.NotNull(provider.GetRequiredService(type)));
+    }
+
+    [Fact]
+    public void The_core_is_every_feature_and_adding_it_or_a_feature_again_adds_nothing()
+    {
+        var core = new ServiceCollection().AddTimeVisionCore();
+        var count = core.Count;
+
+        core.AddTimeVisionCore();
+        foreach (var (add, _) in Features.Values)
+        {
+            add(core);
+        }
+
+        Assert.Equal(count, core.Count);
+        var types = core.Select(d => d.ServiceType).ToHashSet();
+        Assert.All(Features.Values.SelectMany(f => f.Services), type => Assert.Contains(type, types));
+    }
+
+    [Fact]
+    public void Each_service_and_each_options_binding_is_registered_once()
+    {
+        var core = new ServiceCollection().AddTimeVisionCore();
+
+        var repeated = core
+            .Where(d => !d.ServiceType.IsGenericType || d.ServiceType.GetGenericTypeDefinition() == typeof(IOptionsChangeTokenSource<>))
+            .GroupBy(d => d.ServiceType)
+            .Where(g => g.Count() > 1 && g.Key.Name != "AddedFeature")
+            .Select(g => g.Key.Name);
+
+        Assert.Empty(repeated);
+    }
+}
