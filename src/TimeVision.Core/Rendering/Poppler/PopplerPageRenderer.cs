@@ -100,12 +100,16 @@ public sealed class PopplerPageRenderer : IPageRenderer
     private static IEnumerable<string> Arguments(string pdfPath, PdfPageInfo page, PageFrame frame, bool grayscale)
     {
         var number = page.Number.ToString(CultureInfo.InvariantCulture);
+
+        // pdftoppm scales the page as the file lays it out and turns it by /Rotate afterwards: a turned page's
+        // sides go in swapped, or it comes out squashed into the wrong orientation.
+        var (scaleX, scaleY) = page.Rotation % 180 == 0 ? (frame.WidthPx, frame.HeightPx) : (frame.HeightPx, frame.WidthPx);
         string[] arguments =
         [
             "-f", number, "-l", number,
             "-cropbox",
-            "-scale-to-x", frame.WidthPx.ToString(CultureInfo.InvariantCulture),
-            "-scale-to-y", frame.HeightPx.ToString(CultureInfo.InvariantCulture),
+            "-scale-to-x", scaleX.ToString(CultureInfo.InvariantCulture),
+            "-scale-to-y", scaleY.ToString(CultureInfo.InvariantCulture),
         ];
 
         // With no output root, pdftoppm writes the page as PPM (or PGM with -gray) to stdout.
