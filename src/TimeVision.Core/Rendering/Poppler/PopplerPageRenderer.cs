@@ -33,21 +33,34 @@ public sealed class PopplerPageRenderer : IPageRenderer
         _logger = logger;
     }
 
+    /// <summary>Takes a page's raw pixel rows, top to bottom, and returns the number of bytes it wrote.</summary>
+    /// <param name="rows">The rows: <see cref="NetpbmHeader.Stride"/> bytes each, no padding.</param>
+    /// <param name="header">Size and channel count.</param>
+    /// <param name="cancellationToken">Cancelled when the render is cancelled or runs over its time.</param>
+    internal delegate Task<long> PixelConsumer(Stream rows, NetpbmHeader header, CancellationToken cancellationToken);
+
     /// <inheritdoc />
-    public async Task<RenderResult<RenderedPage>> RenderPageAsync(
+    public Task<RenderResult<RenderedPage>> RenderPageAsync(
         string pdfPath, PdfPageInfo page, Stream destination, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(pdfPath);
         ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(destination);
+
+        var frame = PageFrame.For(page, _options.CurrentValue);
+        return frame.Succeeded
+            ? RenderPixelsAsync(pdfPath, page, frame.Value, (rows, header, token) => PngEncoder.EncodeAsync(rows, header, frame.Value.Dpi, destination, token), cancellationToken)
+            : Task.FromResult(Fail(page, frame.Error));
+    }
+
+    /// <summary>
+    /// Renders <paramref name="page"/> at <paramref name="frame"/> and hands its raw pixels to <paramref name="consume"/>,
+    /// under the page timeout. The PNG path above is one consumer; the rendering benchmark times others.
+    /// </summary>
+    internal async Task<RenderResult<RenderedPage>> RenderPixelsAsync(
+        string pdfPath, PdfPageInfo page, PageFrame frame, PixelConsumer consume, CancellationToken cancellationToken)
+    {
         var options = _options.CurrentValue;
-
-        var frame = PageFrame.For(page, options);
-        if (!frame.Succeeded)
-        {
-            return Fail(page, frame.Error);
-        }
-
         var pdftoppm = _tools.Resolve("pdftoppm");
         if (!pdftoppm.Succeeded)
         {
@@ -64,13 +77,13 @@ public sealed class PopplerPageRenderer : IPageRenderer
         try
         {
             result = await Cli.Wrap(pdftoppm.Value)
-                .WithArguments(Arguments(pdfPath, page, frame.Value, options.Grayscale))
+                .WithArguments(Arguments(pdfPath, page, frame, options.Grayscale))
                 .WithStandardOutputPipe(PipeTarget.Create(async (stdout, token) =>
                 {
                     // Large reads: a page is megabytes of pixels, and row-sized reads from the pipe cost a syscall each.
                     await using var pixels = new BufferedStream(stdout, PixelReadBufferSize);
                     header = await NetpbmHeader.ReadAsync(pixels, token);
-                    bytes = await PngEncoder.EncodeAsync(pixels, header, frame.Value.Dpi, destination, token);
+                    bytes = await consume(pixels, header, token);
                 }))
                 .WithStandardErrorPipe(PipeTarget.Create(async (stream, token) => await CaptureAsync(stream, stderr, token)))
                 .WithValidation(CommandResultValidation.None)
@@ -92,7 +105,7 @@ public sealed class PopplerPageRenderer : IPageRenderer
             return Fail(page, Unreadable(page, stderr.ToString()));
         }
 
-        var rendered = new RenderedPage(page.Number, header.Width, header.Height, frame.Value.Dpi, header.Channels == 1, bytes);
+        var rendered = new RenderedPage(page.Number, header.Width, header.Height, frame.Dpi, header.Channels == 1, bytes);
         Log.PageRendered(_logger, page.Number, rendered.WidthPx, rendered.HeightPx, rendered.Bytes, stopwatch.ElapsedMilliseconds);
         return RenderResult<RenderedPage>.Success(rendered);
     }
