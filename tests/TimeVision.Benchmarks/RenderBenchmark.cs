@@ -130,6 +130,7 @@ internal static class RenderBenchmark
         PrintStage("rasterising and handing over the pixels", stages.Rasterising, total);
         PrintStage("PNG encode (in-process, from memory)", stages.Encoding, total);
         Print($"    sum of the stages {total.TotalSeconds:0.00} s; PyMuPDF: rasterising {pyMuPdf.RenderSeconds:0.00} s, PNG encode {pyMuPdf.Seconds - pyMuPdf.RenderSeconds:0.00} s");
+        Print($"    Poppler's backends on the same pages, all of Poppler: Cairo (pdftocairo, used) {stages.Poppler.TotalSeconds:0.00} s, Splash (pdftoppm) {stages.Splash.TotalSeconds:0.00} s");
     }
 
     private static void PrintStage(string name, TimeSpan time, TimeSpan total) =>
@@ -149,15 +150,16 @@ internal static class RenderBenchmark
         var options = services.GetRequiredService<IOptions<RenderingOptions>>().Value;
         var blank = TestPdfs.WriteTo(folder, "blank.pdf", TestPdfs.WithPages(1));
         var onePixel = new PageFrame(1, 1, 1);
-        var (start, whole, poppler, encoding) = (TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero);
+        var (start, whole, poppler, splash, encoding) = (TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero);
         foreach (var (pdf, page) in jobs)
         {
             var frame = PageFrame.For(page, options).Value!;
             start += await TimeAsync(() => renderer.RenderPixelsAsync(blank, new PdfPageInfo(1, 842, 595, 0), onePixel, DrainAsync, CancellationToken.None));
             whole += await TimeAsync(() => renderer.RenderPixelsAsync(pdf, page, onePixel, DrainAsync, CancellationToken.None));
             poppler += await TimeAsync(() => renderer.RenderPixelsAsync(pdf, page, frame, DrainAsync, CancellationToken.None));
+            splash += await TimeSplashAsync(pdf, page, frame, options.Grayscale);
 
-            NetpbmHeader? header = null;
+            RawImageHeader? header = null;
             var pixels = new MemoryStream();
             await Succeeded(renderer.RenderPixelsAsync(pdf, page, frame, async (rows, h, token) =>
             {
@@ -171,7 +173,30 @@ internal static class RenderBenchmark
             encoding += stopwatch.Elapsed;
         }
 
-        return new Stages(start, whole - start, poppler - whole, encoding);
+        return new Stages(start, whole - start, poppler - whole, encoding, poppler, splash);
+    }
+
+    /// <summary>
+    /// Poppler's other backend, Splash (<c>pdftoppm</c>, which TimeVision used before), on the same page at the same size,
+    /// its raw pixels streamed to stdout and dropped: the figure to hold the Cairo backend's rasterising against.
+    /// </summary>
+    private static async Task<TimeSpan> TimeSplashAsync(string pdf, PdfPageInfo page, PageFrame frame, bool grayscale)
+    {
+        var number = page.Number.ToString(CultureInfo.InvariantCulture);
+        var (x, y) = page.Rotation % 180 == 0 ? (frame.WidthPx, frame.HeightPx) : (frame.HeightPx, frame.WidthPx);
+        string[] arguments =
+        [
+            "-f", number, "-l", number, "-cropbox",
+            "-scale-to-x", x.ToString(CultureInfo.InvariantCulture), "-scale-to-y", y.ToString(CultureInfo.InvariantCulture),
+            .. grayscale ? ["-gray"] : Array.Empty<string>(),
+            pdf,
+        ];
+        var stopwatch = Stopwatch.StartNew();
+        await CliWrap.Cli.Wrap("pdftoppm").WithArguments(arguments)
+            .WithStandardOutputPipe(CliWrap.PipeTarget.Null)
+            .WithValidation(CliWrap.CommandResultValidation.None)
+            .ExecuteAsync();
+        return stopwatch.Elapsed;
     }
 
     private static async Task<TimeSpan> TimeAsync(Func<Task<RenderResult<RenderedPage>>> run)
@@ -191,7 +216,7 @@ internal static class RenderBenchmark
     }
 
     /// <summary>Reads every row and drops it: what Poppler costs with nothing done with its pixels.</summary>
-    private static async Task<long> DrainAsync(Stream rows, NetpbmHeader header, CancellationToken cancellationToken)
+    private static async Task<long> DrainAsync(Stream rows, RawImageHeader header, CancellationToken cancellationToken)
     {
         var row = new byte[header.Stride];
         for (var y = 0; y < header.Height; y++)
@@ -310,5 +335,11 @@ internal static class RenderBenchmark
     }
 
     /// <summary>TimeVision's renderer, stage by stage, summed over the pages.</summary>
-    private sealed record Stages(TimeSpan Start, TimeSpan Reading, TimeSpan Rasterising, TimeSpan Encoding);
+    /// <param name="Start">Starting Poppler.</param>
+    /// <param name="Reading">Reading the page: fonts, drawing commands, images.</param>
+    /// <param name="Rasterising">Rasterising and handing the pixels over.</param>
+    /// <param name="Encoding">The PNG encode.</param>
+    /// <param name="Poppler">All of Poppler: start, reading and rasterising.</param>
+    /// <param name="Splash">All of Poppler's Splash backend (pdftoppm) on the same pages.</param>
+    private sealed record Stages(TimeSpan Start, TimeSpan Reading, TimeSpan Rasterising, TimeSpan Encoding, TimeSpan Poppler, TimeSpan Splash);
 }

@@ -105,7 +105,7 @@ public sealed class PageRendererTests : IDisposable
     [Fact]
     public async Task A_render_that_runs_over_its_time_is_killed_and_reported()
     {
-        // A private copy, so the check for a surviving pdftoppm cannot see another test's process.
+        // A private copy, so the check for a surviving Poppler process cannot see another test's process.
         var pdf = _folder.Write("slow.pdf", File.ReadAllBytes(RepositoryPaths.Sample("edocr-adapterplatte.pdf")));
         using var services = CoreServices.Create(("Rendering:PageTimeout", "00:00:00.050"));
         var (page, _) = await FirstPageAsync(services, pdf);

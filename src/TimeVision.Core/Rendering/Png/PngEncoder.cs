@@ -32,7 +32,7 @@ internal static class PngEncoder
     /// <param name="cancellationToken">Cancels the encoding.</param>
     /// <returns>The number of PNG bytes written.</returns>
     public static async Task<long> EncodeAsync(
-        Stream pixels, NetpbmHeader header, double? dpi, Stream destination, CancellationToken cancellationToken)
+        Stream pixels, RawImageHeader header, double? dpi, Stream destination, CancellationToken cancellationToken)
     {
         var chunks = new PngChunkWriter(destination);
         await chunks.WriteSignatureAsync(cancellationToken);
@@ -66,7 +66,7 @@ internal static class PngEncoder
         return chunks.BytesWritten;
     }
 
-    private static byte[] ImageHeader(NetpbmHeader header)
+    private static byte[] ImageHeader(RawImageHeader header)
     {
         var data = new byte[13];
         BinaryPrimitives.WriteInt32BigEndian(data, header.Width);
