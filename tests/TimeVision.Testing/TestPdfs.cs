@@ -32,6 +32,17 @@ public static class TestPdfs
         return Save(document);
     }
 
+    /// <summary>
+    /// A one-page PDF of the given size whose page carries <c>/Rotate</c> <paramref name="rotation"/>, as scanners and
+    /// some CAD printers write landscape sheets: viewers show it turned.
+    /// </summary>
+    public static byte[] Rotated(double widthMm, double heightMm, int rotation)
+    {
+        using var document = new PdfDocument();
+        AddLineArtPage(document, widthMm, heightMm).Rotate = rotation;
+        return Save(document);
+    }
+
     /// <summary>A one-page PDF that needs <paramref name="userPassword"/> to open.</summary>
     public static byte[] Encrypted(string userPassword = "secret")
     {
@@ -92,7 +103,7 @@ public static class TestPdfs
     }
 
     // Lines only: text would need a font resolver, which PDFsharp lacks on Linux.
-    private static void AddLineArtPage(PdfDocument document, double widthMm, double heightMm)
+    private static PdfPage AddLineArtPage(PdfDocument document, double widthMm, double heightMm)
     {
         var page = document.AddPage();
         page.Width = XUnit.FromMillimeter(widthMm);
@@ -104,6 +115,7 @@ public static class TestPdfs
         graphics.DrawRectangle(pen, w * 0.05, h * 0.05, w * 0.9, h * 0.9);
         graphics.DrawLine(pen, w * 0.05, h * 0.05, w * 0.95, h * 0.95);
         graphics.DrawEllipse(pen, w * 0.4, h * 0.4, w * 0.2, h * 0.2);
+        return page;
     }
 
     private static byte[] Save(PdfDocument document)

@@ -7,7 +7,7 @@ here="$(cd "$(dirname "$0")" && pwd)"
 sudo_if_needed() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
 missing=()
-command -v pdftoppm >/dev/null || missing+=(poppler-utils)
+command -v pdftocairo >/dev/null || missing+=(poppler-utils)
 command -v npm >/dev/null || missing+=(nodejs npm)
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "install: apt-get install ${missing[*]}"

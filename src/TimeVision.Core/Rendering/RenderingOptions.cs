@@ -45,6 +45,6 @@ public sealed class RenderingOptions
     [Range(typeof(TimeSpan), "00:00:00.001", "01:00:00")]
     public TimeSpan InspectTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Folder holding Poppler's <c>pdfinfo</c> and <c>pdftoppm</c>; when empty they are looked up on <c>PATH</c>.</summary>
+    /// <summary>Folder holding Poppler's <c>pdfinfo</c>, <c>pdftocairo</c> and <c>pdftotext</c>; when empty they are looked up on <c>PATH</c>.</summary>
     public string? PopplerDirectory { get; set; }
 }

@@ -44,7 +44,7 @@ public sealed record ModelImage(BinaryData Png, int WidthPx, int HeightPx)
             new SKSamplingOptions(SKCubicResampler.Mitchell))
             ?? throw new InvalidOperationException("SkiaSharp could not resize the page image.");
 
-        var header = new NetpbmHeader(target.Width, target.Height, gray ? 1 : 3);
+        var header = new RawImageHeader(target.Width, target.Height, gray ? 1 : 3);
         using var pixels = new MemoryStream(PackRows(resized, header));
         using var png = new MemoryStream();
         await PngEncoder.EncodeAsync(pixels, header, dpi: null, png, cancellationToken);
@@ -52,7 +52,7 @@ public sealed record ModelImage(BinaryData Png, int WidthPx, int HeightPx)
     }
 
     /// <summary>Rows without padding, as the PNG encoder reads them: gray as is, RGBA without its alpha.</summary>
-    private static byte[] PackRows(SKBitmap bitmap, NetpbmHeader header)
+    private static byte[] PackRows(SKBitmap bitmap, RawImageHeader header)
     {
         var source = bitmap.GetPixelSpan();
         var packed = new byte[header.Stride * header.Height];

@@ -1,3 +1,4 @@
+using SkiaSharp;
 using TimeVision.Core.Rendering;
 using TimeVision.Core.Tests.Support;
 using TimeVision.Testing;
@@ -38,6 +39,26 @@ public sealed class PageRendererTests : IDisposable
         Assert.True(result.Succeeded, result.Error?.Message);
         Assert.False(result.Value.Grayscale);
         Assert.False(PngImage.Decode(png).IsGrayscale);
+    }
+
+    [Theory]
+    [InlineData(90)]
+    [InlineData(270)]
+    public async Task A_turned_page_is_rendered_as_a_viewer_shows_it_and_undistorted(int rotation)
+    {
+        // A4 landscape in the file, turned to portrait by /Rotate: the frame around the drawing must stay a frame.
+        var pdf = _folder.Write("turned.pdf", TestPdfs.Rotated(297, 210, rotation));
+        using var services = CoreServices.Create();
+        var (page, _) = await FirstPageAsync(services, pdf);
+
+        var (result, png) = await RenderAsync(services, pdf, page);
+
+        Assert.True(result.Succeeded, result.Error?.Message);
+        Assert.Equal((2480, 3507), (result.Value.WidthPx, result.Value.HeightPx));
+        using var bitmap = SKBitmap.Decode(png);
+        Assert.Equal((2480, 3507), (bitmap.Width, bitmap.Height));
+        Assert.True(HasDarkColumnNear(bitmap, 0.05) && HasDarkColumnNear(bitmap, 0.95), "the frame's left and right sides are not where a viewer shows them");
+        Assert.True(HasDarkRowNear(bitmap, 0.05) && HasDarkRowNear(bitmap, 0.95), "the frame's top and bottom sides are not where a viewer shows them");
     }
 
     [Fact]
@@ -84,7 +105,7 @@ public sealed class PageRendererTests : IDisposable
     [Fact]
     public async Task A_render_that_runs_over_its_time_is_killed_and_reported()
     {
-        // A private copy, so the check for a surviving pdftoppm cannot see another test's process.
+        // A private copy, so the check for a surviving Poppler process cannot see another test's process.
         var pdf = _folder.Write("slow.pdf", File.ReadAllBytes(RepositoryPaths.Sample("edocr-adapterplatte.pdf")));
         using var services = CoreServices.Create(("Rendering:PageTimeout", "00:00:00.050"));
         var (page, _) = await FirstPageAsync(services, pdf);
@@ -165,6 +186,24 @@ public sealed class PageRendererTests : IDisposable
         using var png = new MemoryStream();
         var result = await services.Get<IPageRenderer>().RenderPageAsync(pdf, page, png, Token);
         return (result, result.Succeeded ? png.ToArray() : []);
+    }
+
+    /// <summary>Whether a column within 1 % of <paramref name="fraction"/> of the width is dark over most of the height.</summary>
+    private static bool HasDarkColumnNear(SKBitmap bitmap, double fraction) =>
+        Band(bitmap.Width, fraction).Any(x => DarkShare(bitmap.Height, y => bitmap.GetPixel(x, y)) > 0.8);
+
+    /// <summary>Whether a row within 1 % of <paramref name="fraction"/> of the height is dark over most of the width.</summary>
+    private static bool HasDarkRowNear(SKBitmap bitmap, double fraction) =>
+        Band(bitmap.Height, fraction).Any(y => DarkShare(bitmap.Width, x => bitmap.GetPixel(x, y)) > 0.8);
+
+    private static IEnumerable<int> Band(int length, double fraction) =>
+        Enumerable.Range((int)(length * (fraction - 0.01)), (int)(length * 0.02));
+
+    /// <summary>The share of dark pixels along a line, leaving out its first and last tenth (the frame's corners).</summary>
+    private static double DarkShare(int length, Func<int, SKColor> pixel)
+    {
+        var span = Enumerable.Range(length / 10, length * 8 / 10).ToList();
+        return (double)span.Count(i => pixel(i).Red < 128) / span.Count;
     }
 
     private static List<int> RunningProcessesFor(string pdf) =>

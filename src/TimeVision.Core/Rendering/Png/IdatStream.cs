@@ -30,10 +30,7 @@ internal sealed class IdatStream(PngChunkWriter chunks) : Stream
     {
         while (!buffer.IsEmpty)
         {
-            var take = Math.Min(buffer.Length, ChunkSize - _filled);
-            buffer[..take].CopyTo(_buffer.AsMemory(_filled));
-            _filled += take;
-            buffer = buffer[take..];
+            buffer = buffer[Fill(buffer.Span)..];
             if (_filled == ChunkSize)
             {
                 await FlushAsync(cancellationToken);
@@ -44,6 +41,20 @@ internal sealed class IdatStream(PngChunkWriter chunks) : Stream
     public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
+    public override void Write(ReadOnlySpan<byte> buffer)
+    {
+        while (!buffer.IsEmpty)
+        {
+            buffer = buffer[Fill(buffer)..];
+            if (_filled == ChunkSize)
+            {
+                Flush();
+            }
+        }
+    }
+
+    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
     public override async Task FlushAsync(CancellationToken cancellationToken)
     {
         if (_filled > 0)
@@ -53,15 +64,27 @@ internal sealed class IdatStream(PngChunkWriter chunks) : Stream
         }
     }
 
-    // ZLibStream writes through WriteAsync; the synchronous members exist only because Stream demands them.
-    public override void Write(byte[] buffer, int offset, int count) =>
-        WriteAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
-
-    public override void Flush() => FlushAsync(CancellationToken.None).GetAwaiter().GetResult();
+    public override void Flush()
+    {
+        if (_filled > 0)
+        {
+            chunks.WriteChunk(IdatType, _buffer.AsSpan(0, _filled));
+            _filled = 0;
+        }
+    }
 
     public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
 
     public override void SetLength(long value) => throw new NotSupportedException();
+
+    /// <summary>Copies as much of <paramref name="data"/> as the current chunk has room for; returns how much.</summary>
+    private int Fill(ReadOnlySpan<byte> data)
+    {
+        var take = Math.Min(data.Length, ChunkSize - _filled);
+        data[..take].CopyTo(_buffer.AsSpan(_filled));
+        _filled += take;
+        return take;
+    }
 }

@@ -8,7 +8,7 @@ public sealed class PopplerTools
     /// <summary>What a person should do when Poppler is missing.</summary>
     public const string InstallHint =
         "Install Poppler: 'sudo apt-get install poppler-utils' (Debian/Ubuntu), 'brew install poppler' (macOS), " +
-        "or set Rendering:PopplerDirectory to the folder that holds pdfinfo and pdftoppm.";
+        "or set Rendering:PopplerDirectory to the folder that holds pdfinfo and pdftocairo.";
 
     private readonly IOptionsMonitor<RenderingOptions> _options;
 
@@ -17,7 +17,7 @@ public sealed class PopplerTools
     public PopplerTools(IOptionsMonitor<RenderingOptions> options) => _options = options;
 
     /// <summary>Resolves a Poppler tool, or explains why it cannot be found.</summary>
-    /// <param name="toolName">The executable's name, e.g. <c>pdftoppm</c>.</param>
+    /// <param name="toolName">The executable's name, e.g. <c>pdftocairo</c>.</param>
     public RenderResult<string> Resolve(string toolName)
     {
         var configured = _options.CurrentValue.PopplerDirectory;
