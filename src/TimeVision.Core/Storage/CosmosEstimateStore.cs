@@ -142,6 +142,20 @@ public sealed class CosmosEstimateStore : IEstimateStore
     /// </summary>
     private async Task<Item<T>?> FindAsync<T>(string id, string documentId, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await QueryOneAsync<T>(id, documentId, cancellationToken);
+        }
+        catch (CosmosException exception) when (exception.StatusCode == HttpStatusCode.NotFound)
+        {
+            // A query answers a missing item with no rows, never 404: a 404 here is the SDK's routing cache gone stale
+            // for a container created moments ago (seen on the local server). Asking once more refreshes it.
+            return await QueryOneAsync<T>(id, documentId, cancellationToken);
+        }
+    }
+
+    private async Task<Item<T>?> QueryOneAsync<T>(string id, string documentId, CancellationToken cancellationToken)
+    {
         var query = new QueryDefinition("SELECT * FROM c WHERE c.documentId = @documentId AND c.id = @id")
             .WithParameter("@documentId", documentId)
             .WithParameter("@id", id);
