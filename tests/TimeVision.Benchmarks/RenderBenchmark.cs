@@ -5,9 +5,11 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using SkiaSharp;
 using TimeVision.Core.Rendering;
 using TimeVision.Core.Rendering.Png;
 using TimeVision.Core.Rendering.Poppler;
+using TimeVision.Core.Vision;
 using TimeVision.Testing;
 
 namespace TimeVision.Benchmarks;
@@ -131,6 +133,144 @@ internal static class RenderBenchmark
         PrintStage("PNG encode (in-process, from memory)", stages.Encoding, total);
         Print($"    sum of the stages {total.TotalSeconds:0.00} s; PyMuPDF: rasterising {pyMuPdf.RenderSeconds:0.00} s, PNG encode {pyMuPdf.Seconds - pyMuPdf.RenderSeconds:0.00} s");
         Print($"    Poppler's backends on the same pages, all of Poppler: Cairo (pdftocairo, used) {stages.Poppler.TotalSeconds:0.00} s, Splash (pdftoppm) {stages.Splash.TotalSeconds:0.00} s");
+
+        await ComparePageImagesAsync(services, jobs, frames, grayscale, output.Path);
+    }
+
+    /// <summary>
+    /// The pipeline's page images, made three ways on every page in turn (who goes first rotates), with PyMuPDF at the
+    /// model's size beside them: the stored page and the image the model is sent (<c>Vision:MaxImageLongSidePx</c>).
+    /// Before: the page rendered at its frame and stored, then decoded, resized and encoded again for the model. One
+    /// raster: the frame's pixels encoded as the stored page and resized in memory for the model, no decode. At the
+    /// model's size: the page rendered straight at the model's size, stored, and sent as stored.
+    /// </summary>
+    private static async Task ComparePageImagesAsync(
+        ServiceProvider services, List<(string Pdf, PdfPageInfo Page)> jobs, List<PageFrame> frames, bool grayscale, string folder)
+    {
+        var renderer = services.GetRequiredService<IPageRenderer>();
+        var poppler = (PopplerPageRenderer)renderer;
+        var modelSide = services.GetRequiredService<IOptions<VisionOptions>>().Value.LargestImageLongSidePx();
+        await using var pyMuPdfWorker = PyMuPdfWorker.Start();
+        var options = new PageImageRun[3];
+        Func<int, Task<PageImageRun>>[] ways =
+        [
+            i => BeforeAsync(renderer, jobs[i], modelSide),
+            i => OneRasterAsync(poppler, jobs[i], frames[i], modelSide),
+            i => AtModelSizeAsync(renderer, jobs[i], modelSide),
+        ];
+        for (var way = 0; way < ways.Length; way++)
+        {
+            options[way] = new PageImageRun(TimeSpan.Zero, 0, 0);
+        }
+
+        var pyMuPdf = new PyMuPdfRun(0, 0, 0);
+        for (var i = 0; i < jobs.Count; i++)
+        {
+            var runs = new PageImageRun[ways.Length];
+            for (var k = 0; k < ways.Length; k++)
+            {
+                var way = (i + k) % ways.Length;
+                runs[way] = await ways[way](i);
+            }
+
+            var sizes = runs.Select(run => run.ModelSize).Distinct().ToList();
+            if (sizes.Count != 1)
+            {
+                throw new InvalidOperationException($"{jobs[i].Pdf} page {jobs[i].Page.Number}: the model images differ in size ({string.Join(", ", sizes)}).");
+            }
+
+            var modelFrame = new PageFrame(sizes[0].Width, sizes[0].Height, frames[i].Dpi);
+            pyMuPdf += await pyMuPdfWorker.RenderAsync(jobs[i].Pdf, jobs[i].Page, modelFrame, grayscale, Path.Combine(folder, "mu-model.png"));
+            for (var way = 0; way < ways.Length; way++)
+            {
+                options[way] += runs[way];
+            }
+        }
+
+        var pages = jobs.Count;
+        var before = options[0].Time.TotalSeconds;
+        Console.WriteLine($"  the pipeline's page images (stored page and the model's {modelSide} px image), one page at a time:");
+        string[] names =
+        [
+            "render at the frame, decode, resize, re-encode (before)",
+            "one raster at the frame, two encodes (no decode)",
+            "render at the model's size, stored = sent (used)",
+        ];
+        for (var way = 0; way < ways.Length; way++)
+        {
+            var run = options[way];
+            Print($"    {names[way],-56} {pages / run.Time.TotalSeconds,6:0.00} pages/s  {run.Time.TotalSeconds / before,5:0.00}× before's time  stored {run.StoredBytes / 1e6,6:0.00} MB  sent {run.SentBytes / 1e6,6:0.00} MB");
+        }
+
+        Print($"    PyMuPDF at the model's size                              {pages / pyMuPdf.Seconds,6:0.00} pages/s; rendering at the model's size takes {options[2].Time.TotalSeconds / pyMuPdf.Seconds:0.00}× PyMuPDF's time");
+    }
+
+    private static async Task<PageImageRun> BeforeAsync(IPageRenderer renderer, (string Pdf, PdfPageInfo Page) job, int modelSide)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        using var stored = new MemoryStream();
+        await Succeeded(renderer.RenderPageAsync(job.Pdf, job.Page, stored, CancellationToken.None));
+        var model = await ModelImage.FromPageAsync(BinaryData.FromBytes(stored.ToArray()), modelSide, CancellationToken.None);
+        return new PageImageRun(stopwatch.Elapsed, stored.Length, model.Png.ToMemory().Length, (model.WidthPx, model.HeightPx));
+    }
+
+    private static async Task<PageImageRun> OneRasterAsync(PopplerPageRenderer renderer, (string Pdf, PdfPageInfo Page) job, PageFrame frame, int modelSide)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        using var stored = new MemoryStream();
+        ModelImage? model = null;
+        await Succeeded(renderer.RenderPixelsAsync(job.Pdf, job.Page, frame, async (rows, header, token) =>
+        {
+            var pixels = new byte[(long)header.Stride * header.Height];
+            await rows.ReadExactlyAsync(pixels, token);
+            await PngEncoder.EncodeAsync(new MemoryStream(pixels), header, frame.Dpi, stored, token);
+            using var bitmap = Bitmap(pixels, header);
+            model = await ModelImage.DownscaleAsync(bitmap, modelSide, token);
+            return stored.Length;
+        }, CancellationToken.None));
+        return new PageImageRun(stopwatch.Elapsed, stored.Length, model!.Png.ToMemory().Length, (model.WidthPx, model.HeightPx));
+    }
+
+    private static async Task<PageImageRun> AtModelSizeAsync(IPageRenderer renderer, (string Pdf, PdfPageInfo Page) job, int modelSide)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        using var stored = new MemoryStream();
+        await Succeeded(renderer.RenderPageAsync(job.Pdf, job.Page, modelSide, stored, CancellationToken.None));
+        var model = await ModelImage.FromPageAsync(BinaryData.FromBytes(stored.ToArray()), modelSide, CancellationToken.None);
+        if (model.Png.ToMemory().Length != stored.Length)
+        {
+            throw new InvalidOperationException($"{job.Pdf} page {job.Page.Number}: the page rendered at the model's size was encoded again.");
+        }
+
+        return new PageImageRun(stopwatch.Elapsed, stored.Length, model.Png.ToMemory().Length, (model.WidthPx, model.HeightPx));
+    }
+
+    /// <summary>Raw rows as a SkiaSharp bitmap the model image's downscale takes: gray as is, RGB with opaque alpha.</summary>
+    private static SKBitmap Bitmap(byte[] pixels, RawImageHeader header)
+    {
+        var gray = header.Channels == 1;
+        var bitmap = new SKBitmap(new SKImageInfo(header.Width, header.Height, gray ? SKColorType.Gray8 : SKColorType.Rgba8888, SKAlphaType.Opaque));
+        var target = bitmap.GetPixelSpan();
+        for (var y = 0; y < header.Height; y++)
+        {
+            var source = pixels.AsSpan(y * header.Stride, header.Stride);
+            var row = target.Slice(y * bitmap.RowBytes, header.Width * bitmap.BytesPerPixel);
+            if (gray)
+            {
+                source.CopyTo(row);
+                continue;
+            }
+
+            for (var x = 0; x < header.Width; x++)
+            {
+                row[(x * 4) + 0] = source[(x * 3) + 0];
+                row[(x * 4) + 1] = source[(x * 3) + 1];
+                row[(x * 4) + 2] = source[(x * 3) + 2];
+                row[(x * 4) + 3] = 255;
+            }
+        }
+
+        return bitmap;
     }
 
     private static void PrintStage(string name, TimeSpan time, TimeSpan total) =>
@@ -332,6 +472,13 @@ internal static class RenderBenchmark
             await _process.WaitForExitAsync();
             _process.Dispose();
         }
+    }
+
+    /// <summary>One way of making the pipeline's page images: its time, the bytes stored and sent, the model image's size.</summary>
+    private sealed record PageImageRun(TimeSpan Time, long StoredBytes, long SentBytes, (int Width, int Height) ModelSize = default)
+    {
+        public static PageImageRun operator +(PageImageRun left, PageImageRun right) =>
+            new(left.Time + right.Time, left.StoredBytes + right.StoredBytes, left.SentBytes + right.SentBytes);
     }
 
     /// <summary>TimeVision's renderer, stage by stage, summed over the pages.</summary>

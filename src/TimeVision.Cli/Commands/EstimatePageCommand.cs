@@ -122,8 +122,9 @@ internal static class EstimatePageCommand
         }
 
         using var png = new MemoryStream();
+        var largest = services.GetRequiredService<IOptions<VisionOptions>>().Value.LargestImageLongSidePx();
         var rendered = await services.GetRequiredService<IPageRenderer>()
-            .RenderPageAsync(input.FullName, inspection.Value.Pages[pageNumber - 1], png, cancellationToken);
+            .RenderPageAsync(input.FullName, inspection.Value.Pages[pageNumber - 1], largest, png, cancellationToken);
         if (!rendered.Succeeded)
         {
             CliOutput.WriteError(stdout, stderr, rendered.Error.Code, rendered.Error.Message, ExitCodes.BadInput);

@@ -58,7 +58,7 @@ public sealed class ModelCheckService
         var calls = new List<ModelCheckCall>();
         foreach (var sample in Samples())
         {
-            var (png, facts) = await RenderFirstPageAsync(sample, cancellationToken);
+            var (png, facts) = await RenderFirstPageAsync(sample, settings.MaxImageLongSidePx, cancellationToken);
             calls.Add(await CallAsync(Path.GetFileName(sample), png, facts, settings, cancellationToken));
         }
 
@@ -174,7 +174,8 @@ public sealed class ModelCheckService
             : throw new InvalidOperationException($"No sample drawings in {folder}: the installation is incomplete (ModelCheck:SamplesDirectory).");
     }
 
-    private async Task<(BinaryData Png, PageFacts? Facts)> RenderFirstPageAsync(string sample, CancellationToken cancellationToken)
+    /// <summary>The sample's first page at the size the checked model is sent, and its facts.</summary>
+    private async Task<(BinaryData Png, PageFacts? Facts)> RenderFirstPageAsync(string sample, int maxLongSidePx, CancellationToken cancellationToken)
     {
         var inspection = await _inspector.InspectAsync(sample, cancellationToken);
         if (!inspection.Succeeded)
@@ -183,7 +184,7 @@ public sealed class ModelCheckService
         }
 
         using var png = new MemoryStream();
-        var rendered = await _renderer.RenderPageAsync(sample, inspection.Value.Pages[0], png, cancellationToken);
+        var rendered = await _renderer.RenderPageAsync(sample, inspection.Value.Pages[0], maxLongSidePx, png, cancellationToken);
         if (!rendered.Succeeded)
         {
             throw new InvalidOperationException($"The sample {Path.GetFileName(sample)} does not render: {rendered.Error.Message}");

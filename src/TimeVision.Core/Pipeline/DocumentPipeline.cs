@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using TimeVision.Core.Facts;
 using TimeVision.Core.Offline;
 using TimeVision.Core.Estimates;
@@ -24,6 +25,7 @@ public sealed class DocumentPipeline
     private readonly IVisionEstimator _estimator;
     private readonly DrawingFactsReader _facts;
     private readonly PromptCatalog _prompts;
+    private readonly IOptionsMonitor<VisionOptions> _vision;
     private readonly TimeProvider _time;
     private readonly ILogger<DocumentPipeline> _logger;
     private static readonly JsonSerializerOptions FactsJson = new(JsonSerializerDefaults.Web);
@@ -38,6 +40,7 @@ public sealed class DocumentPipeline
         IVisionEstimator estimator,
         DrawingFactsReader facts,
         PromptCatalog prompts,
+        IOptionsMonitor<VisionOptions> vision,
         TimeProvider time,
         ILogger<DocumentPipeline> logger)
     {
@@ -49,6 +52,7 @@ public sealed class DocumentPipeline
         _estimator = estimator;
         _facts = facts;
         _prompts = prompts;
+        _vision = vision;
         _time = time;
         _logger = logger;
     }
@@ -70,13 +74,16 @@ public sealed class DocumentPipeline
             : new InspectionOutcome([], inspection.Error);
     }
 
-    /// <summary>Renders one page and stores its PNG at <c>pages/&lt;documentId&gt;/page-NNN.png</c>.</summary>
+    /// <summary>
+    /// Renders one page and stores its PNG at <c>pages/&lt;documentId&gt;/page-NNN.png</c>, at the size the models are
+    /// sent (<see cref="VisionOptions.LargestImageLongSidePx"/>): the stored image is what the model gets, encoded once.
+    /// </summary>
     public async Task<RenderedPageReference> RenderPageAsync(RenderPageRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         using var pdf = await _pdfs.AcquireAsync(request.DocumentId, request.Pdf, cancellationToken);
         using var png = new MemoryStream();
-        var rendered = await _renderer.RenderPageAsync(pdf.Path, request.Page, png, cancellationToken);
+        var rendered = await _renderer.RenderPageAsync(pdf.Path, request.Page, _vision.CurrentValue.LargestImageLongSidePx(), png, cancellationToken);
         if (!rendered.Succeeded)
         {
             return new RenderedPageReference(request.Page.Number, null, rendered.Error);

@@ -42,4 +42,36 @@ public sealed record PageFrame(int WidthPx, int HeightPx, double Dpi)
         var height = Math.Clamp((int)Math.Floor(heightIn * dpi), 1, options.MaxLongSidePx);
         return RenderResult<PageFrame>.Success(new PageFrame(width, height, Math.Round(dpi, 2)));
     }
+
+    /// <summary>
+    /// This frame, or a smaller one in the same proportions when its longest side is over <paramref name="maxLongSidePx"/>
+    /// (sized by <see cref="FitLongSide"/>, the DPI lowered with it); never a larger one. A page rendered at the smaller
+    /// frame has the size a downscale of the full page would have: what <c>ModelImage</c> makes for the model.
+    /// </summary>
+    /// <param name="maxLongSidePx">The longest side wanted.</param>
+    public PageFrame ScaledToFit(int maxLongSidePx)
+    {
+        var (width, height) = FitLongSide(WidthPx, HeightPx, maxLongSidePx);
+        if ((width, height) == (WidthPx, HeightPx))
+        {
+            return this;
+        }
+
+        var scale = (double)maxLongSidePx / Math.Max(WidthPx, HeightPx);
+        return new PageFrame(width, height, Math.Round(Dpi * scale, 2));
+    }
+
+    /// <summary>
+    /// The size of a <paramref name="width"/> × <paramref name="height"/> image shrunk, if it is larger, so that its
+    /// longest side is <paramref name="maxLongSidePx"/>: both sides scaled alike and rounded to whole pixels. The image
+    /// for the model and a page rendered at the model's size both use this one rule, so they agree to the pixel.
+    /// </summary>
+    /// <param name="width">Width in pixels.</param>
+    /// <param name="height">Height in pixels.</param>
+    /// <param name="maxLongSidePx">The longest side allowed.</param>
+    public static (int Width, int Height) FitLongSide(int width, int height, int maxLongSidePx)
+    {
+        var scale = Math.Min(1.0, (double)maxLongSidePx / Math.Max(width, height));
+        return (Math.Max(1, (int)Math.Round(width * scale)), Math.Max(1, (int)Math.Round(height * scale)));
+    }
 }

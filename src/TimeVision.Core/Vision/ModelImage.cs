@@ -1,4 +1,5 @@
 using SkiaSharp;
+using TimeVision.Core.Rendering;
 using TimeVision.Core.Rendering.Png;
 
 namespace TimeVision.Core.Vision;
@@ -32,13 +33,23 @@ public sealed record ModelImage(BinaryData Png, int WidthPx, int HeightPx)
             return new ModelImage(page, width, height);
         }
 
-        var scale = Math.Min(1.0, (double)maxLongSidePx / Math.Max(width, height));
-        var target = (Width: Math.Max(1, (int)Math.Round(width * scale)), Height: Math.Max(1, (int)Math.Round(height * scale)));
         var gray = codec.Info.ColorType == SKColorType.Gray8;
         var colorType = gray ? SKColorType.Gray8 : SKColorType.Rgba8888;
-
         using var decoded = SKBitmap.Decode(codec, new SKImageInfo(width, height, colorType, SKAlphaType.Opaque))
             ?? throw new InvalidDataException("The page image could not be decoded.");
+        return await DownscaleAsync(decoded, maxLongSidePx, cancellationToken);
+    }
+
+    /// <summary>
+    /// The model image from a page's pixels (<see cref="SKColorType.Gray8"/> or <see cref="SKColorType.Rgba8888"/>):
+    /// a downscale to <paramref name="maxLongSidePx"/> (Mitchell cubic) encoded as PNG. The rendering benchmark also
+    /// times it on pixels straight from the renderer.
+    /// </summary>
+    internal static async Task<ModelImage> DownscaleAsync(SKBitmap decoded, int maxLongSidePx, CancellationToken cancellationToken)
+    {
+        var target = PageFrame.FitLongSide(decoded.Width, decoded.Height, maxLongSidePx);
+        var gray = decoded.ColorType == SKColorType.Gray8;
+        var colorType = gray ? SKColorType.Gray8 : SKColorType.Rgba8888;
         using var resized = decoded.Resize(
             new SKImageInfo(target.Width, target.Height, colorType, SKAlphaType.Opaque),
             new SKSamplingOptions(SKCubicResampler.Mitchell))

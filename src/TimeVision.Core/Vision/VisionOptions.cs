@@ -39,7 +39,8 @@ public sealed class VisionOptions
 
     /// <summary>
     /// The longest side of the image sent. GPT-4o-family models shrink anything larger to fit 2048×2048 with
-    /// <c>detail: high</c>, so more is upload cost with no gain. Default 2048.
+    /// <c>detail: high</c>, so more is upload cost with no gain. Pages are rendered at this size directly (see
+    /// <see cref="LargestImageLongSidePx"/>). Default 2048.
     /// </summary>
     [Range(256, 8192)]
     public int MaxImageLongSidePx { get; set; } = 2048;
@@ -110,6 +111,14 @@ public sealed class VisionOptions
     /// reads as section separators, so they must be given that way.
     /// </summary>
     public Dictionary<string, VisionModelSettings> Models { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The longest side of the page images the pipeline renders and keeps: the largest image any model configured here
+    /// is sent (<see cref="MaxImageLongSidePx"/> and each entry's in <see cref="Models"/>). Each model then gets the page
+    /// image itself, or a downscale of it, and no page is rendered larger than a model can use only to be shrunk.
+    /// </summary>
+    public int LargestImageLongSidePx() =>
+        Models.Values.Select(model => model.MaxImageLongSidePx ?? MaxImageLongSidePx).Append(MaxImageLongSidePx).Max();
 
     /// <summary>How <paramref name="modelId"/> is called: its own settings, else its family's defaults, else the settings above.</summary>
     /// <param name="modelId">The model id.</param>

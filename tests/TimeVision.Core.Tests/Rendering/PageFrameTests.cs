@@ -67,4 +67,39 @@ public sealed class PageFrameTests
         Assert.True(frame.Succeeded);
         Assert.Equal(4096, frame.Value.WidthPx);
     }
+
+    [Fact]
+    public void Scaled_to_fit_a_long_side_keeps_the_proportions_and_lowers_the_dpi()
+    {
+        var frame = new PageFrame(3507, 2480, 300);
+
+        var scaled = frame.ScaledToFit(2048);
+
+        Assert.Equal((2048, 1448), (scaled.WidthPx, scaled.HeightPx));
+        Assert.Equal(175.19, scaled.Dpi, precision: 2);
+        Assert.Equal(PageFrame.FitLongSide(3507, 2480, 2048), (scaled.WidthPx, scaled.HeightPx));
+    }
+
+    [Fact]
+    public void A_frame_that_already_fits_is_never_scaled_up()
+    {
+        var frame = new PageFrame(1240, 1754, 150);
+
+        Assert.Same(frame, frame.ScaledToFit(2048));
+        Assert.Equal((1240, 1754), PageFrame.FitLongSide(1240, 1754, 2048));
+    }
+
+    [Fact]
+    public void An_a0_sheet_within_the_render_limits_scales_below_the_minimum_dpi_without_being_too_large()
+    {
+        // The limits (and page_too_large) apply to the frame; the model's smaller size is a downscale of it.
+        var framed = PageFrame.For(new PdfPageInfo(1, 3370.4, 2383.9, 0), Defaults);
+
+        var scaled = framed.Value!.ScaledToFit(2048);
+
+        Assert.True(framed.Succeeded);
+        Assert.Equal(4096, framed.Value.WidthPx);
+        Assert.Equal(2048, scaled.WidthPx);
+        Assert.True(scaled.Dpi < Defaults.MinDpi);
+    }
 }

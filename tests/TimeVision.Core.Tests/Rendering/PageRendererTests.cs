@@ -75,6 +75,46 @@ public sealed class PageRendererTests : IDisposable
     }
 
     [Fact]
+    public async Task A_page_asked_for_at_a_smaller_long_side_is_rendered_at_that_size_directly()
+    {
+        using var services = CoreServices.Create();
+        var (page, pdf) = await FirstPageAsync(services, RepositoryPaths.Sample("odri-motor-shaft.pdf"));
+        using var png = new MemoryStream();
+
+        var result = await services.Get<IPageRenderer>().RenderPageAsync(pdf, page, 2048, png, Token);
+
+        Assert.True(result.Succeeded, result.Error?.Message);
+        Assert.Equal(new RenderedPage(1, 2048, 1448, 175.19, Grayscale: true, png.Length), result.Value);
+        var image = PngImage.Decode(png.ToArray());
+        Assert.Equal((2048, 1448, true), (image.Width, image.Height, image.IsGrayscale));
+        Assert.InRange(image.DarkPixelShare, 0.001, 0.5);
+    }
+
+    [Fact]
+    public async Task A_page_asked_for_at_a_larger_long_side_than_its_frame_is_rendered_at_its_frame()
+    {
+        using var services = CoreServices.Create();
+        var (page, pdf) = await FirstPageAsync(services, RepositoryPaths.Sample("odri-motor-shaft.pdf"));
+        using var png = new MemoryStream();
+
+        var result = await services.Get<IPageRenderer>().RenderPageAsync(pdf, page, 8192, png, Token);
+
+        Assert.Equal((3507, 2480, 300.0), (result.Value?.WidthPx, result.Value?.HeightPx, result.Value?.Dpi));
+    }
+
+    [Fact]
+    public async Task A_page_beyond_the_pixel_budget_is_page_too_large_at_any_asked_size()
+    {
+        var pdf = _folder.Write("banner.pdf", TestPdfs.WithPages(1, widthMm: 5000, heightMm: 300));
+        using var services = CoreServices.Create();
+        var (page, _) = await FirstPageAsync(services, pdf);
+
+        var result = await services.Get<IPageRenderer>().RenderPageAsync(pdf, page, 2048, Stream.Null, Token);
+
+        Assert.Equal(RenderErrorCode.PageTooLarge, result.Error?.Code);
+    }
+
+    [Fact]
     public async Task The_dpi_and_pixel_cap_are_configurable()
     {
         using var services = CoreServices.Create(("Rendering:Dpi", "100"), ("Rendering:MaxLongSidePx", "1500"));

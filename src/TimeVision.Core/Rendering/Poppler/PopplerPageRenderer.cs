@@ -54,16 +54,27 @@ public sealed class PopplerPageRenderer : IPageRenderer
 
     /// <inheritdoc />
     public Task<RenderResult<RenderedPage>> RenderPageAsync(
-        string pdfPath, PdfPageInfo page, Stream destination, CancellationToken cancellationToken)
+        string pdfPath, PdfPageInfo page, Stream destination, CancellationToken cancellationToken) =>
+        RenderPageAsync(pdfPath, page, int.MaxValue, destination, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<RenderResult<RenderedPage>> RenderPageAsync(
+        string pdfPath, PdfPageInfo page, int maxLongSidePx, Stream destination, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(pdfPath);
         ArgumentNullException.ThrowIfNull(page);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxLongSidePx);
         ArgumentNullException.ThrowIfNull(destination);
 
-        var frame = PageFrame.For(page, _options.CurrentValue);
-        return frame.Succeeded
-            ? RenderPixelsAsync(pdfPath, page, frame.Value, (rows, header, token) => PngEncoder.EncodeAsync(rows, header, frame.Value.Dpi, destination, token), cancellationToken)
-            : Task.FromResult(Fail(page, frame.Error));
+        var framed = PageFrame.For(page, _options.CurrentValue);
+        if (!framed.Succeeded)
+        {
+            return Task.FromResult(Fail(page, framed.Error));
+        }
+
+        var frame = framed.Value.ScaledToFit(maxLongSidePx);
+        return RenderPixelsAsync(
+            pdfPath, page, frame, (rows, header, token) => PngEncoder.EncodeAsync(rows, header, frame.Dpi, destination, token), cancellationToken);
     }
 
     /// <summary>
