@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using TimeVision.Core.Models;
+using TimeVision.Core.ModelRegistry;
 using TimeVision.Core.Storage;
 using TimeVision.Testing.LocalServices;
 

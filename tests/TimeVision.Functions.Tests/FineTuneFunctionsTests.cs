@@ -4,7 +4,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using TimeVision.Core.Estimates;
 using TimeVision.Core.FineTuning;
-using TimeVision.Core.Models;
+using TimeVision.Core.ModelRegistry;
 using TimeVision.Core.Vision.Prompts;
 using TimeVision.Functions.Triggers;
 using TimeVision.Testing;

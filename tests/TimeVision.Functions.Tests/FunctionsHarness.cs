@@ -7,7 +7,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using TimeVision.Cli.Engine;
 using TimeVision.Core.FineTuning;
-using TimeVision.Core.Models;
+using TimeVision.Core.ModelRegistry;
 using TimeVision.Core.Storage;
 using TimeVision.Functions.Triggers;
 using TimeVision.Testing.FakeOpenAI;

@@ -19,7 +19,7 @@ public sealed class StartupTests
         using var host = WorkerHost("Storage:CreateCosmosResources", "false");
         host.Services.GetRequiredService<IStartupValidator>().Validate();
 
-        var functionTypes = typeof(FunctionsStartup).Assembly.GetTypes()
+        var functionTypes = typeof(FunctionsApplicationBuilderExtensions).Assembly.GetTypes()
             .Where(type => type.GetMethods().Any(method => method.GetCustomAttribute<FunctionAttribute>() is not null))
             .ToList();
         Assert.Equal(10, functionTypes.Count);

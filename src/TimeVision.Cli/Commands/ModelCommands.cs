@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using TimeVision.Core.ModelCheck;
-using TimeVision.Core.Models;
+using TimeVision.Core.ModelRegistry;
 using TimeVision.Core.Storage;
 using TimeVision.Core.Vision;
 

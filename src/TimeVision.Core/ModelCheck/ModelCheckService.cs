@@ -65,7 +65,7 @@ public sealed class ModelCheckService
         var usable = calls.All(c => c.Status == "ok" && c.ConfiguredDialectWorked);
         return new ModelCheckReport(
             model,
-            Models.ModelInfoService.EndpointKind(vision.Endpoint),
+            ModelRegistry.ModelInfoService.EndpointKind(vision.Endpoint),
             usable,
             settings.Dialect.ToString(),
             calls,

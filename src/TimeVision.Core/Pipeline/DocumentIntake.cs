@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
-using TimeVision.Core.Models;
+using TimeVision.Core.ModelRegistry;
 using TimeVision.Core.Rendering;
 using TimeVision.Core.Storage;
 using TimeVision.Core.Vision;

@@ -62,7 +62,7 @@ public sealed partial class ModelRetirement
             return Info(configured, "setting");
         }
 
-        return RetirementDefaults.For(modelId, Models.ModelInfoService.EndpointKind(options.Endpoint)) is { } shipped
+        return RetirementDefaults.For(modelId, ModelRegistry.ModelInfoService.EndpointKind(options.Endpoint)) is { } shipped
             ? Info(shipped, "default")
             : new RetirementInfo(null, "none", null);
     }

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging;
-using TimeVision.Core.Models;
+using TimeVision.Core.ModelRegistry;
 
 namespace TimeVision.Core.Retirement;
 

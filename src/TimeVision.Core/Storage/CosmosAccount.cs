@@ -1,7 +1,7 @@
 using Azure.Core;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Options;
-using TimeVision.Core.Models;
+using TimeVision.Core.ModelRegistry;
 
 namespace TimeVision.Core.Storage;
 

@@ -2,7 +2,7 @@ using Azure.Core;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Options;
 using TimeVision.Core.FineTuning;
-using TimeVision.Core.Models;
+using TimeVision.Core.ModelRegistry;
 using TimeVision.Core.Storage;
 
 namespace Microsoft.Extensions.DependencyInjection;

@@ -18,7 +18,7 @@ public sealed class OpenAIVisionEstimator : IVisionEstimator
     private const string SchemaName = "page_estimate";
 
     private readonly ChatClients _clients;
-    private readonly Models.ActiveModel _activeModel;
+    private readonly ModelRegistry.ActiveModel _activeModel;
     private readonly PromptCatalog _prompts;
     private readonly IOptionsMonitor<VisionOptions> _options;
     private readonly TimeProvider _time;
@@ -33,7 +33,7 @@ public sealed class OpenAIVisionEstimator : IVisionEstimator
     /// <param name="logger">Logs each page's outcome, never its content.</param>
     public OpenAIVisionEstimator(
         ChatClients clients,
-        Models.ActiveModel activeModel,
+        ModelRegistry.ActiveModel activeModel,
         PromptCatalog prompts,
         IOptionsMonitor<VisionOptions> options,
         TimeProvider time,

@@ -8,10 +8,10 @@ namespace TimeVision.Core.Vision;
 /// </summary>
 internal sealed class TryCounter : PipelinePolicy
 {
-    private static readonly AsyncLocal<StrongBox> Current = new();
+    private static readonly AsyncLocal<TryCount> Current = new();
 
     /// <summary>Starts counting for the calling async flow.</summary>
-    public static StrongBox Begin() => Current.Value = new StrongBox();
+    public static TryCount Begin() => Current.Value = new TryCount();
 
     public override void Process(PipelineMessage message, IReadOnlyList<PipelinePolicy> pipeline, int currentIndex)
     {
@@ -34,7 +34,7 @@ internal sealed class TryCounter : PipelinePolicy
     }
 
     /// <summary>A mutable count shared by one estimate's calls.</summary>
-    internal sealed class StrongBox
+    internal sealed class TryCount
     {
         public int Count;
     }

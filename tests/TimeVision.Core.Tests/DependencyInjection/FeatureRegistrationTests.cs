@@ -5,7 +5,7 @@ using TimeVision.Core.Facts;
 using TimeVision.Core.Feedback;
 using TimeVision.Core.FineTuning;
 using TimeVision.Core.ModelCheck;
-using TimeVision.Core.Models;
+using TimeVision.Core.ModelRegistry;
 using TimeVision.Core.Pipeline;
 using TimeVision.Core.Rendering;
 using TimeVision.Core.Retirement;

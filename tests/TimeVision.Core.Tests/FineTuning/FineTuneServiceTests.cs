@@ -2,7 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using TimeVision.Core.Feedback;
 using TimeVision.Core.FineTuning;
-using TimeVision.Core.Models;
+using TimeVision.Core.ModelRegistry;
 using TimeVision.Core.Tests.Support;
 using TimeVision.Core.Training;
 using TimeVision.Testing;

@@ -26,7 +26,7 @@ public sealed class CosmosResourcesInitializerTests : IDisposable
         using var provider = Support.CoreServices.Create(services => services.AddSingleton(_client).AddTimeVisionCore(), Settings(create: true));
 
         Assert.IsType<CosmosEstimateStore>(provider.GetRequiredService<IEstimateStore>());
-        Assert.IsType<Core.Models.CosmosModelRegistry>(provider.GetRequiredService<Core.Models.IModelRegistry>());
+        Assert.IsType<Core.ModelRegistry.CosmosModelRegistry>(provider.GetRequiredService<Core.ModelRegistry.IModelRegistry>());
         Assert.IsType<Core.FineTuning.CosmosFineTuneJobStore>(provider.GetRequiredService<Core.FineTuning.IFineTuneJobStore>());
 
         Assert.Empty(await ContainersAsync());
@@ -44,8 +44,8 @@ public sealed class CosmosResourcesInitializerTests : IDisposable
         using var host = builder.Build();
 
         await host.StartAsync(Token);
-        var registry = host.Services.GetRequiredService<Core.Models.IModelRegistry>();
-        await registry.SaveAsync(new Core.Models.ModelRegistryState { ActiveModel = "gpt-4.1" }, null, Token);
+        var registry = host.Services.GetRequiredService<Core.ModelRegistry.IModelRegistry>();
+        await registry.SaveAsync(new Core.ModelRegistry.ModelRegistryState { ActiveModel = "gpt-4.1" }, null, Token);
         await host.StopAsync(Token);
 
         Assert.Equal(["estimates", "models"], probe.Seen);

@@ -1,4 +1,4 @@
-namespace TimeVision.Core.Models;
+namespace TimeVision.Core.ModelRegistry;
 
 /// <summary>Which model is active and which are candidates, as the shop decided.</summary>
 public sealed record ModelRegistryState

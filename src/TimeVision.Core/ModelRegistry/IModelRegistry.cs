@@ -1,4 +1,4 @@
-namespace TimeVision.Core.Models;
+namespace TimeVision.Core.ModelRegistry;
 
 /// <summary>Stores the model registry.</summary>
 public interface IModelRegistry

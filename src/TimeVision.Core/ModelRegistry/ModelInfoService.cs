@@ -6,7 +6,7 @@ using TimeVision.Core.Storage;
 using TimeVision.Core.Vision;
 using TimeVision.Core.Vision.Prompts;
 
-namespace TimeVision.Core.Models;
+namespace TimeVision.Core.ModelRegistry;
 
 /// <summary>Reports the model in use and switches it.</summary>
 public sealed class ModelInfoService

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace TimeVision.Functions;
 
 /// <summary>The app's service registrations, shared by <c>Program.cs</c> and the startup test.</summary>
-public static class FunctionsStartup
+public static class FunctionsApplicationBuilderExtensions
 {
     /// <summary>Adds telemetry, Core's services and the API's options to the Functions worker.</summary>
     /// <param name="builder">The Functions application builder.</param>

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using TimeVision.Core.Storage;
 
-namespace TimeVision.Core.Models;
+namespace TimeVision.Core.ModelRegistry;
 
 /// <summary>The model registry as <c>models/registry.json</c> in the data folder.</summary>
 public sealed class LocalModelRegistry : IModelRegistry, IDisposable

@@ -9,7 +9,7 @@ using TimeVision.Testing.FakeOpenAI;
 namespace TimeVision.Core.Tests.Vision;
 
 /// <summary>The text-layer facts in the prompt (as the fake server sees them on the wire) and the answer checks against them.</summary>
-public sealed class GroundingAndChecksTests : IAsyncLifetime
+public sealed class OpenAIVisionEstimatorGroundingTests : IAsyncLifetime
 {
     private const string FineTuned = "ft:gpt-4o-2024-08-06:shop::abc";
     private static readonly FactSource Source = new(1, "text", new TextBox(0, 0, 10, 10));

@@ -1,9 +1,9 @@
-using TimeVision.Core.Models;
+using TimeVision.Core.ModelRegistry;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Registers which model estimates are made with, and what is known about it.</summary>
-public static class ModelsServiceCollectionExtensions
+public static class ModelRegistryServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the active model (configuration, else the registry, else the default) and the model information and

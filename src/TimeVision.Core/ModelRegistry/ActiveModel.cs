@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using TimeVision.Core.Vision;
 
-namespace TimeVision.Core.Models;
+namespace TimeVision.Core.ModelRegistry;
 
 /// <summary>Where the model in use came from.</summary>
 public enum ModelSource

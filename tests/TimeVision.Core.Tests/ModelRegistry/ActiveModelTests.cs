@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
-using TimeVision.Core.Models;
+using TimeVision.Core.ModelRegistry;
 using TimeVision.Core.Storage;
 using TimeVision.Core.Tests.LocalServices;
 using TimeVision.Core.Tests.Support;
@@ -10,7 +10,7 @@ using TimeVision.Core.Vision;
 using TimeVision.Testing;
 using TimeVision.Testing.LocalServices;
 
-namespace TimeVision.Core.Tests.Models;
+namespace TimeVision.Core.Tests.ModelRegistry;
 
 public sealed class ActiveModelTests : IDisposable
 {

@@ -3,7 +3,7 @@ using TimeVision.Core.Rendering;
 using TimeVision.Core.Tests.Storage;
 using TimeVision.Core.Vision;
 
-namespace TimeVision.Core.Tests.Pipeline;
+namespace TimeVision.Core.Tests.Estimates;
 
 public sealed class DocumentAggregatorTests
 {

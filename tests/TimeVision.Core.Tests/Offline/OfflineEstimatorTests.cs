@@ -9,7 +9,7 @@ using TimeVision.Core.Vision;
 using TimeVision.Core.Vision.Prompts;
 using TimeVision.Testing;
 
-namespace TimeVision.Core.Tests.Facts;
+namespace TimeVision.Core.Tests.Offline;
 
 /// <summary>The estimate with no model, from the text layer and the base prompt's tables.</summary>
 public sealed class OfflineEstimatorTests : IDisposable

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using TimeVision.Core.Pipeline;
 
-namespace TimeVision.Core.Tests.Evaluation;
+namespace TimeVision.Core.Tests.Pipeline;
 
 /// <summary>Shadow sampling by document hash: the share asked for, and the same draw for the same document.</summary>
 public sealed class ShadowSamplerTests

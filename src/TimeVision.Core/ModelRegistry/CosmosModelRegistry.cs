@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 using Microsoft.Azure.Cosmos;
 using TimeVision.Core.Storage;
 
-namespace TimeVision.Core.Models;
+namespace TimeVision.Core.ModelRegistry;
 
 /// <summary>
 /// The model registry in Cosmos DB: one item in the <c>models</c> container (partition key <c>/kind</c>), replaced with

@@ -1,4 +1,4 @@
-namespace TimeVision.Core.Models;
+namespace TimeVision.Core.ModelRegistry;
 
 /// <summary>What model estimates are made with right now, and what else is there.</summary>
 public sealed record ModelInfo
