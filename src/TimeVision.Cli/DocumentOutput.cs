@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using TimeVision.Core.Estimates;
+using TimeVision.Core.Json;
 using TimeVision.Core.Vision;
 
 namespace TimeVision.Cli;
@@ -31,11 +32,11 @@ internal static class DocumentOutput
     {
         var text = new StringBuilder();
         var models = string.Join(", ", document.Models.Select(m => $"{m.Model} ({m.Provider})"));
-        text.AppendLine(Invariant($"{document.FileName}: {document.Status.ToString().ToLowerInvariant()}, {document.PageCount} page(s){(models.Length > 0 ? $", {models}" : string.Empty)}"));
+        text.AppendLine(Invariant($"{document.FileName}: {JsonCode.Of(document.Status)}, {document.PageCount} page(s){(models.Length > 0 ? $", {models}" : string.Empty)}"));
         text.AppendLine(Invariant($"id {document.Id}"));
         if (document.Error is not null)
         {
-            text.AppendLine(Invariant($"error {JsonCode(document.Error.Code)}: {document.Error.Message}"));
+            text.AppendLine(Invariant($"error {JsonCode.Of(document.Error.Code)}: {document.Error.Message}"));
         }
 
         foreach (var (part, index) in document.Parts.Select((p, i) => (p, i + 1)))
@@ -43,7 +44,7 @@ internal static class DocumentOutput
             var estimate = part.Estimate;
             text.AppendLine();
             text.AppendLine(Invariant($"Part {index}: {part.PartName ?? "(unnamed)"}{(part.DrawingNumber is null ? string.Empty : $"  drawing {part.DrawingNumber}")}  sheets {string.Join(", ", part.Sheets)}"));
-            text.AppendLine(Invariant($"  material {estimate.MaterialDetected ?? "?"}  type {JsonCode(estimate.PartType)}  complexity {JsonCode(estimate.Complexity)}  confidence {JsonCode(estimate.Confidence)}"));
+            text.AppendLine(Invariant($"  material {estimate.MaterialDetected ?? "?"}  type {JsonCode.Of(estimate.PartType)}  complexity {JsonCode.Of(estimate.Complexity)}  confidence {JsonCode.Of(estimate.Confidence)}"));
             text.AppendLine(Invariant($"  size {Size(estimate)}"));
             foreach (var item in estimate.Breakdown)
             {
@@ -60,7 +61,7 @@ internal static class DocumentOutput
         foreach (var page in document.Pages.Where(p => p.Status != PageEstimateStatus.Completed))
         {
             var reason = page.RenderError?.Message ?? page.Result?.Error?.Message ?? "no result";
-            text.AppendLine(Invariant($"page {page.Page}: {JsonCode(page.Status)} — {reason}"));
+            text.AppendLine(Invariant($"page {page.Page}: {JsonCode.Of(page.Status)} — {reason}"));
         }
 
         text.AppendLine();
@@ -82,9 +83,6 @@ internal static class DocumentOutput
             .Where(v => v is not null).Select(v => Invariant($"{v:0.##}")));
         return parts.Count > 0 ? string.Join(" × ", parts) + " mm" : "?";
     }
-
-    private static string JsonCode<T>(T value)
-        where T : struct, Enum => TimeVision.Core.Json.JsonCode.Of(value);
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -44,6 +44,6 @@ public sealed class DrawingBlobTriggerTests(AzuriteFixture azurite, CosmosFixtur
         Assert.Equal(3, _harness.Model.Requests.Count);
         var document = await _harness.Api.GetAsync(FunctionsHarness.Request("GET"), only.InstanceId, _harness.Client, Token);
         var estimate = Assert.IsType<Core.Estimates.DocumentEstimate>(Assert.IsType<Microsoft.AspNetCore.Mvc.OkObjectResult>(document).Value);
-        Assert.Equal(("bracket.pdf", "blob"), (estimate.FileName, estimate.Source));
+        Assert.Equal(("bracket.pdf", "blob"), (estimate.FileName, Core.Json.JsonCode.Of(estimate.Source)));
     }
 }

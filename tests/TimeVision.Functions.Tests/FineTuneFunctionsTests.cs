@@ -6,6 +6,7 @@ using TimeVision.Core.Estimates;
 using TimeVision.Core.FineTuning;
 using TimeVision.Core.ModelRegistry;
 using TimeVision.Core.Vision.Prompts;
+using TimeVision.Core.Vision;
 using TimeVision.Functions.Triggers;
 using TimeVision.Testing;
 using TimeVision.Testing.LocalServices;
@@ -62,7 +63,7 @@ public sealed class FineTuneFunctionsTests(AzuriteFixture azurite, CosmosFixture
         Assert.Equal((FineTuneStatuses.Running, 0), (whileRunning.LatestFineTuneJob!.Status, whileRunning.Candidates.Count));
         Assert.Equal((FineTuneStatuses.Succeeded, FineTunedModel), (afterSuccess.LatestFineTuneJob!.Status, afterSuccess.LatestFineTuneJob.FineTunedModel));
         Assert.Equal([FineTunedModel], afterSuccess.Candidates);
-        Assert.Equal(ActiveModel.DefaultModel, afterSuccess.ActiveModel);
+        Assert.Equal(ModelIds.Default, afterSuccess.ActiveModel);
         var last = _harness.Model.Requests[^1];
         Assert.Equal(FineTunedModel, last.Model);
         Assert.Equal(_harness.Services.GetRequiredService<PromptCatalog>().Get(PromptCatalog.FineTunedSetId).SystemText, last.SystemText);

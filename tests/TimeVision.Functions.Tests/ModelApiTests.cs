@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
 using TimeVision.Core.ModelRegistry;
+using TimeVision.Core.Vision;
 using TimeVision.Functions.Triggers;
 using TimeVision.Testing;
 using TimeVision.Testing.LocalServices;
@@ -32,9 +33,9 @@ public sealed class ModelApiTests(AzuriteFixture azurite, CosmosFixture cosmos) 
         var accepted = Assert.IsType<AcceptedResult>(await _harness.Api.PostAsync(FunctionsHarness.Request("POST", TestPdfs.WithPages(1)), _harness.Client, Token));
         await _harness.WaitAsync(accepted.Location!.Split('/')[^1]);
 
-        Assert.Equal(("default", ActiveModel.DefaultModel), (before.Source, before.ActiveModel));
+        Assert.Equal(("default", ModelIds.Default), (Core.Json.JsonCode.Of(before.Source), before.ActiveModel));
         var info = Assert.IsType<ModelInfo>(Assert.IsType<OkObjectResult>(activated).Value);
-        Assert.Equal((model, "registry", "openai_ft"), (info.ActiveModel, info.Source, info.Provider));
+        Assert.Equal((model, "registry", "openai_ft"), (info.ActiveModel, Core.Json.JsonCode.Of(info.Source), info.Provider));
         Assert.Equal(3, _harness.Model.Requests.Count); // the model check's two samples, then the estimate
         Assert.All(_harness.Model.Requests, request => Assert.Equal(model, request.Model));
         var after = Assert.IsType<ModelInfo>(Assert.IsType<OkObjectResult>(await Api.InfoAsync(FunctionsHarness.Request("GET"), Token)).Value);
@@ -71,6 +72,6 @@ public sealed class ModelApiTests(AzuriteFixture azurite, CosmosFixture cosmos) 
         Assert.Contains("Set Vision:Models:o4-mini:ReasoningEffort = none.", check.Advice);
         Assert.Contains("model_check_failed", System.Text.Json.JsonSerializer.Serialize(refused.Value), StringComparison.Ordinal);
         var info = Assert.IsType<ModelInfo>(Assert.IsType<OkObjectResult>(forced).Value);
-        Assert.Equal((model, "registry"), (info.ActiveModel, info.Source));
+        Assert.Equal((model, "registry"), (info.ActiveModel, Core.Json.JsonCode.Of(info.Source)));
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using TimeVision.Cli.Engine;
 using TimeVision.Core.Estimates;
+using TimeVision.Core.Json;
 using TimeVision.Core.Pipeline;
 using TimeVision.Core.Pipeline.Durable;
 using TimeVision.Core.Retirement;
@@ -75,7 +76,8 @@ internal static class EstimateCommand
         var services = host.Services;
         var intake = services.GetRequiredService<DocumentIntake>();
         var store = services.GetRequiredService<IEstimateStore>();
-        if (await intake.PrecheckFileAsync(pdf.FullName, force, cancellationToken) is { } early)
+        var precheck = await intake.PrecheckFileAsync(pdf.FullName, force, cancellationToken);
+        if (precheck.Early is { } early)
         {
             return await WriteEarlyAsync(early, pdf.Name, store, json, stdout, stderr, cancellationToken);
         }
@@ -87,7 +89,7 @@ internal static class EstimateCommand
         try
         {
             var client = services.GetRequiredService<DurableTaskClient>();
-            var outcome = await intake.SubmitFileAsync(pdf.FullName, pdf.Name, "cli", force, client, cancellationToken);
+            var outcome = await intake.SubmitFileAsync(pdf.FullName, precheck.Id, pdf.Name, DocumentSource.Cli, force, client, cancellationToken);
             if (outcome.Status is IntakeStatus.AlreadyEstimated or IntakeStatus.Rejected)
             {
                 return await WriteEarlyAsync(outcome, pdf.Name, store, json, stdout, stderr, cancellationToken);
@@ -193,9 +195,9 @@ internal static class EstimateCommand
 
     private static string ProgressLine(string fileName, PipelineProgress progress) => progress.Stage switch
     {
-        "estimating" or "saving" or "done" =>
-            $"{fileName}: rendered {progress.PagesRendered}/{progress.PageCount}, estimated {progress.PagesEstimated}/{progress.PageCount}{(progress.Stage == "estimating" ? string.Empty : $", {progress.Stage}")}",
-        _ => $"{fileName}: {progress.Stage}",
+        PipelineStage.Inspecting => $"{fileName}: {JsonCode.Of(progress.Stage)}",
+        _ => $"{fileName}: rendered {progress.PagesRendered}/{progress.PageCount}, estimated {progress.PagesEstimated}/{progress.PageCount}"
+            + (progress.Stage == PipelineStage.Estimating ? string.Empty : $", {JsonCode.Of(progress.Stage)}"),
     };
 
 }

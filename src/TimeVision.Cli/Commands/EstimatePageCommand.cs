@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using TimeVision.Core.Facts;
 using Microsoft.Extensions.Options;
+using TimeVision.Core.Json;
 using TimeVision.Core.Rendering;
 using TimeVision.Core.Vision;
 
@@ -71,7 +72,7 @@ internal static class EstimatePageCommand
         CliOutput.WriteResult(stdout, result);
         if (result.Status != PageEstimateStatus.Completed)
         {
-            await stderr.WriteLineAsync($"page {result.Status.ToString().ToLowerInvariant()}: {result.Error?.Message}");
+            await stderr.WriteLineAsync($"page {JsonCode.Of(result.Status)}: {result.Error?.Message}");
             return ExitCodes.Incomplete;
         }
 

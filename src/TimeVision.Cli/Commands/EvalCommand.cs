@@ -6,6 +6,7 @@ using TimeVision.Cli.Evaluation;
 using TimeVision.Core.Evaluation;
 using TimeVision.Core.Feedback;
 using TimeVision.Core.Storage;
+using TimeVision.Core.Training;
 using TimeVision.Core.Vision;
 
 namespace TimeVision.Cli.Commands;
@@ -26,7 +27,7 @@ internal static class EvalCommand
         };
         var source = new Option<string>("--source") { Description = "actual (default) or both (actual and expert).", DefaultValueFactory = _ => "actual" };
         source.AcceptOnlyFromAmong("actual", "both");
-        var validationPercent = new Option<int>("--validation-percent") { Description = "The export split's validation share (default 10).", DefaultValueFactory = _ => 10 };
+        var validationPercent = new Option<int>("--validation-percent") { Description = $"The export split's validation share (default {ValidationShare.DefaultPercent}).", DefaultValueFactory = _ => ValidationShare.DefaultPercent };
         var concurrency = new Option<int>("--concurrency") { Description = "Documents × models estimated at once (default 4).", DefaultValueFactory = _ => 4 };
         var budget = new Option<double?>("--budget-usd") { Description = "Stop before new model spend would pass this (stored results cost nothing)." };
         var output = new Option<DirectoryInfo>("--out", "-o") { Description = "Folder for report.md, results.csv and the charts.", Required = true };
@@ -60,9 +61,9 @@ internal static class EvalCommand
         });
         validationPercent.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<int>() is < 0 or > 50)
+            if (!ValidationShare.IsValid(result.GetValueOrDefault<int>()))
             {
-                result.AddError("--validation-percent must be from 0 to 50.");
+                result.AddError($"--validation-percent must be {ValidationShare.Rule}.");
             }
         });
         command.SetAction((parse, cancellationToken) => CliHost.RunAsync(
@@ -152,7 +153,7 @@ internal static class EvalCommand
                 });
                 if (run.StoppedAtBudget)
                 {
-                    await stderr.WriteLineAsync($"Stopped at the budget: {run.Results.Count(r => r.Status != "not_run_budget")} of {run.Results.Count} document × model estimates covered; see report.md.");
+                    await stderr.WriteLineAsync($"Stopped at the budget: {run.Results.Count(r => r.Status != EvaluationStatus.NotRunBudget)} of {run.Results.Count} document × model estimates covered; see report.md.");
                 }
 
                 foreach (var pair in report.Pairs)

@@ -19,12 +19,12 @@ internal static class ExportTrainingCommand
         var source = new Option<string>("--source") { Description = "actual (default), expert or both.", DefaultValueFactory = _ => "actual" };
         source.AcceptOnlyFromAmong("actual", "expert", "both");
         var since = new Option<DateTimeOffset?>("--since") { Description = "Only feedback entered at or after this date." };
-        var validation = new Option<int>("--validation-percent") { Description = "Documents held out for validation, 0–50 (default 10).", DefaultValueFactory = _ => 10 };
+        var validation = new Option<int>("--validation-percent") { Description = $"Documents held out for validation, 0–{ValidationShare.MaxPercent} (default {ValidationShare.DefaultPercent}).", DefaultValueFactory = _ => ValidationShare.DefaultPercent };
         validation.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<int>() is < 0 or > 50)
+            if (!ValidationShare.IsValid(result.GetValueOrDefault<int>()))
             {
-                result.AddError("--validation-percent must be between 0 and 50.");
+                result.AddError($"--validation-percent must be {ValidationShare.Rule}.");
             }
         });
         var includeShadow = new Option<bool>("--include-shadow") { Description = "Also export shadow-mode challenger answers (scaled to the real time) as examples." };

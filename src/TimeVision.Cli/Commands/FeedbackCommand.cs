@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using TimeVision.Core.Estimates;
 using TimeVision.Core.Feedback;
+using TimeVision.Core.Pipeline;
 
 namespace TimeVision.Cli.Commands;
 
@@ -45,7 +46,8 @@ internal static class FeedbackCommand
                     EnteredBy = parse.GetValue(by),
                     Notes = parse.GetValue(notes),
                 };
-                var documentId = parse.GetRequiredValue(id).Trim().ToLowerInvariant();
+                var given = parse.GetRequiredValue(id);
+                var documentId = DocumentId.TryParse(given, out var parsed) ? parsed.Value : given.Trim();
                 var result = await services.GetRequiredService<FeedbackService>()
                     .RecordAsync(documentId, feedback, parse.GetValue(ifMatch), cancellationToken);
                 return result.Outcome switch

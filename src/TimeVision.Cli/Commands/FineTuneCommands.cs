@@ -17,7 +17,7 @@ internal static class FineTuneCommands
 
     private static Command Start()
     {
-        var baseModel = new Option<string>("--base") { Description = "The model to fine-tune.", DefaultValueFactory = _ => "gpt-4o-2024-08-06" };
+        var baseModel = new Option<string>("--base") { Description = "The model to fine-tune.", DefaultValueFactory = _ => ModelIds.Default };
         var suffix = new Option<string>("--suffix") { Description = "Up to 64 letters, digits, '-' or '_' for the new model's id.", Required = true };
         var from = new Option<DirectoryInfo>("--from") { Description = "A folder written by 'timevision export-training'.", Required = true };
         var data = CommonOptions.Data();

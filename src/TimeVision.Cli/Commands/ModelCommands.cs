@@ -91,7 +91,7 @@ internal static class ModelCommands
                 }
 
                 var info = await models.GetAsync(cancellationToken);
-                if (info.Source == "configuration")
+                if (info.Source == ModelSource.Configuration)
                 {
                     await stderr.WriteLineAsync($"note: Vision:Model is set to {info.ActiveModel}; it wins over the registry until it is removed.");
                 }

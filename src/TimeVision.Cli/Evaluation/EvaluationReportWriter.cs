@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using TimeVision.Core.Evaluation;
+using TimeVision.Core.Json;
 
 namespace TimeVision.Cli.Evaluation;
 
@@ -23,7 +24,7 @@ internal static class EvaluationReportWriter
         foreach (var r in run.Results)
         {
             csv.AppendJoin(',',
-                r.DocumentId, Quote(r.FileName), Quote(r.Model), r.Status,
+                r.DocumentId, Quote(r.FileName), Quote(r.Model), JsonCode.Of(r.Status),
                 Number(r.ActualMinutes), Number(r.EstimatedMinutes), Number(r.PercentError), Number(r.PercentError is { } e ? Math.Abs(e) : null),
                 r.PagesCompleted, r.PagesTotal, r.InputTokens, r.OutputTokens, Number(r.CostUsd, "0.######"), r.LatencyMs, r.NewCalls,
                 Quote(r.PartType), Quote(r.Complexity), Quote(r.MaterialGroup)).Append('\n');
@@ -41,7 +42,7 @@ internal static class EvaluationReportWriter
         md.Append(run.BudgetUsd is { } budget ? string.Create(Invariant, $" of a ${budget:0.##} budget.") : ".").Append('\n');
         if (run.StoppedAtBudget)
         {
-            var covered = run.Results.Count(r => r.Status != "not_run_budget");
+            var covered = run.Results.Count(r => r.Status != EvaluationStatus.NotRunBudget);
             md.Append(Invariant, $"\n**Stopped at the budget**: {covered} of {run.Results.Count} document × model estimates were made or reused; the rest were not run (status `not_run_budget` in results.csv) and are left out of the figures below. Run again with a larger budget: what is done is stored and not paid for twice.\n");
         }
 
@@ -90,7 +91,7 @@ internal static class EvaluationReportWriter
             md.Append(Invariant, $"- {skip.FileName} ({skip.DocumentId ?? "no id"}): {skip.Reason}\n");
         }
 
-        foreach (var failed in run.Results.Where(r => r.Status == "incomplete"))
+        foreach (var failed in run.Results.Where(r => r.Status == EvaluationStatus.Incomplete))
         {
             md.Append(Invariant, $"- {failed.FileName} with {failed.Model}: {failed.PagesCompleted} of {failed.PagesTotal} pages completed, so no document total\n");
         }

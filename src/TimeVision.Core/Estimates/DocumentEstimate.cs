@@ -34,8 +34,8 @@ public sealed record DocumentEstimate
     /// <summary>The file name as uploaded.</summary>
     public required string FileName { get; init; }
 
-    /// <summary>Where it came from: <c>cli</c>, <c>http</c>, <c>blob</c>.</summary>
-    public required string Source { get; init; }
+    /// <summary>Where it came from.</summary>
+    public required DocumentSource Source { get; init; }
 
     /// <summary>Completed, partial or failed.</summary>
     public required DocumentStatus Status { get; init; }

@@ -101,7 +101,7 @@ public sealed record EvaluationReport(IReadOnlyList<ModelSummary> Models, IReadO
     {
         var estimated = rows.Where(r => r.PercentError is not null).ToList();
         var errors = estimated.Select(r => r.PercentError!.Value).ToList();
-        var run = rows.Where(r => r.Status != "not_run_budget").ToList();
+        var run = rows.Where(r => r.Status != EvaluationStatus.NotRunBudget).ToList();
         return new ModelSummary
         {
             Model = model,

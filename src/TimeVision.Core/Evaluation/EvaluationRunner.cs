@@ -23,8 +23,8 @@ public sealed record ModelDocumentResult
     /// <summary>The document total the model's pages add up to, when every page completed.</summary>
     public double? EstimatedMinutes { get; init; }
 
-    /// <summary><c>completed</c>, <c>incomplete</c> (a page blocked or failed) or <c>not_run_budget</c>.</summary>
-    public required string Status { get; init; }
+    /// <summary>How the estimate ended.</summary>
+    public required EvaluationStatus Status { get; init; }
 
     /// <summary>Pages with a completed estimate.</summary>
     public required int PagesCompleted { get; init; }
@@ -133,7 +133,7 @@ public sealed class EvaluationRunner
                 var reserve = price?.Cost(budget.MeanInput(model) ?? PriorInputTokens, budget.MeanOutput(model) ?? PriorOutputTokens) ?? 0;
                 if (!budget.TryReserve(reserve))
                 {
-                    return Row(item, model, [], "not_run_budget", price, 0);
+                    return Row(item, model, [], EvaluationStatus.NotRunBudget, price, 0);
                 }
 
                 result = await _pipeline.EstimatePageAsync(
@@ -146,10 +146,10 @@ public sealed class EvaluationRunner
         }
 
         var complete = pages.All(p => p.Status == Vision.PageEstimateStatus.Completed);
-        return Row(item, model, pages, complete ? "completed" : "incomplete", price, newCalls);
+        return Row(item, model, pages, complete ? EvaluationStatus.Completed : EvaluationStatus.Incomplete, price, newCalls);
     }
 
-    private static ModelDocumentResult Row(EvaluationItem item, string model, List<DocumentPage> pages, string status, ModelPrice? price, int newCalls)
+    private static ModelDocumentResult Row(EvaluationItem item, string model, List<DocumentPage> pages, EvaluationStatus status, ModelPrice? price, int newCalls)
     {
         var results = pages.Select(p => p.Result!).ToList();
         var input = results.Sum(r => r.InputTokens);
@@ -160,7 +160,7 @@ public sealed class EvaluationRunner
             FileName = item.FileName,
             Model = model,
             ActualMinutes = item.ActualMinutes,
-            EstimatedMinutes = status == "completed" ? DocumentAggregator.Aggregate(pages).Total : null,
+            EstimatedMinutes = status == EvaluationStatus.Completed ? DocumentAggregator.Aggregate(pages).Total : null,
             Status = status,
             PagesCompleted = pages.Count(p => p.Status == Vision.PageEstimateStatus.Completed),
             PagesTotal = item.Pages.Count,

@@ -1,18 +1,23 @@
+using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
 using TimeVision.Core.Vision;
 
 namespace TimeVision.Core.ModelRegistry;
 
 /// <summary>Where the model in use came from.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ModelSource>))]
 public enum ModelSource
 {
     /// <summary><c>Vision:Model</c> is set: explicit configuration wins over the registry.</summary>
+    [JsonStringEnumMemberName("configuration")]
     Configuration,
 
     /// <summary>Switched on in the registry with <c>model activate</c>.</summary>
+    [JsonStringEnumMemberName("registry")]
     Registry,
 
     /// <summary>Nothing chose one: TimeVision's default.</summary>
+    [JsonStringEnumMemberName("default")]
     Default,
 }
 
@@ -23,9 +28,6 @@ public enum ModelSource
 /// </summary>
 public sealed class ActiveModel
 {
-    /// <summary>The model used when nothing chooses one.</summary>
-    public const string DefaultModel = "gpt-4o-2024-08-06";
-
     /// <summary>How long a registry read is trusted.</summary>
     public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
 
@@ -69,7 +71,7 @@ public sealed class ActiveModel
             Volatile.Write(ref _cached, read);
         }
 
-        return read.Model is { } active ? (active, ModelSource.Registry) : (DefaultModel, ModelSource.Default);
+        return read.Model is { } active ? (active, ModelSource.Registry) : (ModelIds.Default, ModelSource.Default);
     }
 
     /// <summary>One read of the registry: its active model, when it was read, and the <see cref="Invalidate"/> generation it belongs to.</summary>

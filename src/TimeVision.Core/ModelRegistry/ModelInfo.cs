@@ -1,3 +1,5 @@
+using TimeVision.Core.Retirement;
+
 namespace TimeVision.Core.ModelRegistry;
 
 /// <summary>What model estimates are made with right now, and what else is there.</summary>
@@ -7,7 +9,7 @@ public sealed record ModelInfo
     public required string ActiveModel { get; init; }
 
     /// <summary>Where that choice came from: <c>configuration</c> (which wins), <c>registry</c> or <c>default</c>.</summary>
-    public required string Source { get; init; }
+    public required ModelSource Source { get; init; }
 
     /// <summary>Whether it is a fine-tuned model.</summary>
     public required bool FineTuned { get; init; }
@@ -34,7 +36,7 @@ public sealed record ModelInfo
     public int? DaysLeft { get; init; }
 
     /// <summary>Who gives the date: <c>provider</c>, <c>setting</c>, <c>default</c> or <c>none</c>.</summary>
-    public string RetirementSource { get; init; } = "none";
+    public RetirementSource RetirementSource { get; init; } = RetirementSource.None;
 
     /// <summary>The registered candidates.</summary>
     public required IReadOnlyList<string> Candidates { get; init; }

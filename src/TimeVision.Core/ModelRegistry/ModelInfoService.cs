@@ -57,7 +57,7 @@ public sealed class ModelInfoService
             DaysLeft = retirement.DaysLeft,
             RetirementSource = retirement.Source,
             ActiveModel = model,
-            Source = source.ToString().ToLowerInvariant(),
+            Source = source,
             FineTuned = ModelIds.IsFineTuned(model),
             Provider = ModelIds.ProviderTag(model),
             BaseModel = BaseOf(model),

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
+using TimeVision.Core.Estimates;
 using TimeVision.Core.ModelRegistry;
 using TimeVision.Core.Rendering;
 using TimeVision.Core.Storage;
@@ -53,32 +54,26 @@ public sealed class DocumentIntake
         (await DocumentId.OfContentAsync(content, cancellationToken)).Value;
 
     /// <summary>
-    /// What the intake would decide for a PDF file without starting anything: <c>already_estimated</c> or
-    /// <c>rejected</c>, or <see langword="null"/> when it would start an estimate. Lets a host skip starting its
-    /// engine when there is nothing to run.
+    /// What the intake would decide for a PDF file without starting anything: its id, and the answer
+    /// (<c>already_estimated</c> or <c>rejected</c>) when there is nothing to run. Lets a host skip starting its engine.
     /// </summary>
-    public async Task<IntakeOutcome?> PrecheckFileAsync(string path, bool force, CancellationToken cancellationToken)
+    public async Task<FilePrecheck> PrecheckFileAsync(string path, bool force, CancellationToken cancellationToken)
     {
         await using var file = File.OpenRead(path);
         var documentId = await DocumentId.OfContentAsync(file, cancellationToken);
-        return await DecideAsync(documentId.Value, force, cancellationToken) switch
-        {
-            { Outcome: { } early } => early,
-            _ => null,
-        };
+        var decision = await DecideAsync(documentId.Value, force, cancellationToken);
+        return new FilePrecheck(documentId, decision.Outcome);
     }
 
-    /// <summary>A PDF file on this machine (the CLI): stored and started as <see cref="StartAsync"/> decides.</summary>
+    /// <summary>
+    /// A PDF file on this machine (the CLI), whose id <see cref="PrecheckFileAsync"/> read: stored and started as
+    /// <see cref="StartAsync"/> decides.
+    /// </summary>
     public async Task<IntakeOutcome> SubmitFileAsync(
-        string path, string fileName, string source, bool force, DurableTaskClient client, CancellationToken cancellationToken)
+        string path, DocumentId documentId, string fileName, DocumentSource source, bool force, DurableTaskClient client, CancellationToken cancellationToken)
     {
         await using var file = File.OpenRead(path);
-        var documentId = await DocumentId.OfContentAsync(file, cancellationToken);
-        return await StartAsync(client, documentId, fileName, source, force, async () =>
-        {
-            file.Position = 0;
-            return await StoreAsync(documentId, file, cancellationToken);
-        }, cancellationToken);
+        return await StartAsync(client, documentId, fileName, source, force, () => StoreAsync(documentId, file, cancellationToken), cancellationToken);
     }
 
     /// <summary>
@@ -121,7 +116,7 @@ public sealed class DocumentIntake
         }
 
         var documentId = DocumentId.FromHash(hash.GetHashAndReset());
-        return await StartAsync(client, documentId, fileName, "http", force, async () =>
+        return await StartAsync(client, documentId, fileName, DocumentSource.Http, force, async () =>
         {
             file.Position = 0;
             return await StoreAsync(documentId, file, cancellationToken);
@@ -130,7 +125,7 @@ public sealed class DocumentIntake
 
     /// <summary>A PDF already in storage (the blob trigger): hashed from <paramref name="content"/>, started from where it lies.</summary>
     public async Task<IntakeOutcome> SubmitStoredAsync(
-        Stream content, BlobReference blob, string fileName, string source, DurableTaskClient client, CancellationToken cancellationToken)
+        Stream content, BlobReference blob, string fileName, DocumentSource source, DurableTaskClient client, CancellationToken cancellationToken)
     {
         var documentId = await DocumentId.OfContentAsync(content, cancellationToken);
         return await StartAsync(client, documentId, fileName, source, force: false, () => Task.FromResult(blob), cancellationToken);
@@ -174,7 +169,7 @@ public sealed class DocumentIntake
         DurableTaskClient client,
         DocumentId documentId,
         string fileName,
-        string source,
+        DocumentSource source,
         bool force,
         Func<Task<BlobReference>> store,
         CancellationToken cancellationToken)

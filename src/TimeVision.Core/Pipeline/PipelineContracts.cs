@@ -1,3 +1,4 @@
+using TimeVision.Core.Estimates;
 using TimeVision.Core.Rendering;
 using TimeVision.Core.Storage;
 using TimeVision.Core.Vision;
@@ -8,7 +9,7 @@ namespace TimeVision.Core.Pipeline;
 /// <param name="DocumentId">SHA-256 of the PDF; also the orchestration's instance id.</param>
 /// <param name="Pdf">Where the PDF is stored.</param>
 /// <param name="FileName">The file name as uploaded.</param>
-/// <param name="Source">Where it came from: <c>cli</c>, <c>http</c>, <c>blob</c>.</param>
+/// <param name="Source">Where it came from.</param>
 /// <param name="Model">The model to ask.</param>
 /// <param name="MaxPagesInFlight">Pages in flight at once.</param>
 /// <param name="ActivityAttempts">Attempts per activity.</param>
@@ -19,7 +20,7 @@ public sealed record EstimateDocumentRequest(
     string DocumentId,
     BlobReference Pdf,
     string FileName,
-    string Source,
+    DocumentSource Source,
     string Model,
     int MaxPagesInFlight,
     int ActivityAttempts,
@@ -99,8 +100,8 @@ public sealed record SaveDocumentRequest(
 public sealed record DocumentSummary(string DocumentId, Estimates.DocumentStatus Status, double? TotalEstimatedMinutes);
 
 /// <summary>The orchestration's custom status, kept small.</summary>
-/// <param name="Stage">inspecting, estimating, saving or done.</param>
+/// <param name="Stage">Where the estimate is.</param>
 /// <param name="PageCount">Pages in the PDF.</param>
 /// <param name="PagesRendered">Pages rendered so far (failed renders count as done).</param>
 /// <param name="PagesEstimated">Pages through the model so far.</param>
-public sealed record PipelineProgress(string Stage, int PageCount, int PagesRendered, int PagesEstimated);
+public sealed record PipelineProgress(PipelineStage Stage, int PageCount, int PagesRendered, int PagesEstimated);

@@ -50,21 +50,21 @@ public sealed partial class ModelRetirement
         ArgumentException.ThrowIfNullOrWhiteSpace(modelId);
         var options = _options.CurrentValue;
         var today = DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime);
-        RetirementInfo Info(DateOnly date, string source) => new(date, source, date.DayNumber - today.DayNumber);
+        RetirementInfo Info(DateOnly date, RetirementSource source) => new(date, source, date.DayNumber - today.DayNumber);
 
         if (modelId != ModelIds.Offline && await FromProviderAsync(options, modelId, cancellationToken) is { } announced)
         {
-            return Info(announced, "provider");
+            return Info(announced, RetirementSource.Provider);
         }
 
         if (options.For(modelId).RetiresOn is { } configured)
         {
-            return Info(configured, "setting");
+            return Info(configured, RetirementSource.Setting);
         }
 
         return RetirementDefaults.For(modelId, ModelRegistry.ModelInfoService.EndpointKind(options.Endpoint)) is { } shipped
-            ? Info(shipped, "default")
-            : new RetirementInfo(null, "none", null);
+            ? Info(shipped, RetirementSource.Default)
+            : new RetirementInfo(null, RetirementSource.None, null);
     }
 
     private async Task<DateOnly?> FromProviderAsync(VisionOptions options, string modelId, CancellationToken cancellationToken)

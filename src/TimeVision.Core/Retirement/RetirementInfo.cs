@@ -4,11 +4,11 @@ namespace TimeVision.Core.Retirement;
 
 /// <summary>When a model stops answering, and who says so.</summary>
 /// <param name="RetiresOn">The shutdown date; <see langword="null"/> when nobody gives one.</param>
-/// <param name="Source"><c>provider</c> (the endpoint's <c>shutdown_date</c>), <c>setting</c> (<c>Vision:Models:…:RetiresOn</c>), <c>default</c> (shipped with TimeVision) or <c>none</c>.</param>
+/// <param name="Source">Who gives the date.</param>
 /// <param name="DaysLeft">Days from today (UTC) to the date; negative once it has passed.</param>
 public sealed record RetirementInfo(
     [property: JsonPropertyName("retiresOn")] DateOnly? RetiresOn,
-    [property: JsonPropertyName("source")] string Source,
+    [property: JsonPropertyName("source")] RetirementSource Source,
     [property: JsonPropertyName("daysLeft")] int? DaysLeft)
 {
     /// <summary>How close a date must be for TimeVision to warn.</summary>

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using TimeVision.Core.Json;
 using TimeVision.Core.ModelRegistry;
 
 namespace TimeVision.Core.Retirement;
@@ -25,7 +26,7 @@ public sealed partial class RetirementWatch
         var retirement = await _retirement.GetAsync(model, cancellationToken);
         if (retirement is { IsNear: true, RetiresOn: { } date, DaysLeft: { } days })
         {
-            RetiresSoon(_logger, model, date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), days, retirement.Source);
+            RetiresSoon(_logger, model, date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), days, JsonCode.Of(retirement.Source));
         }
 
         return (model, retirement);

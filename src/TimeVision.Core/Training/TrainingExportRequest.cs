@@ -17,7 +17,7 @@ public sealed record TrainingExportRequest(
     string OutputDirectory,
     IReadOnlySet<FeedbackSource> Sources,
     DateTimeOffset? Since = null,
-    int ValidationPercent = 10,
+    int ValidationPercent = ValidationShare.DefaultPercent,
     string PromptSetId = Vision.Prompts.PromptCatalog.FineTunedSetId,
     bool IncludeShadow = false,
     TrainingFormat Format = TrainingFormat.OpenAI);

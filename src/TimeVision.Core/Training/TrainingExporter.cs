@@ -53,8 +53,10 @@ public sealed class TrainingExporter
     public async Task<TrainingManifest> ExportAsync(TrainingExportRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(request.ValidationPercent, 50);
-        ArgumentOutOfRangeException.ThrowIfNegative(request.ValidationPercent);
+        if (!ValidationShare.IsValid(request.ValidationPercent))
+        {
+            throw new ArgumentOutOfRangeException(nameof(request), request.ValidationPercent, $"ValidationPercent must be {ValidationShare.Rule}.");
+        }
         Directory.CreateDirectory(request.OutputDirectory);
         var prompt = _prompts.Get(request.PromptSetId);
         var vision = _vision.CurrentValue;
@@ -83,7 +85,7 @@ public sealed class TrainingExporter
             {
                 foreach (var page in document.Pages.Where(p => p.Status != PageEstimateStatus.Completed))
                 {
-                    skipped.Add(new SkippedItem(document.Id, document.FileName, null, $"page {page.Page} is {JsonCode(page.Status)}: left out"));
+                    skipped.Add(new SkippedItem(document.Id, document.FileName, null, $"page {page.Page} is {Json.JsonCode.Of(page.Status)}: left out"));
                 }
 
                 var writer = IsValidation(document.Id, request.ValidationPercent) ? validation : train;
@@ -146,7 +148,7 @@ public sealed class TrainingExporter
             Format = request.Format,
             Prompt = new PromptIdentity(prompt.Id, prompt.Version, prompt.Hash),
             Images = new ImageSettings(vision.MaxImageLongSidePx, vision.Detail),
-            Sources = request.Sources.Select(JsonCode).Order(StringComparer.Ordinal).ToList(),
+            Sources = request.Sources.Select(Json.JsonCode.Of).Order(StringComparer.Ordinal).ToList(),
             IncludesShadow = request.IncludeShadow,
             Since = request.Since,
             SplitRule = string.Create(CultureInfo.InvariantCulture, $"validation when the first 4 bytes of SHA-256(document id), big-endian, mod 100 < {request.ValidationPercent}"),
@@ -220,7 +222,4 @@ public sealed class TrainingExporter
                 return null;
         }
     }
-
-    private static string JsonCode<T>(T value)
-        where T : struct, Enum => Json.JsonCode.Of(value);
 }

@@ -9,6 +9,9 @@ public static class ModelIds
     /// <summary>The provider tag of fine-tuned OpenAI models.</summary>
     public const string FineTunedProvider = "openai_ft";
 
+    /// <summary>The model estimates use when nothing chose one, and the base fine-tunes start from unless told.</summary>
+    public const string Default = "gpt-4o-2024-08-06";
+
     /// <summary>The model id and provider tag of the estimate computed from the drawing's text layer, with no model.</summary>
     public const string Offline = "offline";
 

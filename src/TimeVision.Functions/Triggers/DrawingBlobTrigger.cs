@@ -1,6 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
+using TimeVision.Core.Estimates;
 using TimeVision.Core.Pipeline;
 using TimeVision.Core.Storage;
 
@@ -23,7 +24,7 @@ public sealed partial class DrawingBlobTrigger(DocumentIntake intake, ILogger<Dr
         CancellationToken cancellationToken)
     {
         var outcome = await intake.SubmitStoredAsync(
-            blob, new BlobReference(BlobReference.DrawingsContainer, name), Path.GetFileName(name), "blob", client, cancellationToken);
+            blob, new BlobReference(BlobReference.DrawingsContainer, name), Path.GetFileName(name), DocumentSource.Blob, client, cancellationToken);
         if (outcome.Error is { } error)
         {
             LogRejected(logger, outcome.DocumentId, error.Code, error.Message);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using TimeVision.Core.Feedback;
+using TimeVision.Core.Pipeline;
 
 namespace TimeVision.Functions.Triggers;
 
@@ -43,7 +44,8 @@ public sealed class FeedbackApi(FeedbackService feedback)
             return ApiError.Result(StatusCodes.Status400BadRequest, "invalid_feedback", "The body is empty.");
         }
 
-        var result = await feedback.RecordAsync((id ?? string.Empty).Trim().ToLowerInvariant(), body, ifMatch, cancellationToken);
+        var documentId = DocumentId.TryParse(id, out var parsed) ? parsed.Value : (id ?? string.Empty).Trim();
+        var result = await feedback.RecordAsync(documentId, body, ifMatch, cancellationToken);
         switch (result.Outcome)
         {
             case FeedbackOutcome.Saved:

@@ -6,6 +6,7 @@ using Microsoft.Azure.Functions.Worker;
 using TimeVision.Core.Feedback;
 using TimeVision.Core.FineTuning;
 using TimeVision.Core.Training;
+using TimeVision.Core.Vision;
 
 namespace TimeVision.Functions.Triggers;
 
@@ -41,16 +42,16 @@ public sealed class FineTuneApi(TrainingExporter exporter, FineTuneService fineT
         }
 
         var sources = FeedbackLabels.ParseSources(body.Source);
-        if (sources is null || body.ValidationPercent is < 0 or > 50)
+        if (sources is null || body.ValidationPercent is { } percent && !ValidationShare.IsValid(percent))
         {
-            return Invalid("source must be actual, expert or both, and validationPercent from 0 to 50.");
+            return Invalid($"source must be actual, expert or both, and validationPercent {ValidationShare.Rule}.");
         }
 
         var folder = Path.Combine(Path.GetTempPath(), $"timevision-finetune-{Guid.NewGuid():N}");
         try
         {
-            await exporter.ExportAsync(new TrainingExportRequest(folder, sources, ValidationPercent: body.ValidationPercent ?? 10), cancellationToken);
-            var job = await fineTuning.StartAsync(body.BaseModel ?? "gpt-4o-2024-08-06", body.Suffix, folder, cancellationToken);
+            await exporter.ExportAsync(new TrainingExportRequest(folder, sources, ValidationPercent: body.ValidationPercent ?? ValidationShare.DefaultPercent), cancellationToken);
+            var job = await fineTuning.StartAsync(body.BaseModel ?? ModelIds.Default, body.Suffix, folder, cancellationToken);
             return new ObjectResult(job) { StatusCode = StatusCodes.Status201Created };
         }
         catch (FineTuneInputException exception)

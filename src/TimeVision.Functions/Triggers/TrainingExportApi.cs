@@ -37,11 +37,11 @@ public sealed class TrainingExportApi(TrainingExporter exporter)
             since = parsed;
         }
 
-        var percent = 10;
+        var percent = ValidationShare.DefaultPercent;
         if (request.Query["validationPercent"].FirstOrDefault() is { Length: > 0 } percentText
-            && (!int.TryParse(percentText, NumberStyles.None, CultureInfo.InvariantCulture, out percent) || percent > 50))
+            && (!int.TryParse(percentText, NumberStyles.None, CultureInfo.InvariantCulture, out percent) || !ValidationShare.IsValid(percent)))
         {
-            return Invalid("validationPercent must be a whole number from 0 to 50.");
+            return Invalid($"validationPercent must be {ValidationShare.Rule}.");
         }
 
         if (sources is null)

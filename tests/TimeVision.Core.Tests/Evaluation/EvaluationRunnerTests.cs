@@ -95,8 +95,8 @@ public sealed class EvaluationRunnerTests : IAsyncLifetime
         var run = await Runner.RunAsync(set, [PlusTen], concurrency: 1, budgetUsd: 5, progress: null, Token);
 
         Assert.True(run.StoppedAtBudget);
-        Assert.Equal(4, run.Results.Count(r => r.Status == "completed"));
-        Assert.Equal(DocumentCount - 4, run.Results.Count(r => r.Status == "not_run_budget"));
+        Assert.Equal(4, run.Results.Count(r => r.Status == EvaluationStatus.Completed));
+        Assert.Equal(DocumentCount - 4, run.Results.Count(r => r.Status == EvaluationStatus.NotRunBudget));
         Assert.InRange(run.SpentUsd, 4.4, 5);
         Assert.Equal(4, _server.Requests.Count);
         var summary = Assert.Single(EvaluationReport.From(run).Models);

@@ -5,6 +5,7 @@ using TimeVision.Core.FineTuning;
 using TimeVision.Core.ModelRegistry;
 using TimeVision.Core.Tests.Support;
 using TimeVision.Core.Training;
+using TimeVision.Core.Vision;
 using TimeVision.Testing;
 using TimeVision.Testing.FakeOpenAI;
 
@@ -123,7 +124,7 @@ public sealed class FineTuneServiceTests : IAsyncLifetime
         Assert.NotNull(succeeded.FinishedAt);
         var info = await _services.Get<ModelInfoService>().GetAsync(Token);
         Assert.Equal([FineTunedModel], info.Candidates);
-        Assert.Equal(ActiveModel.DefaultModel, info.ActiveModel);
+        Assert.Equal(ModelIds.Default, info.ActiveModel);
         Assert.Equal(succeeded, Assert.Single(await FineTuning.ListAsync(Token)));
     }
 

@@ -26,7 +26,7 @@ public sealed class ActiveModelTests : IDisposable
     {
         var (model, source) = await Resolver().ResolveAsync(Token);
 
-        Assert.Equal((ActiveModel.DefaultModel, ModelSource.Default), (model, source));
+        Assert.Equal((ModelIds.Default, ModelSource.Default), (model, source));
     }
 
     [Fact]
@@ -43,7 +43,7 @@ public sealed class ActiveModelTests : IDisposable
         _time.Advance(ActiveModel.CacheFor + TimeSpan.FromSeconds(1));
         var after = await resolver.ResolveAsync(Token);
 
-        Assert.Equal(ActiveModel.DefaultModel, before.Model);
+        Assert.Equal(ModelIds.Default, before.Model);
         Assert.Equal(("ft:gpt-4o-2024-08-06:shop::abc123", ModelSource.Registry), (after.Model, after.Source));
     }
 
@@ -97,7 +97,7 @@ public sealed class ActiveModelTests : IDisposable
             });
 
         Assert.All(results, result => Assert.True(
-            result == (ActiveModel.DefaultModel, ModelSource.Default) || (result.Source == ModelSource.Registry && registry.Served.ContainsKey(result.Model)),
+            result == (ModelIds.Default, ModelSource.Default) || (result.Source == ModelSource.Registry && registry.Served.ContainsKey(result.Model)),
             $"{result} is not a value the registry served"));
         Assert.InRange(registry.Reads, 1, results.Count - 1);
     }

@@ -39,10 +39,10 @@ public sealed class ModelRetirementTests : IAsyncLifetime
         _time.Advance(TimeSpan.FromHours(2));
         var asked = await retirement.GetAsync("gpt-4o-2024-08-06", Token);
 
-        Assert.Equal(new RetirementInfo(new DateOnly(2027, 1, 14), "provider", 46), first);
+        Assert.Equal(new RetirementInfo(new DateOnly(2027, 1, 14), RetirementSource.Provider, 46), first);
         Assert.True(first.IsNear);
         Assert.Equal(45, cached.DaysLeft);
-        Assert.Equal("provider", asked.Source);
+        Assert.Equal(RetirementSource.Provider, asked.Source);
         Assert.Equal(2, _server.ModelLookups);
     }
 
@@ -54,7 +54,7 @@ public sealed class ModelRetirementTests : IAsyncLifetime
 
         var info = await services.Get<ModelRetirement>().GetAsync("qwen3-vl", Token);
 
-        Assert.Equal(new RetirementInfo(new DateOnly(2027, 6, 30), "setting", 213), info);
+        Assert.Equal(new RetirementInfo(new DateOnly(2027, 6, 30), RetirementSource.Setting, 213), info);
         Assert.False(info.IsNear);
     }
 
@@ -67,7 +67,7 @@ public sealed class ModelRetirementTests : IAsyncLifetime
 
         var info = await services.Get<ModelRetirement>().GetAsync("gpt-4o-2024-08-06", Token);
 
-        Assert.Equal(new RetirementInfo(null, "none", null), info); // not OpenAI's endpoint: no shipped default either
+        Assert.Equal(new RetirementInfo(null, RetirementSource.None, null), info); // not OpenAI's endpoint: no shipped default either
         _server = await FakeOpenAIServer.StartAsync();
     }
 

@@ -42,11 +42,11 @@ public abstract class EstimateStoreContract
         var store = await CreateStoreAsync();
         var document = SampleDocument();
         var first = await store.SaveAsync(document, null, Token);
-        await store.SaveAsync(document with { Source = "second writer" }, first, Token);
+        await store.SaveAsync(document with { FileName = "second writer.pdf" }, first, Token);
 
-        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => store.SaveAsync(document with { Source = "late writer" }, first, Token));
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => store.SaveAsync(document with { FileName = "late writer.pdf" }, first, Token));
 
-        Assert.Equal("second writer", (await store.GetAsync(document.Id, Token))!.Source);
+        Assert.Equal("second writer.pdf", (await store.GetAsync(document.Id, Token))!.FileName);
     }
 
     [Fact]
@@ -113,7 +113,7 @@ public abstract class EstimateStoreContract
         {
             Id = Convert.ToHexStringLower(Guid.NewGuid().ToByteArray()) + Convert.ToHexStringLower(Guid.NewGuid().ToByteArray()),
             FileName = "odri-motor-shaft.pdf",
-            Source = "test",
+            Source = DocumentSource.Cli,
             Status = status,
             PageCount = 1,
             Pages = pages,

@@ -35,7 +35,7 @@ public static class EstimateDocumentOrchestration
         var retry = TaskOptions.FromRetryPolicy(new RetryPolicy(
             maxNumberOfAttempts: request.ActivityAttempts, firstRetryInterval: request.ActivityFirstRetry, backoffCoefficient: 2));
 
-        context.SetCustomStatus(new PipelineProgress("inspecting", 0, 0, 0));
+        context.SetCustomStatus(new PipelineProgress(PipelineStage.Inspecting, 0, 0, 0));
         var inspection = await context.CallActivityAsync<InspectionOutcome>(InspectActivity, request, retry);
         var pages = inspection.Pages;
         var rendered = 0;
@@ -46,7 +46,7 @@ public static class EstimateDocumentOrchestration
             var image = await context.CallActivityAsync<RenderedPageReference>(
                 RenderActivity, new RenderPageRequest(request.DocumentId, request.Pdf, page), retry);
             rendered++;
-            context.SetCustomStatus(new PipelineProgress("estimating", pages.Count, rendered, estimated));
+            context.SetCustomStatus(new PipelineProgress(PipelineStage.Estimating, pages.Count, rendered, estimated));
             if (image.Image is null)
             {
                 return new PageOutcome(image, null);
@@ -55,7 +55,7 @@ public static class EstimateDocumentOrchestration
             var result = await context.CallActivityAsync<PageResultReference>(
                 EstimateActivity, new EstimatePageRequest(request.DocumentId, page.Number, image.Image, request.Model, request.Force, image.Facts), retry);
             estimated++;
-            context.SetCustomStatus(new PipelineProgress("estimating", pages.Count, rendered, estimated));
+            context.SetCustomStatus(new PipelineProgress(PipelineStage.Estimating, pages.Count, rendered, estimated));
 
             // Shadow mode: the challenger estimates the same page in the same slot, so it counts against the same limit.
             var shadow = request.ShadowModel is { } challenger
@@ -69,10 +69,10 @@ public static class EstimateDocumentOrchestration
             ? await BoundedFanOut.RunAsync(pages, request.MaxPagesInFlight, ProcessPageAsync)
             : [];
 
-        context.SetCustomStatus(new PipelineProgress("saving", pages.Count, rendered, estimated));
+        context.SetCustomStatus(new PipelineProgress(PipelineStage.Saving, pages.Count, rendered, estimated));
         var summary = await context.CallActivityAsync<DocumentSummary>(
             SaveActivity, new SaveDocumentRequest(request, inspection, outcomes, createdAt), retry);
-        context.SetCustomStatus(new PipelineProgress("done", pages.Count, rendered, estimated));
+        context.SetCustomStatus(new PipelineProgress(PipelineStage.Done, pages.Count, rendered, estimated));
         return summary;
     }
 }

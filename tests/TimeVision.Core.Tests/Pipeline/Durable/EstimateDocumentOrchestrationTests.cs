@@ -148,7 +148,7 @@ public sealed class EstimateDocumentOrchestrationTests
     }
 
     private static EstimateDocumentRequest Request(int maxPagesInFlight = 8, int attempts = 3, TimeSpan? firstRetry = null) =>
-        new(DocumentId, BlobReference.Drawing(DocumentId), "part.pdf", "cli", "gpt-4.1", maxPagesInFlight, attempts, firstRetry ?? TimeSpan.FromSeconds(5), Force: false);
+        new(DocumentId, BlobReference.Drawing(DocumentId), "part.pdf", DocumentSource.Cli, "gpt-4.1", maxPagesInFlight, attempts, firstRetry ?? TimeSpan.FromSeconds(5), Force: false);
 
     private void Inspect(int pages) =>
         _context.Setup(c => c.CallActivityAsync<InspectionOutcome>(It.Is<TaskName>(n => n.Name == EstimateDocumentOrchestration.InspectActivity), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
