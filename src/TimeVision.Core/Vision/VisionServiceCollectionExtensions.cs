@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 using TimeVision.Core.ModelCheck;
 using TimeVision.Core.Retirement;
 using TimeVision.Core.Vision.Prompts;
@@ -18,16 +18,10 @@ public static class VisionServiceCollectionExtensions
     public static IServiceCollection AddTimeVisionVision(this IServiceCollection services) => services.AddFeature(nameof(AddTimeVisionVision), static services =>
     {
         services.AddTimeVisionRendering().AddTimeVisionFacts().AddTimeVisionModels().AddTimeVisionEvaluation();
-        services.AddValidatedOptions<VisionOptions, VisionOptionsValidator>(VisionOptions.SectionName)
-            .PostConfigure<IConfiguration>((options, configuration) =>
-            {
-                // The OpenAI SDK's own environment variables, for anyone who already has them set.
-                options.ApiKey = string.IsNullOrWhiteSpace(options.ApiKey) ? configuration["OPENAI_API_KEY"] : options.ApiKey;
-                if (options.Endpoint is null && Uri.TryCreate(configuration["OPENAI_BASE_URL"], UriKind.Absolute, out var endpoint))
-                {
-                    options.Endpoint = endpoint;
-                }
-            });
+        services.AddValidatedOptions<VisionOptions, VisionOptionsValidator>(VisionOptions.SectionName);
+
+        // OPENAI_API_KEY and OPENAI_BASE_URL; an unresolved Key Vault reference is no key. One instance: it warns once.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<VisionOptions>, VisionOptionsFromEnvironment>());
 
         services.TryAddTokenCredential();
         services.TryAddSingleton<VisionAccess>();

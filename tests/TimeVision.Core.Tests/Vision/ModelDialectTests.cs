@@ -200,6 +200,9 @@ public sealed class ModelDialectTests : IAsyncLifetime
     [InlineData("https://shop.openai.azure.com/openai/v1/", "auto", "k", VisionCredentialKind.ApiKey)]
     [InlineData("http://127.0.0.1:8000/v1/", "entra", "", VisionCredentialKind.EntraId)]
     [InlineData("http://127.0.0.1:8000/v1/", "key", "", VisionCredentialKind.None)]
+    [InlineData(null, "auto", "@Microsoft.KeyVault(VaultName=kv;SecretName=openai-api-key)", VisionCredentialKind.None)] // did not resolve
+    [InlineData("https://shop.openai.azure.com/openai/v1/", "auto", "@Microsoft.KeyVault(SecretUri=https://kv.vault.azure.net/secrets/k/)", VisionCredentialKind.EntraId)]
+    [InlineData("http://127.0.0.1:8000/v1/", "key", "@Microsoft.KeyVault(VaultName=kv;SecretName=openai-api-key)", VisionCredentialKind.None)]
     public void One_rule_decides_how_requests_authenticate(string? endpoint, string authentication, string key, VisionCredentialKind expected) =>
         Assert.Equal(expected, VisionAccess.KindOf(new VisionOptions { Endpoint = endpoint is null ? null : new Uri(endpoint), Authentication = authentication, ApiKey = key }));
 
