@@ -1,6 +1,8 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.ApplicationInsights;
 
 namespace TimeVision.Functions;
 
@@ -16,8 +18,25 @@ public static class FunctionsApplicationBuilderExtensions
         builder.Services
             .AddApplicationInsightsTelemetryWorkerService()
             .ConfigureFunctionsApplicationInsights();
+
+        // The Application Insights SDK adds a rule that sends only Warning and above from the worker to Application
+        // Insights (provider ApplicationInsightsLoggerProvider, any category); removed, the worker's Information logs
+        // (pages estimated, documents saved) reach it too, and the levels are the configuration's (Logging:LogLevel).
+        builder.Logging.Services.Configure<LoggerFilterOptions>(options =>
+        {
+            foreach (var rule in options.Rules.Where(IsApplicationInsightsWarningRule).ToList())
+            {
+                options.Rules.Remove(rule);
+            }
+        });
         builder.Services.AddTimeVisionCore();
         builder.Services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         return builder;
     }
+
+    private static bool IsApplicationInsightsWarningRule(LoggerFilterRule rule) =>
+        rule.ProviderName == typeof(ApplicationInsightsLoggerProvider).FullName
+        && string.IsNullOrEmpty(rule.CategoryName)
+        && rule.LogLevel == LogLevel.Warning
+        && rule.Filter is null;
 }
