@@ -22,7 +22,7 @@ param openAIEndpoint string = ''
 param openAIModel string = ''
 
 @secure()
-@description('The OpenAI API key, stored in Key Vault; empty to set it later with az keyvault secret set. Ignored when openAIResourceName is set: identity wins, no key is stored or used.')
+@description('The OpenAI API key, stored in Key Vault and referenced by the app; empty: no secret and an empty OPENAI_API_KEY (Entra ID for an Azure endpoint, else the offline estimate). Ignored when openAIResourceName is set: identity wins, no key is stored or used.')
 param openAIApiKey string = ''
 
 @description('Optional: an existing Azure OpenAI (or Azure AI services) resource. Set, the app\'s identity gets Cognitive Services OpenAI User on it and the app authenticates with Microsoft Entra ID, no key; empty, the key in Key Vault.')

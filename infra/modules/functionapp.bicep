@@ -43,7 +43,7 @@ param cosmosDatabase string
 @description('Application Insights connection string.')
 param appInsightsConnectionString string
 
-@description('The Key Vault reference that resolves to the OpenAI key; not used when openAIResourceName is set.')
+@description('The Key Vault reference that resolves to the OpenAI key, empty when no key is stored; not used when openAIResourceName is set.')
 param openAIApiKeyReference string
 
 @description('An Azure OpenAI resource the app\'s identity may call (Cognitive Services OpenAI User): set, the app uses Microsoft Entra ID and no key; empty, the key.')

@@ -14,12 +14,16 @@ param appIdentityName string
 param userPrincipalId string = ''
 
 @secure()
-@description('The OpenAI (or Azure OpenAI) API key; empty leaves the secret to be set later with az keyvault secret set.')
+@description('The OpenAI (or Azure OpenAI) API key; empty: no secret, and no reference to one.')
 param openAIApiKey string = ''
 
 var secretsUser = '4633458b-17de-408a-b874-0445c86b69e6'
 var secretsOfficer = 'b86a8fe4-44ce-4948-aee5-eccb2c155cd7'
 var secretName = 'openai-api-key'
+
+// The secret, and the app's reference to it, exist together: a reference to a secret that does not exist reaches the
+// app as its own text (@Microsoft.KeyVault(...)), which would be sent to the model endpoint as the key.
+var storesSecret = !empty(openAIApiKey)
 
 resource appIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' existing = {
   name: appIdentityName
@@ -42,7 +46,7 @@ resource vault 'Microsoft.KeyVault/vaults@2025-05-01' = {
   }
 }
 
-resource secret 'Microsoft.KeyVault/vaults/secrets@2025-05-01' = if (!empty(openAIApiKey)) {
+resource secret 'Microsoft.KeyVault/vaults/secrets@2025-05-01' = if (storesSecret) {
   parent: vault
   name: secretName
   properties: {
@@ -73,5 +77,5 @@ resource userRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!em
 @description('The vault name.')
 output name string = vault.name
 
-@description('The app setting value that resolves to the OpenAI key through the app\'s identity.')
-output openAIApiKeyReference string = '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=${secretName})'
+@description('The app setting value that resolves to the OpenAI key through the app\'s identity; empty when no key was given (no secret).')
+output openAIApiKeyReference string = storesSecret ? '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=${secretName})' : ''

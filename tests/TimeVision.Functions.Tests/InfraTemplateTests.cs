@@ -55,6 +55,26 @@ public sealed class InfraTemplateTests
         Assert.Contains("'@Microsoft.KeyVault(VaultName={0};SecretName={1})'", InfraTemplate.Module("keyvault").GetProperty("outputs").GetProperty("openAIApiKeyReference").GetProperty("value").GetString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_OpenAI_key_setting_references_the_Key_Vault_secret_only_when_the_template_creates_it()
+    {
+        var keyVault = InfraTemplate.Module("keyvault");
+        var secret = InfraTemplate.Resources("keyvault", "Microsoft.KeyVault/vaults/secrets").Single();
+        var condition = secret.GetProperty("condition").GetString()!;
+        var reference = keyVault.GetProperty("outputs").GetProperty("openAIApiKeyReference").GetProperty("value").GetString();
+        var passed = InfraTemplate.Deployment("functionapp").GetProperty("properties").GetProperty("parameters").GetProperty("openAIApiKeyReference").GetProperty("value").GetString();
+
+        // The secret exists when a key was given; the reference is to it under that same condition, else empty.
+        Assert.Equal("[variables('storesSecret')]", condition);
+        Assert.Equal("[not(empty(parameters('openAIApiKey')))]", keyVault.GetProperty("variables").GetProperty("storesSecret").GetString());
+        Assert.Equal("[if(variables('storesSecret'), format('@Microsoft.KeyVault(VaultName={0};SecretName={1})', parameters('name'), variables('secretName')), '')]", reference);
+
+        // The app setting takes nothing but that output, and there is no other Key Vault reference in the template.
+        Assert.EndsWith(".outputs.openAIApiKeyReference.value]", passed, StringComparison.Ordinal);
+        Assert.Contains("parameters('openAIApiKeyReference')", InfraTemplate.AppSettings()["OPENAI_API_KEY"], StringComparison.Ordinal);
+        Assert.Single(Occurrences(InfraTemplate.Root.GetRawText(), "@Microsoft.KeyVault("));
+    }
+
     [Theory]
     [InlineData("storage", "b7e6dc6d-f1e8-4753-8033-0f276bb0955b")] // Storage Blob Data Owner
     [InlineData("storage", "974c5e8b-45b9-4653-ba55-5f855dd0fb88")] // Storage Queue Data Contributor
@@ -134,6 +154,7 @@ public sealed class InfraTemplateTests
 
     [Theory]
     [InlineData("auto", "resolved-from-key-vault", "")] // no Azure OpenAI resource name: the key from Key Vault
+    [InlineData("auto", "", "")] // no key given either: no secret, an empty setting
     [InlineData("entra", "", "https://oai-example.openai.azure.com/openai/v1/")] // with one: no key
     public void The_worker_host_builds_from_the_template_settings_and_uses_identity_for_its_stores(string authentication, string apiKey, string baseUrl)
     {
@@ -221,5 +242,13 @@ public sealed class InfraTemplateTests
         Assert.Equal(string.Empty, declared.GetProperty("openAIResourceName").GetProperty("defaultValue").GetString());
         Assert.Equal(string.Empty, declared.GetProperty("openAIResourceGroupName").GetProperty("defaultValue").GetString());
         Assert.Equal("[parameters('openAIResourceName')]", InfraTemplate.Root.GetProperty("outputs").GetProperty("AZURE_OPENAI_RESOURCE_NAME").GetProperty("value").GetString());
+    }
+
+    private static IEnumerable<int> Occurrences(string text, string value)
+    {
+        for (var i = text.IndexOf(value, StringComparison.Ordinal); i >= 0; i = text.IndexOf(value, i + 1, StringComparison.Ordinal))
+        {
+            yield return i;
+        }
     }
 }
