@@ -162,6 +162,24 @@ resource app 'Microsoft.Web/sites@2025-03-01' = {
   }
 }
 
+// No basic (user name and password) publishing credentials: deployments go through Azure Resource Manager
+// (az functionapp config container set) with Microsoft Entra ID, and SCM and FTP accept no passwords.
+resource scmCredentials 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2025-03-01' = {
+  parent: app
+  name: 'scm'
+  properties: {
+    allow: false
+  }
+}
+
+resource ftpCredentials 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2025-03-01' = {
+  parent: app
+  name: 'ftp'
+  properties: {
+    allow: false
+  }
+}
+
 @description('The app\'s name.')
 output name string = app.name
 

@@ -42,6 +42,8 @@ resource vault 'Microsoft.KeyVault/vaults@2025-05-01' = {
     enableRbacAuthorization: true
     enableSoftDelete: true
     softDeleteRetentionInDays: 7
+    // A deleted vault or secret cannot be purged before the 7 days are up. Once on, this cannot be turned off again.
+    enablePurgeProtection: true
     publicNetworkAccess: 'Enabled'
   }
 }

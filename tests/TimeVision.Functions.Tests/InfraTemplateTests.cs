@@ -75,6 +75,37 @@ public sealed class InfraTemplateTests
         Assert.Single(Occurrences(InfraTemplate.Root.GetRawText(), "@Microsoft.KeyVault("));
     }
 
+    [Fact]
+    public void Basic_publishing_credentials_are_off_for_SCM_and_FTP()
+    {
+        var policies = InfraTemplate.Resources("functionapp", "Microsoft.Web/sites/basicPublishingCredentialsPolicies")
+            .ToDictionary(p => p.GetProperty("name").GetString()!, p => p.GetProperty("properties").GetProperty("allow").GetBoolean());
+
+        Assert.Equal(2, policies.Count);
+        Assert.False(policies["[format('{0}/{1}', parameters('name'), 'scm')]"]);
+        Assert.False(policies["[format('{0}/{1}', parameters('name'), 'ftp')]"]);
+        Assert.All(InfraTemplate.Resources("functionapp", "Microsoft.Web/sites/basicPublishingCredentialsPolicies"), p => Assert.False(p.TryGetProperty("condition", out _)));
+    }
+
+    [Fact]
+    public void The_Key_Vault_has_soft_delete_and_purge_protection_on()
+    {
+        var vault = InfraTemplate.Resources("keyvault", "Microsoft.KeyVault/vaults").Single().GetProperty("properties");
+
+        Assert.True(vault.GetProperty("enableSoftDelete").GetBoolean());
+        Assert.True(vault.GetProperty("enablePurgeProtection").GetBoolean());
+        Assert.True(vault.GetProperty("enableRbacAuthorization").GetBoolean());
+    }
+
+    [Fact]
+    public void The_azd_environment_folder_is_git_ignored()
+    {
+        // azd keeps each environment's values, OPENAI_API_KEY among them, in .azure/<environment>/.env.
+        var ignored = File.ReadAllLines(Path.Combine(RepositoryPaths.Root, ".gitignore")).Select(line => line.Trim());
+
+        Assert.Contains(ignored, line => line is ".azure/" or ".azure" or "/.azure/" or "/.azure");
+    }
+
     [Theory]
     [InlineData("storage", "b7e6dc6d-f1e8-4753-8033-0f276bb0955b")] // Storage Blob Data Owner
     [InlineData("storage", "974c5e8b-45b9-4653-ba55-5f855dd0fb88")] // Storage Queue Data Contributor
