@@ -1,6 +1,7 @@
 // TimeVision on Azure: the Functions app (Linux container on Elastic Premium), Storage, Cosmos DB, Key Vault,
 // Application Insights and a container registry, with one user-assigned identity holding data-plane roles; optionally
-// that identity's access to an existing Azure OpenAI resource, so the app calls it with Microsoft Entra ID and no key.
+// that identity's access to an existing Azure OpenAI resource, so the app calls it with Microsoft Entra ID and no key;
+// optionally private networking (VNet integration, private endpoints for Storage, Cosmos DB and Key Vault).
 targetScope = 'subscription'
 
 @minLength(1)
@@ -52,6 +53,12 @@ param shadowPercent int = 0
 @description('Resource group name; default rg-<environmentName>.')
 param resourceGroupName string = ''
 
+@description('Private networking: a virtual network with the Function App\'s VNet integration (outbound through a NAT gateway with one static IP), private endpoints and private DNS zones for Storage (blob, queue, table), Cosmos DB and Key Vault, and public network access off on those three. Off by default.')
+param enablePrivateNetworking bool = false
+
+@description('With enablePrivateNetworking: the virtual network\'s address space; the app subnet is its first /24, the private endpoints\' its second.')
+param vnetAddressPrefix string = '10.0.0.0/16'
+
 var token = toLower(uniqueString(subscription().id, environmentName, location))
 var identityName = 'id-timevision-${token}'
 var tags = { 'azd-env-name': environmentName, application: 'timevision' }
@@ -84,6 +91,23 @@ module monitoring 'modules/monitoring.bicep' = {
   }
 }
 
+module network 'modules/network.bicep' = if (enablePrivateNetworking) {
+  scope: group
+  name: 'network'
+  params: {
+    name: 'vnet-timevision-${token}'
+    natGatewayName: 'ng-timevision-${token}'
+    publicIpName: 'pip-timevision-${token}'
+    location: location
+    tags: tags
+    addressPrefix: vnetAddressPrefix
+  }
+}
+
+// Empty without private networking: the modules then keep public network access and add no endpoints.
+var privateEndpointSubnetId = network.?outputs.privateEndpointSubnetId ?? ''
+var privateDnsZoneIds = network.?outputs.dnsZoneIds ?? {}
+
 module storage 'modules/storage.bicep' = {
   scope: group
   name: 'storage'
@@ -93,6 +117,9 @@ module storage 'modules/storage.bicep' = {
     location: location
     tags: tags
     appIdentityName: identityName
+    privateNetworking: enablePrivateNetworking
+    privateEndpointSubnetId: privateEndpointSubnetId
+    privateDnsZoneIds: privateDnsZoneIds
   }
 }
 
@@ -107,6 +134,9 @@ module cosmos 'modules/cosmos.bicep' = {
     serverless: cosmosServerless
     appIdentityName: identityName
     userPrincipalId: principalId
+    privateNetworking: enablePrivateNetworking
+    privateEndpointSubnetId: privateEndpointSubnetId
+    privateDnsZoneIds: privateDnsZoneIds
   }
 }
 
@@ -121,6 +151,9 @@ module keyVault 'modules/keyvault.bicep' = {
     appIdentityName: identityName
     userPrincipalId: principalId
     openAIApiKey: useOpenAIIdentity ? '' : openAIApiKey
+    privateNetworking: enablePrivateNetworking
+    privateEndpointSubnetId: privateEndpointSubnetId
+    privateDnsZoneIds: privateDnsZoneIds
   }
 }
 
@@ -172,6 +205,7 @@ module functionApp 'modules/functionapp.bicep' = {
     openAIModel: openAIModel
     shadowModel: shadowModel
     shadowPercent: shadowPercent
+    appSubnetId: network.?outputs.appSubnetId ?? ''
   }
 }
 
@@ -195,3 +229,6 @@ output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
 
 @description('The Azure OpenAI resource the app reaches with its identity (no key); empty when it uses the key in Key Vault.')
 output AZURE_OPENAI_RESOURCE_NAME string = openAIResourceName
+
+@description('With private networking, the app\'s one outbound IP address (its NAT gateway\'s), for allow-lists; else empty.')
+output APP_OUTBOUND_IP_ADDRESS string = network.?outputs.outboundIpAddress ?? ''

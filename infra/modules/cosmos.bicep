@@ -16,6 +16,15 @@ param appIdentityName string
 @description('Optional: a person\'s principal id that also gets data access (to inspect estimates).')
 param userPrincipalId string = ''
 
+@description('Private networking: the account gets a private endpoint (Sql) and public network access is off.')
+param privateNetworking bool = false
+
+@description('With privateNetworking: the subnet for the private endpoints.')
+param privateEndpointSubnetId string = ''
+
+@description('With privateNetworking: the private DNS zones by group (cosmos), from the network module.')
+param privateDnsZoneIds object = {}
+
 var databaseName = 'timevision'
 
 // The containers and partition keys the code expects (CosmosEstimateStore, CosmosModelRegistry, CosmosFineTuneJobStore).
@@ -39,6 +48,7 @@ resource account 'Microsoft.DocumentDB/databaseAccounts@2025-10-15' = {
   properties: {
     databaseAccountOfferType: 'Standard'
     disableLocalAuth: true
+    publicNetworkAccess: privateNetworking ? 'Disabled' : 'Enabled'
     minimalTlsVersion: 'Tls12'
     consistencyPolicy: {
       defaultConsistencyLevel: 'Session'
@@ -97,6 +107,19 @@ resource userAccess 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments@20
     principalId: userPrincipalId
     roleDefinitionId: '${account.id}/sqlRoleDefinitions/${dataContributor}'
     scope: account.id
+  }
+}
+
+module privateEndpoint 'private-endpoint.bicep' = if (privateNetworking) {
+  name: 'pe-${name}-sql'
+  params: {
+    name: 'pe-${name}-sql'
+    location: location
+    tags: tags
+    subnetId: privateEndpointSubnetId
+    targetId: account.id
+    groupId: 'Sql'
+    dnsZoneId: privateDnsZoneIds.?cosmos ?? ''
   }
 }
 

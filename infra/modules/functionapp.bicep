@@ -63,12 +63,20 @@ param shadowModel string = ''
 @maxValue(100)
 param shadowPercent int = 0
 
+@description('Optional: the subnet the app integrates with (VNet integration); set, all its outbound traffic goes through the network, where the private endpoints are.')
+param appSubnetId string = ''
+
 var image = empty(containerImage) ? 'mcr.microsoft.com/azure-functions/dotnet-isolated:4-dotnet-isolated10.0' : containerImage
 
 // With an Azure OpenAI resource the app authenticates as its identity (DefaultAzureCredential, AZURE_CLIENT_ID):
 // no key is referenced, and the endpoint defaults to the resource's v1 API.
 var useOpenAIIdentity = !empty(openAIResourceName)
 var openAIBaseUrl = useOpenAIIdentity && empty(openAIEndpoint) ? 'https://${openAIResourceName}.openai.azure.com/openai/v1/' : openAIEndpoint
+
+// With VNet integration every outbound call goes through the network (vnetRouteAllEnabled; Key Vault references of a
+// Linux app reach a private endpoint only so), and the platform's scale controller, which cannot see the Durable Task
+// queues behind their private endpoint, leaves scaling to the runtime (functionsRuntimeScaleMonitoringEnabled).
+var vnetIntegration = !empty(appSubnetId)
 
 resource plan 'Microsoft.Web/serverfarms@2025-03-01' = {
   name: planName
@@ -100,6 +108,7 @@ resource app 'Microsoft.Web/sites@2025-03-01' = {
     serverFarmId: plan.id
     httpsOnly: true
     keyVaultReferenceIdentity: identityId
+    virtualNetworkSubnetId: vnetIntegration ? appSubnetId : null
     siteConfig: {
       linuxFxVersion: 'DOCKER|${image}'
       acrUseManagedIdentityCreds: true
@@ -109,6 +118,8 @@ resource app 'Microsoft.Web/sites@2025-03-01' = {
       ftpsState: 'Disabled'
       minTlsVersion: '1.2'
       http20Enabled: true
+      vnetRouteAllEnabled: vnetIntegration
+      functionsRuntimeScaleMonitoringEnabled: vnetIntegration
       appSettings: [
         // The Functions host.
         { name: 'FUNCTIONS_EXTENSION_VERSION', value: '~4' }

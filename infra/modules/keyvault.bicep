@@ -17,6 +17,15 @@ param userPrincipalId string = ''
 @description('The OpenAI (or Azure OpenAI) API key; empty: no secret, and no reference to one.')
 param openAIApiKey string = ''
 
+@description('Private networking: the vault gets a private endpoint (vault) and public network access is off.')
+param privateNetworking bool = false
+
+@description('With privateNetworking: the subnet for the private endpoints.')
+param privateEndpointSubnetId string = ''
+
+@description('With privateNetworking: the private DNS zones by group (vault), from the network module.')
+param privateDnsZoneIds object = {}
+
 var secretsUser = '4633458b-17de-408a-b874-0445c86b69e6'
 var secretsOfficer = 'b86a8fe4-44ce-4948-aee5-eccb2c155cd7'
 var secretName = 'openai-api-key'
@@ -44,7 +53,8 @@ resource vault 'Microsoft.KeyVault/vaults@2025-05-01' = {
     softDeleteRetentionInDays: 7
     // A deleted vault or secret cannot be purged before the 7 days are up. Once on, this cannot be turned off again.
     enablePurgeProtection: true
-    publicNetworkAccess: 'Enabled'
+    // The template still writes the secret without network access: Azure Resource Manager writes it, not this network.
+    publicNetworkAccess: privateNetworking ? 'Disabled' : 'Enabled'
   }
 }
 
@@ -73,6 +83,19 @@ resource userRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!em
   properties: {
     principalId: userPrincipalId
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', secretsOfficer)
+  }
+}
+
+module privateEndpoint 'private-endpoint.bicep' = if (privateNetworking) {
+  name: 'pe-${name}-vault'
+  params: {
+    name: 'pe-${name}-vault'
+    location: location
+    tags: tags
+    subnetId: privateEndpointSubnetId
+    targetId: vault.id
+    groupId: 'vault'
+    dnsZoneId: privateDnsZoneIds.?vault ?? ''
   }
 }
 

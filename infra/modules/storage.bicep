@@ -10,6 +10,15 @@ param tags object
 @description('The name of the app\'s user-assigned identity: gets the blob, queue and table data roles the Functions host, the Durable Task hub and the blob trigger need.')
 param appIdentityName string
 
+@description('Private networking: the blob, queue and table services get a private endpoint each (the host and the Durable Task hub use all three) and public network access is off.')
+param privateNetworking bool = false
+
+@description('With privateNetworking: the subnet for the private endpoints.')
+param privateEndpointSubnetId string = ''
+
+@description('With privateNetworking: the private DNS zones by group (blob, queue, table), from the network module.')
+param privateDnsZoneIds object = {}
+
 // Built-in role definition ids.
 var storageBlobDataOwner = 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
 var storageQueueDataContributor = '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
@@ -33,6 +42,7 @@ resource account 'Microsoft.Storage/storageAccounts@2025-06-01' = {
     minimumTlsVersion: 'TLS1_2'
     supportsHttpsTrafficOnly: true
     defaultToOAuthAuthentication: true
+    publicNetworkAccess: privateNetworking ? 'Disabled' : 'Enabled'
   }
 }
 
@@ -60,6 +70,21 @@ resource roles 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
       principalId: appIdentity.properties.principalId
       principalType: 'ServicePrincipal'
       roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', role)
+    }
+  }
+]
+
+module privateEndpoints 'private-endpoint.bicep' = [
+  for service in (privateNetworking ? ['blob', 'queue', 'table'] : []): {
+    name: 'pe-${name}-${service}'
+    params: {
+      name: 'pe-${name}-${service}'
+      location: location
+      tags: tags
+      subnetId: privateEndpointSubnetId
+      targetId: account.id
+      groupId: service
+      dnsZoneId: privateDnsZoneIds[service]
     }
   }
 ]

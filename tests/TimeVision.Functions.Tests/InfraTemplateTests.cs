@@ -106,6 +106,114 @@ public sealed class InfraTemplateTests
         Assert.Contains(ignored, line => line is ".azure/" or ".azure" or "/.azure/" or "/.azure");
     }
 
+    [Fact]
+    public void Private_networking_is_an_option_off_by_default_that_leaves_the_default_deploy_public()
+    {
+        var declared = InfraTemplate.Root.GetProperty("parameters").GetProperty("enablePrivateNetworking");
+        using var file = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "infra", "main.parameters.json")));
+        var site = InfraTemplate.Resources("functionapp", "Microsoft.Web/sites").Single().GetProperty("properties");
+        var appSubnetId = InfraTemplate.Deployment("functionapp").GetProperty("properties").GetProperty("parameters").GetProperty("appSubnetId").GetProperty("value").GetString();
+
+        Assert.Equal("bool", declared.GetProperty("type").GetString());
+        Assert.False(declared.GetProperty("defaultValue").GetBoolean());
+        Assert.Equal("${ENABLE_PRIVATE_NETWORKING=false}", file.RootElement.GetProperty("parameters").GetProperty("enablePrivateNetworking").GetProperty("value").GetString());
+        Assert.Equal(PrivateNetworkingOn, InfraTemplate.Deployment("network").GetProperty("condition").GetString());
+
+        // Each of Storage, Cosmos DB and Key Vault: public access on and no private endpoint unless the option is on.
+        foreach (var (module, type) in new[] { ("storage", "Microsoft.Storage/storageAccounts"), ("cosmos", "Microsoft.DocumentDB/databaseAccounts"), ("keyvault", "Microsoft.KeyVault/vaults") })
+        {
+            Assert.Equal(PrivateNetworkingOn, InfraTemplate.Deployment(module).GetProperty("properties").GetProperty("parameters").GetProperty("privateNetworking").GetProperty("value").GetString());
+            Assert.False(InfraTemplate.Module(module).GetProperty("parameters").GetProperty("privateNetworking").GetProperty("defaultValue").GetBoolean());
+            Assert.Equal("[if(parameters('privateNetworking'), 'Disabled', 'Enabled')]", InfraTemplate.Resources(module, type).Single().GetProperty("properties").GetProperty("publicNetworkAccess").GetString());
+            Assert.All(PrivateEndpoints(module), endpoint => Assert.Contains("parameters('privateNetworking')", endpoint.Deployment.TryGetProperty("condition", out var condition) ? condition.GetString() : endpoint.Deployment.GetProperty("copy").GetProperty("count").GetString(), StringComparison.Ordinal));
+        }
+
+        // The Function App: no subnet (null), no routing through one, platform scaling, unless the network module gave one.
+        Assert.StartsWith("[coalesce(tryGet(if(parameters('enablePrivateNetworking'), ", appSubnetId, StringComparison.Ordinal);
+        Assert.EndsWith("'outputs', 'appSubnetId', 'value'), '')]", appSubnetId, StringComparison.Ordinal);
+        Assert.Equal("[not(empty(parameters('appSubnetId')))]", InfraTemplate.Module("functionapp").GetProperty("variables").GetProperty("vnetIntegration").GetString());
+        Assert.Equal("[if(variables('vnetIntegration'), parameters('appSubnetId'), null())]", site.GetProperty("virtualNetworkSubnetId").GetString());
+    }
+
+    [Fact]
+    public void With_private_networking_Storage_Cosmos_DB_and_Key_Vault_get_private_endpoints_registered_in_private_DNS_zones()
+    {
+        var network = InfraTemplate.Module("network");
+        var zones = network.GetProperty("variables").GetProperty("zones");
+        var endpoint = PrivateEndpoints("keyvault").Single().Template;
+        var privateEndpoint = endpoint.GetProperty("resources").EnumerateArray().Single(r => r.GetProperty("type").GetString() == "Microsoft.Network/privateEndpoints").GetProperty("properties");
+        var zoneGroup = endpoint.GetProperty("resources").EnumerateArray().Single(r => r.GetProperty("type").GetString() == "Microsoft.Network/privateEndpoints/privateDnsZoneGroups").GetProperty("properties");
+        var storageEndpoints = PrivateEndpoints("storage").Single().Deployment;
+
+        // The zones, each linked to the network, so the services' public names resolve to the endpoints inside it.
+        Assert.Equal("[format('privatelink.blob.{0}', environment().suffixes.storage)]", zones.GetProperty("blob").GetString());
+        Assert.Equal("[format('privatelink.queue.{0}', environment().suffixes.storage)]", zones.GetProperty("queue").GetString());
+        Assert.Equal("[format('privatelink.table.{0}', environment().suffixes.storage)]", zones.GetProperty("table").GetString());
+        Assert.Equal("privatelink.documents.azure.com", zones.GetProperty("cosmos").GetString());
+        Assert.Equal("privatelink.vaultcore.azure.net", zones.GetProperty("vault").GetString());
+        var zoneResources = ResourcesOf(network, "Microsoft.Network/privateDnsZones").Single();
+        var links = ResourcesOf(network, "Microsoft.Network/privateDnsZones/virtualNetworkLinks").Single();
+        Assert.Equal("[length(items(variables('zones')))]", zoneResources.GetProperty("copy").GetProperty("count").GetString());
+        Assert.Equal("[length(items(variables('zones')))]", links.GetProperty("copy").GetProperty("count").GetString());
+        Assert.Equal("[resourceId('Microsoft.Network/virtualNetworks', parameters('name'))]", links.GetProperty("properties").GetProperty("virtualNetwork").GetProperty("id").GetString());
+        Assert.False(links.GetProperty("properties").GetProperty("registrationEnabled").GetBoolean());
+
+        // Storage: blob, queue and table (the host and the Durable Task hub use all three); Cosmos DB: Sql; Key Vault: vault.
+        Assert.Equal("[length(if(parameters('privateNetworking'), createArray('blob', 'queue', 'table'), createArray()))]", storageEndpoints.GetProperty("copy").GetProperty("count").GetString());
+        Assert.Equal("[parameters('privateDnsZoneIds')[if(parameters('privateNetworking'), createArray('blob', 'queue', 'table'), createArray())[copyIndex()]]]", EndpointParameter(storageEndpoints, "dnsZoneId"));
+        Assert.Equal("[resourceId('Microsoft.Storage/storageAccounts', parameters('name'))]", EndpointParameter(storageEndpoints, "targetId"));
+        foreach (var (module, groupId, zone, target) in new[] { ("cosmos", "Sql", "cosmos", "Microsoft.DocumentDB/databaseAccounts"), ("keyvault", "vault", "vault", "Microsoft.KeyVault/vaults") })
+        {
+            var deployment = PrivateEndpoints(module).Single().Deployment;
+            Assert.Equal(groupId, EndpointParameter(deployment, "groupId"));
+            Assert.Equal($"[coalesce(tryGet(parameters('privateDnsZoneIds'), '{zone}'), '')]", EndpointParameter(deployment, "dnsZoneId"));
+            Assert.Equal($"[resourceId('{target}', parameters('name'))]", EndpointParameter(deployment, "targetId"));
+            Assert.Equal("[parameters('privateEndpointSubnetId')]", EndpointParameter(deployment, "subnetId"));
+        }
+
+        // One endpoint: in the subnet, to the resource's group, its address registered in the zone.
+        Assert.Equal("[parameters('subnetId')]", privateEndpoint.GetProperty("subnet").GetProperty("id").GetString());
+        var connection = privateEndpoint.GetProperty("privateLinkServiceConnections").EnumerateArray().Single().GetProperty("properties");
+        Assert.Equal("[parameters('targetId')]", connection.GetProperty("privateLinkServiceId").GetString());
+        Assert.Equal(["[parameters('groupId')]"], connection.GetProperty("groupIds").EnumerateArray().Select(g => g.GetString()));
+        Assert.Equal("[parameters('dnsZoneId')]", zoneGroup.GetProperty("privateDnsZoneConfigs").EnumerateArray().Single().GetProperty("properties").GetProperty("privateDnsZoneId").GetString());
+
+        // main.bicep hands every module the network's private endpoint subnet and zones.
+        foreach (var module in new[] { "storage", "cosmos", "keyvault" })
+        {
+            var parameters = InfraTemplate.Deployment(module).GetProperty("properties").GetProperty("parameters");
+            Assert.EndsWith("'outputs', 'privateEndpointSubnetId', 'value'), '')]", parameters.GetProperty("privateEndpointSubnetId").GetProperty("value").GetString(), StringComparison.Ordinal);
+            Assert.EndsWith("'outputs', 'dnsZoneIds', 'value'), createObject())]", parameters.GetProperty("privateDnsZoneIds").GetProperty("value").GetString(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void With_private_networking_the_Function_App_is_VNet_integrated_and_reaches_the_internet_through_a_NAT_gateway()
+    {
+        var network = InfraTemplate.Module("network");
+        var subnets = ResourcesOf(network, "Microsoft.Network/virtualNetworks").Single().GetProperty("properties").GetProperty("subnets").EnumerateArray().ToList();
+        var app = subnets.Single(s => s.GetProperty("name").GetString() == "[variables('appSubnetName')]").GetProperty("properties");
+        var endpoints = subnets.Single(s => s.GetProperty("name").GetString() == "[variables('privateEndpointSubnetName')]").GetProperty("properties");
+        var site = InfraTemplate.Resources("functionapp", "Microsoft.Web/sites").Single().GetProperty("properties");
+        var outputs = network.GetProperty("outputs");
+
+        // The app subnet: delegated to App Service, out through the NAT gateway; the endpoints' subnet beside it.
+        Assert.Equal("Microsoft.Web/serverFarms", app.GetProperty("delegations").EnumerateArray().Single().GetProperty("properties").GetProperty("serviceName").GetString());
+        Assert.Equal("[resourceId('Microsoft.Network/natGateways', parameters('natGatewayName'))]", app.GetProperty("natGateway").GetProperty("id").GetString());
+        Assert.Equal("[cidrSubnet(parameters('addressPrefix'), 24, 0)]", app.GetProperty("addressPrefix").GetString());
+        Assert.Equal("[cidrSubnet(parameters('addressPrefix'), 24, 1)]", endpoints.GetProperty("addressPrefix").GetString());
+        Assert.Equal("Disabled", endpoints.GetProperty("privateEndpointNetworkPolicies").GetString());
+        Assert.Single(ResourcesOf(network, "Microsoft.Network/natGateways"));
+        Assert.Equal("[format('{0}/subnets/{1}', resourceId('Microsoft.Network/virtualNetworks', parameters('name')), variables('appSubnetName'))]", outputs.GetProperty("appSubnetId").GetProperty("value").GetString());
+        Assert.Equal("[format('{0}/subnets/{1}', resourceId('Microsoft.Network/virtualNetworks', parameters('name')), variables('privateEndpointSubnetName'))]", outputs.GetProperty("privateEndpointSubnetId").GetProperty("value").GetString());
+
+        // The app: in that subnet, all outbound traffic through it (Key Vault references of a Linux app reach a private
+        // endpoint only so), scaled by the runtime, which can see the Durable Task queues behind their endpoint.
+        Assert.Equal("[if(variables('vnetIntegration'), parameters('appSubnetId'), null())]", site.GetProperty("virtualNetworkSubnetId").GetString());
+        Assert.Equal("[variables('vnetIntegration')]", site.GetProperty("siteConfig").GetProperty("vnetRouteAllEnabled").GetString());
+        Assert.Equal("[variables('vnetIntegration')]", site.GetProperty("siteConfig").GetProperty("functionsRuntimeScaleMonitoringEnabled").GetString());
+    }
+
     [Theory]
     [InlineData("storage", "b7e6dc6d-f1e8-4753-8033-0f276bb0955b")] // Storage Blob Data Owner
     [InlineData("storage", "974c5e8b-45b9-4653-ba55-5f855dd0fb88")] // Storage Queue Data Contributor
@@ -274,6 +382,20 @@ public sealed class InfraTemplateTests
         Assert.Equal(string.Empty, declared.GetProperty("openAIResourceGroupName").GetProperty("defaultValue").GetString());
         Assert.Equal("[parameters('openAIResourceName')]", InfraTemplate.Root.GetProperty("outputs").GetProperty("AZURE_OPENAI_RESOURCE_NAME").GetProperty("value").GetString());
     }
+
+    private const string PrivateNetworkingOn = "[parameters('enablePrivateNetworking')]";
+
+    /// <summary>The private endpoint deployments a module makes: each deployment and its template (private-endpoint.bicep).</summary>
+    private static IEnumerable<(JsonElement Deployment, JsonElement Template)> PrivateEndpoints(string module) =>
+        ResourcesOf(InfraTemplate.Module(module), "Microsoft.Resources/deployments")
+            .Select(d => (d, d.GetProperty("properties").GetProperty("template")))
+            .Where(d => d.Item2.GetProperty("resources").EnumerateArray().Any(r => r.GetProperty("type").GetString() == "Microsoft.Network/privateEndpoints"));
+
+    private static string? EndpointParameter(JsonElement deployment, string name) =>
+        deployment.GetProperty("properties").GetProperty("parameters").GetProperty(name).GetProperty("value").GetString();
+
+    private static IEnumerable<JsonElement> ResourcesOf(JsonElement template, string type) =>
+        template.GetProperty("resources").EnumerateArray().Where(r => r.GetProperty("type").GetString() == type);
 
     private static IEnumerable<int> Occurrences(string text, string value)
     {
