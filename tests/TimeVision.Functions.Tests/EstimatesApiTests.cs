@@ -41,6 +41,21 @@ public sealed class EstimatesApiTests(AzuriteFixture azurite, CosmosFixture cosm
     }
 
     [Fact]
+    public async Task The_file_name_is_stored_without_path_parts_or_control_characters()
+    {
+        var pdf = await File.ReadAllBytesAsync(RepositoryPaths.Sample("odri-motor-shaft.pdf"), Token);
+        var request = FunctionsHarness.Request("POST", pdf);
+        request.QueryString = new Microsoft.AspNetCore.Http.QueryString("?name=..%5C..%5Cshared%5Cbra%07cket%1B.pdf");
+
+        var accepted = Assert.IsType<AcceptedResult>(await _harness.Api.PostAsync(request, _harness.Client, Token));
+        var id = Property(accepted.Value, "id");
+        await _harness.WaitAsync(id);
+
+        var got = await _harness.Api.GetAsync(FunctionsHarness.Request("GET"), id, _harness.Client, Token);
+        Assert.Equal("bracket.pdf", Assert.IsType<DocumentEstimate>(Assert.IsType<OkObjectResult>(got).Value).FileName);
+    }
+
+    [Fact]
     public async Task Without_a_key_or_a_named_model_the_app_estimates_offline_and_says_so_like_the_cli()
     {
         await _harness.DisposeAsync();

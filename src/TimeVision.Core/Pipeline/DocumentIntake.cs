@@ -14,7 +14,8 @@ namespace TimeVision.Core.Pipeline;
 /// The one way a PDF comes in, for every host (the CLI, HTTP, the blob trigger, eval): it reads the content once to get
 /// the document id, stores the PDF under that id, and decides, the same way everywhere, whether to start an estimate:
 /// one running is left alone, a stored estimate is kept unless forced, and with no way to reach a model the estimate is
-/// the offline one, said so, unless a model was named explicitly (then it is refused with <c>missing_api_key</c>).
+/// the offline one, said so, unless a model was named explicitly (then it is refused with <c>missing_api_key</c>). The
+/// file name a host passes is stored as <see cref="FileNames.Clean"/> makes it.
 /// </summary>
 public sealed class DocumentIntake
 {
@@ -70,7 +71,7 @@ public sealed class DocumentIntake
     /// <see cref="StartAsync"/> decides.
     /// </summary>
     public async Task<IntakeOutcome> SubmitFileAsync(
-        string path, DocumentId documentId, string fileName, DocumentSource source, bool force, DurableTaskClient client, CancellationToken cancellationToken)
+        string path, DocumentId documentId, string? fileName, DocumentSource source, bool force, DurableTaskClient client, CancellationToken cancellationToken)
     {
         await using var file = File.OpenRead(path);
         return await StartAsync(client, documentId, fileName, source, force, () => StoreAsync(documentId, file, cancellationToken), cancellationToken);
@@ -81,7 +82,7 @@ public sealed class DocumentIntake
     /// memory), refused when empty, not a PDF or larger than <paramref name="maxBytes"/>, else stored and started.
     /// </summary>
     public async Task<IntakeOutcome> SubmitUploadAsync(
-        Stream body, string fileName, long maxBytes, bool force, DurableTaskClient client, CancellationToken cancellationToken)
+        Stream body, string? fileName, long maxBytes, bool force, DurableTaskClient client, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(body);
         var path = Path.Combine(Path.GetTempPath(), $"timevision-upload-{Guid.NewGuid():N}.pdf");
@@ -125,7 +126,7 @@ public sealed class DocumentIntake
 
     /// <summary>A PDF already in storage (the blob trigger): hashed from <paramref name="content"/>, started from where it lies.</summary>
     public async Task<IntakeOutcome> SubmitStoredAsync(
-        Stream content, BlobReference blob, string fileName, DocumentSource source, DurableTaskClient client, CancellationToken cancellationToken)
+        Stream content, BlobReference blob, string? fileName, DocumentSource source, DurableTaskClient client, CancellationToken cancellationToken)
     {
         var documentId = await DocumentId.OfContentAsync(content, cancellationToken);
         return await StartAsync(client, documentId, fileName, source, force: false, () => Task.FromResult(blob), cancellationToken);
@@ -168,7 +169,7 @@ public sealed class DocumentIntake
     private async Task<IntakeOutcome> StartAsync(
         DurableTaskClient client,
         DocumentId documentId,
-        string fileName,
+        string? fileName,
         DocumentSource source,
         bool force,
         Func<Task<BlobReference>> store,
@@ -190,7 +191,7 @@ public sealed class DocumentIntake
         var pdf = await store();
         var pipeline = _pipeline.CurrentValue;
         var request = new EstimateDocumentRequest(
-            id, pdf, fileName, source, model!,
+            id, pdf, FileNames.Clean(fileName), source, model!,
             pipeline.MaxPagesInFlight, pipeline.ActivityAttempts, pipeline.ActivityFirstRetry, force,
             _shadow.CurrentValue.ChallengerFor(id, model!));
         try

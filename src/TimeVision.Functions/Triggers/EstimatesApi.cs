@@ -96,11 +96,9 @@ public sealed class EstimatesApi(DocumentIntake intake, IEstimateStore estimates
     private static bool IsPdfContentType(string? contentType) =>
         contentType is not null && contentType.Split(';')[0].Trim().Equals("application/pdf", StringComparison.OrdinalIgnoreCase);
 
-    private static string FileName(HttpRequest request)
-    {
-        var name = request.Headers["X-File-Name"].FirstOrDefault() ?? request.Query["name"].FirstOrDefault();
-        return string.IsNullOrWhiteSpace(name) ? "upload.pdf" : Path.GetFileName(name);
-    }
+    /// <summary>The file name as sent; the intake cleans it (<see cref="FileNames.Clean"/>).</summary>
+    private static string? FileName(HttpRequest request) =>
+        request.Headers["X-File-Name"].FirstOrDefault() ?? request.Query["name"].FirstOrDefault();
 
     private static ObjectResult TooLarge(long maxBytes) =>
         ApiError.Result(StatusCodes.Status413PayloadTooLarge, "too_large", $"The PDF is larger than {maxBytes / (1024 * 1024)} MB (Api:MaxUploadBytes).");
