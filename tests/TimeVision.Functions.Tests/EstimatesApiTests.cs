@@ -14,7 +14,7 @@ public sealed class EstimatesApiTests(AzuriteFixture azurite, CosmosFixture cosm
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    public async ValueTask InitializeAsync() => _harness = await FunctionsHarness.StartAsync(azurite, cosmos, maxUploadBytes: 2 * 1024 * 1024);
+    public async ValueTask InitializeAsync() => _harness = await FunctionsHarness.StartAsync(azurite, cosmos, maxPdfBytes: 2 * 1024 * 1024);
 
     public async ValueTask DisposeAsync()
     {

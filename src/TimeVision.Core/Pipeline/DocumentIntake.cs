@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
@@ -32,6 +33,7 @@ public sealed class DocumentIntake
     private readonly ActiveModel _activeModel;
     private readonly IOptionsMonitor<ShadowOptions> _shadow;
     private readonly IOptionsMonitor<VisionOptions> _vision;
+    private readonly TimeProvider _time;
 
     /// <summary>Creates the intake.</summary>
     public DocumentIntake(
@@ -40,7 +42,8 @@ public sealed class DocumentIntake
         IOptionsMonitor<PipelineOptions> pipeline,
         ActiveModel activeModel,
         IOptionsMonitor<ShadowOptions> shadow,
-        IOptionsMonitor<VisionOptions> vision)
+        IOptionsMonitor<VisionOptions> vision,
+        TimeProvider time)
     {
         _blobs = blobs;
         _estimates = estimates;
@@ -48,6 +51,7 @@ public sealed class DocumentIntake
         _activeModel = activeModel;
         _shadow = shadow;
         _vision = vision;
+        _time = time;
     }
 
     /// <summary>The SHA-256 of a stream as a document id's text, read once, in chunks.</summary>
@@ -78,11 +82,23 @@ public sealed class DocumentIntake
     }
 
     /// <summary>
+    /// The size rule of every way in: a PDF of more than <see cref="PipelineOptions.MaxPdfBytes"/> is
+    /// <see cref="RenderErrorCode.TooLarge"/>; <see langword="null"/> when <paramref name="bytes"/> is within it.
+    /// </summary>
+    public RenderError? CheckSize(long bytes)
+    {
+        var maxBytes = _pipeline.CurrentValue.MaxPdfBytes;
+        return bytes > maxBytes
+            ? new RenderError(RenderErrorCode.TooLarge, $"The PDF is larger than {DescribeBytes(maxBytes)} (Pipeline:MaxPdfBytes).")
+            : null;
+    }
+
+    /// <summary>
     /// An upload (HTTP): streamed once to a temporary file (hashing and checking it on the way, never held whole in
-    /// memory), refused when empty, not a PDF or larger than <paramref name="maxBytes"/>, else stored and started.
+    /// memory), refused when empty, not a PDF or over <see cref="CheckSize"/>'s limit, else stored and started.
     /// </summary>
     public async Task<IntakeOutcome> SubmitUploadAsync(
-        Stream body, string? fileName, long maxBytes, bool force, DurableTaskClient client, CancellationToken cancellationToken)
+        Stream body, string? fileName, bool force, DurableTaskClient client, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(body);
         var path = Path.Combine(Path.GetTempPath(), $"timevision-upload-{Guid.NewGuid():N}.pdf");
@@ -94,9 +110,9 @@ public sealed class DocumentIntake
         while ((read = await body.ReadAsync(buffer, cancellationToken)) > 0)
         {
             length += read;
-            if (length > maxBytes)
+            if (CheckSize(length) is { } tooLarge)
             {
-                return Rejected(null, new IntakeError(IntakeError.TooLarge, $"The PDF is larger than {maxBytes / (1024 * 1024)} MB (Api:MaxUploadBytes)."));
+                return Rejected(null, IntakeError.From(tooLarge));
             }
 
             hash.AppendData(buffer, 0, read);
@@ -124,12 +140,30 @@ public sealed class DocumentIntake
         }, cancellationToken);
     }
 
-    /// <summary>A PDF already in storage (the blob trigger): hashed from <paramref name="content"/>, started from where it lies.</summary>
+    /// <summary>
+    /// A PDF already in storage (the blob trigger): hashed and measured from <paramref name="content"/>, started from
+    /// where it lies. Nobody waits on the answer, so one over <see cref="CheckSize"/>'s limit is recorded as a failed
+    /// document estimate with its error (what <c>GET /api/estimates/{id}</c> shows) and never rendered; the page cap
+    /// is the orchestration's first step, recorded the same way, for every way in.
+    /// </summary>
     public async Task<IntakeOutcome> SubmitStoredAsync(
         Stream content, BlobReference blob, string? fileName, DocumentSource source, DurableTaskClient client, CancellationToken cancellationToken)
     {
-        var documentId = await DocumentId.OfContentAsync(content, cancellationToken);
-        return await StartAsync(client, documentId, fileName, source, force: false, () => Task.FromResult(blob), cancellationToken);
+        ArgumentNullException.ThrowIfNull(content);
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = new byte[CopyBufferBytes];
+        long length = 0;
+        int read;
+        while ((read = await content.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            length += read;
+            hash.AppendData(buffer, 0, read);
+        }
+
+        var documentId = DocumentId.FromHash(hash.GetHashAndReset());
+        return CheckSize(length) is { } tooLarge
+            ? await RecordRejectedAsync(client, documentId, fileName, source, tooLarge, cancellationToken)
+            : await StartAsync(client, documentId, fileName, source, force: false, () => Task.FromResult(blob), cancellationToken);
     }
 
     /// <summary>Stores a PDF at <c>drawings/&lt;documentId&gt;.pdf</c> (for eval, which estimates without an orchestration) and returns its id and place.</summary>
@@ -223,6 +257,35 @@ public sealed class DocumentIntake
         var (model, notice, error) = await ChooseModelAsync(cancellationToken);
         return error is not null ? (Rejected(id, error), null, null) : (null, model, notice);
     }
+
+    /// <summary>
+    /// Stores a refused PDF's record as a failed document estimate, unless the document is being estimated or already
+    /// has an estimate (which a refusal never overwrites).
+    /// </summary>
+    private async Task<IntakeOutcome> RecordRejectedAsync(
+        DurableTaskClient client, DocumentId documentId, string? fileName, DocumentSource source, RenderError error, CancellationToken cancellationToken)
+    {
+        var id = documentId.Value;
+        if (await FindRunningAsync(client, id, cancellationToken) is not null)
+        {
+            return new IntakeOutcome(IntakeStatus.InProgress, id);
+        }
+
+        if (await _estimates.GetAsync(id, cancellationToken) is not null)
+        {
+            return new IntakeOutcome(IntakeStatus.AlreadyEstimated, id);
+        }
+
+        await _estimates.SaveAsync(DocumentEstimate.Rejected(id, FileNames.Clean(fileName), source, error, _time.GetUtcNow()), ifMatch: null, cancellationToken);
+        return Rejected(id, IntakeError.From(error));
+    }
+
+    private static string DescribeBytes(long bytes) => bytes switch
+    {
+        _ when bytes % (1024 * 1024) == 0 => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024 * 1024)} MB"),
+        _ when bytes % 1024 == 0 => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024} KB"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{bytes} bytes"),
+    };
 
     private async Task<BlobReference> StoreAsync(DocumentId documentId, Stream content, CancellationToken cancellationToken)
     {
