@@ -167,7 +167,7 @@ resource app 'Microsoft.Web/sites@2025-03-01' = {
         { name: 'Storage__CosmosContainer', value: 'estimates' }
         { name: 'Storage__CosmosModelsContainer', value: 'models' }
         { name: 'Storage__CreateCosmosResources', value: 'false' } // created here; the data-plane role cannot create them
-        { name: 'Api__MaxUploadBytes', value: '52428800' }
+        { name: 'Pipeline__MaxPdfBytes', value: '52428800' }
       ]
     }
   }

@@ -9,7 +9,7 @@ namespace TimeVision.Functions;
 /// <summary>The app's service registrations, shared by <c>Program.cs</c> and the startup test.</summary>
 public static class FunctionsApplicationBuilderExtensions
 {
-    /// <summary>Adds telemetry, Core's services and the API's options to the Functions worker.</summary>
+    /// <summary>Adds telemetry and Core's services to the Functions worker.</summary>
     /// <param name="builder">The Functions application builder.</param>
     public static FunctionsApplicationBuilder AddTimeVision(this FunctionsApplicationBuilder builder)
     {
@@ -30,7 +30,6 @@ public static class FunctionsApplicationBuilderExtensions
             }
         });
         builder.Services.AddTimeVisionCore();
-        builder.Services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         return builder;
     }
 

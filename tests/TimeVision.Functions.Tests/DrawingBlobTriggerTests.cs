@@ -1,4 +1,6 @@
 using Microsoft.DurableTask.Client;
+using TimeVision.Core.Estimates;
+using TimeVision.Core.Rendering;
 using TimeVision.Testing;
 using TimeVision.Testing.LocalServices;
 
@@ -46,4 +48,56 @@ public sealed class DrawingBlobTriggerTests(AzuriteFixture azurite, CosmosFixtur
         var estimate = Assert.IsType<Core.Estimates.DocumentEstimate>(Assert.IsType<Microsoft.AspNetCore.Mvc.OkObjectResult>(document).Value);
         Assert.Equal(("bracket.pdf", "blob"), (estimate.FileName, Core.Json.JsonCode.Of(estimate.Source)));
     }
+
+    [Fact]
+    public async Task A_blob_over_the_size_cap_is_recorded_as_a_failed_too_large_estimate_and_never_rendered()
+    {
+        var pdf = TestPdfs.WithPages(1);
+        await _harness.DisposeAsync();
+        _harness = await FunctionsHarness.StartAsync(azurite, cosmos, maxPdfBytes: pdf.Length - 1);
+
+        await _harness.BlobTrigger.RunAsync(new MemoryStream(pdf), "customer-9\\old\\bra\u0007cket.pdf", _harness.Client, Token);
+
+        Assert.Empty(await InstancesAsync());
+        var estimate = await EstimateAsync(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf)));
+        Assert.Equal((DocumentStatus.Failed, RenderErrorCode.TooLarge, 0), (estimate.Status, estimate.Error?.Code, estimate.Pages.Count));
+        Assert.Contains("Pipeline:MaxPdfBytes", estimate.Error!.Message, StringComparison.Ordinal);
+        Assert.Equal(("bracket.pdf", "blob"), (estimate.FileName, Core.Json.JsonCode.Of(estimate.Source)));
+        Assert.Empty(_harness.Model.Requests);
+    }
+
+    [Fact]
+    public async Task A_blob_over_the_page_cap_ends_failed_with_too_many_pages_before_any_page_is_rendered()
+    {
+        await _harness.DisposeAsync();
+        _harness = await FunctionsHarness.StartAsync(azurite, cosmos, settings: new Dictionary<string, string?> { ["Rendering:MaxPages"] = "2" });
+        var pdf = TestPdfs.WithPages(3);
+        var name = $"customer-{Guid.NewGuid():N}/three-sheets.pdf";
+        var container = azurite.Blobs.GetBlobContainerClient("drawings");
+        await container.CreateIfNotExistsAsync(cancellationToken: Token);
+        await container.GetBlobClient(name).UploadAsync(new BinaryData(pdf), Token);
+
+        await _harness.BlobTrigger.RunAsync(new MemoryStream(pdf), name, _harness.Client, Token);
+
+        var only = Assert.Single(await InstancesAsync());
+        await _harness.WaitAsync(only.InstanceId);
+        var estimate = await EstimateAsync(only.InstanceId);
+        Assert.Equal((DocumentStatus.Failed, RenderErrorCode.TooManyPages, 0), (estimate.Status, estimate.Error?.Code, estimate.Pages.Count));
+        Assert.Empty(_harness.Model.Requests);
+    }
+
+    private async Task<List<OrchestrationMetadata>> InstancesAsync()
+    {
+        var instances = new List<OrchestrationMetadata>();
+        await foreach (var instance in _harness.Client.GetAllInstancesAsync(new OrchestrationQuery()))
+        {
+            instances.Add(instance);
+        }
+
+        return instances;
+    }
+
+    private async Task<DocumentEstimate> EstimateAsync(string id) =>
+        Assert.IsType<DocumentEstimate>(Assert.IsType<Microsoft.AspNetCore.Mvc.OkObjectResult>(
+            await _harness.Api.GetAsync(FunctionsHarness.Request("GET"), id, _harness.Client, Token)).Value);
 }

@@ -14,7 +14,7 @@ public sealed class EstimatesApiTests(AzuriteFixture azurite, CosmosFixture cosm
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    public async ValueTask InitializeAsync() => _harness = await FunctionsHarness.StartAsync(azurite, cosmos, maxUploadBytes: 2 * 1024 * 1024);
+    public async ValueTask InitializeAsync() => _harness = await FunctionsHarness.StartAsync(azurite, cosmos, maxPdfBytes: 2 * 1024 * 1024);
 
     public async ValueTask DisposeAsync()
     {
@@ -38,6 +38,21 @@ public sealed class EstimatesApiTests(AzuriteFixture azurite, CosmosFixture cosm
         Assert.Equal((DocumentStatus.Completed, 2.4), (document.Status, document.TotalEstimatedMinutes));
         Assert.Equal("http", Core.Json.JsonCode.Of(document.Source));
         Assert.Single(_harness.Model.Requests);
+    }
+
+    [Fact]
+    public async Task The_file_name_is_stored_without_path_parts_or_control_characters()
+    {
+        var pdf = await File.ReadAllBytesAsync(RepositoryPaths.Sample("odri-motor-shaft.pdf"), Token);
+        var request = FunctionsHarness.Request("POST", pdf);
+        request.QueryString = new Microsoft.AspNetCore.Http.QueryString("?name=..%5C..%5Cshared%5Cbra%07cket%1B.pdf");
+
+        var accepted = Assert.IsType<AcceptedResult>(await _harness.Api.PostAsync(request, _harness.Client, Token));
+        var id = Property(accepted.Value, "id");
+        await _harness.WaitAsync(id);
+
+        var got = await _harness.Api.GetAsync(FunctionsHarness.Request("GET"), id, _harness.Client, Token);
+        Assert.Equal("bracket.pdf", Assert.IsType<DocumentEstimate>(Assert.IsType<OkObjectResult>(got).Value).FileName);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
 using TimeVision.Core.Estimates;
+using TimeVision.Core.Feedback;
 using TimeVision.Functions.Triggers;
 using TimeVision.Testing;
 using TimeVision.Testing.LocalServices;
@@ -48,6 +49,40 @@ public sealed class FeedbackApiTests(AzuriteFixture azurite, CosmosFixture cosmo
         var result = await Api.PutAsync(Put(body, ifMatch is null ? null : etag), id, Token);
 
         Assert.Equal(status, Assert.IsAssignableFrom<ObjectResult>(result).StatusCode);
+        Assert.Null((await GetAsync(id)).Feedback);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_body_over_64_KB_gets_413_feedback_too_large_and_nothing_is_stored(bool sendLength)
+    {
+        var (id, etag) = await EstimateAsync();
+        var padded = """{"actualMinutes": 2, "source": "actual"}""" + new string(' ', FeedbackLimits.MaxBodyBytes);
+        var request = FunctionsHarness.Request("PUT", Encoding.UTF8.GetBytes(padded), "application/json", sendLength);
+        request.Headers.IfMatch = etag;
+
+        var result = await Api.PutAsync(request, id, Token);
+
+        var error = Assert.IsAssignableFrom<ObjectResult>(result);
+        Assert.Equal(413, error.StatusCode);
+        var body = System.Text.Json.JsonSerializer.SerializeToElement(error.Value).GetProperty("error");
+        Assert.Equal("feedback_too_large", body.GetProperty("code").GetString());
+        Assert.Equal("The feedback body is larger than 64 KB.", body.GetProperty("message").GetString());
+        Assert.Null((await GetAsync(id)).Feedback);
+    }
+
+    [Fact]
+    public async Task A_text_field_over_its_limit_gets_400_invalid_feedback_naming_the_limit()
+    {
+        var (id, etag) = await EstimateAsync();
+
+        var result = await Api.PutAsync(Put($$"""{"actualMinutes": 2, "source": "actual", "material": "{{new string('x', 201)}}"}""", etag), id, Token);
+
+        var error = Assert.IsAssignableFrom<ObjectResult>(result);
+        Assert.Equal(400, error.StatusCode);
+        var body = System.Text.Json.JsonSerializer.SerializeToElement(error.Value).GetProperty("error");
+        Assert.Equal(("invalid_feedback", "Material is limited to 200 characters."), (body.GetProperty("code").GetString(), body.GetProperty("message").GetString()));
         Assert.Null((await GetAsync(id)).Feedback);
     }
 

@@ -43,7 +43,7 @@ internal sealed class FunctionsHarness : IAsyncDisposable
     public DrawingBlobTrigger BlobTrigger => ActivatorUtilities.CreateInstance<DrawingBlobTrigger>(Services);
 
     public static async Task<FunctionsHarness> StartAsync(
-        AzuriteFixture azurite, CosmosFixture cosmos, long maxUploadBytes = 50L * 1024 * 1024, IReadOnlyDictionary<string, string?>? settings = null)
+        AzuriteFixture azurite, CosmosFixture cosmos, long maxPdfBytes = 50L * 1024 * 1024, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var model = await FakeOpenAIServer.StartAsync();
         model.Fallback = _ => new FakeReply.Content(SampleEstimates.ShaftJson());
@@ -61,14 +61,13 @@ internal sealed class FunctionsHarness : IAsyncDisposable
             ["Vision:ApiKey"] = FakeOpenAIServer.ApiKey,
             ["Storage:BlobConnectionString"] = LocalServiceEndpoints.StorageConnectionString,
             ["Storage:DataDirectory"] = Path.Combine(Path.GetTempPath(), "timevision-tests", $"functions-{Guid.NewGuid():N}"),
-            ["Api:MaxUploadBytes"] = maxUploadBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Pipeline:MaxPdfBytes"] = maxPdfBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Services.AddTimeVisionCore();
         builder.Services.AddSingleton<IEstimateStore>(new CosmosEstimateStore(container));
         builder.Services.AddSingleton<IModelRegistry>(new CosmosModelRegistry(models));
         builder.Services.AddSingleton<IFineTuneJobStore>(new CosmosFineTuneJobStore(models));
-        builder.Services.AddOptions<ApiOptions>().BindConfiguration(TimeVision.Functions.ApiOptions.SectionName);
         IServiceProvider? services = null;
         builder.Services.AddDurableTaskWorker(worker =>
         {

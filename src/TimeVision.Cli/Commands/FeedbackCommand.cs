@@ -8,7 +8,7 @@ namespace TimeVision.Cli.Commands;
 
 /// <summary>
 /// <c>timevision feedback &lt;id&gt; --actual-min X</c>: records the real spindle time of a stored estimate.
-/// Exit 0 stored, 2 invalid or unknown, 4 stale <c>--if-match</c> token (nothing overwritten).
+/// Exit 0 stored, 2 invalid (<see cref="FeedbackLimits"/>) or unknown, 4 stale <c>--if-match</c> token (nothing overwritten).
 /// </summary>
 internal static class FeedbackCommand
 {
@@ -20,9 +20,9 @@ internal static class FeedbackCommand
         var part = new Option<int?>("--part") { Description = "The part (1-based, as the estimate lists them); default: the whole document." };
         var partType = new Option<PartType?>("--part-type") { Description = "Corrected part type: Rot, Pri or Combined." };
         var complexity = new Option<Complexity?>("--complexity") { Description = "Corrected complexity: Simple, Medium or Complex." };
-        var material = new Option<string?>("--material") { Description = "Corrected material." };
-        var by = new Option<string?>("--by") { Description = "Who is entering it." };
-        var notes = new Option<string?>("--notes") { Description = "Notes (at most 2000 characters)." };
+        var material = new Option<string?>("--material") { Description = $"Corrected material (at most {FeedbackLimits.MaxShortTextLength} characters)." };
+        var by = new Option<string?>("--by") { Description = $"Who is entering it (at most {FeedbackLimits.MaxShortTextLength} characters)." };
+        var notes = new Option<string?>("--notes") { Description = $"Notes (at most {FeedbackLimits.MaxNotesLength} characters)." };
         var ifMatch = new Option<string?>("--if-match") { Description = "The estimate's concurrency token; default: the current one, read just before writing." };
         var data = CommonOptions.Data();
 

@@ -1,11 +1,10 @@
 using System.Globalization;
 using System.Text;
 using TimeVision.Core.Evaluation;
-using TimeVision.Core.Json;
 
 namespace TimeVision.Cli.Evaluation;
 
-/// <summary>Writes <c>report.md</c>, <c>results.csv</c> and the charts of an evaluation.</summary>
+/// <summary>Writes <c>report.md</c>, <c>results.csv</c> (<see cref="ResultsCsv"/>) and the charts of an evaluation.</summary>
 internal static class EvaluationReportWriter
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
@@ -13,24 +12,9 @@ internal static class EvaluationReportWriter
     public static async Task WriteAsync(string folder, EvaluationRun run, EvaluationReport report, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(folder);
-        await File.WriteAllTextAsync(Path.Combine(folder, "results.csv"), Csv(run), new UTF8Encoding(false), cancellationToken);
+        await ResultsCsv.WriteAsync(Path.Combine(folder, "results.csv"), run, cancellationToken);
         var charts = EvaluationCharts.Write(folder, run, report);
         await File.WriteAllTextAsync(Path.Combine(folder, "report.md"), Markdown(run, report, charts), new UTF8Encoding(false), cancellationToken);
-    }
-
-    private static string Csv(EvaluationRun run)
-    {
-        var csv = new StringBuilder("document_id,file,model,status,actual_min,estimate_min,error_pct,abs_error_pct,pages_completed,pages_total,input_tokens,output_tokens,cost_usd,latency_ms,new_calls,part_type,complexity,material_group\n");
-        foreach (var r in run.Results)
-        {
-            csv.AppendJoin(',',
-                r.DocumentId, Quote(r.FileName), Quote(r.Model), JsonCode.Of(r.Status),
-                Number(r.ActualMinutes), Number(r.EstimatedMinutes), Number(r.PercentError), Number(r.PercentError is { } e ? Math.Abs(e) : null),
-                r.PagesCompleted, r.PagesTotal, r.InputTokens, r.OutputTokens, Number(r.CostUsd, "0.######"), r.LatencyMs, r.NewCalls,
-                Quote(r.PartType), Quote(r.Complexity), Quote(r.MaterialGroup)).Append('\n');
-        }
-
-        return csv.ToString();
     }
 
     private static string Markdown(EvaluationRun run, EvaluationReport report, IReadOnlyList<string> charts)
@@ -108,10 +92,6 @@ internal static class EvaluationReportWriter
             md.Append(Invariant, $"| {group} | {string.Join(" | ", report.Models.Select(m => groupsOf(m).FirstOrDefault(g => g.Group == group) is { } s ? string.Create(Invariant, $"{Points(s.Mape)} (n={s.Documents})") : "—"))} |\n");
         }
     }
-
-    private static string Quote(string value) => value.AsSpan().IndexOfAny(",\"\n") >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
-
-    private static string Number(double? value, string format = "0.###") => value is { } v && double.IsFinite(v) ? v.ToString(format, Invariant) : string.Empty;
 
     private static string Fixed(double value, string format) => double.IsFinite(value) ? value.ToString(format, Invariant) : "—";
 

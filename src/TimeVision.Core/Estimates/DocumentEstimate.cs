@@ -76,6 +76,27 @@ public sealed record DocumentEstimate
     /// <summary>The optimistic-concurrency token of the stored copy; set by the store on read, not stored.</summary>
     [JsonIgnore]
     public string? ETag { get; init; }
+
+    /// <summary>The record of a PDF refused before any page was read (too large, say): failed, with the reason, no pages.</summary>
+    /// <param name="id">The document id.</param>
+    /// <param name="fileName">Its file name, as it will be shown.</param>
+    /// <param name="source">Where it came from.</param>
+    /// <param name="error">Why it was refused.</param>
+    /// <param name="at">When.</param>
+    public static DocumentEstimate Rejected(string id, string fileName, DocumentSource source, RenderError error, DateTimeOffset at) => new()
+    {
+        Id = id,
+        FileName = fileName,
+        Source = source,
+        Status = DocumentStatus.Failed,
+        Error = error,
+        PageCount = 0,
+        Pages = [],
+        Parts = [],
+        Models = [],
+        CreatedAt = at,
+        CompletedAt = at,
+    };
 }
 
 /// <summary>One page of a document.</summary>

@@ -22,7 +22,9 @@ public sealed class PopplerTextReader
     }
 
     /// <summary>The text of pages <paramref name="firstPage"/> to <paramref name="lastPage"/> (all when null).</summary>
-    /// <exception cref="InvalidOperationException">pdftotext is missing, failed or ran out of time.</exception>
+    /// <exception cref="InvalidOperationException">pdftotext is missing or failed.</exception>
+    /// <exception cref="TimeoutException">pdftotext ran longer than <see cref="RenderingOptions.TextLayerTimeout"/> and was stopped.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public async Task<IReadOnlyList<TextPage>> ReadAsync(string pdfPath, int? firstPage, int? lastPage, CancellationToken cancellationToken)
     {
         var tool = _tools.Resolve("pdftotext");
@@ -42,12 +44,25 @@ public sealed class PopplerTextReader
             arguments.AddRange(["-l", last.ToString(CultureInfo.InvariantCulture)]);
         }
 
+        var limit = _options.CurrentValue.TextLayerTimeout;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(_options.CurrentValue.PageTimeout);
-        var result = await Cli.Wrap(tool.Value)
-            .WithArguments([.. arguments, pdfPath, "-"])
-            .WithValidation(CommandResultValidation.None)
-            .ExecuteBufferedAsync(timeout.Token);
+        timeout.CancelAfter(limit);
+        BufferedCommandResult result;
+        try
+        {
+            result = await Cli.Wrap(tool.Value)
+                .WithArguments([.. arguments, pdfPath, "-"])
+                .WithValidation(CommandResultValidation.None)
+                .ExecuteBufferedAsync(timeout.Token);
+        }
+        catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Our own limit ran out, not the caller's patience: a typed timeout, which the caller may choose to live with.
+            throw new TimeoutException(
+                string.Create(CultureInfo.InvariantCulture, $"Reading the text layer took longer than {limit.TotalSeconds:0.###} s (Rendering:TextLayerTimeout); pdftotext was stopped."),
+                exception);
+        }
+
         if (result.ExitCode != 0)
         {
             throw new InvalidOperationException($"pdftotext failed: {result.StandardError.Trim()}");

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using TimeVision.Core.Estimates;
 using TimeVision.Core.Storage;
 
@@ -26,15 +27,12 @@ public enum FeedbackOutcome
 /// <param name="Message">Why not, when not saved.</param>
 public sealed record FeedbackResult(FeedbackOutcome Outcome, string? ETag, string? Message);
 
-/// <summary>Records the shop's real spindle times on stored document estimates, with optimistic concurrency.</summary>
+/// <summary>
+/// Records the shop's real spindle times on stored document estimates, with optimistic concurrency, within
+/// <see cref="FeedbackLimits"/>.
+/// </summary>
 public sealed class FeedbackService
 {
-    /// <summary>The longest note accepted.</summary>
-    public const int MaxNotesLength = 2000;
-
-    /// <summary>Real times must be below this many minutes.</summary>
-    public const double MaxMinutes = 10_000;
-
     private readonly IEstimateStore _store;
     private readonly TimeProvider _time;
 
@@ -63,12 +61,19 @@ public sealed class FeedbackService
             return new FeedbackResult(FeedbackOutcome.Invalid, null, problem);
         }
 
+        var updated = document with { Feedback = [.. document.Feedback ?? [], feedback with { EnteredAt = _time.GetUtcNow() }] };
+        if (JsonSerializer.SerializeToUtf8Bytes(updated.Feedback, JsonSerializerOptions.Web).Length > FeedbackLimits.MaxStoredBytesPerDocument)
+        {
+            return new FeedbackResult(FeedbackOutcome.Invalid, null, string.Create(
+                CultureInfo.InvariantCulture,
+                $"This entry would take the estimate's feedback past {FeedbackLimits.MaxStoredBytesPerDocument / 1024} KB, the most one estimate keeps; send shorter notes or fewer operations."));
+        }
+
         if (ifMatch is not null && ifMatch != document.ETag)
         {
             return new FeedbackResult(FeedbackOutcome.Conflict, null, "The estimate changed since its token was read; read it again and resend.");
         }
 
-        var updated = document with { Feedback = [.. document.Feedback ?? [], feedback with { EnteredAt = _time.GetUtcNow() }] };
         try
         {
             var token = await _store.SaveAsync(updated, document.ETag, cancellationToken);
@@ -82,14 +87,16 @@ public sealed class FeedbackService
 
     private static string? Validate(ShopFeedback feedback, DocumentEstimate document)
     {
-        if (!(feedback.ActualMinutes > 0 && feedback.ActualMinutes < MaxMinutes))
+        if (!(feedback.ActualMinutes > 0 && feedback.ActualMinutes < FeedbackLimits.MaxMinutes))
         {
-            return string.Create(CultureInfo.InvariantCulture, $"The actual time must be more than 0 and less than {MaxMinutes:0} minutes.");
+            return string.Create(CultureInfo.InvariantCulture, $"The actual time must be more than 0 and less than {FeedbackLimits.MaxMinutes:0} minutes.");
         }
 
-        if (feedback.Notes is { Length: > MaxNotesLength })
+        if ((TooLong("Material", feedback.Material, FeedbackLimits.MaxShortTextLength)
+            ?? TooLong("Entered by", feedback.EnteredBy, FeedbackLimits.MaxShortTextLength)
+            ?? TooLong("Notes", feedback.Notes, FeedbackLimits.MaxNotesLength)) is { } tooLong)
         {
-            return string.Create(CultureInfo.InvariantCulture, $"Notes are limited to {MaxNotesLength} characters.");
+            return tooLong;
         }
 
         if (feedback.Part is { } part && (part < 1 || part > document.Parts.Count))
@@ -97,11 +104,33 @@ public sealed class FeedbackService
             return string.Create(CultureInfo.InvariantCulture, $"Part {part} does not exist; the estimate has {document.Parts.Count} part(s).");
         }
 
-        if (feedback.Operations?.Any(o => string.IsNullOrWhiteSpace(o.Operation) || !(o.Minutes > 0 && o.Minutes < MaxMinutes)) == true)
+        if (feedback.Operations is { Count: > FeedbackLimits.MaxOperations })
         {
-            return "Every operation needs a name and a time of more than 0 and less than 10000 minutes.";
+            return string.Create(CultureInfo.InvariantCulture, $"At most {FeedbackLimits.MaxOperations} operations per entry.");
+        }
+
+        if (feedback.Operations?.Any(o => string.IsNullOrWhiteSpace(o.Operation) || !(o.Minutes > 0 && o.Minutes < FeedbackLimits.MaxMinutes)) == true)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"Every operation needs a name and a time of more than 0 and less than {FeedbackLimits.MaxMinutes:0} minutes.");
+        }
+
+        if (feedback.Operations?.FirstOrDefault(o => o.Operation.Length > FeedbackLimits.MaxShortTextLength) is not null)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"Operation names are limited to {FeedbackLimits.MaxShortTextLength} characters.");
+        }
+
+        if (document.Feedback is { Count: >= FeedbackLimits.MaxEntriesPerDocument })
+        {
+            return string.Create(
+                CultureInfo.InvariantCulture,
+                $"This estimate already holds {FeedbackLimits.MaxEntriesPerDocument} feedback entries, the most one estimate keeps; nothing was added.");
         }
 
         return null;
     }
+
+    private static string? TooLong(string field, string? value, int maxLength) =>
+        value is { } text && text.Length > maxLength
+            ? string.Create(CultureInfo.InvariantCulture, $"{field} is limited to {maxLength} characters.")
+            : null;
 }

@@ -17,11 +17,14 @@ public enum FeedbackSource
 }
 
 /// <summary>One operation's real spindle time.</summary>
-/// <param name="Operation">The operation, as named in the estimate's breakdown.</param>
+/// <param name="Operation">The operation, as named in the estimate's breakdown (at most 200 characters).</param>
 /// <param name="Minutes">Its real time in minutes.</param>
 public sealed record OperationActual(string Operation, double Minutes);
 
-/// <summary>The shop's real spindle time for a document or one of its parts, with who said so and how they know.</summary>
+/// <summary>
+/// The shop's real spindle time for a document or one of its parts, with who said so and how they know; within
+/// <see cref="FeedbackLimits"/>.
+/// </summary>
 public sealed record ShopFeedback
 {
     /// <summary>Real spindle time in minutes (more than 0, less than 10,000).</summary>
@@ -33,7 +36,7 @@ public sealed record ShopFeedback
     /// <summary>The part (1-based, as listed in the document's parts); <see langword="null"/> for the whole document.</summary>
     public int? Part { get; init; }
 
-    /// <summary>Real times per operation, when known.</summary>
+    /// <summary>Real times per operation, when known (at most 50).</summary>
     public IReadOnlyList<OperationActual>? Operations { get; init; }
 
     /// <summary>A corrected part type, when the model got it wrong.</summary>
@@ -42,10 +45,10 @@ public sealed record ShopFeedback
     /// <summary>A corrected complexity.</summary>
     public Complexity? Complexity { get; init; }
 
-    /// <summary>A corrected material.</summary>
+    /// <summary>A corrected material, at most 200 characters.</summary>
     public string? Material { get; init; }
 
-    /// <summary>Who entered it.</summary>
+    /// <summary>Who entered it, at most 200 characters.</summary>
     public string? EnteredBy { get; init; }
 
     /// <summary>Free notes, at most 2,000 characters.</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
@@ -14,7 +15,8 @@ namespace TimeVision.Core.Pipeline;
 /// The one way a PDF comes in, for every host (the CLI, HTTP, the blob trigger, eval): it reads the content once to get
 /// the document id, stores the PDF under that id, and decides, the same way everywhere, whether to start an estimate:
 /// one running is left alone, a stored estimate is kept unless forced, and with no way to reach a model the estimate is
-/// the offline one, said so, unless a model was named explicitly (then it is refused with <c>missing_api_key</c>).
+/// the offline one, said so, unless a model was named explicitly (then it is refused with <c>missing_api_key</c>). The
+/// file name a host passes is stored as <see cref="FileNames.Clean"/> makes it.
 /// </summary>
 public sealed class DocumentIntake
 {
@@ -31,6 +33,7 @@ public sealed class DocumentIntake
     private readonly ActiveModel _activeModel;
     private readonly IOptionsMonitor<ShadowOptions> _shadow;
     private readonly IOptionsMonitor<VisionOptions> _vision;
+    private readonly TimeProvider _time;
 
     /// <summary>Creates the intake.</summary>
     public DocumentIntake(
@@ -39,7 +42,8 @@ public sealed class DocumentIntake
         IOptionsMonitor<PipelineOptions> pipeline,
         ActiveModel activeModel,
         IOptionsMonitor<ShadowOptions> shadow,
-        IOptionsMonitor<VisionOptions> vision)
+        IOptionsMonitor<VisionOptions> vision,
+        TimeProvider time)
     {
         _blobs = blobs;
         _estimates = estimates;
@@ -47,6 +51,7 @@ public sealed class DocumentIntake
         _activeModel = activeModel;
         _shadow = shadow;
         _vision = vision;
+        _time = time;
     }
 
     /// <summary>The SHA-256 of a stream as a document id's text, read once, in chunks.</summary>
@@ -70,18 +75,30 @@ public sealed class DocumentIntake
     /// <see cref="StartAsync"/> decides.
     /// </summary>
     public async Task<IntakeOutcome> SubmitFileAsync(
-        string path, DocumentId documentId, string fileName, DocumentSource source, bool force, DurableTaskClient client, CancellationToken cancellationToken)
+        string path, DocumentId documentId, string? fileName, DocumentSource source, bool force, DurableTaskClient client, CancellationToken cancellationToken)
     {
         await using var file = File.OpenRead(path);
         return await StartAsync(client, documentId, fileName, source, force, () => StoreAsync(documentId, file, cancellationToken), cancellationToken);
     }
 
     /// <summary>
+    /// The size rule of every way in: a PDF of more than <see cref="PipelineOptions.MaxPdfBytes"/> is
+    /// <see cref="RenderErrorCode.TooLarge"/>; <see langword="null"/> when <paramref name="bytes"/> is within it.
+    /// </summary>
+    public RenderError? CheckSize(long bytes)
+    {
+        var maxBytes = _pipeline.CurrentValue.MaxPdfBytes;
+        return bytes > maxBytes
+            ? new RenderError(RenderErrorCode.TooLarge, $"The PDF is larger than {DescribeBytes(maxBytes)} (Pipeline:MaxPdfBytes).")
+            : null;
+    }
+
+    /// <summary>
     /// An upload (HTTP): streamed once to a temporary file (hashing and checking it on the way, never held whole in
-    /// memory), refused when empty, not a PDF or larger than <paramref name="maxBytes"/>, else stored and started.
+    /// memory), refused when empty, not a PDF or over <see cref="CheckSize"/>'s limit, else stored and started.
     /// </summary>
     public async Task<IntakeOutcome> SubmitUploadAsync(
-        Stream body, string fileName, long maxBytes, bool force, DurableTaskClient client, CancellationToken cancellationToken)
+        Stream body, string? fileName, bool force, DurableTaskClient client, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(body);
         var path = Path.Combine(Path.GetTempPath(), $"timevision-upload-{Guid.NewGuid():N}.pdf");
@@ -93,9 +110,9 @@ public sealed class DocumentIntake
         while ((read = await body.ReadAsync(buffer, cancellationToken)) > 0)
         {
             length += read;
-            if (length > maxBytes)
+            if (CheckSize(length) is { } tooLarge)
             {
-                return Rejected(null, new IntakeError(IntakeError.TooLarge, $"The PDF is larger than {maxBytes / (1024 * 1024)} MB (Api:MaxUploadBytes)."));
+                return Rejected(null, IntakeError.From(tooLarge));
             }
 
             hash.AppendData(buffer, 0, read);
@@ -123,12 +140,30 @@ public sealed class DocumentIntake
         }, cancellationToken);
     }
 
-    /// <summary>A PDF already in storage (the blob trigger): hashed from <paramref name="content"/>, started from where it lies.</summary>
+    /// <summary>
+    /// A PDF already in storage (the blob trigger): hashed and measured from <paramref name="content"/>, started from
+    /// where it lies. Nobody waits on the answer, so one over <see cref="CheckSize"/>'s limit is recorded as a failed
+    /// document estimate with its error (what <c>GET /api/estimates/{id}</c> shows) and never rendered; the page cap
+    /// is the orchestration's first step, recorded the same way, for every way in.
+    /// </summary>
     public async Task<IntakeOutcome> SubmitStoredAsync(
-        Stream content, BlobReference blob, string fileName, DocumentSource source, DurableTaskClient client, CancellationToken cancellationToken)
+        Stream content, BlobReference blob, string? fileName, DocumentSource source, DurableTaskClient client, CancellationToken cancellationToken)
     {
-        var documentId = await DocumentId.OfContentAsync(content, cancellationToken);
-        return await StartAsync(client, documentId, fileName, source, force: false, () => Task.FromResult(blob), cancellationToken);
+        ArgumentNullException.ThrowIfNull(content);
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = new byte[CopyBufferBytes];
+        long length = 0;
+        int read;
+        while ((read = await content.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            length += read;
+            hash.AppendData(buffer, 0, read);
+        }
+
+        var documentId = DocumentId.FromHash(hash.GetHashAndReset());
+        return CheckSize(length) is { } tooLarge
+            ? await RecordRejectedAsync(client, documentId, fileName, source, tooLarge, cancellationToken)
+            : await StartAsync(client, documentId, fileName, source, force: false, () => Task.FromResult(blob), cancellationToken);
     }
 
     /// <summary>Stores a PDF at <c>drawings/&lt;documentId&gt;.pdf</c> (for eval, which estimates without an orchestration) and returns its id and place.</summary>
@@ -168,7 +203,7 @@ public sealed class DocumentIntake
     private async Task<IntakeOutcome> StartAsync(
         DurableTaskClient client,
         DocumentId documentId,
-        string fileName,
+        string? fileName,
         DocumentSource source,
         bool force,
         Func<Task<BlobReference>> store,
@@ -190,7 +225,7 @@ public sealed class DocumentIntake
         var pdf = await store();
         var pipeline = _pipeline.CurrentValue;
         var request = new EstimateDocumentRequest(
-            id, pdf, fileName, source, model!,
+            id, pdf, FileNames.Clean(fileName), source, model!,
             pipeline.MaxPagesInFlight, pipeline.ActivityAttempts, pipeline.ActivityFirstRetry, force,
             _shadow.CurrentValue.ChallengerFor(id, model!));
         try
@@ -222,6 +257,35 @@ public sealed class DocumentIntake
         var (model, notice, error) = await ChooseModelAsync(cancellationToken);
         return error is not null ? (Rejected(id, error), null, null) : (null, model, notice);
     }
+
+    /// <summary>
+    /// Stores a refused PDF's record as a failed document estimate, unless the document is being estimated or already
+    /// has an estimate (which a refusal never overwrites).
+    /// </summary>
+    private async Task<IntakeOutcome> RecordRejectedAsync(
+        DurableTaskClient client, DocumentId documentId, string? fileName, DocumentSource source, RenderError error, CancellationToken cancellationToken)
+    {
+        var id = documentId.Value;
+        if (await FindRunningAsync(client, id, cancellationToken) is not null)
+        {
+            return new IntakeOutcome(IntakeStatus.InProgress, id);
+        }
+
+        if (await _estimates.GetAsync(id, cancellationToken) is not null)
+        {
+            return new IntakeOutcome(IntakeStatus.AlreadyEstimated, id);
+        }
+
+        await _estimates.SaveAsync(DocumentEstimate.Rejected(id, FileNames.Clean(fileName), source, error, _time.GetUtcNow()), ifMatch: null, cancellationToken);
+        return Rejected(id, IntakeError.From(error));
+    }
+
+    private static string DescribeBytes(long bytes) => bytes switch
+    {
+        _ when bytes % (1024 * 1024) == 0 => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024 * 1024)} MB"),
+        _ when bytes % 1024 == 0 => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024} KB"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{bytes} bytes"),
+    };
 
     private async Task<BlobReference> StoreAsync(DocumentId documentId, Stream content, CancellationToken cancellationToken)
     {

@@ -95,7 +95,10 @@ public sealed class DocumentPipeline
         return new RenderedPageReference(request.Page.Number, image, null, await StoreFactsAsync(request, pdf.Path, cancellationToken));
     }
 
-    /// <summary>Reads the page's text layer and stores its facts beside the image; a failure here never fails the page.</summary>
+    /// <summary>
+    /// Reads the page's text layer and stores its facts beside the image. A failure here never fails the page, running
+    /// out of <see cref="RenderingOptions.TextLayerTimeout"/> included; only the caller's cancellation stops it.
+    /// </summary>
     private async Task<BlobReference?> StoreFactsAsync(RenderPageRequest request, string pdfPath, CancellationToken cancellationToken)
     {
         try
@@ -104,6 +107,11 @@ public sealed class DocumentPipeline
             var reference = BlobReference.PageFacts(request.DocumentId, request.Page.Number);
             await _blobs.UploadAsync(reference, new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(facts[0], FactsJson)), cancellationToken);
             return reference;
+        }
+        catch (TimeoutException exception)
+        {
+            Log.FactsTimedOut(_logger, exception, request.Page.Number);
+            return null;
         }
         catch (Exception exception) when (exception is InvalidOperationException or IOException or System.Xml.XmlException or ArgumentOutOfRangeException)
         {

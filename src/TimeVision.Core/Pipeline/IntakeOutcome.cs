@@ -41,7 +41,7 @@ public sealed record IntakeOutcome(IntakeStatus Status, string? DocumentId, stri
 /// <param name="Message">What is wrong and what to do.</param>
 public sealed record IntakeError(string Code, string Message)
 {
-    /// <summary>The upload is larger than allowed.</summary>
+    /// <summary>The PDF is larger than allowed (<see cref="RenderErrorCode.TooLarge"/>).</summary>
     public const string TooLarge = "too_large";
 
     /// <summary>A model is named, but no API key or Entra ID is configured to reach it.</summary>

@@ -14,4 +14,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 3002, Level = LogLevel.Warning, Message = "Page {Page}: the text layer could not be read; estimating without its facts")]
     public static partial void FactsUnreadable(ILogger logger, Exception exception, int page);
+
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Warning, Message = "Page {Page}: reading the text layer ran out of time; estimating without its facts")]
+    public static partial void FactsTimedOut(ILogger logger, TimeoutException exception, int page);
 }

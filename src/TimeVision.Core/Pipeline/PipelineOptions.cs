@@ -9,6 +9,13 @@ public sealed class PipelineOptions
     public const string SectionName = "Pipeline";
 
     /// <summary>
+    /// The largest PDF taken in, in bytes, however it comes (an HTTP upload, a blob dropped into <c>drawings</c>): a
+    /// larger one is refused with <c>too_large</c> before it is rendered. Default 50 MB.
+    /// </summary>
+    [Range(1, 1L << 32)]
+    public long MaxPdfBytes { get; set; } = 50L * 1024 * 1024;
+
+    /// <summary>
     /// Pages of one document in flight at once (each renders, then goes to the model), so a 50-page PDF cannot flood
     /// the model's rate limit. Default 8.
     /// </summary>

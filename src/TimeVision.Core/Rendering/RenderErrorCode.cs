@@ -40,4 +40,8 @@ public enum RenderErrorCode
     /// <summary>Poppler (<c>poppler-utils</c>) is not installed or not where configuration says.</summary>
     [JsonStringEnumMemberName("renderer_missing")]
     RendererMissing,
+
+    /// <summary>The PDF is larger than the configured cap (<c>Pipeline:MaxPdfBytes</c>).</summary>
+    [JsonStringEnumMemberName("too_large")]
+    TooLarge,
 }

@@ -45,6 +45,13 @@ public sealed class RenderingOptions
     [Range(typeof(TimeSpan), "00:00:00.001", "01:00:00")]
     public TimeSpan InspectTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Hard limit for reading a PDF's text layer (<c>pdftotext</c>) for its facts; Poppler is killed when it runs over.
+    /// A page whose text layer runs over is estimated without its facts. Default 60 s.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "01:00:00")]
+    public TimeSpan TextLayerTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
     /// <summary>Folder holding Poppler's <c>pdfinfo</c>, <c>pdftocairo</c> and <c>pdftotext</c>; when empty they are looked up on <c>PATH</c>.</summary>
     public string? PopplerDirectory { get; set; }
 }

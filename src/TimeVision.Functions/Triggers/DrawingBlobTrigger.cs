@@ -24,7 +24,7 @@ public sealed partial class DrawingBlobTrigger(DocumentIntake intake, ILogger<Dr
         CancellationToken cancellationToken)
     {
         var outcome = await intake.SubmitStoredAsync(
-            blob, new BlobReference(BlobReference.DrawingsContainer, name), Path.GetFileName(name), DocumentSource.Blob, client, cancellationToken);
+            blob, new BlobReference(BlobReference.DrawingsContainer, name), name, DocumentSource.Blob, client, cancellationToken);
         if (outcome.Error is { } error)
         {
             LogRejected(logger, outcome.DocumentId, error.Code, error.Message);

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.Options;
 using TimeVision.Core.Pipeline;
 using TimeVision.Core.Storage;
 
@@ -14,13 +13,12 @@ namespace TimeVision.Functions.Triggers;
 /// </summary>
 /// <param name="intake">Stores uploads and starts orchestrations.</param>
 /// <param name="estimates">The stored document estimates.</param>
-/// <param name="options">Upload limits.</param>
-public sealed class EstimatesApi(DocumentIntake intake, IEstimateStore estimates, IOptions<ApiOptions> options)
+public sealed class EstimatesApi(DocumentIntake intake, IEstimateStore estimates)
 {
     /// <summary>
     /// Accepts a PDF (<c>Content-Type: application/pdf</c>; file name in <c>X-File-Name</c> or <c>?name=</c>;
     /// <c>?force=true</c> estimates a stored one again). 202 with the id and what the intake did; 400 not a PDF,
-    /// 413 too large, 503 <c>missing_api_key</c> when a model is named but cannot be reached.
+    /// 413 larger than <c>Pipeline:MaxPdfBytes</c>, 503 <c>missing_api_key</c> when a model is named but cannot be reached.
     /// </summary>
     [Function("PostEstimate")]
     public async Task<IActionResult> PostAsync(
@@ -29,24 +27,23 @@ public sealed class EstimatesApi(DocumentIntake intake, IEstimateStore estimates
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var maxBytes = options.Value.MaxUploadBytes;
         if (!IsPdfContentType(request.ContentType))
         {
             return ApiError.Result(StatusCodes.Status415UnsupportedMediaType, "unsupported_media_type", $"Send the PDF as Content-Type: application/pdf (got '{request.ContentType}').");
         }
 
-        if (request.ContentLength > maxBytes)
+        if (request.ContentLength is { } length && intake.CheckSize(length) is { } tooLarge)
         {
-            return TooLarge(maxBytes);
+            return ApiError.Result(StatusCodes.Status413PayloadTooLarge, IntakeError.TooLarge, tooLarge.Message);
         }
 
         var force = string.Equals(request.Query["force"], "true", StringComparison.OrdinalIgnoreCase);
-        var outcome = await intake.SubmitUploadAsync(request.Body, FileName(request), maxBytes, force, client, cancellationToken);
+        var outcome = await intake.SubmitUploadAsync(request.Body, FileName(request), force, client, cancellationToken);
         if (outcome.Error is { } error)
         {
             return error.Code switch
             {
-                IntakeError.TooLarge => TooLarge(maxBytes),
+                IntakeError.TooLarge => ApiError.Result(StatusCodes.Status413PayloadTooLarge, error.Code, error.Message),
                 IntakeError.MissingApiKey => ApiError.Result(StatusCodes.Status503ServiceUnavailable, error.Code, error.Message),
                 _ => new BadRequestObjectResult(new { error }),
             };
@@ -96,12 +93,7 @@ public sealed class EstimatesApi(DocumentIntake intake, IEstimateStore estimates
     private static bool IsPdfContentType(string? contentType) =>
         contentType is not null && contentType.Split(';')[0].Trim().Equals("application/pdf", StringComparison.OrdinalIgnoreCase);
 
-    private static string FileName(HttpRequest request)
-    {
-        var name = request.Headers["X-File-Name"].FirstOrDefault() ?? request.Query["name"].FirstOrDefault();
-        return string.IsNullOrWhiteSpace(name) ? "upload.pdf" : Path.GetFileName(name);
-    }
-
-    private static ObjectResult TooLarge(long maxBytes) =>
-        ApiError.Result(StatusCodes.Status413PayloadTooLarge, "too_large", $"The PDF is larger than {maxBytes / (1024 * 1024)} MB (Api:MaxUploadBytes).");
+    /// <summary>The file name as sent; the intake cleans it (<see cref="FileNames.Clean"/>).</summary>
+    private static string? FileName(HttpRequest request) =>
+        request.Headers["X-File-Name"].FirstOrDefault() ?? request.Query["name"].FirstOrDefault();
 }

@@ -10,7 +10,8 @@ namespace TimeVision.Functions.Triggers;
 /// <summary>
 /// <c>PUT /api/estimates/{id}/feedback</c>: the shop's real time for a stored estimate. The body is a
 /// <see cref="ShopFeedback"/>; <c>If-Match</c> carries the estimate's <c>ETag</c>. 200 with the new <c>ETag</c>;
-/// 400 invalid; 404 unknown; 409 stale token (nothing overwritten); 428 no <c>If-Match</c>.
+/// 400 invalid (<see cref="FeedbackLimits"/>); 404 unknown; 409 stale token (nothing overwritten); 413 a body over
+/// <see cref="FeedbackLimits.MaxBodyBytes"/>; 428 no <c>If-Match</c>.
 /// </summary>
 /// <param name="feedback">Records feedback.</param>
 public sealed class FeedbackApi(FeedbackService feedback)
@@ -29,10 +30,16 @@ public sealed class FeedbackApi(FeedbackService feedback)
             return ApiError.Result(StatusCodes.Status428PreconditionRequired, "if_match_required", "Send the estimate's ETag in If-Match.");
         }
 
+        if (await RequestBody.ReadAtMostAsync(request, FeedbackLimits.MaxBodyBytes, cancellationToken) is not { } json)
+        {
+            return ApiError.Result(
+                StatusCodes.Status413PayloadTooLarge, "feedback_too_large", $"The feedback body is larger than {FeedbackLimits.MaxBodyBytes / 1024} KB.");
+        }
+
         ShopFeedback? body;
         try
         {
-            body = await JsonSerializer.DeserializeAsync<ShopFeedback>(request.Body, JsonSerializerOptions.Web, cancellationToken);
+            body = JsonSerializer.Deserialize<ShopFeedback>(json, JsonSerializerOptions.Web);
         }
         catch (JsonException exception)
         {

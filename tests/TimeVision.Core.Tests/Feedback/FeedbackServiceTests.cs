@@ -74,6 +74,10 @@ public sealed class FeedbackServiceTests : IDisposable
         { "notes too long", Actual(2) with { Notes = new string('x', 2001) } },
         { "a part that does not exist", Actual(2) with { Part = 2 } },
         { "an operation without time", Actual(2) with { Operations = [new OperationActual("Frézování", 0)] } },
+        { "a material of 201 characters", Actual(2) with { Material = new string('x', 201) } },
+        { "who entered it in 201 characters", Actual(2) with { EnteredBy = new string('x', 201) } },
+        { "an operation name of 201 characters", Actual(2) with { Operations = [new OperationActual(new string('x', 201), 1)] } },
+        { "51 operations", Actual(2) with { Operations = [.. Enumerable.Range(1, 51).Select(i => new OperationActual($"op {i}", 1))] } },
     };
 
     [Theory]
@@ -87,6 +91,49 @@ public sealed class FeedbackServiceTests : IDisposable
         Assert.True(result.Outcome == FeedbackOutcome.Invalid, description);
         Assert.False(string.IsNullOrWhiteSpace(result.Message));
         Assert.Null((await _store.GetAsync(document.Id, Token))!.Feedback);
+    }
+
+    [Fact]
+    public async Task Feedback_at_every_field_limit_is_stored()
+    {
+        var document = await StoreAsync();
+
+        var result = await _service.RecordAsync(document.Id, Largest(), document.ETag, Token);
+
+        Assert.Equal(FeedbackOutcome.Saved, result.Outcome);
+    }
+
+    [Fact]
+    public async Task A_document_keeps_at_most_100_entries_and_the_101st_is_refused_saying_so()
+    {
+        var document = await StoreAsync();
+        for (var i = 0; i < FeedbackLimits.MaxEntriesPerDocument; i++)
+        {
+            Assert.Equal(FeedbackOutcome.Saved, (await _service.RecordAsync(document.Id, Actual(2 + i), null, Token)).Outcome);
+        }
+
+        var refused = await _service.RecordAsync(document.Id, Actual(1), null, Token);
+
+        Assert.Equal(FeedbackOutcome.Invalid, refused.Outcome);
+        Assert.Contains("100 feedback entries", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(100, (await _store.GetAsync(document.Id, Token))!.Feedback!.Count);
+    }
+
+    [Fact]
+    public async Task Entries_as_large_as_allowed_never_take_the_document_past_the_Cosmos_DB_item_limit()
+    {
+        var document = await StoreAsync();
+        var outcomes = new List<FeedbackOutcome>();
+        for (var i = 0; i < 40; i++)
+        {
+            outcomes.Add((await _service.RecordAsync(document.Id, Largest(), null, Token)).Outcome);
+        }
+
+        var stored = (await _store.GetAsync(document.Id, Token))!;
+        var bytes = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(stored, System.Text.Json.JsonSerializerOptions.Web).Length;
+        Assert.True(bytes < 2 * 1024 * 1024, $"{bytes} bytes");
+        Assert.Contains(FeedbackOutcome.Invalid, outcomes);
+        Assert.Equal(stored.Feedback!.Count, outcomes.Count(o => o == FeedbackOutcome.Saved));
     }
 
     [Fact]
@@ -114,6 +161,15 @@ public sealed class FeedbackServiceTests : IDisposable
     }
 
     private static ShopFeedback Actual(double minutes) => new() { ActualMinutes = minutes, Source = FeedbackSource.Actual };
+
+    /// <summary>An entry at every limit, in letters stored escaped (six bytes each): the most one entry can weigh.</summary>
+    private static ShopFeedback Largest() => Actual(2) with
+    {
+        Material = new string('ž', FeedbackLimits.MaxShortTextLength),
+        EnteredBy = new string('ř', FeedbackLimits.MaxShortTextLength),
+        Notes = new string('č', FeedbackLimits.MaxNotesLength),
+        Operations = [.. Enumerable.Range(0, FeedbackLimits.MaxOperations).Select(_ => new OperationActual(new string('š', FeedbackLimits.MaxShortTextLength), 1))],
+    };
 
     private async Task<DocumentEstimate> StoreAsync()
     {

@@ -1,0 +1,130 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using TimeVision.Core.Pipeline;
+using TimeVision.Core.Rendering;
+using TimeVision.Core.Storage;
+using TimeVision.Core.Tests.Support;
+using TimeVision.Core.Vision;
+using TimeVision.Testing;
+using TimeVision.Testing.FakeOpenAI;
+
+namespace TimeVision.Core.Tests.Pipeline;
+
+/// <summary>Reading a page's text layer never fails the page, running out of its own time included; the caller's cancellation still stops it.</summary>
+public sealed class PageFactsTests : IAsyncLifetime
+{
+    private readonly TempFolder _folder = new();
+    private readonly CapturingLoggerProvider _logs = new();
+    private FakeOpenAIServer _server = null!;
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync() => _server = await FakeOpenAIServer.StartAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        Assert.Empty(_server.Violations);
+        await _server.DisposeAsync();
+        _folder.Dispose();
+    }
+
+    [Fact]
+    public async Task A_text_layer_read_that_runs_out_of_time_leaves_the_page_without_facts_and_the_page_is_still_rendered_and_estimated()
+    {
+        // 1 ms: pdftotext cannot even start in that time, so the read always runs out of its own time.
+        using var services = Services(blobs: null, ("Rendering:TextLayerTimeout", "00:00:00.001"));
+        var (documentId, page) = await UploadAsync(services, RepositoryPaths.Sample("odri-motor-shaft.pdf"));
+        var pipeline = services.Get<DocumentPipeline>();
+        _server.Enqueue(new FakeReply.Content(SampleEstimates.ShaftJson()));
+
+        var rendered = await pipeline.RenderPageAsync(new RenderPageRequest(documentId, BlobReference.Drawing(documentId), page), Token);
+        var result = await pipeline.EstimatePageAsync(
+            new EstimatePageRequest(documentId, 1, rendered.Image!, "gpt-4o-2024-08-06", Force: false, rendered.Facts), Token);
+
+        Assert.Null(rendered.Error);
+        Assert.NotNull(rendered.Image);
+        Assert.Null(rendered.Facts);
+        Assert.Equal(PageEstimateStatus.Completed, result.Status);
+        var warning = Assert.Single(_logs.Entries, e => e.Level == LogLevel.Warning);
+        Assert.Contains("Page 1: reading the text layer ran out of time", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_time_enough_the_same_page_gets_its_facts()
+    {
+        using var services = Services(blobs: null);
+        var (documentId, page) = await UploadAsync(services, RepositoryPaths.Sample("odri-motor-shaft.pdf"));
+
+        var rendered = await services.Get<DocumentPipeline>().RenderPageAsync(new RenderPageRequest(documentId, BlobReference.Drawing(documentId), page), Token);
+
+        Assert.NotNull(rendered.Facts);
+        Assert.DoesNotContain(_logs.Entries, e => e.Level == LogLevel.Warning);
+    }
+
+    [Fact]
+    public async Task Cancelling_while_the_text_layer_is_read_cancels_the_page()
+    {
+        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(Token);
+        var blobs = new CancelOnPageImage(new LocalBlobStore(Path.Combine(_folder.Path, "blobs")), cancellation);
+        using var services = Services(blobs);
+        var (documentId, page) = await UploadAsync(services, RepositoryPaths.Sample("odri-motor-shaft.pdf"));
+
+        // The page image is stored, then the caller cancels: the next step is reading the text layer.
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => services.Get<DocumentPipeline>()
+            .RenderPageAsync(new RenderPageRequest(documentId, BlobReference.Drawing(documentId), page), cancellation.Token));
+
+        Assert.True(blobs.Cancelled);
+        Assert.DoesNotContain(_logs.Entries, e => e.Level == LogLevel.Warning);
+    }
+
+    private ServiceProvider Services(IBlobStore? blobs, params (string Key, string Value)[] settings)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new[]
+            {
+                ("Storage:DataDirectory", _folder.Path),
+                ("Vision:Endpoint", _server.BaseUrl.ToString()),
+                ("Vision:ApiKey", FakeOpenAIServer.ApiKey),
+            }.Concat(settings).Select(s => new KeyValuePair<string, string?>(s.Item1, s.Item2)))
+            .Build();
+        var services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddLogging(builder => builder.AddProvider(_logs));
+        if (blobs is not null)
+        {
+            services.AddSingleton(blobs);
+        }
+
+        return services.AddTimeVisionCore().BuildServiceProvider();
+    }
+
+    private static async Task<(string DocumentId, PdfPageInfo Page)> UploadAsync(IServiceProvider services, string pdf)
+    {
+        var (documentId, _) = await services.Get<DocumentIntake>().StoreAsync(pdf, Token);
+        var inspection = await services.Get<IPdfInspector>().InspectAsync(pdf, Token);
+        Assert.True(inspection.Succeeded, inspection.Error?.Message);
+        return (documentId, inspection.Value.Pages[0]);
+    }
+
+    /// <summary>Blob storage that cancels the caller's token once a page image is stored, just before the text layer is read.</summary>
+    private sealed class CancelOnPageImage(IBlobStore inner, CancellationTokenSource cancellation) : IBlobStore
+    {
+        public bool Cancelled { get; private set; }
+
+        public async Task UploadAsync(BlobReference blob, Stream content, CancellationToken cancellationToken)
+        {
+            await inner.UploadAsync(blob, content, cancellationToken);
+            if (blob.Container == BlobReference.PagesContainer)
+            {
+                Cancelled = true;
+                await cancellation.CancelAsync();
+            }
+        }
+
+        public Task<bool> DownloadToAsync(BlobReference blob, Stream destination, CancellationToken cancellationToken) =>
+            inner.DownloadToAsync(blob, destination, cancellationToken);
+
+        public Task<bool> ExistsAsync(BlobReference blob, CancellationToken cancellationToken) => inner.ExistsAsync(blob, cancellationToken);
+    }
+}
