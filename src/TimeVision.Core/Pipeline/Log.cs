@@ -14,4 +14,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 3002, Level = LogLevel.Warning, Message = "Page {Page}: the text layer could not be read; estimating without its facts")]
     public static partial void FactsUnreadable(ILogger logger, Exception exception, int page);
+
+    [LoggerMessage(EventId = 3010, Level = LogLevel.Information, Message = "The document estimate changed while saving (try {Attempt}): read again and merged")]
+    public static partial void DocumentChangedWhileSaving(ILogger logger, int attempt);
 }
