@@ -12,7 +12,7 @@ public sealed class FunctionsMetadataTests
     public void Every_function_is_declared()
     {
         Assert.Equal(
-            ["ActivateModel", "CheckFineTuneJobs", "CheckModel", "CheckModelRetirement", "DrawingBlobTrigger", "EstimateDocument", "EstimatePage", "ExportTraining", "GetEstimate", "GetModelInfo", "InspectDocument", "ListFineTuneJobs", "PostEstimate", "PutFeedback", "RenderPage", "SaveDocumentEstimate", "StartFineTune"],
+            ["ActivateModel", "CheckFineTuneJobs", "CheckModel", "CheckModelRetirement", "DrawingBlobTrigger", "EstimateDocument", "EstimatePage", "ExportTraining", "GetEstimate", "GetModelInfo", "InspectDocument", "ListFineTuneJobs", "PostEstimate", "PutFeedback", "RenderPage", "RetryEstimate", "SaveDocumentEstimate", "StartFineTune"],
             Functions.Value.Select(f => f.GetProperty("name").GetString()!).Order());
     }
 
@@ -29,6 +29,7 @@ public sealed class FunctionsMetadataTests
     [Theory]
     [InlineData("PostEstimate", "estimates", "post", "Function")]
     [InlineData("GetEstimate", "estimates/{id}", "get", "Function")]
+    [InlineData("RetryEstimate", "estimates/{id}/retry", "post", "Function")]
     [InlineData("PutFeedback", "estimates/{id}/feedback", "put", "Function")]
     [InlineData("ExportTraining", "training/export", "get", "Admin")]
     [InlineData("GetModelInfo", "model-info", "get", "Function")]
