@@ -43,7 +43,11 @@ internal sealed class FunctionsHarness : IAsyncDisposable
     public DrawingBlobTrigger BlobTrigger => ActivatorUtilities.CreateInstance<DrawingBlobTrigger>(Services);
 
     public static async Task<FunctionsHarness> StartAsync(
-        AzuriteFixture azurite, CosmosFixture cosmos, long maxUploadBytes = 50L * 1024 * 1024, IReadOnlyDictionary<string, string?>? settings = null)
+        AzuriteFixture azurite,
+        CosmosFixture cosmos,
+        long maxUploadBytes = 50L * 1024 * 1024,
+        IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? configureServices = null)
     {
         var model = await FakeOpenAIServer.StartAsync();
         model.Fallback = _ => new FakeReply.Content(SampleEstimates.ShaftJson());
@@ -69,6 +73,7 @@ internal sealed class FunctionsHarness : IAsyncDisposable
         builder.Services.AddSingleton<IModelRegistry>(new CosmosModelRegistry(models));
         builder.Services.AddSingleton<IFineTuneJobStore>(new CosmosFineTuneJobStore(models));
         builder.Services.AddOptions<ApiOptions>().BindConfiguration(TimeVision.Functions.ApiOptions.SectionName);
+        configureServices?.Invoke(builder.Services);
         IServiceProvider? services = null;
         builder.Services.AddDurableTaskWorker(worker =>
         {

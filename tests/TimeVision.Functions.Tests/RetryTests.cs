@@ -1,6 +1,9 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using TimeVision.Core.Estimates;
+using TimeVision.Core.Pipeline;
 using TimeVision.Core.Storage;
 using TimeVision.Core.Vision;
 using TimeVision.Testing;
@@ -116,6 +119,38 @@ public sealed class RetryTests(AzuriteFixture azurite, CosmosFixture cosmos) : I
 
         Assert.Equal(DocumentStatus.Failed, failed.Status);
         Assert.Equal(DocumentStatus.Completed, (await StoredAsync(id)).Status);
+    }
+
+    [Fact]
+    public async Task The_timer_retries_a_failed_document_once_its_wait_is_over_and_no_more_than_the_daily_cap()
+    {
+        await _harness.DisposeAsync();
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 8, 0, 0, TimeSpan.Zero));
+        _harness = await FunctionsHarness.StartAsync(
+            azurite,
+            cosmos,
+            settings: new Dictionary<string, string?> { ["Vision:MaxRetries"] = "0", ["Retry:DailyCap"] = "1" },
+            configureServices: services => services.AddSingleton<TimeProvider>(time));
+        FailFirstCall(FakeReply.ServerError(), FakeReply.ServerError());
+        var first = await PostAndWaitAsync(TestPdfs.WithPages(1, widthMm: 305));
+        var second = await PostAndWaitAsync(TestPdfs.WithPages(1, widthMm: 306));
+        var sweep = _harness.Services.GetRequiredService<RetrySweep>();
+
+        var tooEarly = await sweep.RunAsync(_harness.Client, Token);
+        time.Advance(TimeSpan.FromMinutes(16));
+        var afterTheWait = await sweep.RunAsync(_harness.Client, Token);
+        await _harness.WaitAsync(Assert.Single(afterTheWait));
+        var capReached = await sweep.RunAsync(_harness.Client, Token);
+        time.Advance(TimeSpan.FromDays(1));
+        var nextDay = await sweep.RunAsync(_harness.Client, Token);
+        await _harness.WaitAsync(Assert.Single(nextDay));
+
+        Assert.Empty(tooEarly);
+        Assert.Empty(capReached);
+        Assert.Equal(new[] { first, second }.Order(StringComparer.Ordinal), afterTheWait.Concat(nextDay).Order(StringComparer.Ordinal));
+        Assert.Equal((DocumentStatus.Completed, 1), ((await StoredAsync(first)).Status, (await StoredAsync(first)).Retries));
+        Assert.Equal((DocumentStatus.Completed, 1), ((await StoredAsync(second)).Status, (await StoredAsync(second)).Retries));
+        Assert.Equal(4, _harness.Model.Requests.Count);
     }
 
     private void FailFirstCall(params FakeReply[] failures) =>
