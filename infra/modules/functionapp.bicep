@@ -130,6 +130,7 @@ resource app 'Microsoft.Web/sites@2025-03-01' = {
         { name: 'AzureWebJobsStorage__clientId', value: identityClientId }
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: appInsightsConnectionString }
         { name: 'FineTuneCheckSchedule', value: '0 */15 * * * *' }
+        { name: 'RetrySchedule', value: '0 */15 * * * *' }
         // DefaultAzureCredential in the app (Blob Storage, Cosmos DB) uses this identity.
         { name: 'AZURE_CLIENT_ID', value: identityClientId }
         // Rendering.

@@ -43,7 +43,11 @@ internal sealed class FunctionsHarness : IAsyncDisposable
     public DrawingBlobTrigger BlobTrigger => ActivatorUtilities.CreateInstance<DrawingBlobTrigger>(Services);
 
     public static async Task<FunctionsHarness> StartAsync(
-        AzuriteFixture azurite, CosmosFixture cosmos, long maxPdfBytes = 50L * 1024 * 1024, IReadOnlyDictionary<string, string?>? settings = null)
+        AzuriteFixture azurite,
+        CosmosFixture cosmos,
+        long maxPdfBytes = 50L * 1024 * 1024,
+        IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? configureServices = null)
     {
         var model = await FakeOpenAIServer.StartAsync();
         model.Fallback = _ => new FakeReply.Content(SampleEstimates.ShaftJson());
@@ -68,6 +72,7 @@ internal sealed class FunctionsHarness : IAsyncDisposable
         builder.Services.AddSingleton<IEstimateStore>(new CosmosEstimateStore(container));
         builder.Services.AddSingleton<IModelRegistry>(new CosmosModelRegistry(models));
         builder.Services.AddSingleton<IFineTuneJobStore>(new CosmosFineTuneJobStore(models));
+        configureServices?.Invoke(builder.Services);
         IServiceProvider? services = null;
         builder.Services.AddDurableTaskWorker(worker =>
         {

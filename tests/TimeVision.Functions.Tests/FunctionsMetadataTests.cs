@@ -12,7 +12,7 @@ public sealed class FunctionsMetadataTests
     public void Every_function_is_declared()
     {
         Assert.Equal(
-            ["ActivateModel", "CheckFineTuneJobs", "CheckModel", "CheckModelRetirement", "DrawingBlobTrigger", "EstimateDocument", "EstimatePage", "ExportTraining", "GetEstimate", "GetModelInfo", "InspectDocument", "ListFineTuneJobs", "PostEstimate", "PutFeedback", "RenderPage", "SaveDocumentEstimate", "StartFineTune"],
+            ["ActivateModel", "CheckFineTuneJobs", "CheckModel", "CheckModelRetirement", "DrawingBlobTrigger", "EstimateDocument", "EstimatePage", "ExportTraining", "GetEstimate", "GetModelInfo", "InspectDocument", "ListFineTuneJobs", "PostEstimate", "PutFeedback", "RenderPage", "RetryEstimate", "RetryFailedPages", "SaveDocumentEstimate", "StartFineTune"],
             Functions.Value.Select(f => f.GetProperty("name").GetString()!).Order());
     }
 
@@ -29,6 +29,7 @@ public sealed class FunctionsMetadataTests
     [Theory]
     [InlineData("PostEstimate", "estimates", "post", "Function")]
     [InlineData("GetEstimate", "estimates/{id}", "get", "Function")]
+    [InlineData("RetryEstimate", "estimates/{id}/retry", "post", "Function")]
     [InlineData("PutFeedback", "estimates/{id}/feedback", "put", "Function")]
     [InlineData("ExportTraining", "training/export", "get", "Admin")]
     [InlineData("GetModelInfo", "model-info", "get", "Function")]
@@ -52,6 +53,17 @@ public sealed class FunctionsMetadataTests
     [InlineData("EstimatePage", "activityTrigger")]
     [InlineData("SaveDocumentEstimate", "activityTrigger")]
     public void Durable_functions_have_their_triggers(string function, string trigger) => Binding(function, trigger);
+
+    [Fact]
+    public void The_retry_timer_reads_its_schedule_from_a_setting_the_sample_settings_and_the_template_hold()
+    {
+        var timer = Binding("RetryFailedPages", "timerTrigger");
+
+        Assert.Equal("%RetrySchedule%", timer.GetProperty("schedule").GetString());
+        Assert.Equal("0 */15 * * * *", SampleSettings.Values().Single(s => s.Key == "RetrySchedule").Value);
+        Assert.Equal("0 */15 * * * *", InfraTemplate.AppSettings()["RetrySchedule"]);
+        Binding("RetryFailedPages", "durableClient");
+    }
 
     [Fact]
     public void The_fine_tune_timer_reads_its_schedule_from_a_setting_the_sample_settings_hold()

@@ -49,6 +49,18 @@ public sealed record DocumentEstimate
     /// <summary>Every page, in order.</summary>
     public required IReadOnlyList<DocumentPage> Pages { get; init; }
 
+    /// <summary>
+    /// The pages that failed for a cause of the moment or of configuration: the next submission of the same PDF, a
+    /// retry request or the retry timer runs these pages again, and only these.
+    /// </summary>
+    public IReadOnlyList<int> RetryablePages => Pages.Where(page => page.Retryable).Select(page => page.Page).ToList();
+
+    /// <summary>Where the PDF these pages were read from is stored, so a retry reads the same bytes.</summary>
+    public BlobReference? Pdf { get; init; }
+
+    /// <summary>How many retries of failed pages this document has had; the retry timer waits longer after each.</summary>
+    public int Retries { get; init; }
+
     /// <summary>The parts: sheets grouped by drawing number (see <see cref="DocumentAggregator"/>).</summary>
     public required IReadOnlyList<PartEstimate> Parts { get; init; }
 
@@ -112,7 +124,11 @@ public sealed record DocumentPage(
     BlobReference? Image,
     RenderError? RenderError,
     PageEstimateResult? Result,
-    BlobReference? Facts = null);
+    BlobReference? Facts = null)
+{
+    /// <summary>Whether the page failed for a cause a later try can get past (<see cref="RetryableFailures"/>).</summary>
+    public bool Retryable => Result?.Retryable ?? RenderError?.Code.IsRetryable() ?? false;
+}
 
 /// <summary>One part: the sheets that share a drawing number, or a single sheet without one.</summary>
 /// <param name="Key">The drawing number, or <c>page-N</c> for a sheet without one.</param>

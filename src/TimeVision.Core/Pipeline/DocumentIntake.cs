@@ -14,9 +14,10 @@ namespace TimeVision.Core.Pipeline;
 /// <summary>
 /// The one way a PDF comes in, for every host (the CLI, HTTP, the blob trigger, eval): it reads the content once to get
 /// the document id, stores the PDF under that id, and decides, the same way everywhere, whether to start an estimate:
-/// one running is left alone, a stored estimate is kept unless forced, and with no way to reach a model the estimate is
-/// the offline one, said so, unless a model was named explicitly (then it is refused with <c>missing_api_key</c>). The
-/// file name a host passes is stored as <see cref="FileNames.Clean"/> makes it.
+/// one running is left alone, a stored estimate is kept unless forced (its retryable pages, those that failed for a
+/// cause of the moment or of configuration, run again), and with no way to reach a model the estimate is the offline
+/// one, said so, unless a model was named explicitly (then it is refused with <c>missing_api_key</c>). The file name a
+/// host passes is stored as <see cref="FileNames.Clean"/> makes it.
 /// </summary>
 public sealed class DocumentIntake
 {
@@ -176,6 +177,36 @@ public sealed class DocumentIntake
     }
 
     /// <summary>
+    /// Runs a stored document's retryable pages again (<c>POST /api/estimates/{id}/retry</c>, <c>timevision retry</c>,
+    /// the retry timer), from the PDF they were read from. <c>not_found</c> when there is no such estimate;
+    /// <see cref="IntakeStatus.AlreadyEstimated"/> when no page is retryable.
+    /// </summary>
+    public async Task<IntakeOutcome> RetryAsync(string? documentId, DurableTaskClient client, CancellationToken cancellationToken)
+    {
+        var (id, stored, notFound) = await FindStoredAsync(documentId, cancellationToken);
+        return notFound ?? await StartAsync(
+            client, id, stored!.FileName, stored.Source, force: false, () => Task.FromResult(stored.Pdf ?? BlobReference.Drawing(id.Value)), cancellationToken);
+    }
+
+    /// <summary>
+    /// What <see cref="RetryAsync"/> would decide without starting anything: <c>not_found</c>, or
+    /// <see cref="IntakeStatus.AlreadyEstimated"/> when no page is retryable, or <see langword="null"/> when it would start.
+    /// </summary>
+    public async Task<IntakeOutcome?> PrecheckRetryAsync(string? documentId, CancellationToken cancellationToken)
+    {
+        var (id, _, notFound) = await FindStoredAsync(documentId, cancellationToken);
+        return notFound ?? (await DecideAsync(id.Value, force: false, cancellationToken)).Outcome;
+    }
+
+    private async Task<(DocumentId Id, DocumentEstimate? Stored, IntakeOutcome? NotFound)> FindStoredAsync(string? documentId, CancellationToken cancellationToken)
+    {
+        var stored = DocumentId.TryParse(documentId, out var id) ? await _estimates.GetAsync(id.Value, cancellationToken) : null;
+        return stored is null
+            ? (id, null, Rejected(null, new IntakeError(IntakeError.NotFound, $"No stored estimate with id '{documentId?.Trim()}'.")))
+            : (id, stored, null);
+    }
+
+    /// <summary>
     /// The model an estimate starts with, the same in every host: the active model when it can be reached; the offline
     /// estimate with <see cref="OfflineNotice"/> when no model can be reached and none was named; an error when one was.
     /// </summary>
@@ -216,23 +247,24 @@ public sealed class DocumentIntake
             return new IntakeOutcome(IntakeStatus.InProgress, id);
         }
 
-        var (early, model, notice) = await DecideAsync(id, force, cancellationToken);
-        if (early is not null)
+        var decision = await DecideAsync(id, force, cancellationToken);
+        if (decision.Outcome is { } early)
         {
             return early;
         }
 
+        var model = decision.Model!;
         var pdf = await store();
         var pipeline = _pipeline.CurrentValue;
         var request = new EstimateDocumentRequest(
-            id, pdf, FileNames.Clean(fileName), source, model!,
+            id, pdf, FileNames.Clean(fileName), source, model,
             pipeline.MaxPagesInFlight, pipeline.ActivityAttempts, pipeline.ActivityFirstRetry, force,
-            _shadow.CurrentValue.ChallengerFor(id, model!));
+            _shadow.CurrentValue.ChallengerFor(id, model), decision.RetryPages);
         try
         {
             await client.ScheduleNewOrchestrationInstanceAsync(
                 Durable.EstimateDocumentOrchestration.Name, request, new StartOrchestrationOptions(id), cancellationToken);
-            return new IntakeOutcome(IntakeStatus.Started, id, model, Notice: notice);
+            return new IntakeOutcome(IntakeStatus.Started, id, model, Notice: decision.Notice, RetryPages: decision.RetryPages);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -246,16 +278,32 @@ public sealed class DocumentIntake
         }
     }
 
-    /// <summary>The decision before anything runs: a stored estimate is kept unless forced; the model is chosen or refused.</summary>
-    private async Task<(IntakeOutcome? Outcome, string? Model, string? Notice)> DecideAsync(string id, bool force, CancellationToken cancellationToken)
+    /// <summary>
+    /// The decision before anything runs: a stored estimate is kept unless forced or it has retryable pages (then only
+    /// those run, and only when a model can be reached: the offline estimate never stands in for a model's retry); the
+    /// model is chosen or refused.
+    /// </summary>
+    private async Task<IntakeDecision> DecideAsync(string id, bool force, CancellationToken cancellationToken)
     {
-        if (!force && await _estimates.GetAsync(id, cancellationToken) is not null)
+        IReadOnlyList<int>? retryPages = null;
+        if (!force && await _estimates.GetAsync(id, cancellationToken) is { } stored)
         {
-            return (new IntakeOutcome(IntakeStatus.AlreadyEstimated, id), null, null);
+            retryPages = stored.RetryablePages;
+            if (retryPages.Count == 0)
+            {
+                return new IntakeDecision(new IntakeOutcome(IntakeStatus.AlreadyEstimated, id));
+            }
         }
 
         var (model, notice, error) = await ChooseModelAsync(cancellationToken);
-        return error is not null ? (Rejected(id, error), null, null) : (null, model, notice);
+        if (error is not null)
+        {
+            return new IntakeDecision(Rejected(id, error));
+        }
+
+        return retryPages is not null && notice is not null
+            ? new IntakeDecision(new IntakeOutcome(IntakeStatus.AlreadyEstimated, id, Notice: notice))
+            : new IntakeDecision(null, model, notice, retryPages);
     }
 
     /// <summary>
@@ -286,6 +334,8 @@ public sealed class DocumentIntake
         _ when bytes % 1024 == 0 => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024} KB"),
         _ => string.Create(CultureInfo.InvariantCulture, $"{bytes} bytes"),
     };
+
+    private sealed record IntakeDecision(IntakeOutcome? Outcome, string? Model = null, string? Notice = null, IReadOnlyList<int>? RetryPages = null);
 
     private async Task<BlobReference> StoreAsync(DocumentId documentId, Stream content, CancellationToken cancellationToken)
     {

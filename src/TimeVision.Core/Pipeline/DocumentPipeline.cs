@@ -30,6 +30,9 @@ public sealed class DocumentPipeline
     private readonly ILogger<DocumentPipeline> _logger;
     private static readonly JsonSerializerOptions FactsJson = new(JsonSerializerDefaults.Web);
 
+    /// <summary>Writes of a document estimate before a run of conflicting feedback writes fails the save (and the activity retries).</summary>
+    private const int MaxSaveAttempts = 5;
+
     /// <summary>Creates the pipeline steps.</summary>
     public DocumentPipeline(
         IBlobStore blobs,
@@ -143,8 +146,8 @@ public sealed class DocumentPipeline
     /// <summary>
     /// Sends one page to the model, unless a reusable result for this document, page, model and prompt is already
     /// stored (then that result is returned and the model is not called). Every new result is stored at once; a
-    /// configuration error (<see cref="VisionErrorCode.UnsupportedParameter"/>) is stored for the document but never
-    /// reused, so the page is asked again once the setting is fixed.
+    /// retryable failure (<see cref="PageEstimateResult.Retryable"/>: an outage, a wrong key, an unknown model, a
+    /// rejected parameter) is stored for the document but never reused, so the page is asked again next time.
     /// </summary>
     public async Task<PageEstimateResult> EstimatePageAsync(EstimatePageRequest request, CancellationToken cancellationToken)
     {
@@ -182,15 +185,18 @@ public sealed class DocumentPipeline
 
     /// <summary>
     /// The stored result of a page for a model and its current prompt that can stand as the page's answer (asking again
-    /// would cost nothing new); a configuration error never does.
+    /// would cost nothing new); a retryable failure never does.
     /// </summary>
     public async Task<PageEstimateResult?> StoredPageResultAsync(string documentId, int page, string model, CancellationToken cancellationToken) =>
-        await _estimates.GetPageResultAsync(documentId, page, model, PromptHashFor(model), cancellationToken) is { } stored
-            && stored.Error?.Code != VisionErrorCode.UnsupportedParameter
+        await _estimates.GetPageResultAsync(documentId, page, model, PromptHashFor(model), cancellationToken) is { Retryable: false } stored
             ? stored
             : null;
 
-    /// <summary>Fans the pages back in, reading each page's stored result by its key, and stores the document estimate.</summary>
+    /// <summary>
+    /// Fans the pages back in, reading each page's stored result by its key, and stores the document estimate. A retry
+    /// keeps every page it did not run from the stored estimate. The write is conditional on the stored copy read, and
+    /// is read, merged and written again when feedback arrived in between: the shop's real times are never lost.
+    /// </summary>
     public async Task<DocumentSummary> SaveAsync(SaveDocumentRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -203,12 +209,21 @@ public sealed class DocumentPipeline
                 await ReadResultAsync(request.Request.DocumentId, outcome.Shadow, cancellationToken)));
         }
 
-        // A re-estimate keeps the shop's feedback: real times are never lost to a new model answer.
-        var previous = await _estimates.GetAsync(request.Request.DocumentId, cancellationToken);
-        var document = Assemble(request, pages, _time.GetUtcNow()) with { Feedback = previous?.Feedback };
-        await _estimates.SaveAsync(document, ifMatch: null, cancellationToken);
-        Log.DocumentSaved(_logger, document.Status, document.PageCount);
-        return new DocumentSummary(document.Id, document.Status, document.TotalEstimatedMinutes);
+        for (var attempt = 1; ; attempt++)
+        {
+            var previous = await _estimates.GetAsync(request.Request.DocumentId, cancellationToken);
+            var document = Assemble(request, pages, previous, _time.GetUtcNow());
+            try
+            {
+                await _estimates.SaveAsync(document, previous?.ETag, cancellationToken);
+                Log.DocumentSaved(_logger, document.Status, document.PageCount);
+                return new DocumentSummary(document.Id, document.Status, document.TotalEstimatedMinutes);
+            }
+            catch (ConcurrencyConflictException) when (attempt < MaxSaveAttempts)
+            {
+                Log.DocumentChangedWhileSaving(_logger, attempt);
+            }
+        }
     }
 
     private async Task<PageEstimateResult?> ReadResultAsync(string documentId, PageResultReference? reference, CancellationToken cancellationToken) =>
@@ -217,17 +232,22 @@ public sealed class DocumentPipeline
             : await _estimates.GetPageResultAsync(documentId, reference.Page, reference.Model, reference.PromptHash, cancellationToken)
                 ?? throw new InvalidOperationException($"The stored result of page {reference.Page} for {reference.Model} is missing.");
 
-    /// <summary>The document estimate for a finished run, from its pages with their stored results.</summary>
-    private static DocumentEstimate Assemble(SaveDocumentRequest request, IReadOnlyList<ResolvedPage> resolved, DateTimeOffset completedAt)
+    /// <summary>
+    /// The document estimate for a finished run, from its pages with their stored results; a retry's other pages and
+    /// the shop's feedback come from the stored estimate.
+    /// </summary>
+    private static DocumentEstimate Assemble(
+        SaveDocumentRequest request, IReadOnlyList<ResolvedPage> resolved, DocumentEstimate? previous, DateTimeOffset completedAt)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(resolved);
-        var pages = resolved.Select(ToDocumentPage).ToList();
+        var retry = request.Request.RetryPages is not null && previous is not null;
+        var ran = resolved.Select(ToDocumentPage).ToList();
+        var pages = retry ? Merge(previous!.Pages, ran) : ran;
         var (parts, total, models, status) = DocumentAggregator.Aggregate(pages);
-        ShadowEstimate? shadow = null;
+        var shadow = retry ? previous!.Shadow : null;
         if (request.Request.ShadowModel is { } challenger && resolved.Any(p => p.ShadowResult is not null))
         {
-            var shadowPages = resolved.Select(p => ToDocumentPage(p with { Result = p.ShadowResult })).ToList();
+            var shadowRan = resolved.Select(p => ToDocumentPage(p with { Result = p.ShadowResult })).ToList();
+            var shadowPages = shadow is { } kept && kept.Model == challenger ? Merge(kept.Pages, shadowRan) : shadowRan;
             var shadowed = DocumentAggregator.Aggregate(shadowPages);
             shadow = new ShadowEstimate(challenger, shadowed.Total, shadowed.Status, shadowPages);
         }
@@ -245,9 +265,22 @@ public sealed class DocumentPipeline
             TotalEstimatedMinutes = total,
             Models = models,
             Shadow = shadow,
-            CreatedAt = request.CreatedAt,
+            CreatedAt = retry ? previous!.CreatedAt : request.CreatedAt,
             CompletedAt = completedAt,
+            Feedback = previous?.Feedback,
+            Pdf = request.Request.Pdf,
+            Retries = retry ? previous!.Retries + 1 : 0,
         };
+    }
+
+    /// <summary>The stored pages with the ones that ran in their place.</summary>
+    private static List<DocumentPage> Merge(IReadOnlyList<DocumentPage> stored, IReadOnlyList<DocumentPage> ran)
+    {
+        var replaced = ran.ToDictionary(page => page.Page);
+        return stored.Select(page => replaced.GetValueOrDefault(page.Page) ?? page)
+            .Concat(ran.Where(page => stored.All(kept => kept.Page != page.Page)))
+            .OrderBy(page => page.Page)
+            .ToList();
     }
 
     private static DocumentPage ToDocumentPage(ResolvedPage outcome) => new(

@@ -30,7 +30,9 @@ public enum IntakeStatus
 /// <param name="Model">The model the estimate was started with.</param>
 /// <param name="Error">Why it was rejected: a stable code and a message.</param>
 /// <param name="Notice">Something a person should know, such as an offline estimate because no model is configured.</param>
-public sealed record IntakeOutcome(IntakeStatus Status, string? DocumentId, string? Model = null, IntakeError? Error = null, string? Notice = null)
+/// <param name="RetryPages">When the start is a retry, the pages that run again; every other page keeps its stored result.</param>
+public sealed record IntakeOutcome(
+    IntakeStatus Status, string? DocumentId, string? Model = null, IntakeError? Error = null, string? Notice = null, IReadOnlyList<int>? RetryPages = null)
 {
     /// <summary>Whether a new estimate was started.</summary>
     public bool Started => Status == IntakeStatus.Started;
@@ -43,6 +45,9 @@ public sealed record IntakeError(string Code, string Message)
 {
     /// <summary>The PDF is larger than allowed (<see cref="RenderErrorCode.TooLarge"/>).</summary>
     public const string TooLarge = "too_large";
+
+    /// <summary>No stored estimate has that id.</summary>
+    public const string NotFound = "not_found";
 
     /// <summary>A model is named, but no API key or Entra ID is configured to reach it.</summary>
     public const string MissingApiKey = "missing_api_key";

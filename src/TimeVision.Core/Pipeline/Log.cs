@@ -17,4 +17,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 3003, Level = LogLevel.Warning, Message = "Page {Page}: reading the text layer ran out of time; estimating without its facts")]
     public static partial void FactsTimedOut(ILogger logger, TimeoutException exception, int page);
+
+    [LoggerMessage(EventId = 3010, Level = LogLevel.Information, Message = "The document estimate changed while saving (try {Attempt}): read again and merged")]
+    public static partial void DocumentChangedWhileSaving(ILogger logger, int attempt);
 }

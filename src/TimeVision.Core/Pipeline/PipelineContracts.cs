@@ -16,6 +16,9 @@ namespace TimeVision.Core.Pipeline;
 /// <param name="ActivityFirstRetry">The durable retry's first wait.</param>
 /// <param name="Force">Ask the model again even for pages with stored results.</param>
 /// <param name="ShadowModel">The challenger that also estimates every page in shadow mode, when this document is sampled.</param>
+/// <param name="RetryPages">
+/// When set, a retry: only these pages run; every other page keeps its stored result. <see langword="null"/> runs every page.
+/// </param>
 public sealed record EstimateDocumentRequest(
     string DocumentId,
     BlobReference Pdf,
@@ -26,7 +29,8 @@ public sealed record EstimateDocumentRequest(
     int ActivityAttempts,
     TimeSpan ActivityFirstRetry,
     bool Force,
-    string? ShadowModel = null);
+    string? ShadowModel = null,
+    IReadOnlyList<int>? RetryPages = null);
 
 /// <summary>What inspection found: the pages, or why the PDF cannot be used.</summary>
 /// <param name="Pages">The pages, when the PDF is usable.</param>

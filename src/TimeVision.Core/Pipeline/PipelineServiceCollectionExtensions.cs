@@ -16,8 +16,10 @@ public static class PipelineServiceCollectionExtensions
         services.AddTimeVisionRendering().AddTimeVisionFacts().AddTimeVisionStorage().AddTimeVisionVision().AddTimeVisionModels();
         services.AddValidatedOptions<PipelineOptions>(PipelineOptions.SectionName);
         services.AddValidatedOptions<ShadowOptions>(ShadowOptions.SectionName);
+        services.AddValidatedOptions<RetryOptions>(RetryOptions.SectionName);
         services.TryAddSingleton<PdfCache>();
         services.TryAddSingleton<DocumentPipeline>();
         services.TryAddSingleton<DocumentIntake>();
+        services.TryAddSingleton<RetrySweep>();
     });
 }

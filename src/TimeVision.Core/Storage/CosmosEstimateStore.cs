@@ -29,6 +29,11 @@ public sealed class CosmosEstimateStore : IEstimateStore
     /// <summary>The partition that lists which models estimated each document, for counts without a cross-partition query.</summary>
     private const string ModelIndexPartition = "_models";
 
+    /// <summary>The partition that lists documents with retryable pages, for the retry timer.</summary>
+    private const string RetryIndexPartition = "_retryable";
+
+    private const string RetryType = "retryable";
+
     private readonly Container _container;
 
     /// <summary>Creates the store.</summary>
@@ -60,9 +65,10 @@ public sealed class CosmosEstimateStore : IEstimateStore
         var options = ifMatch is null ? null : new ItemRequestOptions { IfMatchEtag = ifMatch };
         try
         {
-            var response = ifMatch is null
-                ? await _container.UpsertItemAsync(item, new PartitionKey(document.Id), options, cancellationToken)
-                : await _container.ReplaceItemAsync(item, item.Id, new PartitionKey(document.Id), options, cancellationToken);
+            // The index partitions cannot share a transaction with the document's. Entries that add a document to an
+            // index are written first and entries that take it out after, all idempotently: a failure in between leaves
+            // an index that lists too much (its readers check the document), never one that misses a document, and the
+            // next save repairs it.
             var models = document.Models.Select(m => m.Model).Distinct(StringComparer.Ordinal).ToList();
             await _container.UpsertItemAsync(
                 new Item<List<string>>(document.Id, ModelIndexPartition, "models", models), new PartitionKey(ModelIndexPartition), cancellationToken: cancellationToken);
@@ -70,6 +76,21 @@ public sealed class CosmosEstimateStore : IEstimateStore
             {
                 var label = new Item<string>(document.Id, LabelIndexPartition, LabelType, document.Id);
                 await _container.UpsertItemAsync(label, new PartitionKey(LabelIndexPartition), cancellationToken: cancellationToken);
+            }
+
+            var retryable = document.RetryablePages.Count > 0;
+            if (retryable)
+            {
+                var entry = new Item<string>(document.Id, RetryIndexPartition, RetryType, document.Id);
+                await _container.UpsertItemAsync(entry, new PartitionKey(RetryIndexPartition), cancellationToken: cancellationToken);
+            }
+
+            var response = ifMatch is null
+                ? await _container.UpsertItemAsync(item, new PartitionKey(document.Id), options, cancellationToken)
+                : await _container.ReplaceItemAsync(item, item.Id, new PartitionKey(document.Id), options, cancellationToken);
+            if (!retryable)
+            {
+                await DeleteIfPresentAsync(document.Id, RetryIndexPartition, cancellationToken);
             }
 
             return response.ETag;
@@ -102,11 +123,31 @@ public sealed class CosmosEstimateStore : IEstimateStore
     }
 
     /// <inheritdoc />
-    public async IAsyncEnumerable<string> ListLabelledAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    public IAsyncEnumerable<string> ListLabelledAsync(CancellationToken cancellationToken) => ListIndexAsync(LabelIndexPartition, cancellationToken);
+
+    /// <inheritdoc />
+    public IAsyncEnumerable<string> ListRetryableAsync(CancellationToken cancellationToken) => ListIndexAsync(RetryIndexPartition, cancellationToken);
+
+    private async Task DeleteIfPresentAsync(string id, string partition, CancellationToken cancellationToken)
     {
-        var query = new QueryDefinition("SELECT * FROM c WHERE c.documentId = @partition").WithParameter("@partition", LabelIndexPartition);
+        if (await FindAsync<string>(id, partition, cancellationToken) is not null)
+        {
+            try
+            {
+                await _container.DeleteItemAsync<Item<string>>(id, new PartitionKey(partition), cancellationToken: cancellationToken);
+            }
+            catch (CosmosException exception) when (exception.StatusCode == HttpStatusCode.NotFound)
+            {
+                // Deleted by a concurrent save: the index is as wanted.
+            }
+        }
+    }
+
+    private async IAsyncEnumerable<string> ListIndexAsync(string partition, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var query = new QueryDefinition("SELECT * FROM c WHERE c.documentId = @partition").WithParameter("@partition", partition);
         using var iterator = _container.GetItemQueryIterator<Item<string>>(
-            query, requestOptions: new QueryRequestOptions { PartitionKey = new PartitionKey(LabelIndexPartition) });
+            query, requestOptions: new QueryRequestOptions { PartitionKey = new PartitionKey(partition) });
         var ids = new List<string>();
         while (iterator.HasMoreResults)
         {

@@ -22,6 +22,12 @@ public interface IEstimateStore
     /// <summary>The ids of every document that carries feedback, in id order.</summary>
     IAsyncEnumerable<string> ListLabelledAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The ids of documents that may have retryable pages (<see cref="DocumentEstimate.RetryablePages"/>), in id order.
+    /// An id may be listed after its pages recovered; read the document to be sure.
+    /// </summary>
+    IAsyncEnumerable<string> ListRetryableAsync(CancellationToken cancellationToken);
+
     /// <summary>A page result stored for this document, page, model and prompt, or <see langword="null"/>.</summary>
     Task<PageEstimateResult?> GetPageResultAsync(string documentId, int page, string model, string promptHash, CancellationToken cancellationToken);
 

@@ -84,7 +84,15 @@ public sealed class LocalEstimateStore : IEstimateStore
     }
 
     /// <inheritdoc />
-    public async IAsyncEnumerable<string> ListLabelledAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    public IAsyncEnumerable<string> ListLabelledAsync(CancellationToken cancellationToken) =>
+        ListWhereAsync(document => document.Feedback is { Count: > 0 }, cancellationToken);
+
+    /// <inheritdoc />
+    public IAsyncEnumerable<string> ListRetryableAsync(CancellationToken cancellationToken) =>
+        ListWhereAsync(document => document.RetryablePages.Count > 0, cancellationToken);
+
+    private async IAsyncEnumerable<string> ListWhereAsync(
+        Func<DocumentEstimate, bool> predicate, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         if (!Directory.Exists(_root))
         {
@@ -93,8 +101,7 @@ public sealed class LocalEstimateStore : IEstimateStore
 
         foreach (var folder in Directory.EnumerateDirectories(_root).Order(StringComparer.Ordinal))
         {
-            var document = await GetAsync(Path.GetFileName(folder), cancellationToken);
-            if (document?.Feedback is { Count: > 0 })
+            if (await GetAsync(Path.GetFileName(folder), cancellationToken) is { } document && predicate(document))
             {
                 yield return document.Id;
             }

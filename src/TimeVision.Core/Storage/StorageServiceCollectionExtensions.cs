@@ -38,6 +38,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<CosmosResourcesInitializer>();
         services.AddHostedService(provider => provider.GetRequiredService<CosmosResourcesInitializer>());
         services.TryAddStore<IEstimateStore>(data => new LocalEstimateStore(data), cosmos => new CosmosEstimateStore(cosmos.Estimates));
+        services.TryAddStore<IDailyTotals>(data => new LocalDailyTotals(data), cosmos => new CosmosDailyTotals(cosmos.Estimates));
         services.TryAddStore<IModelRegistry>(data => new LocalModelRegistry(data), cosmos => new CosmosModelRegistry(cosmos.Models));
         services.TryAddStore<IFineTuneJobStore>(data => new LocalFineTuneJobStore(data), cosmos => new CosmosFineTuneJobStore(cosmos.Models));
     });

@@ -86,6 +86,12 @@ public sealed record PageEstimateResult
     /// <summary>Completed, blocked or failed.</summary>
     public required PageEstimateStatus Status { get; init; }
 
+    /// <summary>
+    /// Whether the page failed for a cause of the moment or of configuration (<see cref="RetryableFailures"/>), so the
+    /// next submission of the document asks again without being forced.
+    /// </summary>
+    public bool Retryable => Status == PageEstimateStatus.Failed && Error is { } error && error.Code.IsRetryable();
+
     /// <summary>The normalised estimate, when completed.</summary>
     public PageEstimate? Estimate { get; init; }
 

@@ -9,7 +9,8 @@ namespace TimeVision.Functions.Triggers;
 
 /// <summary>
 /// <c>POST /api/estimates</c> takes a PDF and answers 202 with the document id; <c>GET /api/estimates/{id}</c> answers
-/// 202 with progress while it runs, 200 with the stored document estimate when done, 404 when unknown.
+/// 202 with progress while it runs, 200 with the stored document estimate when done, 404 when unknown;
+/// <c>POST /api/estimates/{id}/retry</c> runs again the pages that failed for a cause a retry can fix.
 /// </summary>
 /// <param name="intake">Stores uploads and starts orchestrations.</param>
 /// <param name="estimates">The stored document estimates.</param>
@@ -49,8 +50,37 @@ public sealed class EstimatesApi(DocumentIntake intake, IEstimateStore estimates
             };
         }
 
-        var statusUrl = $"{request.Scheme}://{request.Host}{request.PathBase}/api/estimates/{outcome.DocumentId}";
-        return new AcceptedResult(statusUrl, new { id = outcome.DocumentId, started = outcome.Started, status = outcome.Status, model = outcome.Model, notice = outcome.Notice, statusUrl });
+        return Accepted(request, outcome);
+    }
+
+    /// <summary>
+    /// Runs again the stored document's pages that failed for a cause a retry can fix (an outage, a timeout, a rate
+    /// limit, a wrong key, an unknown model, a rejected parameter). 202 when started or already running; 200 with
+    /// <c>started: false</c> when no page needs it; 404 when unknown; 503 <c>missing_api_key</c>.
+    /// </summary>
+    [Function("RetryEstimate")]
+    public async Task<IActionResult> RetryAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "estimates/{id}/retry")] HttpRequest request,
+        string id,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var outcome = await intake.RetryAsync(id, client, cancellationToken);
+        return outcome switch
+        {
+            { Error: { Code: IntakeError.NotFound } error } => ApiError.Result(StatusCodes.Status404NotFound, error.Code, error.Message),
+            { Error: { Code: IntakeError.MissingApiKey } error } => ApiError.Result(StatusCodes.Status503ServiceUnavailable, error.Code, error.Message),
+            { Error: { } error } => new BadRequestObjectResult(new { error }),
+            { Status: IntakeStatus.AlreadyEstimated } => new OkObjectResult(new
+            {
+                id = outcome.DocumentId,
+                started = false,
+                status = outcome.Status,
+                notice = outcome.Notice ?? "No page failed for a cause a retry can fix; POST the PDF with ?force=true to estimate it all again.",
+            }),
+            _ => Accepted(request, outcome),
+        };
     }
 
     /// <summary>Progress (202), the stored estimate (200) or 404.</summary>
@@ -88,6 +118,21 @@ public sealed class EstimatesApi(DocumentIntake intake, IEstimateStore estimates
         return instance?.RuntimeStatus is OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated
             ? ApiError.Result(StatusCodes.Status500InternalServerError, "pipeline_failed", instance.FailureDetails?.ErrorMessage ?? "The estimate did not finish.")
             : ApiError.Result(StatusCodes.Status404NotFound, "not_found", $"No estimate with id '{documentId}'.");
+    }
+
+    private static AcceptedResult Accepted(HttpRequest request, IntakeOutcome outcome)
+    {
+        var statusUrl = $"{request.Scheme}://{request.Host}{request.PathBase}/api/estimates/{outcome.DocumentId}";
+        return new AcceptedResult(statusUrl, new
+        {
+            id = outcome.DocumentId,
+            started = outcome.Started,
+            status = outcome.Status,
+            model = outcome.Model,
+            retryPages = outcome.RetryPages,
+            notice = outcome.Notice,
+            statusUrl,
+        });
     }
 
     private static bool IsPdfContentType(string? contentType) =>

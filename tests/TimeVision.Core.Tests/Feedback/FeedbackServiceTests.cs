@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using TimeVision.Core.Estimates;
 using TimeVision.Core.Feedback;
@@ -160,6 +161,23 @@ public sealed class FeedbackServiceTests : IDisposable
         Assert.Equal(3.1, Assert.Single(stored.Feedback!).ActualMinutes);
     }
 
+    [Fact]
+    public async Task Feedback_entered_while_an_estimate_is_being_saved_is_kept()
+    {
+        var document = await StoreAsync();
+        var racing = new FeedbackArrivesBeforeFirstSave(_store, () => _service.RecordAsync(document.Id, Actual(4.2), null, Token));
+        using var services = Support.CoreServices.Create(
+            s => s.AddTimeVisionCore().AddSingleton<IEstimateStore>(racing), ("Storage:DataDirectory", _folder.Path));
+        var pipeline = Support.CoreServices.Get<DocumentPipeline>(services);
+        var request = new EstimateDocumentRequest(document.Id, BlobReference.Drawing(document.Id), "again.pdf", DocumentSource.Cli, "gpt-4o-2024-08-06", 8, 3, TimeSpan.FromSeconds(1), Force: true);
+
+        await pipeline.SaveAsync(new SaveDocumentRequest(request, new InspectionOutcome([new PdfPageInfo(1, 842, 595, 0)], null), [], DateTimeOffset.UnixEpoch), Token);
+
+        var stored = (await _store.GetAsync(document.Id, Token))!;
+        Assert.Equal("again.pdf", stored.FileName);
+        Assert.Equal(4.2, Assert.Single(stored.Feedback!).ActualMinutes);
+    }
+
     private static ShopFeedback Actual(double minutes) => new() { ActualMinutes = minutes, Source = FeedbackSource.Actual };
 
     /// <summary>An entry at every limit, in letters stored escaped (six bytes each): the most one entry can weigh.</summary>
@@ -176,5 +194,35 @@ public sealed class FeedbackServiceTests : IDisposable
         var document = EstimateStoreContract.SampleDocument();
         await _store.SaveAsync(document, null, Token);
         return (await _store.GetAsync(document.Id, Token))!;
+    }
+
+    /// <summary>A store where a person enters feedback between the pipeline's read and its first write.</summary>
+    private sealed class FeedbackArrivesBeforeFirstSave(IEstimateStore inner, Func<Task> enterFeedback) : IEstimateStore
+    {
+        private int _saves;
+
+        public Task<DocumentEstimate?> GetAsync(string documentId, CancellationToken cancellationToken) => inner.GetAsync(documentId, cancellationToken);
+
+        public async Task<string> SaveAsync(DocumentEstimate document, string? ifMatch, CancellationToken cancellationToken)
+        {
+            if (Interlocked.Increment(ref _saves) == 1)
+            {
+                await enterFeedback();
+            }
+
+            return await inner.SaveAsync(document, ifMatch, cancellationToken);
+        }
+
+        public Task<IReadOnlyDictionary<string, int>> CountByModelAsync(CancellationToken cancellationToken) => inner.CountByModelAsync(cancellationToken);
+
+        public IAsyncEnumerable<string> ListLabelledAsync(CancellationToken cancellationToken) => inner.ListLabelledAsync(cancellationToken);
+
+        public IAsyncEnumerable<string> ListRetryableAsync(CancellationToken cancellationToken) => inner.ListRetryableAsync(cancellationToken);
+
+        public Task<Core.Vision.PageEstimateResult?> GetPageResultAsync(string documentId, int page, string model, string promptHash, CancellationToken cancellationToken) =>
+            inner.GetPageResultAsync(documentId, page, model, promptHash, cancellationToken);
+
+        public Task SavePageResultAsync(string documentId, int page, Core.Vision.PageEstimateResult result, CancellationToken cancellationToken) =>
+            inner.SavePageResultAsync(documentId, page, result, cancellationToken);
     }
 }

@@ -38,8 +38,9 @@ public static class EstimateDocumentOrchestration
         context.SetCustomStatus(new PipelineProgress(PipelineStage.Inspecting, 0, 0, 0));
         var inspection = await context.CallActivityAsync<InspectionOutcome>(InspectActivity, request, retry);
         var pages = inspection.Pages;
-        var rendered = 0;
-        var estimated = 0;
+        var toRun = request.RetryPages is { } retryPages ? pages.Where(page => retryPages.Contains(page.Number)).ToList() : pages;
+        var rendered = pages.Count - toRun.Count;
+        var estimated = rendered;
 
         async Task<PageOutcome> ProcessPageAsync(Rendering.PdfPageInfo page)
         {
@@ -66,7 +67,7 @@ public static class EstimateDocumentOrchestration
         }
 
         var outcomes = inspection.Error is null
-            ? await BoundedFanOut.RunAsync(pages, request.MaxPagesInFlight, ProcessPageAsync)
+            ? await BoundedFanOut.RunAsync(toRun, request.MaxPagesInFlight, ProcessPageAsync)
             : [];
 
         context.SetCustomStatus(new PipelineProgress(PipelineStage.Saving, pages.Count, rendered, estimated));

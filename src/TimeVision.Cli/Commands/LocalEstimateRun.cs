@@ -1,0 +1,178 @@
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Worker;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using TimeVision.Cli.Engine;
+using TimeVision.Core.Estimates;
+using TimeVision.Core.Json;
+using TimeVision.Core.Pipeline;
+using TimeVision.Core.Pipeline.Durable;
+using TimeVision.Core.Retirement;
+using TimeVision.Core.Storage;
+
+namespace TimeVision.Cli.Commands;
+
+/// <summary>
+/// One estimate run on this machine, for <c>estimate</c> and <c>retry</c>: one host; the intake asked first, so the
+/// local Durable Task engine starts only when something will run; progress on stderr; the stored document at the end.
+/// Exit 0 completed, 3 partial or failed pages, 2 bad input, 1 other failure.
+/// </summary>
+internal static class LocalEstimateRun
+{
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Where and how the run writes.</summary>
+    public sealed record Output(bool Json, TextWriter Stdout, TextWriter Stderr);
+
+    /// <summary>Runs one estimate.</summary>
+    /// <param name="output">Where to write.</param>
+    /// <param name="overrides">Configuration from the command line.</param>
+    /// <param name="displayName">The document's name in progress lines.</param>
+    /// <param name="precheck">The intake's answer before the engine starts, when nothing needs to run.</param>
+    /// <param name="submit">Submits the document once the engine runs.</param>
+    /// <param name="alreadyEstimated">What to tell a person when the stored estimate stands.</param>
+    /// <param name="cancellationToken">Stops the run.</param>
+    public static async Task<int> RunAsync(
+        Output output,
+        Dictionary<string, string?> overrides,
+        string displayName,
+        Func<DocumentIntake, CancellationToken, Task<IntakeOutcome?>> precheck,
+        Func<DocumentIntake, DurableTaskClient, CancellationToken, Task<IntakeOutcome>> submit,
+        Func<DocumentEstimate, string> alreadyEstimated,
+        CancellationToken cancellationToken)
+    {
+        var (json, stdout, stderr) = output;
+        var slot = new LocalEngineSlot();
+        using var host = await CliHost.TryBuildAsync(overrides, stdout, stderr, services => AddDurableTask(services, slot), cancellationToken);
+        if (host is null)
+        {
+            return ExitCodes.BadInput;
+        }
+
+        var services = host.Services;
+        var intake = services.GetRequiredService<DocumentIntake>();
+        var store = services.GetRequiredService<IEstimateStore>();
+        if (await precheck(intake, cancellationToken) is { } early)
+        {
+            return await WriteEarlyAsync(early, store, output, alreadyEstimated, cancellationToken);
+        }
+
+        var pipeline = services.GetRequiredService<IOptions<PipelineOptions>>().Value;
+        await using var engine = await LocalDurableEngine.StartAsync(Math.Max(2, pipeline.MaxPagesInFlight), cancellationToken);
+        slot.Engine = engine;
+        await host.StartAsync(cancellationToken);
+        try
+        {
+            var client = services.GetRequiredService<DurableTaskClient>();
+            var outcome = await submit(intake, client, cancellationToken);
+            if (outcome.Status is IntakeStatus.AlreadyEstimated or IntakeStatus.Rejected)
+            {
+                return await WriteEarlyAsync(outcome, store, output, alreadyEstimated, cancellationToken);
+            }
+
+            if (outcome.Notice is { } notice)
+            {
+                await stderr.WriteLineAsync($"note: {notice}");
+            }
+
+            if (outcome.RetryPages is { Count: > 0 } retryPages)
+            {
+                await stderr.WriteLineAsync($"{displayName}: trying again the page(s) that failed for a cause a retry can fix: {string.Join(", ", retryPages)}; the other pages keep their stored results.");
+            }
+
+            var documentId = outcome.DocumentId!;
+            var final = await FollowAsync(client, documentId, displayName, stderr, cancellationToken);
+            if (final.RuntimeStatus != OrchestrationRuntimeStatus.Completed)
+            {
+                var failure = final.FailureDetails?.ErrorMessage ?? final.RuntimeStatus.ToString();
+                return CliOutput.WriteError(stdout, stderr, "pipeline_failed", $"The estimate did not finish: {failure}", ExitCodes.Failure);
+            }
+
+            var document = await store.GetAsync(documentId, cancellationToken)
+                ?? throw new InvalidOperationException($"The pipeline finished but document {documentId} is not stored.");
+            await WarnOfRetirementAsync(services, document, stderr, cancellationToken);
+            return DocumentOutput.Write(document, json, stdout);
+        }
+        finally
+        {
+            await host.StopAsync(CancellationToken.None);
+        }
+    }
+
+    /// <summary>An intake that ends before any estimate runs: the stored estimate, or the refusal with exit 2.</summary>
+    private static async Task<int> WriteEarlyAsync(
+        IntakeOutcome outcome, IEstimateStore store, Output output, Func<DocumentEstimate, string> alreadyEstimated, CancellationToken cancellationToken)
+    {
+        if (outcome.Error is { } error)
+        {
+            return CliOutput.WriteError(output.Stdout, output.Stderr, error.Code, error.Message, ExitCodes.BadInput);
+        }
+
+        var stored = (await store.GetAsync(outcome.DocumentId!, cancellationToken))!;
+        if (outcome.Notice is { } notice)
+        {
+            await output.Stderr.WriteLineAsync($"note: {notice}");
+        }
+
+        await output.Stderr.WriteLineAsync(alreadyEstimated(stored));
+        return DocumentOutput.Write(stored, output.Json, output.Stdout);
+    }
+
+    /// <summary>A warning on stderr for each answering model that retires within 60 days.</summary>
+    private static async Task WarnOfRetirementAsync(IServiceProvider services, DocumentEstimate document, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        foreach (var model in document.Pages.Select(p => p.Result?.Model).OfType<string>().Distinct(StringComparer.Ordinal))
+        {
+            var retirement = await services.GetRequiredService<ModelRetirement>().GetAsync(model, cancellationToken);
+            if (retirement is { IsNear: true, RetiresOn: { } date })
+            {
+                await stderr.WriteLineAsync(
+                    $"warning: {model} retires on {date:yyyy-MM-dd} ({retirement.DaysLeft} days left; {JsonCode.Of(retirement.Source)}). Move to another model before then: README, 'Moving off a retiring model'.");
+            }
+        }
+    }
+
+    private static void AddDurableTask(IServiceCollection services, LocalEngineSlot slot)
+    {
+        services.AddDurableTaskWorker(builder =>
+        {
+            builder.UseGrpc(options => options.Channel = slot.Channel);
+            builder.AddTasks(registry => registry.AddDocumentPipeline());
+        });
+        services.AddDurableTaskClient(builder => builder.UseGrpc(options => options.Channel = slot.Channel));
+    }
+
+    /// <summary>Waits for the orchestration, printing each change of its progress to stderr.</summary>
+    private static async Task<OrchestrationMetadata> FollowAsync(
+        DurableTaskClient client, string instanceId, string displayName, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        string? lastProgress = null;
+        while (true)
+        {
+            var state = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken)
+                ?? throw new InvalidOperationException($"Orchestration {instanceId} vanished.");
+            var progress = state.ReadCustomStatusAs<PipelineProgress>();
+            var line = progress is null ? null : ProgressLine(displayName, progress);
+            if (line is not null && line != lastProgress)
+            {
+                await stderr.WriteLineAsync(line);
+                lastProgress = line;
+            }
+
+            if (state.RuntimeStatus is OrchestrationRuntimeStatus.Completed or OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated)
+            {
+                return state;
+            }
+
+            await Task.Delay(PollInterval, cancellationToken);
+        }
+    }
+
+    private static string ProgressLine(string displayName, PipelineProgress progress) => progress.Stage switch
+    {
+        PipelineStage.Inspecting => $"{displayName}: {JsonCode.Of(progress.Stage)}",
+        _ => $"{displayName}: rendered {progress.PagesRendered}/{progress.PageCount}, estimated {progress.PagesEstimated}/{progress.PageCount}"
+            + (progress.Stage == PipelineStage.Estimating ? string.Empty : $", {JsonCode.Of(progress.Stage)}"),
+    };
+}
