@@ -1,10 +1,39 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Logging;
 
 namespace TimeVision.Functions.Triggers;
 
-/// <summary>The API's error shape, <c>{"error":{"code":…,"message":…}}</c>, with its status code.</summary>
-internal static class ApiError
+/// <summary>
+/// The API's error shape, <c>{"error":{"code":…,"message":…,"correlationId":…}}</c>, with its status code. A caller gets
+/// a stable code, a message written for them and the correlation id (the invocation's trace id), never exception text;
+/// details that only the operators should see go to the log under that id.
+/// </summary>
+internal static partial class ApiError
 {
     public static ObjectResult Result(int status, string code, string message) =>
-        new(new { error = new { code, message } }) { StatusCode = status };
+        new(new { error = new { code, message, correlationId = CorrelationId() } }) { StatusCode = status };
+
+    /// <summary>An error whose details are logged under the correlation id the caller gets, and not shown to the caller.</summary>
+    public static ObjectResult Logged(ILogger logger, int status, string code, string message, string details)
+    {
+        var result = Result(status, code, message);
+        Log(logger, code, CorrelationIdOf(result), details);
+        return result;
+    }
+
+    /// <summary>What a caller is told about a body that is not JSON: where the JSON broke, not the parser's text.</summary>
+    public static string WhereJsonBroke(JsonException exception) =>
+        string.Create(CultureInfo.InvariantCulture, $"at {exception.Path ?? "$"}, line {(exception.LineNumber ?? 0) + 1}, byte {(exception.BytePositionInLine ?? 0) + 1}");
+
+    /// <summary>The correlation id of an error result made here.</summary>
+    public static string CorrelationIdOf(ObjectResult result) =>
+        JsonSerializer.SerializeToElement(result.Value).GetProperty("error").GetProperty("correlationId").GetString()!;
+
+    private static string CorrelationId() => Activity.Current is { } activity ? activity.TraceId.ToHexString() : Guid.NewGuid().ToString("N");
+
+    [LoggerMessage(EventId = 4100, Level = LogLevel.Error, Message = "API error {Code}, correlation id {CorrelationId}: {Details}")]
+    private static partial void Log(ILogger logger, string code, string correlationId, string details);
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
 using TimeVision.Core.Pipeline;
 using TimeVision.Core.Storage;
 
@@ -14,7 +15,8 @@ namespace TimeVision.Functions.Triggers;
 /// </summary>
 /// <param name="intake">Stores uploads and starts orchestrations.</param>
 /// <param name="estimates">The stored document estimates.</param>
-public sealed class EstimatesApi(DocumentIntake intake, IEstimateStore estimates)
+/// <param name="logger">Logs what callers are not shown, under their correlation id.</param>
+public sealed class EstimatesApi(DocumentIntake intake, IEstimateStore estimates, ILogger<EstimatesApi> logger)
 {
     /// <summary>
     /// Accepts a PDF (<c>Content-Type: application/pdf</c>; file name in <c>X-File-Name</c> or <c>?name=</c>;
@@ -116,7 +118,12 @@ public sealed class EstimatesApi(DocumentIntake intake, IEstimateStore estimates
         }
 
         return instance?.RuntimeStatus is OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated
-            ? ApiError.Result(StatusCodes.Status500InternalServerError, "pipeline_failed", instance.FailureDetails?.ErrorMessage ?? "The estimate did not finish.")
+            ? ApiError.Logged(
+                logger,
+                StatusCodes.Status500InternalServerError,
+                "pipeline_failed",
+                "The estimate did not finish; POST the PDF again to start it anew. The details are in the log under the correlation id.",
+                $"document {documentId}: {instance.FailureDetails?.ErrorType}: {instance.FailureDetails?.ErrorMessage ?? instance.RuntimeStatus.ToString()}")
             : ApiError.Result(StatusCodes.Status404NotFound, "not_found", $"No estimate with id '{documentId}'.");
     }
 

@@ -43,7 +43,7 @@ public sealed class FeedbackApi(FeedbackService feedback)
         }
         catch (JsonException exception)
         {
-            return ApiError.Result(StatusCodes.Status400BadRequest, "invalid_feedback", $"The body is not valid feedback JSON: {exception.Message}");
+            return ApiError.Result(StatusCodes.Status400BadRequest, "invalid_feedback", $"The body is not valid feedback JSON ({ApiError.WhereJsonBroke(exception)}).");
         }
 
         if (body is null)

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
 using TimeVision.Core.Feedback;
 using TimeVision.Core.FineTuning;
 using TimeVision.Core.Training;
@@ -17,7 +18,8 @@ namespace TimeVision.Functions.Triggers;
 /// </summary>
 /// <param name="exporter">Writes the export.</param>
 /// <param name="fineTuning">Starts and lists jobs.</param>
-public sealed class FineTuneApi(TrainingExporter exporter, FineTuneService fineTuning)
+/// <param name="logger">Logs what callers are not shown, under their correlation id.</param>
+public sealed class FineTuneApi(TrainingExporter exporter, FineTuneService fineTuning, ILogger<FineTuneApi> logger)
 {
     /// <summary>Starts a job from the current labels.</summary>
     [Function("StartFineTune")]
@@ -33,7 +35,7 @@ public sealed class FineTuneApi(TrainingExporter exporter, FineTuneService fineT
         }
         catch (JsonException exception)
         {
-            return Invalid($"The body is not JSON: {exception.Message}");
+            return Invalid($"The body is not JSON ({ApiError.WhereJsonBroke(exception)}).");
         }
 
         if (body is null || string.IsNullOrWhiteSpace(body.Suffix))
@@ -60,7 +62,7 @@ public sealed class FineTuneApi(TrainingExporter exporter, FineTuneService fineT
         }
         catch (ClientResultException exception)
         {
-            return ApiError.Result(StatusCodes.Status502BadGateway, "openai_error", $"The API answered {exception.Status}: {exception.Message}");
+            return ApiError.Logged(logger, StatusCodes.Status502BadGateway, "openai_error", $"The model provider answered {exception.Status}; the details are in the log under the correlation id.", exception.Message);
         }
         finally
         {
