@@ -23,6 +23,39 @@ public sealed class DrawingBlobTriggerTests(AzuriteFixture azurite, CosmosFixtur
     }
 
     [Fact]
+    public async Task A_drawing_overwritten_after_the_trigger_read_it_is_still_estimated_from_the_bytes_it_hashed()
+    {
+        var first = TestPdfs.WithPages(1, widthMm: 311);
+        var name = $"customer-{Guid.NewGuid():N}/plate.pdf";
+        var container = azurite.Blobs.GetBlobContainerClient("drawings");
+        await container.CreateIfNotExistsAsync(cancellationToken: Token);
+        await container.GetBlobClient(name).UploadAsync(new BinaryData(first), Token);
+
+        // The host read the first drawing for the trigger; the customer has overwritten it with a three-sheet one since.
+        await container.GetBlobClient(name).UploadAsync(new BinaryData(TestPdfs.WithPages(3, widthMm: 312)), overwrite: true, Token);
+        await _harness.BlobTrigger.RunAsync(new MemoryStream(first), name, _harness.Client, Token);
+        var id = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(first));
+        await _harness.WaitAsync(id);
+
+        var document = await _harness.Api.GetAsync(FunctionsHarness.Request("GET"), id, _harness.Client, Token);
+        var estimate = Assert.IsType<DocumentEstimate>(Assert.IsType<Microsoft.AspNetCore.Mvc.OkObjectResult>(document).Value);
+        Assert.Equal((1, DocumentStatus.Completed), (estimate.PageCount, estimate.Status));
+        Assert.Equal($"{id}.pdf", estimate.Pdf!.Name);
+        Assert.Single(_harness.Model.Requests);
+    }
+
+    [Fact]
+    public async Task A_copy_timevision_stored_under_a_document_id_starts_nothing()
+    {
+        var pdf = TestPdfs.WithPages(1, widthMm: 313);
+        var id = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf));
+
+        await _harness.BlobTrigger.RunAsync(new MemoryStream(pdf), $"{id}.pdf", _harness.Client, Token);
+
+        Assert.Null(await _harness.Client.GetInstanceAsync(id, Token));
+    }
+
+    [Fact]
     public async Task A_trigger_that_fires_twice_starts_one_orchestration()
     {
         var pdf = TestPdfs.WithPages(3);

@@ -102,24 +102,13 @@ public sealed class DocumentIntake
         Stream body, string? fileName, bool force, DurableTaskClient client, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(body);
-        var path = Path.Combine(Path.GetTempPath(), $"timevision-upload-{Guid.NewGuid():N}.pdf");
-        await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, CopyBufferBytes, FileOptions.DeleteOnClose);
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var buffer = new byte[CopyBufferBytes];
-        long length = 0;
-        int read;
-        while ((read = await body.ReadAsync(buffer, cancellationToken)) > 0)
+        await using var spooled = await SpoolAsync(body, stopWhenTooLarge: true, cancellationToken);
+        if (spooled.TooLarge is { } tooLarge)
         {
-            length += read;
-            if (CheckSize(length) is { } tooLarge)
-            {
-                return Rejected(null, IntakeError.From(tooLarge));
-            }
-
-            hash.AppendData(buffer, 0, read);
-            await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+            return Rejected(null, IntakeError.From(tooLarge));
         }
 
+        var (file, documentId, length) = (spooled.File, spooled.Id, spooled.Length);
         if (length == 0)
         {
             return Rejected(null, IntakeError.From(new RenderError(RenderErrorCode.NotPdf, "The upload is empty.")));
@@ -133,7 +122,6 @@ public sealed class DocumentIntake
             return Rejected(null, IntakeError.From(new RenderError(RenderErrorCode.NotPdf, $"This is not a PDF: {PdfSignature.Describe(header.AsSpan(0, headerLength))}.")));
         }
 
-        var documentId = DocumentId.FromHash(hash.GetHashAndReset());
         return await StartAsync(client, documentId, fileName, DocumentSource.Http, force, async () =>
         {
             file.Position = 0;
@@ -142,29 +130,76 @@ public sealed class DocumentIntake
     }
 
     /// <summary>
-    /// A PDF already in storage (the blob trigger): hashed and measured from <paramref name="content"/>, started from
-    /// where it lies. Nobody waits on the answer, so one over <see cref="CheckSize"/>'s limit is recorded as a failed
-    /// document estimate with its error (what <c>GET /api/estimates/{id}</c> shows) and never rendered; the page cap
-    /// is the orchestration's first step, recorded the same way, for every way in.
+    /// A PDF already in storage (the blob trigger): hashed and measured from <paramref name="content"/> as it is read
+    /// once, and stored again under its id from those same bytes, so the run reads exactly what was hashed even when the
+    /// blob is overwritten meanwhile. Nobody waits on the answer, so one over <see cref="CheckSize"/>'s limit is recorded
+    /// as a failed document estimate with its error (what <c>GET /api/estimates/{id}</c> shows) and never rendered; the
+    /// page cap is the orchestration's first step, recorded the same way, for every way in.
     /// </summary>
     public async Task<IntakeOutcome> SubmitStoredAsync(
-        Stream content, BlobReference blob, string? fileName, DocumentSource source, DurableTaskClient client, CancellationToken cancellationToken)
+        Stream content, string? fileName, DocumentSource source, DurableTaskClient client, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(content);
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var buffer = new byte[CopyBufferBytes];
-        long length = 0;
-        int read;
-        while ((read = await content.ReadAsync(buffer, cancellationToken)) > 0)
-        {
-            length += read;
-            hash.AppendData(buffer, 0, read);
-        }
+        await using var spooled = await SpoolAsync(content, stopWhenTooLarge: false, cancellationToken);
+        return spooled.TooLarge is { } tooLarge
+            ? await RecordRejectedAsync(client, spooled.Id, fileName, source, tooLarge, cancellationToken)
+            : await StartAsync(client, spooled.Id, fileName, source, force: false, async () =>
+            {
+                spooled.File.Position = 0;
+                return await StoreAsync(spooled.Id, spooled.File, cancellationToken);
+            }, cancellationToken);
+    }
 
-        var documentId = DocumentId.FromHash(hash.GetHashAndReset());
-        return CheckSize(length) is { } tooLarge
-            ? await RecordRejectedAsync(client, documentId, fileName, source, tooLarge, cancellationToken)
-            : await StartAsync(client, documentId, fileName, source, force: false, () => Task.FromResult(blob), cancellationToken);
+    /// <summary>
+    /// Whether a blob's name is a copy TimeVision stored under a document id (<c>drawings/&lt;id&gt;.pdf</c>), which a
+    /// trigger on the container must not take for a new drawing.
+    /// </summary>
+    public static bool IsStoredCopy(string blobName) =>
+        blobName.EndsWith(".pdf", StringComparison.Ordinal) && blobName.Length == 68 && DocumentId.TryParse(blobName[..64], out var id) && id.Value == blobName[..64];
+
+    /// <summary>
+    /// Reads a stream once into a temporary file (deleted on dispose) while hashing and measuring it; past the size
+    /// limit it stops writing (and, when <paramref name="stopWhenTooLarge"/>, reading), and says so.
+    /// </summary>
+    private async Task<SpooledPdf> SpoolAsync(Stream content, bool stopWhenTooLarge, CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"timevision-intake-{Guid.NewGuid():N}.pdf");
+        var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, CopyBufferBytes, FileOptions.DeleteOnClose);
+        try
+        {
+            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            var buffer = new byte[CopyBufferBytes];
+            long length = 0;
+            RenderError? tooLarge = null;
+            int read;
+            while ((read = await content.ReadAsync(buffer, cancellationToken)) > 0)
+            {
+                length += read;
+                tooLarge ??= CheckSize(length);
+                if (tooLarge is not null && stopWhenTooLarge)
+                {
+                    return new SpooledPdf(file, default, length, tooLarge);
+                }
+
+                hash.AppendData(buffer, 0, read);
+                if (tooLarge is null)
+                {
+                    await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                }
+            }
+
+            return new SpooledPdf(file, DocumentId.FromHash(hash.GetHashAndReset()), length, tooLarge);
+        }
+        catch
+        {
+            await file.DisposeAsync();
+            throw;
+        }
+    }
+
+    private sealed record SpooledPdf(FileStream File, DocumentId Id, long Length, RenderError? TooLarge) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync() => File.DisposeAsync();
     }
 
     /// <summary>Stores a PDF at <c>drawings/&lt;documentId&gt;.pdf</c> (for eval, which estimates without an orchestration) and returns its id and place.</summary>

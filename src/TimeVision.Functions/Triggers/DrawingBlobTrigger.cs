@@ -3,13 +3,14 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using TimeVision.Core.Estimates;
 using TimeVision.Core.Pipeline;
-using TimeVision.Core.Storage;
 
 namespace TimeVision.Functions.Triggers;
 
 /// <summary>
-/// A PDF dropped into <c>drawings</c> starts its orchestration. The blob is streamed once to hash it; the instance id
-/// is the hash, so a trigger that fires twice for one upload (blob triggers do) starts nothing the second time.
+/// A PDF dropped into <c>drawings</c> starts its orchestration. The blob is streamed once to hash it and to store a copy
+/// under that hash, which is what the run reads (an overwrite of the dropped blob mid-run changes nothing); the instance
+/// id is the hash, so a trigger that fires twice for one upload (blob triggers do) starts nothing the second time.
+/// TimeVision's own copies (<c>drawings/&lt;id&gt;.pdf</c>) are left alone.
 /// </summary>
 /// <param name="intake">Starts or finds the orchestration.</param>
 /// <param name="logger">Logs what the trigger did.</param>
@@ -23,8 +24,13 @@ public sealed partial class DrawingBlobTrigger(DocumentIntake intake, ILogger<Dr
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken)
     {
-        var outcome = await intake.SubmitStoredAsync(
-            blob, new BlobReference(BlobReference.DrawingsContainer, name), name, DocumentSource.Blob, client, cancellationToken);
+        if (DocumentIntake.IsStoredCopy(name))
+        {
+            LogStoredCopy(logger, name);
+            return;
+        }
+
+        var outcome = await intake.SubmitStoredAsync(blob, name, DocumentSource.Blob, client, cancellationToken);
         if (outcome.Error is { } error)
         {
             LogRejected(logger, outcome.DocumentId, error.Code, error.Message);
@@ -36,6 +42,9 @@ public sealed partial class DrawingBlobTrigger(DocumentIntake intake, ILogger<Dr
 
     [LoggerMessage(EventId = 4000, Level = LogLevel.Information, Message = "Blob intake for document {DocumentId}: {Status}")]
     private static partial void LogIntake(ILogger logger, string? documentId, IntakeStatus status);
+
+    [LoggerMessage(EventId = 4002, Level = LogLevel.Information, Message = "Blob {Name} is a copy TimeVision stored under a document id; nothing to start")]
+    private static partial void LogStoredCopy(ILogger logger, string name);
 
     [LoggerMessage(EventId = 4001, Level = LogLevel.Warning, Message = "Blob intake for document {DocumentId} refused ({Code}): {Reason}")]
     private static partial void LogRejected(ILogger logger, string? documentId, string code, string reason);
