@@ -28,6 +28,9 @@ public sealed class PdfCache : IDisposable
     /// <summary>How many downloads this cache has made.</summary>
     public int Downloads => Volatile.Read(ref _downloads);
 
+    /// <summary>The folder the copies are kept in.</summary>
+    internal string Folder => _folder;
+
     /// <summary>Bytes held on disk now.</summary>
     public long Bytes
     {
@@ -93,16 +96,25 @@ public sealed class PdfCache : IDisposable
         Directory.CreateDirectory(_folder);
         Interlocked.Increment(ref _downloads);
         var partial = $"{entry.Path}.partial";
-        await using (var file = File.Create(partial))
+        try
         {
-            // Not the caller's token: other leases may wait on this download after the first caller gives up.
-            if (!await _blobs.DownloadToAsync(pdf, file, CancellationToken.None))
+            await using (var file = File.Create(partial))
             {
-                throw new InvalidOperationException($"The PDF {pdf} is missing from storage.");
+                // Not the caller's token: other leases may wait on this download after the first caller gives up.
+                if (!await _blobs.DownloadToAsync(pdf, file, CancellationToken.None))
+                {
+                    throw new InvalidOperationException($"The PDF {pdf} is missing from storage.");
+                }
             }
+
+            File.Move(partial, entry.Path);
+        }
+        catch
+        {
+            File.Delete(partial); // a failed download leaves nothing behind
+            throw;
         }
 
-        File.Move(partial, entry.Path);
         entry.Bytes = new FileInfo(entry.Path).Length;
     }
 

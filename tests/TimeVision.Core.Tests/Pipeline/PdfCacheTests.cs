@@ -66,6 +66,7 @@ public sealed class PdfCacheTests : IDisposable
         var missing = BlobReference.Drawing(new string('e', 64));
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => cache.AcquireAsync("e", missing, Token));
+        Assert.Empty(Directory.Exists(cache.Folder) ? Directory.GetFiles(cache.Folder) : []); // nothing half-downloaded is left behind
         await using (var content = new MemoryStream(new byte[10]))
         {
             await _blobs.UploadAsync(missing, content, Token);
