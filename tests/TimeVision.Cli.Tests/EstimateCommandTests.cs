@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Text;
 using System.Text.Json;
 using TimeVision.Testing;
 using TimeVision.Testing.FakeOpenAI;
@@ -175,7 +177,7 @@ public sealed class EstimateCommandTests : IAsyncLifetime
 
         using (var interrupted = CliRunner.Start(Environment, "estimate", pdf, "--data", Data, "--json"))
         {
-            await WaitForAsync(() => Directory.Exists(PageResults) && Directory.EnumerateFiles(PageResults, "page-*.json", SearchOption.AllDirectories).Any());
+            await WaitForProgressAsync(interrupted, "estimated 1/3"); // printed once the first page's result is stored
             interrupted.Kill(entireProcessTree: true);
             await interrupted.WaitForExitAsync(TestContext.Current.CancellationToken);
         }
@@ -309,13 +311,20 @@ public sealed class EstimateCommandTests : IAsyncLifetime
         Assert.ThrowsAny<JsonException>(() => JsonDocument.Parse(run.Stdout));
     }
 
-    private static async Task WaitForAsync(Func<bool> condition)
+    /// <summary>Reads a running <c>estimate</c>'s progress lines on stderr until one contains <paramref name="progress"/>.</summary>
+    private static async Task WaitForProgressAsync(Process run, string progress)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(60));
-        while (!condition())
+        var printed = new StringBuilder();
+        while (await run.StandardError.ReadLineAsync(TestContext.Current.CancellationToken) is { } line)
         {
-            await Task.Delay(50, timeout.Token);
+            if (line.Contains(progress, StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            printed.AppendLine(line);
         }
+
+        Assert.Fail($"The run ended without printing \"{progress}\":\n{printed}");
     }
 }
