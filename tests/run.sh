@@ -12,6 +12,8 @@ tests/services/start.sh
 results="$root/tests/TestResults"
 rm -rf "$results"
 status=0
+# Each test has its own timeout (3 min by default, DefaultTimeoutTestFramework); --blame-hang-timeout is the outer
+# guard for a hang outside any test (a fixture, the runner itself): it dumps and stops the run.
 dotnet test TimeVision.Functions.sln --logger "trx" --logger "console;verbosity=normal" \
   --results-directory "$results" --blame-hang-timeout 5m "$@" || status=$?
 
