@@ -10,37 +10,21 @@ namespace TimeVision.Cli.Tests;
 /// <c>timevision estimate</c> as a real process: the orchestration on the local Durable Task engine, real rendering,
 /// local stores in a data folder of the test's own, and the fake OpenAI server as the model.
 /// </summary>
-public sealed class EstimateCommandTests : IAsyncLifetime
+public sealed class EstimateCommandTests : FakeOpenAITestBase
 {
-    private readonly TempFolder _folder = new();
-    private FakeOpenAIServer _server = null!;
-
-    public async ValueTask InitializeAsync()
+    public override async ValueTask InitializeAsync()
     {
-        _server = await FakeOpenAIServer.StartAsync();
-        _server.Fallback = _ => new FakeReply.Content(SampleEstimates.ShaftJson());
+        await base.InitializeAsync();
+        Server.Fallback = _ => new FakeReply.Content(SampleEstimates.ShaftJson());
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        Assert.Empty(_server.Violations);
-        await _server.DisposeAsync();
-        _folder.Dispose();
-    }
-
-    private string Data => Path.Combine(_folder.Path, "data");
+    private string Data => Path.Combine(Folder.Path, "data");
 
     /// <summary>Where the stored model results per page live (the blobs beside them hold images and text-layer facts).</summary>
     private string PageResults => Path.Combine(Data, "estimates");
 
-    private Dictionary<string, string?> Environment => new()
-    {
-        ["OPENAI_API_KEY"] = FakeOpenAIServer.ApiKey,
-        ["OPENAI_BASE_URL"] = _server.BaseUrl.ToString(),
-    };
-
     private Task<CliRun> EstimateAsync(string pdf, params string[] more) =>
-        CliRunner.RunProcessAsync(Environment, ["estimate", pdf, "--data", Data, "--json", .. more]);
+        CliRunner.RunProcessAsync(ServerEnvironment, ["estimate", pdf, "--data", Data, "--json", .. more]);
 
     [Fact]
     public async Task One_page_becomes_a_stored_document_estimate()
@@ -56,10 +40,10 @@ public sealed class EstimateCommandTests : IAsyncLifetime
         Assert.Equal("completed", page.GetProperty("status").GetString());
         Assert.Equal($"{document.GetProperty("id").GetString()}/page-001.png", page.GetProperty("image").GetProperty("name").GetString());
         Assert.Equal("openai", document.GetProperty("models")[0].GetProperty("provider").GetString());
-        Assert.Single(_server.Requests);
+        Assert.Single(Server.Requests);
         Assert.Contains("estimated 1/1, done", run.Stderr, StringComparison.Ordinal);
 
-        var shown = await CliRunner.RunProcessAsync(Environment, "show", document.GetProperty("id").GetString()!, "--data", Data, "--json");
+        var shown = await CliRunner.RunProcessAsync(ServerEnvironment, "show", document.GetProperty("id").GetString()!, "--data", Data, "--json");
         Assert.Equal(0, shown.ExitCode);
         Assert.Equal(document.GetProperty("id").GetString(), shown.Json.GetProperty("id").GetString());
     }
@@ -67,14 +51,14 @@ public sealed class EstimateCommandTests : IAsyncLifetime
     [Fact]
     public async Task The_same_pdf_twice_calls_the_model_once_per_page()
     {
-        var pdf = _folder.Write("three.pdf", TestPdfs.WithPages(3));
+        var pdf = Folder.Write("three.pdf", TestPdfs.WithPages(3));
 
         var first = await EstimateAsync(pdf);
         var second = await EstimateAsync(pdf);
 
         Assert.True(first.ExitCode == 0, first.Stderr);
         Assert.True(second.ExitCode == 0, second.Stderr);
-        Assert.Equal(3, _server.Requests.Count);
+        Assert.Equal(3, Server.Requests.Count);
         Assert.Contains("estimated before", second.Stderr, StringComparison.Ordinal);
         Assert.Equal(first.Json.GetProperty("id").GetString(), second.Json.GetProperty("id").GetString());
     }
@@ -84,7 +68,7 @@ public sealed class EstimateCommandTests : IAsyncLifetime
     {
         var pdf = SharedDrawings.Require("nfr-rear-upright.pdf");
         var sheet = 0;
-        _server.Fallback = _ =>
+        Server.Fallback = _ =>
         {
             var estimate = SampleEstimates.Shaft(total: 0, breakdown: [1.0 + Interlocked.Increment(ref sheet)], partType: "PRI");
             estimate["drawing_number"] = "NFR-RR-UPRIGHT";
@@ -94,7 +78,7 @@ public sealed class EstimateCommandTests : IAsyncLifetime
         var run = await EstimateAsync(pdf);
 
         Assert.True(run.ExitCode == 0, run.Stderr);
-        Assert.Equal(5, _server.Requests.Count);
+        Assert.Equal(5, Server.Requests.Count);
         var part = Assert.Single(run.Json.GetProperty("parts").EnumerateArray());
         Assert.Equal([1, 2, 3, 4, 5], part.GetProperty("sheets").EnumerateArray().Select(s => s.GetInt32()));
         Assert.Equal(6, run.Json.GetProperty("totalEstimatedMinutes").GetDouble());
@@ -103,7 +87,7 @@ public sealed class EstimateCommandTests : IAsyncLifetime
     [Fact]
     public async Task A_scanned_drawing_is_estimated_page_by_page()
     {
-        _server.Fallback = _ =>
+        Server.Fallback = _ =>
         {
             var estimate = SampleEstimates.Shaft();
             estimate["drawing_number"] = null; // sheets without a number are parts of their own
@@ -115,16 +99,16 @@ public sealed class EstimateCommandTests : IAsyncLifetime
         Assert.True(run.ExitCode == 0, run.Stderr);
         Assert.Equal(2, run.Json.GetProperty("pageCount").GetInt32());
         Assert.Equal(2, run.Json.GetProperty("parts").GetArrayLength());
-        Assert.All(_server.Requests, r => Assert.Equal(2048, Math.Max(r.ImageWidth, r.ImageHeight)));
+        Assert.All(Server.Requests, r => Assert.Equal(2048, Math.Max(r.ImageWidth, r.ImageHeight)));
     }
 
     [Fact]
     public async Task A_blocked_page_does_not_sink_the_document()
     {
-        var pdf = _folder.Write("two.pdf", TestPdfs.WithPages(2));
+        var pdf = Folder.Write("two.pdf", TestPdfs.WithPages(2));
         // One page at a time, so the first page gets both refusals.
-        var environment = new Dictionary<string, string?>(Environment) { ["Pipeline__MaxPagesInFlight"] = "1" };
-        _server.Fallback = _ => _server.Requests.Count <= 2
+        var environment = new Dictionary<string, string?>(ServerEnvironment) { ["Pipeline__MaxPagesInFlight"] = "1" };
+        Server.Fallback = _ => Server.Requests.Count <= 2
             ? new FakeReply.Refusal("I'm sorry, I can't help with that.")
             : new FakeReply.Content(SampleEstimates.ShaftJson());
 
@@ -141,7 +125,7 @@ public sealed class EstimateCommandTests : IAsyncLifetime
     [Fact]
     public async Task A_page_that_cannot_render_is_reported_and_the_rest_estimated()
     {
-        var pdf = _folder.Write("mixed.pdf", TestPdfs.WithPageSizes((5000, 300), (297, 210)));
+        var pdf = Folder.Write("mixed.pdf", TestPdfs.WithPageSizes((5000, 300), (297, 210)));
 
         var run = await EstimateAsync(pdf);
 
@@ -150,46 +134,46 @@ public sealed class EstimateCommandTests : IAsyncLifetime
         Assert.Equal("failed", pages[0].GetProperty("status").GetString());
         Assert.Equal("page_too_large", pages[0].GetProperty("renderError").GetProperty("code").GetString());
         Assert.Equal("completed", pages[1].GetProperty("status").GetString());
-        Assert.Single(_server.Requests);
+        Assert.Single(Server.Requests);
     }
 
     [Fact]
     public async Task Bad_input_is_stored_as_a_failed_document_with_its_code()
     {
-        var pdf = _folder.Write("encrypted.pdf", TestPdfs.Encrypted());
+        var pdf = Folder.Write("encrypted.pdf", TestPdfs.Encrypted());
 
         var run = await EstimateAsync(pdf);
 
         Assert.Equal(2, run.ExitCode);
         Assert.Equal("failed", run.Json.GetProperty("status").GetString());
         Assert.Equal("encrypted", run.Json.GetProperty("error").GetProperty("code").GetString());
-        Assert.Empty(_server.Requests);
+        Assert.Empty(Server.Requests);
     }
 
     [Fact]
     public async Task An_interrupted_run_started_again_does_not_ask_the_model_again_for_finished_pages()
     {
-        var pdf = _folder.Write("three.pdf", TestPdfs.WithPages(3));
+        var pdf = Folder.Write("three.pdf", TestPdfs.WithPages(3));
         var answered = 0;
-        _server.Fallback = _ => Interlocked.Increment(ref answered) == 1
+        Server.Fallback = _ => Interlocked.Increment(ref answered) == 1
             ? new FakeReply.Content(SampleEstimates.ShaftJson())
             : FakeReply.Slow(SampleEstimates.ShaftJson(), TimeSpan.FromMinutes(5));
 
-        using (var interrupted = CliRunner.Start(Environment, "estimate", pdf, "--data", Data, "--json"))
+        using (var interrupted = CliRunner.Start(ServerEnvironment, "estimate", pdf, "--data", Data, "--json"))
         {
             await WaitForProgressAsync(interrupted, "estimated 1/3"); // printed once the first page's result is stored
             interrupted.Kill(entireProcessTree: true);
-            await interrupted.WaitForExitAsync(TestContext.Current.CancellationToken);
+            await interrupted.WaitForExitAsync(Token);
         }
 
-        var before = _server.Requests.Count;
+        var before = Server.Requests.Count;
         var finishedPages = Directory.EnumerateFiles(PageResults, "page-*.json", SearchOption.AllDirectories).Count();
-        _server.Fallback = _ => new FakeReply.Content(SampleEstimates.ShaftJson());
+        Server.Fallback = _ => new FakeReply.Content(SampleEstimates.ShaftJson());
         var resumed = await EstimateAsync(pdf);
 
         Assert.True(resumed.ExitCode == 0, resumed.Stderr);
         Assert.Equal(1, finishedPages);
-        Assert.Equal(2, _server.Requests.Count - before);
+        Assert.Equal(2, Server.Requests.Count - before);
         Assert.All(resumed.Json.GetProperty("pages").EnumerateArray(), p => Assert.Equal("completed", p.GetProperty("status").GetString()));
     }
 
@@ -206,7 +190,7 @@ public sealed class EstimateCommandTests : IAsyncLifetime
 
         Assert.True(run.ExitCode == 0, run.Stderr);
         Assert.Equal(expectedPages, run.Json.GetProperty("pageCount").GetInt32());
-        Assert.Equal(expectedPages, _server.Requests.Count);
+        Assert.Equal(expectedPages, Server.Requests.Count);
         Assert.True(File.Exists(Path.Combine(Data, "estimates", run.Json.GetProperty("id").GetString()!, "document.json")));
     }
 
@@ -235,7 +219,7 @@ public sealed class EstimateCommandTests : IAsyncLifetime
         var estimated = await EstimateAsync(RepositoryPaths.Sample("odri-motor-shaft.pdf"));
         var id = estimated.Json.GetProperty("id").GetString()!;
         Assert.Equal(0, (await CliRunner.InvokeAsync("feedback", id, "--actual-min", "3.5", "--data", Data)).ExitCode);
-        var output = Path.Combine(_folder.Path, "training");
+        var output = Path.Combine(Folder.Path, "training");
 
         var run = await CliRunner.InvokeAsync("export-training", "--out", output, "--validation-percent", "0", "--data", Data);
 
@@ -261,7 +245,7 @@ public sealed class EstimateCommandTests : IAsyncLifetime
         Assert.Equal(("offline", "offline", "low"), (page.GetProperty("model").GetString(), page.GetProperty("provider").GetString(), page.GetProperty("estimate").GetProperty("confidence").GetString()));
         Assert.Equal("Stahl", page.GetProperty("estimate").GetProperty("material_detected").GetString());
         Assert.True(run.Json.GetProperty("totalEstimatedMinutes").GetDouble() > 0);
-        Assert.Empty(_server.Requests);
+        Assert.Empty(Server.Requests);
     }
 
     [Fact]
@@ -280,7 +264,7 @@ public sealed class EstimateCommandTests : IAsyncLifetime
         var run = await EstimateAsync(RepositoryPaths.Sample("edocr-adapterplatte.pdf"));
 
         Assert.True(run.ExitCode == 0, run.Stderr);
-        Assert.Contains("- materiál: Stahl", Assert.Single(_server.Requests).UserText, StringComparison.Ordinal);
+        Assert.Contains("- materiál: Stahl", Assert.Single(Server.Requests).UserText, StringComparison.Ordinal);
         var page = run.Json.GetProperty("pages")[0];
         Assert.EndsWith("page-001.facts.json", page.GetProperty("facts").GetProperty("name").GetString(), StringComparison.Ordinal);
         // The sample answer is a stainless ROT shaft: both disagree with this steel plate's text layer.
@@ -296,13 +280,13 @@ public sealed class EstimateCommandTests : IAsyncLifetime
 
         Assert.True(run.ExitCode == 0, run.Stderr);
         Assert.Equal("offline", run.Json.GetProperty("models")[0].GetProperty("provider").GetString());
-        Assert.Empty(_server.Requests);
+        Assert.Empty(Server.Requests);
     }
 
     [Fact]
     public async Task The_summary_shows_parts_operations_and_the_total()
     {
-        var run = await CliRunner.RunProcessAsync(Environment, "estimate", RepositoryPaths.Sample("odri-motor-shaft.pdf"), "--data", Data);
+        var run = await CliRunner.RunProcessAsync(ServerEnvironment, "estimate", RepositoryPaths.Sample("odri-motor-shaft.pdf"), "--data", Data);
 
         Assert.True(run.ExitCode == 0, run.Stderr);
         Assert.Contains("Part 1: Motor Shaft", run.Stdout, StringComparison.Ordinal);
@@ -315,7 +299,7 @@ public sealed class EstimateCommandTests : IAsyncLifetime
     private static async Task WaitForProgressAsync(Process run, string progress)
     {
         var printed = new StringBuilder();
-        while (await run.StandardError.ReadLineAsync(TestContext.Current.CancellationToken) is { } line)
+        while (await run.StandardError.ReadLineAsync(Token) is { } line)
         {
             if (line.Contains(progress, StringComparison.Ordinal))
             {

@@ -4,32 +4,14 @@ using TimeVision.Testing.FakeOpenAI;
 namespace TimeVision.Cli.Tests;
 
 /// <summary><c>timevision estimate-page</c> as a real process against the fake OpenAI server.</summary>
-public sealed class EstimatePageCommandTests : IAsyncLifetime
+public sealed class EstimatePageCommandTests : FakeOpenAITestBase
 {
-    private readonly TempFolder _folder = new();
-    private FakeOpenAIServer _server = null!;
-
-    public async ValueTask InitializeAsync() => _server = await FakeOpenAIServer.StartAsync();
-
-    public async ValueTask DisposeAsync()
-    {
-        Assert.Empty(_server.Violations);
-        await _server.DisposeAsync();
-        _folder.Dispose();
-    }
-
-    private Dictionary<string, string?> Environment => new()
-    {
-        ["OPENAI_API_KEY"] = FakeOpenAIServer.ApiKey,
-        ["OPENAI_BASE_URL"] = _server.BaseUrl.ToString(),
-    };
-
     [Fact]
     public async Task Estimates_a_pdf_page_and_prints_the_page_result()
     {
-        _server.Enqueue(new FakeReply.Content(SampleEstimates.ShaftJson()));
+        Server.Enqueue(new FakeReply.Content(SampleEstimates.ShaftJson()));
 
-        var run = await CliRunner.RunProcessAsync(Environment, "estimate-page", RepositoryPaths.Sample("odri-motor-shaft.pdf"));
+        var run = await CliRunner.RunProcessAsync(ServerEnvironment, "estimate-page", RepositoryPaths.Sample("odri-motor-shaft.pdf"));
 
         Assert.True(run.ExitCode == 0, run.Stderr);
         var result = run.Json;
@@ -38,28 +20,28 @@ public sealed class EstimatePageCommandTests : IAsyncLifetime
         Assert.Equal(2.4, result.GetProperty("estimate").GetProperty("estimated_time_min").GetDouble());
         Assert.Equal("openai", result.GetProperty("provider").GetString());
         Assert.Equal("base", result.GetProperty("promptId").GetString());
-        Assert.Equal(2048, Assert.Single(_server.Requests).ImageWidth);
+        Assert.Equal(2048, Assert.Single(Server.Requests).ImageWidth);
     }
 
     [Fact]
     public async Task Estimates_a_png_page()
     {
-        var pngFolder = Path.Combine(_folder.Path, "pages");
+        var pngFolder = Path.Combine(Folder.Path, "pages");
         Assert.Equal(0, (await CliRunner.InvokeAsync("render", RepositoryPaths.Sample("edocr-adapterplatte.pdf"), "--out", pngFolder)).ExitCode);
-        _server.Enqueue(new FakeReply.Content(SampleEstimates.ShaftJson()));
+        Server.Enqueue(new FakeReply.Content(SampleEstimates.ShaftJson()));
 
-        var run = await CliRunner.RunProcessAsync(Environment, "estimate-page", Path.Combine(pngFolder, "page-001.png"));
+        var run = await CliRunner.RunProcessAsync(ServerEnvironment, "estimate-page", Path.Combine(pngFolder, "page-001.png"));
 
         Assert.True(run.ExitCode == 0, run.Stderr);
-        Assert.Equal((2048, 1448), (_server.Requests[0].ImageWidth, _server.Requests[0].ImageHeight));
+        Assert.Equal((2048, 1448), (Server.Requests[0].ImageWidth, Server.Requests[0].ImageHeight));
     }
 
     [Fact]
     public async Task A_blocked_page_exits_3_with_the_refusal()
     {
-        _server.Enqueue(new FakeReply.Refusal("I'm sorry, I can't help with that."), new FakeReply.Refusal("I'm sorry, I can't help with that."));
+        Server.Enqueue(new FakeReply.Refusal("I'm sorry, I can't help with that."), new FakeReply.Refusal("I'm sorry, I can't help with that."));
 
-        var run = await CliRunner.RunProcessAsync(Environment, "estimate-page", RepositoryPaths.Sample("odri-motor-shaft.pdf"));
+        var run = await CliRunner.RunProcessAsync(ServerEnvironment, "estimate-page", RepositoryPaths.Sample("odri-motor-shaft.pdf"));
 
         Assert.Equal(3, run.ExitCode);
         Assert.Equal("blocked", run.Json.GetProperty("status").GetString());
@@ -70,12 +52,12 @@ public sealed class EstimatePageCommandTests : IAsyncLifetime
     public async Task Model_and_endpoint_flags_reach_a_fine_tuned_model()
     {
         const string model = "ft:gpt-4o-2024-08-06:shop::abc123";
-        _server.ExpectedModel = model;
-        _server.Enqueue(new FakeReply.Content(SampleEstimates.ShaftJson()));
+        Server.ExpectedModel = model;
+        Server.Enqueue(new FakeReply.Content(SampleEstimates.ShaftJson()));
         var environment = new Dictionary<string, string?> { ["OPENAI_API_KEY"] = FakeOpenAIServer.ApiKey };
 
         var run = await CliRunner.RunProcessAsync(
-            environment, "estimate-page", RepositoryPaths.Sample("odri-motor-shaft.pdf"), "--model", model, "--endpoint", _server.BaseUrl.ToString());
+            environment, "estimate-page", RepositoryPaths.Sample("odri-motor-shaft.pdf"), "--model", model, "--endpoint", Server.BaseUrl.ToString());
 
         Assert.True(run.ExitCode == 0, run.Stderr);
         Assert.Equal("openai_ft", run.Json.GetProperty("provider").GetString());
@@ -86,17 +68,17 @@ public sealed class EstimatePageCommandTests : IAsyncLifetime
     public async Task An_activated_model_is_used_by_the_next_estimate_unless_configuration_names_one()
     {
         const string model = "ft:gpt-4o-2024-08-06:shop::abc123";
-        var data = Path.Combine(_folder.Path, "data");
-        _server.Enqueue(new FakeReply.Content(SampleEstimates.ShaftJson()), new FakeReply.Content(SampleEstimates.ShaftJson())); // the model check's two samples
-        var activated = await CliRunner.RunProcessAsync(Environment, "model", "activate", model, "--data", data);
-        _server.Enqueue(new FakeReply.Content(SampleEstimates.ShaftJson()), new FakeReply.Content(SampleEstimates.ShaftJson()));
+        var data = Path.Combine(Folder.Path, "data");
+        Server.Enqueue(new FakeReply.Content(SampleEstimates.ShaftJson()), new FakeReply.Content(SampleEstimates.ShaftJson())); // the model check's two samples
+        var activated = await CliRunner.RunProcessAsync(ServerEnvironment, "model", "activate", model, "--data", data);
+        Server.Enqueue(new FakeReply.Content(SampleEstimates.ShaftJson()), new FakeReply.Content(SampleEstimates.ShaftJson()));
 
-        var info = await CliRunner.RunProcessAsync(Environment, "model-info", "--data", data);
+        var info = await CliRunner.RunProcessAsync(ServerEnvironment, "model-info", "--data", data);
         var estimated = await CliRunner.RunProcessAsync(
-            new Dictionary<string, string?>(Environment) { ["Storage__DataDirectory"] = data },
+            new Dictionary<string, string?>(ServerEnvironment) { ["Storage__DataDirectory"] = data },
             "estimate-page", RepositoryPaths.Sample("odri-motor-shaft.pdf"));
         var configured = await CliRunner.RunProcessAsync(
-            new Dictionary<string, string?>(Environment) { ["Storage__DataDirectory"] = data, ["Vision__Model"] = "gpt-4.1" },
+            new Dictionary<string, string?>(ServerEnvironment) { ["Storage__DataDirectory"] = data, ["Vision__Model"] = "gpt-4.1" },
             "estimate-page", RepositoryPaths.Sample("odri-motor-shaft.pdf"));
 
         Assert.True(activated.ExitCode == 0, activated.Stderr);
@@ -110,26 +92,26 @@ public sealed class EstimatePageCommandTests : IAsyncLifetime
             info.Json.GetProperty("endpointKind").GetString()));
         Assert.True(estimated.ExitCode == 0, estimated.Stderr);
         Assert.True(configured.ExitCode == 0, configured.Stderr);
-        Assert.Equal([model, model, model, "gpt-4.1"], _server.Requests.Select(r => r.Model)); // the check's two samples, then the two estimates
+        Assert.Equal([model, model, model, "gpt-4.1"], Server.Requests.Select(r => r.Model)); // the check's two samples, then the two estimates
     }
 
     [Fact]
     public async Task Without_a_key_it_says_exactly_what_to_set()
     {
         var run = await CliRunner.RunProcessAsync(
-            new Dictionary<string, string?> { ["OPENAI_BASE_URL"] = _server.BaseUrl.ToString() },
+            new Dictionary<string, string?> { ["OPENAI_BASE_URL"] = Server.BaseUrl.ToString() },
             "estimate-page", RepositoryPaths.Sample("odri-motor-shaft.pdf"));
 
         Assert.Equal(2, run.ExitCode);
         Assert.Equal("missing_api_key", run.Json.GetProperty("error").GetProperty("code").GetString());
         Assert.Contains("OPENAI_API_KEY", run.Stderr, StringComparison.Ordinal);
-        Assert.Empty(_server.Requests);
+        Assert.Empty(Server.Requests);
     }
 
     [Fact]
     public async Task A_page_beyond_the_pdf_is_bad_input()
     {
-        var run = await CliRunner.RunProcessAsync(Environment, "estimate-page", RepositoryPaths.Sample("odri-motor-shaft.pdf"), "--page", "2");
+        var run = await CliRunner.RunProcessAsync(ServerEnvironment, "estimate-page", RepositoryPaths.Sample("odri-motor-shaft.pdf"), "--page", "2");
 
         Assert.Equal(2, run.ExitCode);
         Assert.Equal("page_out_of_range", run.Json.GetProperty("error").GetProperty("code").GetString());
@@ -138,9 +120,9 @@ public sealed class EstimatePageCommandTests : IAsyncLifetime
     [Fact]
     public async Task A_file_that_is_neither_pdf_nor_image_is_bad_input()
     {
-        var file = _folder.Write("notes.png", "hello"u8.ToArray());
+        var file = Folder.Write("notes.png", "hello"u8.ToArray());
 
-        var run = await CliRunner.RunProcessAsync(Environment, "estimate-page", file);
+        var run = await CliRunner.RunProcessAsync(ServerEnvironment, "estimate-page", file);
 
         Assert.Equal(2, run.ExitCode);
         Assert.Equal("not_image", run.Json.GetProperty("error").GetProperty("code").GetString());

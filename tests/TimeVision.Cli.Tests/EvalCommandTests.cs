@@ -8,36 +8,25 @@ namespace TimeVision.Cli.Tests;
 /// <c>timevision eval</c> and shadow mode through the real command: the challenger estimates beside the primary, is
 /// never the answer nor training data unless asked, and <c>eval --shadow</c> compares the two without calling a model.
 /// </summary>
-public sealed class EvalCommandTests : IAsyncLifetime
+public sealed class EvalCommandTests : FakeOpenAITestBase
 {
     private const string Challenger = "gpt-4.1";
-    private readonly TempFolder _folder = new();
-    private FakeOpenAIServer _server = null!;
 
-    private string Data => Path.Combine(_folder.Path, "data");
+    private string Data => Path.Combine(Folder.Path, "data");
 
-    private Dictionary<string, string?> Environment => new()
+    private Dictionary<string, string?> Environment => new(ServerEnvironment)
     {
-        ["OPENAI_API_KEY"] = FakeOpenAIServer.ApiKey,
-        ["OPENAI_BASE_URL"] = _server.BaseUrl.ToString(),
         ["Shadow__Model"] = Challenger,
         ["Shadow__Percent"] = "100",
     };
 
-    public async ValueTask InitializeAsync()
+    public override async ValueTask InitializeAsync()
     {
-        _server = await FakeOpenAIServer.StartAsync();
+        await base.InitializeAsync();
         // The challenger answers 5 min in one operation; the primary 2.4 min in three.
-        _server.Fallback = request => new FakeReply.Content(request.Model == Challenger
+        Server.Fallback = request => new FakeReply.Content(request.Model == Challenger
             ? SampleEstimates.Shaft(5, [5]).ToJsonString()
             : SampleEstimates.ShaftJson());
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        Assert.Empty(_server.Violations);
-        await _server.DisposeAsync();
-        _folder.Dispose();
     }
 
     [Fact]
@@ -46,7 +35,7 @@ public sealed class EvalCommandTests : IAsyncLifetime
         var ids = new List<string>();
         for (var i = 0; i < 3; i++)
         {
-            var path = TestPdfs.WriteTo(_folder.Path, $"part-{i}.pdf", TestPdfs.WithPages(1, widthMm: 210 + i));
+            var path = TestPdfs.WriteTo(Folder.Path, $"part-{i}.pdf", TestPdfs.WithPages(1, widthMm: 210 + i));
             var run = await CliRunner.RunProcessAsync(Environment, "estimate", path, "--data", Data, "--json");
             Assert.True(run.ExitCode == 0, run.Stderr);
             var document = run.Json;
@@ -57,41 +46,41 @@ public sealed class EvalCommandTests : IAsyncLifetime
             Assert.Equal(0, (await CliRunner.InvokeAsync("feedback", ids[^1], "--actual-min", $"{4 + i}", "--data", Data)).ExitCode);
         }
 
-        var calls = _server.Requests.Count;
-        var export = await CliRunner.InvokeAsync("export-training", "--out", Path.Combine(_folder.Path, "export"), "--validation-percent", "0", "--data", Data);
-        var eval = await CliRunner.RunProcessAsync(Environment, "eval", "--shadow", "--out", Path.Combine(_folder.Path, "eval"), "--data", Data);
-        var asked = await CliRunner.InvokeAsync("export-training", "--out", Path.Combine(_folder.Path, "with-shadow"), "--validation-percent", "0", "--include-shadow", "--data", Data);
+        var calls = Server.Requests.Count;
+        var export = await CliRunner.InvokeAsync("export-training", "--out", Path.Combine(Folder.Path, "export"), "--validation-percent", "0", "--data", Data);
+        var eval = await CliRunner.RunProcessAsync(Environment, "eval", "--shadow", "--out", Path.Combine(Folder.Path, "eval"), "--data", Data);
+        var asked = await CliRunner.InvokeAsync("export-training", "--out", Path.Combine(Folder.Path, "with-shadow"), "--validation-percent", "0", "--include-shadow", "--data", Data);
 
         Assert.Equal(6, calls);
-        Assert.Equal(3, _server.Requests.Count(r => r.Model == Challenger));
+        Assert.Equal(3, Server.Requests.Count(r => r.Model == Challenger));
         Assert.True(export.ExitCode == 0, export.Stderr);
-        Assert.All(File.ReadLines(Path.Combine(_folder.Path, "export", "train.jsonl")), line =>
+        Assert.All(File.ReadLines(Path.Combine(Folder.Path, "export", "train.jsonl")), line =>
         {
             var answer = JsonDocument.Parse(JsonDocument.Parse(line).RootElement.GetProperty("messages")[2].GetProperty("content").GetString()!).RootElement;
             Assert.Equal(3, answer.GetProperty("breakdown").GetArrayLength()); // the primary's three operations, never the challenger's one
         });
         Assert.True(asked.ExitCode == 0, asked.Stderr);
-        var askedBreakdowns = File.ReadLines(Path.Combine(_folder.Path, "with-shadow", "train.jsonl"))
+        var askedBreakdowns = File.ReadLines(Path.Combine(Folder.Path, "with-shadow", "train.jsonl"))
             .Select(line => JsonDocument.Parse(JsonDocument.Parse(line).RootElement.GetProperty("messages")[2].GetProperty("content").GetString()!).RootElement.GetProperty("breakdown").GetArrayLength())
             .Order().ToList();
         Assert.Equal([1, 1, 1, 3, 3, 3], askedBreakdowns);
         Assert.True(eval.ExitCode == 0, eval.Stderr);
-        Assert.Equal(calls, _server.Requests.Count);
+        Assert.Equal(calls, Server.Requests.Count);
         Assert.Equal(["gpt-4o-2024-08-06", Challenger], eval.Json.GetProperty("models").EnumerateArray().Select(m => m.GetProperty("model").GetString()));
-        var report = await File.ReadAllTextAsync(Path.Combine(_folder.Path, "eval", "report.md"), TestContext.Current.CancellationToken);
+        var report = await File.ReadAllTextAsync(Path.Combine(Folder.Path, "eval", "report.md"), Token);
         Assert.Contains("documents estimated in shadow mode", report, StringComparison.Ordinal);
-        Assert.Equal(7, File.ReadAllLines(Path.Combine(_folder.Path, "eval", "results.csv")).Length);
+        Assert.Equal(7, File.ReadAllLines(Path.Combine(Folder.Path, "eval", "results.csv")).Length);
     }
 
     [Fact]
     public async Task Eval_of_a_manifest_with_the_offline_model_writes_the_report_the_table_and_three_charts()
     {
-        var folder = Path.Combine(_folder.Path, "set");
+        var folder = Path.Combine(Folder.Path, "set");
         Directory.CreateDirectory(folder);
         File.Copy(RepositoryPaths.Sample("edocr-adapterplatte.pdf"), Path.Combine(folder, "adapterplatte.pdf"));
         File.Copy(RepositoryPaths.Sample("odri-motor-shaft.pdf"), Path.Combine(folder, "shaft.pdf"));
-        await File.WriteAllTextAsync(Path.Combine(folder, "manifest.csv"), "file,actual_minutes,part_type,material\nadapterplatte.pdf,12,PRI,Stahl\nshaft.pdf,2.5,ROT,\nmissing.pdf,3,,\n", TestContext.Current.CancellationToken);
-        var output = Path.Combine(_folder.Path, "eval");
+        await File.WriteAllTextAsync(Path.Combine(folder, "manifest.csv"), "file,actual_minutes,part_type,material\nadapterplatte.pdf,12,PRI,Stahl\nshaft.pdf,2.5,ROT,\nmissing.pdf,3,,\n", Token);
+        var output = Path.Combine(Folder.Path, "eval");
 
         var run = await CliRunner.RunProcessAsync(
             new Dictionary<string, string?>(), "eval", "--models", "offline", "--set", Path.Combine(folder, "manifest.csv"), "--out", output, "--data", Data);
@@ -99,23 +88,23 @@ public sealed class EvalCommandTests : IAsyncLifetime
         Assert.True(run.ExitCode == 0, run.Stderr);
         var offline = Assert.Single(run.Json.GetProperty("models").EnumerateArray());
         Assert.Equal(("offline", 2), (offline.GetProperty("model").GetString(), offline.GetProperty("estimated").GetInt32()));
-        var report = await File.ReadAllTextAsync(Path.Combine(output, "report.md"), TestContext.Current.CancellationToken);
+        var report = await File.ReadAllTextAsync(Path.Combine(output, "report.md"), Token);
         Assert.Contains("missing.pdf (no id): the file is missing", report, StringComparison.Ordinal);
         Assert.Contains("| PRI |", report, StringComparison.Ordinal);
         Assert.Equal(3, File.ReadAllLines(Path.Combine(output, "results.csv")).Length);
         foreach (var chart in new[] { "estimate-vs-actual.png", "errors.png", "mape-by-part-type.png" })
         {
-            var image = PngImage.Decode(await File.ReadAllBytesAsync(Path.Combine(output, chart), TestContext.Current.CancellationToken));
+            var image = PngImage.Decode(await File.ReadAllBytesAsync(Path.Combine(output, chart), Token));
             Assert.Equal((900, 600), (image.Width, image.Height));
         }
 
-        Assert.Empty(_server.Requests);
+        Assert.Empty(Server.Requests);
     }
 
     [Fact]
     public async Task Eval_with_nothing_labelled_says_how_to_get_labels()
     {
-        var run = await CliRunner.InvokeAsync("eval", "--models", "offline", "--out", Path.Combine(_folder.Path, "eval"), "--data", Data);
+        var run = await CliRunner.InvokeAsync("eval", "--models", "offline", "--out", Path.Combine(Folder.Path, "eval"), "--data", Data);
 
         Assert.Equal(2, run.ExitCode);
         Assert.Equal("empty_set", run.Json.GetProperty("error").GetProperty("code").GetString());

@@ -4,33 +4,16 @@ using TimeVision.Testing.FakeOpenAI;
 namespace TimeVision.Cli.Tests;
 
 /// <summary><c>timevision model check</c>, the check before <c>model activate</c>, and retirement dates, as a real process against the fake server.</summary>
-public sealed class ModelCommandsTests : IAsyncLifetime
+public sealed class ModelCommandsTests : FakeOpenAITestBase
 {
-    private readonly TempFolder _folder = new();
-    private FakeOpenAIServer _server = null!;
+    private string Data => Path.Combine(Folder.Path, "data");
 
-    public async ValueTask InitializeAsync() => _server = await FakeOpenAIServer.StartAsync();
-
-    public async ValueTask DisposeAsync()
-    {
-        Assert.Empty(_server.Violations);
-        await _server.DisposeAsync();
-        _folder.Dispose();
-    }
-
-    private string Data => Path.Combine(_folder.Path, "data");
-
-    private Dictionary<string, string?> Environment => new()
-    {
-        ["OPENAI_API_KEY"] = FakeOpenAIServer.ApiKey,
-        ["OPENAI_BASE_URL"] = _server.BaseUrl.ToString(),
-        ["Vision__InitialRetryDelay"] = "00:00:00.010",
-    };
+    private Dictionary<string, string?> Environment => new(ServerEnvironment) { ["Vision__InitialRetryDelay"] = "00:00:00.010" };
 
     [Fact]
     public async Task Check_of_a_usable_model_exits_0_with_one_call_per_sample_in_json()
     {
-        _server.Fallback = _ => new FakeReply.Content(SampleEstimates.OriginalShape().ToJsonString());
+        Server.Fallback = _ => new FakeReply.Content(SampleEstimates.OriginalShape().ToJsonString());
 
         var run = await CliRunner.RunProcessAsync(Environment, "model", "check", "gpt-4.1", "--json");
 
@@ -52,8 +35,8 @@ public sealed class ModelCommandsTests : IAsyncLifetime
     [Fact]
     public async Task A_reasoning_model_forced_to_a_temperature_fails_the_check_with_exit_3_and_is_not_activated()
     {
-        _server.RejectedParameters.Add("temperature");
-        _server.Fallback = _ => new FakeReply.Content(SampleEstimates.ShaftJson());
+        Server.RejectedParameters.Add("temperature");
+        Server.Fallback = _ => new FakeReply.Content(SampleEstimates.ShaftJson());
         var environment = new Dictionary<string, string?>(Environment) { ["Vision__Models__o4-mini__Temperature"] = "0" };
 
         var check = await CliRunner.RunProcessAsync(environment, "model", "check", "o4-mini");
@@ -75,14 +58,14 @@ public sealed class ModelCommandsTests : IAsyncLifetime
 
         Assert.True(activate.ExitCode == 0, activate.Stderr);
         Assert.Equal("qwen3-vl", activate.Json.GetProperty("activeModel").GetString());
-        Assert.Empty(_server.Requests);
+        Assert.Empty(Server.Requests);
     }
 
     [Fact]
     public async Task Model_info_and_estimate_say_when_the_model_retires_as_the_endpoint_announces_it()
     {
-        _server.Models["gpt-4o-2024-08-06"] = "2027-01-14";
-        _server.Enqueue(new FakeReply.Content(SampleEstimates.ShaftJson()));
+        Server.Models["gpt-4o-2024-08-06"] = "2027-01-14";
+        Server.Enqueue(new FakeReply.Content(SampleEstimates.ShaftJson()));
         var environment = new Dictionary<string, string?>(Environment) { ["Vision__Model"] = "gpt-4o-2024-08-06" };
         var daysLeft = DateOnly.Parse("2027-01-14", System.Globalization.CultureInfo.InvariantCulture).DayNumber - DateOnly.FromDateTime(DateTime.UtcNow).DayNumber;
 

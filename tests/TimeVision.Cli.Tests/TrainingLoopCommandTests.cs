@@ -8,33 +8,18 @@ namespace TimeVision.Cli.Tests;
 /// The training loop on one machine, as docs/cli.md's five steps give it: estimate → feedback → export-training →
 /// fine-tune start/status → model activate, with the fake OpenAI server as the API.
 /// </summary>
-public sealed class TrainingLoopCommandTests : IAsyncLifetime
+public sealed class TrainingLoopCommandTests : FakeOpenAITestBase
 {
     private const string FineTunedModel = "ft:gpt-4o-2024-08-06:shop:cli-loop:fake1";
-    private readonly TempFolder _folder = new();
-    private FakeOpenAIServer _server = null!;
 
-    private string Data => Path.Combine(_folder.Path, "data");
+    private string Data => Path.Combine(Folder.Path, "data");
 
-    private string Export => Path.Combine(_folder.Path, "export");
+    private string Export => Path.Combine(Folder.Path, "export");
 
-    private Dictionary<string, string?> Environment => new()
+    public override async ValueTask InitializeAsync()
     {
-        ["OPENAI_API_KEY"] = FakeOpenAIServer.ApiKey,
-        ["OPENAI_BASE_URL"] = _server.BaseUrl.ToString(),
-    };
-
-    public async ValueTask InitializeAsync()
-    {
-        _server = await FakeOpenAIServer.StartAsync();
-        _server.Fallback = _ => new FakeReply.Content(SampleEstimates.ShaftJson());
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        Assert.Empty(_server.Violations);
-        await _server.DisposeAsync();
-        _folder.Dispose();
+        await base.InitializeAsync();
+        Server.Fallback = _ => new FakeReply.Content(SampleEstimates.ShaftJson());
     }
 
     [Fact]
@@ -43,7 +28,7 @@ public sealed class TrainingLoopCommandTests : IAsyncLifetime
         using var gate = new SemaphoreSlim(3);
         await Task.WhenAll(Enumerable.Range(0, 10).Select(async i =>
         {
-            await gate.WaitAsync(TestContext.Current.CancellationToken);
+            await gate.WaitAsync(Token);
             try
             {
                 var id = await EstimateAsync(TestPdfs.WithPages(1, widthMm: 200 + i), $"part-{i}.pdf");
@@ -57,25 +42,25 @@ public sealed class TrainingLoopCommandTests : IAsyncLifetime
         }));
 
         var export = await CliRunner.InvokeAsync("export-training", "--out", Export, "--validation-percent", "0", "--data", Data);
-        var start = await CliRunner.RunProcessAsync(Environment, "fine-tune", "start", "--suffix", "cli-loop", "--from", Export, "--data", Data);
+        var start = await CliRunner.RunProcessAsync(ServerEnvironment, "fine-tune", "start", "--suffix", "cli-loop", "--from", Export, "--data", Data);
         var jobId = start.Json.GetProperty("jobId").GetString()!;
-        _server.FineTuning.Advance(jobId, "running");
-        _server.FineTuning.AddMetricsEvent(jobId, step: 5, trainLoss: 1.2);
-        _server.FineTuning.Advance(jobId, "succeeded", FineTunedModel, trainedTokens: 40_000);
-        var status = await CliRunner.RunProcessAsync(Environment, "fine-tune", "status", "--data", Data);
-        var activate = await CliRunner.RunProcessAsync(Environment, "model", "activate", FineTunedModel, "--data", Data); // checked on the two samples first
+        Server.FineTuning.Advance(jobId, "running");
+        Server.FineTuning.AddMetricsEvent(jobId, step: 5, trainLoss: 1.2);
+        Server.FineTuning.Advance(jobId, "succeeded", FineTunedModel, trainedTokens: 40_000);
+        var status = await CliRunner.RunProcessAsync(ServerEnvironment, "fine-tune", "status", "--data", Data);
+        var activate = await CliRunner.RunProcessAsync(ServerEnvironment, "model", "activate", FineTunedModel, "--data", Data); // checked on the two samples first
         await EstimateAsync(TestPdfs.WithPages(1, widthMm: 260), "next.pdf");
         var info = await CliRunner.InvokeAsync("model-info", "--data", Data);
 
         Assert.True(export.ExitCode == 0, export.Stderr);
         Assert.True(start.ExitCode == 0, start.Stderr);
-        Assert.Equal(10, Assert.Single(_server.FineTuning.Files).Lines.Count);
+        Assert.Equal(10, Assert.Single(Server.FineTuning.Files).Lines.Count);
         Assert.True(status.ExitCode == 0, status.Stderr);
         var job = Assert.Single(status.Json.GetProperty("jobs").EnumerateArray());
         Assert.Equal(("succeeded", FineTunedModel, 40_000), (job.GetProperty("status").GetString(), job.GetProperty("fineTunedModel").GetString(), job.GetProperty("trainedTokens").GetInt32()));
         Assert.Contains($"timevision model activate {FineTunedModel}", status.Stderr, StringComparison.Ordinal);
         Assert.True(activate.ExitCode == 0, activate.Stderr);
-        Assert.Equal(FineTunedModel, _server.Requests[^1].Model);
+        Assert.Equal(FineTunedModel, Server.Requests[^1].Model);
         Assert.Equal(
             (FineTunedModel, "registry", "openai_ft", "ft", "succeeded"),
             (info.Json.GetProperty("activeModel").GetString(), info.Json.GetProperty("source").GetString(), info.Json.GetProperty("provider").GetString(),
@@ -91,7 +76,7 @@ public sealed class TrainingLoopCommandTests : IAsyncLifetime
         Assert.True(feedback.ExitCode == 0, feedback.Stderr);
 
         var export = await CliRunner.InvokeAsync("export-training", "--out", Export, "--format", "sharegpt", "--validation-percent", "0", "--data", Data);
-        var start = await CliRunner.RunProcessAsync(Environment, "fine-tune", "start", "--suffix", "open", "--from", Export, "--data", Data);
+        var start = await CliRunner.RunProcessAsync(ServerEnvironment, "fine-tune", "start", "--suffix", "open", "--from", Export, "--data", Data);
 
         Assert.True(export.ExitCode == 0, export.Stderr);
         Assert.Equal("sharegpt", export.Json.GetProperty("format").GetString());
@@ -104,7 +89,7 @@ public sealed class TrainingLoopCommandTests : IAsyncLifetime
         Assert.Equal(2, start.ExitCode);
         Assert.Equal("wrong_export_format", start.Json.GetProperty("error").GetProperty("code").GetString());
         Assert.Contains("--format openai", start.Stderr, StringComparison.Ordinal);
-        Assert.Empty(_server.FineTuning.Files);
+        Assert.Empty(Server.FineTuning.Files);
     }
 
     [Theory]
@@ -122,7 +107,7 @@ public sealed class TrainingLoopCommandTests : IAsyncLifetime
     [Fact]
     public async Task Starting_from_a_folder_without_an_export_is_bad_input_with_the_way_out()
     {
-        var run = await CliRunner.RunProcessAsync(Environment, "fine-tune", "start", "--suffix", "x", "--from", _folder.Path, "--data", Data);
+        var run = await CliRunner.RunProcessAsync(ServerEnvironment, "fine-tune", "start", "--suffix", "x", "--from", Folder.Path, "--data", Data);
 
         Assert.Equal(2, run.ExitCode);
         Assert.Equal("no_export", run.Json.GetProperty("error").GetProperty("code").GetString());
@@ -140,8 +125,8 @@ public sealed class TrainingLoopCommandTests : IAsyncLifetime
 
     private async Task<string> EstimateAsync(byte[] pdf, string name)
     {
-        var path = TestPdfs.WriteTo(_folder.Path, name, pdf);
-        var run = await CliRunner.RunProcessAsync(Environment, "estimate", path, "--data", Data, "--json");
+        var path = TestPdfs.WriteTo(Folder.Path, name, pdf);
+        var run = await CliRunner.RunProcessAsync(ServerEnvironment, "estimate", path, "--data", Data, "--json");
         Assert.True(run.ExitCode == 0, run.Stderr);
         return run.Json.GetProperty("id").GetString()!;
     }

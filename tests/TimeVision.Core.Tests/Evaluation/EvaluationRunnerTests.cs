@@ -14,43 +14,38 @@ namespace TimeVision.Core.Tests.Evaluation;
 /// A labelled set of 40 documents and two models the fake server answers with known errors: one always 10 % high,
 /// one with ±40 % noise from a fixed seed. The figures and the paired verdict must come out as computed by hand.
 /// </summary>
-public sealed class EvaluationRunnerTests : IAsyncLifetime
+public sealed class EvaluationRunnerTests : FakeOpenAITestBase
 {
     private const string PlusTen = "plus10";
     private const string Noisy = "noisy";
     private const int DocumentCount = 40;
-    private readonly TempFolder _folder = new();
     private readonly Dictionary<string, int> _answered = new(StringComparer.Ordinal);
-    private FakeOpenAIServer _server = null!;
     private Microsoft.Extensions.DependencyInjection.ServiceProvider _services = null!;
     private List<double> _actuals = null!;
     private double[] _noise = null!;
 
-    private static CancellationToken Token => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync()
+    public override async ValueTask InitializeAsync()
     {
-        _server = await FakeOpenAIServer.StartAsync();
+        await base.InitializeAsync();
         var random = new Random(7);
         _noise = [.. Enumerable.Range(0, DocumentCount).Select(_ => (random.NextDouble() * 0.8) - 0.4)];
-        _server.Fallback = Answer;
+        Server.Fallback = Answer;
         _services = CoreServices.Create(
-            ("Storage:DataDirectory", Path.Combine(_folder.Path, "data")),
-            ("Vision:Endpoint", _server.BaseUrl.ToString()),
-            ("Vision:ApiKey", FakeOpenAIServer.ApiKey),
+        [
+            ("Storage:DataDirectory", Path.Combine(Folder.Path, "data")),
+            .. ServerSettings,
             ("Evaluation:Prices:plus10:Input", "1000"),
             ("Evaluation:Prices:plus10:Output", "0"),
             ("Evaluation:Prices:noisy:Input", "0"),
-            ("Evaluation:Prices:noisy:Output", "0"));
+            ("Evaluation:Prices:noisy:Output", "0"),
+        ]);
         _actuals = await StoreLabelledDocumentsAsync();
     }
 
-    public async ValueTask DisposeAsync()
+    public override async ValueTask DisposeAsync()
     {
-        Assert.Empty(_server.Violations);
         await _services.DisposeAsync();
-        await _server.DisposeAsync();
-        _folder.Dispose();
+        await base.DisposeAsync();
     }
 
     [Fact]
@@ -59,7 +54,7 @@ public sealed class EvaluationRunnerTests : IAsyncLifetime
         var set = await SetAsync();
 
         var run = await Runner.RunAsync(set, [PlusTen, Noisy], concurrency: 1, budgetUsd: null, progress: null, Token);
-        var calls = _server.Requests.Count;
+        var calls = Server.Requests.Count;
         var rerun = await Runner.RunAsync(set, [PlusTen, Noisy], concurrency: 4, budgetUsd: null, progress: null, Token);
         var report = EvaluationReport.From(run);
 
@@ -80,7 +75,7 @@ public sealed class EvaluationRunnerTests : IAsyncLifetime
         Assert.True(pair.IntervalHigh < 0, $"interval {pair.IntervalLow}..{pair.IntervalHigh}");
         Assert.StartsWith("plus10 is better", pair.Verdict, StringComparison.Ordinal);
         Assert.Equal(DocumentCount * 2, calls);
-        Assert.Equal(calls, _server.Requests.Count);
+        Assert.Equal(calls, Server.Requests.Count);
         Assert.All(rerun.Results, r => Assert.Equal(0, r.NewCalls));
         Assert.Equal(0, rerun.SpentUsd);
         Assert.Equal(run.Results.Select(r => r.EstimatedMinutes), rerun.Results.Select(r => r.EstimatedMinutes));
@@ -98,7 +93,7 @@ public sealed class EvaluationRunnerTests : IAsyncLifetime
         Assert.Equal(4, run.Results.Count(r => r.Status == EvaluationStatus.Completed));
         Assert.Equal(DocumentCount - 4, run.Results.Count(r => r.Status == EvaluationStatus.NotRunBudget));
         Assert.InRange(run.SpentUsd, 4.4, 5);
-        Assert.Equal(4, _server.Requests.Count);
+        Assert.Equal(4, Server.Requests.Count);
         var summary = Assert.Single(EvaluationReport.From(run).Models);
         Assert.Equal((4, DocumentCount - 4), (summary.Estimated, summary.NotRun));
     }

@@ -12,34 +12,25 @@ using TimeVision.Testing.FakeOpenAI;
 namespace TimeVision.Core.Tests.FineTuning;
 
 /// <summary>Starting fine-tuning jobs from an export and following them, against the fake OpenAI server through the SDK.</summary>
-public sealed class FineTuneServiceTests : IAsyncLifetime
+public sealed class FineTuneServiceTests : FakeOpenAITestBase
 {
     private const string FineTunedModel = "ft:gpt-4o-2024-08-06:shop:ts-1:fake123";
-    private readonly TempFolder _folder = new();
-    private FakeOpenAIServer _openAI = null!;
     private ServiceProvider _services = null!;
-
-    private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     private FineTuneService FineTuning => _services.Get<FineTuneService>();
 
-    private string ExportFolder => Path.Combine(_folder.Path, "export");
+    private string ExportFolder => Path.Combine(Folder.Path, "export");
 
-    public async ValueTask InitializeAsync()
+    public override async ValueTask InitializeAsync()
     {
-        _openAI = await FakeOpenAIServer.StartAsync();
-        _services = CoreServices.Create(
-            ("Storage:DataDirectory", Path.Combine(_folder.Path, "data")),
-            ("Vision:Endpoint", _openAI.BaseUrl.ToString()),
-            ("Vision:ApiKey", FakeOpenAIServer.ApiKey),
-            ("Vision:MaxRetries", "0"));
+        await base.InitializeAsync();
+        _services = CoreServices.Create([("Storage:DataDirectory", Path.Combine(Folder.Path, "data")), .. ServerSettings, ("Vision:MaxRetries", "0")]);
     }
 
-    public async ValueTask DisposeAsync()
+    public override async ValueTask DisposeAsync()
     {
         await _services.DisposeAsync();
-        await _openAI.DisposeAsync();
-        _folder.Dispose();
+        await base.DisposeAsync();
     }
 
     [Fact]
@@ -49,8 +40,8 @@ public sealed class FineTuneServiceTests : IAsyncLifetime
         var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2027, 1, 6, 8, 0, 0, TimeSpan.Zero));
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Storage:DataDirectory"] = Path.Combine(_folder.Path, "data"),
-            ["Vision:Endpoint"] = _openAI.BaseUrl.ToString(),
+            ["Storage:DataDirectory"] = Path.Combine(Folder.Path, "data"),
+            ["Vision:Endpoint"] = Server.BaseUrl.ToString(),
             ["Vision:ApiKey"] = FakeOpenAIServer.ApiKey,
             ["FineTuning:NewJobsCloseOn"] = "2027-01-06",
         }).Build();
@@ -66,8 +57,8 @@ public sealed class FineTuneServiceTests : IAsyncLifetime
         Assert.Equal("fine_tuning_closed", exception.Code);
         Assert.Contains("Azure OpenAI", exception.Message, StringComparison.Ordinal);
         Assert.Contains("--format sharegpt", exception.Message, StringComparison.Ordinal);
-        Assert.Empty(_openAI.FineTuning.Files);
-        Assert.Empty(_openAI.FineTuning.Jobs);
+        Assert.Empty(Server.FineTuning.Files);
+        Assert.Empty(Server.FineTuning.Jobs);
     }
 
     [Theory]
@@ -86,10 +77,10 @@ public sealed class FineTuneServiceTests : IAsyncLifetime
 
         var job = await FineTuning.StartAsync("gpt-4o-2024-08-06", "ts-1", ExportFolder, Token);
 
-        Assert.Empty(_openAI.Violations);
-        var created = Assert.Single(_openAI.FineTuning.Jobs);
-        var training = Assert.Single(_openAI.FineTuning.Files, f => f.Id == job.TrainingFileId);
-        var validation = Assert.Single(_openAI.FineTuning.Files, f => f.Id == job.ValidationFileId);
+        Assert.Empty(Server.Violations);
+        var created = Assert.Single(Server.FineTuning.Jobs);
+        var training = Assert.Single(Server.FineTuning.Files, f => f.Id == job.TrainingFileId);
+        var validation = Assert.Single(Server.FineTuning.Files, f => f.Id == job.ValidationFileId);
         Assert.Equal(File.ReadAllBytes(Path.Combine(ExportFolder, "train.jsonl")), training.Content);
         Assert.Equal(File.ReadAllBytes(Path.Combine(ExportFolder, "validation.jsonl")), validation.Content);
         Assert.Equal(("train.jsonl", "validation.jsonl", "fine-tune"), (training.FileName, validation.FileName, validation.Purpose));
@@ -109,12 +100,12 @@ public sealed class FineTuneServiceTests : IAsyncLifetime
     {
         await ExportAsync(measuredDocuments: 16);
         var job = await FineTuning.StartAsync("gpt-4o-2024-08-06", "ts-1", ExportFolder, Token);
-        _openAI.FineTuning.Advance(job.JobId, "running");
-        _openAI.FineTuning.AddMetricsEvent(job.JobId, step: 10, trainLoss: 0.8, validLoss: 0.9);
+        Server.FineTuning.Advance(job.JobId, "running");
+        Server.FineTuning.AddMetricsEvent(job.JobId, step: 10, trainLoss: 0.8, validLoss: 0.9);
 
         var running = Assert.Single(await FineTuning.CheckAsync(Token));
-        _openAI.FineTuning.AddCheckpoint(job.JobId, step: 20, trainLoss: 0.5, validLoss: 0.6, fullValidLoss: 0.62);
-        _openAI.FineTuning.Advance(job.JobId, "succeeded", FineTunedModel, trainedTokens: 123_456);
+        Server.FineTuning.AddCheckpoint(job.JobId, step: 20, trainLoss: 0.5, validLoss: 0.6, fullValidLoss: 0.62);
+        Server.FineTuning.Advance(job.JobId, "succeeded", FineTunedModel, trainedTokens: 123_456);
         var succeeded = Assert.Single(await FineTuning.CheckAsync(Token));
 
         Assert.Equal((FineTuneStatuses.Running, false), (running.Status, running.CandidateRegistered));
@@ -133,7 +124,7 @@ public sealed class FineTuneServiceTests : IAsyncLifetime
     {
         await ExportAsync(measuredDocuments: 16);
         var job = await FineTuning.StartAsync("gpt-4o-2024-08-06", "ts-1", ExportFolder, Token);
-        _openAI.FineTuning.Advance(job.JobId, "failed", error: ("invalid_training_file", "The training file has too few examples.", "training_file"));
+        Server.FineTuning.Advance(job.JobId, "failed", error: ("invalid_training_file", "The training file has too few examples.", "training_file"));
 
         var failed = Assert.Single(await FineTuning.CheckAsync(Token));
         var again = Assert.Single(await FineTuning.CheckAsync(Token));
@@ -150,11 +141,11 @@ public sealed class FineTuneServiceTests : IAsyncLifetime
     {
         await ExportAsync(measuredDocuments: 16);
         var job = await FineTuning.StartAsync("gpt-4o-2024-08-06", "ts-1", ExportFolder, Token);
-        _openAI.FineTuning.Advance(job.JobId, "running");
-        _openAI.FineTuning.JobReadFailure = 500;
+        Server.FineTuning.Advance(job.JobId, "running");
+        Server.FineTuning.JobReadFailure = 500;
 
         var unchanged = Assert.Single(await FineTuning.CheckAsync(Token));
-        _openAI.FineTuning.JobReadFailure = null;
+        Server.FineTuning.JobReadFailure = null;
         var caughtUp = Assert.Single(await FineTuning.CheckAsync(Token));
 
         Assert.Equal(FineTuneStatuses.ValidatingFiles, unchanged.Status);
@@ -171,7 +162,7 @@ public sealed class FineTuneServiceTests : IAsyncLifetime
         Assert.False(manifest.Checks.All(c => c.Passed));
         Assert.Equal("export_checks_failed", error.Code);
         Assert.Contains("min_training_examples", error.Message, StringComparison.Ordinal);
-        Assert.Empty(_openAI.FineTuning.Files);
+        Assert.Empty(Server.FineTuning.Files);
     }
 
     [Theory]
@@ -183,13 +174,13 @@ public sealed class FineTuneServiceTests : IAsyncLifetime
         var error = await Assert.ThrowsAsync<FineTuneInputException>(() => FineTuning.StartAsync(baseModel, suffix, ExportFolder, Token));
 
         Assert.Equal(code, error.Code);
-        Assert.Empty(_openAI.FineTuning.Files);
+        Assert.Empty(Server.FineTuning.Files);
     }
 
     [Fact]
     public async Task A_folder_without_an_export_says_how_to_make_one()
     {
-        var error = await Assert.ThrowsAsync<FineTuneInputException>(() => FineTuning.StartAsync("gpt-4o-2024-08-06", "ts-1", _folder.Path, Token));
+        var error = await Assert.ThrowsAsync<FineTuneInputException>(() => FineTuning.StartAsync("gpt-4o-2024-08-06", "ts-1", Folder.Path, Token));
 
         Assert.Equal("no_export", error.Code);
         Assert.Contains("export-training", error.Message, StringComparison.Ordinal);
@@ -205,8 +196,8 @@ public sealed class FineTuneServiceTests : IAsyncLifetime
         Assert.True(manifest.Checks.All(c => c.Passed), "the export passes the limits: the format alone is refused");
         Assert.Equal("wrong_export_format", error.Code);
         Assert.Contains("--format openai", error.Message, StringComparison.Ordinal);
-        Assert.Empty(_openAI.FineTuning.Files);
-        Assert.Empty(_openAI.FineTuning.Jobs);
+        Assert.Empty(Server.FineTuning.Files);
+        Assert.Empty(Server.FineTuning.Jobs);
         Assert.Empty(await FineTuning.ListAsync(Token));
     }
 

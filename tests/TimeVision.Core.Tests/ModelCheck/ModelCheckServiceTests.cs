@@ -5,24 +5,12 @@ using TimeVision.Testing.FakeOpenAI;
 namespace TimeVision.Core.Tests.ModelCheck;
 
 /// <summary>The model check sends the shipped sample drawings to the fake server and reports what a person needs to decide a switch.</summary>
-public sealed class ModelCheckServiceTests : IAsyncLifetime
+public sealed class ModelCheckServiceTests : FakeOpenAITestBase
 {
-    private FakeOpenAIServer _server = null!;
-
-    private static CancellationToken Token => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync() => _server = await FakeOpenAIServer.StartAsync();
-
-    public async ValueTask DisposeAsync()
-    {
-        Assert.Empty(_server.Violations);
-        await _server.DisposeAsync();
-    }
-
     [Fact]
     public async Task A_model_that_answers_both_samples_is_usable_with_latency_tokens_and_cost()
     {
-        _server.Fallback = _ => new FakeReply.Content(SampleEstimates.ShaftJson());
+        Server.Fallback = _ => new FakeReply.Content(SampleEstimates.ShaftJson());
 
         var report = await CheckAsync("gpt-4.1");
 
@@ -35,15 +23,15 @@ public sealed class ModelCheckServiceTests : IAsyncLifetime
             Assert.True(call.OutputTokens > 0);
             Assert.Equal((1105 * 2.00 + call.OutputTokens * 8.00) / 1_000_000, call.CostUsd!.Value, 9);
         });
-        Assert.Equal(2, _server.Requests.Count);
+        Assert.Equal(2, Server.Requests.Count);
         Assert.Empty(report.Advice);
     }
 
     [Fact]
     public async Task A_provider_rejecting_the_strict_schema_is_not_usable_as_configured_and_the_check_says_which_setting_works()
     {
-        _server.RejectsAdditionalProperties = true;
-        _server.Fallback = _ => new FakeReply.Content(SampleEstimates.ShaftJson());
+        Server.RejectsAdditionalProperties = true;
+        Server.Fallback = _ => new FakeReply.Content(SampleEstimates.ShaftJson());
 
         var report = await CheckAsync("gemini-2.5-flash");
 
@@ -59,7 +47,7 @@ public sealed class ModelCheckServiceTests : IAsyncLifetime
     [Fact]
     public async Task A_model_whose_replies_are_not_estimates_is_not_usable()
     {
-        _server.Fallback = _ => new FakeReply.Content("The drawing shows a shaft.");
+        Server.Fallback = _ => new FakeReply.Content("The drawing shows a shaft.");
 
         var report = await CheckAsync("gpt-4.1");
 
@@ -70,20 +58,18 @@ public sealed class ModelCheckServiceTests : IAsyncLifetime
     [Fact]
     public async Task A_wrong_key_is_reported_as_rejected_with_the_server_error()
     {
-        using var services = CoreServices.Create(("Vision:Endpoint", _server.BaseUrl.ToString()), ("Vision:ApiKey", "wrong"));
+        using var services = CoreServices.Create(("Vision:Endpoint", Server.BaseUrl.ToString()), ("Vision:ApiKey", "wrong"));
 
         var report = await services.Get<ModelCheckService>().CheckAsync("gpt-4.1", Token);
 
         Assert.False(report.Usable);
         Assert.All(report.Calls, call => Assert.Equal(("rejected", "unauthorized", false), (call.Status, call.ErrorCode, call.Accepted)));
-        await _server.DisposeAsync();
-        _server = await FakeOpenAIServer.StartAsync(); // the deliberate auth violations stay with the discarded server
+        await ReplaceServerAsync(); // the deliberate auth violations stay with the discarded server
     }
 
     private async Task<ModelCheckReport> CheckAsync(string model)
     {
-        using var services = CoreServices.Create(
-            ("Vision:Endpoint", _server.BaseUrl.ToString()), ("Vision:ApiKey", FakeOpenAIServer.ApiKey), ("Vision:InitialRetryDelay", "00:00:00.010"));
+        using var services = CoreServices.Create([.. ServerSettings, ("Vision:InitialRetryDelay", "00:00:00.010")]);
         return await services.Get<ModelCheckService>().CheckAsync(model, Token);
     }
 }

@@ -9,29 +9,15 @@ using TimeVision.Testing.FakeOpenAI;
 namespace TimeVision.Core.Tests.Pipeline;
 
 /// <summary>Each page is rendered once, at the size the model is sent, and the model gets the stored image itself.</summary>
-public sealed class PageImageTests : IAsyncLifetime
+public sealed class PageImageTests : FakeOpenAITestBase
 {
-    private readonly TempFolder _folder = new();
-    private FakeOpenAIServer _server = null!;
-
-    private static CancellationToken Token => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync() => _server = await FakeOpenAIServer.StartAsync();
-
-    public async ValueTask DisposeAsync()
-    {
-        Assert.Empty(_server.Violations);
-        await _server.DisposeAsync();
-        _folder.Dispose();
-    }
-
     [Fact]
     public async Task The_stored_page_is_the_models_image_and_is_sent_as_stored()
     {
         using var services = Services();
         var (documentId, page) = await UploadAsync(services, RepositoryPaths.Sample("odri-motor-shaft.pdf"));
         var pipeline = services.Get<DocumentPipeline>();
-        _server.Enqueue(new FakeReply.Content(SampleEstimates.ShaftJson()));
+        Server.Enqueue(new FakeReply.Content(SampleEstimates.ShaftJson()));
 
         var reference = await pipeline.RenderPageAsync(new RenderPageRequest(documentId, BlobReference.Drawing(documentId), page), Token);
         var stored = await DownloadAsync(services, reference.Image!);
@@ -39,7 +25,7 @@ public sealed class PageImageTests : IAsyncLifetime
 
         var image = PngImage.Decode(stored);
         Assert.Equal((2048, 1448, true), (image.Width, image.Height, image.IsGrayscale));
-        var sent = Assert.Single(_server.Requests);
+        var sent = Assert.Single(Server.Requests);
         Assert.Equal((2048, 1448, stored.Length), (sent.ImageWidth, sent.ImageHeight, sent.ImageBytes));
         Assert.Equal(stored.Length, result.ImageBytesSent);
     }
@@ -50,21 +36,21 @@ public sealed class PageImageTests : IAsyncLifetime
         using var services = Services(("Vision:Models:gpt-4.1:MaxImageLongSidePx", "3000"));
         var (documentId, page) = await UploadAsync(services, RepositoryPaths.Sample("odri-motor-shaft.pdf"));
         var pipeline = services.Get<DocumentPipeline>();
-        _server.Enqueue(new FakeReply.Content(SampleEstimates.ShaftJson()));
+        Server.Enqueue(new FakeReply.Content(SampleEstimates.ShaftJson()));
 
         var reference = await pipeline.RenderPageAsync(new RenderPageRequest(documentId, BlobReference.Drawing(documentId), page), Token);
         var stored = PngImage.Decode(await DownloadAsync(services, reference.Image!));
         await pipeline.EstimatePageAsync(new EstimatePageRequest(documentId, 1, reference.Image!, "gpt-4o-2024-08-06", Force: false), Token);
 
         Assert.Equal((3000, 2121), (stored.Width, stored.Height));
-        Assert.Equal((2048, 1448), (_server.Requests[0].ImageWidth, _server.Requests[0].ImageHeight));
+        Assert.Equal((2048, 1448), (Server.Requests[0].ImageWidth, Server.Requests[0].ImageHeight));
     }
 
     [Fact]
     public async Task A_sheet_too_large_for_the_render_limits_is_still_page_too_large()
     {
         using var services = Services();
-        var pdf = _folder.Write("banner.pdf", TestPdfs.WithPages(1, widthMm: 5000, heightMm: 300));
+        var pdf = Folder.Write("banner.pdf", TestPdfs.WithPages(1, widthMm: 5000, heightMm: 300));
         var (documentId, page) = await UploadAsync(services, pdf);
 
         var reference = await services.Get<DocumentPipeline>().RenderPageAsync(new RenderPageRequest(documentId, BlobReference.Drawing(documentId), page), Token);
@@ -75,9 +61,8 @@ public sealed class PageImageTests : IAsyncLifetime
 
     private ServiceProvider Services(params (string Key, string Value)[] settings) => CoreServices.Create(
     [
-        ("Storage:DataDirectory", _folder.Path),
-        ("Vision:Endpoint", _server.BaseUrl.ToString()),
-        ("Vision:ApiKey", FakeOpenAIServer.ApiKey),
+        ("Storage:DataDirectory", Folder.Path),
+        .. ServerSettings,
         .. settings,
     ]);
 

@@ -9,27 +9,16 @@ using TimeVision.Testing.FakeOpenAI;
 namespace TimeVision.Core.Tests.Retirement;
 
 /// <summary>Retirement dates: the provider's <c>shutdown_date</c> first, then the model's setting, then the shipped defaults.</summary>
-public sealed class ModelRetirementTests : IAsyncLifetime
+public sealed class ModelRetirementTests : FakeOpenAITestBase
 {
     private static readonly DateTimeOffset Today = new(2026, 11, 29, 9, 0, 0, TimeSpan.Zero);
 
     private readonly FakeTimeProvider _time = new(Today);
-    private FakeOpenAIServer _server = null!;
-
-    private static CancellationToken Token => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync() => _server = await FakeOpenAIServer.StartAsync();
-
-    public async ValueTask DisposeAsync()
-    {
-        Assert.Empty(_server.Violations);
-        await _server.DisposeAsync();
-    }
 
     [Fact]
     public async Task The_providers_shutdown_date_wins_and_is_asked_once_a_day()
     {
-        _server.Models["gpt-4o-2024-08-06"] = "2027-01-14";
+        Server.Models["gpt-4o-2024-08-06"] = "2027-01-14";
         using var services = Services(("Vision:Models:gpt-4o-2024-08-06:RetiresOn", "2027-03-01"));
         var retirement = services.Get<ModelRetirement>();
 
@@ -43,13 +32,13 @@ public sealed class ModelRetirementTests : IAsyncLifetime
         Assert.True(first.IsNear);
         Assert.Equal(45, cached.DaysLeft);
         Assert.Equal(RetirementSource.Provider, asked.Source);
-        Assert.Equal(2, _server.ModelLookups);
+        Assert.Equal(2, Server.ModelLookups);
     }
 
     [Fact]
     public async Task Without_a_date_from_the_provider_the_models_setting_decides()
     {
-        _server.Models["qwen3-vl"] = null; // the field is there, with no date
+        Server.Models["qwen3-vl"] = null; // the field is there, with no date
         using var services = Services(("Vision:Models:qwen3-vl:RetiresOn", "2027-06-30"));
 
         var info = await services.Get<ModelRetirement>().GetAsync("qwen3-vl", Token);
@@ -61,14 +50,13 @@ public sealed class ModelRetirementTests : IAsyncLifetime
     [Fact]
     public async Task An_endpoint_that_does_not_answer_never_fails_the_lookup()
     {
-        var closed = _server.BaseUrl;
-        await _server.DisposeAsync();
+        var closed = Server.BaseUrl;
+        await ReplaceServerAsync(); // nothing listens at the old address now
         using var services = CoreServices.Create(("Vision:Endpoint", closed.ToString()), ("Vision:ApiKey", FakeOpenAIServer.ApiKey));
 
         var info = await services.Get<ModelRetirement>().GetAsync("gpt-4o-2024-08-06", Token);
 
         Assert.Equal(new RetirementInfo(null, RetirementSource.None, null), info); // not OpenAI's endpoint: no shipped default either
-        _server = await FakeOpenAIServer.StartAsync();
     }
 
     [Theory]
@@ -83,7 +71,7 @@ public sealed class ModelRetirementTests : IAsyncLifetime
     [Fact]
     public async Task The_daily_watch_warns_when_the_model_in_use_retires_within_60_days()
     {
-        _server.Models["gpt-4o-2024-08-06"] = "2027-01-14";
+        Server.Models["gpt-4o-2024-08-06"] = "2027-01-14";
         var logs = new CapturingLoggerProvider();
         using var services = Services([("Vision:Model", "gpt-4o-2024-08-06")], logs);
 
@@ -99,8 +87,7 @@ public sealed class ModelRetirementTests : IAsyncLifetime
     private ServiceProvider Services((string Key, string Value)[] settings, ILoggerProvider? logs)
     {
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new[] { ("Vision:Endpoint", _server.BaseUrl.ToString()), ("Vision:ApiKey", FakeOpenAIServer.ApiKey) }
-                .Concat(settings).Select(s => new KeyValuePair<string, string?>(s.Item1, s.Item2)))
+            .AddInMemoryCollection(ServerSettings.Concat(settings).Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)))
             .Build();
         return new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)

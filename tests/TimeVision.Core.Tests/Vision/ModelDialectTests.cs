@@ -11,21 +11,9 @@ using TimeVision.Testing.FakeOpenAI;
 namespace TimeVision.Core.Tests.Vision;
 
 /// <summary>Replies and request dialects of providers other than OpenAI's strict default, seen on the wire by the fake server.</summary>
-public sealed class ModelDialectTests : IAsyncLifetime
+public sealed class ModelDialectTests : FakeOpenAITestBase
 {
     private const string ShopModel = "ft:gpt-4o-2024-08-06:kovo-rybka:gestima-v1:D8oakyjH";
-
-    private FakeOpenAIServer _server = null!;
-
-    private static CancellationToken Token => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync() => _server = await FakeOpenAIServer.StartAsync();
-
-    public async ValueTask DisposeAsync()
-    {
-        Assert.Empty(_server.Violations);
-        await _server.DisposeAsync();
-    }
 
     [Theory]
     [InlineData("true", "{0}")]
@@ -33,8 +21,8 @@ public sealed class ModelDialectTests : IAsyncLifetime
     [InlineData("false", "Here is the estimate you asked for:\n{0}\nRegards.")]
     public async Task The_original_13_field_reply_of_a_provider_that_ignores_response_format_is_an_estimate(string structured, string wrapper)
     {
-        _server.IgnoresResponseFormat = true;
-        _server.Enqueue(new FakeReply.Content(wrapper.Replace("{0}", SampleEstimates.OriginalShape().ToJsonString(), StringComparison.Ordinal)));
+        Server.IgnoresResponseFormat = true;
+        Server.Enqueue(new FakeReply.Content(wrapper.Replace("{0}", SampleEstimates.OriginalShape().ToJsonString(), StringComparison.Ordinal)));
 
         var result = await EstimateAsync(null, ("Vision:StructuredOutputs", structured));
 
@@ -47,13 +35,13 @@ public sealed class ModelDialectTests : IAsyncLifetime
     [Fact]
     public async Task A_reasoning_model_gets_no_temperature_and_room_to_think_so_a_server_that_rejects_them_answers()
     {
-        _server.RejectedParameters.UnionWith(["temperature", "max_tokens"]);
-        _server.Enqueue(new FakeReply.Content(SampleEstimates.ShaftJson()));
+        Server.RejectedParameters.UnionWith(["temperature", "max_tokens"]);
+        Server.Enqueue(new FakeReply.Content(SampleEstimates.ShaftJson()));
 
         var result = await EstimateAsync("o4-mini", ("Vision:ReasoningEffort", "low"));
 
         Assert.Equal(PageEstimateStatus.Completed, result.Status);
-        var body = Assert.Single(_server.Requests).Body;
+        var body = Assert.Single(Server.Requests).Body;
         Assert.False(body.ContainsKey("temperature"));
         Assert.Equal(ModelFamilies.ReasoningMaxOutputTokens, body["max_completion_tokens"]!.GetValue<int>());
         Assert.Equal("low", body["reasoning_effort"]!.GetValue<string>());
@@ -62,7 +50,7 @@ public sealed class ModelDialectTests : IAsyncLifetime
     [Fact]
     public async Task A_rejected_temperature_is_a_configuration_error_naming_the_setting_and_is_not_retried()
     {
-        _server.RejectedParameters.Add("temperature");
+        Server.RejectedParameters.Add("temperature");
 
         var result = await EstimateAsync("gpt-5-mini", ("Vision:Models:gpt-5-mini:Temperature", "0"));
 
@@ -70,14 +58,14 @@ public sealed class ModelDialectTests : IAsyncLifetime
         Assert.Equal((VisionErrorCode.UnsupportedParameter, "temperature"), (result.Error!.Code, result.Error.Parameter));
         Assert.Equal("Vision:Models:gpt-5-mini:Temperature = none", result.Error.Setting);
         Assert.Contains(result.Error.Setting!, result.Error.Message, StringComparison.Ordinal);
-        Assert.Equal(["temperature"], _server.Rejections);
+        Assert.Equal(["temperature"], Server.Rejections);
         Assert.Equal(1, result.Attempts);
     }
 
     [Fact]
     public async Task Settings_for_a_fine_tuned_id_with_colons_are_given_by_Id_and_json_object_puts_the_shape_in_the_prompt()
     {
-        _server.Enqueue(new FakeReply.Content(SampleEstimates.ShaftJson()));
+        Server.Enqueue(new FakeReply.Content(SampleEstimates.ShaftJson()));
 
         var result = await EstimateAsync(
             ShopModel,
@@ -87,7 +75,7 @@ public sealed class ModelDialectTests : IAsyncLifetime
             ("Vision:Models:gestima:MaxOutputTokens", "0"));
 
         Assert.Equal(PageEstimateStatus.Completed, result.Status);
-        var request = Assert.Single(_server.Requests);
+        var request = Assert.Single(Server.Requests);
         Assert.Equal("json_object", request.Body["response_format"]!["type"]!.GetValue<string>());
         Assert.False(request.Body.ContainsKey("temperature"));
         Assert.False(request.Body.ContainsKey("max_completion_tokens"));
@@ -108,8 +96,8 @@ public sealed class ModelDialectTests : IAsyncLifetime
     [Fact]
     public async Task A_provider_that_rejects_additionalProperties_is_reported_then_answers_plain_json_schema()
     {
-        _server.RejectsAdditionalProperties = true;
-        _server.Enqueue(new FakeReply.Content(SampleEstimates.ShaftJson()));
+        Server.RejectsAdditionalProperties = true;
+        Server.Enqueue(new FakeReply.Content(SampleEstimates.ShaftJson()));
 
         var strict = await EstimateAsync("gemini-2.5-flash");
         var plain = await EstimateAsync("gemini-2.5-flash", ("Vision:Models:gemini-2.5-flash:ResponseFormat", "json_schema"));
@@ -117,7 +105,7 @@ public sealed class ModelDialectTests : IAsyncLifetime
         Assert.Equal(VisionErrorCode.UnsupportedParameter, strict.Error!.Code);
         Assert.Equal("Vision:Models:gemini-2.5-flash:ResponseFormat = json_schema", strict.Error.Setting);
         Assert.Equal(PageEstimateStatus.Completed, plain.Status);
-        var format = Assert.Single(_server.Requests).Body["response_format"]!["json_schema"]!;
+        var format = Assert.Single(Server.Requests).Body["response_format"]!["json_schema"]!;
         Assert.False(format["strict"]!.GetValue<bool>());
         Assert.DoesNotContain("additionalProperties", format["schema"]!.ToJsonString(), StringComparison.Ordinal);
     }
@@ -129,21 +117,21 @@ public sealed class ModelDialectTests : IAsyncLifetime
         var documentId = new string('a', 64);
         var image = TimeVision.Core.Storage.BlobReference.Page(documentId, 1);
         var request = new TimeVision.Core.Pipeline.EstimatePageRequest(documentId, 1, image, "gpt-5-mini", Force: false);
-        _server.RejectedParameters.Add("temperature");
-        (string, string)[] shared = [("Storage:DataDirectory", folder.Path), ("Vision:Endpoint", _server.BaseUrl.ToString()), ("Vision:ApiKey", FakeOpenAIServer.ApiKey)];
+        Server.RejectedParameters.Add("temperature");
+        (string, string)[] shared = [("Storage:DataDirectory", folder.Path), .. ServerSettings];
         using var misconfigured = CoreServices.Create([.. shared, ("Vision:Models:gpt-5-mini:Temperature", "0")]);
         await misconfigured.Get<TimeVision.Core.Storage.IBlobStore>().UploadAsync(image, (await RenderedPages.OdriMotorShaftAsync()).ToStream(), Token);
 
         var rejected = await misconfigured.Get<TimeVision.Core.Pipeline.DocumentPipeline>().EstimatePageAsync(request, Token);
         var storedAfterRejection = await misconfigured.Get<TimeVision.Core.Pipeline.DocumentPipeline>().StoredPageResultAsync(documentId, 1, "gpt-5-mini", Token);
-        _server.Enqueue(new FakeReply.Content(SampleEstimates.ShaftJson()));
+        Server.Enqueue(new FakeReply.Content(SampleEstimates.ShaftJson()));
         using var fixedUp = CoreServices.Create(shared);
         var answered = await fixedUp.Get<TimeVision.Core.Pipeline.DocumentPipeline>().EstimatePageAsync(request, Token);
 
         Assert.Equal(VisionErrorCode.UnsupportedParameter, rejected.Error!.Code);
         Assert.Null(storedAfterRejection);
         Assert.Equal(PageEstimateStatus.Completed, answered.Status);
-        Assert.Equal(["temperature"], _server.Rejections);
+        Assert.Equal(["temperature"], Server.Rejections);
         Assert.NotNull(await fixedUp.Get<TimeVision.Core.Pipeline.DocumentPipeline>().StoredPageResultAsync(documentId, 1, "gpt-5-mini", Token));
     }
 
@@ -210,8 +198,7 @@ public sealed class ModelDialectTests : IAsyncLifetime
     {
         using var services = CoreServices.Create(
         [
-            ("Vision:Endpoint", _server.BaseUrl.ToString()),
-            ("Vision:ApiKey", FakeOpenAIServer.ApiKey),
+            .. ServerSettings,
             ("Vision:InitialRetryDelay", "00:00:00.010"),
             .. settings,
         ]);

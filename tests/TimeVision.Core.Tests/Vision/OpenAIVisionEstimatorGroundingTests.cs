@@ -9,24 +9,15 @@ using TimeVision.Testing.FakeOpenAI;
 namespace TimeVision.Core.Tests.Vision;
 
 /// <summary>The text-layer facts in the prompt (as the fake server sees them on the wire) and the answer checks against them.</summary>
-public sealed class OpenAIVisionEstimatorGroundingTests : IAsyncLifetime
+public sealed class OpenAIVisionEstimatorGroundingTests : FakeOpenAITestBase
 {
     private const string FineTuned = "ft:gpt-4o-2024-08-06:shop::abc";
     private static readonly FactSource Source = new(1, "text", new TextBox(0, 0, 10, 10));
-    private FakeOpenAIServer _server = null!;
 
-    private static CancellationToken Token => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync()
+    public override async ValueTask InitializeAsync()
     {
-        _server = await FakeOpenAIServer.StartAsync();
-        _server.Fallback = _ => new FakeReply.Content(SampleEstimates.ShaftJson());
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        Assert.Empty(_server.Violations);
-        await _server.DisposeAsync();
+        await base.InitializeAsync();
+        Server.Fallback = _ => new FakeReply.Content(SampleEstimates.ShaftJson());
     }
 
     [Fact]
@@ -132,11 +123,10 @@ public sealed class OpenAIVisionEstimatorGroundingTests : IAsyncLifetime
     {
         using var services = CoreServices.Create(
         [
-            ("Vision:Endpoint", _server.BaseUrl.ToString()),
-            ("Vision:ApiKey", FakeOpenAIServer.ApiKey),
+            .. ServerSettings,
             .. settings,
         ]);
         var result = await services.Get<IVisionEstimator>().EstimatePageAsync(await RenderedPages.OdriMotorShaftAsync(), model, facts, Token);
-        return (result, _server.Requests[^1], services.Get<PromptCatalog>());
+        return (result, Server.Requests[^1], services.Get<PromptCatalog>());
     }
 }

@@ -7,25 +7,13 @@ using TimeVision.Testing.FakeOpenAI;
 namespace TimeVision.Core.Tests.Vision;
 
 /// <summary>The real OpenAI SDK against a fake OpenAI-compatible server that checks every request on the wire.</summary>
-public sealed class OpenAIVisionEstimatorTests : IAsyncLifetime
+public sealed class OpenAIVisionEstimatorTests : FakeOpenAITestBase
 {
-    private FakeOpenAIServer _server = null!;
-
-    private static CancellationToken Token => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync() => _server = await FakeOpenAIServer.StartAsync();
-
-    public async ValueTask DisposeAsync()
-    {
-        Assert.Empty(_server.Violations);
-        await _server.DisposeAsync();
-    }
-
     [Fact]
     public async Task A_page_comes_back_as_a_validated_estimate_with_everything_recorded()
     {
-        _server.ExpectedModel = "gpt-4o-2024-08-06";
-        _server.Enqueue(new FakeReply.Content(SampleEstimates.ShaftJson()));
+        Server.ExpectedModel = "gpt-4o-2024-08-06";
+        Server.Enqueue(new FakeReply.Content(SampleEstimates.ShaftJson()));
 
         var result = await EstimateAsync();
 
@@ -36,7 +24,7 @@ public sealed class OpenAIVisionEstimatorTests : IAsyncLifetime
         Assert.Equal(1105, result.InputTokens);
         Assert.True(result.OutputTokens > 0);
         Assert.Empty(result.Warnings);
-        var request = Assert.Single(_server.Requests);
+        var request = Assert.Single(Server.Requests);
         Assert.Equal((2048, 1448, "high", true), (request.ImageWidth, request.ImageHeight, request.Detail, request.StructuredOutputs));
         Assert.Equal(request.ImageBytes, result.ImageBytesSent);
         Assert.Equal((2048, 1448), (result.ImageWidthPx, result.ImageHeightPx));
@@ -48,24 +36,24 @@ public sealed class OpenAIVisionEstimatorTests : IAsyncLifetime
     [Fact]
     public async Task Without_structured_outputs_fenced_json_is_accepted()
     {
-        _server.Enqueue(new FakeReply.Content($"```json\n{SampleEstimates.ShaftJson()}\n```"));
+        Server.Enqueue(new FakeReply.Content($"```json\n{SampleEstimates.ShaftJson()}\n```"));
 
         var result = await EstimateAsync(("Vision:StructuredOutputs", "false"));
 
         Assert.Equal(PageEstimateStatus.Completed, result.Status);
-        Assert.False(Assert.Single(_server.Requests).StructuredOutputs);
-        Assert.False(_server.Requests[0].Body.ContainsKey("response_format"));
+        Assert.False(Assert.Single(Server.Requests).StructuredOutputs);
+        Assert.False(Server.Requests[0].Body.ContainsKey("response_format"));
     }
 
     [Fact]
     public async Task A_refusal_is_retried_once_with_detail_auto()
     {
-        _server.Enqueue(new FakeReply.Refusal("I'm sorry, I can't help with that."), new FakeReply.Content(SampleEstimates.ShaftJson()));
+        Server.Enqueue(new FakeReply.Refusal("I'm sorry, I can't help with that."), new FakeReply.Content(SampleEstimates.ShaftJson()));
 
         var result = await EstimateAsync();
 
         Assert.Equal(PageEstimateStatus.Completed, result.Status);
-        Assert.Equal(["high", "auto"], _server.Requests.Select(r => r.Detail));
+        Assert.Equal(["high", "auto"], Server.Requests.Select(r => r.Detail));
         Assert.Equal((2, "auto"), (result.Attempts, result.Detail));
         Assert.Equal(EstimateWarning.RetriedAfterRefusal, Assert.Single(result.Warnings).Code);
         Assert.Equal(2 * 1105, result.InputTokens);
@@ -74,7 +62,7 @@ public sealed class OpenAIVisionEstimatorTests : IAsyncLifetime
     [Fact]
     public async Task Two_refusals_block_the_page_with_the_refusal_text_and_no_estimate()
     {
-        _server.Enqueue(new FakeReply.Refusal("I'm sorry, I can't help with that."), new FakeReply.Refusal("I can't assist with this image."));
+        Server.Enqueue(new FakeReply.Refusal("I'm sorry, I can't help with that."), new FakeReply.Refusal("I can't assist with this image."));
 
         var result = await EstimateAsync();
 
@@ -82,31 +70,31 @@ public sealed class OpenAIVisionEstimatorTests : IAsyncLifetime
         Assert.Null(result.Estimate);
         Assert.Equal("I can't assist with this image.", result.Refusal);
         Assert.Equal(VisionErrorCode.Refused, result.Error!.Code);
-        Assert.Equal(2, _server.Requests.Count);
+        Assert.Equal(2, Server.Requests.Count);
     }
 
     [Fact]
     public async Task A_refusal_sentence_in_place_of_json_counts_as_a_refusal()
     {
-        _server.Enqueue(
+        Server.Enqueue(
             new FakeReply.Content("I'm sorry, but I can't help identify this."),
             new FakeReply.Content("I'm sorry, but I can't help identify this."));
 
         var result = await EstimateAsync(("Vision:StructuredOutputs", "false"));
 
         Assert.Equal(PageEstimateStatus.Blocked, result.Status);
-        Assert.Equal(["high", "auto"], _server.Requests.Select(r => r.Detail));
+        Assert.Equal(["high", "auto"], Server.Requests.Select(r => r.Detail));
     }
 
     [Fact]
     public async Task A_429_with_retry_after_is_waited_out_then_succeeds()
     {
-        _server.Enqueue(FakeReply.RateLimited(retryAfterSeconds: 1), new FakeReply.Content(SampleEstimates.ShaftJson()));
+        Server.Enqueue(FakeReply.RateLimited(retryAfterSeconds: 1), new FakeReply.Content(SampleEstimates.ShaftJson()));
         var clock = new WaitWatchingTimeProvider();
 
         var estimate = EstimateAsync(clock);
         var wait = await clock.NextWaitAsync(estimate, Token);
-        var triesWhileWaiting = _server.Requests.Count;
+        var triesWhileWaiting = Server.Requests.Count;
         clock.Advance(wait ?? TimeSpan.Zero);
         var result = await estimate;
 
@@ -120,7 +108,7 @@ public sealed class OpenAIVisionEstimatorTests : IAsyncLifetime
     [Fact]
     public async Task Repeated_500s_fail_the_page_after_the_configured_retries()
     {
-        _server.Enqueue(FakeReply.ServerError(), FakeReply.ServerError(), FakeReply.ServerError());
+        Server.Enqueue(FakeReply.ServerError(), FakeReply.ServerError(), FakeReply.ServerError());
 
         var result = await EstimateAsync(("Vision:MaxRetries", "2"));
 
@@ -128,13 +116,13 @@ public sealed class OpenAIVisionEstimatorTests : IAsyncLifetime
         Assert.Equal(VisionErrorCode.ServiceError, result.Error!.Code);
         Assert.Contains("500", result.Error.Message, StringComparison.Ordinal);
         Assert.Equal(3, result.Attempts);
-        Assert.Equal(3, _server.Requests.Count);
+        Assert.Equal(3, Server.Requests.Count);
     }
 
     [Fact]
     public async Task Retries_stop_at_the_total_time_budget()
     {
-        _server.Enqueue(FakeReply.RateLimited(retryAfterSeconds: 30));
+        Server.Enqueue(FakeReply.RateLimited(retryAfterSeconds: 30));
         var clock = new WaitWatchingTimeProvider();
 
         var estimate = EstimateAsync(clock, ("Vision:MaxRetryDuration", "00:00:05"));
@@ -149,7 +137,7 @@ public sealed class OpenAIVisionEstimatorTests : IAsyncLifetime
     [Fact]
     public async Task Malformed_json_is_retried_once_then_succeeds()
     {
-        _server.Enqueue(new FakeReply.Content("{\"part_type\": \"ROT\", \"complexity\": "), new FakeReply.Content(SampleEstimates.ShaftJson()));
+        Server.Enqueue(new FakeReply.Content("{\"part_type\": \"ROT\", \"complexity\": "), new FakeReply.Content(SampleEstimates.ShaftJson()));
 
         var result = await EstimateAsync();
 
@@ -161,7 +149,7 @@ public sealed class OpenAIVisionEstimatorTests : IAsyncLifetime
     public async Task Malformed_json_twice_fails_the_page_and_keeps_the_raw_reply()
     {
         const string broken = "{\"part_type\": \"ROT\", \"complexity\": ";
-        _server.Enqueue(new FakeReply.Content(broken), new FakeReply.Content(broken));
+        Server.Enqueue(new FakeReply.Content(broken), new FakeReply.Content(broken));
 
         var result = await EstimateAsync();
 
@@ -177,19 +165,19 @@ public sealed class OpenAIVisionEstimatorTests : IAsyncLifetime
         var wrong = SampleEstimates.Shaft();
         wrong["estimated_time_min"] = "about two minutes";
         wrong["breakdown"] = new System.Text.Json.Nodes.JsonArray();
-        _server.Enqueue(new FakeReply.Content(wrong.ToJsonString()), new FakeReply.Content(wrong.ToJsonString()));
+        Server.Enqueue(new FakeReply.Content(wrong.ToJsonString()), new FakeReply.Content(wrong.ToJsonString()));
 
         var result = await EstimateAsync();
 
         Assert.Equal(VisionErrorCode.InvalidReply, result.Error!.Code);
         Assert.Contains("estimated_time_min \"about two minutes\" is not a time", result.Error.Message, StringComparison.Ordinal);
-        Assert.Equal(2, _server.Requests.Count);
+        Assert.Equal(2, Server.Requests.Count);
     }
 
     [Fact]
     public async Task A_reply_slower_than_the_timeout_is_retried_then_fails_as_timeout()
     {
-        _server.Enqueue(
+        Server.Enqueue(
             FakeReply.Slow(SampleEstimates.ShaftJson(), TimeSpan.FromSeconds(5)),
             FakeReply.Slow(SampleEstimates.ShaftJson(), TimeSpan.FromSeconds(5)));
 
@@ -204,7 +192,7 @@ public sealed class OpenAIVisionEstimatorTests : IAsyncLifetime
     [Fact]
     public async Task A_slow_reply_then_a_quick_one_succeeds()
     {
-        _server.Enqueue(FakeReply.Slow(SampleEstimates.ShaftJson(), TimeSpan.FromSeconds(5)), new FakeReply.Content(SampleEstimates.ShaftJson()));
+        Server.Enqueue(FakeReply.Slow(SampleEstimates.ShaftJson(), TimeSpan.FromSeconds(5)), new FakeReply.Content(SampleEstimates.ShaftJson()));
 
         var result = await EstimateAsync(("Vision:RequestTimeout", "00:00:00.300"));
 
@@ -216,47 +204,46 @@ public sealed class OpenAIVisionEstimatorTests : IAsyncLifetime
     public async Task A_fine_tuned_model_is_served_the_ft_prompts_and_tagged_openai_ft()
     {
         const string model = "ft:gpt-4o-2024-08-06:shop::abc123";
-        _server.ExpectedModel = model;
-        _server.Enqueue(new FakeReply.Content(SampleEstimates.ShaftJson()));
+        Server.ExpectedModel = model;
+        Server.Enqueue(new FakeReply.Content(SampleEstimates.ShaftJson()));
 
         var result = await EstimateAsync(("Vision:Model", model));
 
         Assert.Equal(("ft", "openai_ft"), (result.PromptId, result.Provider));
-        Assert.DoesNotContain("Referenční časy", _server.Requests[0].SystemText, StringComparison.Ordinal);
+        Assert.DoesNotContain("Referenční časy", Server.Requests[0].SystemText, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task The_model_can_be_chosen_per_call_and_its_image_size_per_model()
     {
-        _server.ExpectedModel = "gpt-4.1";
-        _server.Enqueue(new FakeReply.Content(SampleEstimates.ShaftJson()));
+        Server.ExpectedModel = "gpt-4.1";
+        Server.Enqueue(new FakeReply.Content(SampleEstimates.ShaftJson()));
 
         var result = await EstimateAsync(("Vision:Models:gpt-4.1:MaxImageLongSidePx", "1024"), model: "gpt-4.1");
 
         Assert.Equal("gpt-4.1", result.Model);
-        Assert.Equal(1024, _server.Requests[0].ImageWidth);
+        Assert.Equal(1024, Server.Requests[0].ImageWidth);
     }
 
     [Fact]
     public async Task A_wrong_key_fails_as_unauthorized_without_retries()
     {
         using var services = CoreServices.Create(
-            ("Vision:Endpoint", _server.BaseUrl.ToString()), ("Vision:ApiKey", "wrong-key"), ("Vision:InitialRetryDelay", "00:00:00.010"));
+            ("Vision:Endpoint", Server.BaseUrl.ToString()), ("Vision:ApiKey", "wrong-key"), ("Vision:InitialRetryDelay", "00:00:00.010"));
 
         var result = await services.Get<IVisionEstimator>().EstimatePageAsync(await RenderedPages.OdriMotorShaftAsync(), null, null, Token);
 
         Assert.Equal(VisionErrorCode.Unauthorized, result.Error!.Code);
         Assert.Equal(1, result.Attempts);
         Assert.DoesNotContain("wrong-key", result.Error.Message, StringComparison.Ordinal);
-        Assert.Single(_server.Violations);
-        await _server.DisposeAsync();
-        _server = await FakeOpenAIServer.StartAsync(); // the deliberate violation stays with the discarded server
+        Assert.Single(Server.Violations);
+        await ReplaceServerAsync(); // the deliberate violation stays with the discarded server
     }
 
     [Fact]
     public async Task An_inch_drawing_reply_is_converted_with_a_warning()
     {
-        _server.Enqueue(new FakeReply.Content(SampleEstimates.ShaftJson(units: "inch")));
+        Server.Enqueue(new FakeReply.Content(SampleEstimates.ShaftJson(units: "inch")));
 
         var result = await EstimateAsync();
 
@@ -267,7 +254,7 @@ public sealed class OpenAIVisionEstimatorTests : IAsyncLifetime
     [Fact]
     public async Task No_api_key_is_a_configuration_fault_that_says_what_to_set()
     {
-        using var services = CoreServices.Create(("Vision:Endpoint", _server.BaseUrl.ToString()));
+        using var services = CoreServices.Create(("Vision:Endpoint", Server.BaseUrl.ToString()));
 
         var exception = await Assert.ThrowsAsync<InvalidOperationException>(
             () => services.Get<IVisionEstimator>().EstimatePageAsync(BinaryData.FromBytes([1]), null, null, Token));
@@ -284,14 +271,13 @@ public sealed class OpenAIVisionEstimatorTests : IAsyncLifetime
     {
         var page = await RenderedPages.RenderFirstPageAsync(TimeVision.Testing.SharedDrawings.Require(fileName));
         var rendered = TimeVision.Testing.PngImage.Decode(page.ToArray());
-        _server.Enqueue(new FakeReply.Content(SampleEstimates.ShaftJson()));
-        using var services = CoreServices.Create(
-            ("Vision:Endpoint", _server.BaseUrl.ToString()), ("Vision:ApiKey", FakeOpenAIServer.ApiKey));
+        Server.Enqueue(new FakeReply.Content(SampleEstimates.ShaftJson()));
+        using var services = CoreServices.Create(ServerSettings);
 
         var result = await services.Get<IVisionEstimator>().EstimatePageAsync(page, null, null, Token);
 
         Assert.Equal(PageEstimateStatus.Completed, result.Status);
-        var sent = Assert.Single(_server.Requests);
+        var sent = Assert.Single(Server.Requests);
         Assert.Equal(2048, Math.Max(sent.ImageWidth, sent.ImageHeight));
         Assert.Equal((double)rendered.Width / rendered.Height, (double)sent.ImageWidth / sent.ImageHeight, tolerance: 0.01);
     }
@@ -319,8 +305,7 @@ public sealed class OpenAIVisionEstimatorTests : IAsyncLifetime
                 registrations.AddTimeVisionCore();
             },
         [
-            ("Vision:Endpoint", _server.BaseUrl.ToString()),
-            ("Vision:ApiKey", FakeOpenAIServer.ApiKey),
+            .. ServerSettings,
             ("Vision:InitialRetryDelay", "00:00:00.010"),
             .. settings,
         ]);
