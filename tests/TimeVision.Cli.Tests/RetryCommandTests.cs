@@ -8,31 +8,21 @@ namespace TimeVision.Cli.Tests;
 /// and retryable; once it is back, the same command (or <c>retry &lt;id&gt;</c>) asks the model for that page again,
 /// with no <c>--force</c>.
 /// </summary>
-public sealed class RetryCommandTests : IAsyncLifetime
+public sealed class RetryCommandTests : FakeOpenAITestBase
 {
-    private readonly TempFolder _folder = new();
-    private FakeOpenAIServer _server = null!;
     private Uri _endpoint = null!;
 
-    public async ValueTask InitializeAsync()
+    public override async ValueTask InitializeAsync()
     {
-        _server = await FakeOpenAIServer.StartAsync();
-        _server.Fallback = _ => new FakeReply.Content(SampleEstimates.ShaftJson());
-        _endpoint = _server.BaseUrl;
+        await base.InitializeAsync();
+        Server.Fallback = _ => new FakeReply.Content(SampleEstimates.ShaftJson());
+        _endpoint = Server.BaseUrl;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        Assert.Empty(_server.Violations);
-        await _server.DisposeAsync();
-        _folder.Dispose();
-    }
+    private string Data => Path.Combine(Folder.Path, "data");
 
-    private string Data => Path.Combine(_folder.Path, "data");
-
-    private Dictionary<string, string?> Environment => new()
+    private Dictionary<string, string?> Environment => new(ServerEnvironment)
     {
-        ["OPENAI_API_KEY"] = FakeOpenAIServer.ApiKey,
         ["OPENAI_BASE_URL"] = _endpoint.ToString(),
         ["Vision__MaxRetries"] = "0",
     };
@@ -44,7 +34,7 @@ public sealed class RetryCommandTests : IAsyncLifetime
         _endpoint = new Uri("http://127.0.0.1:9/v1/"); // the discard port: nothing answers
 
         var down = await CliRunner.RunProcessAsync(Environment, "estimate", pdf, "--data", Data, "--json");
-        _endpoint = _server.BaseUrl;
+        _endpoint = Server.BaseUrl;
         var back = await CliRunner.RunProcessAsync(Environment, "estimate", pdf, "--data", Data, "--json");
 
         Assert.True(down.ExitCode == 3, down.Stderr);
@@ -54,13 +44,13 @@ public sealed class RetryCommandTests : IAsyncLifetime
         Assert.True(back.ExitCode == 0, back.Stderr);
         Assert.Equal("completed", back.Json.GetProperty("status").GetString());
         Assert.Contains("trying again the page(s) that failed", back.Stderr, StringComparison.Ordinal);
-        Assert.Single(_server.Requests);
+        Assert.Single(Server.Requests);
     }
 
     [Fact]
     public async Task Retry_by_id_runs_the_failed_page_and_then_has_nothing_left_to_do()
     {
-        _server.Enqueue(new FakeReply.HttpError(401, "invalid_api_key", "Incorrect API key provided."));
+        Server.Enqueue(new FakeReply.HttpError(401, "invalid_api_key", "Incorrect API key provided."));
         var failed = await CliRunner.RunProcessAsync(Environment, "estimate", RepositoryPaths.Sample("odri-motor-shaft.pdf"), "--data", Data, "--json");
         var id = failed.Json.GetProperty("id").GetString()!;
 
@@ -74,6 +64,6 @@ public sealed class RetryCommandTests : IAsyncLifetime
         Assert.True(again.ExitCode == 0, again.Stderr);
         Assert.Contains("No page of odri-motor-shaft.pdf failed for a cause a retry can fix", again.Stderr, StringComparison.Ordinal);
         Assert.Equal((2, "not_found"), (unknown.ExitCode, unknown.Json.GetProperty("error").GetProperty("code").GetString()));
-        Assert.Equal(2, _server.Requests.Count);
+        Assert.Equal(2, Server.Requests.Count);
     }
 }

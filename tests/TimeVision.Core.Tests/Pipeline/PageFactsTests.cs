@@ -12,22 +12,9 @@ using TimeVision.Testing.FakeOpenAI;
 namespace TimeVision.Core.Tests.Pipeline;
 
 /// <summary>Reading a page's text layer never fails the page, running out of its own time included; the caller's cancellation still stops it.</summary>
-public sealed class PageFactsTests : IAsyncLifetime
+public sealed class PageFactsTests : FakeOpenAITestBase
 {
-    private readonly TempFolder _folder = new();
     private readonly CapturingLoggerProvider _logs = new();
-    private FakeOpenAIServer _server = null!;
-
-    private static CancellationToken Token => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync() => _server = await FakeOpenAIServer.StartAsync();
-
-    public async ValueTask DisposeAsync()
-    {
-        Assert.Empty(_server.Violations);
-        await _server.DisposeAsync();
-        _folder.Dispose();
-    }
 
     [Fact]
     public async Task A_text_layer_read_that_runs_out_of_time_leaves_the_page_without_facts_and_the_page_is_still_rendered_and_estimated()
@@ -36,7 +23,7 @@ public sealed class PageFactsTests : IAsyncLifetime
         using var services = Services(blobs: null, ("Rendering:TextLayerTimeout", "00:00:00.001"));
         var (documentId, page) = await UploadAsync(services, RepositoryPaths.Sample("odri-motor-shaft.pdf"));
         var pipeline = services.Get<DocumentPipeline>();
-        _server.Enqueue(new FakeReply.Content(SampleEstimates.ShaftJson()));
+        Server.Enqueue(new FakeReply.Content(SampleEstimates.ShaftJson()));
 
         var rendered = await pipeline.RenderPageAsync(new RenderPageRequest(documentId, BlobReference.Drawing(documentId), page), Token);
         var result = await pipeline.EstimatePageAsync(
@@ -66,7 +53,7 @@ public sealed class PageFactsTests : IAsyncLifetime
     public async Task Cancelling_while_the_text_layer_is_read_cancels_the_page()
     {
         using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(Token);
-        var blobs = new CancelOnPageImage(new LocalBlobStore(Path.Combine(_folder.Path, "blobs")), cancellation);
+        var blobs = new CancelOnPageImage(new LocalBlobStore(Path.Combine(Folder.Path, "blobs")), cancellation);
         using var services = Services(blobs);
         var (documentId, page) = await UploadAsync(services, RepositoryPaths.Sample("odri-motor-shaft.pdf"));
 
@@ -81,12 +68,8 @@ public sealed class PageFactsTests : IAsyncLifetime
     private ServiceProvider Services(IBlobStore? blobs, params (string Key, string Value)[] settings)
     {
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new[]
-            {
-                ("Storage:DataDirectory", _folder.Path),
-                ("Vision:Endpoint", _server.BaseUrl.ToString()),
-                ("Vision:ApiKey", FakeOpenAIServer.ApiKey),
-            }.Concat(settings).Select(s => new KeyValuePair<string, string?>(s.Item1, s.Item2)))
+            .AddInMemoryCollection(new[] { ("Storage:DataDirectory", Folder.Path) }
+                .Concat(ServerSettings).Concat(settings).Select(s => new KeyValuePair<string, string?>(s.Item1, s.Item2)))
             .Build();
         var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
