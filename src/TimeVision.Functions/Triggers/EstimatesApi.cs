@@ -48,7 +48,7 @@ public sealed class EstimatesApi(DocumentIntake intake, IEstimateStore estimates
             {
                 IntakeError.TooLarge => ApiError.Result(StatusCodes.Status413PayloadTooLarge, error.Code, error.Message),
                 IntakeError.MissingApiKey => ApiError.Result(StatusCodes.Status503ServiceUnavailable, error.Code, error.Message),
-                _ => new BadRequestObjectResult(new { error }),
+                _ => ApiError.Result(StatusCodes.Status400BadRequest, error.Code, error.Message),
             };
         }
 
@@ -73,7 +73,7 @@ public sealed class EstimatesApi(DocumentIntake intake, IEstimateStore estimates
         {
             { Error: { Code: IntakeError.NotFound } error } => ApiError.Result(StatusCodes.Status404NotFound, error.Code, error.Message),
             { Error: { Code: IntakeError.MissingApiKey } error } => ApiError.Result(StatusCodes.Status503ServiceUnavailable, error.Code, error.Message),
-            { Error: { } error } => new BadRequestObjectResult(new { error }),
+            { Error: { } error } => ApiError.Result(StatusCodes.Status400BadRequest, error.Code, error.Message),
             { Status: IntakeStatus.AlreadyEstimated } => new OkObjectResult(new
             {
                 id = outcome.DocumentId,
