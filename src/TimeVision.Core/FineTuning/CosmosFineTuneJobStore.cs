@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Microsoft.Azure.Cosmos;
+using TimeVision.Core.Storage;
 
 namespace TimeVision.Core.FineTuning;
 
@@ -27,13 +28,7 @@ public sealed class CosmosFineTuneJobStore : IFineTuneJobStore
     public async Task<IReadOnlyList<FineTuneJob>> ListAsync(CancellationToken cancellationToken)
     {
         var query = new QueryDefinition("SELECT * FROM c WHERE c.kind = @kind").WithParameter("@kind", Kind);
-        using var iterator = _container.GetItemQueryIterator<Item>(query, requestOptions: new QueryRequestOptions { PartitionKey = new PartitionKey(Kind) });
-        var jobs = new List<FineTuneJob>();
-        while (iterator.HasMoreResults)
-        {
-            jobs.AddRange((await iterator.ReadNextAsync(cancellationToken)).Select(item => item.Job));
-        }
-
+        var jobs = (await CosmosQuery.InPartitionAsync<Item>(_container, query, Kind, cancellationToken)).Select(item => item.Job);
         return [.. jobs.OrderBy(j => j.CreatedAt).ThenBy(j => j.JobId, StringComparer.Ordinal)];
     }
 

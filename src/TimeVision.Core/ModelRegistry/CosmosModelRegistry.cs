@@ -32,16 +32,9 @@ public sealed class CosmosModelRegistry : IModelRegistry
     {
         // A single-partition query, not a point read: the local Cosmos DB server answers a missing point read with a 500.
         var query = new QueryDefinition("SELECT * FROM c WHERE c.kind = @kind AND c.id = @id").WithParameter("@kind", Kind).WithParameter("@id", Id);
-        using var iterator = _container.GetItemQueryIterator<Item>(query, requestOptions: new QueryRequestOptions { PartitionKey = new PartitionKey(Kind) });
-        while (iterator.HasMoreResults)
-        {
-            foreach (var item in await iterator.ReadNextAsync(cancellationToken))
-            {
-                return item.State with { ETag = item.ETag };
-            }
-        }
-
-        return new ModelRegistryState();
+        return await CosmosQuery.FirstInPartitionAsync<Item>(_container, query, Kind, cancellationToken) is { } item
+            ? item.State with { ETag = item.ETag }
+            : new ModelRegistryState();
     }
 
     /// <inheritdoc />

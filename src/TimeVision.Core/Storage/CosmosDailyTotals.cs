@@ -62,17 +62,7 @@ public sealed class CosmosDailyTotals : IDailyTotals
         var query = new QueryDefinition("SELECT * FROM c WHERE c.documentId = @partition AND c.id = @id")
             .WithParameter("@partition", Partition)
             .WithParameter("@id", id);
-        using var iterator = _container.GetItemQueryIterator<DayTotal>(
-            query, requestOptions: new QueryRequestOptions { PartitionKey = new PartitionKey(Partition), MaxItemCount = 1 });
-        while (iterator.HasMoreResults)
-        {
-            foreach (var item in await iterator.ReadNextAsync(cancellationToken))
-            {
-                return item;
-            }
-        }
-
-        return null;
+        return await CosmosQuery.FirstInPartitionAsync<DayTotal>(_container, query, Partition, cancellationToken);
     }
 
     private static string IdOf(string name, DateOnly day) => $"{name}:{day:yyyy-MM-dd}";

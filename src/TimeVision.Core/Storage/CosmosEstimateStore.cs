@@ -105,17 +105,12 @@ public sealed class CosmosEstimateStore : IEstimateStore
     public async Task<IReadOnlyDictionary<string, int>> CountByModelAsync(CancellationToken cancellationToken)
     {
         var query = new QueryDefinition("SELECT * FROM c WHERE c.documentId = @partition").WithParameter("@partition", ModelIndexPartition);
-        using var iterator = _container.GetItemQueryIterator<Item<List<string>>>(
-            query, requestOptions: new QueryRequestOptions { PartitionKey = new PartitionKey(ModelIndexPartition) });
         var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
-        while (iterator.HasMoreResults)
+        foreach (var item in await CosmosQuery.InPartitionAsync<Item<List<string>>>(_container, query, ModelIndexPartition, cancellationToken))
         {
-            foreach (var item in await iterator.ReadNextAsync(cancellationToken))
+            foreach (var model in item.Body)
             {
-                foreach (var model in item.Body)
-                {
-                    counts[model] = counts.GetValueOrDefault(model) + 1;
-                }
+                counts[model] = counts.GetValueOrDefault(model) + 1;
             }
         }
 
@@ -146,15 +141,8 @@ public sealed class CosmosEstimateStore : IEstimateStore
     private async IAsyncEnumerable<string> ListIndexAsync(string partition, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var query = new QueryDefinition("SELECT * FROM c WHERE c.documentId = @partition").WithParameter("@partition", partition);
-        using var iterator = _container.GetItemQueryIterator<Item<string>>(
-            query, requestOptions: new QueryRequestOptions { PartitionKey = new PartitionKey(partition) });
-        var ids = new List<string>();
-        while (iterator.HasMoreResults)
-        {
-            ids.AddRange((await iterator.ReadNextAsync(cancellationToken)).Select(item => item.Body));
-        }
-
-        foreach (var id in ids.Order(StringComparer.Ordinal))
+        var items = await CosmosQuery.InPartitionAsync<Item<string>>(_container, query, partition, cancellationToken);
+        foreach (var id in items.Select(item => item.Body).Order(StringComparer.Ordinal))
         {
             yield return id;
         }
@@ -181,36 +169,12 @@ public sealed class CosmosEstimateStore : IEstimateStore
     /// id rather than <c>ReadItemAsync</c>: the local Cosmos DB server answers a point read of a missing item with a
     /// 500 instead of a 404, and the query gives the same answer on it and on Azure Cosmos DB.
     /// </summary>
-    private async Task<Item<T>?> FindAsync<T>(string id, string documentId, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await QueryOneAsync<T>(id, documentId, cancellationToken);
-        }
-        catch (CosmosException exception) when (exception.StatusCode == HttpStatusCode.NotFound)
-        {
-            // A query answers a missing item with no rows, never 404: a 404 here is the SDK's routing cache gone stale
-            // for a container created moments ago (seen on the local server). Asking once more refreshes it.
-            return await QueryOneAsync<T>(id, documentId, cancellationToken);
-        }
-    }
-
-    private async Task<Item<T>?> QueryOneAsync<T>(string id, string documentId, CancellationToken cancellationToken)
+    private Task<Item<T>?> FindAsync<T>(string id, string documentId, CancellationToken cancellationToken)
     {
         var query = new QueryDefinition("SELECT * FROM c WHERE c.documentId = @documentId AND c.id = @id")
             .WithParameter("@documentId", documentId)
             .WithParameter("@id", id);
-        using var iterator = _container.GetItemQueryIterator<Item<T>>(
-            query, requestOptions: new QueryRequestOptions { PartitionKey = new PartitionKey(documentId), MaxItemCount = 1 });
-        while (iterator.HasMoreResults)
-        {
-            foreach (var item in await iterator.ReadNextAsync(cancellationToken))
-            {
-                return item;
-            }
-        }
-
-        return null;
+        return CosmosQuery.FirstInPartitionAsync<Item<T>>(_container, query, documentId, cancellationToken);
     }
 
     /// <summary>What is stored: the id and partition key Cosmos DB needs, a type, the body, and Cosmos DB's ETag.</summary>
