@@ -7,21 +7,28 @@ namespace TimeVision.Core.Storage;
 /// The one way TimeVision queries Cosmos DB: always within one partition (what the local Cosmos DB server supports and
 /// what keeps a query cheap), read to the end, and asked once more on a 404. A query answers a missing item with no
 /// rows, never 404: a 404 is the SDK's routing cache gone stale for a container created moments ago (seen on the local
-/// server), and asking again refreshes it.
+/// server), and asking again, after a moment, refreshes it.
 /// </summary>
 internal static class CosmosQuery
 {
+    private const int StaleCacheAttempts = 4;
+    private static readonly TimeSpan StaleCacheWait = TimeSpan.FromMilliseconds(100);
+
     /// <summary>Every item <paramref name="query"/> finds in <paramref name="partition"/>.</summary>
     public static async Task<List<T>> InPartitionAsync<T>(
         Container container, QueryDefinition query, string partition, CancellationToken cancellationToken, int? maxItems = null)
     {
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            return await ReadAsync<T>(container, query, partition, maxItems, cancellationToken);
-        }
-        catch (CosmosException exception) when (exception.StatusCode == HttpStatusCode.NotFound)
-        {
-            return await ReadAsync<T>(container, query, partition, maxItems, cancellationToken);
+            try
+            {
+                return await ReadAsync<T>(container, query, partition, maxItems, cancellationToken);
+            }
+            catch (CosmosException exception) when (exception.StatusCode == HttpStatusCode.NotFound && attempt < StaleCacheAttempts)
+            {
+                // Once was not always enough on the local server: give its routing answer a moment to settle.
+                await Task.Delay(StaleCacheWait * attempt, cancellationToken);
+            }
         }
     }
 
