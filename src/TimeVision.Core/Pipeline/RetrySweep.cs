@@ -49,7 +49,13 @@ public sealed partial class RetrySweep
         await foreach (var id in _estimates.ListRetryableAsync(cancellationToken))
         {
             var document = await _estimates.GetAsync(id, cancellationToken);
-            if (document is not { RetryablePages.Count: > 0 } || document.Retries >= options.MaxAttempts
+            if (document is not { RetryablePages.Count: > 0 })
+            {
+                await _estimates.ForgetRetryableAsync(id, cancellationToken);
+                continue;
+            }
+
+            if (document.Retries >= options.MaxAttempts
                 || (document.CompletedAt ?? document.CreatedAt) + options.DelayAfter(document.Retries) > now)
             {
                 continue;

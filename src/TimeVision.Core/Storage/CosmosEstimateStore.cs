@@ -65,10 +65,10 @@ public sealed class CosmosEstimateStore : IEstimateStore
         var options = ifMatch is null ? null : new ItemRequestOptions { IfMatchEtag = ifMatch };
         try
         {
-            // The index partitions cannot share a transaction with the document's. Entries that add a document to an
-            // index are written first and entries that take it out after, all idempotently: a failure in between leaves
-            // an index that lists too much (its readers check the document), never one that misses a document, and the
-            // next save repairs it.
+            // The index partitions cannot share a transaction with the document's. Entries are written before the
+            // document and never removed by a save: a failure in between leaves an index that lists too much (its
+            // readers check the document), never one that misses a document. The retry sweep takes recovered documents
+            // off its list (ForgetRetryableAsync), which keeps saves free of a query on that partition.
             var models = document.Models.Select(m => m.Model).Distinct(StringComparer.Ordinal).ToList();
             await _container.UpsertItemAsync(
                 new Item<List<string>>(document.Id, ModelIndexPartition, "models", models), new PartitionKey(ModelIndexPartition), cancellationToken: cancellationToken);
@@ -78,8 +78,7 @@ public sealed class CosmosEstimateStore : IEstimateStore
                 await _container.UpsertItemAsync(label, new PartitionKey(LabelIndexPartition), cancellationToken: cancellationToken);
             }
 
-            var retryable = document.RetryablePages.Count > 0;
-            if (retryable)
+            if (document.RetryablePages.Count > 0)
             {
                 var entry = new Item<string>(document.Id, RetryIndexPartition, RetryType, document.Id);
                 await _container.UpsertItemAsync(entry, new PartitionKey(RetryIndexPartition), cancellationToken: cancellationToken);
@@ -88,11 +87,6 @@ public sealed class CosmosEstimateStore : IEstimateStore
             var response = ifMatch is null
                 ? await _container.UpsertItemAsync(item, new PartitionKey(document.Id), options, cancellationToken)
                 : await _container.ReplaceItemAsync(item, item.Id, new PartitionKey(document.Id), options, cancellationToken);
-            if (!retryable)
-            {
-                await DeleteIfPresentAsync(document.Id, RetryIndexPartition, cancellationToken);
-            }
-
             return response.ETag;
         }
         catch (CosmosException exception) when (exception.StatusCode is HttpStatusCode.PreconditionFailed or HttpStatusCode.NotFound && ifMatch is not null)
@@ -123,18 +117,16 @@ public sealed class CosmosEstimateStore : IEstimateStore
     /// <inheritdoc />
     public IAsyncEnumerable<string> ListRetryableAsync(CancellationToken cancellationToken) => ListIndexAsync(RetryIndexPartition, cancellationToken);
 
-    private async Task DeleteIfPresentAsync(string id, string partition, CancellationToken cancellationToken)
+    /// <inheritdoc />
+    public async Task ForgetRetryableAsync(string documentId, CancellationToken cancellationToken)
     {
-        if (await FindAsync<string>(id, partition, cancellationToken) is not null)
+        try
         {
-            try
-            {
-                await _container.DeleteItemAsync<Item<string>>(id, new PartitionKey(partition), cancellationToken: cancellationToken);
-            }
-            catch (CosmosException exception) when (exception.StatusCode == HttpStatusCode.NotFound)
-            {
-                // Deleted by a concurrent save: the index is as wanted.
-            }
+            await _container.DeleteItemAsync<Item<string>>(documentId, new PartitionKey(RetryIndexPartition), cancellationToken: cancellationToken);
+        }
+        catch (CosmosException exception) when (exception.StatusCode == HttpStatusCode.NotFound)
+        {
+            // Already off the list.
         }
     }
 

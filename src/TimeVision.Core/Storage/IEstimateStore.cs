@@ -28,6 +28,9 @@ public interface IEstimateStore
     /// </summary>
     IAsyncEnumerable<string> ListRetryableAsync(CancellationToken cancellationToken);
 
+    /// <summary>Takes a document whose pages recovered off the list <see cref="ListRetryableAsync"/> gives (the retry sweep's repair).</summary>
+    Task ForgetRetryableAsync(string documentId, CancellationToken cancellationToken);
+
     /// <summary>A page result stored for this document, page, model and prompt, or <see langword="null"/>.</summary>
     Task<PageEstimateResult?> GetPageResultAsync(string documentId, int page, string model, string promptHash, CancellationToken cancellationToken);
 

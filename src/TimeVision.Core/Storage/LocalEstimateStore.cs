@@ -91,6 +91,9 @@ public sealed class LocalEstimateStore : IEstimateStore
     public IAsyncEnumerable<string> ListRetryableAsync(CancellationToken cancellationToken) =>
         ListWhereAsync(document => document.RetryablePages.Count > 0, cancellationToken);
 
+    /// <inheritdoc />
+    public Task ForgetRetryableAsync(string documentId, CancellationToken cancellationToken) => Task.CompletedTask; // listed from the documents themselves
+
     private async IAsyncEnumerable<string> ListWhereAsync(
         Func<DocumentEstimate, bool> predicate, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {

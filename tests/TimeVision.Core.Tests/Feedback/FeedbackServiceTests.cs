@@ -219,6 +219,8 @@ public sealed class FeedbackServiceTests : IDisposable
 
         public IAsyncEnumerable<string> ListRetryableAsync(CancellationToken cancellationToken) => inner.ListRetryableAsync(cancellationToken);
 
+        public Task ForgetRetryableAsync(string documentId, CancellationToken cancellationToken) => inner.ForgetRetryableAsync(documentId, cancellationToken);
+
         public Task<Core.Vision.PageEstimateResult?> GetPageResultAsync(string documentId, int page, string model, string promptHash, CancellationToken cancellationToken) =>
             inner.GetPageResultAsync(documentId, page, model, promptHash, cancellationToken);
 
