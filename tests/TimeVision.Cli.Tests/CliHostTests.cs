@@ -14,7 +14,7 @@ public sealed class CliHostTests(CosmosFixture cosmos) : IClassFixture<CosmosFix
     public async Task Building_a_command_s_host_creates_the_Cosmos_DB_resources_before_the_command_uses_a_store()
     {
         using var client = cosmos.CreateClient(CosmosEstimateStore.ClientOptions());
-        var database = $"test-{Guid.NewGuid():N}";
+        var database = await cosmos.CreateDatabaseNameAsync(Token);
         var overrides = new Dictionary<string, string?>
         {
             ["Storage:CosmosEndpoint"] = LocalServiceEndpoints.CosmosEndpoint.ToString(),

@@ -53,7 +53,7 @@ internal sealed class FunctionsHarness : IAsyncDisposable
         model.Fallback = _ => new FakeReply.Content(SampleEstimates.ShaftJson());
         var engine = await LocalDurableEngine.StartAsync(8, CancellationToken.None);
         var client = cosmos.CreateClient(CosmosEstimateStore.ClientOptions());
-        var database = $"test-{Guid.NewGuid():N}";
+        var database = await cosmos.CreateDatabaseNameAsync(CancellationToken.None);
         var container = await CosmosEstimateStore.EnsureContainerAsync(client, database, "estimates", CancellationToken.None);
         var models = await CosmosModelRegistry.EnsureContainerAsync(client, database, "models", CancellationToken.None);
 

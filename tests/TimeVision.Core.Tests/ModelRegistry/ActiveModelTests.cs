@@ -143,7 +143,7 @@ public sealed class CosmosModelRegistryTests(CosmosFixture cosmos)
     {
         var token = TestContext.Current.CancellationToken;
         var container = await CosmosModelRegistry.EnsureContainerAsync(
-            cosmos.CreateClient(CosmosEstimateStore.ClientOptions()), $"test-{Guid.NewGuid():N}", "models", token);
+            cosmos.CreateClient(CosmosEstimateStore.ClientOptions()), await cosmos.CreateDatabaseNameAsync(token), "models", token);
         var registry = new CosmosModelRegistry(container);
 
         var empty = await registry.GetAsync(token);

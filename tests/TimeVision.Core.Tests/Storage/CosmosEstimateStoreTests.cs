@@ -11,7 +11,7 @@ public sealed class CosmosEstimateStoreTests(CosmosFixture cosmos) : EstimateSto
     protected override async Task<IEstimateStore> CreateStoreAsync()
     {
         var client = cosmos.CreateClient(CosmosEstimateStore.ClientOptions());
-        var container = await CosmosEstimateStore.EnsureContainerAsync(client, $"test-{Guid.NewGuid():N}", "estimates", Token);
+        var container = await CosmosEstimateStore.EnsureContainerAsync(client, await cosmos.CreateDatabaseNameAsync(Token), "estimates", Token);
         return new CosmosEstimateStore(container);
     }
 }

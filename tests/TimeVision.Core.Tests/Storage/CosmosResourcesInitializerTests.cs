@@ -9,16 +9,30 @@ namespace TimeVision.Core.Tests.Storage;
 
 /// <summary>The Cosmos DB database and containers are created by a start-up step, never by resolving a store.</summary>
 [Collection(LocalServices.LocalServicesGroup.Name)]
-public sealed class CosmosResourcesInitializerTests : IDisposable
+public sealed class CosmosResourcesInitializerTests : IAsyncLifetime
 {
+    private readonly CosmosFixture _cosmos;
     private readonly CosmosClient _client;
-    private readonly string _database = $"test-{Guid.NewGuid():N}";
+    private string _database = null!;
 
-    public CosmosResourcesInitializerTests(CosmosFixture cosmos) => _client = cosmos.CreateClient(CosmosEstimateStore.ClientOptions());
+    public CosmosResourcesInitializerTests(CosmosFixture cosmos)
+    {
+        _cosmos = cosmos;
+        _client = cosmos.CreateClient(CosmosEstimateStore.ClientOptions());
+    }
+
+    // The database exists, empty, with an id the local server routes (CosmosFixture.CreateDatabaseAsync says why);
+    // what the start-up step must create is the containers in it.
+    public async ValueTask InitializeAsync() => _database = await _cosmos.CreateDatabaseNameAsync(Token);
+
+    public ValueTask DisposeAsync()
+    {
+        _client.Dispose();
+        return ValueTask.CompletedTask;
+    }
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    public void Dispose() => _client.Dispose();
 
     [Fact]
     public async Task Resolving_the_Cosmos_DB_stores_does_no_I_O()
