@@ -5,7 +5,7 @@ using TimeVision.Testing.FakeOpenAI;
 namespace TimeVision.Cli.Tests;
 
 /// <summary>
-/// The training loop on one machine, as docs/cli.md's five steps give it: estimate → feedback → export-training →
+/// The training loop on one machine, as src/docs/cli.md's five steps give it: estimate → feedback → export-training →
 /// fine-tune start/status → model activate, with the fake OpenAI server as the API.
 /// </summary>
 public sealed class TrainingLoopCommandTests : FakeOpenAITestBase
