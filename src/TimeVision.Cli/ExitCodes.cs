@@ -17,4 +17,7 @@ public static class ExitCodes
 
     /// <summary>A write lost an optimistic-concurrency race; nothing was overwritten.</summary>
     public const int Conflict = 4;
+
+    /// <summary>Today's model budget (<c>Vision:DailyBudgetUsd</c>) is spent; nothing was started.</summary>
+    public const int BudgetSpent = 5;
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.CommandLine;
 using TimeVision.Core.Storage;
 using TimeVision.Core.Vision;
@@ -30,10 +31,29 @@ internal static class CommonOptions
         },
     };
 
+    /// <summary><c>--budget-usd</c>: the most new model calls may cost, above 0.</summary>
+    public static Option<double?> BudgetUsd(string description)
+    {
+        var budget = new Option<double?>("--budget-usd") { Description = description };
+        budget.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<double?>() is <= 0)
+            {
+                result.AddError("--budget-usd must be above 0.");
+            }
+        });
+        return budget;
+    }
+
+    /// <summary><c>--budget-usd</c> for a command that runs the pipeline: this run's model spend (<c>Vision:RunBudgetUsd</c>).</summary>
+    public static Option<double?> RunBudgetUsd() =>
+        BudgetUsd("The most this run's model calls may cost, in USD at Evaluation:Prices; pages past it are stored as budget_spent, retryable.");
+
     public static Option<bool> Json() => new("--json") { Description = "Print the result as JSON instead of a summary." };
 
     /// <summary>Turns the shared options that were given into configuration keys.</summary>
-    public static Dictionary<string, string?> Overrides(ParseResult parse, Option<DirectoryInfo?>? data = null, Option<string?>? model = null, Option<Uri?>? endpoint = null)
+    public static Dictionary<string, string?> Overrides(
+        ParseResult parse, Option<DirectoryInfo?>? data = null, Option<string?>? model = null, Option<Uri?>? endpoint = null, Option<double?>? runBudget = null)
     {
         var overrides = new Dictionary<string, string?>();
         if (data is not null && parse.GetValue(data) is { } folder)
@@ -49,6 +69,11 @@ internal static class CommonOptions
         if (endpoint is not null && parse.GetValue(endpoint) is { } uri)
         {
             overrides[$"{VisionOptions.SectionName}:{nameof(VisionOptions.Endpoint)}"] = uri.ToString();
+        }
+
+        if (runBudget is not null && parse.GetValue(runBudget) is { } usd)
+        {
+            overrides[$"{VisionOptions.SectionName}:{nameof(VisionOptions.RunBudgetUsd)}"] = usd.ToString("R", CultureInfo.InvariantCulture);
         }
 
         return overrides;

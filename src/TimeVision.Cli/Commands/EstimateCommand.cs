@@ -19,6 +19,7 @@ internal static class EstimateCommand
         var endpoint = CommonOptions.Endpoint();
         var data = CommonOptions.Data();
         var json = CommonOptions.Json();
+        var budget = CommonOptions.RunBudgetUsd();
         var force = new Option<bool>("--force") { Description = "Estimate again even if this PDF has a stored estimate." };
         var offline = new Option<bool>("--offline")
         {
@@ -27,7 +28,7 @@ internal static class EstimateCommand
 
         var command = new Command("estimate", "Estimate every page of a PDF drawing and store the document estimate.")
         {
-            pdf, model, endpoint, data, json, force, offline,
+            pdf, model, endpoint, data, json, force, offline, budget,
         };
         command.Validators.Add(result =>
         {
@@ -38,7 +39,7 @@ internal static class EstimateCommand
         });
         command.SetAction((parse, cancellationToken) => RunAsync(
             parse.GetRequiredValue(pdf),
-            WithOffline(CommonOptions.Overrides(parse, data, model, endpoint), parse.GetValue(offline)),
+            WithOffline(CommonOptions.Overrides(parse, data, model, endpoint, budget), parse.GetValue(offline)),
             parse.GetValue(json),
             parse.GetValue(force),
             parse.InvocationConfiguration.Output,

@@ -29,7 +29,7 @@ internal static class EvalCommand
         source.AcceptOnlyFromAmong("actual", "both");
         var validationPercent = new Option<int>("--validation-percent") { Description = $"The export split's validation share (default {ValidationShare.DefaultPercent}).", DefaultValueFactory = _ => ValidationShare.DefaultPercent };
         var concurrency = new Option<int>("--concurrency") { Description = "Documents × models estimated at once (default 4).", DefaultValueFactory = _ => 4 };
-        var budget = new Option<double?>("--budget-usd") { Description = "Stop before new model spend would pass this (stored results cost nothing)." };
+        var budget = CommonOptions.BudgetUsd("Stop before new model spend would pass this (stored results cost nothing).");
         var output = new Option<DirectoryInfo>("--out", "-o") { Description = "Folder for report.md, results.csv and the charts.", Required = true };
         var shadow = new Option<bool>("--shadow") { Description = "Compare the primary with the shadow-mode challenger on documents with feedback; no new model calls." };
         var data = CommonOptions.Data();
@@ -50,13 +50,6 @@ internal static class EvalCommand
             if (result.GetValueOrDefault<int>() is < 1 or > 32)
             {
                 result.AddError("--concurrency must be from 1 to 32.");
-            }
-        });
-        budget.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<double?>() is <= 0)
-            {
-                result.AddError("--budget-usd must be above 0.");
             }
         });
         validationPercent.Validators.Add(result =>

@@ -100,13 +100,14 @@ internal static class LocalEstimateRun
         }
     }
 
-    /// <summary>An intake that ends before any estimate runs: the stored estimate, or the refusal with exit 2.</summary>
+    /// <summary>An intake that ends before any estimate runs: the stored estimate, or the refusal with exit 2 (5 when today's budget is spent).</summary>
     private static async Task<int> WriteEarlyAsync(
         IntakeOutcome outcome, IEstimateStore store, Output output, Func<DocumentEstimate, string> alreadyEstimated, CancellationToken cancellationToken)
     {
         if (outcome.Error is { } error)
         {
-            return CliOutput.WriteError(output.Stdout, output.Stderr, error.Code, error.Message, ExitCodes.BadInput);
+            return CliOutput.WriteError(
+                output.Stdout, output.Stderr, error.Code, error.Message, error.Code == IntakeError.DailyBudgetSpent ? ExitCodes.BudgetSpent : ExitCodes.BadInput);
         }
 
         var stored = (await store.GetAsync(outcome.DocumentId!, cancellationToken))!;

@@ -17,18 +17,19 @@ internal static class RetryCommand
         var endpoint = CommonOptions.Endpoint();
         var data = CommonOptions.Data();
         var json = CommonOptions.Json();
+        var budget = CommonOptions.RunBudgetUsd();
         var command = new Command(
             "retry",
             "Run again the pages of a stored estimate that failed for a cause a retry can fix (outage, timeout, rate limit, key, unknown model, rejected parameter).")
         {
-            id, model, endpoint, data, json,
+            id, model, endpoint, data, json, budget,
         };
         command.SetAction((parse, cancellationToken) =>
         {
             var given = parse.GetRequiredValue(id);
             return LocalEstimateRun.RunAsync(
                 new LocalEstimateRun.Output(parse.GetValue(json), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error),
-                CommonOptions.Overrides(parse, data, model, endpoint),
+                CommonOptions.Overrides(parse, data, model, endpoint, budget),
                 given.Trim(),
                 (intake, ct) => intake.PrecheckRetryAsync(given, ct),
                 (intake, client, ct) => intake.RetryAsync(given, client, ct),

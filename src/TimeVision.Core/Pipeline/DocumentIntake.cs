@@ -8,6 +8,7 @@ using TimeVision.Core.ModelRegistry;
 using TimeVision.Core.Rendering;
 using TimeVision.Core.Storage;
 using TimeVision.Core.Vision;
+using TimeVision.Core.Vision.Spend;
 
 namespace TimeVision.Core.Pipeline;
 
@@ -34,6 +35,7 @@ public sealed class DocumentIntake
     private readonly ActiveModel _activeModel;
     private readonly IOptionsMonitor<ShadowOptions> _shadow;
     private readonly IOptionsMonitor<VisionOptions> _vision;
+    private readonly VisionBudget _budget;
     private readonly TimeProvider _time;
 
     /// <summary>Creates the intake.</summary>
@@ -44,6 +46,7 @@ public sealed class DocumentIntake
         ActiveModel activeModel,
         IOptionsMonitor<ShadowOptions> shadow,
         IOptionsMonitor<VisionOptions> vision,
+        VisionBudget budget,
         TimeProvider time)
     {
         _blobs = blobs;
@@ -52,6 +55,7 @@ public sealed class DocumentIntake
         _activeModel = activeModel;
         _shadow = shadow;
         _vision = vision;
+        _budget = budget;
         _time = time;
     }
 
@@ -67,7 +71,7 @@ public sealed class DocumentIntake
     {
         await using var file = File.OpenRead(path);
         var documentId = await DocumentId.OfContentAsync(file, cancellationToken);
-        var decision = await DecideAsync(documentId.Value, force, cancellationToken);
+        var decision = await DecideAsync(documentId.Value, force, refuseOverBudget: true, cancellationToken);
         return new FilePrecheck(documentId, decision.Outcome);
     }
 
@@ -79,7 +83,7 @@ public sealed class DocumentIntake
         string path, DocumentId documentId, string? fileName, DocumentSource source, bool force, DurableTaskClient client, CancellationToken cancellationToken)
     {
         await using var file = File.OpenRead(path);
-        return await StartAsync(client, documentId, fileName, source, force, () => StoreAsync(documentId, file, cancellationToken), cancellationToken);
+        return await StartAsync(client, documentId, fileName, source, force, refuseOverBudget: true, () => StoreAsync(documentId, file, cancellationToken), cancellationToken);
     }
 
     /// <summary>
@@ -122,7 +126,7 @@ public sealed class DocumentIntake
             return Rejected(null, IntakeError.From(new RenderError(RenderErrorCode.NotPdf, $"This is not a PDF: {PdfSignature.Describe(header.AsSpan(0, headerLength))}.")));
         }
 
-        return await StartAsync(client, documentId, fileName, DocumentSource.Http, force, async () =>
+        return await StartAsync(client, documentId, fileName, DocumentSource.Http, force, refuseOverBudget: true, async () =>
         {
             file.Position = 0;
             return await StoreAsync(documentId, file, cancellationToken);
@@ -143,7 +147,7 @@ public sealed class DocumentIntake
         await using var spooled = await SpoolAsync(content, stopWhenTooLarge: false, cancellationToken);
         return spooled.TooLarge is { } tooLarge
             ? await RecordRejectedAsync(client, spooled.Id, fileName, source, tooLarge, cancellationToken)
-            : await StartAsync(client, spooled.Id, fileName, source, force: false, async () =>
+            : await StartAsync(client, spooled.Id, fileName, source, force: false, refuseOverBudget: false, async () =>
             {
                 spooled.File.Position = 0;
                 return await StoreAsync(spooled.Id, spooled.File, cancellationToken);
@@ -220,7 +224,7 @@ public sealed class DocumentIntake
     {
         var (id, stored, notFound) = await FindStoredAsync(documentId, cancellationToken);
         return notFound ?? await StartAsync(
-            client, id, stored!.FileName, stored.Source, force: false, () => Task.FromResult(stored.Pdf ?? BlobReference.Drawing(id.Value)), cancellationToken);
+            client, id, stored!.FileName, stored.Source, force: false, refuseOverBudget: true, () => Task.FromResult(stored.Pdf ?? BlobReference.Drawing(id.Value)), cancellationToken);
     }
 
     /// <summary>
@@ -230,7 +234,7 @@ public sealed class DocumentIntake
     public async Task<IntakeOutcome?> PrecheckRetryAsync(string? documentId, CancellationToken cancellationToken)
     {
         var (id, _, notFound) = await FindStoredAsync(documentId, cancellationToken);
-        return notFound ?? (await DecideAsync(id.Value, force: false, cancellationToken)).Outcome;
+        return notFound ?? (await DecideAsync(id.Value, force: false, refuseOverBudget: true, cancellationToken)).Outcome;
     }
 
     private async Task<(DocumentId Id, DocumentEstimate? Stored, IntakeOutcome? NotFound)> FindStoredAsync(string? documentId, CancellationToken cancellationToken)
@@ -272,6 +276,7 @@ public sealed class DocumentIntake
         string? fileName,
         DocumentSource source,
         bool force,
+        bool refuseOverBudget,
         Func<Task<BlobReference>> store,
         CancellationToken cancellationToken)
     {
@@ -282,7 +287,7 @@ public sealed class DocumentIntake
             return new IntakeOutcome(IntakeStatus.InProgress, id);
         }
 
-        var decision = await DecideAsync(id, force, cancellationToken);
+        var decision = await DecideAsync(id, force, refuseOverBudget, cancellationToken);
         if (decision.Outcome is { } early)
         {
             return early;
@@ -316,9 +321,11 @@ public sealed class DocumentIntake
     /// <summary>
     /// The decision before anything runs: a stored estimate is kept unless forced or it has retryable pages (then only
     /// those run, and only when a model can be reached: the offline estimate never stands in for a model's retry); the
-    /// model is chosen or refused.
+    /// model is chosen or refused. With <paramref name="refuseOverBudget"/> (a caller that can be told to come back), a
+    /// model estimate is refused while today's budget is spent; a blob drop, which nobody waits on, starts and its pages
+    /// wait as <c>budget_spent</c> for the retry timer.
     /// </summary>
-    private async Task<IntakeDecision> DecideAsync(string id, bool force, CancellationToken cancellationToken)
+    private async Task<IntakeDecision> DecideAsync(string id, bool force, bool refuseOverBudget, CancellationToken cancellationToken)
     {
         IReadOnlyList<int>? retryPages = null;
         if (!force && await _estimates.GetAsync(id, cancellationToken) is { } stored)
@@ -334,6 +341,11 @@ public sealed class DocumentIntake
         if (error is not null)
         {
             return new IntakeDecision(Rejected(id, error));
+        }
+
+        if (refuseOverBudget && model != ModelIds.Offline && await _budget.CheckDailyAsync(cancellationToken) is { } spent)
+        {
+            return new IntakeDecision(Rejected(id, new IntakeError(IntakeError.DailyBudgetSpent, spent.Message) { RetryAt = spent.OpensAt }));
         }
 
         return retryPages is not null && notice is not null

@@ -52,6 +52,12 @@ public sealed record IntakeError(string Code, string Message)
     /// <summary>A model is named, but no API key or Entra ID is configured to reach it.</summary>
     public const string MissingApiKey = "missing_api_key";
 
+    /// <summary>Today's model budget (<c>Vision:DailyBudgetUsd</c>) is spent; <see cref="RetryAt"/> says when it opens.</summary>
+    public const string DailyBudgetSpent = "daily_budget_spent";
+
+    /// <summary>When trying again can succeed, if the refusal is only for now.</summary>
+    public DateTimeOffset? RetryAt { get; init; }
+
     /// <summary>The intake error for a rendering error (<c>not_pdf</c> and the like).</summary>
     public static IntakeError From(RenderError error)
     {

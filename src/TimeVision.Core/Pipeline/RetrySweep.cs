@@ -2,13 +2,14 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TimeVision.Core.Storage;
+using TimeVision.Core.Vision.Spend;
 
 namespace TimeVision.Core.Pipeline;
 
 /// <summary>
 /// What the retry timer does: starts a retry of each document with retryable pages whose wait is over (the wait doubles
 /// with every retry, up to <see cref="RetryOptions.MaxDelay"/>), until <see cref="RetryOptions.DailyCap"/> retries were
-/// started today over all instances.
+/// started today over all instances. While today's model budget is spent it starts none: the pages wait for the next day.
 /// </summary>
 public sealed partial class RetrySweep
 {
@@ -18,17 +19,25 @@ public sealed partial class RetrySweep
     private readonly IEstimateStore _estimates;
     private readonly IDailyTotals _totals;
     private readonly DocumentIntake _intake;
+    private readonly VisionBudget _budget;
     private readonly IOptionsMonitor<RetryOptions> _options;
     private readonly TimeProvider _time;
     private readonly ILogger<RetrySweep> _logger;
 
     /// <summary>Creates the sweep.</summary>
     public RetrySweep(
-        IEstimateStore estimates, IDailyTotals totals, DocumentIntake intake, IOptionsMonitor<RetryOptions> options, TimeProvider time, ILogger<RetrySweep> logger)
+        IEstimateStore estimates,
+        IDailyTotals totals,
+        DocumentIntake intake,
+        VisionBudget budget,
+        IOptionsMonitor<RetryOptions> options,
+        TimeProvider time,
+        ILogger<RetrySweep> logger)
     {
         _estimates = estimates;
         _totals = totals;
         _intake = intake;
+        _budget = budget;
         _options = options;
         _time = time;
         _logger = logger;
@@ -41,6 +50,12 @@ public sealed partial class RetrySweep
         var started = new List<string>();
         if (!options.Enabled)
         {
+            return started;
+        }
+
+        if (await _budget.CheckDailyAsync(cancellationToken) is { } spent)
+        {
+            BudgetSpentWait(_logger, spent.OpensAt);
             return started;
         }
 
@@ -80,6 +95,9 @@ public sealed partial class RetrySweep
 
     [LoggerMessage(EventId = 3020, Level = LogLevel.Information, Message = "Automatic retry of document {DocumentId} ({Pages} pages, retry {Retry}): {Status}")]
     private static partial void RetryStarted(ILogger logger, string documentId, int pages, int retry, IntakeStatus status);
+
+    [LoggerMessage(EventId = 3022, Level = LogLevel.Information, Message = "Today's model budget is spent (Vision:DailyBudgetUsd); automatic retries wait until {OpensAt:u}")]
+    private static partial void BudgetSpentWait(ILogger logger, DateTimeOffset opensAt);
 
     [LoggerMessage(EventId = 3021, Level = LogLevel.Warning, Message = "The daily cap of {Cap} automatic retries is reached; the rest wait for tomorrow (Retry:DailyCap)")]
     private static partial void DailyCapReached(ILogger logger, int cap);

@@ -36,9 +36,10 @@ public sealed class LocalDailyTotals : IDailyTotals
     /// <inheritdoc />
     public async Task<double> GetAsync(string name, DateOnly day, CancellationToken cancellationToken)
     {
+        // A refused first addition of the day leaves an empty file behind: nothing added yet.
         var path = PathOf(name, day);
-        return File.Exists(path)
-            ? double.Parse(await File.ReadAllTextAsync(path, cancellationToken), CultureInfo.InvariantCulture)
+        return File.Exists(path) && await File.ReadAllTextAsync(path, cancellationToken) is { Length: > 0 } text
+            ? double.Parse(text, CultureInfo.InvariantCulture)
             : 0;
     }
 

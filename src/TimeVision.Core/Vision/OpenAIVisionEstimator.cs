@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OpenAI.Chat;
 using TimeVision.Core.Estimates;
+using TimeVision.Core.Vision.Spend;
 using TimeVision.Core.Vision.Prompts;
 
 namespace TimeVision.Core.Vision;
@@ -20,6 +21,7 @@ public sealed class OpenAIVisionEstimator : IVisionEstimator
     private readonly ChatClients _clients;
     private readonly ModelRegistry.ActiveModel _activeModel;
     private readonly PromptCatalog _prompts;
+    private readonly VisionBudget _budget;
     private readonly IOptionsMonitor<VisionOptions> _options;
     private readonly TimeProvider _time;
     private readonly ILogger<OpenAIVisionEstimator> _logger;
@@ -28,6 +30,7 @@ public sealed class OpenAIVisionEstimator : IVisionEstimator
     /// <param name="clients">One chat client per model.</param>
     /// <param name="activeModel">The model to use when a call names none.</param>
     /// <param name="prompts">The prompt sets.</param>
+    /// <param name="budget">The spend budgets every call is held against.</param>
     /// <param name="options">Model, image and reply settings.</param>
     /// <param name="time">The clock for latency.</param>
     /// <param name="logger">Logs each page's outcome, never its content.</param>
@@ -35,6 +38,7 @@ public sealed class OpenAIVisionEstimator : IVisionEstimator
         ChatClients clients,
         ModelRegistry.ActiveModel activeModel,
         PromptCatalog prompts,
+        VisionBudget budget,
         IOptionsMonitor<VisionOptions> options,
         TimeProvider time,
         ILogger<OpenAIVisionEstimator> logger)
@@ -42,6 +46,7 @@ public sealed class OpenAIVisionEstimator : IVisionEstimator
         _clients = clients;
         _activeModel = activeModel;
         _prompts = prompts;
+        _budget = budget;
         _options = options;
         _time = time;
         _logger = logger;
@@ -100,64 +105,84 @@ public sealed class OpenAIVisionEstimator : IVisionEstimator
             Warnings = warnings,
         };
 
-        while (true)
+        var reservation = await _budget.ReserveAsync(modelId, cancellationToken);
+        if (reservation.Refusal is { } notSent)
         {
-            ChatCompletion completion;
-            try
-            {
-                completion = (await client.CompleteChatAsync(Messages(prompt, image, detail, facts), completionOptions, cancellationToken)).Value;
-            }
-            catch (Exception exception) when (!cancellationToken.IsCancellationRequested && ApiFailure.Classify(exception, call) is { } error)
-            {
-                Log.PageFailed(_logger, modelId, error.Code, tries.Count);
-                return Result(PageEstimateStatus.Failed) with { Error = error };
-            }
+            Log.PageFailed(_logger, modelId, notSent.Code, tries.Count);
+            return Result(PageEstimateStatus.Failed) with { Error = notSent };
+        }
 
-            tally.Add(completion.Usage);
-            var text = completion.Content.Count > 0 ? string.Concat(completion.Content.Select(part => part.Text)) : null;
-            var refusal = !string.IsNullOrWhiteSpace(completion.Refusal) ? completion.Refusal
-                : ReplyText.LooksLikeRefusal(text) ? text
-                : null;
+        try
+        {
+            return await CallAsync();
+        }
+        finally
+        {
+            // The real cost replaces what was held, whatever ended the calls.
+            await _budget.SettleAsync(reservation, tally.InputTokens, tally.OutputTokens, CancellationToken.None);
+        }
 
-            if (refusal is not null)
+        async Task<PageEstimateResult> CallAsync()
+        {
+            while (true)
             {
-                if (!refused)
+                ChatCompletion completion;
+                try
                 {
-                    refused = true;
-                    detail = "auto";
-                    warnings.Add(new EstimateWarning(EstimateWarning.RetriedAfterRefusal, "The model refused the page; it was sent again with detail: auto."));
-                    continue;
+                    completion = (await client.CompleteChatAsync(Messages(prompt, image, detail, facts), completionOptions, cancellationToken)).Value;
+                }
+                catch (Exception exception) when (!cancellationToken.IsCancellationRequested && ApiFailure.Classify(exception, call) is { } error)
+                {
+                    Log.PageFailed(_logger, modelId, error.Code, tries.Count);
+                    return Result(PageEstimateStatus.Failed) with { Error = error };
                 }
 
-                Log.PageBlocked(_logger, modelId, tries.Count);
-                return Result(PageEstimateStatus.Blocked) with
-                {
-                    Refusal = refusal,
-                    Error = new VisionError(VisionErrorCode.Refused, "The model refused to estimate this page, twice."),
-                };
-            }
+                tally.Add(completion.Usage);
+                var text = completion.Content.Count > 0 ? string.Concat(completion.Content.Select(part => part.Text)) : null;
+                var refusal = !string.IsNullOrWhiteSpace(completion.Refusal) ? completion.Refusal
+                    : ReplyText.LooksLikeRefusal(text) ? text
+                    : null;
 
-            var read = EstimateReader.Read(text, facts);
-            if (read.Estimate is null)
-            {
-                if (++invalidReplies == 1)
+                if (refusal is not null)
                 {
-                    warnings.Add(new EstimateWarning(EstimateWarning.RetriedAfterInvalidReply, $"The first reply was not a valid estimate ({read.Error}); the page was sent again."));
-                    continue;
+                    if (!refused)
+                    {
+                        refused = true;
+                        detail = "auto";
+                        warnings.Add(new EstimateWarning(EstimateWarning.RetriedAfterRefusal, "The model refused the page; it was sent again with detail: auto."));
+                        continue;
+                    }
+
+                    Log.PageBlocked(_logger, modelId, tries.Count);
+                    return Result(PageEstimateStatus.Blocked) with
+                    {
+                        Refusal = refusal,
+                        Error = new VisionError(VisionErrorCode.Refused, "The model refused to estimate this page, twice."),
+                    };
                 }
 
-                Log.PageFailed(_logger, modelId, VisionErrorCode.InvalidReply, tries.Count);
-                return Result(PageEstimateStatus.Failed) with
+                var read = EstimateReader.Read(text, facts);
+                if (read.Estimate is null)
                 {
-                    Error = new VisionError(VisionErrorCode.InvalidReply, read.Error ?? "The reply is not a valid estimate."),
-                    RawReply = text ?? string.Empty,
-                };
-            }
+                    if (++invalidReplies == 1)
+                    {
+                        warnings.Add(new EstimateWarning(EstimateWarning.RetriedAfterInvalidReply, $"The first reply was not a valid estimate ({read.Error}); the page was sent again."));
+                        continue;
+                    }
 
-            warnings.AddRange(read.Warnings);
-            warnings.AddRange(Facts.AnswerChecks.Check(read.Estimate, facts));
-            Log.PageEstimated(_logger, modelId, read.Estimate.EstimatedTimeMin, tries.Count);
-            return Result(PageEstimateStatus.Completed) with { Estimate = read.Estimate };
+                    Log.PageFailed(_logger, modelId, VisionErrorCode.InvalidReply, tries.Count);
+                    return Result(PageEstimateStatus.Failed) with
+                    {
+                        Error = new VisionError(VisionErrorCode.InvalidReply, read.Error ?? "The reply is not a valid estimate."),
+                        RawReply = text ?? string.Empty,
+                    };
+                }
+
+                warnings.AddRange(read.Warnings);
+                warnings.AddRange(Facts.AnswerChecks.Check(read.Estimate, facts));
+                Log.PageEstimated(_logger, modelId, read.Estimate.EstimatedTimeMin, tries.Count);
+                return Result(PageEstimateStatus.Completed) with { Estimate = read.Estimate };
+            }
         }
     }
 

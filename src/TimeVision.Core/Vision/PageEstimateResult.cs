@@ -66,6 +66,14 @@ public enum VisionErrorCode
     /// <summary>The offline estimate needs a text layer and the page has none.</summary>
     [JsonStringEnumMemberName("no_text_layer")]
     NoTextLayer,
+
+    /// <summary>A spend budget (<c>Vision:DailyBudgetUsd</c>, or the run's) is spent: the page was not sent.</summary>
+    [JsonStringEnumMemberName("budget_spent")]
+    BudgetSpent,
+
+    /// <summary>A spend budget is set, but the model has no price to count its calls by: the page was not sent.</summary>
+    [JsonStringEnumMemberName("unpriced_model")]
+    UnpricedModel,
 }
 
 /// <summary>Why a page has no estimate, for a person.</summary>

@@ -4,8 +4,8 @@ namespace TimeVision.Core.Vision;
 
 /// <summary>
 /// Which failures are worth trying again without anyone forcing it: those caused by the moment (network, timeouts,
-/// 5xx, 429 after the retries) or by configuration that can be fixed (401/403, an unknown model, a rejected
-/// parameter, Poppler missing). A refusal, an invalid reply or a page without a text layer would end the same way
+/// 5xx, 429 after the retries, a spent budget) or by configuration that can be fixed (401/403, an unknown model, a
+/// rejected parameter, a model without a price under a budget, Poppler missing). A refusal, an invalid reply or a page without a text layer would end the same way
 /// again, so they stay until forced.
 /// </summary>
 public static class RetryableFailures
@@ -13,7 +13,8 @@ public static class RetryableFailures
     /// <summary>Whether a page that failed with <paramref name="code"/> is tried again on the next submission.</summary>
     public static bool IsRetryable(this VisionErrorCode code) => code is
         VisionErrorCode.RateLimited or VisionErrorCode.ServiceError or VisionErrorCode.Timeout or VisionErrorCode.NetworkError
-        or VisionErrorCode.RequestRejected or VisionErrorCode.UnsupportedParameter or VisionErrorCode.Unauthorized;
+        or VisionErrorCode.RequestRejected or VisionErrorCode.UnsupportedParameter or VisionErrorCode.Unauthorized
+        or VisionErrorCode.BudgetSpent or VisionErrorCode.UnpricedModel;
 
     /// <summary>Whether a page whose render failed with <paramref name="code"/> is tried again on the next submission.</summary>
     public static bool IsRetryable(this RenderErrorCode code) => code is RenderErrorCode.RenderTimeout or RenderErrorCode.RendererMissing;

@@ -45,6 +45,19 @@ public sealed class VisionOptions
     [Range(256, 8192)]
     public int MaxImageLongSidePx { get; set; } = 2048;
 
+    /// <summary>
+    /// The most all instances together spend on model calls in a UTC day, in USD, at the prices of
+    /// <c>Evaluation:Prices</c>. When it is spent, new documents are refused (HTTP 429 <c>daily_budget_spent</c>), pages
+    /// already under way are stored failed with <c>budget_spent</c> and <c>retryable: true</c>, and the retry timer
+    /// continues them the next day. Empty: no limit.
+    /// </summary>
+    [Range(0, 1_000_000)]
+    public double? DailyBudgetUsd { get; set; }
+
+    /// <summary>The most this process spends on model calls, in USD (the CLI's <c>--budget-usd</c>). Empty: no limit.</summary>
+    [Range(0, 1_000_000)]
+    public double? RunBudgetUsd { get; set; }
+
     /// <summary>The image <c>detail</c> of the first attempt: <c>high</c>, <c>low</c> or <c>auto</c>. Default <c>high</c>.</summary>
     [RegularExpression("^(high|low|auto)$")]
     public string Detail { get; set; } = "high";

@@ -3,6 +3,7 @@ using TimeVision.Core.ModelCheck;
 using TimeVision.Core.Retirement;
 using TimeVision.Core.Vision.Prompts;
 using TimeVision.Core.Vision;
+using TimeVision.Core.Vision.Spend;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -27,6 +28,7 @@ public static class VisionServiceCollectionExtensions
         services.TryAddSingleton<VisionAccess>();
         services.TryAddSingleton<PromptCatalog>();
         services.TryAddSingleton<ChatClients>();
+        services.TryAddSingleton<VisionBudget>();
         services.TryAddSingleton<OpenAIVisionEstimator>();
         services.TryAddSingleton<IVisionEstimator>(provider => provider.GetRequiredService<OpenAIVisionEstimator>());
         services.TryAddSingleton<ModelRetirement>();

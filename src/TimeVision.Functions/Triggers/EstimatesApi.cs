@@ -15,13 +15,15 @@ namespace TimeVision.Functions.Triggers;
 /// </summary>
 /// <param name="intake">Stores uploads and starts orchestrations.</param>
 /// <param name="estimates">The stored document estimates.</param>
+/// <param name="time">The clock a <c>Retry-After</c> counts from.</param>
 /// <param name="logger">Logs what callers are not shown, under their correlation id.</param>
-public sealed class EstimatesApi(DocumentIntake intake, IEstimateStore estimates, ILogger<EstimatesApi> logger)
+public sealed class EstimatesApi(DocumentIntake intake, IEstimateStore estimates, TimeProvider time, ILogger<EstimatesApi> logger)
 {
     /// <summary>
     /// Accepts a PDF (<c>Content-Type: application/pdf</c>; file name in <c>X-File-Name</c> or <c>?name=</c>;
     /// <c>?force=true</c> estimates a stored one again). 202 with the id and what the intake did; 400 not a PDF,
-    /// 413 larger than <c>Pipeline:MaxPdfBytes</c>, 503 <c>missing_api_key</c> when a model is named but cannot be reached.
+    /// 413 larger than <c>Pipeline:MaxPdfBytes</c>, 429 <c>daily_budget_spent</c> (with <c>Retry-After</c>) when today's
+    /// <c>Vision:DailyBudgetUsd</c> is spent, 503 <c>missing_api_key</c> when a model is named but cannot be reached.
     /// </summary>
     [Function("PostEstimate")]
     public async Task<IActionResult> PostAsync(
@@ -42,23 +44,13 @@ public sealed class EstimatesApi(DocumentIntake intake, IEstimateStore estimates
 
         var force = string.Equals(request.Query["force"], "true", StringComparison.OrdinalIgnoreCase);
         var outcome = await intake.SubmitUploadAsync(request.Body, FileName(request), force, client, cancellationToken);
-        if (outcome.Error is { } error)
-        {
-            return error.Code switch
-            {
-                IntakeError.TooLarge => ApiError.Result(StatusCodes.Status413PayloadTooLarge, error.Code, error.Message),
-                IntakeError.MissingApiKey => ApiError.Result(StatusCodes.Status503ServiceUnavailable, error.Code, error.Message),
-                _ => ApiError.Result(StatusCodes.Status400BadRequest, error.Code, error.Message),
-            };
-        }
-
-        return Accepted(request, outcome);
+        return outcome.Error is { } error ? Refused(request, error) : Accepted(request, outcome);
     }
 
     /// <summary>
     /// Runs again the stored document's pages that failed for a cause a retry can fix (an outage, a timeout, a rate
     /// limit, a wrong key, an unknown model, a rejected parameter). 202 when started or already running; 200 with
-    /// <c>started: false</c> when no page needs it; 404 when unknown; 503 <c>missing_api_key</c>.
+    /// <c>started: false</c> when no page needs it; 404 when unknown; 429 <c>daily_budget_spent</c>; 503 <c>missing_api_key</c>.
     /// </summary>
     [Function("RetryEstimate")]
     public async Task<IActionResult> RetryAsync(
@@ -71,9 +63,7 @@ public sealed class EstimatesApi(DocumentIntake intake, IEstimateStore estimates
         var outcome = await intake.RetryAsync(id, client, cancellationToken);
         return outcome switch
         {
-            { Error: { Code: IntakeError.NotFound } error } => ApiError.Result(StatusCodes.Status404NotFound, error.Code, error.Message),
-            { Error: { Code: IntakeError.MissingApiKey } error } => ApiError.Result(StatusCodes.Status503ServiceUnavailable, error.Code, error.Message),
-            { Error: { } error } => ApiError.Result(StatusCodes.Status400BadRequest, error.Code, error.Message),
+            { Error: { } error } => Refused(request, error),
             { Status: IntakeStatus.AlreadyEstimated } => new OkObjectResult(new
             {
                 id = outcome.DocumentId,
@@ -125,6 +115,25 @@ public sealed class EstimatesApi(DocumentIntake intake, IEstimateStore estimates
                 "The estimate did not finish; POST the PDF again to start it anew. The details are in the log under the correlation id.",
                 $"document {documentId}: {instance.FailureDetails?.ErrorType}: {instance.FailureDetails?.ErrorMessage ?? instance.RuntimeStatus.ToString()}")
             : ApiError.Result(StatusCodes.Status404NotFound, "not_found", $"No estimate with id '{documentId}'.");
+    }
+
+    private ObjectResult Refused(HttpRequest request, IntakeError error)
+    {
+        if (error.RetryAt is { } retryAt)
+        {
+            var seconds = Math.Max(1, (long)Math.Ceiling((retryAt - time.GetUtcNow()).TotalSeconds));
+            request.HttpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        var status = error.Code switch
+        {
+            IntakeError.NotFound => StatusCodes.Status404NotFound,
+            IntakeError.TooLarge => StatusCodes.Status413PayloadTooLarge,
+            IntakeError.DailyBudgetSpent => StatusCodes.Status429TooManyRequests,
+            IntakeError.MissingApiKey => StatusCodes.Status503ServiceUnavailable,
+            _ => StatusCodes.Status400BadRequest,
+        };
+        return ApiError.Result(status, error.Code, error.Message);
     }
 
     private static AcceptedResult Accepted(HttpRequest request, IntakeOutcome outcome)

@@ -1,0 +1,243 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using TimeVision.Core.Evaluation;
+using TimeVision.Core.Storage;
+
+namespace TimeVision.Core.Vision.Spend;
+
+/// <summary>
+/// Keeps model spend within <see cref="VisionOptions.DailyBudgetUsd"/> (a UTC day, over every instance, counted in the
+/// store with optimistic concurrency) and <see cref="VisionOptions.RunBudgetUsd"/> (this process). Each call reserves its
+/// expected cost before it starts, so no call starts that could pass a budget, and settles at its real cost after.
+/// Prices are those of <see cref="EvaluationOptions.Prices"/>.
+/// </summary>
+public sealed class VisionBudget
+{
+    /// <summary>The daily total of USD spent on model calls.</summary>
+    public const string DailyTotalName = "vision-usd";
+
+    // Before a model's first call here, a page is taken to cost this much (a 2048 px page at detail high and a reply).
+    private const long PriorInputTokens = 1_500;
+    private const long PriorOutputTokens = 700;
+
+    private readonly IDailyTotals _totals;
+    private readonly IOptionsMonitor<VisionOptions> _vision;
+    private readonly IOptionsMonitor<EvaluationOptions> _prices;
+    private readonly TimeProvider _time;
+    private readonly ConcurrentDictionary<string, TokenMean> _means = new(StringComparer.Ordinal);
+    private readonly Lock _runGate = new();
+    private double _runSpent;
+
+    /// <summary>Creates the budget.</summary>
+    /// <param name="totals">The shared daily totals.</param>
+    /// <param name="vision">The budgets.</param>
+    /// <param name="prices">The prices per model.</param>
+    /// <param name="time">The clock that says which day it is.</param>
+    public VisionBudget(IDailyTotals totals, IOptionsMonitor<VisionOptions> vision, IOptionsMonitor<EvaluationOptions> prices, TimeProvider time)
+    {
+        _totals = totals;
+        _vision = vision;
+        _prices = prices;
+        _time = time;
+    }
+
+    /// <summary>Whether any budget is set.</summary>
+    public bool IsLimited => _vision.CurrentValue is { DailyBudgetUsd: not null } or { RunBudgetUsd: not null };
+
+    /// <summary>
+    /// The refusal a new document gets when today's budget is spent, with when it opens again; <see langword="null"/>
+    /// while there is budget left (or none is set).
+    /// </summary>
+    public async Task<BudgetSpent?> CheckDailyAsync(CancellationToken cancellationToken)
+    {
+        if (_vision.CurrentValue.DailyBudgetUsd is not { } limit)
+        {
+            return null;
+        }
+
+        var now = _time.GetUtcNow();
+        var spent = await _totals.GetAsync(DailyTotalName, Today(now), cancellationToken);
+        return spent < limit ? null : DailySpent(limit, spent, now);
+    }
+
+    /// <summary>
+    /// Reserves the expected cost of one call to <paramref name="model"/> against every budget, or says why it cannot
+    /// start: a budget is spent, or a budget is set and the model has no price.
+    /// </summary>
+    public async Task<BudgetReservation> ReserveAsync(string model, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var options = _vision.CurrentValue;
+        if (options.DailyBudgetUsd is null && options.RunBudgetUsd is null)
+        {
+            return BudgetReservation.Unlimited;
+        }
+
+        if (_prices.CurrentValue.PriceOf(model) is not { } price)
+        {
+            return BudgetReservation.Refused(new VisionError(
+                VisionErrorCode.UnpricedModel,
+                $"A spend budget is set, but model '{model}' has no price: set Evaluation:Prices:{model}:Input and :Output (USD per million tokens)."));
+        }
+
+        var mean = _means.GetOrAdd(model, static _ => new TokenMean());
+        var amount = price.Cost(mean.Input ?? PriorInputTokens, mean.Output ?? PriorOutputTokens);
+        if (options.RunBudgetUsd is { } runLimit && !TryAddToRun(amount, runLimit))
+        {
+            return BudgetReservation.Refused(new VisionError(
+                VisionErrorCode.BudgetSpent,
+                Invariant($"This run's budget of {runLimit:0.00##} USD is spent ({RunSpent:0.00##} USD); the page was not sent. Run again to estimate it.")));
+        }
+
+        var now = _time.GetUtcNow();
+        var day = Today(now);
+        if (options.DailyBudgetUsd is { } dailyLimit && !await _totals.TryAddAsync(DailyTotalName, day, amount, dailyLimit, cancellationToken))
+        {
+            if (options.RunBudgetUsd is not null)
+            {
+                AddToRun(-amount);
+            }
+
+            var spent = await _totals.GetAsync(DailyTotalName, day, cancellationToken);
+            return BudgetReservation.Refused(new VisionError(VisionErrorCode.BudgetSpent, DailySpent(dailyLimit, spent, now).Message));
+        }
+
+        return new BudgetReservation(model, price, amount, options.DailyBudgetUsd is null ? null : day, options.RunBudgetUsd is not null);
+    }
+
+    /// <summary>Replaces a reservation's expected cost by the call's real cost, whatever the budgets say by then.</summary>
+    public async Task SettleAsync(BudgetReservation reservation, long inputTokens, long outputTokens, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reservation);
+        if (reservation.Price is not { } price)
+        {
+            return;
+        }
+
+        if (inputTokens + outputTokens > 0)
+        {
+            _means.GetOrAdd(reservation.Model, static _ => new TokenMean()).Add(inputTokens, outputTokens);
+        }
+
+        var correction = price.Cost(inputTokens, outputTokens) - reservation.AmountUsd;
+        if (reservation.InRun)
+        {
+            AddToRun(correction);
+        }
+
+        if (reservation.Day is { } day && correction != 0)
+        {
+            await _totals.TryAddAsync(DailyTotalName, day, correction, double.MaxValue, cancellationToken);
+        }
+    }
+
+    private double RunSpent
+    {
+        get
+        {
+            lock (_runGate)
+            {
+                return _runSpent;
+            }
+        }
+    }
+
+    private bool TryAddToRun(double amount, double limit)
+    {
+        lock (_runGate)
+        {
+            if (_runSpent + amount > limit)
+            {
+                return false;
+            }
+
+            _runSpent += amount;
+            return true;
+        }
+    }
+
+    private void AddToRun(double amount)
+    {
+        lock (_runGate)
+        {
+            _runSpent += amount;
+        }
+    }
+
+    private static DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(now.UtcDateTime);
+
+    private static BudgetSpent DailySpent(double limit, double spent, DateTimeOffset now)
+    {
+        var opens = new DateTimeOffset(Today(now).AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        return new BudgetSpent(
+            Invariant($"Today's model budget of {limit:0.00##} USD is spent ({spent:0.00##} USD, Vision:DailyBudgetUsd); it opens again at {opens:yyyy-MM-dd HH:mm} UTC."),
+            opens);
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Mean tokens per call of one model in this process.</summary>
+    private sealed class TokenMean
+    {
+        private readonly Lock _gate = new();
+        private long _input;
+        private long _output;
+        private int _calls;
+
+        public long? Input
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _calls == 0 ? null : _input / _calls;
+                }
+            }
+        }
+
+        public long? Output
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _calls == 0 ? null : _output / _calls;
+                }
+            }
+        }
+
+        public void Add(long input, long output)
+        {
+            lock (_gate)
+            {
+                _input += input;
+                _output += output;
+                _calls++;
+            }
+        }
+    }
+}
+
+/// <summary>Today's budget is spent.</summary>
+/// <param name="Message">What happened and when it opens again.</param>
+/// <param name="OpensAt">The start of the next UTC day.</param>
+public sealed record BudgetSpent(string Message, DateTimeOffset OpensAt);
+
+/// <summary>One call's expected cost held against the budgets, or why the call may not start.</summary>
+/// <param name="Model">The model called.</param>
+/// <param name="Price">Its price; <see langword="null"/> when no budget is set or the call was refused.</param>
+/// <param name="AmountUsd">The cost held.</param>
+/// <param name="Day">The UTC day whose total holds it, when a daily budget is set.</param>
+/// <param name="InRun">Whether the run budget holds it.</param>
+public sealed record BudgetReservation(string Model, ModelPrice? Price, double AmountUsd, DateOnly? Day, bool InRun)
+{
+    /// <summary>No budget is set: every call may start.</summary>
+    public static BudgetReservation Unlimited { get; } = new(string.Empty, null, 0, null, false);
+
+    /// <summary>Why the call may not start; <see langword="null"/> when it may.</summary>
+    public VisionError? Refusal { get; private init; }
+
+    /// <summary>A call that may not start.</summary>
+    public static BudgetReservation Refused(VisionError refusal) => new(string.Empty, null, 0, null, false) { Refusal = refusal };
+}
