@@ -351,6 +351,22 @@ public sealed class InfraTemplateTests
     }
 
     [Fact]
+    public void The_container_runs_poppler_as_the_unprivileged_user_it_creates_under_a_memory_limit()
+    {
+        var dockerfile = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "infra", "Dockerfile"));
+        var user = System.Text.RegularExpressions.Regex.Match(dockerfile, @"useradd [^\n]*--uid (\d+) [^\n]*--user-group");
+        var childUser = System.Text.RegularExpressions.Regex.Match(dockerfile, @"Rendering__ChildUser=(\d+):(\d+)");
+        var memory = System.Text.RegularExpressions.Regex.Match(dockerfile, @"Rendering__ChildMemoryLimitMb=(\d+)");
+
+        Assert.True(user.Success, "the Dockerfile creates no user for Poppler");
+        Assert.True(childUser.Success, "the Dockerfile does not set Rendering__ChildUser");
+        Assert.Equal(user.Groups[1].Value, childUser.Groups[1].Value);
+        Assert.NotEqual("0", childUser.Groups[1].Value);
+        Assert.InRange(int.Parse(memory.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), 256, 4096);
+        Assert.Contains("command -v setpriv prlimit", dockerfile, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Azd_provisions_infra_main_and_its_hook_deploys_the_image()
     {
         var azureYaml = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "azure.yaml"));

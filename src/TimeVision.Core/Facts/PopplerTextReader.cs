@@ -50,8 +50,7 @@ public sealed class PopplerTextReader
         BufferedCommandResult result;
         try
         {
-            result = await Cli.Wrap(tool.Value)
-                .WithArguments([.. arguments, pdfPath, "-"])
+            result = await ChildProcessLimits.Wrap(tool.Value, [.. arguments, pdfPath, "-"], _options.CurrentValue)
                 .WithValidation(CommandResultValidation.None)
                 .ExecuteBufferedAsync(timeout.Token);
         }

@@ -37,6 +37,10 @@ public enum RenderErrorCode
     [JsonStringEnumMemberName("render_timeout")]
     RenderTimeout,
 
+    /// <summary>Poppler ran out of the memory it may take (<c>Rendering:ChildMemoryLimitMb</c>) and was stopped.</summary>
+    [JsonStringEnumMemberName("render_out_of_memory")]
+    RenderOutOfMemory,
+
     /// <summary>Poppler (<c>poppler-utils</c>) is not installed or not where configuration says.</summary>
     [JsonStringEnumMemberName("renderer_missing")]
     RendererMissing,

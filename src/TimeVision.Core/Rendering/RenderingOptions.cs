@@ -52,6 +52,21 @@ public sealed class RenderingOptions
     [Range(typeof(TimeSpan), "00:00:00.001", "01:00:00")]
     public TimeSpan TextLayerTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// The most address space one Poppler process may take, in MB (<c>prlimit --as</c>, Linux); a page that needs more
+    /// fails with <c>render_out_of_memory</c> instead of taking the worker's memory. <c>0</c>: no limit. Default 1024.
+    /// </summary>
+    [Range(0, 65_536)]
+    public int ChildMemoryLimitMb { get; set; } = 1024;
+
+    /// <summary>
+    /// <c>uid:gid</c> that Poppler runs as when this process runs as root (<c>setpriv</c>, Linux), so a hostile PDF
+    /// reaches Poppler without root's rights; the container sets it. Empty, or not running as root: Poppler runs as this
+    /// process does.
+    /// </summary>
+    [RegularExpression(@"^\d+:\d+$")]
+    public string? ChildUser { get; set; }
+
     /// <summary>Folder holding Poppler's <c>pdfinfo</c>, <c>pdftocairo</c> and <c>pdftotext</c>; when empty they are looked up on <c>PATH</c>.</summary>
     public string? PopplerDirectory { get; set; }
 }

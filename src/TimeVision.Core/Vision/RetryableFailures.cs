@@ -17,5 +17,6 @@ public static class RetryableFailures
         or VisionErrorCode.BudgetSpent or VisionErrorCode.UnpricedModel;
 
     /// <summary>Whether a page whose render failed with <paramref name="code"/> is tried again on the next submission.</summary>
-    public static bool IsRetryable(this RenderErrorCode code) => code is RenderErrorCode.RenderTimeout or RenderErrorCode.RendererMissing;
+    public static bool IsRetryable(this RenderErrorCode code) =>
+        code is RenderErrorCode.RenderTimeout or RenderErrorCode.RenderOutOfMemory or RenderErrorCode.RendererMissing;
 }

@@ -98,14 +98,19 @@ public sealed class PopplerPageRenderer : IPageRenderer
         timeoutSource.CancelAfter(options.PageTimeout);
         try
         {
+            ChildProcessLimits.GiveToChild(folder, options);
             var root = Path.Combine(folder.FullName, "page");
-            var result = await Cli.Wrap(pdftocairo.Value)
-                .WithArguments(Arguments(pdfPath, page, frame, options.Grayscale, root))
+            var result = await ChildProcessLimits.Wrap(pdftocairo.Value, Arguments(pdfPath, page, frame, options.Grayscale, root), options)
                 .WithEnvironmentVariables(environment => environment.Set("GLIBC_TUNABLES", Tunables()))
                 .WithStandardErrorPipe(PipeTarget.Create(async (stream, token) => await CaptureAsync(stream, stderr, token)))
                 .WithValidation(CommandResultValidation.None)
                 .ExecuteAsync(timeoutSource.Token);
             var tiff = root + ".tif";
+            if (ChildProcessLimits.ReportsOutOfMemory(stderr.ToString()))
+            {
+                return Fail(page, OutOfMemory(page, options));
+            }
+
             if (result.ExitCode != 0 || !File.Exists(tiff))
             {
                 return Fail(page, Unreadable(page, stderr.ToString()));
@@ -180,6 +185,10 @@ public sealed class PopplerPageRenderer : IPageRenderer
             // As above.
         }
     }
+
+    private static RenderError OutOfMemory(PdfPageInfo page, RenderingOptions options) => new(
+        RenderErrorCode.RenderOutOfMemory,
+        string.Create(CultureInfo.InvariantCulture, $"Rendering page {page.Number} needed more than the {options.ChildMemoryLimitMb} MB Poppler may take (Rendering:ChildMemoryLimitMb); it was stopped."));
 
     private static RenderError Unreadable(PdfPageInfo page, string stderr) => new(
         RenderErrorCode.Corrupt,

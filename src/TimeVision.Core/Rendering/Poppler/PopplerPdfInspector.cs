@@ -42,7 +42,7 @@ public sealed class PopplerPdfInspector : IPdfInspector
             return Fail(pdfinfo.Error);
         }
 
-        var summary = await RunPdfInfoAsync(pdfinfo.Value, [pdfPath], options.InspectTimeout, cancellationToken);
+        var summary = await RunPdfInfoAsync(pdfinfo.Value, [pdfPath], options, cancellationToken);
         if (summary.Error is not null)
         {
             return Fail(summary.Error);
@@ -66,7 +66,7 @@ public sealed class PopplerPdfInspector : IPdfInspector
             : await RunPdfInfoAsync(
                 pdfinfo.Value,
                 ["-f", "1", "-l", pageCount.ToString(CultureInfo.InvariantCulture), pdfPath],
-                options.InspectTimeout,
+                options,
                 cancellationToken);
         if (detail.Error is not null)
         {
@@ -102,15 +102,15 @@ public sealed class PopplerPdfInspector : IPdfInspector
     }
 
     private static async Task<(string Output, RenderError? Error)> RunPdfInfoAsync(
-        string pdfinfo, IReadOnlyList<string> arguments, TimeSpan timeout, CancellationToken cancellationToken)
+        string pdfinfo, IReadOnlyList<string> arguments, RenderingOptions options, CancellationToken cancellationToken)
     {
+        var timeout = options.InspectTimeout;
         using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeoutSource.CancelAfter(timeout);
         BufferedCommandResult result;
         try
         {
-            result = await Cli.Wrap(pdfinfo)
-                .WithArguments(["-enc", "UTF-8", .. arguments])
+            result = await ChildProcessLimits.Wrap(pdfinfo, ["-enc", "UTF-8", .. arguments], options)
                 .WithValidation(CommandResultValidation.None)
                 .ExecuteBufferedAsync(timeoutSource.Token);
         }
