@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Xml;
 using CliWrap;
 using CliWrap.Buffered;
@@ -70,12 +71,16 @@ public sealed class PopplerTextReader
         return Parse(result.StandardOutput, firstPage ?? 1);
     }
 
-    /// <summary>Parses <c>pdftotext -bbox-layout</c>'s XHTML.</summary>
+    /// <summary>
+    /// Parses <c>pdftotext -bbox-layout</c>'s XHTML. Characters XML forbids, control characters above all, which a font
+    /// without a usable Unicode map or a damaged document-info string gives and pdftotext writes as they are, are not
+    /// text: they are dropped rather than failing the page.
+    /// </summary>
     public static IReadOnlyList<TextPage> Parse(string xhtml, int firstPageNumber)
     {
         var pages = new List<TextPage>();
         var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Ignore, XmlResolver = null };
-        using var reader = XmlReader.Create(new StringReader(xhtml), settings);
+        using var reader = XmlReader.Create(new StringReader(WithoutCharactersXmlForbids(xhtml)), settings);
         List<TextLine>? lines = null;
         List<TextWord>? words = null;
         double width = 0, height = 0;
@@ -128,6 +133,30 @@ public sealed class PopplerTextReader
         }
 
         return pages;
+    }
+
+    /// <summary><paramref name="text"/> without the characters XML 1.0 forbids (control characters, lone surrogates, U+FFFE and U+FFFF).</summary>
+    private static string WithoutCharactersXmlForbids(string text)
+    {
+        StringBuilder? kept = null;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                kept?.Append(text, i, 2);
+                i++;
+            }
+            else if (XmlConvert.IsXmlChar(text[i]))
+            {
+                kept?.Append(text[i]);
+            }
+            else
+            {
+                kept ??= new StringBuilder(text.Length).Append(text, 0, i);
+            }
+        }
+
+        return kept?.ToString() ?? text;
     }
 
     private static double Number(XmlReader reader, string attribute) =>

@@ -162,4 +162,25 @@ public sealed class DrawingFactsReaderTests
         Assert.Equal(new TextBox(10.5, 20, 69.5, 8), line.Box);
         Assert.Empty(pages[1].Lines);
     }
+
+    [Fact]
+    public void Control_characters_pdftotext_passes_through_from_a_broken_font_or_document_info_are_dropped_and_the_page_is_still_read()
+    {
+        // A font without a usable ToUnicode map, or a damaged /Info string, gives characters XML 1.0 forbids, and
+        // pdftotext writes them as they are: found by fuzzing (18 of 1,000 mutated drawings lost every fact on the page).
+        var xhtml = $$"""
+            <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
+            <html xmlns="http://www.w3.org/1999/xhtml"><head><title></title><meta name="Creator" content="CAD{{'\u0011'}} 2019"/></head><body><doc>
+              <page width="842.000000" height="595.000000"><flow><block xMin="1" yMin="2" xMax="3" yMax="4">
+                <line xMin="10" yMin="20" xMax="80" yMax="28"><word xMin="10" yMin="20" xMax="40" yMax="28">{{'\u0017'}}</word><word xMin="45" yMin="20" xMax="80" yMax="28">MATERIAL:{{'\u0003'}}C45</word></line>
+              </block></flow></page>
+            </doc></body></html>
+            """;
+
+        var pages = PopplerTextReader.Parse(xhtml, firstPageNumber: 1);
+
+        var line = Assert.Single(Assert.Single(pages).Lines);
+        Assert.Equal("MATERIAL:C45", line.Text);
+        Assert.Equal(new TextBox(45, 20, 35, 8), line.Box);
+    }
 }
