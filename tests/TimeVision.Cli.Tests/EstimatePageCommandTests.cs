@@ -24,6 +24,20 @@ public sealed class EstimatePageCommandTests : FakeOpenAITestBase
     }
 
     [Fact]
+    public async Task A_text_layer_that_cannot_be_read_in_time_leaves_the_page_without_facts_and_it_is_still_estimated()
+    {
+        Server.Enqueue(new FakeReply.Content(SampleEstimates.ShaftJson()));
+        // 1 ms: pdftotext cannot even start in that time, so reading the text layer always runs out of its own time.
+        var environment = new Dictionary<string, string?>(ServerEnvironment) { ["Rendering__TextLayerTimeout"] = "00:00:00.001" };
+
+        var run = await CliRunner.RunProcessAsync(environment, "estimate-page", RepositoryPaths.Sample("odri-motor-shaft.pdf"));
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.Equal("completed", run.Json.GetProperty("status").GetString());
+        Assert.Contains("page 1: estimating without the text layer's facts: Reading the text layer took longer than", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Estimates_a_png_page()
     {
         var pngFolder = Path.Combine(Folder.Path, "pages");

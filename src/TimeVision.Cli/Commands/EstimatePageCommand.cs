@@ -132,7 +132,12 @@ internal static class EstimatePageCommand
             return null;
         }
 
-        var facts = await services.GetRequiredService<DrawingFactsReader>().ReadAsync(input.FullName, pageNumber, cancellationToken);
-        return (BinaryData.FromBytes(png.ToArray()), facts[0]);
+        var facts = await services.GetRequiredService<DrawingFactsReader>().ReadPageAsync(input.FullName, pageNumber, cancellationToken);
+        if (!facts.Succeeded)
+        {
+            await stderr.WriteLineAsync($"page {pageNumber}: estimating without the text layer's facts: {facts.Error.Message}");
+        }
+
+        return (BinaryData.FromBytes(png.ToArray()), facts.Value);
     }
 }

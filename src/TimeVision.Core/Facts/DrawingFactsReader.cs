@@ -1,3 +1,6 @@
+using System.Globalization;
+using TimeVision.Core.Rendering;
+
 namespace TimeVision.Core.Facts;
 
 /// <summary>
@@ -15,10 +18,33 @@ public sealed class DrawingFactsReader
     public DrawingFactsReader(PopplerTextReader text) => _text = text;
 
     /// <summary>The facts of every page (or of one page).</summary>
+    /// <exception cref="InvalidOperationException">pdftotext is missing or failed.</exception>
+    /// <exception cref="TimeoutException">pdftotext ran longer than <see cref="RenderingOptions.TextLayerTimeout"/> and was stopped.</exception>
     public async Task<IReadOnlyList<PageFacts>> ReadAsync(string pdfPath, int? page, CancellationToken cancellationToken)
     {
         var pages = await _text.ReadAsync(pdfPath, page, page, cancellationToken);
         return Consolidate([.. pages.Select(Read)]);
+    }
+
+    /// <summary>
+    /// The facts of one page, or why its text layer could not be read (<see cref="RenderErrorCode.RenderTimeout"/> past
+    /// <see cref="RenderingOptions.TextLayerTimeout"/>, <see cref="RenderErrorCode.Corrupt"/>,
+    /// <see cref="RenderErrorCode.RendererMissing"/>). Facts never fail a page: a caller estimates it without them then.
+    /// </summary>
+    /// <param name="pdfPath">Path of the PDF.</param>
+    /// <param name="page">The 1-based page.</param>
+    /// <param name="cancellationToken">Stops pdftotext; the only way this throws.</param>
+    public async Task<RenderResult<PageFacts>> ReadPageAsync(string pdfPath, int page, CancellationToken cancellationToken)
+    {
+        var text = await _text.TryReadAsync(pdfPath, page, page, cancellationToken);
+        if (!text.Succeeded)
+        {
+            return RenderResult<PageFacts>.Failure(text.Error);
+        }
+
+        return text.Value.Count == 0
+            ? RenderResult<PageFacts>.Failure(RenderErrorCode.Corrupt, string.Create(CultureInfo.InvariantCulture, $"pdftotext read no text layer for page {page}."))
+            : RenderResult<PageFacts>.Success(Consolidate([Read(text.Value[0])])[0]);
     }
 
     /// <summary>

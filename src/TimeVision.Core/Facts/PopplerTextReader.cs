@@ -28,10 +28,25 @@ public sealed class PopplerTextReader
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public async Task<IReadOnlyList<TextPage>> ReadAsync(string pdfPath, int? firstPage, int? lastPage, CancellationToken cancellationToken)
     {
+        var read = await TryReadAsync(pdfPath, firstPage, lastPage, cancellationToken);
+        return read.Succeeded ? read.Value
+            : read.Error.Code == RenderErrorCode.RenderTimeout ? throw new TimeoutException(read.Error.Message)
+            : throw new InvalidOperationException(read.Error.Message);
+    }
+
+    /// <summary>
+    /// The text of pages <paramref name="firstPage"/> to <paramref name="lastPage"/> (all when null), or why it could not
+    /// be read: <see cref="RenderErrorCode.RenderTimeout"/> when pdftotext ran longer than
+    /// <see cref="RenderingOptions.TextLayerTimeout"/> and was stopped, <see cref="RenderErrorCode.Corrupt"/> when it failed
+    /// or wrote what is not its XHTML, <see cref="RenderErrorCode.RendererMissing"/> when it is not installed.
+    /// </summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public async Task<RenderResult<IReadOnlyList<TextPage>>> TryReadAsync(string pdfPath, int? firstPage, int? lastPage, CancellationToken cancellationToken)
+    {
         var tool = _tools.Resolve("pdftotext");
         if (!tool.Succeeded)
         {
-            throw new InvalidOperationException(tool.Error.Message);
+            return RenderResult<IReadOnlyList<TextPage>>.Failure(tool.Error);
         }
 
         List<string> arguments = ["-bbox-layout", "-enc", "UTF-8"];
@@ -55,20 +70,29 @@ public sealed class PopplerTextReader
                 .WithValidation(CommandResultValidation.None)
                 .ExecuteBufferedAsync(timeout.Token);
         }
-        catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             // Our own limit ran out, not the caller's patience: a typed timeout, which the caller may choose to live with.
-            throw new TimeoutException(
-                string.Create(CultureInfo.InvariantCulture, $"Reading the text layer took longer than {limit.TotalSeconds:0.###} s (Rendering:TextLayerTimeout); pdftotext was stopped."),
-                exception);
+            return RenderResult<IReadOnlyList<TextPage>>.Failure(
+                RenderErrorCode.RenderTimeout,
+                string.Create(CultureInfo.InvariantCulture, $"Reading the text layer took longer than {limit.TotalSeconds:0.###} s (Rendering:TextLayerTimeout); pdftotext was stopped."));
         }
 
         if (result.ExitCode != 0)
         {
-            throw new InvalidOperationException($"pdftotext failed: {result.StandardError.Trim()}");
+            return RenderResult<IReadOnlyList<TextPage>>.Failure(
+                RenderErrorCode.Corrupt, $"pdftotext could not read the text layer ({PdfInfoDiagnostics.FirstError(result.StandardError)}).");
         }
 
-        return Parse(result.StandardOutput, firstPage ?? 1);
+        try
+        {
+            return RenderResult<IReadOnlyList<TextPage>>.Success(Parse(result.StandardOutput, firstPage ?? 1));
+        }
+        catch (XmlException exception)
+        {
+            return RenderResult<IReadOnlyList<TextPage>>.Failure(
+                RenderErrorCode.Corrupt, $"pdftotext's text layer is not well-formed XHTML ({exception.Message}).");
+        }
     }
 
     /// <summary>

@@ -190,7 +190,7 @@ public sealed class ModelCheckService
             throw new InvalidOperationException($"The sample {Path.GetFileName(sample)} does not render: {rendered.Error.Message}");
         }
 
-        var facts = await _facts.ReadAsync(sample, 1, cancellationToken);
-        return (BinaryData.FromBytes(png.ToArray()), facts.Count > 0 ? facts[0] : null);
+        var facts = await _facts.ReadPageAsync(sample, 1, cancellationToken);
+        return (BinaryData.FromBytes(png.ToArray()), facts.Value);
     }
 }

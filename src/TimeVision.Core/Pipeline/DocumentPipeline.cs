@@ -99,28 +99,29 @@ public sealed class DocumentPipeline
     }
 
     /// <summary>
-    /// Reads the page's text layer and stores its facts beside the image. A failure here never fails the page, running
-    /// out of <see cref="RenderingOptions.TextLayerTimeout"/> included; only the caller's cancellation stops it.
+    /// Reads the page's text layer and stores its facts beside the image. A text layer that cannot be read never fails the
+    /// page, running out of <see cref="RenderingOptions.TextLayerTimeout"/> included; only the caller's cancellation stops it.
     /// </summary>
     private async Task<BlobReference?> StoreFactsAsync(RenderPageRequest request, string pdfPath, CancellationToken cancellationToken)
     {
-        try
+        var facts = await _facts.ReadPageAsync(pdfPath, request.Page.Number, cancellationToken);
+        if (!facts.Succeeded)
         {
-            var facts = await _facts.ReadAsync(pdfPath, request.Page.Number, cancellationToken);
-            var reference = BlobReference.PageFacts(request.DocumentId, request.Page.Number);
-            await _blobs.UploadAsync(reference, new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(facts[0], FactsJson)), cancellationToken);
-            return reference;
-        }
-        catch (TimeoutException exception)
-        {
-            Log.FactsTimedOut(_logger, exception, request.Page.Number);
+            if (facts.Error.Code == RenderErrorCode.RenderTimeout)
+            {
+                Log.FactsTimedOut(_logger, request.Page.Number);
+            }
+            else
+            {
+                Log.FactsUnreadable(_logger, request.Page.Number, facts.Error.Code);
+            }
+
             return null;
         }
-        catch (Exception exception) when (exception is InvalidOperationException or IOException or System.Xml.XmlException or ArgumentOutOfRangeException)
-        {
-            Log.FactsUnreadable(_logger, exception, request.Page.Number);
-            return null;
-        }
+
+        var reference = BlobReference.PageFacts(request.DocumentId, request.Page.Number);
+        await _blobs.UploadAsync(reference, new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(facts.Value, FactsJson)), cancellationToken);
+        return reference;
     }
 
     private async Task<PageFacts?> LoadFactsAsync(BlobReference? reference, CancellationToken cancellationToken)
