@@ -165,9 +165,6 @@ internal static partial class StructureMutations
     private static MutationResult Replace(byte[] pdf, int start, int length, string value, FormattableString detail) =>
         new(ByteEdit.Apply(pdf, new ByteEdit(start, start + length, Encoding.Latin1.GetBytes(value))), Invariant(detail));
 
-    private static MutationResult Replace(byte[] pdf, int start, int length, string value, string detail) =>
-        new(ByteEdit.Apply(pdf, new ByteEdit(start, start + length, Encoding.Latin1.GetBytes(value))), detail);
-
     internal static byte[] Latin1(FormattableString text) => Encoding.Latin1.GetBytes(text.ToString(CultureInfo.InvariantCulture));
 
     [GeneratedRegex(@"(?<offset>\d{10})[ ](?<generation>\d{5})[ ](?<kind>[nf])")]
