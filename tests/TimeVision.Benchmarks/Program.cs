@@ -1,7 +1,7 @@
 using TimeVision.Benchmarks;
 
 #if DEBUG
-await Console.Error.WriteLineAsync("Benchmarks run in Release only: dotnet run -c Release --project tests/TimeVision.Benchmarks -- render|pipeline|facts");
+await Console.Error.WriteLineAsync("Benchmarks run in Release only: dotnet run -c Release --project tests/TimeVision.Benchmarks -- render|pipeline|facts|fuzz");
 return 1;
 #else
 return args switch
@@ -9,12 +9,13 @@ return args switch
     ["render", ..] => await RenderBenchmark.RunAsync(args[1..]),
     ["pipeline", ..] => await PipelineBenchmark.RunAsync(args[1..]),
     ["facts", ..] => await FactsReport.RunAsync(args[1..]),
+    ["fuzz", ..] => await FuzzProgram.RunAsync(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: TimeVision.Benchmarks render [--drawings DIR] | pipeline [--delay SECONDS[,SECONDS…]] | facts [--drawings DIR]");
+    Console.Error.WriteLine("usage: TimeVision.Benchmarks render [--drawings DIR] | pipeline [--delay SECONDS[,SECONDS…]] | facts [--drawings DIR] | " + FuzzProgram.Usage);
     return 2;
 }
 #endif
