@@ -28,8 +28,8 @@ public sealed class DrawingFactsReader
 
     /// <summary>
     /// The facts of one page, or why its text layer could not be read (<see cref="RenderErrorCode.RenderTimeout"/> past
-    /// <see cref="RenderingOptions.TextLayerTimeout"/>, <see cref="RenderErrorCode.Corrupt"/>,
-    /// <see cref="RenderErrorCode.RendererMissing"/>). Facts never fail a page: a caller estimates it without them then.
+    /// <see cref="RenderingOptions.TextLayerTimeout"/>, <see cref="RenderErrorCode.RenderOutOfMemory"/>,
+    /// <see cref="RenderErrorCode.Corrupt"/>, <see cref="RenderErrorCode.RendererMissing"/>). Facts never fail a page: a caller estimates it without them then.
     /// </summary>
     /// <param name="pdfPath">Path of the PDF.</param>
     /// <param name="page">The 1-based page.</param>

@@ -37,8 +37,9 @@ public sealed class PopplerTextReader
     /// <summary>
     /// The text of pages <paramref name="firstPage"/> to <paramref name="lastPage"/> (all when null), or why it could not
     /// be read: <see cref="RenderErrorCode.RenderTimeout"/> when pdftotext ran longer than
-    /// <see cref="RenderingOptions.TextLayerTimeout"/> and was stopped, <see cref="RenderErrorCode.Corrupt"/> when it failed
-    /// or wrote what is not its XHTML, <see cref="RenderErrorCode.RendererMissing"/> when it is not installed.
+    /// <see cref="RenderingOptions.TextLayerTimeout"/> and was stopped, <see cref="RenderErrorCode.RenderOutOfMemory"/> past
+    /// <see cref="RenderingOptions.ChildMemoryLimitMb"/>, <see cref="RenderErrorCode.Corrupt"/> when it failed or wrote what
+    /// is not its XHTML, <see cref="RenderErrorCode.RendererMissing"/> when it is not installed.
     /// </summary>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public async Task<RenderResult<IReadOnlyList<TextPage>>> TryReadAsync(string pdfPath, int? firstPage, int? lastPage, CancellationToken cancellationToken)
@@ -76,6 +77,13 @@ public sealed class PopplerTextReader
             return RenderResult<IReadOnlyList<TextPage>>.Failure(
                 RenderErrorCode.RenderTimeout,
                 string.Create(CultureInfo.InvariantCulture, $"Reading the text layer took longer than {limit.TotalSeconds:0.###} s (Rendering:TextLayerTimeout); pdftotext was stopped."));
+        }
+
+        if (result.ExitCode != 0 && ChildProcessLimits.ReportsOutOfMemory(result.StandardError))
+        {
+            return RenderResult<IReadOnlyList<TextPage>>.Failure(
+                RenderErrorCode.RenderOutOfMemory,
+                string.Create(CultureInfo.InvariantCulture, $"Reading the text layer needed more than the {_options.CurrentValue.ChildMemoryLimitMb} MB Poppler may take (Rendering:ChildMemoryLimitMb); pdftotext was stopped."));
         }
 
         if (result.ExitCode != 0)

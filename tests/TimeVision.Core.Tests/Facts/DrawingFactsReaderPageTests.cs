@@ -39,6 +39,18 @@ public sealed class DrawingFactsReaderPageTests : IDisposable
     }
 
     [Fact]
+    public async Task A_text_layer_read_past_poppler_s_memory_is_render_out_of_memory()
+    {
+        // 8 MB: pdftotext cannot even load its libraries in that.
+        using var services = CoreServices.Create(("Rendering:ChildMemoryLimitMb", "8"));
+
+        var facts = await services.Get<DrawingFactsReader>().ReadPageAsync(RepositoryPaths.Sample("odri-motor-shaft.pdf"), 1, Token);
+
+        Assert.Equal(RenderErrorCode.RenderOutOfMemory, facts.Error?.Code);
+        Assert.Contains("Rendering:ChildMemoryLimitMb", facts.Error?.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Without_pdftotext_the_reason_is_renderer_missing()
     {
         using var services = CoreServices.Create(("Rendering:PopplerDirectory", _folder.Path));
