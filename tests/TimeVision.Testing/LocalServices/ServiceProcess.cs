@@ -40,9 +40,6 @@ public sealed class ServiceProcess : IAsyncDisposable
     /// <summary>The loopback port the service listens on, the same after every restart.</summary>
     public int Port { get; }
 
-    /// <summary>How many times the service was started.</summary>
-    public int Starts { get; private set; }
-
     /// <summary>
     /// Starts <paramref name="executable"/> with the arguments <paramref name="arguments"/> gives for a free loopback
     /// port, and waits until that port answers.
@@ -83,7 +80,6 @@ public sealed class ServiceProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         _process = process;
-        Starts++;
 
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(StartDeadline);
@@ -133,13 +129,6 @@ public sealed class ServiceProcess : IAsyncDisposable
                 }
             }
         }
-    }
-
-    /// <summary>Stops the service, then starts it again on the same port.</summary>
-    public async Task RestartAsync(CancellationToken cancellationToken)
-    {
-        await StopAsync(cancellationToken);
-        await StartAsync(cancellationToken);
     }
 
     /// <inheritdoc />
