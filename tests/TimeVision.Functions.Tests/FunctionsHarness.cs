@@ -18,21 +18,27 @@ namespace TimeVision.Functions.Tests;
 /// <summary>
 /// The function classes with real dependencies: a real <see cref="DurableTaskClient"/> on the local Durable Task
 /// engine running the Functions app's own orchestrator and activity functions (<see cref="FunctionsPipeline"/>), blobs
-/// in Azurite, estimates in the local Cosmos DB server, and the fake OpenAI server as the model.
+/// in Azurite, estimates in the local Cosmos DB server, and the fake OpenAI server as the model. Azurite and the Cosmos
+/// DB server are the shared ones unless the fixtures passed point elsewhere (<see cref="PrivateAzurite"/>,
+/// <see cref="PrivateCosmos"/>).
 /// </summary>
 internal sealed class FunctionsHarness : IAsyncDisposable
 {
     private readonly LocalDurableEngine _engine;
     private readonly IHost _host;
 
-    private FunctionsHarness(LocalDurableEngine engine, IHost host, FakeOpenAIServer model)
+    private FunctionsHarness(LocalDurableEngine engine, IHost host, FakeOpenAIServer model, string database)
     {
         _engine = engine;
         _host = host;
         Model = model;
+        Database = database;
     }
 
     public FakeOpenAIServer Model { get; }
+
+    /// <summary>The Cosmos DB database holding the estimates and models containers.</summary>
+    public string Database { get; }
 
     public IServiceProvider Services => _host.Services;
 
@@ -63,7 +69,7 @@ internal sealed class FunctionsHarness : IAsyncDisposable
         {
             ["Vision:Endpoint"] = model.BaseUrl.ToString(),
             ["Vision:ApiKey"] = FakeOpenAIServer.ApiKey,
-            ["Storage:BlobConnectionString"] = LocalServiceEndpoints.StorageConnectionString,
+            ["Storage:BlobConnectionString"] = azurite.ConnectionString,
             ["Storage:DataDirectory"] = Path.Combine(Path.GetTempPath(), "timevision-tests", $"functions-{Guid.NewGuid():N}"),
             ["Pipeline:MaxPdfBytes"] = maxPdfBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
@@ -83,8 +89,7 @@ internal sealed class FunctionsHarness : IAsyncDisposable
         var host = builder.Build();
         services = host.Services;
         await host.StartAsync();
-        _ = azurite.Blobs;
-        return new FunctionsHarness(engine, host, model);
+        return new FunctionsHarness(engine, host, model, database);
     }
 
     /// <summary>A real ASP.NET Core request, as the Functions host would hand it to the function.</summary>
@@ -105,12 +110,12 @@ internal sealed class FunctionsHarness : IAsyncDisposable
         return context.Request;
     }
 
-    /// <summary>Waits for an orchestration to finish.</summary>
-    public async Task<OrchestrationMetadata> WaitAsync(string instanceId)
+    /// <summary>Waits for an orchestration to finish, at most <paramref name="timeout"/> (default 60 s).</summary>
+    public async Task<OrchestrationMetadata> WaitAsync(string instanceId, TimeSpan? timeout = null)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(60));
-        return await Client.WaitForInstanceCompletionAsync(instanceId, getInputsAndOutputs: true, timeout.Token);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        deadline.CancelAfter(timeout ?? TimeSpan.FromSeconds(60));
+        return await Client.WaitForInstanceCompletionAsync(instanceId, getInputsAndOutputs: true, deadline.Token);
     }
 
     public async ValueTask DisposeAsync()

@@ -46,14 +46,29 @@ public sealed class AzureBlobStore : IBlobStore
         return (await container.GetBlobClient(blob.Name).ExistsAsync(cancellationToken)).Value;
     }
 
-    private Task<BlobContainerClient> ContainerAsync(string name, CancellationToken cancellationToken) =>
-        WaitAsync(name, cancellationToken);
-
-    private Task<BlobContainerClient> WaitAsync(string name, CancellationToken cancellationToken) =>
-        _containers.GetOrAdd(name, n => new Lazy<Task<BlobContainerClient>>(async () =>
+    /// <summary>
+    /// The container, created when missing on its first use in this process. The creation is shared by the callers that
+    /// wait on it; one that failed (storage unreachable, say) is forgotten, so the next call tries again rather than every
+    /// later call failing with the first one's error until the process restarts.
+    /// </summary>
+    private async Task<BlobContainerClient> ContainerAsync(string name, CancellationToken cancellationToken)
+    {
+        var creation = _containers.GetOrAdd(name, n => new Lazy<Task<BlobContainerClient>>(() => CreateAsync(n)));
+        try
         {
-            var container = _service.GetBlobContainerClient(n);
-            await container.CreateIfNotExistsAsync(cancellationToken: CancellationToken.None); // shared by later callers
-            return container;
-        })).Value.WaitAsync(cancellationToken);
+            return await creation.Value.WaitAsync(cancellationToken);
+        }
+        catch (Exception) when (creation.Value.IsFaulted || creation.Value.IsCanceled)
+        {
+            _containers.TryRemove(new KeyValuePair<string, Lazy<Task<BlobContainerClient>>>(name, creation));
+            throw;
+        }
+    }
+
+    private async Task<BlobContainerClient> CreateAsync(string name)
+    {
+        var container = _service.GetBlobContainerClient(name);
+        await container.CreateIfNotExistsAsync(cancellationToken: CancellationToken.None); // shared by later callers
+        return container;
+    }
 }

@@ -13,6 +13,9 @@ namespace TimeVision.Functions.Triggers;
 /// </summary>
 internal static partial class ApiError
 {
+    /// <summary>The code of a 503 while Blob Storage or Cosmos DB cannot be reached.</summary>
+    public const string StorageUnavailable = "storage_unavailable";
+
     public static ObjectResult Result(int status, string code, string message) =>
         new(new { error = new { code, message, correlationId = CorrelationId() } }) { StatusCode = status };
 

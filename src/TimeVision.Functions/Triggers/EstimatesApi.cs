@@ -11,7 +11,8 @@ namespace TimeVision.Functions.Triggers;
 /// <summary>
 /// <c>POST /api/estimates</c> takes a PDF and answers 202 with the document id; <c>GET /api/estimates/{id}</c> answers
 /// 202 with progress while it runs, 200 with the stored document estimate when done, 404 when unknown;
-/// <c>POST /api/estimates/{id}/retry</c> runs again the pages that failed for a cause a retry can fix.
+/// <c>POST /api/estimates/{id}/retry</c> runs again the pages that failed for a cause a retry can fix. Each answers 503
+/// <c>storage_unavailable</c> while Blob Storage or Cosmos DB cannot be reached (<see cref="StorageOutage"/>).
 /// </summary>
 /// <param name="intake">Stores uploads and starts orchestrations.</param>
 /// <param name="estimates">The stored document estimates.</param>
@@ -26,10 +27,13 @@ public sealed class EstimatesApi(DocumentIntake intake, IEstimateStore estimates
     /// <c>Vision:DailyBudgetUsd</c> is spent, 503 <c>missing_api_key</c> when a model is named but cannot be reached.
     /// </summary>
     [Function("PostEstimate")]
-    public async Task<IActionResult> PostAsync(
+    public Task<IActionResult> PostAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "estimates")] HttpRequest request,
         [DurableClient] DurableTaskClient client,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken) =>
+        UnlessStorageIsDownAsync(() => SubmitAsync(request, client, cancellationToken));
+
+    private async Task<IActionResult> SubmitAsync(HttpRequest request, DurableTaskClient client, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (!IsPdfContentType(request.ContentType))
@@ -53,11 +57,14 @@ public sealed class EstimatesApi(DocumentIntake intake, IEstimateStore estimates
     /// <c>started: false</c> when no page needs it; 404 when unknown; 429 <c>daily_budget_spent</c>; 503 <c>missing_api_key</c>.
     /// </summary>
     [Function("RetryEstimate")]
-    public async Task<IActionResult> RetryAsync(
+    public Task<IActionResult> RetryAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "estimates/{id}/retry")] HttpRequest request,
         string id,
         [DurableClient] DurableTaskClient client,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken) =>
+        UnlessStorageIsDownAsync(() => RetryStoredAsync(request, id, client, cancellationToken));
+
+    private async Task<IActionResult> RetryStoredAsync(HttpRequest request, string id, DurableTaskClient client, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var outcome = await intake.RetryAsync(id, client, cancellationToken);
@@ -77,11 +84,14 @@ public sealed class EstimatesApi(DocumentIntake intake, IEstimateStore estimates
 
     /// <summary>Progress (202), the stored estimate (200) or 404.</summary>
     [Function("GetEstimate")]
-    public async Task<IActionResult> GetAsync(
+    public Task<IActionResult> GetAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "estimates/{id}")] HttpRequest request,
         string id,
         [DurableClient] DurableTaskClient client,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken) =>
+        UnlessStorageIsDownAsync(() => ReadAsync(request, id, client, cancellationToken));
+
+    private async Task<IActionResult> ReadAsync(HttpRequest request, string id, DurableTaskClient client, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(client);
@@ -134,6 +144,24 @@ public sealed class EstimatesApi(DocumentIntake intake, IEstimateStore estimates
             _ => StatusCodes.Status400BadRequest,
         };
         return ApiError.Result(status, error.Code, error.Message);
+    }
+
+    /// <summary>The answer, or 503 <c>storage_unavailable</c> when a store could not be reached; the failure is logged under the correlation id.</summary>
+    private async Task<IActionResult> UnlessStorageIsDownAsync(Func<Task<IActionResult>> answer)
+    {
+        try
+        {
+            return await answer();
+        }
+        catch (Exception exception) when (StorageOutage.Is(exception))
+        {
+            return ApiError.Logged(
+                logger,
+                StatusCodes.Status503ServiceUnavailable,
+                ApiError.StorageUnavailable,
+                "The estimates' storage cannot be reached just now. Sending the same request again in a minute is safe. The details are in the log under the correlation id.",
+                $"{exception.GetType().FullName}: {exception.Message}");
+        }
     }
 
     private static AcceptedResult Accepted(HttpRequest request, IntakeOutcome outcome)

@@ -1,3 +1,6 @@
+using Azure;
+using Azure.Core.Pipeline;
+using Azure.Storage.Blobs;
 using TimeVision.Core.Storage;
 using TimeVision.Core.Tests.LocalServices;
 using TimeVision.Testing;
@@ -58,4 +61,37 @@ public sealed class LocalBlobStoreTests : BlobStoreContract, IDisposable
 public sealed class AzureBlobStoreTests(AzuriteFixture azurite) : BlobStoreContract
 {
     protected override IBlobStore Store { get; } = new AzureBlobStore(azurite.Blobs);
+
+    [Fact]
+    public async Task Storage_unreachable_at_the_first_use_of_a_container_fails_that_call_only()
+    {
+        // The first request this store sends (creating the container) fails as an unreachable endpoint fails; no retries.
+        using var transport = new HttpClient(new FailFirstRequest());
+        var store = new AzureBlobStore(new BlobServiceClient(azurite.ConnectionString, new BlobClientOptions
+        {
+            Retry = { MaxRetries = 0 },
+            Transport = new HttpClientTransport(transport),
+        }));
+        var blob = BlobReference.Page($"doc{Guid.NewGuid():N}", 1);
+        var bytes = TestPdfs.RandomBytes(1000, seed: 5);
+
+        var unreachable = await Assert.ThrowsAsync<RequestFailedException>(() => store.UploadAsync(blob, new MemoryStream(bytes), Token));
+        await store.UploadAsync(blob, new MemoryStream(bytes), Token);
+        using var read = new MemoryStream();
+
+        Assert.Equal(0, unreachable.Status); // no answer at all
+        Assert.True(await store.DownloadToAsync(blob, read, Token));
+        Assert.Equal(bytes, read.ToArray());
+    }
+
+    /// <summary>Refuses the first request as an endpoint that is down would, and sends the rest.</summary>
+    private sealed class FailFirstRequest() : DelegatingHandler(new HttpClientHandler())
+    {
+        private int _requests;
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            Interlocked.Increment(ref _requests) == 1
+                ? throw new HttpRequestException(HttpRequestError.ConnectionError, "Connection refused (injected by the test)")
+                : base.SendAsync(request, cancellationToken);
+    }
 }

@@ -28,7 +28,8 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
     /// <summary>The key clients must send.</summary>
     public const string ApiKey = "test-key-not-a-secret";
 
-    private readonly WebApplication _app;
+    private readonly bool _https;
+    private WebApplication? _app;
     private readonly ConcurrentQueue<FakeReply> _script = new();
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private readonly ConcurrentQueue<string> _violations = new();
@@ -37,9 +38,10 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
     private int _completionCount;
     private int _modelLookups;
 
-    private FakeOpenAIServer(WebApplication app)
+    private FakeOpenAIServer(bool https)
     {
-        _app = app;
+        _https = https;
+        Certificate = https ? SelfSignedLoopbackCertificate() : null;
         FineTuning = new FakeFineTuningApi(IsAuthorized, _violations.Enqueue);
     }
 
@@ -91,31 +93,59 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
     public IReadOnlyList<string> Violations => [.. _violations];
 
     /// <summary>The server's own certificate when it speaks HTTPS (bearer tokens from Entra ID travel only over TLS): pin it in the client.</summary>
-    public X509Certificate2? Certificate { get; private set; }
+    public X509Certificate2? Certificate { get; }
 
     /// <summary>Starts a server on a free loopback port; with <paramref name="https"/>, over TLS with a fresh self-signed certificate.</summary>
     public static async Task<FakeOpenAIServer> StartAsync(bool https = false)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        X509Certificate2? certificate = null;
-        if (https)
+        var server = new FakeOpenAIServer(https);
+        var address = await server.ListenAsync(port: 0);
+        server.BaseUrl = new Uri($"{address}/v1/");
+        return server;
+    }
+
+    /// <summary>
+    /// Stops listening, as an endpoint that is down: connections to <see cref="BaseUrl"/> are refused until
+    /// <see cref="RestartAsync"/>. Requests under way are answered first.
+    /// </summary>
+    public async Task StopAsync()
+    {
+        if (Interlocked.Exchange(ref _app, null) is { } app)
         {
-            certificate = SelfSignedLoopbackCertificate();
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+    }
+
+    /// <summary>Listens again on the same port after <see cref="StopAsync"/>, with the same script, fallback and records.</summary>
+    public async Task RestartAsync()
+    {
+        if (_app is not null)
+        {
+            throw new InvalidOperationException("The fake OpenAI server is already listening.");
+        }
+
+        await ListenAsync(BaseUrl.Port);
+    }
+
+    private async Task<string> ListenAsync(int port)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        if (Certificate is { } certificate)
+        {
             builder.WebHost.UseKestrelHttpsConfiguration();
             builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureHttpsDefaults(tls => tls.ServerCertificate = certificate));
         }
 
-        builder.WebHost.UseUrls(https ? "https://127.0.0.1:0" : "http://127.0.0.1:0");
+        builder.WebHost.UseUrls(string.Create(CultureInfo.InvariantCulture, $"{(_https ? "https" : "http")}://127.0.0.1:{port}"));
         builder.Logging.ClearProviders();
         var app = builder.Build();
-        var server = new FakeOpenAIServer(app) { Certificate = certificate };
-        app.MapPost("/v1/chat/completions", server.ChatCompletionsAsync);
-        app.MapGet("/v1/models/{id}", server.GetModelAsync);
-        server.FineTuning.Map(app);
+        app.MapPost("/v1/chat/completions", ChatCompletionsAsync);
+        app.MapGet("/v1/models/{id}", GetModelAsync);
+        FineTuning.Map(app);
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server.BaseUrl = new Uri($"{address}/v1/");
-        return server;
+        _app = app;
+        return app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
     }
 
     /// <summary>An HTTP client that trusts this server's certificate and nothing else.</summary>
@@ -147,11 +177,7 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
     }
 
     /// <inheritdoc />
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public async ValueTask DisposeAsync() => await StopAsync();
 
     private async Task GetModelAsync(HttpContext context, string id)
     {
@@ -206,6 +232,11 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
 
         try
         {
+            if (reply.HeldUntil is { } held)
+            {
+                await held.WaitAsync(context.RequestAborted);
+            }
+
             await Task.Delay(reply.Delay, context.RequestAborted);
         }
         catch (OperationCanceledException)

@@ -6,6 +6,12 @@ public abstract record FakeReply
     /// <summary>How long to wait before answering (a reply slower than the client's timeout never arrives).</summary>
     public TimeSpan Delay { get; init; }
 
+    /// <summary>
+    /// Work the server waits for before answering (a service stopped at this point of a run, say), so a test can act at
+    /// a known step of the pipeline rather than after a guessed time. A fault in it is the test's, not the reply's.
+    /// </summary>
+    public Task? HeldUntil { get; init; }
+
     /// <summary>A normal completion whose message content is <paramref name="Content"/>.</summary>
     public sealed record Content(string Text) : FakeReply;
 

@@ -8,12 +8,27 @@ namespace TimeVision.Testing.LocalServices;
 
 /// <summary>
 /// The local Cosmos DB server, reached through the real SDK in Gateway mode and trusting only the server's own
-/// self-signed certificate. Each test takes a database of its own.
+/// self-signed certificate. Each test takes a database of its own. The shared server
+/// (<see cref="LocalServiceEndpoints.CosmosEndpoint"/>) unless made with <see cref="At"/>.
 /// </summary>
 public sealed class CosmosFixture : IAsyncLifetime
 {
     private X509Certificate2? _certificate;
     private CosmosClient? _client;
+
+    /// <summary>The fixture for the shared server.</summary>
+    public CosmosFixture()
+        : this(LocalServiceEndpoints.CosmosEndpoint)
+    {
+    }
+
+    private CosmosFixture(Uri endpoint) => Endpoint = endpoint;
+
+    /// <summary>The server's endpoint.</summary>
+    public Uri Endpoint { get; }
+
+    /// <summary>A fixture for the server at <paramref name="endpoint"/> (one a test started, say), with the same certificate.</summary>
+    public static CosmosFixture At(Uri endpoint) => new(endpoint);
 
     /// <summary>The client, ready once the fixture is initialised.</summary>
     public CosmosClient Client => _client ?? throw new InvalidOperationException("The fixture is not initialised.");
@@ -38,7 +53,7 @@ public sealed class CosmosFixture : IAsyncLifetime
         options.ConnectionMode = trusted.ConnectionMode;
         options.LimitToEndpoint = trusted.LimitToEndpoint;
         options.HttpClientFactory = trusted.HttpClientFactory;
-        return new CosmosClient(LocalServiceEndpoints.CosmosEndpoint.ToString(), LocalServiceEndpoints.CosmosEmulatorKey, options);
+        return new CosmosClient(Endpoint.ToString(), LocalServiceEndpoints.CosmosEmulatorKey, options);
     }
 
     /// <summary>
@@ -51,8 +66,7 @@ public sealed class CosmosFixture : IAsyncLifetime
         while (true)
         {
             var response = await Client.CreateDatabaseAsync($"test-{Guid.NewGuid():N}", cancellationToken: cancellationToken);
-            var rid = response.Resource.SelfLink.Trim('/')["dbs/".Length..];
-            if (!rid.Contains('/', StringComparison.Ordinal) && !rid.Contains('+', StringComparison.Ordinal))
+            if (IsRoutable(response.Resource))
             {
                 return response.Database;
             }
@@ -61,6 +75,24 @@ public sealed class CosmosFixture : IAsyncLifetime
 
     /// <summary>The name of a new, empty database the local server can route (see <see cref="CreateDatabaseAsync"/>).</summary>
     public async Task<string> CreateDatabaseNameAsync(CancellationToken cancellationToken) => (await CreateDatabaseAsync(cancellationToken)).Id;
+
+    /// <summary>
+    /// Creates again, empty, a database <see cref="CreateDatabaseAsync"/> named, after a restart of the server lost it
+    /// (the server keeps data in memory only); fails if the server gave it a resource id it cannot route.
+    /// </summary>
+    public async Task<Database> RecreateDatabaseAsync(string id, CancellationToken cancellationToken)
+    {
+        var response = await Client.CreateDatabaseAsync(id, cancellationToken: cancellationToken);
+        return IsRoutable(response.Resource)
+            ? response.Database
+            : throw new InvalidOperationException($"The server gave database {id} the resource link {response.Resource.SelfLink}, which it cannot route.");
+    }
+
+    private static bool IsRoutable(DatabaseProperties database)
+    {
+        var rid = database.SelfLink.Trim('/')["dbs/".Length..];
+        return !rid.Contains('/', StringComparison.Ordinal) && !rid.Contains('+', StringComparison.Ordinal);
+    }
 
     /// <inheritdoc />
     public async ValueTask InitializeAsync()
@@ -73,8 +105,7 @@ public sealed class CosmosFixture : IAsyncLifetime
         }
 
         _certificate = X509Certificate2.CreateFromPem(await File.ReadAllTextAsync(certificatePath));
-        _client = new CosmosClient(
-            LocalServiceEndpoints.CosmosEndpoint.ToString(), LocalServiceEndpoints.CosmosEmulatorKey, ClientOptions(_certificate));
+        _client = new CosmosClient(Endpoint.ToString(), LocalServiceEndpoints.CosmosEmulatorKey, ClientOptions(_certificate));
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         try
         {
@@ -83,7 +114,7 @@ public sealed class CosmosFixture : IAsyncLifetime
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
             throw new InvalidOperationException(
-                $"The Cosmos DB server is not answering at {LocalServiceEndpoints.CosmosEndpoint}. {LocalServiceEndpoints.StartHint}", exception);
+                $"The Cosmos DB server is not answering at {Endpoint}. {LocalServiceEndpoints.StartHint}", exception);
         }
     }
 

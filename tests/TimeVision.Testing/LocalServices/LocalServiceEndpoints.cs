@@ -30,6 +30,18 @@ public static class LocalServiceEndpoints
         Environment.GetEnvironmentVariable("TIMEVISION_TEST_COSMOS_CERT")
         ?? Path.Combine(RepositoryPaths.Root, "tests", "services", "node_modules", "@vercel", "cosmosdb-server", "cert.pem");
 
+    /// <summary>
+    /// A service program <c>tests/services/install.sh</c> installs (<c>tests/services/node_modules/.bin</c>), for tests that
+    /// start a service of their own (<see cref="PrivateAzurite"/>, <see cref="PrivateCosmos"/>).
+    /// </summary>
+    public static string ServiceExecutable(string name)
+    {
+        var path = Path.Combine(RepositoryPaths.Root, "tests", "services", "node_modules", ".bin", name);
+        return File.Exists(path)
+            ? path
+            : throw new InvalidOperationException($"{path} is missing. Install the services with 'tests/services/install.sh'.");
+    }
+
     /// <summary>The hint every "service not answering" failure carries.</summary>
     public const string StartHint = "Start the local services with 'tests/services/start.sh' (or run every test with 'bash tests/run.sh').";
 }
