@@ -172,7 +172,8 @@ internal static partial class TitleBlockReader
         switch (field)
         {
             case Field.Material:
-                return MaterialCatalog.Find(text) is not null ? text : null;
+                // A short bare number beside a material label is a dimension or a zone marker, not GB steel 45.
+                return !ShortNumber().IsMatch(text) && MaterialCatalog.FindInField(text) is not null ? text : null;
             case Field.Scale:
                 return ScalePattern().Match(text) is { Success: true } scale ? $"{scale.Groups[1].Value}:{scale.Groups[2].Value}" : null;
             case Field.Sheet:
@@ -210,4 +211,7 @@ internal static partial class TitleBlockReader
 
     [GeneratedRegex(@"^(?:A[0-4]|\d+(?:[.,]\d+)?|(?:SHEET|BLATT|SCALE|REV|DATE|NAME|DRAWN|CHECKED).*)$", RegexOptions.IgnoreCase)]
     private static partial Regex NotAName();
+
+    [GeneratedRegex(@"^\d{1,3}$")]
+    private static partial Regex ShortNumber();
 }
