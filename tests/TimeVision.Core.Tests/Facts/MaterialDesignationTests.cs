@@ -131,6 +131,9 @@ public sealed class MaterialDesignationTests : IDisposable
     [InlineData("material: SAE 12L14", "free_cutting_steel")]
     [InlineData("Materiál: 17 240", "stainless_steel")]
     [InlineData("Materiál: 42 4201", "aluminium")]
+    [InlineData("Polotovar: KR 30 ČSN 42 6510 - 11 523", "steel")]
+    [InlineData("材料 QT450-10", "cast_iron")]
+    [InlineData("材料：H62黄铜", "brass_bronze")]
     public async Task A_material_field_in_each_language_is_read_through_Poppler_with_its_group(string field, string group)
     {
         var sheet = new TextPdf().WithGrid(6).WithDimensions("120", "45", "Ø20", "M8").Text(560, 520, field, 9);
