@@ -1,134 +1,64 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace TimeVision.Core.Facts;
 
 /// <summary>
-/// Reads title-block fields by their labels (German, English, Czech): the value written after the label on its line,
-/// else the nearest text below or to the right of it. A field left empty on the drawing stays empty.
+/// Reads title-block fields by their labels (<see cref="TitleBlockLabels"/>: German, English, Czech, Chinese): the value
+/// written after the label on its line or glued to it, else the nearest text below or to the right of it. A field left
+/// empty on the drawing stays empty.
 /// </summary>
+/// <remarks>
+/// The drawing number is chosen by its label, in this order: a drawing-number field (Zeichnungsnummer, DWG NO., číslo
+/// výkresu, 图号/图样代号), else a document-number field (document number, Dokumentnummer, číslo dokumentu), else a
+/// part-number field (part no./nr., Teilenummer, číslo dílu, 零件号). Only the first is read at high confidence: a
+/// document or part number is the drawing number by the template's habit, not by its label, so it is medium.
+/// A bare one- or two-digit number is never a drawing number: it is a grid-zone marker as often as a field value.
+/// Of several scales the one nearest the sheet's lower right corner is the sheet's (the others belong to views).
+/// </remarks>
 internal static partial class TitleBlockReader
 {
-    private enum Field
-    {
-        Material,
-        PartName,
-        DrawingNumber,
-        Scale,
-        Weight,
-        Sheet,
-
-        /// <summary>Fields read only so their labels are known (paper size, revision).</summary>
-        Other,
-    }
-
-    private static readonly (Field Field, string[] Labels)[] Labels =
-    [
-        (Field.Material, ["WERKSTOFF", "MATERIAL", "MATERIÁL"]),
-        (Field.PartName, ["BENENNUNG", "BEZEICHNUNG", "TITLE", "TITEL", "NÁZEV", "PART NAME"]),
-        (Field.DrawingNumber, ["ZEICHNUNGSNUMMER", "ZEICHNUNGSNR", "ZEICHNUNGS-NR", "ZEICHN.-NR", "DWG NO", "DWG. NO", "DWG NUMBER", "DRAWING NO", "DRAWING NUMBER", "ČÍSLO VÝKRESU", "Č. VÝKRESU"]),
-        (Field.Scale, ["MASSSTAB", "MAẞSTAB", "MAßSTAB", "SCALE", "MĚŘÍTKO"]),
-        (Field.Weight, ["GEWICHT", "WEIGHT", "HMOTNOST", "MASSE"]),
-        (Field.Sheet, ["BLATT", "SHEET", "LIST"]),
-        (Field.Other, ["SIZE", "FORMAT", "REV", "REVISION"]),
-    ];
-
     /// <summary>Reads the labelled fields of one page.</summary>
     public static TitleBlockFacts Read(TextPage page)
     {
-        var labels = FindLabels(page);
-        var facts = new TitleBlockFacts();
-        foreach (var field in Enum.GetValues<Field>().Where(f => f != Field.Other))
+        var labels = TitleBlockLabels.Find(page);
+        var labelLines = labels.Select(l => l.Line).ToHashSet();
+        DrawingFact? First(TitleBlockField field, IEnumerable<TitleBlockLabel>? ordered = null) =>
+            (ordered ?? labels).Where(l => l.Field == field).Select(l => ValueOf(page, l, labels, labelLines)).FirstOrDefault(v => v is not null);
+
+        var material = First(TitleBlockField.Material);
+        var byCorner = labels.OrderByDescending(l => (l.Box.Right / page.Width) + (l.Box.Bottom / page.Height));
+        return new TitleBlockFacts
         {
-            foreach (var label in labels.Where(l => l.Field == field))
-            {
-                var fact = ValueOf(page, label, labels);
-                if (fact is null)
-                {
-                    continue;
-                }
-
-                facts = field switch
-                {
-                    Field.Material => facts with { Material = fact, MaterialGroup = MaterialCatalog.GroupOf(fact.Value) },
-                    Field.PartName => facts with { PartName = fact },
-                    Field.DrawingNumber => facts with { DrawingNumber = fact },
-                    Field.Scale => facts with { Scale = fact },
-                    Field.Weight => facts with { Weight = fact },
-                    _ => facts with { Sheet = fact },
-                };
-                break;
-            }
-        }
-
-        return facts;
+            Material = material,
+            MaterialGroup = MaterialCatalog.GroupOf(material?.Value),
+            PartName = First(TitleBlockField.PartName),
+            DrawingNumber = First(TitleBlockField.DrawingNumber) ?? AsMedium(First(TitleBlockField.DocumentNumber) ?? First(TitleBlockField.PartNumber)),
+            Scale = First(TitleBlockField.Scale, byCorner),
+            Weight = First(TitleBlockField.Weight),
+            Sheet = First(TitleBlockField.Sheet),
+        };
     }
 
-    private sealed record Label(Field Field, TextLine Line, int FirstWord, int WordCount, TextBox Box);
+    private static DrawingFact? AsMedium(DrawingFact? fact) => fact is null ? null : fact with { Confidence = FactConfidence.Medium };
 
-    private static List<Label> FindLabels(TextPage page)
+    private static DrawingFact? ValueOf(TextPage page, TitleBlockLabel label, List<TitleBlockLabel> labels, HashSet<TextLine> labelLines)
     {
-        var found = new List<Label>();
-        foreach (var line in page.Lines)
-        {
-            for (var i = 0; i < line.Words.Count; i++)
-            {
-                // A label starts its line or follows another label ("Title DWG No."); "DO NOT SCALE DRAWING" is a note.
-                var startsField = i == 0 || (found.Count > 0 && found[^1].Line == line && found[^1].FirstWord + found[^1].WordCount == i);
-                if (startsField && LabelAt(line, i) is { } label)
-                {
-                    found.Add(label);
-                    i += label.WordCount - 1;
-                }
-            }
-        }
-
-        return found;
-    }
-
-    /// <summary>The first label (in <see cref="Labels"/> order) whose words start at word <paramref name="start"/>.</summary>
-    private static Label? LabelAt(TextLine line, int start)
-    {
-        foreach (var (field, names) in Labels)
-        {
-            foreach (var parts in names.Select(name => name.Split(' ')))
-            {
-                var matches = start + parts.Length <= line.Words.Count
-                    && parts.Select((part, k) => (part, word: line.Words[start + k].Text))
-                        .All(p => p.word.StartsWith(p.part, StringComparison.OrdinalIgnoreCase)
-                            && IsLabelEnding(p.word[p.part.Length..], p.part == parts[^1]));
-                if (matches)
-                {
-                    var box = line.Words.Skip(start).Take(parts.Length).Select(w => w.Box).Aggregate((a, b) => a.Union(b));
-                    return new Label(field, line, start, parts.Length, box);
-                }
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>What may follow a label's text inside its word: nothing, a colon or a dot, or (last word) an inline value after a colon.</summary>
-    private static bool IsLabelEnding(string rest, bool lastPart) =>
-        rest.Length == 0 || rest is ":" or "." or ".:" || (lastPart && rest.StartsWith(':'));
-
-    private static DrawingFact? ValueOf(TextPage page, Label label, List<Label> labels)
-    {
-        // Inline: "SCALE:1:5", "Material: Aluminium", "BLATT 1 VON 1" — up to the next label on the line.
-        var lastLabelWord = label.Line.Words[label.FirstWord + label.WordCount - 1].Text;
-        var colon = lastLabelWord.IndexOf(':', StringComparison.Ordinal);
-        var inlineStart = colon >= 0 && colon < lastLabelWord.Length - 1 ? lastLabelWord[(colon + 1)..] : null;
+        // Inline: "SCALE:1:5", "Material: Aluminium", "材料45钢", "BLATT 1 VON 1" — up to the next label on the line.
         var nextLabel = labels.Where(l => l.Line == label.Line && l.FirstWord > label.FirstWord).Select(l => l.FirstWord).DefaultIfEmpty(label.Line.Words.Count).Min();
         var inlineWords = label.Line.Words.Skip(label.FirstWord + label.WordCount).Take(nextLabel - label.FirstWord - label.WordCount).ToList();
-        var inlineText = string.Join(' ', new[] { inlineStart }.Concat(inlineWords.Select(w => w.Text)).Where(t => !string.IsNullOrEmpty(t))).Trim();
-        if (inlineText.Length > 0 && Validate(label.Field, inlineText) is { } inlineValue)
+        var inlineText = string.Join(' ', new[] { label.GluedValue }.Concat(inlineWords.Select(w => w.Text)).Where(t => !string.IsNullOrEmpty(t))).Trim();
+        if (inlineText.Length > 0 && Validate(label.Field, inlineText, inline: true) is { } inlineValue)
         {
             var box = inlineWords.Select(w => w.Box).Aggregate(label.Box, (a, b) => a.Union(b));
             return new DrawingFact(inlineValue, FactConfidence.High, new FactSource(page.Number, label.Line.Text, box));
         }
 
+        if (label.InlineOnly)
+        {
+            return null;
+        }
+
         // Nearby: the closest line below (in the label's column) or to its right (on its row) that is not a label.
-        var labelLines = labels.Select(l => l.Line).ToHashSet();
         var height = Math.Max(label.Box.Height, 4);
         var candidates = page.Lines
             .Where(line => !labelLines.Contains(line))
@@ -138,13 +68,29 @@ internal static partial class TitleBlockReader
             .Take(3);
         foreach (var (line, _) in candidates)
         {
-            if (Validate(label.Field, line.Text) is { } value)
+            if (Validate(label.Field, line.Text, inline: false) is { } value)
             {
-                return new DrawingFact(value, FactConfidence.High, new FactSource(page.Number, line.Text, line.Box));
+                var (text, box) = label.Field == TitleBlockField.PartName ? WithContinuation(page, line, labelLines) : (value, line.Box);
+                return new DrawingFact(text, FactConfidence.High, new FactSource(page.Number, line.Text, box));
             }
         }
 
         return null;
+    }
+
+    /// <summary>A name set over two lines of the same lettering in its cell ("NFR23 Rear Right" / "Upright") is one name.</summary>
+    private static (string Text, TextBox Box) WithContinuation(TextPage page, TextLine first, HashSet<TextLine> labelLines)
+    {
+        var continuation = page.Lines.FirstOrDefault(line =>
+            !labelLines.Contains(line)
+            && line.Box.Y > first.Box.Y
+            && line.Box.Y - first.Box.Bottom < 0.6 * first.Box.Height
+            && Math.Abs(line.Box.Height - first.Box.Height) < 0.25 * first.Box.Height
+            && line.Box.X < first.Box.Right && line.Box.Right > first.Box.X
+            && Validate(TitleBlockField.PartName, line.Text, inline: false) is not null);
+        return continuation is null
+            ? (Clean(first.Text), first.Box)
+            : ($"{Clean(first.Text)} {Clean(continuation.Text)}", first.Box.Union(continuation.Box));
     }
 
     /// <summary>How far a value candidate is from its label; <see langword="null"/> when it is not where a value would be.</summary>
@@ -161,9 +107,11 @@ internal static partial class TitleBlockReader
         return Math.Abs(dy) + (0.25 * Math.Abs(candidate.X - label.X));
     }
 
-    private static string? Validate(Field field, string text)
+    private static string Clean(string text) => text.Trim().TrimEnd(':').Trim();
+
+    private static string? Validate(TitleBlockField field, string text, bool inline)
     {
-        text = text.Trim().TrimEnd(':').Trim();
+        text = Clean(text);
         if (text.Length == 0 || text.Length > 80)
         {
             return null;
@@ -171,21 +119,28 @@ internal static partial class TitleBlockReader
 
         switch (field)
         {
-            case Field.Material:
-                return MaterialCatalog.Find(text) is not null ? text : null;
-            case Field.Scale:
+            case TitleBlockField.Material:
+                // A short bare number beside a material label is a dimension or a zone, unless written in the field's own line ("材料45").
+                return !DateLike().IsMatch(text) && (inline || !ShortNumber().IsMatch(text)) && MaterialCatalog.FindInField(text) is not null ? text : null;
+            case TitleBlockField.Scale:
                 return ScalePattern().Match(text) is { Success: true } scale ? $"{scale.Groups[1].Value}:{scale.Groups[2].Value}" : null;
-            case Field.Sheet:
+            case TitleBlockField.Sheet:
                 return SheetPattern().Match(text) is { Success: true } sheet ? $"{sheet.Groups[1].Value}/{sheet.Groups[2].Value}" : null;
-            case Field.Weight:
+            case TitleBlockField.Weight:
                 return WeightPattern().IsMatch(text) ? text : null;
-            case Field.DrawingNumber:
+            case TitleBlockField.DrawingNumber or TitleBlockField.DocumentNumber or TitleBlockField.PartNumber:
                 return (text.Any(char.IsDigit) || IdentifierPattern().IsMatch(text))
-                    && !NotADrawingNumber().IsMatch(text) && !LabelWord().IsMatch(text) && MaterialCatalog.Find(text) is null ? text : null;
+                    && !NotADrawingNumber().IsMatch(text) && !GridMarkers().IsMatch(text) && !LabelWord().IsMatch(text) && !IsMostlyMaterial(text) ? text : null;
+            case TitleBlockField.PartName:
+                return text.Any(char.IsLetter) && !NotAName().IsMatch(text) && !LabelWord().IsMatch(text) && !IsMostlyMaterial(text) ? text : null;
             default:
-                return text.Any(char.IsLetter) && !NotAName().IsMatch(text) && !LabelWord().IsMatch(text) && MaterialCatalog.Find(text) is null ? text : null;
+                return null;
         }
     }
+
+    /// <summary>"Stahl" under a name label is the material's cell; "钢板" (steel plate) or "铜套" (bush) is a name.</summary>
+    private static bool IsMostlyMaterial(string text) =>
+        MaterialCatalog.Find(text) is { } found && found.Designation.Length * 2 > text.Length;
 
     /// <summary>A drawing number without digits is one identifier, such as a CAD file name (<c>small_base</c>).</summary>
     [GeneratedRegex(@"^[\p{L}\p{N}][\p{L}\p{N}_.\-/]{2,39}$")]
@@ -201,13 +156,23 @@ internal static partial class TitleBlockReader
     [GeneratedRegex(@"^(?:\D*?)(\d{1,3})\s*(?:/|OF|VON|Z|ZE)\s*(\d{1,3})$", RegexOptions.IgnoreCase)]
     private static partial Regex SheetPattern();
 
-    [GeneratedRegex(@"\d\s?(?:kg|g|lbs?)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\d\s?(?:(?:kg|g|lbs?)\b|公斤|千克|克)", RegexOptions.IgnoreCase)]
     private static partial Regex WeightPattern();
 
     /// <summary>Dates, paper sizes, scales, revisions and sheet counts sit in title blocks beside drawing numbers.</summary>
     [GeneratedRegex(@"^(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}|A[0-4]|\d+\s?:\s?\d+|\d+\s?/\s?\d+|(?:SHEET|BLATT|REV|SCALE).*)$", RegexOptions.IgnoreCase)]
     private static partial Regex NotADrawingNumber();
 
-    [GeneratedRegex(@"^(?:A[0-4]|\d+(?:[.,]\d+)?|(?:SHEET|BLATT|SCALE|REV|DATE|NAME|DRAWN|CHECKED).*)$", RegexOptions.IgnoreCase)]
+    /// <summary>Grid-zone markers around the border (1–8, A–F), alone or as a row: never a drawing number.</summary>
+    [GeneratedRegex(@"^(?:\d{1,2}|[A-Z])(?:\s+(?:\d{1,2}|[A-Z]))*$")]
+    private static partial Regex GridMarkers();
+
+    [GeneratedRegex(@"^(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2})$")]
+    private static partial Regex DateLike();
+
+    [GeneratedRegex(@"^\d{1,3}$")]
+    private static partial Regex ShortNumber();
+
+    [GeneratedRegex(@"^(?:A[0-4]|[A-Z]|\d+(?:[.,]\d+)?|(?:SHEET|BLATT|SCALE|REV|DATE|NAME|DRAWN|CHECKED).*)$", RegexOptions.IgnoreCase)]
     private static partial Regex NotAName();
 }

@@ -1,0 +1,108 @@
+using System.Globalization;
+using System.Text;
+
+namespace TimeVision.Testing;
+
+/// <summary>
+/// A one-page PDF with a real text layer: strings placed in points from the top left, as a CAD program writes a
+/// drawing's lettering. One Type0 font (Identity-H, two bytes a character) with a ToUnicode map carries any text of
+/// the Basic Multilingual Plane, Czech and Chinese as well as Latin; its glyphs are not embedded, so a viewer shows
+/// boxes, but pdftotext reads the text back exactly, with each character's box from the font's widths (ideographs a
+/// full em, everything else 0.6 em).
+/// </summary>
+public sealed class TextPdf
+{
+    private readonly List<(double X, double Y, double Size, string Text)> _texts = [];
+
+    /// <summary>Creates an empty page of the given size in points (default: A4 landscape).</summary>
+    public TextPdf(double width = 842, double height = 595)
+    {
+        Width = width;
+        Height = height;
+    }
+
+    /// <summary>The page width in points.</summary>
+    public double Width { get; }
+
+    /// <summary>The page height in points.</summary>
+    public double Height { get; }
+
+    /// <summary>Writes <paramref name="text"/> with its baseline at <paramref name="y"/> points from the top, starting <paramref name="x"/> points from the left.</summary>
+    public TextPdf Text(double x, double y, string text, double size = 8)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(text);
+        if (text.Any(char.IsSurrogate))
+        {
+            throw new ArgumentException("Only characters of the Basic Multilingual Plane can be written.", nameof(text));
+        }
+
+        _texts.Add((x, y, size, text));
+        return this;
+    }
+
+    /// <summary>The PDF's bytes.</summary>
+    public byte[] ToBytes()
+    {
+        var characters = _texts.SelectMany(t => t.Text).Distinct().Order().ToList();
+        var content = new StringBuilder();
+        foreach (var (x, y, size, text) in _texts)
+        {
+            content.Append(CultureInfo.InvariantCulture, $"BT /F1 {size:0.###} Tf 1 0 0 1 {x:0.###} {Height - y:0.###} Tm <{Hex(text)}> Tj ET\n");
+        }
+
+        var unicodeMap = new StringBuilder()
+            .Append("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n")
+            .Append("/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n")
+            .Append("1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+        foreach (var chunk in characters.Chunk(100))
+        {
+            // A bfchar block holds at most 100 entries.
+            unicodeMap.Append(CultureInfo.InvariantCulture, $"{chunk.Length} beginbfchar\n");
+            foreach (var c in chunk)
+            {
+                unicodeMap.Append(CultureInfo.InvariantCulture, $"<{(int)c:X4}> <{(int)c:X4}>\n");
+            }
+
+            unicodeMap.Append("endbfchar\n");
+        }
+
+        unicodeMap.Append("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+        var widths = string.Join(' ', characters.Select(c => string.Create(CultureInfo.InvariantCulture, $"{(int)c} [{(IsIdeograph(c) ? 1000 : 600)}]")));
+        string[] objects =
+        [
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            string.Create(CultureInfo.InvariantCulture, $"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {Width:0.###} {Height:0.###}] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>"),
+            Stream(content.ToString()),
+            "<< /Type /Font /Subtype /Type0 /BaseFont /DrawingSans /Encoding /Identity-H /DescendantFonts [6 0 R] /ToUnicode 7 0 R >>",
+            $"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /DrawingSans /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor 8 0 R /DW 600 /W [{widths}] /CIDToGIDMap /Identity >>",
+            Stream(unicodeMap.ToString()),
+            "<< /Type /FontDescriptor /FontName /DrawingSans /Flags 32 /FontBBox [0 -200 1000 800] /ItalicAngle 0 /Ascent 800 /Descent -200 /CapHeight 700 /StemV 80 >>",
+        ];
+
+        // Everything in the file is ASCII (the text travels as hex glyph codes): lengths in characters are offsets in bytes.
+        var pdf = new StringBuilder("%PDF-1.4\n");
+        var offsets = new List<int>();
+        for (var i = 0; i < objects.Length; i++)
+        {
+            offsets.Add(pdf.Length);
+            pdf.Append(CultureInfo.InvariantCulture, $"{i + 1} 0 obj\n{objects[i]}\nendobj\n");
+        }
+
+        var xref = pdf.Length;
+        pdf.Append(CultureInfo.InvariantCulture, $"xref\n0 {objects.Length + 1}\n0000000000 65535 f \n");
+        foreach (var offset in offsets)
+        {
+            pdf.Append(CultureInfo.InvariantCulture, $"{offset:0000000000} 00000 n \n");
+        }
+
+        pdf.Append(CultureInfo.InvariantCulture, $"trailer\n<< /Root 1 0 R /Size {objects.Length + 1} >>\nstartxref\n{xref}\n%%EOF\n");
+        return Encoding.ASCII.GetBytes(pdf.ToString());
+    }
+
+    private static string Stream(string data) => string.Create(CultureInfo.InvariantCulture, $"<< /Length {data.Length} >>\nstream\n{data}\nendstream");
+
+    private static string Hex(string text) => string.Concat(text.Select(c => ((int)c).ToString("X4", CultureInfo.InvariantCulture)));
+
+    private static bool IsIdeograph(char c) => c is >= '\u2E80' and <= '\u9FFF' or >= '\uF900' and <= '\uFAFF' or >= '\uFF00' and <= '\uFF60';
+}
