@@ -52,7 +52,7 @@ public sealed class FineTuneApi(TrainingExporter exporter, FineTuneService fineT
         var folder = Path.Combine(Path.GetTempPath(), $"timevision-finetune-{Guid.NewGuid():N}");
         try
         {
-            await exporter.ExportAsync(new TrainingExportRequest(folder, sources, ValidationPercent: body.ValidationPercent ?? ValidationShare.DefaultPercent), cancellationToken);
+            await exporter.ExportAsync(new TrainingExportRequest(sources, ValidationPercent: body.ValidationPercent ?? ValidationShare.DefaultPercent), new FolderExportSink(folder), cancellationToken);
             var job = await fineTuning.StartAsync(body.BaseModel ?? ModelIds.Default, body.Suffix, folder, cancellationToken);
             return new ObjectResult(job) { StatusCode = StatusCodes.Status201Created };
         }

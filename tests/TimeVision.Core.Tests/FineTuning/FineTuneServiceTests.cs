@@ -273,6 +273,6 @@ public sealed class FineTuneServiceTests : FakeOpenAITestBase
     {
         await LabelledCorpus.BuildAsync(_services, Token, measuredDocuments);
         return await _services.Get<TrainingExporter>().ExportAsync(
-            new TrainingExportRequest(ExportFolder, new HashSet<FeedbackSource> { FeedbackSource.Actual }, ValidationPercent: validationPercent, Format: format), Token);
+            new TrainingExportRequest(new HashSet<FeedbackSource> { FeedbackSource.Actual }, ValidationPercent: validationPercent, Format: format), new FolderExportSink(ExportFolder), Token);
     }
 }
