@@ -97,7 +97,15 @@ public static class FineTuneStatuses
 /// <param name="PromptHash">That set's hash.</param>
 /// <param name="TrainingExamples">Lines in <c>train.jsonl</c>.</param>
 /// <param name="ValidationExamples">Lines in <c>validation.jsonl</c>.</param>
-public sealed record FineTuneExport(string PromptSetId, string PromptVersion, string PromptHash, int TrainingExamples, int ValidationExamples);
+public sealed record FineTuneExport(string PromptSetId, string PromptVersion, string PromptHash, int TrainingExamples, int ValidationExamples)
+{
+    /// <summary>What an export's manifest says it holds.</summary>
+    public static FineTuneExport Of(Training.TrainingManifest manifest)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        return new(manifest.Prompt.Id, manifest.Prompt.Version, manifest.Prompt.Hash, manifest.Train.Examples, manifest.Validation.Examples);
+    }
+}
 
 /// <summary>A failed job's error, as the API reports it.</summary>
 /// <param name="Code">A machine-readable code.</param>

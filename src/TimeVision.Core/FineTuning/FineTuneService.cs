@@ -58,6 +58,37 @@ public sealed partial class FineTuneService
     /// </exception>
     public async Task<FineTuneJob> StartAsync(string baseModel, string suffix, string exportDirectory, CancellationToken cancellationToken)
     {
+        CheckCanStart(baseModel, suffix);
+        var manifest = await ReadManifestAsync(exportDirectory, cancellationToken);
+        var trainingFileId = await _api.UploadAsync(Path.Combine(exportDirectory, manifest.Train.Name), cancellationToken);
+        var validationFileId = manifest.Validation.Examples > 0
+            ? await _api.UploadAsync(Path.Combine(exportDirectory, manifest.Validation.Name), cancellationToken)
+            : null;
+        var state = await _api.CreateJobAsync(baseModel.Trim(), trainingFileId, validationFileId, suffix!, cancellationToken);
+        var job = new FineTuneJob
+        {
+            JobId = state.JobId,
+            BaseModel = baseModel.Trim(),
+            Suffix = suffix!,
+            TrainingFileId = trainingFileId,
+            ValidationFileId = validationFileId,
+            Export = FineTuneExport.Of(manifest),
+            Status = state.Status,
+            CreatedAt = _time.GetUtcNow(),
+            CheckedAt = _time.GetUtcNow(),
+        };
+        await _jobs.SaveAsync(job, cancellationToken);
+        Log.Started(_logger, job.JobId, job.BaseModel, job.Export.TrainingExamples, job.Export.ValidationExamples);
+        return job;
+    }
+
+    /// <summary>
+    /// The checks a start passes before anything is exported or uploaded: the endpoint still takes jobs
+    /// (<see cref="FineTuneOptions.NewJobsCloseOn"/>), a base model is named, the suffix is valid.
+    /// </summary>
+    /// <exception cref="FineTuneInputException">A check failed: <c>fine_tuning_closed</c>, <c>invalid_base_model</c> or <c>invalid_suffix</c>.</exception>
+    public void CheckCanStart(string? baseModel, string? suffix)
+    {
         var endpointKind = ModelInfoService.EndpointKind(_vision.CurrentValue.Endpoint);
         if (_options.CurrentValue.ClosesOn(endpointKind) is { } closes && DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime) >= closes)
         {
@@ -77,28 +108,6 @@ public sealed partial class FineTuneService
         {
             throw new FineTuneInputException("invalid_suffix", $"The suffix '{suffix}' must be 1–64 letters, digits, '-' or '_'.");
         }
-
-        var manifest = await ReadManifestAsync(exportDirectory, cancellationToken);
-        var trainingFileId = await _api.UploadAsync(Path.Combine(exportDirectory, manifest.Train.Name), cancellationToken);
-        var validationFileId = manifest.Validation.Examples > 0
-            ? await _api.UploadAsync(Path.Combine(exportDirectory, manifest.Validation.Name), cancellationToken)
-            : null;
-        var state = await _api.CreateJobAsync(baseModel.Trim(), trainingFileId, validationFileId, suffix!, cancellationToken);
-        var job = new FineTuneJob
-        {
-            JobId = state.JobId,
-            BaseModel = baseModel.Trim(),
-            Suffix = suffix!,
-            TrainingFileId = trainingFileId,
-            ValidationFileId = validationFileId,
-            Export = new FineTuneExport(manifest.Prompt.Id, manifest.Prompt.Version, manifest.Prompt.Hash, manifest.Train.Examples, manifest.Validation.Examples),
-            Status = state.Status,
-            CreatedAt = _time.GetUtcNow(),
-            CheckedAt = _time.GetUtcNow(),
-        };
-        await _jobs.SaveAsync(job, cancellationToken);
-        Log.Started(_logger, job.JobId, job.BaseModel, job.Export.TrainingExamples, job.Export.ValidationExamples);
-        return job;
     }
 
     /// <summary>Every recorded job, oldest first.</summary>
@@ -234,7 +243,9 @@ public sealed partial class FineTuneService
         }
     }
 
-    private static async Task<TrainingManifest> ReadManifestAsync(string exportDirectory, CancellationToken cancellationToken)
+    /// <summary>An export folder's manifest, checked: an OpenAI-format export that passes the limits and whose files match it.</summary>
+    /// <exception cref="FineTuneInputException">It is not such an export; the code says why.</exception>
+    internal static async Task<TrainingManifest> ReadManifestAsync(string exportDirectory, CancellationToken cancellationToken)
     {
         var path = Path.Combine(exportDirectory, "manifest.json");
         if (!File.Exists(path))

@@ -83,6 +83,12 @@ public sealed class FakeFineTuningApi
     /// <summary>The ids of files deleted, in the order they were deleted.</summary>
     public IReadOnlyList<string> DeletedFiles => [.. _deleted];
 
+    /// <summary>While set, job creations are refused with a 400 carrying this message, as for a model that cannot be fine-tuned.</summary>
+    public string? RefuseJobsWith { get; set; }
+
+    /// <summary>While set, file uploads wait for this task before they are taken: a test sees a start mid-upload.</summary>
+    public Task? UploadsWaitFor { get; set; }
+
     /// <summary>HTTP status to answer file deletions with instead of deleting (e.g. 500), until set back to null.</summary>
     public int? FileDeleteFailure { get; set; }
 
@@ -163,6 +169,11 @@ public sealed class FakeFineTuningApi
 
     private Task UploadAsync(HttpContext context) => Authorized(context, async () =>
     {
+        if (UploadsWaitFor is { } release)
+        {
+            await release;
+        }
+
         if (!context.Request.HasFormContentType)
         {
             await RejectAsync(context, 400, "POST /v1/files must be multipart/form-data.");
@@ -277,6 +288,13 @@ public sealed class FakeFineTuningApi
         if (problem is not null)
         {
             await RejectAsync(context, 400, problem);
+            return;
+        }
+
+        if (RefuseJobsWith is { } refusal)
+        {
+            context.Response.StatusCode = 400;
+            await WriteJsonAsync(context, ErrorJson("invalid_request_error", refusal));
             return;
         }
 
