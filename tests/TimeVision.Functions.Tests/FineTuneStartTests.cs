@@ -177,6 +177,25 @@ public sealed class FineTuneStartTests(AzuriteFixture azurite, CosmosFixture cos
         Assert.NotNull(Assert.Single(await _harness.Services.GetRequiredService<FineTuneService>().ListAsync(Token)).FilesDeletedAt);
     }
 
+    [Fact]
+    public async Task With_KeepTrainingFiles_the_timer_leaves_an_ended_jobs_files_with_the_provider()
+    {
+        await using var keeping = await FunctionsHarness.StartAsync(
+            azurite, cosmos, settings: new Dictionary<string, string?> { ["FineTuning:KeepTrainingFiles"] = "true" });
+        await LabelledDocuments.SeedAsync(keeping, 10, Token);
+        var accepted = Assert.IsType<AcceptedResult>(await ActivatorUtilities.CreateInstance<FineTuneApi>(keeping.Services).StartAsync(Request(Body, null), keeping.Client, Token));
+        await keeping.WaitAsync(accepted.Location!.Split('/')[^1]);
+        var job = Assert.Single(await keeping.Services.GetRequiredService<FineTuneService>().ListAsync(Token));
+
+        keeping.Model.FineTuning.Advance(job.JobId, "succeeded", "ft:gpt-4o-2024-08-06:shop:shop:kept");
+        await ActivatorUtilities.CreateInstance<FineTuneJobTimer>(keeping.Services).RunAsync(new TimerInfo(), Token);
+
+        Assert.Empty(keeping.Model.FineTuning.DeletedFiles);
+        Assert.Single(keeping.Model.FineTuning.StoredFiles);
+        var checkedJob = Assert.Single(await keeping.Services.GetRequiredService<FineTuneService>().ListAsync(Token));
+        Assert.Equal((FineTuneStatuses.Succeeded, null), (checkedJob.Status, checkedJob.FilesDeletedAt));
+    }
+
     private async Task<StartAnswer> StartAsync(string json, string? key = null)
     {
         var accepted = Assert.IsType<AcceptedResult>(await Api.StartAsync(Request(json, key), _harness.Client, Token));
