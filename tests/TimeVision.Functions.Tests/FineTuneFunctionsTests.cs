@@ -46,8 +46,11 @@ public sealed class FineTuneFunctionsTests(AzuriteFixture azurite, CosmosFixture
             Assert.IsType<OkObjectResult>(feedback);
         }
 
-        var started = Assert.IsType<ObjectResult>(await FineTune.StartAsync(Json("POST", """{"suffix": "loop", "validationPercent": 0}"""), Token));
-        var job = Assert.IsType<FineTuneJob>(started.Value);
+        var accepted = Assert.IsType<AcceptedResult>(await FineTune.StartAsync(Json("POST", """{"suffix": "loop", "validationPercent": 0}"""), _harness.Client, Token));
+        var startId = accepted.Location!.Split('/')[^1];
+        await _harness.WaitAsync(startId);
+        var started = Assert.IsType<OkObjectResult>(await FineTune.GetStartAsync(FunctionsHarness.Request("GET"), startId, _harness.Client, Token));
+        var job = Assert.IsType<FineTuneStartStatus>(started.Value).Job!;
         _harness.Model.FineTuning.Advance(job.JobId, "running");
         await Timer.RunAsync(new TimerInfo(), Token);
         var whileRunning = await InfoAsync();
@@ -57,7 +60,6 @@ public sealed class FineTuneFunctionsTests(AzuriteFixture azurite, CosmosFixture
         Assert.IsType<OkObjectResult>(await Models.ActivateAsync(Json("POST", $$"""{"model": "{{FineTunedModel}}"}"""), Token));
         await EstimateAsync(TestPdfs.WithPages(1, widthMm: 250));
 
-        Assert.Equal(201, started.StatusCode);
         Assert.Equal(12, Assert.Single(_harness.Model.FineTuning.Files).Lines.Count);
         Assert.Null(job.ValidationFileId);
         Assert.Equal((FineTuneStatuses.Running, 0), (whileRunning.LatestFineTuneJob!.Status, whileRunning.Candidates.Count));
@@ -73,27 +75,35 @@ public sealed class FineTuneFunctionsTests(AzuriteFixture azurite, CosmosFixture
     }
 
     [Fact]
-    public async Task Too_few_labels_get_400_with_the_failed_limit_and_nothing_is_uploaded()
+    public async Task Too_few_labels_end_the_start_with_the_failed_limit_in_its_status_and_nothing_is_uploaded()
     {
         var (id, etag) = await EstimateAsync(TestPdfs.WithPages(1));
         await ActivatorUtilities.CreateInstance<FeedbackApi>(_harness.Services).PutAsync(Json("PUT", """{"actualMinutes": 5, "source": "actual"}""", etag), id, Token);
 
-        var result = Assert.IsAssignableFrom<ObjectResult>(await FineTune.StartAsync(Json("POST", """{"suffix": "loop"}"""), Token));
+        var accepted = Assert.IsType<AcceptedResult>(await FineTune.StartAsync(Json("POST", """{"suffix": "loop"}"""), _harness.Client, Token));
+        var startId = accepted.Location!.Split('/')[^1];
+        await _harness.WaitAsync(startId);
+        var status = Assert.IsType<OkObjectResult>(await FineTune.GetStartAsync(FunctionsHarness.Request("GET"), startId, _harness.Client, Token));
 
-        Assert.Equal(400, result.StatusCode);
-        Assert.Contains("min_training_examples", System.Text.Json.JsonSerializer.Serialize(result.Value), StringComparison.Ordinal);
+        var body = System.Text.Json.JsonSerializer.SerializeToElement(status.Value, System.Text.Json.JsonSerializerOptions.Web);
+        Assert.Equal("failed", body.GetProperty("state").GetString());
+        Assert.Equal("export_checks_failed", body.GetProperty("error").GetProperty("code").GetString());
+        Assert.Contains("min_training_examples", body.GetProperty("error").GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.Empty(_harness.Model.FineTuning.Files);
+        Assert.Empty(_harness.Model.FineTuning.Jobs);
     }
 
     [Theory]
     [InlineData("{}")]
     [InlineData("""{"suffix": "ok", "source": "guess"}""")]
+    [InlineData("""{"suffix": "has space"}""")]
     [InlineData("not json")]
-    public async Task A_bad_start_request_is_400(string body)
+    public async Task A_bad_start_request_is_400_and_starts_nothing(string body)
     {
-        var result = Assert.IsAssignableFrom<ObjectResult>(await FineTune.StartAsync(Json("POST", body), Token));
+        var result = Assert.IsAssignableFrom<ObjectResult>(await FineTune.StartAsync(Json("POST", body), _harness.Client, Token));
 
         Assert.Equal(400, result.StatusCode);
+        Assert.Empty(_harness.Model.FineTuning.Files);
     }
 
     private async Task<ModelInfo> InfoAsync() =>

@@ -12,9 +12,14 @@ public sealed class FunctionsMetadataTests
     public void Every_function_is_declared()
     {
         Assert.Equal(
-            ["ActivateModel", "CheckFineTuneJobs", "CheckModel", "CheckModelRetirement", "DrawingBlobTrigger", "EstimateDocument", "EstimatePage", "ExportTraining", "GetEstimate", "GetModelInfo", "InspectDocument", "ListFineTuneJobs", "PostEstimate", "PutFeedback", "RenderPage", "RetryEstimate", "RetryFailedPages", "SaveDocumentEstimate", "StartFineTune"],
+            ["ActivateModel", "CheckFineTuneJobs", "CheckModel", "CheckModelRetirement", "CreateFineTuneJob", "DrawingBlobTrigger", "EstimateDocument", "EstimatePage", "ExportTraining", "FineTuneStart", "GetEstimate", "GetFineTuneStart", "GetModelInfo", "InspectDocument", "ListFineTuneJobs", "PostEstimate", "PutFeedback", "RecordFineTuneJob", "RenderPage", "RetryEstimate", "RetryFailedPages", "SaveDocumentEstimate", "StartFineTune", "UploadTrainingFiles"],
             Functions.Value.Select(f => f.GetProperty("name").GetString()!).Order());
     }
+
+    [Theory]
+    [InlineData("StartFineTune")]
+    [InlineData("GetFineTuneStart")]
+    public void The_fine_tune_start_endpoints_get_a_durable_client(string function) => Binding(function, "durableClient");
 
     [Fact]
     public void The_blob_trigger_watches_drawings_on_the_host_storage_and_gets_a_durable_client()
@@ -37,6 +42,7 @@ public sealed class FunctionsMetadataTests
     [InlineData("CheckModel", "model/check", "post", "Admin")]
     [InlineData("StartFineTune", "fine-tune/jobs", "post", "Admin")]
     [InlineData("ListFineTuneJobs", "fine-tune/jobs", "get", "Admin")]
+    [InlineData("GetFineTuneStart", "fine-tune/starts/{startId}", "get", "Admin")]
     public void Http_functions_have_their_route_method_and_auth_level(string function, string route, string method, string authLevel)
     {
         var trigger = Binding(function, "httpTrigger");
@@ -52,6 +58,10 @@ public sealed class FunctionsMetadataTests
     [InlineData("RenderPage", "activityTrigger")]
     [InlineData("EstimatePage", "activityTrigger")]
     [InlineData("SaveDocumentEstimate", "activityTrigger")]
+    [InlineData("FineTuneStart", "orchestrationTrigger")]
+    [InlineData("UploadTrainingFiles", "activityTrigger")]
+    [InlineData("CreateFineTuneJob", "activityTrigger")]
+    [InlineData("RecordFineTuneJob", "activityTrigger")]
     public void Durable_functions_have_their_triggers(string function, string trigger) => Binding(function, trigger);
 
     [Fact]

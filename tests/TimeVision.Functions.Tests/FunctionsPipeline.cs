@@ -1,5 +1,7 @@
 using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
+using TimeVision.Core.FineTuning;
+using TimeVision.Core.FineTuning.Durable;
 using TimeVision.Core.Pipeline;
 using TimeVision.Core.Pipeline.Durable;
 using TimeVision.Functions.Activities;
@@ -8,14 +10,16 @@ using TimeVision.Functions.Orchestrations;
 namespace TimeVision.Functions.Tests;
 
 /// <summary>
-/// Registers the Functions app's own <c>[Function]</c> orchestrator and activity methods with the local Durable Task
-/// worker, under the names the Functions host would bind them to, so the tests run the adapters the app deploys.
+/// Registers the Functions app's own <c>[Function]</c> orchestrators and activity methods (the document pipeline and the
+/// fine-tuning start) with the local Durable Task worker, under the names the Functions host would bind them to, so the
+/// tests run the adapters the app deploys.
 /// </summary>
 internal static class FunctionsPipeline
 {
     public static void Register(DurableTaskRegistry registry, Func<IServiceProvider> services)
     {
         PipelineActivities Activities() => ActivatorUtilities.CreateInstance<PipelineActivities>(services());
+        FineTuneStartActivities FineTune() => ActivatorUtilities.CreateInstance<FineTuneStartActivities>(services());
 
         registry
             .AddOrchestratorFunc<EstimateDocumentRequest, DocumentSummary>(EstimateDocumentOrchestration.Name, (context, _) => EstimateDocumentOrchestrator.RunAsync(context))
@@ -26,6 +30,13 @@ internal static class FunctionsPipeline
             .AddActivityFunc<EstimatePageRequest, PageResultReference>(
                 EstimateDocumentOrchestration.EstimateActivity, (_, input) => Activities().EstimatePageAsync(input, CancellationToken.None))
             .AddActivityFunc<SaveDocumentRequest, DocumentSummary>(
-                EstimateDocumentOrchestration.SaveActivity, (_, input) => Activities().SaveAsync(input, CancellationToken.None));
+                EstimateDocumentOrchestration.SaveActivity, (_, input) => Activities().SaveAsync(input, CancellationToken.None))
+            .AddOrchestratorFunc<FineTuneStartInput, FineTuneStartOutcome>(FineTuneStartOrchestration.Name, (context, _) => FineTuneStartOrchestrator.RunAsync(context))
+            .AddActivityFunc<FineTuneStartInput, FineTuneStepResult>(
+                FineTuneStartOrchestration.UploadActivity, (_, input) => FineTune().UploadAsync(input, CancellationToken.None))
+            .AddActivityFunc<FineTuneStartInput, FineTuneStepResult>(
+                FineTuneStartOrchestration.CreateJobActivity, (_, input) => FineTune().CreateJobAsync(input, CancellationToken.None))
+            .AddActivityFunc<FineTuneStartInput, string>(
+                FineTuneStartOrchestration.RecordActivity, (_, input) => FineTune().RecordJobAsync(input, CancellationToken.None));
     }
 }

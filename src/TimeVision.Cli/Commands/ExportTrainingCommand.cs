@@ -48,9 +48,8 @@ internal static class ExportTrainingCommand
                 var sources = FeedbackLabels.ParseSources(parse.GetValue(source))!; // the option accepts only valid names
                 var trainingFormat = TrainingFormats.Parse(parse.GetValue(format))!.Value; // likewise
                 var manifest = await services.GetRequiredService<TrainingExporter>().ExportAsync(
-                    new TrainingExportRequest(
-                        parse.GetRequiredValue(output).FullName, sources, parse.GetValue(since), parse.GetValue(validation),
-                        IncludeShadow: parse.GetValue(includeShadow), Format: trainingFormat),
+                    new TrainingExportRequest(sources, parse.GetValue(since), parse.GetValue(validation), IncludeShadow: parse.GetValue(includeShadow), Format: trainingFormat),
+                    new FolderExportSink(parse.GetRequiredValue(output).FullName),
                     cancellationToken);
                 CliOutput.WriteResult(stdout, manifest);
                 foreach (var check in manifest.Checks.Where(c => !c.Passed))

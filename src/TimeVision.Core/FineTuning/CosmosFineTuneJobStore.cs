@@ -6,11 +6,14 @@ namespace TimeVision.Core.FineTuning;
 
 /// <summary>
 /// Fine-tuning jobs in the <c>models</c> container (partition key <c>/kind</c>), all in the <c>fine_tune_job</c>
-/// partition, so listing them is a single-partition query.
+/// partition, so listing them is a single-partition query; the progress of durable starts in the
+/// <c>fine_tune_start</c> partition. Items are read by a single-partition query on their id (the local server answers
+/// a point read of a missing item with a 500).
 /// </summary>
 public sealed class CosmosFineTuneJobStore : IFineTuneJobStore
 {
     private const string Kind = "fine_tune_job";
+    private const string StartKind = "fine_tune_start";
     private readonly Container _container;
 
     /// <summary>Creates the store.</summary>
@@ -31,6 +34,32 @@ public sealed class CosmosFineTuneJobStore : IFineTuneJobStore
         var jobs = (await CosmosQuery.InPartitionAsync<Item>(_container, query, Kind, cancellationToken)).Select(item => item.Job);
         return [.. jobs.OrderBy(j => j.CreatedAt).ThenBy(j => j.JobId, StringComparer.Ordinal)];
     }
+
+    /// <inheritdoc />
+    public async Task<FineTuneJob?> GetAsync(string jobId, CancellationToken cancellationToken) =>
+        (await FindAsync<Item>(Kind, jobId, cancellationToken))?.Job;
+
+    /// <inheritdoc />
+    public Task SaveStartAsync(FineTuneStart start, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(start);
+        return _container.UpsertItemAsync(new StartItem(start.StartId, StartKind, start), new PartitionKey(StartKind), cancellationToken: cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<FineTuneStart?> GetStartAsync(string startId, CancellationToken cancellationToken) =>
+        (await FindAsync<StartItem>(StartKind, startId, cancellationToken))?.Start;
+
+    private Task<T?> FindAsync<T>(string kind, string id, CancellationToken cancellationToken)
+    {
+        var query = new QueryDefinition("SELECT * FROM c WHERE c.kind = @kind AND c.id = @id").WithParameter("@kind", kind).WithParameter("@id", id);
+        return CosmosQuery.FirstInPartitionAsync<T>(_container, query, kind, cancellationToken);
+    }
+
+    private sealed record StartItem(
+        [property: JsonPropertyName("id")] string Id,
+        [property: JsonPropertyName("kind")] string Kind,
+        [property: JsonPropertyName("start")] FineTuneStart Start);
 
     private sealed record Item(
         [property: JsonPropertyName("id")] string Id,

@@ -51,6 +51,16 @@ public sealed record FineTuneJob
     /// <summary>Whether its model was added to the registry's candidates.</summary>
     public bool CandidateRegistered { get; init; }
 
+    /// <summary>
+    /// When its training and validation files were deleted from the provider after it ended; <see langword="null"/>
+    /// while they are still there (the job runs, <c>FineTuning:KeepTrainingFiles</c> is on, or a deletion failed and
+    /// waits for the next check).
+    /// </summary>
+    public DateTimeOffset? FilesDeletedAt { get; init; }
+
+    /// <summary>The start (its durable orchestration's instance id) that created the job; none for jobs started from the CLI.</summary>
+    public string? StartId { get; init; }
+
     /// <summary>Whether the job can change no more.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public bool IsFinished => IsFinal(Status);
@@ -87,7 +97,15 @@ public static class FineTuneStatuses
 /// <param name="PromptHash">That set's hash.</param>
 /// <param name="TrainingExamples">Lines in <c>train.jsonl</c>.</param>
 /// <param name="ValidationExamples">Lines in <c>validation.jsonl</c>.</param>
-public sealed record FineTuneExport(string PromptSetId, string PromptVersion, string PromptHash, int TrainingExamples, int ValidationExamples);
+public sealed record FineTuneExport(string PromptSetId, string PromptVersion, string PromptHash, int TrainingExamples, int ValidationExamples)
+{
+    /// <summary>What an export's manifest says it holds.</summary>
+    public static FineTuneExport Of(Training.TrainingManifest manifest)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        return new(manifest.Prompt.Id, manifest.Prompt.Version, manifest.Prompt.Hash, manifest.Train.Examples, manifest.Validation.Examples);
+    }
+}
 
 /// <summary>A failed job's error, as the API reports it.</summary>
 /// <param name="Code">A machine-readable code.</param>

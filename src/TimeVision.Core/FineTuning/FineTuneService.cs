@@ -24,7 +24,7 @@ public sealed partial class FineTuneService
     private readonly IModelRegistry _registry;
     private readonly TimeProvider _time;
     private readonly ILogger<FineTuneService> _logger;
-    private readonly IOptionsMonitor<FineTuneCutoffOptions> _options;
+    private readonly IOptionsMonitor<FineTuneOptions> _options;
     private readonly IOptionsMonitor<Vision.VisionOptions> _vision;
 
     /// <summary>Creates the service.</summary>
@@ -32,7 +32,7 @@ public sealed partial class FineTuneService
         OpenAIFineTuning api,
         IFineTuneJobStore jobs,
         IModelRegistry registry,
-        IOptionsMonitor<FineTuneCutoffOptions> options,
+        IOptionsMonitor<FineTuneOptions> options,
         IOptionsMonitor<Vision.VisionOptions> vision,
         TimeProvider time,
         ILogger<FineTuneService> logger)
@@ -58,6 +58,37 @@ public sealed partial class FineTuneService
     /// </exception>
     public async Task<FineTuneJob> StartAsync(string baseModel, string suffix, string exportDirectory, CancellationToken cancellationToken)
     {
+        CheckCanStart(baseModel, suffix);
+        var manifest = await ReadManifestAsync(exportDirectory, cancellationToken);
+        var trainingFileId = await _api.UploadAsync(Path.Combine(exportDirectory, manifest.Train.Name), cancellationToken);
+        var validationFileId = manifest.Validation.Examples > 0
+            ? await _api.UploadAsync(Path.Combine(exportDirectory, manifest.Validation.Name), cancellationToken)
+            : null;
+        var state = await _api.CreateJobAsync(baseModel.Trim(), trainingFileId, validationFileId, suffix!, cancellationToken);
+        var job = new FineTuneJob
+        {
+            JobId = state.JobId,
+            BaseModel = baseModel.Trim(),
+            Suffix = suffix!,
+            TrainingFileId = trainingFileId,
+            ValidationFileId = validationFileId,
+            Export = FineTuneExport.Of(manifest),
+            Status = state.Status,
+            CreatedAt = _time.GetUtcNow(),
+            CheckedAt = _time.GetUtcNow(),
+        };
+        await _jobs.SaveAsync(job, cancellationToken);
+        Log.Started(_logger, job.JobId, job.BaseModel, job.Export.TrainingExamples, job.Export.ValidationExamples);
+        return job;
+    }
+
+    /// <summary>
+    /// The checks a start passes before anything is exported or uploaded: the endpoint still takes jobs
+    /// (<see cref="FineTuneOptions.NewJobsCloseOn"/>), a base model is named, the suffix is valid.
+    /// </summary>
+    /// <exception cref="FineTuneInputException">A check failed: <c>fine_tuning_closed</c>, <c>invalid_base_model</c> or <c>invalid_suffix</c>.</exception>
+    public void CheckCanStart(string? baseModel, string? suffix)
+    {
         var endpointKind = ModelInfoService.EndpointKind(_vision.CurrentValue.Endpoint);
         if (_options.CurrentValue.ClosesOn(endpointKind) is { } closes && DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime) >= closes)
         {
@@ -77,28 +108,6 @@ public sealed partial class FineTuneService
         {
             throw new FineTuneInputException("invalid_suffix", $"The suffix '{suffix}' must be 1–64 letters, digits, '-' or '_'.");
         }
-
-        var manifest = await ReadManifestAsync(exportDirectory, cancellationToken);
-        var trainingFileId = await _api.UploadAsync(Path.Combine(exportDirectory, manifest.Train.Name), cancellationToken);
-        var validationFileId = manifest.Validation.Examples > 0
-            ? await _api.UploadAsync(Path.Combine(exportDirectory, manifest.Validation.Name), cancellationToken)
-            : null;
-        var state = await _api.CreateJobAsync(baseModel.Trim(), trainingFileId, validationFileId, suffix!, cancellationToken);
-        var job = new FineTuneJob
-        {
-            JobId = state.JobId,
-            BaseModel = baseModel.Trim(),
-            Suffix = suffix!,
-            TrainingFileId = trainingFileId,
-            ValidationFileId = validationFileId,
-            Export = new FineTuneExport(manifest.Prompt.Id, manifest.Prompt.Version, manifest.Prompt.Hash, manifest.Train.Examples, manifest.Validation.Examples),
-            Status = state.Status,
-            CreatedAt = _time.GetUtcNow(),
-            CheckedAt = _time.GetUtcNow(),
-        };
-        await _jobs.SaveAsync(job, cancellationToken);
-        Log.Started(_logger, job.JobId, job.BaseModel, job.Export.TrainingExamples, job.Export.ValidationExamples);
-        return job;
     }
 
     /// <summary>Every recorded job, oldest first.</summary>
@@ -106,8 +115,11 @@ public sealed partial class FineTuneService
 
     /// <summary>
     /// Asks the API about every job not yet finished (and any succeeded job whose model is not yet a candidate),
-    /// stores what it says, logs each status change and registers the models of succeeded jobs as candidates.
-    /// A job the API cannot be asked about is logged and left as it was; the others are still checked.
+    /// stores what it says, logs each status change and registers the models of succeeded jobs as candidates. Once a
+    /// job has ended (succeeded, failed or cancelled) its training and validation files are deleted from the provider,
+    /// unless <see cref="FineTuneOptions.KeepTrainingFiles"/>; the deletion is recorded on the job, and one that fails
+    /// is logged and tried again at the next check. A job the API cannot be asked about is logged and left as it was;
+    /// the others are still checked.
     /// </summary>
     /// <returns>The jobs after the check, oldest first.</returns>
     public async Task<IReadOnlyList<FineTuneJob>> CheckAsync(CancellationToken cancellationToken)
@@ -116,7 +128,7 @@ public sealed partial class FineTuneService
         for (var i = 0; i < jobs.Count; i++)
         {
             var job = jobs[i];
-            if (job.IsFinished && (job.Status != FineTuneStatuses.Succeeded || job.CandidateRegistered))
+            if (!NeedsStatus(job) && !NeedsFilesDeleted(job))
             {
                 continue;
             }
@@ -134,7 +146,30 @@ public sealed partial class FineTuneService
         return jobs;
     }
 
+    /// <summary>Whether the API must be asked about the job: it runs, or it succeeded and its model is not yet a candidate.</summary>
+    private static bool NeedsStatus(FineTuneJob job) =>
+        !job.IsFinished || (job.Status == FineTuneStatuses.Succeeded && !job.CandidateRegistered);
+
+    private bool NeedsFilesDeleted(FineTuneJob job) =>
+        job.IsFinished && job.FilesDeletedAt is null && !_options.CurrentValue.KeepTrainingFiles;
+
     private async Task<FineTuneJob> CheckOneAsync(FineTuneJob job, CancellationToken cancellationToken)
+    {
+        var updated = NeedsStatus(job) ? await RefreshAsync(job, cancellationToken) : job;
+        if (NeedsFilesDeleted(updated))
+        {
+            updated = await DeleteFilesAsync(updated, cancellationToken);
+        }
+
+        if (updated != job)
+        {
+            await _jobs.SaveAsync(updated, cancellationToken);
+        }
+
+        return updated;
+    }
+
+    private async Task<FineTuneJob> RefreshAsync(FineTuneJob job, CancellationToken cancellationToken)
     {
         var state = await _api.GetJobAsync(job.JobId, cancellationToken);
         var now = _time.GetUtcNow();
@@ -160,8 +195,30 @@ public sealed partial class FineTuneService
             Log.CandidateRegistered(_logger, model, job.JobId);
         }
 
-        await _jobs.SaveAsync(updated, cancellationToken);
         return updated;
+    }
+
+    /// <summary>
+    /// Deletes the job's files from the provider (a file already gone counts as deleted). A failure is logged, not
+    /// thrown: the job keeps <see cref="FineTuneJob.FilesDeletedAt"/> empty and the next check tries again.
+    /// </summary>
+    private async Task<FineTuneJob> DeleteFilesAsync(FineTuneJob job, CancellationToken cancellationToken)
+    {
+        try
+        {
+            foreach (var fileId in new[] { job.TrainingFileId, job.ValidationFileId }.OfType<string>())
+            {
+                await _api.DeleteFileAsync(fileId, cancellationToken);
+            }
+        }
+        catch (ClientResultException exception)
+        {
+            Log.FilesNotDeleted(_logger, exception, job.JobId, exception.Status);
+            return job;
+        }
+
+        Log.FilesDeleted(_logger, job.JobId);
+        return job with { FilesDeletedAt = _time.GetUtcNow() };
     }
 
     private async Task AddCandidateAsync(string model, CancellationToken cancellationToken)
@@ -186,7 +243,9 @@ public sealed partial class FineTuneService
         }
     }
 
-    private static async Task<TrainingManifest> ReadManifestAsync(string exportDirectory, CancellationToken cancellationToken)
+    /// <summary>An export folder's manifest, checked: an OpenAI-format export that passes the limits and whose files match it.</summary>
+    /// <exception cref="FineTuneInputException">It is not such an export; the code says why.</exception>
+    internal static async Task<TrainingManifest> ReadManifestAsync(string exportDirectory, CancellationToken cancellationToken)
     {
         var path = Path.Combine(exportDirectory, "manifest.json");
         if (!File.Exists(path))
@@ -247,5 +306,11 @@ public sealed partial class FineTuneService
 
         [LoggerMessage(LogLevel.Warning, "Could not check fine-tune job {JobId}: the API answered {Status}")]
         public static partial void CheckFailed(ILogger logger, Exception exception, string jobId, int status);
+
+        [LoggerMessage(LogLevel.Information, "Fine-tune job {JobId} has ended: its training and validation files were deleted from the provider")]
+        public static partial void FilesDeleted(ILogger logger, string jobId);
+
+        [LoggerMessage(LogLevel.Warning, "Fine-tune job {JobId} has ended, but its files could not be deleted from the provider (it answered {Status}); the next check tries again")]
+        public static partial void FilesNotDeleted(ILogger logger, Exception exception, string jobId, int status);
     }
 }

@@ -5,14 +5,21 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Registers fine-tuning: starting jobs with the provider, following them, and registering their models.</summary>
 public static class FineTuningServiceCollectionExtensions
 {
-    /// <summary>Adds the fine-tuning API client and service with <see cref="FineTuneCutoffOptions"/> checked at start (and the storage and model access they use).</summary>
+    /// <summary>
+    /// Adds the fine-tuning API client, the service that starts and follows jobs, and the durable start's intake and
+    /// steps, with <see cref="FineTuneOptions"/> checked at start (and the storage, model access, export and pipeline
+    /// settings they use).
+    /// </summary>
     /// <param name="services">The service collection.</param>
     /// <returns>The same collection, for chaining.</returns>
     public static IServiceCollection AddTimeVisionFineTuning(this IServiceCollection services) => services.AddFeature(nameof(AddTimeVisionFineTuning), static services =>
     {
         services.AddTimeVisionStorage().AddTimeVisionVision();
-        services.AddValidatedOptions<FineTuneCutoffOptions>(FineTuneCutoffOptions.SectionName);
+        services.AddValidatedOptions<FineTuneOptions>(FineTuneOptions.SectionName);
+        services.AddTimeVisionTraining().AddTimeVisionPipeline();
         services.TryAddSingleton<OpenAIFineTuning>();
         services.TryAddSingleton<FineTuneService>();
+        services.TryAddSingleton<FineTuneStartSteps>();
+        services.TryAddSingleton<FineTuneStarts>();
     });
 }

@@ -1,6 +1,6 @@
 namespace TimeVision.Core.FineTuning;
 
-/// <summary>Stores the fine-tuning jobs TimeVision started.</summary>
+/// <summary>Stores the fine-tuning jobs TimeVision started, and the progress of each durable start.</summary>
 public interface IFineTuneJobStore
 {
     /// <summary>Adds or replaces a job's record.</summary>
@@ -8,4 +8,13 @@ public interface IFineTuneJobStore
 
     /// <summary>Every job, oldest first.</summary>
     Task<IReadOnlyList<FineTuneJob>> ListAsync(CancellationToken cancellationToken);
+
+    /// <summary>A job's record, or <see langword="null"/>.</summary>
+    Task<FineTuneJob?> GetAsync(string jobId, CancellationToken cancellationToken);
+
+    /// <summary>Adds or replaces a start's progress.</summary>
+    Task SaveStartAsync(FineTuneStart start, CancellationToken cancellationToken);
+
+    /// <summary>A start's progress, or <see langword="null"/> before its first step.</summary>
+    Task<FineTuneStart?> GetStartAsync(string startId, CancellationToken cancellationToken);
 }

@@ -2,30 +2,75 @@ using System.Text.Json;
 
 namespace TimeVision.Core.FineTuning;
 
-/// <summary>Fine-tuning jobs as <c>models/jobs/&lt;job id&gt;.json</c> in the data folder.</summary>
+/// <summary>
+/// Fine-tuning jobs as <c>models/jobs/&lt;job id&gt;.json</c> in the data folder, and the progress of durable starts as
+/// <c>models/starts/&lt;start id&gt;.json</c>.
+/// </summary>
 public sealed class LocalFineTuneJobStore : IFineTuneJobStore
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
     private readonly string _folder;
+    private readonly string _starts;
 
     /// <summary>Creates the store.</summary>
     /// <param name="dataDirectory">The data folder.</param>
-    public LocalFineTuneJobStore(string dataDirectory) => _folder = Path.Combine(Path.GetFullPath(dataDirectory), "models", "jobs");
+    public LocalFineTuneJobStore(string dataDirectory)
+    {
+        var models = Path.Combine(Path.GetFullPath(dataDirectory), "models");
+        _folder = Path.Combine(models, "jobs");
+        _starts = Path.Combine(models, "starts");
+    }
 
     /// <inheritdoc />
-    public async Task SaveAsync(FineTuneJob job, CancellationToken cancellationToken)
+    public Task SaveAsync(FineTuneJob job, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
-        if (job.JobId.AsSpan().IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 || job.JobId.Contains("..", StringComparison.Ordinal))
+        return WriteAsync(PathOf(_folder, job.JobId, nameof(job)), job, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<FineTuneJob?> GetAsync(string jobId, CancellationToken cancellationToken) =>
+        ReadAsync<FineTuneJob>(PathOf(_folder, jobId, nameof(jobId)), cancellationToken);
+
+    /// <inheritdoc />
+    public Task SaveStartAsync(FineTuneStart start, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(start);
+        return WriteAsync(PathOf(_starts, start.StartId, nameof(start)), start, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<FineTuneStart?> GetStartAsync(string startId, CancellationToken cancellationToken) =>
+        ReadAsync<FineTuneStart>(PathOf(_starts, startId, nameof(startId)), cancellationToken);
+
+    private static string PathOf(string folder, string id, string parameter)
+    {
+        if (id.AsSpan().IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 || id.Contains("..", StringComparison.Ordinal))
         {
-            throw new ArgumentException($"'{job.JobId}' is not a job id.", nameof(job));
+            throw new ArgumentException($"'{id}' is not an id.", parameter);
         }
 
-        Directory.CreateDirectory(_folder);
-        var path = Path.Combine(_folder, $"{job.JobId}.json");
+        return Path.Combine(folder, $"{id}.json");
+    }
+
+    private static async Task WriteAsync<T>(string path, T value, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var partial = $"{path}.{Guid.NewGuid():N}.partial";
-        await File.WriteAllBytesAsync(partial, JsonSerializer.SerializeToUtf8Bytes(job, Json), cancellationToken);
+        await File.WriteAllBytesAsync(partial, JsonSerializer.SerializeToUtf8Bytes(value, Json), cancellationToken);
         File.Move(partial, path, overwrite: true);
+    }
+
+    private static async Task<T?> ReadAsync<T>(string path, CancellationToken cancellationToken)
+        where T : class
+    {
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        await using var file = File.OpenRead(path);
+        return await JsonSerializer.DeserializeAsync<T>(file, Json, cancellationToken);
     }
 
     /// <inheritdoc />

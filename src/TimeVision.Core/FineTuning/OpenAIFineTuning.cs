@@ -39,11 +39,38 @@ public sealed class OpenAIFineTuning
     }
 
     /// <summary>Uploads a JSONL file with purpose <c>fine-tune</c> and returns its file id.</summary>
-    public async Task<string> UploadAsync(string path, CancellationToken cancellationToken)
+    public Task<string> UploadAsync(string path, CancellationToken cancellationToken) =>
+        UploadAsync(path, Path.GetFileName(path), cancellationToken);
+
+    /// <summary>Uploads a JSONL file with purpose <c>fine-tune</c> under <paramref name="fileName"/> and returns its file id.</summary>
+    public async Task<string> UploadAsync(string path, string fileName, CancellationToken cancellationToken)
     {
         await using var file = File.OpenRead(path);
-        var uploaded = await Client().GetOpenAIFileClient().UploadFileAsync(file, Path.GetFileName(path), FileUploadPurpose.FineTune, cancellationToken);
+        var uploaded = await Client().GetOpenAIFileClient().UploadFileAsync(file, fileName, FileUploadPurpose.FineTune, cancellationToken);
         return uploaded.Value.Id;
+    }
+
+    /// <summary>The id of a <c>fine-tune</c> file the provider holds under <paramref name="fileName"/>, if any.</summary>
+    public async Task<string?> FindFileAsync(string fileName, CancellationToken cancellationToken)
+    {
+        var files = await Client().GetOpenAIFileClient().GetFilesAsync(FilePurpose.FineTune, cancellationToken);
+        return files.Value.FirstOrDefault(file => file.Filename == fileName)?.Id;
+    }
+
+    /// <summary>
+    /// Deletes an uploaded file. A file the provider no longer has (<c>404</c>) counts as deleted, so deleting twice
+    /// is harmless.
+    /// </summary>
+    public async Task DeleteFileAsync(string fileId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Client().GetOpenAIFileClient().DeleteFileAsync(fileId, cancellationToken);
+        }
+        catch (ClientResultException exception) when (exception.Status == 404)
+        {
+            // Already gone.
+        }
     }
 
     /// <summary>Creates a job and returns its first state.</summary>
@@ -53,6 +80,31 @@ public sealed class OpenAIFineTuning
         var options = new FineTuningOptions { Suffix = suffix, ValidationFile = validationFileId };
         var job = await Client().GetFineTuningClient().FineTuneAsync(baseModel, trainingFileId, waitUntilCompleted: false, options, cancellationToken);
         return StateOf(job, metrics: null);
+    }
+
+    /// <summary>
+    /// The state of a job created with <paramref name="trainingFileId"/> among the provider's newest
+    /// <paramref name="newestJobs"/> jobs, if any. A file id is unique to one upload, so the job found is the one made
+    /// from that upload.
+    /// </summary>
+    public async Task<FineTuneJobState?> FindJobByTrainingFileAsync(string trainingFileId, int newestJobs, CancellationToken cancellationToken)
+    {
+        var seen = 0;
+        await foreach (var job in Client().GetFineTuningClient().GetJobsAsync(new FineTuningJobCollectionOptions { PageSize = Math.Min(newestJobs, 100) }, cancellationToken))
+        {
+            if (job.TrainingFileId == trainingFileId)
+            {
+                // A listed job's raw response is the whole page; its typed id and status are all a start needs.
+                return new FineTuneJobState(job.JobId, job.Status.ToString(), TrainedTokens: null, FineTunedModel: null, Error: null, Metrics: null);
+            }
+
+            if (++seen >= newestJobs)
+            {
+                break;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The job's current state with its latest metrics.</summary>

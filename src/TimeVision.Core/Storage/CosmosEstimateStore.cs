@@ -115,6 +115,21 @@ public sealed class CosmosEstimateStore : IEstimateStore
     public IAsyncEnumerable<string> ListLabelledAsync(CancellationToken cancellationToken) => ListIndexAsync(LabelIndexPartition, cancellationToken);
 
     /// <inheritdoc />
+    /// <remarks>
+    /// The version is the label index entry's own <c>_etag</c>: the entry is rewritten before every save of a labelled
+    /// document, so it changes with each new label or estimate.
+    /// </remarks>
+    public async IAsyncEnumerable<LabelVersion> ListLabelVersionsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var query = new QueryDefinition("SELECT * FROM c WHERE c.documentId = @partition").WithParameter("@partition", LabelIndexPartition);
+        var items = await CosmosQuery.InPartitionAsync<Item<string>>(_container, query, LabelIndexPartition, cancellationToken);
+        foreach (var item in items.OrderBy(item => item.Body, StringComparer.Ordinal))
+        {
+            yield return new LabelVersion(item.Body, item.ETag ?? string.Empty);
+        }
+    }
+
+    /// <inheritdoc />
     public IAsyncEnumerable<string> ListRetryableAsync(CancellationToken cancellationToken) => ListIndexAsync(RetryIndexPartition, cancellationToken);
 
     /// <inheritdoc />

@@ -23,6 +23,12 @@ public interface IEstimateStore
     IAsyncEnumerable<string> ListLabelledAsync(CancellationToken cancellationToken);
 
     /// <summary>
+    /// Every document that carries feedback with a version of it, in id order: what the training set is made of. One
+    /// cheap read (Cosmos DB: one single-partition query on the label index, not a read per document).
+    /// </summary>
+    IAsyncEnumerable<LabelVersion> ListLabelVersionsAsync(CancellationToken cancellationToken);
+
+    /// <summary>
     /// The ids of documents that may have retryable pages (<see cref="DocumentEstimate.RetryablePages"/>), in id order.
     /// An id may be listed after its pages recovered; read the document to be sure.
     /// </summary>

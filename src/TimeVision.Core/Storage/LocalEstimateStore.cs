@@ -88,6 +88,24 @@ public sealed class LocalEstimateStore : IEstimateStore
         ListWhereAsync(document => document.Feedback is { Count: > 0 }, cancellationToken);
 
     /// <inheritdoc />
+    /// <remarks>The version is the document's concurrency token, a hash of its stored bytes.</remarks>
+    public async IAsyncEnumerable<LabelVersion> ListLabelVersionsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        if (!Directory.Exists(_root))
+        {
+            yield break;
+        }
+
+        foreach (var folder in Directory.EnumerateDirectories(_root).Order(StringComparer.Ordinal))
+        {
+            if (await GetAsync(Path.GetFileName(folder), cancellationToken) is { Feedback.Count: > 0 } document)
+            {
+                yield return new LabelVersion(document.Id, document.ETag!);
+            }
+        }
+    }
+
+    /// <inheritdoc />
     public IAsyncEnumerable<string> ListRetryableAsync(CancellationToken cancellationToken) =>
         ListWhereAsync(document => document.RetryablePages.Count > 0, cancellationToken);
 

@@ -8,6 +8,9 @@ namespace TimeVision.Core.Training;
 /// </summary>
 internal interface IExampleWriter
 {
+    /// <summary>Whether <see cref="WriteAsync"/> writes files of its own (images) beside the lines, to the same sink.</summary>
+    bool WritesFilesBesideLines { get; }
+
     /// <summary>Writes <paramref name="example"/> as one JSON object (the line), and any file the line refers to.</summary>
     Task WriteAsync(Utf8JsonWriter line, TrainingExample example, CancellationToken cancellationToken);
 

@@ -12,6 +12,9 @@ namespace TimeVision.Core.Training;
 internal sealed class OpenAIExampleWriter(PromptSet prompt, string detail) : IExampleWriter
 {
     /// <inheritdoc />
+    public bool WritesFilesBesideLines => false;
+
+    /// <inheritdoc />
     public Task WriteAsync(Utf8JsonWriter line, TrainingExample example, CancellationToken cancellationToken)
     {
         line.WriteStartObject();

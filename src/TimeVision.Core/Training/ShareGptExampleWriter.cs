@@ -22,20 +22,22 @@ internal sealed class ShareGptExampleWriter : IExampleWriter
     /// <summary>The token that stands for one image in the user text.</summary>
     public const string ImageToken = "<image>";
 
-    private readonly string _outputDirectory;
+    private readonly IExportSink _sink;
     private readonly PromptSet _prompt;
     private readonly HashSet<string> _written = new(StringComparer.Ordinal);
     private long _bytes;
 
-    /// <summary>Creates the writer and its image folder.</summary>
-    /// <param name="outputDirectory">The export folder.</param>
+    /// <summary>Creates the writer.</summary>
+    /// <param name="sink">Where the export's files go.</param>
     /// <param name="prompt">The prompt set the trained model will be served with.</param>
-    public ShareGptExampleWriter(string outputDirectory, PromptSet prompt)
+    public ShareGptExampleWriter(IExportSink sink, PromptSet prompt)
     {
-        _outputDirectory = outputDirectory;
+        _sink = sink;
         _prompt = prompt;
-        Directory.CreateDirectory(Path.Combine(outputDirectory, ImageFolder));
     }
+
+    /// <inheritdoc />
+    public bool WritesFilesBesideLines => true;
 
     /// <inheritdoc />
     public async Task WriteAsync(Utf8JsonWriter line, TrainingExample example, CancellationToken cancellationToken)
@@ -65,13 +67,14 @@ internal sealed class ShareGptExampleWriter : IExampleWriter
     /// <inheritdoc />
     public async Task<ExportImages?> CompleteAsync(ExportFile train, ExportFile validation, CancellationToken cancellationToken)
     {
-        await using (var file = File.Create(Path.Combine(_outputDirectory, DatasetInfoFile)))
+        await using (var file = await _sink.CreateAsync(DatasetInfoFile, cancellationToken))
         await using (var json = new Utf8JsonWriter(file, new JsonWriterOptions { Indented = true }))
         {
             json.WriteStartObject();
             WriteDataset(json, "timevision_train", train.Name);
             WriteDataset(json, "timevision_validation", validation.Name);
             json.WriteEndObject();
+            await json.FlushAsync(cancellationToken);
         }
 
         return new ExportImages(ImageFolder, _written.Count, _bytes);
@@ -84,7 +87,11 @@ internal sealed class ShareGptExampleWriter : IExampleWriter
         if (_written.Add(path))
         {
             var png = image.Image.Png.ToMemory();
-            await File.WriteAllBytesAsync(Path.Combine(_outputDirectory, path), png, cancellationToken);
+            await using (var file = await _sink.CreateAsync(path, cancellationToken))
+            {
+                await file.WriteAsync(png, cancellationToken);
+            }
+
             _bytes += png.Length;
         }
 

@@ -2,11 +2,7 @@ using TimeVision.Core.Feedback;
 
 namespace TimeVision.Core.Training;
 
-/// <summary>Which labels to export, and how to split them.</summary>
-/// <param name="OutputDirectory">
-/// Where <c>train.jsonl</c>, <c>validation.jsonl</c> and <c>manifest.json</c> go (with <c>sharegpt</c>, also
-/// <c>images/</c> and <c>dataset_info.json</c>).
-/// </param>
+/// <summary>Which labels to export, and how to split them; where the files go is the <see cref="IExportSink"/>'s business.</summary>
 /// <param name="Sources">Which kinds of truth to use; by default only times measured on the machine.</param>
 /// <param name="Since">Only feedback entered at or after this time.</param>
 /// <param name="ValidationPercent">Share of documents (0–50) held out for validation, decided by document hash.</param>
@@ -14,7 +10,6 @@ namespace TimeVision.Core.Training;
 /// <param name="IncludeShadow">Also export the shadow-mode challenger's answers (scaled to the real time) as examples; off by default.</param>
 /// <param name="Format">OpenAI vision fine-tuning (the default) or ShareGPT for open-weight training.</param>
 public sealed record TrainingExportRequest(
-    string OutputDirectory,
     IReadOnlySet<FeedbackSource> Sources,
     DateTimeOffset? Since = null,
     int ValidationPercent = ValidationShare.DefaultPercent,

@@ -18,7 +18,8 @@ namespace TimeVision.Core.Training;
 /// or ShareGPT for open-weight training (image files beside the lines). System and user text are exactly the prompt
 /// set the model will be served with; images are prepared as the estimator sends them. Documents are split into
 /// training and validation by a hash of their id, so a document never lands on both sides and re-exports are stable.
-/// The formats share all of this; only the line and what lies beside it differ (<see cref="IExampleWriter"/>).
+/// The formats share all of this; only the line and what lies beside it differ (<see cref="IExampleWriter"/>). Where
+/// the files go is an <see cref="IExportSink"/>: a folder, or zip entries streamed to a caller as they are written.
 /// </summary>
 public sealed class TrainingExporter
 {
@@ -49,99 +50,33 @@ public sealed class TrainingExporter
         _time = time;
     }
 
-    /// <summary>Exports every labelled document and writes the manifest.</summary>
-    public async Task<TrainingManifest> ExportAsync(TrainingExportRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// Exports every labelled document and writes the manifest, into <paramref name="sink"/> one file at a time:
+    /// <c>train.jsonl</c> (the training side's documents, in id order), then <c>validation.jsonl</c> (the validation
+    /// side's), then whatever the format keeps beside them, then <c>manifest.json</c>. Each side is one pass over the
+    /// labelled documents, so neither file has to be held while the other is written.
+    /// </summary>
+    public async Task<TrainingManifest> ExportAsync(TrainingExportRequest request, IExportSink sink, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(sink);
         if (!ValidationShare.IsValid(request.ValidationPercent))
         {
             throw new ArgumentOutOfRangeException(nameof(request), request.ValidationPercent, $"ValidationPercent must be {ValidationShare.Rule}.");
         }
-        Directory.CreateDirectory(request.OutputDirectory);
+
         var prompt = _prompts.Get(request.PromptSetId);
         var vision = _vision.CurrentValue;
-        var skipped = new List<SkippedItem>();
-        var largestImages = 0;
-        var largestImageBytes = 0L;
-
         IExampleWriter format = request.Format switch
         {
             TrainingFormat.OpenAI => new OpenAIExampleWriter(prompt, vision.Detail),
-            TrainingFormat.ShareGpt => new ShareGptExampleWriter(request.OutputDirectory, prompt),
+            TrainingFormat.ShareGpt => new ShareGptExampleWriter(sink, prompt),
             _ => throw new ArgumentOutOfRangeException(nameof(request), request.Format, "Unknown training format."),
         };
-        await using var train = new ExampleFile(Path.Combine(request.OutputDirectory, "train.jsonl"), format);
-        await using var validation = new ExampleFile(Path.Combine(request.OutputDirectory, "validation.jsonl"), format);
-        await foreach (var documentId in _estimates.ListLabelledAsync(cancellationToken))
-        {
-            var stored = await _estimates.GetAsync(documentId, cancellationToken);
-            if (stored is null)
-            {
-                continue;
-            }
-
-            // The shadow challenger's answers are examples only when asked for, as a second reading of the same sheets.
-            foreach (var document in request.IncludeShadow && stored.Shadow is { } shadow ? [stored, AsShadow(stored, shadow)] : new[] { stored })
-            {
-                foreach (var page in document.Pages.Where(p => p.Status != PageEstimateStatus.Completed))
-                {
-                    skipped.Add(new SkippedItem(document.Id, document.FileName, null, $"page {page.Page} is {Json.JsonCode.Of(page.Status)}: left out"));
-                }
-
-                var writer = IsValidation(document.Id, request.ValidationPercent) ? validation : train;
-                foreach (var label in Labels(document, request))
-                {
-                    var part = PartFor(document, label, out var reason);
-                    if (part is null)
-                    {
-                        skipped.Add(new SkippedItem(document.Id, document.FileName, label.Part, reason!));
-                        continue;
-                    }
-
-                    if (part.Sheets.Count > MaxImagesPerExample)
-                    {
-                        skipped.Add(new SkippedItem(document.Id, document.FileName, label.Part, $"{part.Sheets.Count} sheets: more than {MaxImagesPerExample} images"));
-                        continue;
-                    }
-
-                    var images = new List<ExampleImage>();
-                    foreach (var sheet in part.Sheets)
-                    {
-                        var image = document.Pages.Single(p => p.Page == sheet).Image;
-                        using var png = new MemoryStream();
-                        if (image is null || !await _blobs.DownloadToAsync(image, png, cancellationToken))
-                        {
-                            break;
-                        }
-
-                        var prepared = await ModelImage.FromPageAsync(BinaryData.FromBytes(png.ToArray()), vision.MaxImageLongSidePx, cancellationToken);
-                        images.Add(new ExampleImage(document.Id, sheet, prepared));
-                    }
-
-                    if (images.Count != part.Sheets.Count)
-                    {
-                        skipped.Add(new SkippedItem(document.Id, document.FileName, label.Part, "a page image is missing from storage"));
-                        continue;
-                    }
-
-                    var biggest = images.Max(i => (long)i.Image.Png.ToMemory().Length);
-                    if (biggest > MaxImageBytes)
-                    {
-                        skipped.Add(new SkippedItem(document.Id, document.FileName, label.Part, "an image is larger than 10 MB"));
-                        continue;
-                    }
-
-                    largestImages = Math.Max(largestImages, images.Count);
-                    largestImageBytes = Math.Max(largestImageBytes, biggest);
-                    var answer = JsonSerializer.Serialize(TrainingAnswer.Build(part.Estimate, label), EstimateJson.Options);
-                    await writer.WriteAsync(new TrainingExample(document.Id, images, answer), cancellationToken);
-                }
-            }
-        }
-
-        await train.DisposeAsync();
-        await validation.DisposeAsync();
-        var imageFiles = await format.CompleteAsync(train.Summary, validation.Summary, cancellationToken);
+        var run = new ExportRun(request, format, vision);
+        var train = await WriteSideAsync(run, sink, "train.jsonl", validationSide: false, cancellationToken);
+        var validation = await WriteSideAsync(run, sink, "validation.jsonl", validationSide: true, cancellationToken);
+        var imageFiles = await format.CompleteAsync(train, validation, cancellationToken);
         var manifest = new TrainingManifest
         {
             CreatedAt = _time.GetUtcNow(),
@@ -152,22 +87,103 @@ public sealed class TrainingExporter
             IncludesShadow = request.IncludeShadow,
             Since = request.Since,
             SplitRule = string.Create(CultureInfo.InvariantCulture, $"validation when the first 4 bytes of SHA-256(document id), big-endian, mod 100 < {request.ValidationPercent}"),
-            Train = train.Summary,
-            Validation = validation.Summary,
+            Train = train,
+            Validation = validation,
             ImageFiles = imageFiles,
-            Skipped = skipped,
+            Skipped = run.Skipped,
             Checks =
             [
-                new LimitCheck("min_training_examples", train.Summary.Examples >= MinTrainingExamples, string.Create(CultureInfo.InvariantCulture, $"{train.Summary.Examples} training examples; at least {MinTrainingExamples} are required")),
-                new LimitCheck("max_images_per_example", largestImages <= MaxImagesPerExample, string.Create(CultureInfo.InvariantCulture, $"at most {largestImages} images in one example; the limit is {MaxImagesPerExample}")),
-                new LimitCheck("max_image_bytes", largestImageBytes <= MaxImageBytes, string.Create(CultureInfo.InvariantCulture, $"largest image {largestImageBytes} bytes; the limit is 10 MB")),
+                new LimitCheck("min_training_examples", train.Examples >= MinTrainingExamples, string.Create(CultureInfo.InvariantCulture, $"{train.Examples} training examples; at least {MinTrainingExamples} are required")),
+                new LimitCheck("max_images_per_example", run.LargestImages <= MaxImagesPerExample, string.Create(CultureInfo.InvariantCulture, $"at most {run.LargestImages} images in one example; the limit is {MaxImagesPerExample}")),
+                new LimitCheck("max_image_bytes", run.LargestImageBytes <= MaxImageBytes, string.Create(CultureInfo.InvariantCulture, $"largest image {run.LargestImageBytes} bytes; the limit is 10 MB")),
             ],
         };
-        await File.WriteAllBytesAsync(
-            Path.Combine(request.OutputDirectory, "manifest.json"),
-            JsonSerializer.SerializeToUtf8Bytes(manifest, ManifestJson),
-            cancellationToken);
+        await using (var file = await sink.CreateAsync("manifest.json", cancellationToken))
+        {
+            await JsonSerializer.SerializeAsync(file, manifest, ManifestJson, cancellationToken);
+        }
+
         return manifest;
+    }
+
+    /// <summary>Writes one side's file: every labelled document on that side of the split, in id order.</summary>
+    private async Task<ExportFile> WriteSideAsync(ExportRun run, IExportSink sink, string name, bool validationSide, CancellationToken cancellationToken)
+    {
+        var request = run.Request;
+        await using var writer = await ExampleFile.CreateAsync(sink, name, run.Format, cancellationToken);
+        await foreach (var documentId in _estimates.ListLabelledAsync(cancellationToken))
+        {
+            if (IsValidation(documentId, request.ValidationPercent) != validationSide
+                || await _estimates.GetAsync(documentId, cancellationToken) is not { } stored)
+            {
+                continue;
+            }
+
+            // The shadow challenger's answers are examples only when asked for, as a second reading of the same sheets.
+            foreach (var document in request.IncludeShadow && stored.Shadow is { } shadow ? [stored, AsShadow(stored, shadow)] : new[] { stored })
+            {
+                await WriteDocumentAsync(run, writer, document, cancellationToken);
+            }
+        }
+
+        await writer.CompleteAsync(cancellationToken);
+        return writer.Summary;
+    }
+
+    private async Task WriteDocumentAsync(ExportRun run, ExampleFile writer, DocumentEstimate document, CancellationToken cancellationToken)
+    {
+        foreach (var page in document.Pages.Where(p => p.Status != PageEstimateStatus.Completed))
+        {
+            run.Skipped.Add(new SkippedItem(document.Id, document.FileName, null, $"page {page.Page} is {Json.JsonCode.Of(page.Status)}: left out"));
+        }
+
+        foreach (var label in Labels(document, run.Request))
+        {
+            var part = PartFor(document, label, out var reason);
+            if (part is null)
+            {
+                run.Skipped.Add(new SkippedItem(document.Id, document.FileName, label.Part, reason!));
+                continue;
+            }
+
+            if (part.Sheets.Count > MaxImagesPerExample)
+            {
+                run.Skipped.Add(new SkippedItem(document.Id, document.FileName, label.Part, $"{part.Sheets.Count} sheets: more than {MaxImagesPerExample} images"));
+                continue;
+            }
+
+            var images = new List<ExampleImage>();
+            foreach (var sheet in part.Sheets)
+            {
+                var image = document.Pages.Single(p => p.Page == sheet).Image;
+                using var png = new MemoryStream();
+                if (image is null || !await _blobs.DownloadToAsync(image, png, cancellationToken))
+                {
+                    break;
+                }
+
+                var prepared = await ModelImage.FromPageAsync(BinaryData.FromBytes(png.ToArray()), run.Vision.MaxImageLongSidePx, cancellationToken);
+                images.Add(new ExampleImage(document.Id, sheet, prepared));
+            }
+
+            if (images.Count != part.Sheets.Count)
+            {
+                run.Skipped.Add(new SkippedItem(document.Id, document.FileName, label.Part, "a page image is missing from storage"));
+                continue;
+            }
+
+            var biggest = images.Max(i => (long)i.Image.Png.ToMemory().Length);
+            if (biggest > MaxImageBytes)
+            {
+                run.Skipped.Add(new SkippedItem(document.Id, document.FileName, label.Part, "an image is larger than 10 MB"));
+                continue;
+            }
+
+            run.LargestImages = Math.Max(run.LargestImages, images.Count);
+            run.LargestImageBytes = Math.Max(run.LargestImageBytes, biggest);
+            var answer = JsonSerializer.Serialize(TrainingAnswer.Build(part.Estimate, label), EstimateJson.Options);
+            await writer.WriteAsync(new TrainingExample(document.Id, images, answer), cancellationToken);
+        }
     }
 
     /// <summary>The document as the shadow challenger estimated it: its pages and parts, the same feedback.</summary>
@@ -221,5 +237,21 @@ public sealed class TrainingExporter
                 reason = $"a whole-document time for {document.Parts.Count} parts: enter a time per part";
                 return null;
         }
+    }
+
+    /// <summary>What one export gathers as it goes, for the manifest.</summary>
+    private sealed class ExportRun(TrainingExportRequest request, IExampleWriter format, VisionOptions vision)
+    {
+        public TrainingExportRequest Request { get; } = request;
+
+        public IExampleWriter Format { get; } = format;
+
+        public VisionOptions Vision { get; } = vision;
+
+        public List<SkippedItem> Skipped { get; } = [];
+
+        public int LargestImages { get; set; }
+
+        public long LargestImageBytes { get; set; }
     }
 }

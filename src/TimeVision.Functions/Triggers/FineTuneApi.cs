@@ -1,8 +1,8 @@
-using System.ClientModel;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using TimeVision.Core.Feedback;
 using TimeVision.Core.FineTuning;
@@ -12,19 +12,30 @@ using TimeVision.Core.Vision;
 namespace TimeVision.Functions.Triggers;
 
 /// <summary>
-/// <c>POST /api/fine-tune/jobs</c> (admin): exports the labelled estimates as the training export does, uploads
-/// both files and starts a job. Body: <c>{"baseModel": "gpt-4o-2024-08-06", "suffix": "…", "source": "actual",
-/// "validationPercent": 10}</c>. <c>GET /api/fine-tune/jobs</c> (admin) lists the recorded jobs.
+/// <c>POST /api/fine-tune/jobs</c> (admin) asks for a fine-tuning start from the current labels: a durable
+/// orchestration exports them, uploads both files and creates the job, outside the request. Body:
+/// <c>{"baseModel": "gpt-4o-2024-08-06", "suffix": "…", "source": "actual", "validationPercent": 10}</c>; an
+/// <c>Idempotency-Key</c> header names the start (without one, the request and the training set do), so a retry answers
+/// the same start and never creates a second job. <c>GET /api/fine-tune/starts/{startId}</c> (admin) follows a start;
+/// <c>GET /api/fine-tune/jobs</c> (admin) lists the recorded jobs.
 /// </summary>
-/// <param name="exporter">Writes the export.</param>
-/// <param name="fineTuning">Starts and lists jobs.</param>
+/// <param name="starts">Schedules and follows starts.</param>
+/// <param name="fineTuning">Lists jobs.</param>
 /// <param name="logger">Logs what callers are not shown, under their correlation id.</param>
-public sealed class FineTuneApi(TrainingExporter exporter, FineTuneService fineTuning, ILogger<FineTuneApi> logger)
+public sealed class FineTuneApi(FineTuneStarts starts, FineTuneService fineTuning, ILogger<FineTuneApi> logger)
 {
-    /// <summary>Starts a job from the current labels.</summary>
+    /// <summary>The header that names a start.</summary>
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
+
+    /// <summary>
+    /// Schedules the start, or finds it: <c>202</c> with <c>{startId, started, status, statusUrl}</c> and
+    /// <c>Location</c>, <c>status</c> being <c>started</c>, <c>already_started</c> or <c>restarted</c>; <c>400</c> for a
+    /// bad body, key or name; <c>422</c> <c>idempotency_key_reused</c> for a key sent before with a different body.
+    /// </summary>
     [Function("StartFineTune")]
     public async Task<IActionResult> StartAsync(
         [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "fine-tune/jobs")] HttpRequest request,
+        [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -49,25 +60,52 @@ public sealed class FineTuneApi(TrainingExporter exporter, FineTuneService fineT
             return Invalid($"source must be actual, expert or both, and validationPercent {ValidationShare.Rule}.");
         }
 
-        var folder = Path.Combine(Path.GetTempPath(), $"timevision-finetune-{Guid.NewGuid():N}");
-        try
+        var keys = request.Headers[IdempotencyKeyHeader];
+        if (keys.Count > 1)
         {
-            await exporter.ExportAsync(new TrainingExportRequest(folder, sources, ValidationPercent: body.ValidationPercent ?? ValidationShare.DefaultPercent), cancellationToken);
-            var job = await fineTuning.StartAsync(body.BaseModel ?? ModelIds.Default, body.Suffix, folder, cancellationToken);
-            return new ObjectResult(job) { StatusCode = StatusCodes.Status201Created };
+            return ApiError.Result(StatusCodes.Status400BadRequest, "invalid_idempotency_key", $"Send one {IdempotencyKeyHeader} header.");
         }
-        catch (FineTuneInputException exception)
+
+        var startRequest = new FineTuneStartRequest(
+            body.BaseModel ?? ModelIds.Default, body.Suffix, [.. sources.Order()], body.ValidationPercent ?? ValidationShare.DefaultPercent);
+        var submission = await starts.SubmitAsync(startRequest, keys.Count == 1 ? keys[0] : null, client, cancellationToken);
+        if (submission.Error is { } error)
         {
-            return ApiError.Result(StatusCodes.Status400BadRequest, exception.Code, exception.Message);
+            var status = error.Code == "idempotency_key_reused" ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status400BadRequest;
+            return ApiError.Result(status, error.Code, error.Message);
         }
-        catch (ClientResultException exception)
+
+        var statusUrl = StatusUrl(request, submission.StartId!);
+        return new AcceptedResult(statusUrl, new { startId = submission.StartId, started = submission.Started, status = submission.Status, statusUrl });
+    }
+
+    /// <summary>
+    /// A start's status: <c>202</c> while it runs (<c>{startId, state: "running", stage}</c>); <c>200</c> once it
+    /// ended, with the recorded <c>job</c> (<c>state: "job_started"</c>) or the typed <c>error</c> it ended with
+    /// (<c>state: "failed"</c>, e.g. <c>export_checks_failed</c>); <c>500</c> <c>fine_tune_start_failed</c> when its
+    /// orchestration failed on a fault (details in the log; the same POST resumes it); <c>404</c> when unknown.
+    /// </summary>
+    [Function("GetFineTuneStart")]
+    public async Task<IActionResult> GetStartAsync(
+        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "fine-tune/starts/{startId}")] HttpRequest request,
+        string startId,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var status = await starts.GetStatusAsync(startId, client, cancellationToken);
+        return status switch
         {
-            return ApiError.Logged(logger, StatusCodes.Status502BadGateway, "openai_error", $"The model provider answered {exception.Status}; the details are in the log under the correlation id.", exception.Message);
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+            null => ApiError.Result(StatusCodes.Status404NotFound, "not_found", $"No fine-tuning start with id '{startId}'."),
+            { State: FineTuneStartState.Running } => new AcceptedResult(StatusUrl(request, startId), status),
+            { State: FineTuneStartState.Faulted } => ApiError.Logged(
+                logger,
+                StatusCodes.Status500InternalServerError,
+                "fine_tune_start_failed",
+                "The fine-tuning start failed; send the same POST again to resume it. The details are in the log under the correlation id.",
+                $"start {startId}: {status.Fault}"),
+            _ => new OkObjectResult(status),
+        };
     }
 
     /// <summary>Every recorded job, oldest first, as last checked.</summary>
@@ -76,6 +114,9 @@ public sealed class FineTuneApi(TrainingExporter exporter, FineTuneService fineT
         [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "fine-tune/jobs")] HttpRequest request,
         CancellationToken cancellationToken) =>
         new OkObjectResult(new { jobs = await fineTuning.ListAsync(cancellationToken) });
+
+    private static string StatusUrl(HttpRequest request, string startId) =>
+        $"{request.Scheme}://{request.Host}{request.PathBase}/api/fine-tune/starts/{startId}";
 
     private static ObjectResult Invalid(string message) => ApiError.Result(StatusCodes.Status400BadRequest, "invalid_request", message);
 

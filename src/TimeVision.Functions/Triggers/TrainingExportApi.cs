@@ -1,8 +1,8 @@
 using System.Globalization;
-using System.IO.Compression;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
 using TimeVision.Core.Feedback;
 using TimeVision.Core.Training;
 
@@ -11,12 +11,14 @@ namespace TimeVision.Functions.Triggers;
 /// <summary>
 /// <c>GET /api/training/export</c> (admin): the training export as a zip of <c>train.jsonl</c>,
 /// <c>validation.jsonl</c> and <c>manifest.json</c> (with <c>format=sharegpt</c> also <c>dataset_info.json</c> and
-/// <c>images/</c>), written to temporary files and streamed out.
+/// <c>images/</c>), streamed as it is produced: each example goes straight into its zip entry in the response, and
+/// nothing is written to disk first. The manifest is the last entry.
 /// Query: <c>source=actual|expert|both</c>, <c>since</c>, <c>validationPercent</c>, <c>includeShadow=true</c>,
 /// <c>format=openai|sharegpt</c>.
 /// </summary>
 /// <param name="exporter">Writes the export.</param>
-public sealed class TrainingExportApi(TrainingExporter exporter)
+/// <param name="logger">Logs an export that failed after the response had started.</param>
+public sealed partial class TrainingExportApi(TrainingExporter exporter, ILogger<TrainingExportApi> logger)
 {
     /// <summary>Streams the export.</summary>
     [Function("ExportTraining")]
@@ -54,35 +56,35 @@ public sealed class TrainingExportApi(TrainingExporter exporter)
             return Invalid($"format must be {string.Join(" or ", TrainingFormats.Names)}.");
         }
 
-        var folder = Path.Combine(Path.GetTempPath(), $"timevision-export-{Guid.NewGuid():N}");
+        var includeShadow = string.Equals(request.Query["includeShadow"].FirstOrDefault(), "true", StringComparison.OrdinalIgnoreCase);
+        var export = new TrainingExportRequest(sources, since, percent, IncludeShadow: includeShadow, Format: format);
+        var response = request.HttpContext.Response;
+        response.ContentType = "application/zip";
+        response.Headers.ContentDisposition = "attachment; filename=\"timevision-training.zip\"";
+
+        await using var zip = new ZipExportSink(response.Body);
         try
         {
-            var includeShadow = string.Equals(request.Query["includeShadow"].FirstOrDefault(), "true", StringComparison.OrdinalIgnoreCase);
-            await exporter.ExportAsync(new TrainingExportRequest(folder, sources, since, percent, IncludeShadow: includeShadow, Format: format), cancellationToken);
-            var response = request.HttpContext.Response;
-            response.ContentType = "application/zip";
-            response.Headers.ContentDisposition = "attachment; filename=\"timevision-training.zip\"";
-            await using (var zip = new ZipArchive(response.Body, ZipArchiveMode.Create, leaveOpen: true))
-            {
-                // Everything the export wrote, whatever its format; PNG files are compressed already.
-                foreach (var path in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-                {
-                    var name = Path.GetRelativePath(folder, path).Replace(Path.DirectorySeparatorChar, '/');
-                    var level = name.EndsWith(".png", StringComparison.OrdinalIgnoreCase) ? CompressionLevel.NoCompression : CompressionLevel.Fastest;
-                    await using var entry = await zip.CreateEntry(name, level).OpenAsync(cancellationToken);
-                    await using var file = File.OpenRead(path);
-                    await file.CopyToAsync(entry, cancellationToken);
-                }
-            }
-
+            await exporter.ExportAsync(export, zip, cancellationToken);
+        }
+        catch (Exception exception) when ((zip.HasStarted || response.HasStarted) && exception is not OperationCanceledException)
+        {
+            // Part of the zip is out: an error body can no longer be sent, and an archive closed now would look whole.
+            Log.ExportCutShort(logger, exception);
+            request.HttpContext.Abort();
             return new EmptyResult();
         }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+
+        await zip.CompleteAsync(cancellationToken);
+        return new EmptyResult();
     }
 
     private static ObjectResult Invalid(string message) =>
         ApiError.Result(StatusCodes.Status400BadRequest, "invalid_query", message);
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 4110, Level = LogLevel.Error, Message = "The training export failed after its zip had started streaming; the connection was cut so the caller gets no zip that looks whole")]
+        public static partial void ExportCutShort(ILogger logger, Exception exception);
+    }
 }

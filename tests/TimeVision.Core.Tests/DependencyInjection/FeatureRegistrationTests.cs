@@ -31,7 +31,7 @@ public sealed class FeatureRegistrationTests : IDisposable
         ["Evaluation"] = (s => s.AddTimeVisionEvaluation(), [typeof(EvaluationSetBuilder), typeof(EvaluationRunner)]),
         ["Feedback"] = (s => s.AddTimeVisionFeedback(), [typeof(FeedbackService)]),
         ["Training"] = (s => s.AddTimeVisionTraining(), [typeof(TrainingExporter)]),
-        ["FineTuning"] = (s => s.AddTimeVisionFineTuning(), [typeof(FineTuneService)]),
+        ["FineTuning"] = (s => s.AddTimeVisionFineTuning(), [typeof(FineTuneService), typeof(FineTuneStarts), typeof(FineTuneStartSteps)]),
     };
 
     private readonly TempFolder _folder = new();

@@ -217,6 +217,8 @@ public sealed class FeedbackServiceTests : IDisposable
 
         public IAsyncEnumerable<string> ListLabelledAsync(CancellationToken cancellationToken) => inner.ListLabelledAsync(cancellationToken);
 
+        public IAsyncEnumerable<LabelVersion> ListLabelVersionsAsync(CancellationToken cancellationToken) => inner.ListLabelVersionsAsync(cancellationToken);
+
         public IAsyncEnumerable<string> ListRetryableAsync(CancellationToken cancellationToken) => inner.ListRetryableAsync(cancellationToken);
 
         public Task ForgetRetryableAsync(string documentId, CancellationToken cancellationToken) => inner.ForgetRetryableAsync(documentId, cancellationToken);

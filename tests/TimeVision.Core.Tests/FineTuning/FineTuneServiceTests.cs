@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using TimeVision.Core.Feedback;
+using Microsoft.Extensions.Logging;
 using TimeVision.Core.FineTuning;
 using TimeVision.Core.ModelRegistry;
 using TimeVision.Core.Tests.Support;
@@ -68,7 +69,7 @@ public sealed class FineTuneServiceTests : FakeOpenAITestBase
     public void New_jobs_close_on_OpenAIs_endpoint_by_default_and_where_configured(string? setting, string endpointKind, string? expected) =>
         Assert.Equal(
             expected is null ? null : DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture),
-            new FineTuneCutoffOptions { NewJobsCloseOn = setting is null ? null : DateOnly.Parse(setting, System.Globalization.CultureInfo.InvariantCulture) }.ClosesOn(endpointKind));
+            new FineTuneOptions { NewJobsCloseOn = setting is null ? null : DateOnly.Parse(setting, System.Globalization.CultureInfo.InvariantCulture) }.ClosesOn(endpointKind));
 
     [Fact]
     public async Task Start_uploads_both_files_for_fine_tuning_creates_the_job_and_records_it()
@@ -152,6 +153,73 @@ public sealed class FineTuneServiceTests : FakeOpenAITestBase
         Assert.Equal(FineTuneStatuses.Running, caughtUp.Status);
     }
 
+    [Theory]
+    [InlineData(FineTuneStatuses.Succeeded)]
+    [InlineData(FineTuneStatuses.Failed)]
+    [InlineData(FineTuneStatuses.Cancelled)]
+    public async Task A_job_that_ends_has_its_training_and_validation_files_deleted_from_the_provider_once(string end)
+    {
+        await ExportAsync(measuredDocuments: 16);
+        var job = await FineTuning.StartAsync("gpt-4o-2024-08-06", "ts-1", ExportFolder, Token);
+        Server.FineTuning.Advance(job.JobId, "running");
+
+        var running = Assert.Single(await FineTuning.CheckAsync(Token));
+        var deletedWhileRunning = Server.FineTuning.DeletedFiles;
+        Server.FineTuning.Advance(job.JobId, end, end == FineTuneStatuses.Succeeded ? FineTunedModel : null);
+        var ended = Assert.Single(await FineTuning.CheckAsync(Token));
+        var again = Assert.Single(await FineTuning.CheckAsync(Token));
+
+        Assert.Empty(deletedWhileRunning);
+        Assert.Null(running.FilesDeletedAt);
+        Assert.Equal([job.TrainingFileId, job.ValidationFileId!], Server.FineTuning.DeletedFiles);
+        Assert.Empty(Server.FineTuning.StoredFiles);
+        Assert.NotNull(ended.FilesDeletedAt);
+        Assert.Equal(ended, again);
+        Assert.Equal(ended, Assert.Single(await FineTuning.ListAsync(Token)));
+    }
+
+    [Fact]
+    public async Task With_KeepTrainingFiles_an_ended_jobs_files_stay_with_the_provider()
+    {
+        await using var keeping = CoreServices.Create(
+            [("Storage:DataDirectory", Path.Combine(Folder.Path, "data")), .. ServerSettings, ("Vision:MaxRetries", "0"), ("FineTuning:KeepTrainingFiles", "true")]);
+        await ExportAsync(measuredDocuments: 16);
+        var fineTuning = keeping.Get<FineTuneService>();
+        var job = await fineTuning.StartAsync("gpt-4o-2024-08-06", "ts-1", ExportFolder, Token);
+        Server.FineTuning.Advance(job.JobId, "succeeded", FineTunedModel);
+
+        var ended = Assert.Single(await fineTuning.CheckAsync(Token));
+
+        Assert.Equal(FineTuneStatuses.Succeeded, ended.Status);
+        Assert.Null(ended.FilesDeletedAt);
+        Assert.Empty(Server.FineTuning.DeletedFiles);
+        Assert.Equal(2, Server.FineTuning.StoredFiles.Count);
+    }
+
+    [Fact]
+    public async Task A_deletion_the_provider_fails_is_logged_not_thrown_and_done_at_the_next_check()
+    {
+        var logs = new CapturingLoggerProvider();
+        await using var logged = CoreServices.Create(
+            services => services.AddTimeVisionCore().AddLogging(logging => logging.AddProvider(logs)),
+            [("Storage:DataDirectory", Path.Combine(Folder.Path, "data")), .. ServerSettings, ("Vision:MaxRetries", "0")]);
+        await ExportAsync(measuredDocuments: 16);
+        var fineTuning = logged.Get<FineTuneService>();
+        var job = await fineTuning.StartAsync("gpt-4o-2024-08-06", "ts-1", ExportFolder, Token);
+        Server.FineTuning.Advance(job.JobId, "failed", error: ("invalid_training_file", "Bad file.", "training_file"));
+        Server.FineTuning.FileDeleteFailure = 503;
+
+        var failedDeletion = Assert.Single(await fineTuning.CheckAsync(Token));
+        Server.FineTuning.FileDeleteFailure = null;
+        var deleted = Assert.Single(await fineTuning.CheckAsync(Token));
+
+        Assert.Equal(FineTuneStatuses.Failed, failedDeletion.Status);
+        Assert.Null(failedDeletion.FilesDeletedAt);
+        Assert.Contains(logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains(job.JobId, StringComparison.Ordinal) && e.Message.Contains("503", StringComparison.Ordinal));
+        Assert.NotNull(deleted.FilesDeletedAt);
+        Assert.Empty(Server.FineTuning.StoredFiles);
+    }
+
     [Fact]
     public async Task An_export_that_fails_the_limits_uploads_nothing()
     {
@@ -205,6 +273,6 @@ public sealed class FineTuneServiceTests : FakeOpenAITestBase
     {
         await LabelledCorpus.BuildAsync(_services, Token, measuredDocuments);
         return await _services.Get<TrainingExporter>().ExportAsync(
-            new TrainingExportRequest(ExportFolder, new HashSet<FeedbackSource> { FeedbackSource.Actual }, ValidationPercent: validationPercent, Format: format), Token);
+            new TrainingExportRequest(new HashSet<FeedbackSource> { FeedbackSource.Actual }, ValidationPercent: validationPercent, Format: format), new FolderExportSink(ExportFolder), Token);
     }
 }

@@ -71,6 +71,37 @@ public abstract class EstimateStoreContract
     }
 
     [Fact]
+    public async Task A_labelled_documents_version_stays_until_it_is_saved_again_and_then_changes()
+    {
+        var store = await CreateStoreAsync();
+        var label = new TimeVision.Core.Feedback.ShopFeedback { ActualMinutes = 3, Source = TimeVision.Core.Feedback.FeedbackSource.Actual };
+        var labelled = SampleDocument() with { Feedback = [label] };
+        await store.SaveAsync(labelled, null, Token);
+        await store.SaveAsync(SampleDocument(), null, Token);
+
+        var first = await VersionsAsync(store);
+        var unchanged = await VersionsAsync(store);
+        await store.SaveAsync(labelled with { Feedback = [label, label with { ActualMinutes = 4 }] }, null, Token);
+        var relabelled = await VersionsAsync(store);
+
+        Assert.Equal([labelled.Id], first.Select(v => v.DocumentId));
+        Assert.Equal(first, unchanged);
+        Assert.Equal([labelled.Id], relabelled.Select(v => v.DocumentId));
+        Assert.NotEqual(first[0].Version, relabelled[0].Version);
+    }
+
+    private static async Task<List<LabelVersion>> VersionsAsync(IEstimateStore store)
+    {
+        var versions = new List<LabelVersion>();
+        await foreach (var version in store.ListLabelVersionsAsync(Token))
+        {
+            versions.Add(version);
+        }
+
+        return versions;
+    }
+
+    [Fact]
     public async Task A_page_result_is_found_by_page_model_and_prompt_only()
     {
         var store = await CreateStoreAsync();

@@ -233,7 +233,7 @@ public sealed class TrainingExporterTests : IDisposable
     private Task<TrainingManifest> ExportAsync(
         string output, int validationPercent = 10, HashSet<FeedbackSource>? sources = null, TrainingFormat format = TrainingFormat.OpenAI, bool includeShadow = false) =>
         _services.Get<TrainingExporter>().ExportAsync(
-            new TrainingExportRequest(output, sources ?? [FeedbackSource.Actual], ValidationPercent: validationPercent, IncludeShadow: includeShadow, Format: format), Token);
+            new TrainingExportRequest(sources ?? [FeedbackSource.Actual], ValidationPercent: validationPercent, IncludeShadow: includeShadow, Format: format), new FolderExportSink(output), Token);
 
     private static List<JsonElement> ReadLines(string folder, string file) =>
         File.ReadLines(Path.Combine(folder, file)).Select(line => JsonDocument.Parse(line).RootElement).ToList();

@@ -54,8 +54,9 @@ public sealed class FakeJob
 
 /// <summary>
 /// The files and fine-tuning endpoints of the fake OpenAI server, in the real API's shapes: <c>POST /v1/files</c>
-/// (multipart, checked as fine-tuning JSONL), <c>POST/GET /v1/fine_tuning/jobs</c>, and the job's <c>events</c> and
-/// <c>checkpoints</c> lists, newest first with <c>limit</c>/<c>after</c> paging.
+/// (multipart, checked as fine-tuning JSONL), <c>GET /v1/files</c> (with <c>purpose</c>), <c>DELETE /v1/files/{id}</c>,
+/// <c>POST/GET /v1/fine_tuning/jobs</c> (the list newest first), and the job's <c>events</c> and <c>checkpoints</c>
+/// lists, newest first with <c>limit</c>/<c>after</c> paging.
 /// </summary>
 public sealed class FakeFineTuningApi
 {
@@ -63,6 +64,8 @@ public sealed class FakeFineTuningApi
     private readonly Action<string> _violation;
     private readonly ConcurrentDictionary<string, FakeFile> _files = new();
     private readonly ConcurrentDictionary<string, FakeJob> _jobs = new();
+    private readonly ConcurrentQueue<string> _deleted = new();
+    private readonly Lock _deleting = new();
     private int _ids;
 
     internal FakeFineTuningApi(Func<HttpRequest, bool> authorized, Action<string> violation)
@@ -71,8 +74,23 @@ public sealed class FakeFineTuningApi
         _violation = violation;
     }
 
-    /// <summary>Every uploaded file.</summary>
+    /// <summary>Every file ever uploaded, deleted or not.</summary>
     public IReadOnlyList<FakeFile> Files => [.. _files.Values.OrderBy(f => f.Id, StringComparer.Ordinal)];
+
+    /// <summary>The uploaded files the server still holds: not deleted.</summary>
+    public IReadOnlyList<FakeFile> StoredFiles => [.. Files.Where(f => !_deleted.Contains(f.Id))];
+
+    /// <summary>The ids of files deleted, in the order they were deleted.</summary>
+    public IReadOnlyList<string> DeletedFiles => [.. _deleted];
+
+    /// <summary>While set, job creations are refused with a 400 carrying this message, as for a model that cannot be fine-tuned.</summary>
+    public string? RefuseJobsWith { get; set; }
+
+    /// <summary>While set, file uploads wait for this task before they are taken: a test sees a start mid-upload.</summary>
+    public Task? UploadsWaitFor { get; set; }
+
+    /// <summary>HTTP status to answer file deletions with instead of deleting (e.g. 500), until set back to null.</summary>
+    public int? FileDeleteFailure { get; set; }
 
     /// <summary>Every job created.</summary>
     public IReadOnlyList<FakeJob> Jobs => [.. _jobs.Values.OrderBy(j => j.CreatedAt)];
@@ -137,7 +155,11 @@ public sealed class FakeFineTuningApi
     internal void Map(WebApplication app)
     {
         app.MapPost("/v1/files", UploadAsync);
+        app.MapGet("/v1/files", (HttpContext context) => Authorized(context, () => ListFilesAsync(context)));
+        app.MapDelete("/v1/files/{id}", (HttpContext context, string id) => Authorized(context, () => DeleteFileAsync(context, id)));
         app.MapPost("/v1/fine_tuning/jobs", CreateJobAsync);
+        app.MapGet("/v1/fine_tuning/jobs", (HttpContext context) =>
+            Authorized(context, () => WriteListAsync(context, [.. _jobs.Values.OrderByDescending(j => j.CreatedAt).Select(JobJson)])));
         app.MapGet("/v1/fine_tuning/jobs/{id}", (HttpContext context, string id) => Authorized(context, () => ReadJobAsync(context, id)));
         app.MapGet("/v1/fine_tuning/jobs/{id}/events", (HttpContext context, string id) =>
             Authorized(context, () => WithJob(context, id, job => WriteListAsync(context, [.. Enumerable.Reverse(job.Events)]))));
@@ -147,6 +169,11 @@ public sealed class FakeFineTuningApi
 
     private Task UploadAsync(HttpContext context) => Authorized(context, async () =>
     {
+        if (UploadsWaitFor is { } release)
+        {
+            await release;
+        }
+
         if (!context.Request.HasFormContentType)
         {
             await RejectAsync(context, 400, "POST /v1/files must be multipart/form-data.");
@@ -172,20 +199,66 @@ public sealed class FakeFineTuningApi
         }
 
         var id = $"file-fake{Interlocked.Increment(ref _ids)}";
-        _files[id] = new FakeFile(id, file.FileName, purpose, content);
+        var uploaded = new FakeFile(id, file.FileName, purpose, content);
+        _files[id] = uploaded;
+        await WriteJsonAsync(context, FileJson(uploaded));
+    });
+
+    private async Task ListFilesAsync(HttpContext context)
+    {
+        var purpose = context.Request.Query["purpose"].ToString();
+        var files = StoredFiles.Where(f => purpose.Length == 0 || f.Purpose == purpose).Select(FileJson).ToArray();
         await WriteJsonAsync(context, new JsonObject
         {
-            ["object"] = "file",
-            ["id"] = id,
-            ["purpose"] = purpose,
-            ["filename"] = file.FileName,
-            ["bytes"] = content.Length,
-            ["created_at"] = 1_764_000_000,
-            ["expires_at"] = null,
-            ["status"] = "processed",
-            ["status_details"] = null,
+            ["object"] = "list",
+            ["data"] = new JsonArray(files),
+            ["first_id"] = files.FirstOrDefault()?["id"]?.GetValue<string>(),
+            ["last_id"] = files.LastOrDefault()?["id"]?.GetValue<string>(),
+            ["has_more"] = false,
         });
-    });
+    }
+
+    private async Task DeleteFileAsync(HttpContext context, string id)
+    {
+        if (FileDeleteFailure is { } status)
+        {
+            context.Response.StatusCode = status;
+            await WriteJsonAsync(context, ErrorJson("server_error", "The fake server was told to fail file deletions."));
+            return;
+        }
+
+        bool deleted;
+        lock (_deleting)
+        {
+            deleted = _files.ContainsKey(id) && !_deleted.Contains(id);
+            if (deleted)
+            {
+                _deleted.Enqueue(id);
+            }
+        }
+
+        if (!deleted)
+        {
+            context.Response.StatusCode = 404;
+            await WriteJsonAsync(context, ErrorJson("invalid_request_error", $"No such File object: {id}"));
+            return;
+        }
+
+        await WriteJsonAsync(context, new JsonObject { ["id"] = id, ["object"] = "file", ["deleted"] = true });
+    }
+
+    private static JsonObject FileJson(FakeFile file) => new()
+    {
+        ["object"] = "file",
+        ["id"] = file.Id,
+        ["purpose"] = file.Purpose,
+        ["filename"] = file.FileName,
+        ["bytes"] = file.Content.Length,
+        ["created_at"] = 1_764_000_000,
+        ["expires_at"] = null,
+        ["status"] = "processed",
+        ["status_details"] = null,
+    };
 
     private Task CreateJobAsync(HttpContext context) => Authorized(context, async () =>
     {
@@ -199,11 +272,11 @@ public sealed class FakeFineTuningApi
         {
             problem = "model is required.";
         }
-        else if (training is null || !_files.TryGetValue(training, out var trainingFile) || trainingFile.Purpose != "fine-tune")
+        else if (training is null || !_files.TryGetValue(training, out var trainingFile) || trainingFile.Purpose != "fine-tune" || _deleted.Contains(training))
         {
             problem = $"training_file '{training}' is not an uploaded fine-tune file.";
         }
-        else if (validation is not null && !_files.ContainsKey(validation))
+        else if (validation is not null && (!_files.ContainsKey(validation) || _deleted.Contains(validation)))
         {
             problem = $"validation_file '{validation}' is not an uploaded file.";
         }
@@ -215,6 +288,13 @@ public sealed class FakeFineTuningApi
         if (problem is not null)
         {
             await RejectAsync(context, 400, problem);
+            return;
+        }
+
+        if (RefuseJobsWith is { } refusal)
+        {
+            context.Response.StatusCode = 400;
+            await WriteJsonAsync(context, ErrorJson("invalid_request_error", refusal));
             return;
         }
 

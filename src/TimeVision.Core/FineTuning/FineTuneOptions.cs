@@ -1,7 +1,7 @@
 namespace TimeVision.Core.FineTuning;
 
-/// <summary>When the provider stops taking fine-tuning jobs, bound from the <c>FineTuning</c> section.</summary>
-public sealed class FineTuneCutoffOptions
+/// <summary>Fine-tuning settings, bound from the <c>FineTuning</c> section.</summary>
+public sealed class FineTuneOptions
 {
     /// <summary>The configuration section these options bind from.</summary>
     public const string SectionName = "FineTuning";
@@ -11,6 +11,12 @@ public sealed class FineTuneCutoffOptions
     /// self-serve fine-tuning winds down), none elsewhere (Azure OpenAI still fine-tunes gpt-4o and gpt-4.1).
     /// </summary>
     public DateOnly? NewJobsCloseOn { get; set; }
+
+    /// <summary>
+    /// Whether a job's uploaded training and validation files (the customers' drawings) stay with the provider after
+    /// the job ends. Off by default: the job check deletes them once it sees the job succeeded, failed or cancelled.
+    /// </summary>
+    public bool KeepTrainingFiles { get; set; }
 
     /// <summary>The day new jobs close at an endpoint of <paramref name="endpointKind"/>, if any.</summary>
     public DateOnly? ClosesOn(string endpointKind) =>
