@@ -36,11 +36,15 @@ public sealed class LocalDailyTotals : IDailyTotals
     /// <inheritdoc />
     public async Task<double> GetAsync(string name, DateOnly day, CancellationToken cancellationToken)
     {
-        // A refused first addition of the day leaves an empty file behind: nothing added yet.
+        // Read under the same lock as a change: a reader that opened the file while another process held it failed.
         var path = PathOf(name, day);
-        return File.Exists(path) && await File.ReadAllTextAsync(path, cancellationToken) is { Length: > 0 } text
-            ? double.Parse(text, CultureInfo.InvariantCulture)
-            : 0;
+        if (!File.Exists(path))
+        {
+            return 0;
+        }
+
+        await using var file = await OpenExclusiveAsync(path, cancellationToken);
+        return await ReadAsync(file, cancellationToken);
     }
 
     private static async Task<FileStream> OpenExclusiveAsync(string path, CancellationToken cancellationToken)
