@@ -61,22 +61,32 @@ public static class TestPdfs
             "<< /Type /Catalog /Pages 2 0 R >>",
             "<< /Type /Pages /Kids [ ] /Count 0 >>",
         ];
+        return Assemble(objects);
+    }
+
+    /// <summary>
+    /// A PDF of <paramref name="objects"/> (object 1 the catalog), numbered in order, with its cross-reference table
+    /// and trailer. Everything must be ASCII, so that lengths in characters are offsets in bytes.
+    /// </summary>
+    public static byte[] Assemble(IReadOnlyList<string> objects)
+    {
+        ArgumentNullException.ThrowIfNull(objects);
         var pdf = new StringBuilder("%PDF-1.4\n");
         var offsets = new List<int>();
-        for (var i = 0; i < objects.Length; i++)
+        for (var i = 0; i < objects.Count; i++)
         {
             offsets.Add(pdf.Length);
             pdf.Append(CultureInfo.InvariantCulture, $"{i + 1} 0 obj\n{objects[i]}\nendobj\n");
         }
 
         var xref = pdf.Length;
-        pdf.Append(CultureInfo.InvariantCulture, $"xref\n0 {objects.Length + 1}\n0000000000 65535 f \n");
+        pdf.Append(CultureInfo.InvariantCulture, $"xref\n0 {objects.Count + 1}\n0000000000 65535 f \n");
         foreach (var offset in offsets)
         {
             pdf.Append(CultureInfo.InvariantCulture, $"{offset:0000000000} 00000 n \n");
         }
 
-        pdf.Append(CultureInfo.InvariantCulture, $"trailer\n<< /Root 1 0 R /Size {objects.Length + 1} >>\nstartxref\n{xref}\n%%EOF\n");
+        pdf.Append(CultureInfo.InvariantCulture, $"trailer\n<< /Root 1 0 R /Size {objects.Count + 1} >>\nstartxref\n{xref}\n%%EOF\n");
         return Encoding.ASCII.GetBytes(pdf.ToString());
     }
 

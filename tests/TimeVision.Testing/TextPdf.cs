@@ -80,24 +80,8 @@ public sealed class TextPdf
             "<< /Type /FontDescriptor /FontName /DrawingSans /Flags 32 /FontBBox [0 -200 1000 800] /ItalicAngle 0 /Ascent 800 /Descent -200 /CapHeight 700 /StemV 80 >>",
         ];
 
-        // Everything in the file is ASCII (the text travels as hex glyph codes): lengths in characters are offsets in bytes.
-        var pdf = new StringBuilder("%PDF-1.4\n");
-        var offsets = new List<int>();
-        for (var i = 0; i < objects.Length; i++)
-        {
-            offsets.Add(pdf.Length);
-            pdf.Append(CultureInfo.InvariantCulture, $"{i + 1} 0 obj\n{objects[i]}\nendobj\n");
-        }
-
-        var xref = pdf.Length;
-        pdf.Append(CultureInfo.InvariantCulture, $"xref\n0 {objects.Length + 1}\n0000000000 65535 f \n");
-        foreach (var offset in offsets)
-        {
-            pdf.Append(CultureInfo.InvariantCulture, $"{offset:0000000000} 00000 n \n");
-        }
-
-        pdf.Append(CultureInfo.InvariantCulture, $"trailer\n<< /Root 1 0 R /Size {objects.Length + 1} >>\nstartxref\n{xref}\n%%EOF\n");
-        return Encoding.ASCII.GetBytes(pdf.ToString());
+        // Everything in the file is ASCII: the text travels as hex glyph codes.
+        return TestPdfs.Assemble(objects);
     }
 
     private static string Stream(string data) => string.Create(CultureInfo.InvariantCulture, $"<< /Length {data.Length} >>\nstream\n{data}\nendstream");
