@@ -97,6 +97,9 @@ public sealed record PageFacts
     /// <summary>Flag on a page with no usable text layer (a scan, or lettering drawn as outlines).</summary>
     public const string NoTextLayer = "no_text_layer";
 
+    /// <summary>Flag on a page whose text layer Poppler could not read (damaged, out of time or memory); <see cref="ReadError"/> says why.</summary>
+    public const string TextLayerUnreadable = "text_layer_unreadable";
+
     /// <summary>1-based page number.</summary>
     public required int Page { get; init; }
 
@@ -112,7 +115,14 @@ public sealed record PageFacts
     /// <summary>The features.</summary>
     public FeatureFacts Features { get; init; } = new();
 
+    /// <summary>Why the text layer could not be read, on a page flagged <see cref="TextLayerUnreadable"/>.</summary>
+    public Rendering.RenderError? ReadError { get; init; }
+
     /// <summary>Whether anything was read at all.</summary>
     [JsonIgnore]
-    public bool HasText => !Flags.Contains(NoTextLayer);
+    public bool HasText => !Flags.Contains(NoTextLayer) && !Flags.Contains(TextLayerUnreadable);
+
+    /// <summary>The facts of a page whose text layer could not be read: none, and why.</summary>
+    public static PageFacts Unreadable(int page, Rendering.RenderError error) =>
+        new() { Page = page, WordCount = 0, Flags = [TextLayerUnreadable], ReadError = error };
 }

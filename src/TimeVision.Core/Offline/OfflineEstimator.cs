@@ -41,6 +41,17 @@ public static class OfflineEstimator
             ImageHeightPx = 0,
             Warnings = [],
         };
+        if (facts is { ReadError: { } unreadable })
+        {
+            return result with
+            {
+                Status = PageEstimateStatus.Failed,
+                Error = new VisionError(
+                    VisionErrorCode.TextLayerUnreadable,
+                    $"The page's text layer could not be read ({Json.JsonCode.Of(unreadable.Code)}: {unreadable.Message}); the offline estimate reads only text."),
+            };
+        }
+
         if (facts is not { HasText: true })
         {
             return result with

@@ -100,27 +100,27 @@ public sealed class DocumentPipeline
 
     /// <summary>
     /// Reads the page's text layer and stores its facts beside the image. A text layer that cannot be read never fails the
-    /// page, running out of <see cref="RenderingOptions.TextLayerTimeout"/> included; only the caller's cancellation stops it.
+    /// page, running out of <see cref="RenderingOptions.TextLayerTimeout"/> included: the page's facts then say it could not
+    /// be read, and why, rather than that it has none. Only the caller's cancellation stops it.
     /// </summary>
     private async Task<BlobReference?> StoreFactsAsync(RenderPageRequest request, string pdfPath, CancellationToken cancellationToken)
     {
-        var facts = await _facts.ReadPageAsync(pdfPath, request.Page.Number, cancellationToken);
-        if (!facts.Succeeded)
+        var read = await _facts.ReadPageAsync(pdfPath, request.Page.Number, cancellationToken);
+        if (!read.Succeeded)
         {
-            if (facts.Error.Code == RenderErrorCode.RenderTimeout)
+            if (read.Error.Code == RenderErrorCode.RenderTimeout)
             {
                 Log.FactsTimedOut(_logger, request.Page.Number);
             }
             else
             {
-                Log.FactsUnreadable(_logger, request.Page.Number, facts.Error.Code);
+                Log.FactsUnreadable(_logger, request.Page.Number, read.Error.Code);
             }
-
-            return null;
         }
 
+        var facts = read.Succeeded ? read.Value : PageFacts.Unreadable(request.Page.Number, read.Error);
         var reference = BlobReference.PageFacts(request.DocumentId, request.Page.Number);
-        await _blobs.UploadAsync(reference, new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(facts.Value, FactsJson)), cancellationToken);
+        await _blobs.UploadAsync(reference, new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(facts, FactsJson)), cancellationToken);
         return reference;
     }
 

@@ -67,6 +67,10 @@ public enum VisionErrorCode
     [JsonStringEnumMemberName("no_text_layer")]
     NoTextLayer,
 
+    /// <summary>The offline estimate needs a text layer and the page's could not be read (damaged, out of time or memory).</summary>
+    [JsonStringEnumMemberName("text_layer_unreadable")]
+    TextLayerUnreadable,
+
     /// <summary>A spend budget (<c>Vision:DailyBudgetUsd</c>, or the run's) is spent: the page was not sent.</summary>
     [JsonStringEnumMemberName("budget_spent")]
     BudgetSpent,

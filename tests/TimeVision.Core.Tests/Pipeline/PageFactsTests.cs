@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using TimeVision.Core.Facts;
 using TimeVision.Core.Pipeline;
 using TimeVision.Core.Rendering;
 using TimeVision.Core.Storage;
@@ -31,10 +32,29 @@ public sealed class PageFactsTests : FakeOpenAITestBase
 
         Assert.Null(rendered.Error);
         Assert.NotNull(rendered.Image);
-        Assert.Null(rendered.Facts);
+        var facts = await StoredFactsAsync(services, rendered.Facts!);
+        Assert.Equal((false, RenderErrorCode.RenderTimeout), (facts.HasText, facts.ReadError!.Code));
+        Assert.Equal([PageFacts.TextLayerUnreadable], facts.Flags);
         Assert.Equal(PageEstimateStatus.Completed, result.Status);
         var warning = Assert.Single(_logs.Entries, e => e.Level == LogLevel.Warning);
         Assert.Contains("Page 1: reading the text layer ran out of time", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_offline_estimate_of_a_page_whose_text_layer_could_not_be_read_says_so_not_that_it_is_a_scan()
+    {
+        using var services = Services(blobs: null, ("Rendering:TextLayerTimeout", "00:00:00.001"));
+        var (documentId, page) = await UploadAsync(services, RepositoryPaths.Sample("odri-motor-shaft.pdf"));
+        var pipeline = services.Get<DocumentPipeline>();
+
+        var rendered = await pipeline.RenderPageAsync(new RenderPageRequest(documentId, BlobReference.Drawing(documentId), page), Token);
+        var result = await pipeline.EstimatePageAsync(
+            new EstimatePageRequest(documentId, 1, rendered.Image!, ModelIds.Offline, Force: false, rendered.Facts), Token);
+
+        Assert.Equal(PageEstimateStatus.Failed, result.Status);
+        Assert.Equal(VisionErrorCode.TextLayerUnreadable, result.Error!.Code);
+        Assert.Contains("could not be read (render_timeout", result.Error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("scan", result.Error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -80,6 +100,13 @@ public sealed class PageFactsTests : FakeOpenAITestBase
         }
 
         return services.AddTimeVisionCore().BuildServiceProvider();
+    }
+
+    private static async Task<PageFacts> StoredFactsAsync(IServiceProvider services, BlobReference reference)
+    {
+        using var json = new MemoryStream();
+        Assert.True(await services.Get<IBlobStore>().DownloadToAsync(reference, json, Token));
+        return System.Text.Json.JsonSerializer.Deserialize<PageFacts>(json.ToArray(), System.Text.Json.JsonSerializerOptions.Web)!;
     }
 
     private static async Task<(string DocumentId, PdfPageInfo Page)> UploadAsync(IServiceProvider services, string pdf)
