@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using TimeVision.Core.Estimates;
 using TimeVision.Core.Pipeline;
 using TimeVision.Core.Vision;
+using TimeVision.Core.Vision.Spend;
 
 namespace TimeVision.Core.Evaluation;
 
@@ -83,10 +84,6 @@ public sealed record EvaluationProgress(int Done, int Total, double SpentUsd);
 /// </summary>
 public sealed class EvaluationRunner
 {
-    /// <summary>The tokens a page is assumed to take before any is measured: a high-detail A3 page and a full answer.</summary>
-    private const long PriorInputTokens = 1_500;
-    private const long PriorOutputTokens = 700;
-
     private readonly DocumentPipeline _pipeline;
     private readonly IOptionsMonitor<EvaluationOptions> _options;
 
@@ -130,7 +127,7 @@ public sealed class EvaluationRunner
             var result = await _pipeline.StoredPageResultAsync(item.DocumentId, page.Page, model, cancellationToken);
             if (result is null)
             {
-                var reserve = price?.Cost(budget.MeanInput(model) ?? PriorInputTokens, budget.MeanOutput(model) ?? PriorOutputTokens) ?? 0;
+                var reserve = price?.Cost(budget.MeanInput(model) ?? VisionBudget.PriorPageInputTokens, budget.MeanOutput(model) ?? VisionBudget.PriorPageOutputTokens) ?? 0;
                 if (!budget.TryReserve(reserve))
                 {
                     return Row(item, model, [], EvaluationStatus.NotRunBudget, price, 0);

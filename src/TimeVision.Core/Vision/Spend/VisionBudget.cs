@@ -17,9 +17,11 @@ public sealed class VisionBudget
     /// <summary>The daily total of USD spent on model calls.</summary>
     public const string DailyTotalName = "vision-usd";
 
-    // Before a model's first call here, a page is taken to cost this much (a 2048 px page at detail high and a reply).
-    private const long PriorInputTokens = 1_500;
-    private const long PriorOutputTokens = 700;
+    /// <summary>Input tokens a page call is taken to need before any of the model's calls were measured (a 2048 px page at detail high).</summary>
+    public const long PriorPageInputTokens = 1_500;
+
+    /// <summary>Output tokens a page call is taken to need before any of the model's calls were measured (one estimate's reply).</summary>
+    public const long PriorPageOutputTokens = 700;
 
     private readonly IDailyTotals _totals;
     private readonly IOptionsMonitor<VisionOptions> _vision;
@@ -82,7 +84,7 @@ public sealed class VisionBudget
         }
 
         var mean = _means.GetOrAdd(model, static _ => new TokenMean());
-        var amount = price.Cost(mean.Input ?? PriorInputTokens, mean.Output ?? PriorOutputTokens);
+        var amount = price.Cost(mean.Input ?? PriorPageInputTokens, mean.Output ?? PriorPageOutputTokens);
         if (options.RunBudgetUsd is { } runLimit && !TryAddToRun(amount, runLimit))
         {
             return BudgetReservation.Refused(new VisionError(
