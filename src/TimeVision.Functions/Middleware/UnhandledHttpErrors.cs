@@ -33,12 +33,7 @@ public sealed class UnhandledHttpErrors(ILogger<UnhandledHttpErrors> logger) : I
         catch (Exception exception) when (exception is not OperationCanceledException && context.GetHttpContext() is { Response.HasStarted: false } http)
         {
             var result = StorageOutage.Is(exception)
-                ? ApiError.Logged(
-                    logger,
-                    StatusCodes.Status503ServiceUnavailable,
-                    ApiError.StorageUnavailable,
-                    "The storage cannot be reached just now. Sending the same request again in a minute is safe. The details are in the log under the correlation id.",
-                    $"{context.FunctionDefinition.Name}: {exception}")
+                ? ApiError.StorageDown(logger, context.FunctionDefinition.Name, exception)
                 : ApiError.Logged(
                     logger,
                     StatusCodes.Status500InternalServerError,

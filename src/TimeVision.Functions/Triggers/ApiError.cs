@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
 
@@ -26,6 +27,17 @@ internal static partial class ApiError
         Log(logger, code, CorrelationIdOf(result), details);
         return result;
     }
+
+    /// <summary>
+    /// <c>503 storage_unavailable</c> for a store that cannot be reached, with the failure logged under the correlation id;
+    /// <paramref name="where"/> says in the log which function met it.
+    /// </summary>
+    public static ObjectResult StorageDown(ILogger logger, string where, Exception exception) => Logged(
+        logger,
+        StatusCodes.Status503ServiceUnavailable,
+        StorageUnavailable,
+        "The storage cannot be reached just now. Sending the same request again in a minute is safe. The details are in the log under the correlation id.",
+        $"{where}: {exception}");
 
     /// <summary>What a caller is told about a body that is not JSON: where the JSON broke, not the parser's text.</summary>
     public static string WhereJsonBroke(JsonException exception) =>

@@ -155,12 +155,7 @@ public sealed class EstimatesApi(DocumentIntake intake, IEstimateStore estimates
         }
         catch (Exception exception) when (StorageOutage.Is(exception))
         {
-            return ApiError.Logged(
-                logger,
-                StatusCodes.Status503ServiceUnavailable,
-                ApiError.StorageUnavailable,
-                "The estimates' storage cannot be reached just now. Sending the same request again in a minute is safe. The details are in the log under the correlation id.",
-                $"{exception.GetType().FullName}: {exception.Message}");
+            return ApiError.StorageDown(logger, nameof(EstimatesApi), exception);
         }
     }
 
