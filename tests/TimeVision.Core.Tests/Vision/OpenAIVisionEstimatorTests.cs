@@ -192,9 +192,13 @@ public sealed class OpenAIVisionEstimatorTests : FakeOpenAITestBase
     [Fact]
     public async Task A_slow_reply_then_a_quick_one_succeeds()
     {
-        Server.Enqueue(FakeReply.Slow(SampleEstimates.ShaftJson(), TimeSpan.FromSeconds(5)), new FakeReply.Content(SampleEstimates.ShaftJson()));
+        // The first reply never comes; the timeout is long enough for the second to arrive on a loaded CI machine.
+        var never = new TaskCompletionSource();
+        Server.Enqueue(
+            new FakeReply.Content(SampleEstimates.ShaftJson()) { HeldUntil = never.Task },
+            new FakeReply.Content(SampleEstimates.ShaftJson()));
 
-        var result = await EstimateAsync(("Vision:RequestTimeout", "00:00:00.300"));
+        var result = await EstimateAsync(("Vision:RequestTimeout", "00:00:03"));
 
         Assert.Equal(PageEstimateStatus.Completed, result.Status);
         Assert.Equal(2, result.Attempts);
