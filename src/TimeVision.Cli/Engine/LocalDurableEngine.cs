@@ -46,7 +46,7 @@ public sealed class LocalDurableEngine : IAsyncDisposable
         builder.Services.AddGrpc();
         builder.Services.AddSingleton<IOrchestrationService>(
             new ConcurrencyLimitedOrchestrationService(backend, maxActivities, maxOrchestrations: Math.Max(2, maxActivities)));
-        builder.Services.AddSingleton<IOrchestrationServiceClient>(backend);
+        builder.Services.AddSingleton<IOrchestrationServiceClient>(_ => new SingleInstanceOrchestrationClient<InMemoryOrchestrationService>(backend));
         builder.Services.AddSingleton<TaskHubGrpcServer>();
 
         var sidecar = builder.Build();
