@@ -83,6 +83,46 @@ public sealed class DrawingBlobTriggerTests(AzuriteFixture azurite, CosmosFixtur
     }
 
     [Fact]
+    public async Task An_event_grid_BlobCreated_event_delivered_twice_at_once_starts_one_orchestration()
+    {
+        var pdf = TestPdfs.WithPages(2, widthMm: 313);
+        var name = $"customer-{Guid.NewGuid():N}/flange drawing.pdf";
+        var container = azurite.Blobs.GetBlobContainerClient("drawings");
+        await container.CreateIfNotExistsAsync(cancellationToken: Token);
+        await container.GetBlobClient(name).UploadAsync(new BinaryData(pdf), Token);
+        var delivery = BlobCreatedEvents.For(container, name, pdf.Length);
+
+        // Event Grid delivers at least once: the same event may reach two instances at the same moment.
+        async Task DeliverAsync()
+        {
+            var blobName = BlobCreatedEvents.BlobName(delivery, container.Name);
+            await using var blob = await container.GetBlobClient(blobName).OpenReadAsync(cancellationToken: Token);
+            await _harness.BlobTrigger.RunAsync(blob, blobName, _harness.Client, Token);
+        }
+
+        await Task.WhenAll(DeliverAsync(), DeliverAsync());
+
+        var instances = new List<OrchestrationMetadata>();
+        await foreach (var instance in _harness.Client.GetAllInstancesAsync(new OrchestrationQuery()))
+        {
+            instances.Add(instance);
+        }
+
+        var only = Assert.Single(instances);
+        Assert.Equal(Core.Pipeline.DocumentId.FromHash(System.Security.Cryptography.SHA256.HashData(pdf)).Value, only.InstanceId);
+        var done = await _harness.WaitAsync(only.InstanceId);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
+        Assert.Equal(2, _harness.Model.Requests.Count);
+        var document = await _harness.Api.GetAsync(FunctionsHarness.Request("GET"), only.InstanceId, _harness.Client, Token);
+        var estimate = Assert.IsType<DocumentEstimate>(Assert.IsType<Microsoft.AspNetCore.Mvc.OkObjectResult>(document).Value);
+        Assert.Equal("flange drawing.pdf", estimate.FileName);
+
+        // Delivered once more after the run: nothing new is asked of the model.
+        await DeliverAsync();
+        Assert.Equal(2, _harness.Model.Requests.Count);
+    }
+
+    [Fact]
     public async Task A_blob_over_the_size_cap_is_recorded_as_a_failed_too_large_estimate_and_never_rendered()
     {
         var pdf = TestPdfs.WithPages(1);

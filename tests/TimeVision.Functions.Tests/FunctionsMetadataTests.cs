@@ -22,11 +22,12 @@ public sealed class FunctionsMetadataTests
     public void The_fine_tune_start_endpoints_get_a_durable_client(string function) => Binding(function, "durableClient");
 
     [Fact]
-    public void The_blob_trigger_watches_drawings_on_the_host_storage_and_gets_a_durable_client()
+    public void The_blob_trigger_watches_drawings_on_the_host_storage_through_event_grid_and_gets_a_durable_client()
     {
         var trigger = Binding("DrawingBlobTrigger", "blobTrigger");
 
         Assert.Equal("drawings/{name}", trigger.GetProperty("path").GetString());
+        Assert.Equal("EventGrid", trigger.GetProperty("source").GetString());
         Assert.Equal("AzureWebJobsStorage", trigger.GetProperty("connection").GetString());
         Binding("DrawingBlobTrigger", "durableClient");
     }

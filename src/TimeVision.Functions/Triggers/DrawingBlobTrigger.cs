@@ -11,6 +11,11 @@ namespace TimeVision.Functions.Triggers;
 /// under that hash, which is what the run reads (an overwrite of the dropped blob mid-run changes nothing); the instance
 /// id is the hash, so a trigger that fires twice for one upload (blob triggers do) starts nothing the second time.
 /// TimeVision's own copies (<c>drawings/&lt;id&gt;.pdf</c>) are left alone.
+/// <para>
+/// The storage account's Event Grid system topic wakes the trigger (<see cref="BlobTriggerSource.EventGrid"/>): seconds
+/// after an upload rather than the minutes a polling scan can take, and an app scaled in still hears of it. Event Grid
+/// delivers at least once; the content-hash instance id is what makes a second delivery harmless.
+/// </para>
 /// </summary>
 /// <param name="intake">Starts or finds the orchestration.</param>
 /// <param name="logger">Logs what the trigger did.</param>
@@ -19,7 +24,7 @@ public sealed partial class DrawingBlobTrigger(DocumentIntake intake, ILogger<Dr
     /// <summary>Handles a new or changed blob in <c>drawings</c>.</summary>
     [Function(nameof(DrawingBlobTrigger))]
     public async Task RunAsync(
-        [BlobTrigger("drawings/{name}", Connection = "AzureWebJobsStorage")] Stream blob,
+        [BlobTrigger("drawings/{name}", Source = BlobTriggerSource.EventGrid, Connection = "AzureWebJobsStorage")] Stream blob,
         string name,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken)
