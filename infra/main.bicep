@@ -1,5 +1,6 @@
-// TimeVision on Azure: the Functions app (Linux container on Elastic Premium), Storage, Cosmos DB, Key Vault,
-// Application Insights and a container registry, with one user-assigned identity holding data-plane roles; optionally
+// TimeVision on Azure: the Functions app (a Linux container on Azure Container Apps by default, or on Elastic
+// Premium), Storage with an Event Grid system topic for the blob trigger, Cosmos DB, Key Vault (the OpenAI key; the
+// Functions host keys in a second one), Application Insights, a container registry and a monthly cost budget, with one user-assigned identity holding data-plane roles; optionally
 // that identity's access to an existing Azure OpenAI resource, so the app calls it with Microsoft Entra ID and no key;
 // optionally private networking (VNet integration, private endpoints for Storage, Cosmos DB and Key Vault).
 targetScope = 'subscription'
@@ -35,9 +36,38 @@ param openAIResourceGroupName string = ''
 @description('The app image; azd\'s deploy step sets it after pushing.')
 param containerImage string = ''
 
-@description('Elastic Premium size.')
+@description('Where the Functions app runs: containerapps (Azure Functions on Azure Container Apps, one small replica always on, about $20-80 a month) or elasticpremium (an Elastic Premium plan, at least one EP1 instance, about $150 a month). infra/README.md compares them.')
+@allowed(['containerapps', 'elasticpremium'])
+param hosting string = 'containerapps'
+
+@description('With hosting = elasticpremium: the plan size.')
 @allowed(['EP1', 'EP2', 'EP3'])
 param planSku string = 'EP1'
+
+@description('With hosting = containerapps: most replicas the app scales out to.')
+@minValue(1)
+@maxValue(30)
+param containerAppsMaxReplicas int = 3
+
+@secure()
+@description('The Functions host\'s master key, seeded into the host-keys vault. azd generates it once per environment and keeps it.')
+@metadata({ azd: { type: 'generate', config: { length: 48, noSpecial: true } } })
+param hostMasterKey string
+
+@secure()
+@description('The blobs_extension system key the Event Grid subscription calls the blob trigger\'s webhook with, seeded into the host-keys vault. azd generates it once per environment and keeps it.')
+@metadata({ azd: { type: 'generate', config: { length: 48, noSpecial: true } } })
+param blobsExtensionKey string
+
+@description('Who gets the monthly budget\'s alerts (80 % and 100 % of monthlyBudget); empty: no budget is created.')
+param budgetAlertEmail string = ''
+
+@description('The monthly budget for the resource group, in the billing currency.')
+@minValue(1)
+param monthlyBudget int = 100
+
+@description('The first month of the budget; default: this month.')
+param budgetStartDate string = utcNow('yyyy-MM-01')
 
 @description('Cosmos DB serverless (default) or provisioned throughput.')
 param cosmosServerless bool = true
@@ -53,7 +83,7 @@ param shadowPercent int = 0
 @description('Resource group name; default rg-<environmentName>.')
 param resourceGroupName string = ''
 
-@description('Private networking: a virtual network with the Function App\'s VNet integration (outbound through a NAT gateway with one static IP), private endpoints and private DNS zones for Storage (blob, queue, table), Cosmos DB and Key Vault, and public network access off on those three. Off by default.')
+@description('Private networking (hosting = elasticpremium only; ignored with containerapps): a virtual network with the Function App\'s VNet integration (outbound through a NAT gateway with one static IP), private endpoints and private DNS zones for Storage (blob, queue, table), Cosmos DB and Key Vault, and public network access off on those three. Off by default.')
 param enablePrivateNetworking bool = false
 
 @description('With enablePrivateNetworking: the virtual network\'s address space; the app subnet is its first /24, the private endpoints\' its second.')
@@ -63,6 +93,9 @@ var token = toLower(uniqueString(subscription().id, environmentName, location))
 var identityName = 'id-timevision-${token}'
 var tags = { 'azd-env-name': environmentName, application: 'timevision' }
 var useOpenAIIdentity = !empty(openAIResourceName)
+// Private networking is built for the Elastic Premium plan's VNet integration; with Container Apps it is not applied
+// (the stores keep public network access, reached by identity only): infra/README.md says so.
+var privateNetworking = enablePrivateNetworking && hosting == 'elasticpremium'
 
 resource group 'Microsoft.Resources/resourceGroups@2025-04-01' = {
   name: empty(resourceGroupName) ? 'rg-${environmentName}' : resourceGroupName
@@ -91,7 +124,7 @@ module monitoring 'modules/monitoring.bicep' = {
   }
 }
 
-module network 'modules/network.bicep' = if (enablePrivateNetworking) {
+module network 'modules/network.bicep' = if (privateNetworking) {
   scope: group
   name: 'network'
   params: {
@@ -117,7 +150,7 @@ module storage 'modules/storage.bicep' = {
     location: location
     tags: tags
     appIdentityName: identityName
-    privateNetworking: enablePrivateNetworking
+    privateNetworking: privateNetworking
     privateEndpointSubnetId: privateEndpointSubnetId
     privateDnsZoneIds: privateDnsZoneIds
   }
@@ -134,7 +167,7 @@ module cosmos 'modules/cosmos.bicep' = {
     serverless: cosmosServerless
     appIdentityName: identityName
     userPrincipalId: principalId
-    privateNetworking: enablePrivateNetworking
+    privateNetworking: privateNetworking
     privateEndpointSubnetId: privateEndpointSubnetId
     privateDnsZoneIds: privateDnsZoneIds
   }
@@ -151,7 +184,7 @@ module keyVault 'modules/keyvault.bicep' = {
     appIdentityName: identityName
     userPrincipalId: principalId
     openAIApiKey: useOpenAIIdentity ? '' : openAIApiKey
-    privateNetworking: enablePrivateNetworking
+    privateNetworking: privateNetworking
     privateEndpointSubnetId: privateEndpointSubnetId
     privateDnsZoneIds: privateDnsZoneIds
   }
@@ -182,7 +215,69 @@ module openAIAccess 'modules/openai-access.bicep' = if (useOpenAIIdentity) {
   }
 }
 
-module functionApp 'modules/functionapp.bicep' = {
+module hostKeys 'modules/host-keys.bicep' = {
+  scope: group
+  name: 'host-keys'
+  dependsOn: [identity]
+  params: {
+    name: 'kv-fk-${take(token, 13)}'
+    location: location
+    tags: tags
+    appIdentityName: identityName
+    userPrincipalId: principalId
+    masterKey: hostMasterKey
+    blobsExtensionKey: blobsExtensionKey
+  }
+}
+
+module blobEvents 'modules/blob-events.bicep' = {
+  scope: group
+  name: 'blob-events'
+  params: {
+    name: 'evgt-timevision-${token}'
+    location: location
+    tags: tags
+    storageAccountName: 'st${token}'
+    deadLetterContainerName: storage.outputs.deadLetterContainerName
+  }
+}
+
+// With an Azure OpenAI resource the app authenticates as its identity (DefaultAzureCredential, AZURE_CLIENT_ID):
+// no key is referenced, and the endpoint defaults to the resource's v1 API.
+var settings = {
+  storageAccountName: storage.outputs.name
+  blobEndpoint: storage.outputs.blobEndpoint
+  identityClientId: identity.outputs.clientId
+  appInsightsConnectionString: monitoring.outputs.connectionString
+  hostKeysVaultUri: hostKeys.outputs.uri
+  openAIBaseUrl: useOpenAIIdentity && empty(openAIEndpoint) ? 'https://${openAIResourceName}.openai.azure.com/openai/v1/' : openAIEndpoint
+  useOpenAIIdentity: useOpenAIIdentity
+  openAIModel: openAIModel
+  shadowModel: shadowModel
+  shadowPercent: shadowPercent
+  cosmosEndpoint: cosmos.outputs.endpoint
+  cosmosDatabase: cosmos.outputs.databaseName
+  maxPagesInFlight: 8
+}
+
+module containerApp 'modules/containerapp.bicep' = if (hosting == 'containerapps') {
+  scope: group
+  name: 'containerapp'
+  params: {
+    name: 'func-timevision-${token}'
+    environmentName: 'cae-timevision-${token}'
+    location: location
+    tags: tags
+    containerImage: containerImage
+    registryServer: registry.outputs.loginServer
+    identityId: identity.outputs.id
+    settings: settings
+    openAIApiKeySecretUri: useOpenAIIdentity ? '' : keyVault.outputs.openAIApiKeySecretUri
+    maximumReplicas: containerAppsMaxReplicas
+  }
+}
+
+module functionApp 'modules/functionapp.bicep' = if (hosting == 'elasticpremium') {
   scope: group
   name: 'functionapp'
   params: {
@@ -194,26 +289,51 @@ module functionApp 'modules/functionapp.bicep' = {
     containerImage: containerImage
     identityId: identity.outputs.id
     identityClientId: identity.outputs.clientId
-    storageAccountName: storage.outputs.name
-    blobEndpoint: storage.outputs.blobEndpoint
-    cosmosEndpoint: cosmos.outputs.endpoint
-    cosmosDatabase: cosmos.outputs.databaseName
-    appInsightsConnectionString: monitoring.outputs.connectionString
-    openAIApiKeyReference: keyVault.outputs.openAIApiKeyReference
-    openAIResourceName: openAIResourceName
-    openAIEndpoint: openAIEndpoint
-    openAIModel: openAIModel
-    shadowModel: shadowModel
-    shadowPercent: shadowPercent
+    settings: settings
+    openAIApiKeyReference: useOpenAIIdentity ? '' : keyVault.outputs.openAIApiKeyReference
     appSubnetId: network.?outputs.appSubnetId ?? ''
   }
 }
 
+module budget 'modules/budget.bicep' = if (!empty(budgetAlertEmail)) {
+  scope: group
+  name: 'budget'
+  params: {
+    name: 'budget-timevision-${token}'
+    amount: monthlyBudget
+    contactEmails: [budgetAlertEmail]
+    startDate: budgetStartDate
+  }
+}
+
+var appHostName = hosting == 'containerapps' ? containerApp.?outputs.hostName ?? '' : functionApp.?outputs.hostName ?? ''
+
 @description('The Function App\'s URL; the API is under /api.')
-output FUNCTION_APP_URL string = functionApp.outputs.url
+output FUNCTION_APP_URL string = 'https://${appHostName}'
 
 @description('The Function App\'s name.')
-output FUNCTION_APP_NAME string = functionApp.outputs.name
+output FUNCTION_APP_NAME string = 'func-timevision-${token}'
+
+@description('Where it runs: containerapps or elasticpremium (the deploy hook updates the image accordingly).')
+output HOSTING string = hosting
+
+@description('The Function App\'s host name, for the Event Grid subscription\'s webhook.')
+output FUNCTION_APP_HOST string = appHostName
+
+@description('The storage account whose drawings container the blob trigger watches.')
+output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
+
+@description('The storage account\'s Event Grid system topic.')
+output BLOB_EVENTS_TOPIC_NAME string = blobEvents.outputs.name
+
+@description('The container undeliverable blob events go to.')
+output BLOB_EVENTS_DEAD_LETTER_CONTAINER string = blobEvents.outputs.deadLetterContainerName
+
+@description('The vault holding the Functions host keys.')
+output HOST_KEYS_VAULT_NAME string = hostKeys.outputs.name
+
+@description('The secret holding the blobs_extension system key (not its value).')
+output BLOBS_EXTENSION_KEY_SECRET_NAME string = hostKeys.outputs.blobsExtensionSecretName
 
 @description('The resource group.')
 output AZURE_RESOURCE_GROUP string = group.name

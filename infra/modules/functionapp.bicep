@@ -1,3 +1,6 @@
+// The Functions app on an Elastic Premium plan (hosting = 'elasticpremium'): a Linux container, never below one instance.
+import { appSettings, appSettingsInput } from 'app-settings.bicep'
+
 @description('Name of the Function App.')
 param name string
 
@@ -28,50 +31,22 @@ param identityId string
 @description('That identity\'s client id.')
 param identityClientId string
 
-@description('The storage account for the host, the Durable Task hub, the blob trigger and the app\'s blobs.')
-param storageAccountName string
+@description('The app\'s settings (app-settings.bicep).')
+param settings appSettingsInput
 
-@description('Its blob endpoint.')
-param blobEndpoint string
-
-@description('The Cosmos DB endpoint.')
-param cosmosEndpoint string
-
-@description('The Cosmos DB database.')
-param cosmosDatabase string
-
-@description('Application Insights connection string.')
-param appInsightsConnectionString string
-
-@description('The Key Vault reference that resolves to the OpenAI key, empty when no key is stored; not used when openAIResourceName is set.')
+@description('The Key Vault reference that resolves to the OpenAI key; empty when no key is stored (Entra ID, or the offline estimate).')
 param openAIApiKeyReference string
-
-@description('An Azure OpenAI resource the app\'s identity may call (Cognitive Services OpenAI User): set, the app uses Microsoft Entra ID and no key; empty, the key.')
-param openAIResourceName string = ''
-
-@description('OpenAI-compatible base URL; empty means OpenAI, or with openAIResourceName that resource\'s v1 endpoint. Azure OpenAI: https://RESOURCE.openai.azure.com/openai/v1/.')
-param openAIEndpoint string = ''
-
-@description('The model (or Azure OpenAI deployment) to use; empty follows the model registry (model activate).')
-param openAIModel string = ''
-
-@description('Shadow mode: the challenger model; empty turns it off.')
-param shadowModel string = ''
-
-@description('Shadow mode: the share of documents (0-100 %) the challenger also estimates.')
-@minValue(0)
-@maxValue(100)
-param shadowPercent int = 0
 
 @description('Optional: the subnet the app integrates with (VNet integration); set, all its outbound traffic goes through the network, where the private endpoints are.')
 param appSubnetId string = ''
 
-var image = empty(containerImage) ? 'mcr.microsoft.com/azure-functions/dotnet-isolated:4-dotnet-isolated10.0' : containerImage
+// The settings only this hosting has: the OpenAI key as a Key Vault reference resolved by the platform.
+var hostingSettings = [
+  { name: 'WEBSITES_ENABLE_APP_SERVICE_STORAGE', value: 'false' }
+  { name: 'OPENAI_API_KEY', value: openAIApiKeyReference }
+]
 
-// With an Azure OpenAI resource the app authenticates as its identity (DefaultAzureCredential, AZURE_CLIENT_ID):
-// no key is referenced, and the endpoint defaults to the resource's v1 API.
-var useOpenAIIdentity = !empty(openAIResourceName)
-var openAIBaseUrl = useOpenAIIdentity && empty(openAIEndpoint) ? 'https://${openAIResourceName}.openai.azure.com/openai/v1/' : openAIEndpoint
+var image = empty(containerImage) ? 'mcr.microsoft.com/azure-functions/dotnet-isolated:4-dotnet-isolated10.0' : containerImage
 
 // With VNet integration every outbound call goes through the network (vnetRouteAllEnabled; Key Vault references of a
 // Linux app reach a private endpoint only so), and the platform's scale controller, which cannot see the Durable Task
@@ -120,56 +95,7 @@ resource app 'Microsoft.Web/sites@2025-03-01' = {
       http20Enabled: true
       vnetRouteAllEnabled: vnetIntegration
       functionsRuntimeScaleMonitoringEnabled: vnetIntegration
-      appSettings: [
-        // The Functions host.
-        { name: 'FUNCTIONS_EXTENSION_VERSION', value: '~4' }
-        { name: 'FUNCTIONS_WORKER_RUNTIME', value: 'dotnet-isolated' }
-        { name: 'WEBSITES_ENABLE_APP_SERVICE_STORAGE', value: 'false' }
-        { name: 'AzureWebJobsStorage__accountName', value: storageAccountName }
-        { name: 'AzureWebJobsStorage__credential', value: 'managedidentity' }
-        { name: 'AzureWebJobsStorage__clientId', value: identityClientId }
-        { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: appInsightsConnectionString }
-        { name: 'FineTuneCheckSchedule', value: '0 */15 * * * *' }
-        { name: 'RetrySchedule', value: '0 */15 * * * *' }
-        // DefaultAzureCredential in the app (Blob Storage, Cosmos DB) uses this identity.
-        { name: 'AZURE_CLIENT_ID', value: identityClientId }
-        // Rendering.
-        { name: 'Rendering__Dpi', value: '300' }
-        { name: 'Rendering__MaxLongSidePx', value: '4096' }
-        { name: 'Rendering__MaxPixels', value: '16777216' }
-        { name: 'Rendering__MinDpi', value: '72' }
-        { name: 'Rendering__Grayscale', value: 'true' }
-        { name: 'Rendering__MaxPages', value: '50' }
-        { name: 'Rendering__PageTimeout', value: '00:01:00' }
-        { name: 'Rendering__InspectTimeout', value: '00:00:30' }
-        { name: 'Rendering__PopplerDirectory', value: '' } // poppler-utils is on the image's PATH
-        // The vision model.
-        { name: 'OPENAI_API_KEY', value: useOpenAIIdentity ? '' : openAIApiKeyReference }
-        { name: 'OPENAI_BASE_URL', value: openAIBaseUrl }
-        { name: 'Vision__Authentication', value: useOpenAIIdentity ? 'entra' : 'auto' } // entra: a token, never a key
-        { name: 'Vision__TokenScope', value: 'https://cognitiveservices.azure.com/.default' }
-        { name: 'Vision__Model', value: openAIModel }
-        { name: 'Vision__MaxImageLongSidePx', value: '2048' }
-        { name: 'Vision__Detail', value: 'high' }
-        { name: 'Vision__StructuredOutputs', value: 'true' }
-        { name: 'Vision__MaxOutputTokens', value: '2000' }
-        { name: 'Vision__RequestTimeout', value: '00:02:00' }
-        { name: 'Vision__MaxRetries', value: '4' }
-        { name: 'Vision__Grounding', value: 'base' }
-        { name: 'Pipeline__MaxPagesInFlight', value: '8' }
-        { name: 'Pipeline__ActivityAttempts', value: '3' }
-        // Shadow mode: a challenger model also estimates this share of documents (0 = off).
-        { name: 'Shadow__Model', value: shadowModel }
-        { name: 'Shadow__Percent', value: string(shadowPercent) }
-        // Stores, by identity: no account keys.
-        { name: 'Storage__BlobServiceUri', value: blobEndpoint }
-        { name: 'Storage__CosmosEndpoint', value: cosmosEndpoint }
-        { name: 'Storage__CosmosDatabase', value: cosmosDatabase }
-        { name: 'Storage__CosmosContainer', value: 'estimates' }
-        { name: 'Storage__CosmosModelsContainer', value: 'models' }
-        { name: 'Storage__CreateCosmosResources', value: 'false' } // created here; the data-plane role cannot create them
-        { name: 'Pipeline__MaxPdfBytes', value: '52428800' }
-      ]
+      appSettings: concat(appSettings(settings), hostingSettings)
     }
   }
 }
@@ -195,5 +121,5 @@ resource ftpCredentials 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@
 @description('The app\'s name.')
 output name string = app.name
 
-@description('The app\'s base URL.')
-output url string = 'https://${app.properties.defaultHostName}'
+@description('The host name the API and the blobs extension\'s webhook answer on.')
+output hostName string = app.properties.defaultHostName

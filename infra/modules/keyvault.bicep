@@ -104,3 +104,6 @@ output name string = vault.name
 
 @description('The app setting value that resolves to the OpenAI key through the app\'s identity; empty when no key was given (no secret).')
 output openAIApiKeyReference string = storesSecret ? '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=${secretName})' : ''
+
+@description('The OpenAI key\'s secret URI (versionless), for a Container Apps secret reference; empty when no key was given.')
+output openAIApiKeySecretUri string = storesSecret ? '${vault.properties.vaultUri}secrets/${secretName}' : ''

@@ -62,6 +62,12 @@ resource pages 'Microsoft.Storage/storageAccounts/blobServices/containers@2025-0
   name: 'pages'
 }
 
+// Blob events Event Grid could not deliver to the app (blob-events.bicep), kept to be replayed.
+resource deadLetters 'Microsoft.Storage/storageAccounts/blobServices/containers@2025-06-01' = {
+  parent: blobs
+  name: 'drawing-events-deadletter'
+}
+
 resource roles 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
   for role in [storageBlobDataOwner, storageQueueDataContributor, storageTableDataContributor]: {
     scope: account
@@ -94,3 +100,6 @@ output name string = account.name
 
 @description('The blob endpoint, for Storage__BlobServiceUri.')
 output blobEndpoint string = account.properties.primaryEndpoints.blob
+
+@description('The container undeliverable blob events are written to.')
+output deadLetterContainerName string = deadLetters.name

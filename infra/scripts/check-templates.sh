@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Compiles and lints infra/main.bicep with the Bicep CLI from NuGet (Azure.Bicep.CommandLine.linux-x64, restored
+# Compiles and lints infra/main.bicep, and its parameters for both hostings (infra/checks/), with the Bicep CLI from NuGet (Azure.Bicep.CommandLine.linux-x64, restored
 # by the Functions tests' project) and fails on any error or warning.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -17,8 +17,14 @@ out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
 build="$("$bicep" build infra/main.bicep --outdir "$out" 2>&1)" || { echo "$build"; exit 1; }
 lint="$("$bicep" lint infra/main.bicep 2>&1)" || { echo "$lint"; exit 1; }
-if [ -n "$build$lint" ]; then
-  printf 'bicep reported:\n%s\n%s\n' "$build" "$lint"
+params=""
+for hosting in containerapps elasticpremium; do
+  params+="$("$bicep" build-params "infra/checks/$hosting.bicepparam" --outfile "$out/$hosting.parameters.json" 2>&1)" \
+    || { echo "$params"; exit 1; }
+  params+="$("$bicep" lint "infra/checks/$hosting.bicepparam" 2>&1)" || { echo "$params"; exit 1; }
+done
+if [ -n "$build$lint$params" ]; then
+  printf 'bicep reported:\n%s\n%s\n%s\n' "$build" "$lint" "$params"
   exit 1
 fi
-echo "infra: bicep build and bicep lint passed with no errors and no warnings"
+echo "infra: bicep build and bicep lint passed with no errors and no warnings, for hosting = containerapps and elasticpremium"

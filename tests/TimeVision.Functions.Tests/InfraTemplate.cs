@@ -30,13 +30,38 @@ internal static class InfraTemplate
 
     /// <summary>The resources of type <paramref name="type"/> in a module.</summary>
     public static IEnumerable<JsonElement> Resources(string module, string type) =>
-        Module(module).GetProperty("resources").EnumerateArray().Where(r => r.GetProperty("type").GetString() == type);
+        ResourcesOf(Module(module)).Where(r => r.GetProperty("type").GetString() == type);
 
-    /// <summary>The Function App's app settings, name to value (values may be ARM expressions).</summary>
-    public static IReadOnlyDictionary<string, string> AppSettings() =>
-        Resources("functionapp", "Microsoft.Web/sites").Single()
-            .GetProperty("properties").GetProperty("siteConfig").GetProperty("appSettings").EnumerateArray()
-            .ToDictionary(s => s.GetProperty("name").GetString()!, s => s.GetProperty("value").GetString()!);
+    /// <summary>
+    /// A template's resources: an array, or, in a module that imports types or functions (language version 2.0), an
+    /// object keyed by symbolic name.
+    /// </summary>
+    public static IEnumerable<JsonElement> ResourcesOf(JsonElement template)
+    {
+        var resources = template.GetProperty("resources");
+        return resources.ValueKind == JsonValueKind.Object ? resources.EnumerateObject().Select(r => r.Value) : resources.EnumerateArray();
+    }
+
+    /// <summary>
+    /// The app's settings as the hosting module <paramref name="module"/> (<c>containerapp</c> or <c>functionapp</c>) gives
+    /// them, name to value (values may be ARM expressions): the shared ones (<c>app-settings.bicep</c>'s function) and
+    /// the module's own (<c>hostingSettings</c>; an entry chosen by a condition is that whole expression).
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> AppSettings(string module = "functionapp")
+    {
+        var template = Module(module);
+        var shared = template.GetProperty("functions").EnumerateArray().Single()
+            .GetProperty("members").GetProperty("appSettings").GetProperty("output").GetProperty("value").EnumerateArray();
+        var own = template.GetProperty("variables").GetProperty("hostingSettings").EnumerateArray();
+        return shared.Concat(own).ToDictionary(
+            s => s.ValueKind == JsonValueKind.String ? SettingNamed(s.GetString()!) : s.GetProperty("name").GetString()!,
+            s => s.ValueKind == JsonValueKind.String ? s.GetString()! : s.GetProperty("value").ToString());
+    }
+
+    private static string SettingNamed(string expression) =>
+        System.Text.RegularExpressions.Regex.Match(expression, @"createObject\('name', '([^']+)'").Groups[1].Value is { Length: > 0 } name
+            ? name
+            : throw new InvalidOperationException($"No setting name in {expression}");
 
     private static JsonElement Compile()
     {

@@ -23,12 +23,17 @@ public sealed class InfraTemplateTests
 
     /// <summary>Settings the platform reads rather than the app.</summary>
     private static readonly string[] PlatformSettings =
-        ["FUNCTIONS_EXTENSION_VERSION", "WEBSITES_ENABLE_APP_SERVICE_STORAGE", "AzureWebJobsStorage__credential", "AzureWebJobsStorage__clientId"];
+    [
+        "FUNCTIONS_EXTENSION_VERSION", "WEBSITES_ENABLE_APP_SERVICE_STORAGE", "AzureWebJobsStorage__credential", "AzureWebJobsStorage__clientId",
+        "AzureWebJobsSecretStorageType", "AzureWebJobsSecretStorageKeyVaultUri", "AzureWebJobsSecretStorageKeyVaultClientId",
+    ];
 
-    [Fact]
-    public void Every_setting_the_app_reads_has_a_value_in_the_template_and_the_template_sets_nothing_else()
+    [Theory]
+    [InlineData("containerapp")]
+    [InlineData("functionapp")]
+    public void Every_setting_the_app_reads_has_a_value_in_the_template_and_the_template_sets_nothing_else(string hosting)
     {
-        var template = InfraTemplate.AppSettings();
+        var template = InfraTemplate.AppSettings(hosting);
         var sample = SampleSettings.Values().Select(s => s.Key.Replace(":", "__", StringComparison.Ordinal)).ToList();
 
         var missing = sample.Select(name => IdentityCounterparts.GetValueOrDefault(name, name)).Where(name => !template.ContainsKey(name)).ToList();
@@ -62,7 +67,9 @@ public sealed class InfraTemplateTests
         var secret = InfraTemplate.Resources("keyvault", "Microsoft.KeyVault/vaults/secrets").Single();
         var condition = secret.GetProperty("condition").GetString()!;
         var reference = keyVault.GetProperty("outputs").GetProperty("openAIApiKeyReference").GetProperty("value").GetString();
-        var passed = InfraTemplate.Deployment("functionapp").GetProperty("properties").GetProperty("parameters").GetProperty("openAIApiKeyReference").GetProperty("value").GetString();
+        var passed = InfraTemplate.Deployment("functionapp").GetProperty("properties").GetProperty("parameters").GetProperty("openAIApiKeyReference").GetString();
+        var containerAppSecret = InfraTemplate.Deployment("containerapp").GetProperty("properties").GetProperty("parameters").GetProperty("openAIApiKeySecretUri").GetString();
+        var secretUri = keyVault.GetProperty("outputs").GetProperty("openAIApiKeySecretUri").GetProperty("value").GetString();
 
         // The secret exists when a key was given; the reference is to it under that same condition, else empty.
         Assert.Equal("[variables('storesSecret')]", condition);
@@ -70,9 +77,21 @@ public sealed class InfraTemplateTests
         Assert.Equal("[if(variables('storesSecret'), format('@Microsoft.KeyVault(VaultName={0};SecretName={1})', parameters('name'), variables('secretName')), '')]", reference);
 
         // The app setting takes nothing but that output, and there is no other Key Vault reference in the template.
-        Assert.EndsWith(".outputs.openAIApiKeyReference.value]", passed, StringComparison.Ordinal);
+        Assert.StartsWith(IdentityOrKeyVault, passed, StringComparison.Ordinal);
+        Assert.EndsWith(".outputs.openAIApiKeyReference.value))]", passed, StringComparison.Ordinal);
         Assert.Contains("parameters('openAIApiKeyReference')", InfraTemplate.AppSettings()["OPENAI_API_KEY"], StringComparison.Ordinal);
         Assert.Single(Occurrences(InfraTemplate.Root.GetRawText(), "@Microsoft.KeyVault("));
+
+        // On Container Apps the same secret, by URI under the same condition, becomes a secret the variable refers to.
+        Assert.Equal("[if(variables('storesSecret'), format('{0}secrets/{1}', reference(resourceId('Microsoft.KeyVault/vaults', parameters('name')), '2025-05-01').vaultUri, variables('secretName')), '')]", secretUri);
+        Assert.StartsWith(IdentityOrKeyVault, containerAppSecret, StringComparison.Ordinal);
+        Assert.EndsWith(".outputs.openAIApiKeySecretUri.value))]", containerAppSecret, StringComparison.Ordinal);
+        Assert.Equal(
+            "[if(variables('storesKey'), createObject('name', 'OPENAI_API_KEY', 'secretRef', variables('keySecretName')), createObject('name', 'OPENAI_API_KEY', 'value', ''))]",
+            InfraTemplate.AppSettings("containerapp")["OPENAI_API_KEY"]);
+        var app = InfraTemplate.Resources("containerapp", "Microsoft.App/containerApps").Single().GetProperty("properties").GetProperty("configuration");
+        Assert.Contains("parameters('openAIApiKeySecretUri')", app.GetProperty("secrets").GetString(), StringComparison.Ordinal);
+        Assert.Contains("parameters('identityId')", app.GetProperty("secrets").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -119,6 +138,12 @@ public sealed class InfraTemplateTests
         Assert.Equal("${ENABLE_PRIVATE_NETWORKING=false}", file.RootElement.GetProperty("parameters").GetProperty("enablePrivateNetworking").GetProperty("value").GetString());
         Assert.Equal(PrivateNetworkingOn, InfraTemplate.Deployment("network").GetProperty("condition").GetString());
 
+        // It is built for Elastic Premium's VNet integration: with Container Apps the stores stay public (identity only)
+        // rather than private to a network the app is not in.
+        Assert.Equal(
+            "[and(parameters('enablePrivateNetworking'), equals(parameters('hosting'), 'elasticpremium'))]",
+            InfraTemplate.Root.GetProperty("variables").GetProperty("privateNetworking").GetString());
+
         // Each of Storage, Cosmos DB and Key Vault: public access on and no private endpoint unless the option is on.
         foreach (var (module, type) in new[] { ("storage", "Microsoft.Storage/storageAccounts"), ("cosmos", "Microsoft.DocumentDB/databaseAccounts"), ("keyvault", "Microsoft.KeyVault/vaults") })
         {
@@ -129,7 +154,7 @@ public sealed class InfraTemplateTests
         }
 
         // The Function App: no subnet (null), no routing through one, platform scaling, unless the network module gave one.
-        Assert.StartsWith("[coalesce(tryGet(if(parameters('enablePrivateNetworking'), ", appSubnetId, StringComparison.Ordinal);
+        Assert.StartsWith("[coalesce(tryGet(if(variables('privateNetworking'), ", appSubnetId, StringComparison.Ordinal);
         Assert.EndsWith("'outputs', 'appSubnetId', 'value'), '')]", appSubnetId, StringComparison.Ordinal);
         Assert.Equal("[not(empty(parameters('appSubnetId')))]", InfraTemplate.Module("functionapp").GetProperty("variables").GetProperty("vnetIntegration").GetString());
         Assert.Equal("[if(variables('vnetIntegration'), parameters('appSubnetId'), null())]", site.GetProperty("virtualNetworkSubnetId").GetString());
@@ -257,22 +282,27 @@ public sealed class InfraTemplateTests
     [Fact]
     public void With_an_Azure_OpenAI_resource_name_the_app_uses_Entra_ID_and_no_key_is_stored_or_referenced()
     {
-        var functionApp = InfraTemplate.Deployment("functionapp").GetProperty("properties");
-        var variables = functionApp.GetProperty("template").GetProperty("variables");
+        var variables = InfraTemplate.Root.GetProperty("variables");
+        var passed = InfraTemplate.Deployment("functionapp").GetProperty("properties").GetProperty("parameters");
         var settings = InfraTemplate.AppSettings();
         var storedKey = InfraTemplate.Deployment("keyvault").GetProperty("properties").GetProperty("parameters").GetProperty("openAIApiKey").GetString();
 
-        Assert.Equal("[parameters('openAIResourceName')]", functionApp.GetProperty("parameters").GetProperty("openAIResourceName").GetProperty("value").GetString());
         Assert.Equal("[not(empty(parameters('openAIResourceName')))]", variables.GetProperty("useOpenAIIdentity").GetString());
-        Assert.Equal("[if(variables('useOpenAIIdentity'), '', parameters('openAIApiKeyReference'))]", settings["OPENAI_API_KEY"]);
-        Assert.Equal("[if(variables('useOpenAIIdentity'), 'entra', 'auto')]", settings["Vision__Authentication"]);
-        Assert.Equal("[variables('openAIBaseUrl')]", settings["OPENAI_BASE_URL"]);
+        Assert.Equal("[variables('useOpenAIIdentity')]", passed.GetProperty("settings").GetProperty("value").GetProperty("useOpenAIIdentity").GetString());
+        Assert.StartsWith(IdentityOrKeyVault, passed.GetProperty("openAIApiKeyReference").GetString(), StringComparison.Ordinal);
+        Assert.Equal("[parameters('openAIApiKeyReference')]", settings["OPENAI_API_KEY"]);
+        Assert.Equal("[if(parameters('input').useOpenAIIdentity, 'entra', 'auto')]", settings["Vision__Authentication"]);
+        Assert.Equal("[parameters('input').openAIBaseUrl]", settings["OPENAI_BASE_URL"]);
         Assert.Equal(
             "[if(and(variables('useOpenAIIdentity'), empty(parameters('openAIEndpoint'))), format('https://{0}.openai.azure.com/openai/v1/', parameters('openAIResourceName')), parameters('openAIEndpoint'))]",
-            variables.GetProperty("openAIBaseUrl").GetString());
+            passed.GetProperty("settings").GetProperty("value").GetProperty("openAIBaseUrl").GetString());
         Assert.Equal("https://cognitiveservices.azure.com/.default", settings["Vision__TokenScope"]);
         Assert.Equal(SampleSettings.Values().Single(s => s.Key == "Vision__TokenScope").Value, settings["Vision__TokenScope"]);
         Assert.StartsWith("[if(variables('useOpenAIIdentity'), createObject('value', ''), ", storedKey, StringComparison.Ordinal);
+        Assert.StartsWith(
+            IdentityOrKeyVault,
+            InfraTemplate.Deployment("containerapp").GetProperty("properties").GetProperty("parameters").GetProperty("openAIApiKeySecretUri").GetString(),
+            StringComparison.Ordinal);
     }
 
     [Fact]
@@ -288,14 +318,16 @@ public sealed class InfraTemplateTests
         Assert.Equal(defaults.CosmosDatabase, cosmos.GetProperty("databaseName").GetString());
         Assert.Equal(CosmosEstimateStore.PartitionKeyPath, containers[defaults.CosmosContainer]);
         Assert.Equal(CosmosModelRegistry.PartitionKeyPath, containers[defaults.CosmosModelsContainer]);
-        Assert.Equal(new[] { BlobReference.DrawingsContainer, BlobReference.PagesContainer }.Order(), blobContainers);
+        Assert.Equal(new[] { BlobReference.DrawingsContainer, BlobReference.PagesContainer, "drawing-events-deadletter" }.Order(), blobContainers);
     }
 
     [Theory]
-    [InlineData("auto", "resolved-from-key-vault", "")] // no Azure OpenAI resource name: the key from Key Vault
-    [InlineData("auto", "", "")] // no key given either: no secret, an empty setting
-    [InlineData("entra", "", "https://oai-example.openai.azure.com/openai/v1/")] // with one: no key
-    public void The_worker_host_builds_from_the_template_settings_and_uses_identity_for_its_stores(string authentication, string apiKey, string baseUrl)
+    [InlineData("functionapp", "auto", "resolved-from-key-vault", "")] // no Azure OpenAI resource name: the key from Key Vault
+    [InlineData("functionapp", "auto", "", "")] // no key given either: no secret, an empty setting
+    [InlineData("functionapp", "entra", "", "https://oai-example.openai.azure.com/openai/v1/")] // with one: no key
+    [InlineData("containerapp", "auto", "resolved-from-key-vault", "")]
+    [InlineData("containerapp", "entra", "", "https://oai-example.openai.azure.com/openai/v1/")]
+    public void The_worker_host_builds_from_the_template_settings_and_uses_identity_for_its_stores(string hosting, string authentication, string apiKey, string baseUrl)
     {
         var placeholders = new Dictionary<string, string>
         {
@@ -312,8 +344,11 @@ public sealed class InfraTemplateTests
             ["Storage__CosmosDatabase"] = "timevision",
             ["Shadow__Model"] = "gpt-4.1",
             ["Shadow__Percent"] = "10",
+            ["AzureWebJobsSecretStorageKeyVaultUri"] = "https://kv-fk-example.vault.azure.net/",
+            ["AzureWebJobsSecretStorageKeyVaultClientId"] = "00000000-0000-0000-0000-000000000001",
+            ["Pipeline__MaxPagesInFlight"] = "8",
         };
-        var settings = InfraTemplate.AppSettings().Select(s =>
+        var settings = InfraTemplate.AppSettings(hosting).Select(s =>
         {
             var value = s.Value.StartsWith('[') ? placeholders.GetValueOrDefault(s.Key) : s.Value;
             Assert.True(value is not null, $"the test has no stand-in for the deploy-time value of {s.Key}");
@@ -399,7 +434,10 @@ public sealed class InfraTemplateTests
         Assert.Equal("[parameters('openAIResourceName')]", InfraTemplate.Root.GetProperty("outputs").GetProperty("AZURE_OPENAI_RESOURCE_NAME").GetProperty("value").GetString());
     }
 
-    private const string PrivateNetworkingOn = "[parameters('enablePrivateNetworking')]";
+    private const string PrivateNetworkingOn = "[variables('privateNetworking')]";
+
+    /// <summary>How main.bicep passes the OpenAI key's reference to a hosting module: nothing with identity, else Key Vault's.</summary>
+    private const string IdentityOrKeyVault = "[if(variables('useOpenAIIdentity'), createObject('value', ''), createObject('value', reference(";
 
     /// <summary>The private endpoint deployments a module makes: each deployment and its template (private-endpoint.bicep).</summary>
     private static IEnumerable<(JsonElement Deployment, JsonElement Template)> PrivateEndpoints(string module) =>
@@ -411,7 +449,7 @@ public sealed class InfraTemplateTests
         deployment.GetProperty("properties").GetProperty("parameters").GetProperty(name).GetProperty("value").GetString();
 
     private static IEnumerable<JsonElement> ResourcesOf(JsonElement template, string type) =>
-        template.GetProperty("resources").EnumerateArray().Where(r => r.GetProperty("type").GetString() == type);
+        InfraTemplate.ResourcesOf(template).Where(r => r.GetProperty("type").GetString() == type);
 
     private static IEnumerable<int> Occurrences(string text, string value)
     {
