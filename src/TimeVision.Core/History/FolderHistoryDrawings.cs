@@ -15,6 +15,11 @@ public sealed class FolderHistoryDrawings(string folder) : IHistoryDrawings
     public async IAsyncEnumerable<string> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await Task.CompletedTask;
+        if (!Directory.Exists(_folder))
+        {
+            yield break;
+        }
+
         foreach (var name in Directory.EnumerateFiles(_folder)
             .Select(Path.GetFileName)
             .OfType<string>()
