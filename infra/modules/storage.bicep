@@ -68,6 +68,18 @@ resource deadLetters 'Microsoft.Storage/storageAccounts/blobServices/containers@
   name: 'drawing-events-deadletter'
 }
 
+// Past drawings for POST /api/history/imports (History:Container): no trigger watches it, so nothing is estimated when
+// a drawing lands here. The posted times files, progress and summaries go to history-imports.
+resource history 'Microsoft.Storage/storageAccounts/blobServices/containers@2025-06-01' = {
+  parent: blobs
+  name: 'history'
+}
+
+resource historyImports 'Microsoft.Storage/storageAccounts/blobServices/containers@2025-06-01' = {
+  parent: blobs
+  name: 'history-imports'
+}
+
 resource roles 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
   for role in [storageBlobDataOwner, storageQueueDataContributor, storageTableDataContributor]: {
     scope: account

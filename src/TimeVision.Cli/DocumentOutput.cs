@@ -22,7 +22,7 @@ internal static class DocumentOutput
 
         return document.Status switch
         {
-            DocumentStatus.Completed => ExitCodes.Success,
+            DocumentStatus.Completed or DocumentStatus.Imported => ExitCodes.Success,
             DocumentStatus.Failed when document.Error is not null => ExitCodes.BadInput,
             _ => ExitCodes.Incomplete,
         };
@@ -60,7 +60,8 @@ internal static class DocumentOutput
 
         foreach (var page in document.Pages.Where(p => p.Status != PageEstimateStatus.Completed))
         {
-            var reason = page.RenderError?.Message ?? page.Result?.Error?.Message ?? "no result";
+            var reason = page.RenderError?.Message ?? page.Result?.Error?.Message
+                ?? (page.Status == PageEstimateStatus.NotEstimated ? "imported, not sent to a model" : "no result");
             text.AppendLine(Invariant($"page {page.Page}: {JsonCode.Of(page.Status)} — {reason}"));
         }
 

@@ -18,6 +18,7 @@ public static class TimeVisionCommandLine
             ShowCommand.Create(),
             RetryCommand.Create(),
             FeedbackCommand.Create(),
+            ImportCommand.Create(),
             ExportTrainingCommand.Create(),
             FineTuneCommands.Create(),
             EvalCommand.Create(),

@@ -12,14 +12,22 @@ public sealed class FunctionsMetadataTests
     public void Every_function_is_declared()
     {
         Assert.Equal(
-            ["ActivateModel", "CheckFineTuneJobs", "CheckModel", "CheckModelRetirement", "CreateFineTuneJob", "DrawingBlobTrigger", "EstimateDocument", "EstimatePage", "ExportTraining", "FineTuneStart", "GetEstimate", "GetFineTuneStart", "GetModelInfo", "InspectDocument", "ListFineTuneJobs", "PostEstimate", "PutFeedback", "RecordFineTuneJob", "RenderPage", "RetryEstimate", "RetryFailedPages", "SaveDocumentEstimate", "StartFineTune", "UploadTrainingFiles"],
+            ["ActivateModel", "CheckFineTuneJobs", "CheckModel", "CheckModelRetirement", "CreateFineTuneJob", "DrawingBlobTrigger", "EstimateDocument", "EstimatePage", "ExportTraining", "FineTuneStart", "GetEstimate", "GetFineTuneStart", "GetHistoryImport", "GetModelInfo", "HistoryImport", "InspectDocument", "ListFineTuneJobs", "PostEstimate", "PutFeedback", "RecordFineTuneJob", "RenderPage", "RetryEstimate", "RetryFailedPages", "RunHistoryImport", "SaveDocumentEstimate", "StartFineTune", "StartHistoryImport", "UploadTrainingFiles"],
             Functions.Value.Select(f => f.GetProperty("name").GetString()!).Order());
     }
 
     [Theory]
     [InlineData("StartFineTune")]
     [InlineData("GetFineTuneStart")]
+    [InlineData("StartHistoryImport")]
+    [InlineData("GetHistoryImport")]
     public void The_fine_tune_start_endpoints_get_a_durable_client(string function) => Binding(function, "durableClient");
+
+    [Fact]
+    public void No_trigger_watches_the_history_container() =>
+        Assert.DoesNotContain(
+            Functions.Value.SelectMany(f => f.GetProperty("bindings").EnumerateArray()),
+            b => b.TryGetProperty("path", out var path) && path.GetString()!.StartsWith("history", StringComparison.Ordinal));
 
     [Fact]
     public void The_blob_trigger_watches_drawings_on_the_host_storage_through_event_grid_and_gets_a_durable_client()
@@ -44,6 +52,8 @@ public sealed class FunctionsMetadataTests
     [InlineData("StartFineTune", "fine-tune/jobs", "post", "Admin")]
     [InlineData("ListFineTuneJobs", "fine-tune/jobs", "get", "Admin")]
     [InlineData("GetFineTuneStart", "fine-tune/starts/{startId}", "get", "Admin")]
+    [InlineData("StartHistoryImport", "history/imports", "post", "Admin")]
+    [InlineData("GetHistoryImport", "history/imports/{importId}", "get", "Admin")]
     public void Http_functions_have_their_route_method_and_auth_level(string function, string route, string method, string authLevel)
     {
         var trigger = Binding(function, "httpTrigger");
@@ -63,6 +73,8 @@ public sealed class FunctionsMetadataTests
     [InlineData("UploadTrainingFiles", "activityTrigger")]
     [InlineData("CreateFineTuneJob", "activityTrigger")]
     [InlineData("RecordFineTuneJob", "activityTrigger")]
+    [InlineData("HistoryImport", "orchestrationTrigger")]
+    [InlineData("RunHistoryImport", "activityTrigger")]
     public void Durable_functions_have_their_triggers(string function, string trigger) => Binding(function, trigger);
 
     [Fact]

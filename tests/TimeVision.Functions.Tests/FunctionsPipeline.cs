@@ -2,6 +2,7 @@ using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
 using TimeVision.Core.FineTuning;
 using TimeVision.Core.FineTuning.Durable;
+using TimeVision.Core.History.Durable;
 using TimeVision.Core.Pipeline;
 using TimeVision.Core.Pipeline.Durable;
 using TimeVision.Functions.Activities;
@@ -10,8 +11,8 @@ using TimeVision.Functions.Orchestrations;
 namespace TimeVision.Functions.Tests;
 
 /// <summary>
-/// Registers the Functions app's own <c>[Function]</c> orchestrators and activity methods (the document pipeline and the
-/// fine-tuning start) with the local Durable Task worker, under the names the Functions host would bind them to, so the
+/// Registers the Functions app's own <c>[Function]</c> orchestrators and activity methods (the document pipeline, the
+/// fine-tuning start and the history import) with the local Durable Task worker, under the names the Functions host would bind them to, so the
 /// tests run the adapters the app deploys.
 /// </summary>
 internal static class FunctionsPipeline
@@ -20,6 +21,7 @@ internal static class FunctionsPipeline
     {
         PipelineActivities Activities() => ActivatorUtilities.CreateInstance<PipelineActivities>(services());
         FineTuneStartActivities FineTune() => ActivatorUtilities.CreateInstance<FineTuneStartActivities>(services());
+        HistoryImportActivities History() => ActivatorUtilities.CreateInstance<HistoryImportActivities>(services());
 
         registry
             .AddOrchestratorFunc<EstimateDocumentRequest, DocumentSummary>(EstimateDocumentOrchestration.Name, (context, _) => EstimateDocumentOrchestrator.RunAsync(context))
@@ -37,6 +39,9 @@ internal static class FunctionsPipeline
             .AddActivityFunc<FineTuneStartInput, FineTuneStepResult>(
                 FineTuneStartOrchestration.CreateJobActivity, (_, input) => FineTune().CreateJobAsync(input, CancellationToken.None))
             .AddActivityFunc<FineTuneStartInput, string>(
-                FineTuneStartOrchestration.RecordActivity, (_, input) => FineTune().RecordJobAsync(input, CancellationToken.None));
+                FineTuneStartOrchestration.RecordActivity, (_, input) => FineTune().RecordJobAsync(input, CancellationToken.None))
+            .AddOrchestratorFunc<HistoryImportInput, HistoryImportResult>(HistoryImportOrchestration.Name, (context, _) => HistoryImportOrchestrator.RunAsync(context))
+            .AddActivityFunc<HistoryImportInput, HistoryImportResult>(
+                HistoryImportOrchestration.RunActivity, (_, input) => History().RunAsync(input, CancellationToken.None));
     }
 }

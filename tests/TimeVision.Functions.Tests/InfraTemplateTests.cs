@@ -3,6 +3,8 @@ using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using TimeVision.Core.History;
+using TimeVision.Core.History.Durable;
 using TimeVision.Core.ModelRegistry;
 using TimeVision.Core.Storage;
 using TimeVision.Core.Vision;
@@ -318,7 +320,9 @@ public sealed class InfraTemplateTests
         Assert.Equal(defaults.CosmosDatabase, cosmos.GetProperty("databaseName").GetString());
         Assert.Equal(CosmosEstimateStore.PartitionKeyPath, containers[defaults.CosmosContainer]);
         Assert.Equal(CosmosModelRegistry.PartitionKeyPath, containers[defaults.CosmosModelsContainer]);
-        Assert.Equal(new[] { BlobReference.DrawingsContainer, BlobReference.PagesContainer, "drawing-events-deadletter" }.Order(), blobContainers);
+        Assert.Equal(
+            new[] { BlobReference.DrawingsContainer, BlobReference.PagesContainer, new HistoryOptions().Container, HistoryImports.Container, "drawing-events-deadletter" }.Order(),
+            blobContainers);
     }
 
     [Theory]

@@ -134,7 +134,7 @@ internal static class LocalEstimateRun
         }
     }
 
-    private static void AddDurableTask(IServiceCollection services, LocalEngineSlot slot)
+    public static void AddDurableTask(IServiceCollection services, LocalEngineSlot slot)
     {
         services.AddDurableTaskWorker(builder =>
         {
@@ -145,7 +145,7 @@ internal static class LocalEstimateRun
     }
 
     /// <summary>Waits for the orchestration, printing each change of its progress to stderr.</summary>
-    private static async Task<OrchestrationMetadata> FollowAsync(
+    public static async Task<OrchestrationMetadata> FollowAsync(
         DurableTaskClient client, string instanceId, string displayName, TextWriter stderr, CancellationToken cancellationToken)
     {
         string? lastProgress = null;

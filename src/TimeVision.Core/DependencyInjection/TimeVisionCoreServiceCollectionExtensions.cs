@@ -22,6 +22,7 @@ public static class TimeVisionCoreServiceCollectionExtensions
             .AddTimeVisionEvaluation()
             .AddTimeVisionFeedback()
             .AddTimeVisionTraining()
-            .AddTimeVisionFineTuning();
+            .AddTimeVisionFineTuning()
+            .AddTimeVisionHistory();
     }
 }

@@ -20,6 +20,13 @@ public enum DocumentStatus
     /// <summary>No page has an estimate, or the PDF itself was rejected.</summary>
     [JsonStringEnumMemberName("failed")]
     Failed,
+
+    /// <summary>
+    /// Brought in by a history import (<c>timevision import</c>, <c>POST /api/history/imports</c>): pages rendered and
+    /// their text-layer facts read, no model asked. Its labels are the shop's; an estimate may follow.
+    /// </summary>
+    [JsonStringEnumMemberName("imported")]
+    Imported,
 }
 
 /// <summary>
@@ -37,7 +44,7 @@ public sealed record DocumentEstimate
     /// <summary>Where it came from.</summary>
     public required DocumentSource Source { get; init; }
 
-    /// <summary>Completed, partial or failed.</summary>
+    /// <summary>Completed, partial, failed, or imported (no estimate asked yet).</summary>
     public required DocumentStatus Status { get; init; }
 
     /// <summary>Why the whole document failed (a rendering error code such as <c>not_pdf</c>), if it did.</summary>

@@ -17,4 +17,8 @@ public enum DocumentSource
     /// <summary>Dropped into the <c>drawings</c> container.</summary>
     [JsonStringEnumMemberName("blob")]
     Blob,
+
+    /// <summary>Brought in with the shop's history (<c>timevision import</c>, <c>POST /api/history/imports</c>).</summary>
+    [JsonStringEnumMemberName("import")]
+    Import,
 }

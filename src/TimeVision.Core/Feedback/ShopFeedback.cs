@@ -56,4 +56,7 @@ public sealed record ShopFeedback
 
     /// <summary>When it was entered (set by TimeVision).</summary>
     public DateTimeOffset EnteredAt { get; init; }
+
+    /// <summary>Where an imported label came from (the times file, its rows and how they were aggregated); none for one entered by hand.</summary>
+    public ImportProvenance? Import { get; init; }
 }

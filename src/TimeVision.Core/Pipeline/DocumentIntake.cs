@@ -228,6 +228,13 @@ public sealed class DocumentIntake
     }
 
     /// <summary>
+    /// Estimates a stored document from the PDF it was read from: an imported one (<see cref="DocumentStatus.Imported"/>)
+    /// runs every page, keeping its labels; any other runs as <see cref="RetryAsync"/> does.
+    /// </summary>
+    public Task<IntakeOutcome> EstimateStoredAsync(string documentId, DurableTaskClient client, CancellationToken cancellationToken) =>
+        RetryAsync(documentId, client, cancellationToken);
+
+    /// <summary>
     /// What <see cref="RetryAsync"/> would decide without starting anything: <c>not_found</c>, or
     /// <see cref="IntakeStatus.AlreadyEstimated"/> when no page is retryable, or <see langword="null"/> when it would start.
     /// </summary>
@@ -320,7 +327,7 @@ public sealed class DocumentIntake
 
     /// <summary>
     /// The decision before anything runs: a stored estimate is kept unless forced or it has retryable pages (then only
-    /// those run, and only when a model can be reached: the offline estimate never stands in for a model's retry); the
+    /// those run; an imported document, which no model has seen, runs every page, and only when a model can be reached: the offline estimate never stands in for a model's retry); the
     /// model is chosen or refused. With <paramref name="refuseOverBudget"/> (a caller that can be told to come back), a
     /// model estimate is refused while today's budget is spent; a blob drop, which nobody waits on, starts and its pages
     /// wait as <c>budget_spent</c> for the retry timer.
@@ -328,7 +335,7 @@ public sealed class DocumentIntake
     private async Task<IntakeDecision> DecideAsync(string id, bool force, bool refuseOverBudget, CancellationToken cancellationToken)
     {
         IReadOnlyList<int>? retryPages = null;
-        if (!force && await _estimates.GetAsync(id, cancellationToken) is { } stored)
+        if (!force && await _estimates.GetAsync(id, cancellationToken) is { Status: not DocumentStatus.Imported } stored)
         {
             retryPages = stored.RetryablePages;
             if (retryPages.Count == 0)

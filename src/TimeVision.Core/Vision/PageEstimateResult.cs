@@ -18,6 +18,10 @@ public enum PageEstimateStatus
     /// <summary>No valid estimate: the API failed or the replies were not valid estimates.</summary>
     [JsonStringEnumMemberName("failed")]
     Failed,
+
+    /// <summary>Rendered, facts read, never sent to a model: a page of an imported document (<see cref="Estimates.DocumentStatus.Imported"/>).</summary>
+    [JsonStringEnumMemberName("not_estimated")]
+    NotEstimated,
 }
 
 /// <summary>Why a page has no estimate.</summary>

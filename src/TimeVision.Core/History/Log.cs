@@ -1,0 +1,17 @@
+using Microsoft.Extensions.Logging;
+using TimeVision.Core.Rendering;
+
+namespace TimeVision.Core.History;
+
+/// <summary>History import log messages; event ids 6000–6099. Never a drawing's content or a row's values.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 6000, Level = LogLevel.Information, Message = "History import: {Rows} rows read, {Labels} labels for {Drawings} drawings")]
+    public static partial void RowsRead(ILogger logger, int rows, int labels, int drawings);
+
+    [LoggerMessage(EventId = 6001, Level = LogLevel.Warning, Message = "History import: a drawing could not be imported ({ErrorCode}); its rows are reported unmatched")]
+    public static partial void DrawingNotImported(ILogger logger, RenderErrorCode errorCode);
+
+    [LoggerMessage(EventId = 6002, Level = LogLevel.Warning, Message = "History import: a label was not stored ({Outcome}); its rows are reported unmatched")]
+    public static partial void LabelNotStored(ILogger logger, string outcome);
+}
