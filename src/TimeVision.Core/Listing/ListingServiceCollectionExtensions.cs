@@ -1,0 +1,22 @@
+using TimeVision.Core.Listing;
+using TimeVision.Core.Storage;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the list of documents and soft delete.</summary>
+public static class ListingServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds <see cref="IEstimateListing"/> (the estimate store itself lists: files by a scan, Cosmos DB by its summary
+    /// index) and <see cref="EstimateDeletion"/>.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <returns>The same collection, for chaining.</returns>
+    public static IServiceCollection AddTimeVisionListing(this IServiceCollection services) => services.AddFeature(nameof(AddTimeVisionListing), static services =>
+    {
+        services.AddTimeVisionStorage();
+        services.TryAddSingleton(provider => provider.GetRequiredService<IEstimateStore>() as IEstimateListing
+            ?? throw new InvalidOperationException($"The registered {nameof(IEstimateStore)} cannot list documents; register an {nameof(IEstimateListing)}."));
+        services.TryAddSingleton<EstimateDeletion>();
+    });
+}
