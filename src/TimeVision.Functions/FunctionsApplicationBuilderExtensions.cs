@@ -16,6 +16,7 @@ public static class FunctionsApplicationBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.ConfigureFunctionsWebApplication();
+        builder.UseWhen<Middleware.SecurityHeaders>(context => context.FunctionDefinition.InputBindings.Values.Any(binding => string.Equals(binding.Type, "httpTrigger", StringComparison.OrdinalIgnoreCase)));
         builder.UseWhen<Middleware.UnhandledHttpErrors>(context => context.FunctionDefinition.InputBindings.Values.Any(binding => string.Equals(binding.Type, "httpTrigger", StringComparison.OrdinalIgnoreCase)));
         builder.Services
             .AddApplicationInsightsTelemetryWorkerService()

@@ -12,7 +12,7 @@ public sealed class FunctionsMetadataTests
     public void Every_function_is_declared()
     {
         Assert.Equal(
-            ["ActivateModel", "CheckFineTuneJobs", "CheckModel", "CheckModelRetirement", "CreateFineTuneJob", "DrawingBlobTrigger", "EstimateDocument", "EstimatePage", "ExportTraining", "FineTuneStart", "GetEstimate", "GetFineTuneStart", "GetModelInfo", "InspectDocument", "ListFineTuneJobs", "PostEstimate", "PutFeedback", "RecordFineTuneJob", "RenderPage", "RetryEstimate", "RetryFailedPages", "SaveDocumentEstimate", "StartFineTune", "UploadTrainingFiles"],
+            ["ActivateModel", "CheckFineTuneJobs", "CheckModel", "CheckModelRetirement", "CreateFineTuneJob", "DeleteEstimate", "DrawingBlobTrigger", "EstimateDocument", "EstimatePage", "ExportTraining", "FineTuneStart", "GetEstimate", "GetFineTuneStart", "GetModelInfo", "GetPageFacts", "GetPageImage", "InspectDocument", "ListEstimates", "ListFineTuneJobs", "PostEstimate", "PutFeedback", "RecordFineTuneJob", "RenderPage", "RestoreEstimate", "RetryEstimate", "RetryFailedPages", "SaveDocumentEstimate", "StartFineTune", "UploadTrainingFiles", "WebAsset", "WebDocument", "WebIndex"],
             Functions.Value.Select(f => f.GetProperty("name").GetString()!).Order());
     }
 
@@ -32,17 +32,25 @@ public sealed class FunctionsMetadataTests
     }
 
     [Theory]
-    [InlineData("PostEstimate", "estimates", "post", "Function")]
-    [InlineData("GetEstimate", "estimates/{id}", "get", "Function")]
-    [InlineData("RetryEstimate", "estimates/{id}/retry", "post", "Function")]
-    [InlineData("PutFeedback", "estimates/{id}/feedback", "put", "Function")]
-    [InlineData("ExportTraining", "training/export", "get", "Admin")]
-    [InlineData("GetModelInfo", "model-info", "get", "Function")]
-    [InlineData("ActivateModel", "model/activate", "post", "Admin")]
-    [InlineData("CheckModel", "model/check", "post", "Admin")]
-    [InlineData("StartFineTune", "fine-tune/jobs", "post", "Admin")]
-    [InlineData("ListFineTuneJobs", "fine-tune/jobs", "get", "Admin")]
-    [InlineData("GetFineTuneStart", "fine-tune/starts/{startId}", "get", "Admin")]
+    [InlineData("PostEstimate", "api/estimates", "post", "Function")]
+    [InlineData("GetEstimate", "api/estimates/{id}", "get", "Function")]
+    [InlineData("RetryEstimate", "api/estimates/{id}/retry", "post", "Function")]
+    [InlineData("PutFeedback", "api/estimates/{id}/feedback", "put", "Function")]
+    [InlineData("ListEstimates", "api/estimates", "get", "Function")]
+    [InlineData("DeleteEstimate", "api/estimates/{id}", "delete", "Function")]
+    [InlineData("RestoreEstimate", "api/estimates/{id}/restore", "post", "Function")]
+    [InlineData("GetPageImage", "api/estimates/{id}/pages/{page}/image", "get", "Function")]
+    [InlineData("GetPageFacts", "api/estimates/{id}/pages/{page}/facts", "get", "Function")]
+    [InlineData("WebIndex", "{ignored:maxlength(0)?}", "get", "Anonymous")]
+    [InlineData("WebDocument", "estimates/{id}", "get", "Anonymous")]
+    [InlineData("WebAsset", "assets/{name}", "get", "Anonymous")]
+    [InlineData("ExportTraining", "api/training/export", "get", "Admin")]
+    [InlineData("GetModelInfo", "api/model-info", "get", "Function")]
+    [InlineData("ActivateModel", "api/model/activate", "post", "Admin")]
+    [InlineData("CheckModel", "api/model/check", "post", "Admin")]
+    [InlineData("StartFineTune", "api/fine-tune/jobs", "post", "Admin")]
+    [InlineData("ListFineTuneJobs", "api/fine-tune/jobs", "get", "Admin")]
+    [InlineData("GetFineTuneStart", "api/fine-tune/starts/{startId}", "get", "Admin")]
     public void Http_functions_have_their_route_method_and_auth_level(string function, string route, string method, string authLevel)
     {
         var trigger = Binding(function, "httpTrigger");
@@ -50,6 +58,20 @@ public sealed class FunctionsMetadataTests
         Assert.Equal(route, trigger.GetProperty("route").GetString());
         Assert.Equal([method], trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
         Assert.Equal(authLevel, trigger.GetProperty("authLevel").GetString());
+    }
+
+    [Fact]
+    public void The_api_lives_under_api_and_the_page_at_the_root()
+    {
+        var hostJson = JsonDocument.Parse(File.ReadAllText(Path.Combine(OutputFolder(), "host.json"))).RootElement;
+        var routes = Functions.Value
+            .SelectMany(f => f.GetProperty("bindings").EnumerateArray().Where(b => b.GetProperty("type").GetString() == "httpTrigger")
+                .Select(b => (Name: f.GetProperty("name").GetString()!, Route: b.GetProperty("route").GetString()!)))
+            .ToList();
+
+        Assert.Equal(string.Empty, hostJson.GetProperty("extensions").GetProperty("http").GetProperty("routePrefix").GetString());
+        Assert.All(routes.Where(r => !r.Name.StartsWith("Web", StringComparison.Ordinal)), r => Assert.StartsWith("api/", r.Route, StringComparison.Ordinal));
+        Assert.Equal(["WebAsset", "WebDocument", "WebIndex"], routes.Where(r => !r.Route.StartsWith("api/", StringComparison.Ordinal)).Select(r => r.Name).Order());
     }
 
     [Theory]

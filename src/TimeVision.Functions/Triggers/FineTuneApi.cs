@@ -34,7 +34,7 @@ public sealed class FineTuneApi(FineTuneStarts starts, FineTuneService fineTunin
     /// </summary>
     [Function("StartFineTune")]
     public async Task<IActionResult> StartAsync(
-        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "fine-tune/jobs")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "api/fine-tune/jobs")] HttpRequest request,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken)
     {
@@ -87,7 +87,7 @@ public sealed class FineTuneApi(FineTuneStarts starts, FineTuneService fineTunin
     /// </summary>
     [Function("GetFineTuneStart")]
     public async Task<IActionResult> GetStartAsync(
-        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "fine-tune/starts/{startId}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "api/fine-tune/starts/{startId}")] HttpRequest request,
         string startId,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken)
@@ -111,7 +111,7 @@ public sealed class FineTuneApi(FineTuneStarts starts, FineTuneService fineTunin
     /// <summary>Every recorded job, oldest first, as last checked.</summary>
     [Function("ListFineTuneJobs")]
     public async Task<IActionResult> ListAsync(
-        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "fine-tune/jobs")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "api/fine-tune/jobs")] HttpRequest request,
         CancellationToken cancellationToken) =>
         new OkObjectResult(new { jobs = await fineTuning.ListAsync(cancellationToken) });
 

@@ -21,14 +21,14 @@ public sealed class ModelApi(ModelInfoService models, ModelCheckService check)
     /// <summary>The model in use, its source, retirement date, candidates and estimate counts.</summary>
     [Function("GetModelInfo")]
     public async Task<IActionResult> InfoAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "model-info")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/model-info")] HttpRequest request,
         CancellationToken cancellationToken) =>
         new OkObjectResult(await models.GetAsync(cancellationToken));
 
     /// <summary>Sends the sample drawings to a model once each: 200 with the report, <c>usable</c> saying whether it can take over.</summary>
     [Function("CheckModel")]
     public async Task<IActionResult> CheckAsync(
-        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "model/check")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "api/model/check")] HttpRequest request,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -41,7 +41,7 @@ public sealed class ModelApi(ModelInfoService models, ModelCheckService check)
     /// <summary>Checks a model and switches it on: 409 <c>model_check_failed</c> with the report when it is not usable and not forced.</summary>
     [Function("ActivateModel")]
     public async Task<IActionResult> ActivateAsync(
-        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "model/activate")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "api/model/activate")] HttpRequest request,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);

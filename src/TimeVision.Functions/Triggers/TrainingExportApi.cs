@@ -23,7 +23,7 @@ public sealed partial class TrainingExportApi(TrainingExporter exporter, ILogger
     /// <summary>Streams the export.</summary>
     [Function("ExportTraining")]
     public async Task<IActionResult> GetAsync(
-        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "training/export")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "api/training/export")] HttpRequest request,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
