@@ -23,6 +23,7 @@ public static class TimeVisionCommandLine
             EvalCommand.Create(),
             ModelCommands.Info(),
             ModelCommands.Model(),
+            ServeCommand.Create(),
         };
 
     /// <summary>
