@@ -1,5 +1,5 @@
 // The model indicator: the active model, fine-tuned or not, a warning when it retires soon, and the admin bits.
-import { el, clear } from './dom.js';
+import { el, clear, append } from './dom.js';
 import { t, date } from './i18n.js';
 import * as api from './api.js';
 
@@ -14,10 +14,10 @@ export async function renderModel(container) {
     return;
   }
   const retiring = info.daysLeft !== null && info.daysLeft !== undefined && info.daysLeft <= warnDays;
-  clear(container).append(
+  append(clear(container), [
     el('span', { id: 'active-model', text: `${t('activeModel')}: ${info.activeModel} (${info.fineTuned ? t('fineTuned') : t('baseModel')})` }),
     retiring ? el('span', { className: 'retiring', role: 'status', text: t('retires', { model: info.activeModel, date: date(info.retiresOn), days: info.daysLeft }) }) : null,
-    adminBits(info, container));
+    adminBits(info, container)]);
 }
 
 function adminBits(info, container) {
