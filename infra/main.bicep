@@ -59,6 +59,12 @@ param enablePrivateNetworking bool = false
 @description('With enablePrivateNetworking: the virtual network\'s address space; the app subnet is its first /24, the private endpoints\' its second.')
 param vnetAddressPrefix string = '10.0.0.0/16'
 
+@description('Sign-in to the page and the API: the client id of the Microsoft Entra ID app registration with the app role TimeVision.Admin (infra/README.md). Empty: no sign-in, and the API answers 401.')
+param authClientId string = ''
+
+@description('The tenant of that app registration; empty: this deployment\'s tenant.')
+param authTenantId string = ''
+
 var token = toLower(uniqueString(subscription().id, environmentName, location))
 var identityName = 'id-timevision-${token}'
 var tags = { 'azd-env-name': environmentName, application: 'timevision' }
@@ -206,10 +212,12 @@ module functionApp 'modules/functionapp.bicep' = {
     shadowModel: shadowModel
     shadowPercent: shadowPercent
     appSubnetId: network.?outputs.appSubnetId ?? ''
+    authClientId: authClientId
+    authTenantId: empty(authTenantId) ? tenant().tenantId : authTenantId
   }
 }
 
-@description('The Function App\'s URL; the API is under /api.')
+@description('The Function App\'s URL: the estimator\'s page at /, the API under /api.')
 output FUNCTION_APP_URL string = functionApp.outputs.url
 
 @description('The Function App\'s name.')

@@ -68,6 +68,12 @@ param appSubnetId string = ''
 
 var image = empty(containerImage) ? 'mcr.microsoft.com/azure-functions/dotnet-isolated:4-dotnet-isolated10.0' : containerImage
 
+@description('The Microsoft Entra ID app registration (client id) that signs users and machine clients in (App Service authentication); empty: no sign-in is set up and the API answers 401 to every call.')
+param authClientId string = ''
+
+@description('The Microsoft Entra ID tenant of that app registration.')
+param authTenantId string = tenant().tenantId
+
 // With an Azure OpenAI resource the app authenticates as its identity (DefaultAzureCredential, AZURE_CLIENT_ID):
 // no key is referenced, and the endpoint defaults to the resource's v1 API.
 var useOpenAIIdentity = !empty(openAIResourceName)
@@ -169,7 +175,50 @@ resource app 'Microsoft.Web/sites@2025-03-01' = {
         { name: 'Storage__CosmosModelsContainer', value: 'models' }
         { name: 'Storage__CreateCosmosResources', value: 'false' } // created here; the data-plane role cannot create them
         { name: 'Pipeline__MaxPdfBytes', value: '52428800' }
+        // The estimator's page is GET /: the host's own home page steps aside.
+        { name: 'AzureWebJobsDisableHomepage', value: 'true' }
+        // Who may call the API: the principal App Service authentication passes on (Middleware/CallerAccess.cs).
+        { name: 'Access__Mode', value: 'platform' }
+        { name: 'Access__AdminRole', value: 'TimeVision.Admin' }
       ]
+    }
+  }
+}
+
+// App Service authentication with Microsoft Entra ID in front of the page and the API: a person in a browser is sent to
+// sign in; a script or an ERP sends a client-credentials token for api://<authClientId> (allowed audiences below). The
+// app reads the signed-in principal and its app roles (TimeVision.Admin for admin actions) from what this passes on.
+resource auth 'Microsoft.Web/sites/config@2025-03-01' = if (!empty(authClientId)) {
+  parent: app
+  name: 'authsettingsV2'
+  properties: {
+    platform: {
+      enabled: true
+    }
+    globalValidation: {
+      requireAuthentication: true
+      unauthenticatedClientAction: 'RedirectToLoginPage'
+      redirectToProvider: 'azureactivedirectory'
+    }
+    identityProviders: {
+      azureActiveDirectory: {
+        enabled: true
+        registration: {
+          openIdIssuer: '${environment().authentication.loginEndpoint}${authTenantId}/v2.0'
+          clientId: authClientId
+        }
+        validation: {
+          allowedAudiences: [
+            authClientId
+            'api://${authClientId}'
+          ]
+        }
+      }
+    }
+    login: {
+      tokenStore: {
+        enabled: true
+      }
     }
   }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using TimeVision.Functions.Middleware;
 using TimeVision.Testing;
 
 namespace TimeVision.Functions.Tests;
@@ -32,25 +33,25 @@ public sealed class FunctionsMetadataTests
     }
 
     [Theory]
-    [InlineData("PostEstimate", "api/estimates", "post", "Function")]
-    [InlineData("GetEstimate", "api/estimates/{id}", "get", "Function")]
-    [InlineData("RetryEstimate", "api/estimates/{id}/retry", "post", "Function")]
-    [InlineData("PutFeedback", "api/estimates/{id}/feedback", "put", "Function")]
-    [InlineData("ListEstimates", "api/estimates", "get", "Function")]
-    [InlineData("DeleteEstimate", "api/estimates/{id}", "delete", "Function")]
-    [InlineData("RestoreEstimate", "api/estimates/{id}/restore", "post", "Function")]
-    [InlineData("GetPageImage", "api/estimates/{id}/pages/{page}/image", "get", "Function")]
-    [InlineData("GetPageFacts", "api/estimates/{id}/pages/{page}/facts", "get", "Function")]
+    [InlineData("PostEstimate", "api/estimates", "post", "Anonymous")]
+    [InlineData("GetEstimate", "api/estimates/{id}", "get", "Anonymous")]
+    [InlineData("RetryEstimate", "api/estimates/{id}/retry", "post", "Anonymous")]
+    [InlineData("PutFeedback", "api/estimates/{id}/feedback", "put", "Anonymous")]
+    [InlineData("ListEstimates", "api/estimates", "get", "Anonymous")]
+    [InlineData("DeleteEstimate", "api/estimates/{id}", "delete", "Anonymous")]
+    [InlineData("RestoreEstimate", "api/estimates/{id}/restore", "post", "Anonymous")]
+    [InlineData("GetPageImage", "api/estimates/{id}/pages/{page}/image", "get", "Anonymous")]
+    [InlineData("GetPageFacts", "api/estimates/{id}/pages/{page}/facts", "get", "Anonymous")]
     [InlineData("WebIndex", "{ignored:maxlength(0)?}", "get", "Anonymous")]
     [InlineData("WebDocument", "estimates/{id}", "get", "Anonymous")]
     [InlineData("WebAsset", "assets/{name}", "get", "Anonymous")]
-    [InlineData("ExportTraining", "api/training/export", "get", "Admin")]
-    [InlineData("GetModelInfo", "api/model-info", "get", "Function")]
-    [InlineData("ActivateModel", "api/model/activate", "post", "Admin")]
-    [InlineData("CheckModel", "api/model/check", "post", "Admin")]
-    [InlineData("StartFineTune", "api/fine-tune/jobs", "post", "Admin")]
-    [InlineData("ListFineTuneJobs", "api/fine-tune/jobs", "get", "Admin")]
-    [InlineData("GetFineTuneStart", "api/fine-tune/starts/{startId}", "get", "Admin")]
+    [InlineData("ExportTraining", "api/training/export", "get", "Anonymous")]
+    [InlineData("GetModelInfo", "api/model-info", "get", "Anonymous")]
+    [InlineData("ActivateModel", "api/model/activate", "post", "Anonymous")]
+    [InlineData("CheckModel", "api/model/check", "post", "Anonymous")]
+    [InlineData("StartFineTune", "api/fine-tune/jobs", "post", "Anonymous")]
+    [InlineData("ListFineTuneJobs", "api/fine-tune/jobs", "get", "Anonymous")]
+    [InlineData("GetFineTuneStart", "api/fine-tune/starts/{startId}", "get", "Anonymous")]
     public void Http_functions_have_their_route_method_and_auth_level(string function, string route, string method, string authLevel)
     {
         var trigger = Binding(function, "httpTrigger");
@@ -58,6 +59,20 @@ public sealed class FunctionsMetadataTests
         Assert.Equal(route, trigger.GetProperty("route").GetString());
         Assert.Equal([method], trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
         Assert.Equal(authLevel, trigger.GetProperty("authLevel").GetString());
+    }
+
+    [Fact]
+    public void Admin_actions_are_the_functions_that_need_the_admin_app_role_and_every_other_api_call_a_signed_in_caller()
+    {
+        var http = Functions.Value
+            .Where(f => f.GetProperty("bindings").EnumerateArray().Any(b => b.GetProperty("type").GetString() == "httpTrigger"))
+            .Select(f => f.GetProperty("name").GetString()!)
+            .ToList();
+
+        Assert.Equal(
+            ["ActivateModel", "CheckModel", "ExportTraining", "GetFineTuneStart", "ListFineTuneJobs", "StartFineTune"],
+            http.Where(name => CallerAccess.RuleOf(name) == CallerAccess.Rule.Admin).Order());
+        Assert.Equal(["WebAsset", "WebDocument", "WebIndex"], http.Where(name => CallerAccess.RuleOf(name) == CallerAccess.Rule.Page).Order());
     }
 
     [Fact]

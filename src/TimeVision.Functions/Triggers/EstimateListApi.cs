@@ -32,7 +32,7 @@ public sealed class EstimateListApi(
     /// </summary>
     [Function("ListEstimates")]
     public Task<IActionResult> ListAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/estimates")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/estimates")] HttpRequest request,
         CancellationToken cancellationToken) =>
         UnlessStorageIsDownAsync(async () =>
         {
@@ -49,7 +49,7 @@ public sealed class EstimateListApi(
     /// <summary>Takes a document off the list (soft delete; its files stay until purged): 204, or 404.</summary>
     [Function("DeleteEstimate")]
     public Task<IActionResult> DeleteAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "delete", Route = "api/estimates/{id}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "api/estimates/{id}")] HttpRequest request,
         string id,
         CancellationToken cancellationToken) =>
         UnlessStorageIsDownAsync(async () => await deletion.DeleteAsync(DocumentIdOf(id), cancellationToken) ? new NoContentResult() : NotFound(id));
@@ -57,7 +57,7 @@ public sealed class EstimateListApi(
     /// <summary>Puts a deleted document back on the list: 204, or 404.</summary>
     [Function("RestoreEstimate")]
     public Task<IActionResult> RestoreAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/estimates/{id}/restore")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/estimates/{id}/restore")] HttpRequest request,
         string id,
         CancellationToken cancellationToken) =>
         UnlessStorageIsDownAsync(async () => await deletion.RestoreAsync(DocumentIdOf(id), cancellationToken) ? new NoContentResult() : NotFound(id));
@@ -65,7 +65,7 @@ public sealed class EstimateListApi(
     /// <summary>A page's rendered image (<c>image/png</c>), or 404 when the document, the page or its image is missing.</summary>
     [Function("GetPageImage")]
     public Task<IActionResult> ImageAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/estimates/{id}/pages/{page}/image")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/estimates/{id}/pages/{page}/image")] HttpRequest request,
         string id,
         string page,
         CancellationToken cancellationToken) =>
@@ -74,7 +74,7 @@ public sealed class EstimateListApi(
     /// <summary>The facts read from a page's text layer (JSON, as <c>timevision facts</c> prints them), or 404.</summary>
     [Function("GetPageFacts")]
     public Task<IActionResult> FactsAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/estimates/{id}/pages/{page}/facts")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/estimates/{id}/pages/{page}/facts")] HttpRequest request,
         string id,
         string page,
         CancellationToken cancellationToken) =>
