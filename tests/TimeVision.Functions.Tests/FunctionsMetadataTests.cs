@@ -13,7 +13,7 @@ public sealed class FunctionsMetadataTests
     public void Every_function_is_declared()
     {
         Assert.Equal(
-            ["ActivateModel", "CheckFineTuneJobs", "CheckModel", "CheckModelRetirement", "CreateFineTuneJob", "DeleteEstimate", "DrawingBlobTrigger", "EstimateDocument", "EstimatePage", "ExportTraining", "FineTuneStart", "GetEstimate", "GetFineTuneStart", "GetModelInfo", "GetPageFacts", "GetPageImage", "InspectDocument", "ListEstimates", "ListFineTuneJobs", "PostEstimate", "PutFeedback", "RecordFineTuneJob", "RenderPage", "RestoreEstimate", "RetryEstimate", "RetryFailedPages", "SaveDocumentEstimate", "StartFineTune", "UploadTrainingFiles", "WebAsset", "WebDocument", "WebIndex"],
+            ["ActivateModel", "CheckFineTuneJobs", "CheckModel", "CheckModelRetirement", "CreateFineTuneJob", "DeleteEstimate", "DrawingBlobTrigger", "EstimateDocument", "EstimatePage", "ExportTraining", "FineTuneStart", "GetEstimate", "GetFineTuneStart", "GetModelInfo", "GetPageFacts", "GetPageImage", "InspectDocument", "ListEstimates", "ListFineTuneJobs", "PostEstimate", "PurgeEstimate", "PutFeedback", "RecordFineTuneJob", "RenderPage", "RestoreEstimate", "RetryEstimate", "RetryFailedPages", "SaveDocumentEstimate", "StartFineTune", "UploadTrainingFiles", "WebAsset", "WebDocument", "WebIndex"],
             Functions.Value.Select(f => f.GetProperty("name").GetString()!).Order());
     }
 
@@ -40,6 +40,7 @@ public sealed class FunctionsMetadataTests
     [InlineData("ListEstimates", "api/estimates", "get", "Anonymous")]
     [InlineData("DeleteEstimate", "api/estimates/{id}", "delete", "Anonymous")]
     [InlineData("RestoreEstimate", "api/estimates/{id}/restore", "post", "Anonymous")]
+    [InlineData("PurgeEstimate", "api/estimates/{id}/purge", "post", "Anonymous")]
     [InlineData("GetPageImage", "api/estimates/{id}/pages/{page}/image", "get", "Anonymous")]
     [InlineData("GetPageFacts", "api/estimates/{id}/pages/{page}/facts", "get", "Anonymous")]
     [InlineData("WebIndex", "{ignored:maxlength(0)?}", "get", "Anonymous")]
@@ -70,7 +71,7 @@ public sealed class FunctionsMetadataTests
             .ToList();
 
         Assert.Equal(
-            ["ActivateModel", "CheckModel", "ExportTraining", "GetFineTuneStart", "ListFineTuneJobs", "StartFineTune"],
+            ["ActivateModel", "CheckModel", "ExportTraining", "GetFineTuneStart", "ListFineTuneJobs", "PurgeEstimate", "StartFineTune"],
             http.Where(name => CallerAccess.RuleOf(name) == CallerAccess.Rule.Admin).Order());
         Assert.Equal(["WebAsset", "WebDocument", "WebIndex"], http.Where(name => CallerAccess.RuleOf(name) == CallerAccess.Rule.Page).Order());
     }

@@ -49,7 +49,7 @@ public sealed class ListTests(BrowserFixture browser) : PageTestBase(browser)
     }
 
     [Fact]
-    public async Task A_document_deleted_from_its_view_leaves_the_list()
+    public async Task A_document_deleted_from_its_view_leaves_the_list_and_its_files_can_then_be_purged()
     {
         var id = await EstimateAsync(RepositoryPaths.Sample("odri-motor-shaft.pdf"), "customer.pdf");
         await OpenAsync($"estimates/{id}");
@@ -60,5 +60,11 @@ public sealed class ListTests(BrowserFixture browser) : PageTestBase(browser)
         await Expect(Page.Locator(".list")).ToContainTextAsync("Žádné dokumenty.");
         await OpenAsync($"estimates/{id}");
         await Expect(Page.Locator(".notice")).ToContainTextAsync("Dokument je smazán");
+
+        // The admin's purge (serve has no roles: the token holder is the admin) removes the drawing for good.
+        await Page.ClickAsync("button:text('Smazat soubory natrvalo (správce)')");
+        await Expect(Page.Locator(".notice")).ToContainTextAsync("PDF a obrázky stran jsou natrvalo smazány.");
+        using var image = await Http.GetAsync(new Uri($"api/estimates/{id}/pages/1/image", UriKind.Relative), Token);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, image.StatusCode);
     }
 }

@@ -91,6 +91,9 @@ public sealed record DocumentEstimate
     /// </summary>
     public DateTimeOffset? DeletedAt { get; init; }
 
+    /// <summary>When an admin purged its PDF and page images (after it was deleted); the estimate and its feedback stay.</summary>
+    public DateTimeOffset? PurgedAt { get; init; }
+
     /// <summary>The optimistic-concurrency token of the stored copy; set by the store on read, not stored.</summary>
     [JsonIgnore]
     public string? ETag { get; init; }

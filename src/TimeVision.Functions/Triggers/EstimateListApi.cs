@@ -13,16 +13,17 @@ namespace TimeVision.Functions.Triggers;
 /// <summary>
 /// The list of documents and what the page needs beside a document: <c>GET /api/estimates</c> (newest first, filtered,
 /// paged by continuation token), soft delete and restore (<c>DELETE /api/estimates/{id}</c>,
-/// <c>POST /api/estimates/{id}/restore</c>), and a page's rendered image and text-layer facts. Each answers 503
+/// <c>POST /api/estimates/{id}/restore</c>), the admin's purge of a deleted document's files, and a page's rendered image and text-layer facts. Each answers 503
 /// <c>storage_unavailable</c> while a store cannot be reached.
 /// </summary>
 /// <param name="listing">The list of documents.</param>
 /// <param name="deletion">Soft delete and restore.</param>
+/// <param name="purge">The admin's purge of a deleted document's files.</param>
 /// <param name="estimates">The stored documents.</param>
 /// <param name="blobs">The page images and facts.</param>
 /// <param name="logger">Logs what callers are not shown.</param>
 public sealed class EstimateListApi(
-    IEstimateListing listing, EstimateDeletion deletion, IEstimateStore estimates, IBlobStore blobs, ILogger<EstimateListApi> logger)
+    IEstimateListing listing, EstimateDeletion deletion, EstimatePurge purge, IEstimateStore estimates, IBlobStore blobs, ILogger<EstimateListApi> logger)
 {
     /// <summary>
     /// One page of the list: <c>{"items": [...], "continuationToken": "…"|null}</c>. Query: <c>status</c>
@@ -61,6 +62,23 @@ public sealed class EstimateListApi(
         string id,
         CancellationToken cancellationToken) =>
         UnlessStorageIsDownAsync(async () => await deletion.RestoreAsync(DocumentIdOf(id), cancellationToken) ? new NoContentResult() : NotFound(id));
+
+    /// <summary>
+    /// Admin: removes a deleted document's PDF, page images and text-layer facts for good; the estimate and its feedback
+    /// stay. 204; 404 unknown; 409 <c>not_deleted</c> for a document still on the list.
+    /// </summary>
+    [Function("PurgeEstimate")]
+    [AdminOnly]
+    public Task<IActionResult> PurgeAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/estimates/{id}/purge")] HttpRequest request,
+        string id,
+        CancellationToken cancellationToken) =>
+        UnlessStorageIsDownAsync(async () => await purge.PurgeAsync(DocumentIdOf(id), cancellationToken) switch
+        {
+            PurgeOutcome.Purged => new NoContentResult(),
+            PurgeOutcome.NotDeleted => ApiError.Result(StatusCodes.Status409Conflict, "not_deleted", "Delete the document first; only a deleted document's files can be purged."),
+            _ => NotFound(id),
+        });
 
     /// <summary>A page's rendered image (<c>image/png</c>), or 404 when the document, the page or its image is missing.</summary>
     [Function("GetPageImage")]

@@ -53,6 +53,7 @@ export async function listEstimates(filters) {
 
 export const deleteEstimate = async (documentId) => json(await send('DELETE', `/api/estimates/${id(documentId)}`));
 export const restoreEstimate = async (documentId) => json(await send('POST', `/api/estimates/${id(documentId)}/restore`));
+export const purgeEstimate = async (documentId) => json(await send('POST', `/api/estimates/${id(documentId)}/purge`));
 export const retryEstimate = async (documentId) => json(await send('POST', `/api/estimates/${id(documentId)}/retry`));
 export const pageImageUrl = (documentId, page) => `/api/estimates/${id(documentId)}/pages/${page}/image`;
 

@@ -68,8 +68,20 @@ function documentView(doc, etag, reload, navigate, notice) {
 
 function deletedBar(doc, reload, navigate) {
   if (doc.deletedAt) {
+    const problem = el('span', { className: 'error', role: 'alert' });
+    const purge = doc.purgedAt
+      ? el('span', { text: t('purgedNotice') })
+      : el('button', { type: 'button', className: 'secondary', text: t('purge'), onclick: async () => {
+        if (!window.confirm(t('confirmPurge'))) return;
+        try {
+          await api.purgeEstimate(doc.id);
+          reload();
+        } catch (error) {
+          problem.textContent = `${t('error')}: ${error.message}`;
+        }
+      } });
     return el('p', { className: 'notice' }, t('deletedNotice'), ' ',
-      el('button', { type: 'button', text: t('restore'), onclick: async () => { await api.restoreEstimate(doc.id); reload(); } }));
+      el('button', { type: 'button', text: t('restore'), onclick: async () => { await api.restoreEstimate(doc.id); reload(); } }), ' ', purge, ' ', problem);
   }
   return el('p', {}, el('button', { type: 'button', className: 'secondary', text: t('delete'), onclick: async () => {
     if (window.confirm(t('confirmDelete'))) { await api.deleteEstimate(doc.id); navigate('/'); }

@@ -29,6 +29,8 @@ const texts = {
     candidates: 'Kandidáti', activate: 'Aktivovat', export: 'Stáhnout tréninková data', history: 'Podobné díly z historie',
     calibrated: 'Kalibrovaný čas', similarScore: 'shoda', actualTime: 'skutečný čas', error: 'Chyba', notFound: 'Dokument nenalezen.',
     invalidMinutes: 'Zadejte kladný počet minut.', document: 'Dokument',
+    purge: 'Smazat soubory natrvalo (správce)', confirmPurge: 'Natrvalo smazat PDF a obrázky stran? Odhad a zpětná vazba zůstanou. Nelze vrátit.',
+    purgedNotice: 'PDF a obrázky stran jsou natrvalo smazány.',
   },
   en: {
     skip: 'Skip to content', language: 'Language', title: 'Machining-time estimates',
@@ -59,6 +61,8 @@ const texts = {
     candidates: 'Candidates', activate: 'Activate', export: 'Download training data', history: 'Similar parts from history',
     calibrated: 'Calibrated time', similarScore: 'match', actualTime: 'real time', error: 'Error', notFound: 'Document not found.',
     invalidMinutes: 'Enter a positive number of minutes.', document: 'Document',
+    purge: 'Purge the files (admin)', confirmPurge: 'Remove the PDF and page images for good? The estimate and its feedback stay. This cannot be undone.',
+    purgedNotice: 'The PDF and page images are purged.',
   },
 };
 
