@@ -74,6 +74,11 @@ public sealed class FunctionsMetadataTests
             ["ActivateModel", "CheckModel", "ExportTraining", "GetFineTuneStart", "ListFineTuneJobs", "PurgeEstimate", "StartFineTune"],
             http.Where(name => CallerAccess.RuleOf(name) == CallerAccess.Rule.Admin).Order());
         Assert.Equal(["WebAsset", "WebDocument", "WebIndex"], http.Where(name => CallerAccess.RuleOf(name) == CallerAccess.Rule.Page).Order());
+
+        // A function key would lock the page out: the host lets every HTTP function through and CallerAccess decides.
+        Assert.All(
+            http,
+            name => Assert.Equal("Anonymous", Binding(name, "httpTrigger").GetProperty("authLevel").GetString()));
     }
 
     [Fact]
