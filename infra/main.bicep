@@ -89,6 +89,12 @@ param enablePrivateNetworking bool = false
 @description('With enablePrivateNetworking: the virtual network\'s address space; the app subnet is its first /24, the private endpoints\' its second.')
 param vnetAddressPrefix string = '10.0.0.0/16'
 
+@description('Sign-in to the page and the API: the client id of the Microsoft Entra ID app registration with the app role TimeVision.Admin (infra/README.md). Empty: no sign-in, and the API answers 401.')
+param authClientId string = ''
+
+@description('The tenant of that app registration; empty: this deployment\'s tenant.')
+param authTenantId string = ''
+
 var token = toLower(uniqueString(subscription().id, environmentName, location))
 var identityName = 'id-timevision-${token}'
 var tags = { 'azd-env-name': environmentName, application: 'timevision' }
@@ -274,6 +280,8 @@ module containerApp 'modules/containerapp.bicep' = if (hosting == 'containerapps
     settings: settings
     openAIApiKeySecretUri: useOpenAIIdentity ? '' : keyVault.outputs.openAIApiKeySecretUri
     maximumReplicas: containerAppsMaxReplicas
+    authClientId: authClientId
+    authTenantId: empty(authTenantId) ? tenant().tenantId : authTenantId
   }
 }
 
@@ -292,6 +300,8 @@ module functionApp 'modules/functionapp.bicep' = if (hosting == 'elasticpremium'
     settings: settings
     openAIApiKeyReference: useOpenAIIdentity ? '' : keyVault.outputs.openAIApiKeyReference
     appSubnetId: network.?outputs.appSubnetId ?? ''
+    authClientId: authClientId
+    authTenantId: empty(authTenantId) ? tenant().tenantId : authTenantId
   }
 }
 
@@ -308,7 +318,7 @@ module budget 'modules/budget.bicep' = if (!empty(budgetAlertEmail)) {
 
 var appHostName = hosting == 'containerapps' ? containerApp.?outputs.hostName ?? '' : functionApp.?outputs.hostName ?? ''
 
-@description('The Function App\'s URL; the API is under /api.')
+@description('The Function App\'s URL: the estimator\'s page at /, the API under /api.')
 output FUNCTION_APP_URL string = 'https://${appHostName}'
 
 @description('The Function App\'s name.')

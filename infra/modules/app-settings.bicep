@@ -87,4 +87,13 @@ func appSettings(input appSettingsInput) array => [
   { name: 'Storage__CosmosModelsContainer', value: 'models' }
   { name: 'Storage__CreateCosmosResources', value: 'false' } // created here; the data-plane role cannot create them
   { name: 'Pipeline__MaxPdfBytes', value: '52428800' }
+  // The estimator's page is GET /: the host's own home page steps aside.
+  { name: 'AzureWebJobsDisableHomepage', value: 'true' }
+  // Who may call the API: the principal the platform's sign-in passes on (Middleware/CallerAccess.cs).
+  { name: 'Access__Mode', value: 'platform' }
+  { name: 'Access__AdminRole', value: 'TimeVision.Admin' }
 ]
+
+@export()
+@description('Paths the platform\'s sign-in lets through unsigned: Event Grid calls the blob trigger\'s webhook with the blobs_extension key, not a sign-in.')
+var signInExcludedPaths = ['/runtime/webhooks/blobs']

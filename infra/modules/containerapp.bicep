@@ -1,7 +1,7 @@
 // The Functions app on Azure Container Apps (hosting = 'containerapps'): a Container Apps environment with the
 // Consumption workload profile, and the app as a container app of kind functionapp (Azure Functions on Azure Container
 // Apps), running the same image, as the same identity, with the same settings as on Elastic Premium.
-import { appSettings, appSettingsInput } from 'app-settings.bicep'
+import { appSettings, appSettingsInput, signInExcludedPaths } from 'app-settings.bicep'
 
 @description('Name of the container app (the Function App).')
 param name string
@@ -34,6 +34,12 @@ param openAIApiKeySecretUri string = ''
 // 282 MB and 6.8 s of one core; the app renders at most 4096 px on the long side (61 MB, 1.8 s), and the whole worker
 // estimating that sheet peaked at 124 MB. Eight activities at once then need about 0.9 GB with the host; 2 GiB leaves
 // room for one uncapped A1 render besides.
+@description('The Microsoft Entra ID app registration (client id) that signs users and machine clients in (Container Apps authentication); empty: no sign-in is set up and the API answers 401 to every call.')
+param authClientId string = ''
+
+@description('The Microsoft Entra ID tenant of that app registration.')
+param authTenantId string = tenant().tenantId
+
 @description('vCPU per replica (Consumption profile: 0.25 to 4, memory twice the vCPU in GiB).')
 param cpu string = '1.0'
 
@@ -121,6 +127,39 @@ resource app 'Microsoft.App/containerApps@2025-07-01' = {
       scale: {
         minReplicas: 1
         maxReplicas: maximumReplicas
+      }
+    }
+  }
+}
+
+// Container Apps authentication with Microsoft Entra ID in front of the page and the API, as on Elastic Premium: a
+// person in a browser is sent to sign in; a script or an ERP sends a client-credentials token for api://<authClientId>.
+// The app reads the signed-in principal and its app roles (TimeVision.Admin for admin actions) from what this passes on.
+resource auth 'Microsoft.App/containerApps/authConfigs@2025-07-01' = if (!empty(authClientId)) {
+  parent: app
+  name: 'current'
+  properties: {
+    platform: {
+      enabled: true
+    }
+    globalValidation: {
+      unauthenticatedClientAction: 'RedirectToLoginPage'
+      redirectToProvider: 'azureactivedirectory'
+      excludedPaths: signInExcludedPaths
+    }
+    identityProviders: {
+      azureActiveDirectory: {
+        enabled: true
+        registration: {
+          openIdIssuer: '${az.environment().authentication.loginEndpoint}${authTenantId}/v2.0'
+          clientId: authClientId
+        }
+        validation: {
+          allowedAudiences: [
+            authClientId
+            'api://${authClientId}'
+          ]
+        }
       }
     }
   }

@@ -1,5 +1,5 @@
 // The Functions app on an Elastic Premium plan (hosting = 'elasticpremium'): a Linux container, never below one instance.
-import { appSettings, appSettingsInput } from 'app-settings.bicep'
+import { appSettings, appSettingsInput, signInExcludedPaths } from 'app-settings.bicep'
 
 @description('Name of the Function App.')
 param name string
@@ -47,6 +47,12 @@ var hostingSettings = [
 ]
 
 var image = empty(containerImage) ? 'mcr.microsoft.com/azure-functions/dotnet-isolated:4-dotnet-isolated10.0' : containerImage
+
+@description('The Microsoft Entra ID app registration (client id) that signs users and machine clients in (App Service authentication); empty: no sign-in is set up and the API answers 401 to every call.')
+param authClientId string = ''
+
+@description('The Microsoft Entra ID tenant of that app registration.')
+param authTenantId string = tenant().tenantId
 
 // With VNet integration every outbound call goes through the network (vnetRouteAllEnabled; Key Vault references of a
 // Linux app reach a private endpoint only so), and the platform's scale controller, which cannot see the Durable Task
@@ -96,6 +102,46 @@ resource app 'Microsoft.Web/sites@2025-03-01' = {
       vnetRouteAllEnabled: vnetIntegration
       functionsRuntimeScaleMonitoringEnabled: vnetIntegration
       appSettings: concat(appSettings(settings), hostingSettings)
+    }
+  }
+}
+
+// App Service authentication with Microsoft Entra ID in front of the page and the API: a person in a browser is sent to
+// sign in; a script or an ERP sends a client-credentials token for api://<authClientId> (allowed audiences below). The
+// app reads the signed-in principal and its app roles (TimeVision.Admin for admin actions) from what this passes on.
+resource auth 'Microsoft.Web/sites/config@2025-03-01' = if (!empty(authClientId)) {
+  parent: app
+  name: 'authsettingsV2'
+  properties: {
+    platform: {
+      enabled: true
+    }
+    globalValidation: {
+      requireAuthentication: true
+      unauthenticatedClientAction: 'RedirectToLoginPage'
+      redirectToProvider: 'azureactivedirectory'
+      // Event Grid calls the blob trigger's webhook with its own key (the blobs_extension system key), not a sign-in.
+      excludedPaths: signInExcludedPaths
+    }
+    identityProviders: {
+      azureActiveDirectory: {
+        enabled: true
+        registration: {
+          openIdIssuer: '${environment().authentication.loginEndpoint}${authTenantId}/v2.0'
+          clientId: authClientId
+        }
+        validation: {
+          allowedAudiences: [
+            authClientId
+            'api://${authClientId}'
+          ]
+        }
+      }
+    }
+    login: {
+      tokenStore: {
+        enabled: true
+      }
     }
   }
 }

@@ -24,6 +24,7 @@ public static class TimeVisionCommandLine
             EvalCommand.Create(),
             ModelCommands.Info(),
             ModelCommands.Model(),
+            ServeCommand.Create(),
         };
 
     /// <summary>

@@ -16,7 +16,10 @@ public static class FunctionsApplicationBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.ConfigureFunctionsWebApplication();
+        builder.Services.AddOptions<Middleware.AccessOptions>().BindConfiguration(Middleware.AccessOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.UseWhen<Middleware.SecurityHeaders>(context => context.FunctionDefinition.InputBindings.Values.Any(binding => string.Equals(binding.Type, "httpTrigger", StringComparison.OrdinalIgnoreCase)));
         builder.UseWhen<Middleware.UnhandledHttpErrors>(context => context.FunctionDefinition.InputBindings.Values.Any(binding => string.Equals(binding.Type, "httpTrigger", StringComparison.OrdinalIgnoreCase)));
+        builder.UseWhen<Middleware.CallerAccess>(context => context.FunctionDefinition.InputBindings.Values.Any(binding => string.Equals(binding.Type, "httpTrigger", StringComparison.OrdinalIgnoreCase)));
         builder.Services
             .AddApplicationInsightsTelemetryWorkerService()
             .ConfigureFunctionsApplicationInsights();

@@ -17,7 +17,7 @@ namespace TimeVision.Functions.Tests;
 
 /// <summary>
 /// The function classes with real dependencies: a real <see cref="DurableTaskClient"/> on the local Durable Task
-/// engine running the Functions app's own orchestrator and activity functions (<see cref="FunctionsPipeline"/>), blobs
+/// engine running the Functions app's own orchestrator and activity functions (<see cref="Cli.Serve.FunctionOrchestrations"/>), blobs
 /// in Azurite, estimates in the local Cosmos DB server, and the fake OpenAI server as the model. Azurite and the Cosmos
 /// DB server are the shared ones unless the fixtures passed point elsewhere (<see cref="PrivateAzurite"/>,
 /// <see cref="PrivateCosmos"/>).
@@ -83,7 +83,7 @@ internal sealed class FunctionsHarness : IAsyncDisposable
         builder.Services.AddDurableTaskWorker(worker =>
         {
             worker.UseGrpc(engine.Channel);
-            worker.AddTasks(registry => FunctionsPipeline.Register(registry, () => services!));
+            worker.AddTasks(registry => Cli.Serve.FunctionOrchestrations.Register(registry, () => services!));
         });
         builder.Services.AddDurableTaskClient(client => client.UseGrpc(engine.Channel));
         var host = builder.Build();

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using TimeVision.Functions.Middleware;
 using TimeVision.Testing;
 
 namespace TimeVision.Functions.Tests;
@@ -12,7 +13,7 @@ public sealed class FunctionsMetadataTests
     public void Every_function_is_declared()
     {
         Assert.Equal(
-            ["ActivateModel", "CheckFineTuneJobs", "CheckModel", "CheckModelRetirement", "CreateFineTuneJob", "DrawingBlobTrigger", "EstimateDocument", "EstimatePage", "ExportTraining", "FineTuneStart", "GetEstimate", "GetFineTuneStart", "GetHistoryImport", "GetModelInfo", "HistoryImport", "InspectDocument", "ListFineTuneJobs", "PostEstimate", "PutFeedback", "RecordFineTuneJob", "RenderPage", "RetryEstimate", "RetryFailedPages", "RunHistoryImport", "SaveDocumentEstimate", "StartFineTune", "StartHistoryImport", "UploadTrainingFiles"],
+            ["ActivateModel", "CheckFineTuneJobs", "CheckModel", "CheckModelRetirement", "CreateFineTuneJob", "DeleteEstimate", "DrawingBlobTrigger", "EstimateDocument", "EstimatePage", "ExportTraining", "FineTuneStart", "GetEstimate", "GetFineTuneStart", "GetHistoryImport", "GetModelInfo", "GetPageFacts", "GetPageImage", "HistoryImport", "InspectDocument", "ListEstimates", "ListFineTuneJobs", "PostEstimate", "PurgeEstimate", "PutFeedback", "RecordFineTuneJob", "RenderPage", "RestoreEstimate", "RetryEstimate", "RetryFailedPages", "RunHistoryImport", "SaveDocumentEstimate", "StartFineTune", "StartHistoryImport", "UploadTrainingFiles", "WebAsset", "WebDocument", "WebIndex"],
             Functions.Value.Select(f => f.GetProperty("name").GetString()!).Order());
     }
 
@@ -41,19 +42,28 @@ public sealed class FunctionsMetadataTests
     }
 
     [Theory]
-    [InlineData("PostEstimate", "estimates", "post", "Function")]
-    [InlineData("GetEstimate", "estimates/{id}", "get", "Function")]
-    [InlineData("RetryEstimate", "estimates/{id}/retry", "post", "Function")]
-    [InlineData("PutFeedback", "estimates/{id}/feedback", "put", "Function")]
-    [InlineData("ExportTraining", "training/export", "get", "Admin")]
-    [InlineData("GetModelInfo", "model-info", "get", "Function")]
-    [InlineData("ActivateModel", "model/activate", "post", "Admin")]
-    [InlineData("CheckModel", "model/check", "post", "Admin")]
-    [InlineData("StartFineTune", "fine-tune/jobs", "post", "Admin")]
-    [InlineData("ListFineTuneJobs", "fine-tune/jobs", "get", "Admin")]
-    [InlineData("GetFineTuneStart", "fine-tune/starts/{startId}", "get", "Admin")]
-    [InlineData("StartHistoryImport", "history/imports", "post", "Admin")]
-    [InlineData("GetHistoryImport", "history/imports/{importId}", "get", "Admin")]
+    [InlineData("PostEstimate", "api/estimates", "post", "Anonymous")]
+    [InlineData("GetEstimate", "api/estimates/{id}", "get", "Anonymous")]
+    [InlineData("RetryEstimate", "api/estimates/{id}/retry", "post", "Anonymous")]
+    [InlineData("PutFeedback", "api/estimates/{id}/feedback", "put", "Anonymous")]
+    [InlineData("ListEstimates", "api/estimates", "get", "Anonymous")]
+    [InlineData("DeleteEstimate", "api/estimates/{id}", "delete", "Anonymous")]
+    [InlineData("RestoreEstimate", "api/estimates/{id}/restore", "post", "Anonymous")]
+    [InlineData("PurgeEstimate", "api/estimates/{id}/purge", "post", "Anonymous")]
+    [InlineData("GetPageImage", "api/estimates/{id}/pages/{page}/image", "get", "Anonymous")]
+    [InlineData("GetPageFacts", "api/estimates/{id}/pages/{page}/facts", "get", "Anonymous")]
+    [InlineData("WebIndex", "{ignored:maxlength(0)?}", "get", "Anonymous")]
+    [InlineData("WebDocument", "estimates/{id}", "get", "Anonymous")]
+    [InlineData("WebAsset", "assets/{name}", "get", "Anonymous")]
+    [InlineData("ExportTraining", "api/training/export", "get", "Anonymous")]
+    [InlineData("GetModelInfo", "api/model-info", "get", "Anonymous")]
+    [InlineData("ActivateModel", "api/model/activate", "post", "Anonymous")]
+    [InlineData("CheckModel", "api/model/check", "post", "Anonymous")]
+    [InlineData("StartFineTune", "api/fine-tune/jobs", "post", "Anonymous")]
+    [InlineData("ListFineTuneJobs", "api/fine-tune/jobs", "get", "Anonymous")]
+    [InlineData("GetFineTuneStart", "api/fine-tune/starts/{startId}", "get", "Anonymous")]
+    [InlineData("StartHistoryImport", "api/history/imports", "post", "Anonymous")]
+    [InlineData("GetHistoryImport", "api/history/imports/{importId}", "get", "Anonymous")]
     public void Http_functions_have_their_route_method_and_auth_level(string function, string route, string method, string authLevel)
     {
         var trigger = Binding(function, "httpTrigger");
@@ -61,6 +71,39 @@ public sealed class FunctionsMetadataTests
         Assert.Equal(route, trigger.GetProperty("route").GetString());
         Assert.Equal([method], trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
         Assert.Equal(authLevel, trigger.GetProperty("authLevel").GetString());
+    }
+
+    [Fact]
+    public void Admin_actions_are_the_functions_that_need_the_admin_app_role_and_every_other_api_call_a_signed_in_caller()
+    {
+        var http = Functions.Value
+            .Where(f => f.GetProperty("bindings").EnumerateArray().Any(b => b.GetProperty("type").GetString() == "httpTrigger"))
+            .Select(f => f.GetProperty("name").GetString()!)
+            .ToList();
+
+        Assert.Equal(
+            ["ActivateModel", "CheckModel", "ExportTraining", "GetFineTuneStart", "GetHistoryImport", "ListFineTuneJobs", "PurgeEstimate", "StartFineTune", "StartHistoryImport"],
+            http.Where(name => CallerAccess.RuleOf(name) == CallerAccess.Rule.Admin).Order());
+        Assert.Equal(["WebAsset", "WebDocument", "WebIndex"], http.Where(name => CallerAccess.RuleOf(name) == CallerAccess.Rule.Page).Order());
+
+        // A function key would lock the page out: the host lets every HTTP function through and CallerAccess decides.
+        Assert.All(
+            http,
+            name => Assert.Equal("Anonymous", Binding(name, "httpTrigger").GetProperty("authLevel").GetString()));
+    }
+
+    [Fact]
+    public void The_api_lives_under_api_and_the_page_at_the_root()
+    {
+        var hostJson = JsonDocument.Parse(File.ReadAllText(Path.Combine(OutputFolder(), "host.json"))).RootElement;
+        var routes = Functions.Value
+            .SelectMany(f => f.GetProperty("bindings").EnumerateArray().Where(b => b.GetProperty("type").GetString() == "httpTrigger")
+                .Select(b => (Name: f.GetProperty("name").GetString()!, Route: b.GetProperty("route").GetString()!)))
+            .ToList();
+
+        Assert.Equal(string.Empty, hostJson.GetProperty("extensions").GetProperty("http").GetProperty("routePrefix").GetString());
+        Assert.All(routes.Where(r => !r.Name.StartsWith("Web", StringComparison.Ordinal)), r => Assert.StartsWith("api/", r.Route, StringComparison.Ordinal));
+        Assert.Equal(["WebAsset", "WebDocument", "WebIndex"], routes.Where(r => !r.Route.StartsWith("api/", StringComparison.Ordinal)).Select(r => r.Name).Order());
     }
 
     [Theory]

@@ -27,7 +27,7 @@ public sealed class InfraTemplateTests
     private static readonly string[] PlatformSettings =
     [
         "FUNCTIONS_EXTENSION_VERSION", "WEBSITES_ENABLE_APP_SERVICE_STORAGE", "AzureWebJobsStorage__credential", "AzureWebJobsStorage__clientId",
-        "AzureWebJobsSecretStorageType", "AzureWebJobsSecretStorageKeyVaultUri", "AzureWebJobsSecretStorageKeyVaultClientId",
+        "AzureWebJobsSecretStorageType", "AzureWebJobsSecretStorageKeyVaultUri", "AzureWebJobsSecretStorageKeyVaultClientId", "AzureWebJobsDisableHomepage",
     ];
 
     [Theory]
@@ -43,6 +43,25 @@ public sealed class InfraTemplateTests
 
         Assert.True(missing.Count == 0, $"not in the template: {string.Join(", ", missing)}");
         Assert.True(unknown.Count == 0, $"in the template but read by nobody: {string.Join(", ", unknown)}");
+    }
+
+    [Fact]
+    public void Sign_in_with_entra_id_guards_the_page_and_the_api_when_a_client_id_is_given_and_the_api_stays_closed_without_one()
+    {
+        var auth = InfraTemplate.Resources("functionapp", "Microsoft.Web/sites/config").Single(r => r.GetProperty("name").GetString()!.Contains("authsettingsV2", StringComparison.Ordinal));
+        var properties = auth.GetProperty("properties");
+        var settings = InfraTemplate.AppSettings();
+
+        Assert.Equal("[not(empty(parameters('authClientId')))]", auth.GetProperty("condition").GetString());
+        Assert.True(properties.GetProperty("globalValidation").GetProperty("requireAuthentication").GetBoolean());
+        Assert.Equal("RedirectToLoginPage", properties.GetProperty("globalValidation").GetProperty("unauthenticatedClientAction").GetString());
+        Assert.Equal(
+            ["[parameters('authClientId')]", "[format('api://{0}', parameters('authClientId'))]"],
+            properties.GetProperty("identityProviders").GetProperty("azureActiveDirectory").GetProperty("validation").GetProperty("allowedAudiences").EnumerateArray().Select(a => a.GetString()));
+        Assert.Equal("platform", settings["Access__Mode"]);
+        Assert.Equal("TimeVision.Admin", settings["Access__AdminRole"]);
+        Assert.Equal("true", settings["AzureWebJobsDisableHomepage"]);
+        Assert.Equal("open", SampleSettings.Values().Single(s => s.Key == "Access__Mode").Value);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the tests need on a Debian/Ubuntu machine that has the .NET 10 SDK:
-# Poppler (the renderer), Node.js and npm (if missing), and the pinned local services from npm.
+# Poppler (the renderer), Chromium (the page's browser tests), Node.js and npm (if missing), and the pinned local
+# services from npm.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 
@@ -8,6 +9,8 @@ sudo_if_needed() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
 missing=()
 command -v pdftocairo >/dev/null || missing+=(poppler-utils)
+# The page's browser tests drive Debian's Chromium through Playwright (Playwright's own browser download is not used).
+[ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v npm >/dev/null || missing+=(nodejs npm)
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "install: apt-get install ${missing[*]}"

@@ -21,6 +21,7 @@ public static class TimeVisionCoreServiceCollectionExtensions
             .AddTimeVisionPipeline()
             .AddTimeVisionEvaluation()
             .AddTimeVisionFeedback()
+            .AddTimeVisionListing()
             .AddTimeVisionTraining()
             .AddTimeVisionFineTuning()
             .AddTimeVisionHistory();

@@ -92,6 +92,15 @@ public sealed record DocumentEstimate
     /// </summary>
     public ShadowEstimate? Shadow { get; init; }
 
+    /// <summary>
+    /// When it was deleted: off the list of documents (a customer asked), kept until an admin purges it, and back on the
+    /// list when restored.
+    /// </summary>
+    public DateTimeOffset? DeletedAt { get; init; }
+
+    /// <summary>When an admin purged its PDF and page images (after it was deleted); the estimate and its feedback stay.</summary>
+    public DateTimeOffset? PurgedAt { get; init; }
+
     /// <summary>The optimistic-concurrency token of the stored copy; set by the store on read, not stored.</summary>
     [JsonIgnore]
     public string? ETag { get; init; }

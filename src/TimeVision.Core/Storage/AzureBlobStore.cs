@@ -5,7 +5,7 @@ using Azure.Storage.Blobs;
 namespace TimeVision.Core.Storage;
 
 /// <summary>Blobs in Azure Blob Storage (or Azurite); containers are created on first use.</summary>
-public sealed class AzureBlobStore : IBlobStore
+public sealed class AzureBlobStore : IBlobStore, IBlobRemoval
 {
     private readonly BlobServiceClient _service;
     private readonly ConcurrentDictionary<string, Lazy<Task<BlobContainerClient>>> _containers = new(StringComparer.Ordinal);
@@ -36,6 +36,14 @@ public sealed class AzureBlobStore : IBlobStore
         {
             return false;
         }
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> DeleteAsync(BlobReference blob, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(blob);
+        var container = await ContainerAsync(blob.Container, cancellationToken);
+        return (await container.GetBlobClient(blob.Name).DeleteIfExistsAsync(cancellationToken: cancellationToken)).Value;
     }
 
     /// <inheritdoc />

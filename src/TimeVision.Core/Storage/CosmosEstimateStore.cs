@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Serialization;
 using Microsoft.Azure.Cosmos;
 using TimeVision.Core.Estimates;
+using TimeVision.Core.Listing;
 using TimeVision.Core.Vision;
 
 namespace TimeVision.Core.Storage;
@@ -11,7 +12,7 @@ namespace TimeVision.Core.Storage;
 /// document and all its page results live in one partition, so reading a document is a point read and every query
 /// stays in one partition. The concurrency token is Cosmos DB's <c>_etag</c>.
 /// </summary>
-public sealed class CosmosEstimateStore : IEstimateStore
+public sealed class CosmosEstimateStore : IEstimateStore, IEstimateListing
 {
     /// <summary>The partition key path of the <c>estimates</c> container.</summary>
     public const string PartitionKeyPath = "/documentId";
@@ -33,6 +34,8 @@ public sealed class CosmosEstimateStore : IEstimateStore
     private const string RetryIndexPartition = "_retryable";
 
     private const string RetryType = "retryable";
+
+    private const string SummaryType = "summary";
 
     private readonly Container _container;
 
@@ -84,9 +87,21 @@ public sealed class CosmosEstimateStore : IEstimateStore
                 await _container.UpsertItemAsync(entry, new PartitionKey(RetryIndexPartition), cancellationToken: cancellationToken);
             }
 
+            // The list's summary goes first for an unconditional save (nothing can refuse the document after it, and a
+            // new document is never missing from the list), after a conditional one (a refused save leaves it as it was).
+            if (ifMatch is null)
+            {
+                await SaveSummaryAsync(document, cancellationToken);
+            }
+
             var response = ifMatch is null
                 ? await _container.UpsertItemAsync(item, new PartitionKey(document.Id), options, cancellationToken)
                 : await _container.ReplaceItemAsync(item, item.Id, new PartitionKey(document.Id), options, cancellationToken);
+            if (ifMatch is not null)
+            {
+                await SaveSummaryAsync(document, cancellationToken);
+            }
+
             return response.ETag;
         }
         catch (CosmosException exception) when (exception.StatusCode is HttpStatusCode.PreconditionFailed or HttpStatusCode.NotFound && ifMatch is not null)
@@ -109,6 +124,71 @@ public sealed class CosmosEstimateStore : IEstimateStore
         }
 
         return counts;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// Walks the summary index one month partition at a time, newest month first, from the month the previous page ended
+    /// in (or <see cref="EstimateQuery.To"/>) back to <see cref="EstimateQuery.From"/>, and stops once a page is full:
+    /// each read is a single-partition query, and a month is filtered in memory (a month's summaries are a few hundred
+    /// small items for a shop).
+    /// </remarks>
+    public async Task<EstimateListPage> ListAsync(EstimateQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var monthsQuery = new QueryDefinition("SELECT * FROM c WHERE c.documentId = @partition").WithParameter("@partition", SummaryIndex.MonthsPartition);
+        var months = (await CosmosQuery.InPartitionAsync<Item<string>>(_container, monthsQuery, SummaryIndex.MonthsPartition, cancellationToken))
+            .Select(item => item.Body)
+            .Where(month => SummaryIndex.MayHold(month, query))
+            .OrderDescending(StringComparer.Ordinal);
+        var rows = new List<EstimateSummary>();
+        foreach (var month in months)
+        {
+            var partition = SummaryIndex.Partition(month);
+            var monthQuery = new QueryDefinition("SELECT * FROM c WHERE c.documentId = @partition").WithParameter("@partition", partition);
+            var summaries = await CosmosQuery.InPartitionAsync<Item<EstimateSummary>>(_container, monthQuery, partition, cancellationToken);
+            rows.AddRange(summaries.Select(s => s.Body).Where(query.Matches).Order(ListCursor.NewestFirst));
+            if (rows.Count > query.PageSize)
+            {
+                break;
+            }
+        }
+
+        return EstimateListPage.From(rows, query);
+    }
+
+    /// <summary>
+    /// Writes the document's row of the list into its month's partition, and the month into the list of months. A
+    /// document estimated again (<c>force</c>) in a later month moves: its row in the earlier month is removed.
+    /// </summary>
+    private async Task SaveSummaryAsync(DocumentEstimate document, CancellationToken cancellationToken)
+    {
+        var month = SummaryIndex.Month(document.CreatedAt);
+        var earlier = await CreatedAtOfStoredAsync(document.Id, cancellationToken);
+        await _container.UpsertItemAsync(
+            new Item<string>(month, SummaryIndex.MonthsPartition, "summary-month", month), new PartitionKey(SummaryIndex.MonthsPartition), cancellationToken: cancellationToken);
+        var partition = SummaryIndex.Partition(month);
+        await _container.UpsertItemAsync(
+            new Item<EstimateSummary>(document.Id, partition, SummaryType, EstimateSummary.Of(document)), new PartitionKey(partition), cancellationToken: cancellationToken);
+        if (earlier is { } created && SummaryIndex.Month(created) != month)
+        {
+            try
+            {
+                await _container.DeleteItemAsync<Item<EstimateSummary>>(document.Id, new PartitionKey(SummaryIndex.Partition(SummaryIndex.Month(created))), cancellationToken: cancellationToken);
+            }
+            catch (CosmosException exception) when (exception.StatusCode == HttpStatusCode.NotFound)
+            {
+                // Already moved.
+            }
+        }
+    }
+
+    private async Task<DateTimeOffset?> CreatedAtOfStoredAsync(string documentId, CancellationToken cancellationToken)
+    {
+        var query = new QueryDefinition("SELECT VALUE c.body.createdAt FROM c WHERE c.documentId = @documentId AND c.id = @id")
+            .WithParameter("@documentId", documentId)
+            .WithParameter("@id", documentId);
+        return (await CosmosQuery.InPartitionAsync<DateTimeOffset?>(_container, query, documentId, cancellationToken, maxItems: 1)).FirstOrDefault();
     }
 
     /// <inheritdoc />

@@ -1,7 +1,7 @@
 namespace TimeVision.Core.Storage;
 
 /// <summary>Blobs as files under a data folder: <c>&lt;root&gt;/&lt;container&gt;/&lt;name&gt;</c>. The default on one machine.</summary>
-public sealed class LocalBlobStore : IBlobStore
+public sealed class LocalBlobStore : IBlobStore, IBlobRemoval
 {
     private readonly string _root;
 
@@ -36,6 +36,19 @@ public sealed class LocalBlobStore : IBlobStore
         await using var file = File.OpenRead(path);
         await file.CopyToAsync(destination, cancellationToken);
         return true;
+    }
+
+    /// <inheritdoc />
+    public Task<bool> DeleteAsync(BlobReference blob, CancellationToken cancellationToken)
+    {
+        var path = PathOf(blob);
+        if (!File.Exists(path))
+        {
+            return Task.FromResult(false);
+        }
+
+        File.Delete(path);
+        return Task.FromResult(true);
     }
 
     /// <inheritdoc />

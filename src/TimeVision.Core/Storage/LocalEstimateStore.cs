@@ -2,15 +2,17 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text.Json;
 using TimeVision.Core.Estimates;
+using TimeVision.Core.Listing;
 using TimeVision.Core.Vision;
 
 namespace TimeVision.Core.Storage;
 
 /// <summary>
 /// Document estimates as JSON files in a data folder: <c>estimates/&lt;id&gt;/document.json</c> and one file per page
-/// result beside it. The concurrency token is a hash of the stored bytes. The default on one machine.
+/// result beside it. The concurrency token is a hash of the stored bytes. The default on one machine. The list of
+/// documents reads every document (a shop's folder holds thousands at most, and a PC reads them in well under a second).
 /// </summary>
-public sealed class LocalEstimateStore : IEstimateStore
+public sealed class LocalEstimateStore : IEstimateStore, IEstimateListing
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
@@ -81,6 +83,24 @@ public sealed class LocalEstimateStore : IEstimateStore
         }
 
         return counts;
+    }
+
+    /// <inheritdoc />
+    public async Task<EstimateListPage> ListAsync(EstimateQuery query, CancellationToken cancellationToken)
+    {
+        var summaries = new List<EstimateSummary>();
+        if (Directory.Exists(_root))
+        {
+            foreach (var folder in Directory.EnumerateDirectories(_root))
+            {
+                if (await GetAsync(Path.GetFileName(folder), cancellationToken) is { } document)
+                {
+                    summaries.Add(EstimateSummary.Of(document));
+                }
+            }
+        }
+
+        return EstimateListPage.From(summaries.Order(ListCursor.NewestFirst), query);
     }
 
     /// <inheritdoc />

@@ -32,15 +32,24 @@ public sealed class UnhandledHttpErrors(ILogger<UnhandledHttpErrors> logger) : I
         }
         catch (Exception exception) when (exception is not OperationCanceledException && context.GetHttpContext() is { Response.HasStarted: false } http)
         {
-            var result = StorageOutage.Is(exception)
-                ? ApiError.StorageDown(logger, context.FunctionDefinition.Name, exception)
-                : ApiError.Logged(
-                    logger,
-                    StatusCodes.Status500InternalServerError,
-                    "internal_error",
-                    "Something went wrong on our side. The details are in the log under the correlation id.",
-                    $"{context.FunctionDefinition.Name}: {exception}");
-            await result.ExecuteResultAsync(new ActionContext(http, new RouteData(), new ActionDescriptor()));
+            await Answer(logger, context.FunctionDefinition.Name, exception).ExecuteResultAsync(new ActionContext(http, new RouteData(), new ActionDescriptor()));
         }
     }
+
+    /// <summary>
+    /// What a caller gets for an exception no function answered (here and in <c>timevision serve</c>): 503
+    /// <c>storage_unavailable</c> or 500 <c>internal_error</c>, with the details logged under the correlation id.
+    /// </summary>
+    /// <param name="logger">Logs the details.</param>
+    /// <param name="where">The function that threw.</param>
+    /// <param name="exception">What it threw.</param>
+    public static ObjectResult Answer(ILogger logger, string where, Exception exception) =>
+        StorageOutage.Is(exception)
+            ? ApiError.StorageDown(logger, where, exception)
+            : ApiError.Logged(
+                logger,
+                StatusCodes.Status500InternalServerError,
+                "internal_error",
+                "Something went wrong on our side. The details are in the log under the correlation id.",
+                $"{where}: {exception}");
 }

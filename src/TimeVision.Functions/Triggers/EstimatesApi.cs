@@ -28,7 +28,7 @@ public sealed class EstimatesApi(DocumentIntake intake, IEstimateStore estimates
     /// </summary>
     [Function("PostEstimate")]
     public Task<IActionResult> PostAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "estimates")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/estimates")] HttpRequest request,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
         UnlessStorageIsDownAsync(() => SubmitAsync(request, client, cancellationToken));
@@ -58,7 +58,7 @@ public sealed class EstimatesApi(DocumentIntake intake, IEstimateStore estimates
     /// </summary>
     [Function("RetryEstimate")]
     public Task<IActionResult> RetryAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "estimates/{id}/retry")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/estimates/{id}/retry")] HttpRequest request,
         string id,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
@@ -85,7 +85,7 @@ public sealed class EstimatesApi(DocumentIntake intake, IEstimateStore estimates
     /// <summary>Progress (202), the stored estimate (200) or 404.</summary>
     [Function("GetEstimate")]
     public Task<IActionResult> GetAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "estimates/{id}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/estimates/{id}")] HttpRequest request,
         string id,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>

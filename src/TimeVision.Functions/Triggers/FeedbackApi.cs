@@ -19,7 +19,7 @@ public sealed class FeedbackApi(FeedbackService feedback)
     /// <summary>Records feedback.</summary>
     [Function("PutFeedback")]
     public async Task<IActionResult> PutAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "put", Route = "estimates/{id}/feedback")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/estimates/{id}/feedback")] HttpRequest request,
         string id,
         CancellationToken cancellationToken)
     {

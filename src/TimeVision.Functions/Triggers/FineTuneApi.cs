@@ -33,8 +33,9 @@ public sealed class FineTuneApi(FineTuneStarts starts, FineTuneService fineTunin
     /// bad body, key or name; <c>422</c> <c>idempotency_key_reused</c> for a key sent before with a different body.
     /// </summary>
     [Function("StartFineTune")]
+    [AdminOnly]
     public async Task<IActionResult> StartAsync(
-        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "fine-tune/jobs")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/fine-tune/jobs")] HttpRequest request,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken)
     {
@@ -86,8 +87,9 @@ public sealed class FineTuneApi(FineTuneStarts starts, FineTuneService fineTunin
     /// orchestration failed on a fault (details in the log; the same POST resumes it); <c>404</c> when unknown.
     /// </summary>
     [Function("GetFineTuneStart")]
+    [AdminOnly]
     public async Task<IActionResult> GetStartAsync(
-        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "fine-tune/starts/{startId}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/fine-tune/starts/{startId}")] HttpRequest request,
         string startId,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken)
@@ -110,8 +112,9 @@ public sealed class FineTuneApi(FineTuneStarts starts, FineTuneService fineTunin
 
     /// <summary>Every recorded job, oldest first, as last checked.</summary>
     [Function("ListFineTuneJobs")]
+    [AdminOnly]
     public async Task<IActionResult> ListAsync(
-        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "fine-tune/jobs")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/fine-tune/jobs")] HttpRequest request,
         CancellationToken cancellationToken) =>
         new OkObjectResult(new { jobs = await fineTuning.ListAsync(cancellationToken) });
 

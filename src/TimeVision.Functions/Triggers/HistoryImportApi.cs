@@ -27,8 +27,9 @@ public sealed class HistoryImportApi(HistoryImports imports, ILogger<HistoryImpo
     /// option or key; <c>422</c> <c>idempotency_key_reused</c> for a key sent before with another file or options.
     /// </summary>
     [Function("StartHistoryImport")]
+    [AdminOnly]
     public async Task<IActionResult> StartAsync(
-        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "history/imports")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/history/imports")] HttpRequest request,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken)
     {
@@ -71,8 +72,9 @@ public sealed class HistoryImportApi(HistoryImports imports, ILogger<HistoryImpo
     /// POST resumes it); <c>404</c> when unknown.
     /// </summary>
     [Function("GetHistoryImport")]
+    [AdminOnly]
     public async Task<IActionResult> GetAsync(
-        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "history/imports/{importId}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/history/imports/{importId}")] HttpRequest request,
         string importId,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken)

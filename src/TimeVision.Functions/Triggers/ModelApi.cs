@@ -21,14 +21,15 @@ public sealed class ModelApi(ModelInfoService models, ModelCheckService check)
     /// <summary>The model in use, its source, retirement date, candidates and estimate counts.</summary>
     [Function("GetModelInfo")]
     public async Task<IActionResult> InfoAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "model-info")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/model-info")] HttpRequest request,
         CancellationToken cancellationToken) =>
         new OkObjectResult(await models.GetAsync(cancellationToken));
 
     /// <summary>Sends the sample drawings to a model once each: 200 with the report, <c>usable</c> saying whether it can take over.</summary>
     [Function("CheckModel")]
+    [AdminOnly]
     public async Task<IActionResult> CheckAsync(
-        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "model/check")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/model/check")] HttpRequest request,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -40,8 +41,9 @@ public sealed class ModelApi(ModelInfoService models, ModelCheckService check)
 
     /// <summary>Checks a model and switches it on: 409 <c>model_check_failed</c> with the report when it is not usable and not forced.</summary>
     [Function("ActivateModel")]
+    [AdminOnly]
     public async Task<IActionResult> ActivateAsync(
-        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "model/activate")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/model/activate")] HttpRequest request,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);

@@ -22,8 +22,9 @@ public sealed partial class TrainingExportApi(TrainingExporter exporter, ILogger
 {
     /// <summary>Streams the export.</summary>
     [Function("ExportTraining")]
+    [AdminOnly]
     public async Task<IActionResult> GetAsync(
-        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "training/export")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/training/export")] HttpRequest request,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);

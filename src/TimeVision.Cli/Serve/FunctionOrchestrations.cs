@@ -8,17 +8,22 @@ using TimeVision.Core.Pipeline.Durable;
 using TimeVision.Functions.Activities;
 using TimeVision.Functions.Orchestrations;
 
-namespace TimeVision.Functions.Tests;
+namespace TimeVision.Cli.Serve;
 
 /// <summary>
 /// Registers the Functions app's own <c>[Function]</c> orchestrators and activity methods (the document pipeline, the
-/// fine-tuning start and the history import) with the local Durable Task worker, under the names the Functions host would bind them to, so the
-/// tests run the adapters the app deploys.
+/// fine-tuning start and the history import) with the local Durable Task worker, under the names the Functions host
+/// binds them to: <c>timevision serve</c> then runs every durable job its HTTP functions start (an upload, a fine-tuning
+/// start, a history import), and the Functions tests run the adapters the app deploys.
 /// </summary>
-internal static class FunctionsPipeline
+public static class FunctionOrchestrations
 {
+    /// <summary>Adds the orchestrators and activities to <paramref name="registry"/>.</summary>
+    /// <param name="registry">The worker's task registry.</param>
+    /// <param name="services">The services the activity classes are built from, once the host exists.</param>
     public static void Register(DurableTaskRegistry registry, Func<IServiceProvider> services)
     {
+        ArgumentNullException.ThrowIfNull(registry);
         PipelineActivities Activities() => ActivatorUtilities.CreateInstance<PipelineActivities>(services());
         FineTuneStartActivities FineTune() => ActivatorUtilities.CreateInstance<FineTuneStartActivities>(services());
         HistoryImportActivities History() => ActivatorUtilities.CreateInstance<HistoryImportActivities>(services());

@@ -1,0 +1,128 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Worker;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using TimeVision.Cli.Engine;
+using TimeVision.Core.Pipeline;
+using TimeVision.Core.Pipeline.Durable;
+using TimeVision.Functions.Middleware;
+
+namespace TimeVision.Cli.Serve;
+
+/// <summary>
+/// The web app behind <c>timevision serve</c>: Core on this machine's stores, the local Durable Task engine running the
+/// pipeline, and every HTTP function of the Functions app (the API and the page) on Kestrel, with the same security
+/// headers, the same error shape for anything unhandled, and the access token when one is set.
+/// </summary>
+internal sealed class ServeHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly LocalDurableEngine _engine;
+
+    private ServeHost(WebApplication app, LocalDurableEngine engine, Uri address)
+    {
+        _app = app;
+        _engine = engine;
+        Address = address;
+    }
+
+    /// <summary>Where it listens, e.g. <c>http://127.0.0.1:7071/</c>.</summary>
+    public Uri Address { get; }
+
+    /// <summary>The app's services.</summary>
+    public IServiceProvider Services => _app.Services;
+
+    /// <summary>Builds and starts the app.</summary>
+    /// <param name="settings">Where to listen and the token.</param>
+    /// <param name="overrides">Configuration from the command line, over <c>appsettings.json</c> and the environment.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <exception cref="OptionsValidationException">A setting is invalid.</exception>
+    public static async Task<ServeHost> StartAsync(ServeSettings settings, IReadOnlyDictionary<string, string?> overrides, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.AddInMemoryCollection(overrides);
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(settings.Address, settings.Port));
+        builder.Services.AddTimeVisionCore();
+        builder.Services.AddMvcCore();
+        var slot = new LocalEngineSlot();
+        IServiceProvider? services = null;
+        builder.Services.AddDurableTaskWorker(worker =>
+        {
+            worker.UseGrpc(options => options.Channel = slot.Channel);
+
+            // The Functions app's own orchestrations: an upload, a fine-tuning start and a history import started
+            // through the API run here as they do in Azure.
+            worker.AddTasks(registry => FunctionOrchestrations.Register(registry, () => services!));
+        });
+        builder.Services.AddDurableTaskClient(client => client.UseGrpc(options => options.Channel = slot.Channel));
+
+        var app = builder.Build();
+        services = app.Services;
+        var pipeline = app.Services.GetRequiredService<IOptions<PipelineOptions>>().Value;
+        var engine = await LocalDurableEngine.StartAsync(Math.Max(2, pipeline.MaxPagesInFlight), cancellationToken);
+        slot.Engine = engine;
+        try
+        {
+            app.Use((context, next) =>
+            {
+                SecurityHeaders.Apply(context.Response);
+                return next(context);
+            });
+            app.Use(AnswerUnhandled);
+            if (settings.Token is { } token)
+            {
+                app.Use(new AccessToken(token).InvokeAsync);
+            }
+
+            app.MapHttpFunctions();
+            await app.StartAsync(cancellationToken);
+            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            return new ServeHost(app, engine, new Uri(address.EndsWith('/') ? address : address + "/"));
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            await engine.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Waits until the app is told to stop (Ctrl+C, SIGTERM) or <paramref name="cancellationToken"/> is cancelled.</summary>
+    public Task WaitForShutdownAsync(CancellationToken cancellationToken) => _app.WaitForShutdownAsync(cancellationToken);
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync(CancellationToken.None);
+        await _app.DisposeAsync();
+        await _engine.DisposeAsync();
+    }
+
+    /// <summary>An exception no function answered gets the API's error shape, as in the Functions app (<see cref="UnhandledHttpErrors"/>).</summary>
+    private static async Task AnswerUnhandled(HttpContext context, RequestDelegate next)
+    {
+        try
+        {
+            await next(context);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException && !context.Response.HasStarted)
+        {
+            var logger = context.RequestServices.GetRequiredService<ILogger<ServeHost>>();
+            var where = context.GetEndpoint()?.DisplayName ?? context.Request.Path.ToString();
+            await UnhandledHttpErrors.Answer(logger, where, exception).ExecuteResultAsync(
+                new Microsoft.AspNetCore.Mvc.ActionContext(context, new Microsoft.AspNetCore.Routing.RouteData(), new Microsoft.AspNetCore.Mvc.Abstractions.ActionDescriptor()));
+        }
+    }
+}

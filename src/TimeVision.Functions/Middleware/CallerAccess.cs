@@ -1,0 +1,116 @@
+using System.Reflection;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Abstractions;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.Middleware;
+using Microsoft.Extensions.Options;
+using TimeVision.Functions.Triggers;
+
+namespace TimeVision.Functions.Middleware;
+
+/// <summary>
+/// Who may call which HTTP function. The functions are anonymous to the Functions host (a browser cannot hold a
+/// function key); App Service authentication with Microsoft Entra ID signs every caller in at the front door, people
+/// in the browser and machine clients with a client-credentials token alike, and passes the principal on in
+/// <c>X-MS-CLIENT-PRINCIPAL</c> (a header it strips from what callers send). Here every API call needs that principal
+/// (401 <c>sign_in_required</c>), and an <see cref="AdminOnlyAttribute"/> function its admin app role (403
+/// <c>admin_role_required</c>). The page and its assets need no check here: the front door already asked.
+/// </summary>
+/// <param name="options">The access settings.</param>
+public sealed class CallerAccess(IOptions<AccessOptions> options) : IFunctionsWorkerMiddleware
+{
+    /// <summary>The header App Service authentication passes the signed-in principal in (base64 JSON).</summary>
+    public const string PrincipalHeader = "X-MS-CLIENT-PRINCIPAL";
+
+    private static readonly Dictionary<string, Rule> Rules = typeof(CallerAccess).Assembly.GetExportedTypes()
+        .SelectMany(type => type.GetMethods())
+        .Where(method => method.GetCustomAttribute<FunctionAttribute>() is not null)
+        .ToDictionary(
+            method => method.GetCustomAttribute<FunctionAttribute>()!.Name,
+            method => method.DeclaringType == typeof(WebPage) ? Rule.Page : method.GetCustomAttribute<AdminOnlyAttribute>() is null ? Rule.SignedIn : Rule.Admin,
+            StringComparer.Ordinal);
+
+    /// <summary>What an HTTP function asks of its caller.</summary>
+    public enum Rule
+    {
+        /// <summary>The page and its assets: nothing here.</summary>
+        Page,
+
+        /// <summary>A signed-in caller.</summary>
+        SignedIn,
+
+        /// <summary>A signed-in caller with the admin app role.</summary>
+        Admin,
+    }
+
+    /// <summary>The rule of a function, by its name (<see cref="Rule.SignedIn"/> for one this class does not know).</summary>
+    /// <param name="function">The function's name.</param>
+    public static Rule RuleOf(string function) => Rules.GetValueOrDefault(function, Rule.SignedIn);
+
+    /// <summary>Answers the call itself when the caller may not make it.</summary>
+    /// <param name="context">The invocation.</param>
+    /// <param name="next">The function and the middleware after this one.</param>
+    /// <returns>When the answer is written.</returns>
+    public async Task Invoke(FunctionContext context, FunctionExecutionDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        if (context.GetHttpContext() is { } http && Refusal(http.Request, RuleOf(context.FunctionDefinition.Name), options.Value) is { } refusal)
+        {
+            await refusal.ExecuteResultAsync(new ActionContext(http, new RouteData(), new ActionDescriptor()));
+            return;
+        }
+
+        await next(context);
+    }
+
+    /// <summary>The answer for a caller who may not make this call, or <see langword="null"/> to let it through.</summary>
+    /// <param name="request">The request, with the principal the platform passed on.</param>
+    /// <param name="rule">What the function asks.</param>
+    /// <param name="access">The access settings.</param>
+    public static ObjectResult? Refusal(HttpRequest request, Rule rule, AccessOptions access)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(access);
+        if (rule == Rule.Page || access.IsOpen)
+        {
+            return null;
+        }
+
+        if (RolesOf(request) is not { } roles)
+        {
+            return ApiError.Result(
+                StatusCodes.Status401Unauthorized, "sign_in_required", "Sign in with Microsoft Entra ID (or send a token for this app's client id) to use the API.");
+        }
+
+        return rule == Rule.Admin && !roles.Contains(access.AdminRole, StringComparer.Ordinal)
+            ? ApiError.Result(StatusCodes.Status403Forbidden, "admin_role_required", $"This action needs the app role {access.AdminRole}.")
+            : null;
+    }
+
+    /// <summary>The signed-in principal's app roles, or <see langword="null"/> when no principal was passed on.</summary>
+    private static List<string>? RolesOf(HttpRequest request)
+    {
+        if (request.Headers[PrincipalHeader].FirstOrDefault() is not { Length: > 0 } encoded)
+        {
+            return null;
+        }
+
+        try
+        {
+            using var principal = JsonDocument.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(encoded)));
+            var roleType = principal.RootElement.TryGetProperty("role_typ", out var type) ? type.GetString() : null;
+            return [.. principal.RootElement.GetProperty("claims").EnumerateArray()
+                .Where(claim => claim.GetProperty("typ").GetString() is { } typ && (typ == roleType || typ == "roles"))
+                .Select(claim => claim.GetProperty("val").GetString() ?? string.Empty)];
+        }
+        catch (Exception exception) when (exception is FormatException or JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+}

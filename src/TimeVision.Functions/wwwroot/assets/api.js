@@ -1,0 +1,84 @@
+// The HTTP API, as the Functions app and `timevision serve` both answer it. Errors come back as
+// {"error": {"code", "message", "correlationId"}}; ApiError carries them to the page.
+export class ApiError extends Error {
+  constructor(status, code, message, correlationId, body) {
+    super(message);
+    this.status = status;
+    this.code = code;
+    this.correlationId = correlationId;
+    this.body = body;
+  }
+}
+
+async function send(method, path, { body, headers = {}, allow = [] } = {}) {
+  const response = await fetch(path, {
+    method,
+    body,
+    credentials: 'same-origin',
+    headers: { 'X-Requested-With': 'XMLHttpRequest', Accept: 'application/json', ...headers },
+  });
+  if (response.ok || allow.includes(response.status)) return response;
+  let error = null;
+  try {
+    error = await response.json();
+  } catch {
+    // Not JSON: an error page of a proxy, say.
+  }
+  const detail = error?.error;
+  throw new ApiError(response.status, detail?.code ?? `http_${response.status}`, detail?.message ?? response.statusText, detail?.correlationId, error);
+}
+
+const json = (response) => (response.status === 204 ? null : response.json());
+const id = (value) => encodeURIComponent(value);
+
+export async function upload(file) {
+  const response = await send('POST', `/api/estimates?name=${encodeURIComponent(file.name)}`, {
+    body: file,
+    headers: { 'Content-Type': 'application/pdf' },
+  });
+  return response.json();
+}
+
+/** The document (status 200) or its progress while it runs (status 202). */
+export async function getEstimate(documentId) {
+  const response = await send('GET', `/api/estimates/${id(documentId)}`);
+  return { status: response.status, etag: response.headers.get('ETag'), body: await response.json() };
+}
+
+export async function listEstimates(filters) {
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries(filters)) if (value) query.set(name, value);
+  return json(await send('GET', `/api/estimates?${query}`));
+}
+
+export const deleteEstimate = async (documentId) => json(await send('DELETE', `/api/estimates/${id(documentId)}`));
+export const restoreEstimate = async (documentId) => json(await send('POST', `/api/estimates/${id(documentId)}/restore`));
+export const purgeEstimate = async (documentId) => json(await send('POST', `/api/estimates/${id(documentId)}/purge`));
+export const retryEstimate = async (documentId) => json(await send('POST', `/api/estimates/${id(documentId)}/retry`));
+export const pageImageUrl = (documentId, page) => `/api/estimates/${id(documentId)}/pages/${page}/image`;
+
+export async function pageFacts(documentId, page) {
+  const response = await send('GET', `/api/estimates/${id(documentId)}/pages/${page}/facts`, { allow: [404] });
+  return response.status === 404 ? null : response.json();
+}
+
+/** Feedback with the document's ETag: a 409 means someone saved first and nothing was written. */
+export async function putFeedback(documentId, etag, feedback) {
+  const response = await send('PUT', `/api/estimates/${id(documentId)}/feedback`, {
+    body: JSON.stringify(feedback),
+    headers: { 'Content-Type': 'application/json', 'If-Match': etag },
+  });
+  return response.json();
+}
+
+export const modelInfo = async () => json(await send('GET', '/api/model-info'));
+
+export async function activateModel(model) {
+  return json(await send('POST', '/api/model/activate', { body: JSON.stringify({ model }), headers: { 'Content-Type': 'application/json' } }));
+}
+
+/** Similar past parts, once the learning feature serves them; null when this server has none. */
+export async function similarParts(documentId) {
+  const response = await send('GET', `/api/estimates/${id(documentId)}/similar`, { allow: [404, 405] });
+  return response.ok ? response.json() : null;
+}

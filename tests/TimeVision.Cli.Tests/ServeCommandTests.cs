@@ -1,0 +1,159 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Reflection;
+using System.Text.Json;
+using Microsoft.Azure.Functions.Worker;
+using TimeVision.Cli.Serve;
+using TimeVision.Functions.Triggers;
+using TimeVision.Testing;
+using TimeVision.Testing.FakeOpenAI;
+
+namespace TimeVision.Cli.Tests;
+
+/// <summary>
+/// <c>timevision serve</c>: the Functions app's HTTP functions on this machine, in process (the API round trip) and as a
+/// real process (the access token on a non-loopback listen).
+/// </summary>
+public sealed class ServeCommandTests : FakeOpenAITestBase
+{
+    public override async ValueTask InitializeAsync()
+    {
+        await base.InitializeAsync();
+        Server.Fallback = _ => new FakeReply.Content(SampleEstimates.ShaftJson());
+    }
+
+    [Fact]
+    public void Every_http_function_of_the_functions_app_is_served_with_its_route()
+    {
+        var declared = typeof(WebPage).Assembly.GetExportedTypes()
+            .SelectMany(t => t.GetMethods())
+            .Where(m => m.GetParameters().Any(p => p.GetCustomAttribute<HttpTriggerAttribute>() is not null))
+            .Select(m => m.GetCustomAttribute<FunctionAttribute>()!.Name)
+            .Order(StringComparer.Ordinal);
+
+        Assert.Equal(declared, FunctionEndpoints.All.Select(f => f.Name));
+        Assert.Contains(FunctionEndpoints.All, f => f is { Name: "ListEstimates", Route: "api/estimates" } && f.Methods.SequenceEqual(["GET"]));
+    }
+
+    [Fact]
+    public async Task A_pdf_posted_to_serve_is_estimated_listed_and_its_page_image_served_with_the_security_headers()
+    {
+        await using var serve = await StartAsync();
+        using var http = new HttpClient { BaseAddress = serve.Address };
+        using var pdf = new ByteArrayContent(await File.ReadAllBytesAsync(RepositoryPaths.Sample("odri-motor-shaft.pdf"), Token));
+        pdf.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+
+        using var posted = await http.PostAsync(new Uri("api/estimates?name=shaft.pdf", UriKind.Relative), pdf, Token);
+        Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
+        var id = (await posted.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("id").GetString()!;
+        var document = await WaitForEstimateAsync(http, id);
+        var list = await http.GetFromJsonAsync<JsonElement>(new Uri("api/estimates?q=SHAFT", UriKind.Relative), Token);
+        using var image = await http.GetAsync(new Uri($"api/estimates/{id}/pages/1/image", UriKind.Relative), Token);
+        using var page = await http.GetAsync(new Uri($"estimates/{id}", UriKind.Relative), Token);
+
+        Assert.Equal(2.4, document.GetProperty("totalEstimatedMinutes").GetDouble());
+        Assert.Equal(id, list.GetProperty("items")[0].GetProperty("id").GetString());
+        Assert.Equal("image/png", image.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(PngSignature, (await image.Content.ReadAsByteArrayAsync(Token))[..8]);
+        Assert.Equal("text/html", page.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("frame-ancestors 'none'", page.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe-inline", page.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        Assert.Equal("nosniff", image.Headers.GetValues("X-Content-Type-Options").Single());
+    }
+
+    [Fact]
+    public async Task A_bad_list_query_and_an_unknown_document_get_the_apis_error_shape()
+    {
+        await using var serve = await StartAsync();
+        using var http = new HttpClient { BaseAddress = serve.Address };
+
+        using var badQuery = await http.GetAsync(new Uri("api/estimates?pageSize=1000", UriKind.Relative), Token);
+        using var unknown = await http.DeleteAsync(new Uri($"api/estimates/{new string('a', 64)}", UriKind.Relative), Token);
+
+        Assert.Equal(HttpStatusCode.BadRequest, badQuery.StatusCode);
+        Assert.Equal("invalid_query", (await badQuery.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("error").GetProperty("code").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal("not_found", (await unknown.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("error").GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task Serve_on_another_address_prints_a_token_once_and_lets_only_requests_with_it_in()
+    {
+        using var process = CliRunner.Start(ServerEnvironment, "serve", "--listen", "127.0.0.1", "--port", "0", "--data", Path.Combine(Folder.Path, "data"));
+        try
+        {
+            var (address, token) = await ReadBannerAsync(process);
+            using var handler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false };
+            using var http = new HttpClient(handler) { BaseAddress = address };
+
+            using var anonymous = await http.GetAsync(new Uri("api/estimates", UriKind.Relative), Token);
+            using var wrong = new HttpRequestMessage(HttpMethod.Get, "api/estimates") { Headers = { Authorization = new AuthenticationHeaderValue("Bearer", "not-the-token-at-all") } };
+            using var wrongAnswer = await http.SendAsync(wrong, Token);
+            using var bearer = new HttpRequestMessage(HttpMethod.Get, "api/estimates") { Headers = { Authorization = new AuthenticationHeaderValue("Bearer", token) } };
+            using var bearerAnswer = await http.SendAsync(bearer, Token);
+            using var link = await http.GetAsync(new Uri($"?token={Uri.EscapeDataString(token)}", UriKind.Relative), Token);
+            var cookie = link.Headers.GetValues("Set-Cookie").Single();
+            using var withCookie = new HttpRequestMessage(HttpMethod.Get, "api/estimates") { Headers = { { "Cookie", cookie.Split(';')[0] } } };
+            using var cookieAnswer = await http.SendAsync(withCookie, Token);
+
+            Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+            Assert.Equal("token_required", (await anonymous.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("error").GetProperty("code").GetString());
+            Assert.Equal(HttpStatusCode.Unauthorized, wrongAnswer.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, bearerAnswer.StatusCode);
+            Assert.Equal(HttpStatusCode.Redirect, link.StatusCode);
+            Assert.Equal("/", link.Headers.Location!.OriginalString);
+            Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
+            Assert.Contains("samesite=strict", cookie, StringComparison.OrdinalIgnoreCase);
+            Assert.Equal(HttpStatusCode.OK, cookieAnswer.StatusCode);
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync(CancellationToken.None);
+        }
+    }
+
+    private static readonly byte[] PngSignature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
+
+    private Task<ServeHost> StartAsync() => ServeHost.StartAsync(
+        new ServeSettings(IPAddress.Loopback, 0, Token: null),
+        new Dictionary<string, string?>(ServerSettings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value)))
+        {
+            ["Storage:DataDirectory"] = Path.Combine(Folder.Path, "data"),
+        },
+        Token);
+
+    /// <summary>Polls the document until it is stored, as the page does; at most 60 s.</summary>
+    private static async Task<JsonElement> WaitForEstimateAsync(HttpClient http, string id)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(Token);
+        deadline.CancelAfter(TimeSpan.FromSeconds(60));
+        while (true)
+        {
+            using var answer = await http.GetAsync(new Uri($"api/estimates/{id}", UriKind.Relative), deadline.Token);
+            if (answer.StatusCode == HttpStatusCode.OK)
+            {
+                return await answer.Content.ReadFromJsonAsync<JsonElement>(deadline.Token);
+            }
+
+            Assert.Equal(HttpStatusCode.Accepted, answer.StatusCode);
+            await Task.Delay(TimeSpan.FromMilliseconds(100), deadline.Token);
+        }
+    }
+
+    /// <summary>The address and token serve prints, read as it starts (at most 60 s: a real process must start).</summary>
+    private static async Task<(Uri Address, string Token)> ReadBannerAsync(Process process)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(Token);
+        deadline.CancelAfter(TimeSpan.FromSeconds(60));
+        var serving = await process.StandardOutput.ReadLineAsync(deadline.Token) ?? throw new InvalidOperationException(await process.StandardError.ReadToEndAsync(Token));
+        var tokenLine = await process.StandardOutput.ReadLineAsync(deadline.Token);
+        var link = new Uri(serving[serving.IndexOf("http", StringComparison.Ordinal)..]);
+        Assert.NotNull(tokenLine);
+        var token = tokenLine[(tokenLine.IndexOf(": ", StringComparison.Ordinal) + 2)..];
+        Assert.Equal($"?token={Uri.EscapeDataString(token)}", link.Query);
+        return (new Uri(link.GetLeftPart(UriPartial.Path)), token);
+    }
+}
