@@ -22,7 +22,8 @@ public sealed class TrainingLoopCommandTests : FakeOpenAITestBase
         Server.Fallback = _ => new FakeReply.Content(SampleEstimates.ShaftJson());
     }
 
-    [Fact]
+    // A dozen CLI processes end to end: minutes on a machine that also runs the other test programs, not seconds.
+    [Fact(Timeout = 480_000)]
     public async Task Estimate_feedback_export_fine_tune_and_activate_switch_the_next_estimate_to_the_new_model()
     {
         using var gate = new SemaphoreSlim(3);
