@@ -94,7 +94,7 @@ internal static class EvalCommand
                         ExitCodes.BadInput);
                 }
 
-                if (modelIds.Any(m => m != ModelIds.Offline) && !parse.GetValue(shadow)
+                if (modelIds.Any(m => !ModelIds.IsLocal(m)) && !parse.GetValue(shadow)
                     && VisionAccess.KindOf(services.GetRequiredService<IOptions<VisionOptions>>().Value) == VisionCredentialKind.None)
                 {
                     return CliOutput.WriteError(stdout, stderr, "missing_api_key", VisionAccess.MissingCredentialMessage, ExitCodes.BadInput);

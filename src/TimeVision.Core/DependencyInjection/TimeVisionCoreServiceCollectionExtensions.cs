@@ -18,6 +18,7 @@ public static class TimeVisionCoreServiceCollectionExtensions
             .AddTimeVisionStorage()
             .AddTimeVisionVision()
             .AddTimeVisionModels()
+            .AddTimeVisionHistory()
             .AddTimeVisionPipeline()
             .AddTimeVisionEvaluation()
             .AddTimeVisionFeedback()

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Options;
 using TimeVision.Core.Estimates;
+using TimeVision.Core.History;
+using TimeVision.Core.Storage;
 using TimeVision.Core.Pipeline;
 using TimeVision.Core.Vision;
 using TimeVision.Core.Vision.Spend;
@@ -85,12 +87,16 @@ public sealed record EvaluationProgress(int Done, int Total, double SpentUsd);
 public sealed class EvaluationRunner
 {
     private readonly DocumentPipeline _pipeline;
+    private readonly HistoryEstimator _history;
+    private readonly IBlobStore _blobs;
     private readonly IOptionsMonitor<EvaluationOptions> _options;
 
     /// <summary>Creates the runner.</summary>
-    public EvaluationRunner(DocumentPipeline pipeline, IOptionsMonitor<EvaluationOptions> options)
+    public EvaluationRunner(DocumentPipeline pipeline, HistoryEstimator history, IBlobStore blobs, IOptionsMonitor<EvaluationOptions> options)
     {
         _pipeline = pipeline;
+        _history = history;
+        _blobs = blobs;
         _options = options;
     }
 
@@ -110,7 +116,9 @@ public sealed class EvaluationRunner
             async (index, token) =>
             {
                 var (item, model) = units[index];
-                results[index] = await EstimateAsync(item, model, budget, token);
+                results[index] = model == ModelIds.History
+                    ? await EstimateFromHistoryAsync(set, item, token)
+                    : await EstimateAsync(item, model, budget, token);
                 progress?.Report(new EvaluationProgress(Interlocked.Increment(ref done), units.Count, budget.Spent));
             });
 
@@ -144,6 +152,24 @@ public sealed class EvaluationRunner
 
         var complete = pages.All(p => p.Status == Vision.PageEstimateStatus.Completed);
         return Row(item, model, pages, complete ? EvaluationStatus.Completed : EvaluationStatus.Incomplete, price, newCalls);
+    }
+
+    /// <summary>
+    /// The <c>history</c> estimate of a document, never stored: it depends on which labels the set holds out, which is
+    /// what keeps it honest (<see cref="EvaluationSet.HeldOut"/>).
+    /// </summary>
+    private async Task<ModelDocumentResult> EstimateFromHistoryAsync(EvaluationSet set, EvaluationItem item, CancellationToken cancellationToken)
+    {
+        var pages = new List<DocumentPage>();
+        foreach (var page in item.Pages)
+        {
+            var facts = await DocumentParts.ReadFactsAsync(_blobs, page.Facts, cancellationToken);
+            var result = await _history.EstimatePageAsync(item.DocumentId, facts, set.IsHeldOut, cancellationToken);
+            pages.Add(new DocumentPage(page.Page, result.Status, page.Image, null, result, page.Facts));
+        }
+
+        var complete = pages.All(p => p.Status == Vision.PageEstimateStatus.Completed);
+        return Row(item, ModelIds.History, pages, complete ? EvaluationStatus.Completed : EvaluationStatus.Incomplete, _options.CurrentValue.PriceOf(ModelIds.History), 0);
     }
 
     private static ModelDocumentResult Row(EvaluationItem item, string model, List<DocumentPage> pages, EvaluationStatus status, ModelPrice? price, int newCalls)

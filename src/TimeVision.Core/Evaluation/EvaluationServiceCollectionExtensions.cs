@@ -10,7 +10,7 @@ public static class EvaluationServiceCollectionExtensions
     /// <returns>The same collection, for chaining.</returns>
     public static IServiceCollection AddTimeVisionEvaluation(this IServiceCollection services) => services.AddFeature(nameof(AddTimeVisionEvaluation), static services =>
     {
-        services.AddTimeVisionStorage().AddTimeVisionPipeline();
+        services.AddTimeVisionStorage().AddTimeVisionPipeline().AddTimeVisionHistory();
         services.AddValidatedOptions<EvaluationOptions, EvaluationOptionsValidator>(EvaluationOptions.SectionName);
         services.TryAddSingleton<EvaluationSetBuilder>();
         services.TryAddSingleton<EvaluationRunner>();

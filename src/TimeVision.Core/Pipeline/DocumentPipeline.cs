@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TimeVision.Core.Facts;
+using TimeVision.Core.History;
 using TimeVision.Core.Offline;
 using TimeVision.Core.Estimates;
 using TimeVision.Core.Rendering;
@@ -23,6 +24,7 @@ public sealed class DocumentPipeline
     private readonly IPdfInspector _inspector;
     private readonly IPageRenderer _renderer;
     private readonly IVisionEstimator _estimator;
+    private readonly HistoryEstimator _history;
     private readonly DrawingFactsReader _facts;
     private readonly PromptCatalog _prompts;
     private readonly IOptionsMonitor<VisionOptions> _vision;
@@ -41,6 +43,7 @@ public sealed class DocumentPipeline
         IPdfInspector inspector,
         IPageRenderer renderer,
         IVisionEstimator estimator,
+        HistoryEstimator history,
         DrawingFactsReader facts,
         PromptCatalog prompts,
         IOptionsMonitor<VisionOptions> vision,
@@ -53,6 +56,7 @@ public sealed class DocumentPipeline
         _inspector = inspector;
         _renderer = renderer;
         _estimator = estimator;
+        _history = history;
         _facts = facts;
         _prompts = prompts;
         _vision = vision;
@@ -166,6 +170,10 @@ public sealed class DocumentPipeline
         {
             result = OfflineEstimator.Estimate(facts);
         }
+        else if (request.Model == ModelIds.History)
+        {
+            result = await _history.EstimatePageAsync(request.DocumentId, facts, heldOut: null, cancellationToken);
+        }
         else
         {
             using var png = new MemoryStream();
@@ -181,8 +189,13 @@ public sealed class DocumentPipeline
         return result;
     }
 
-    /// <summary>The hash page results of <paramref name="model"/> are stored under: its prompt's, or the offline estimator's.</summary>
-    public string PromptHashFor(string model) => model == ModelIds.Offline ? OfflineEstimator.Hash : _prompts.ForModel(model).Hash;
+    /// <summary>The hash page results of <paramref name="model"/> are stored under: its prompt's, or the offline or history estimator's.</summary>
+    public string PromptHashFor(string model) => model switch
+    {
+        ModelIds.Offline => OfflineEstimator.Hash,
+        ModelIds.History => HistoryEstimator.Hash,
+        _ => _prompts.ForModel(model).Hash,
+    };
 
     /// <summary>
     /// The stored result of a page for a model and its current prompt that can stand as the page's answer (asking again
