@@ -16,6 +16,7 @@ public static class TimeVisionCommandLine
             EstimatePageCommand.Create(),
             EstimateCommand.Create(),
             ShowCommand.Create(),
+            SimilarCommand.Create(),
             RetryCommand.Create(),
             FeedbackCommand.Create(),
             ExportTrainingCommand.Create(),

@@ -12,7 +12,7 @@ public sealed class FunctionsMetadataTests
     public void Every_function_is_declared()
     {
         Assert.Equal(
-            ["ActivateModel", "CheckFineTuneJobs", "CheckModel", "CheckModelRetirement", "CreateFineTuneJob", "DrawingBlobTrigger", "EstimateDocument", "EstimatePage", "ExportTraining", "FineTuneStart", "GetEstimate", "GetFineTuneStart", "GetModelInfo", "InspectDocument", "ListFineTuneJobs", "PostEstimate", "PutFeedback", "RecordFineTuneJob", "RenderPage", "RetryEstimate", "RetryFailedPages", "SaveDocumentEstimate", "StartFineTune", "UploadTrainingFiles"],
+            ["ActivateModel", "CheckFineTuneJobs", "CheckModel", "CheckModelRetirement", "CreateFineTuneJob", "DrawingBlobTrigger", "EstimateDocument", "EstimatePage", "ExportTraining", "FineTuneStart", "GetEstimate", "GetFineTuneStart", "GetModelInfo", "GetSimilarParts", "InspectDocument", "ListFineTuneJobs", "PostEstimate", "PutFeedback", "RecordFineTuneJob", "RenderPage", "RetryEstimate", "RetryFailedPages", "SaveDocumentEstimate", "StartFineTune", "UploadTrainingFiles"],
             Functions.Value.Select(f => f.GetProperty("name").GetString()!).Order());
     }
 
@@ -35,6 +35,7 @@ public sealed class FunctionsMetadataTests
     [InlineData("PostEstimate", "estimates", "post", "Function")]
     [InlineData("GetEstimate", "estimates/{id}", "get", "Function")]
     [InlineData("RetryEstimate", "estimates/{id}/retry", "post", "Function")]
+    [InlineData("GetSimilarParts", "estimates/{id}/similar", "get", "Function")]
     [InlineData("PutFeedback", "estimates/{id}/feedback", "put", "Function")]
     [InlineData("ExportTraining", "training/export", "get", "Admin")]
     [InlineData("GetModelInfo", "model-info", "get", "Function")]
