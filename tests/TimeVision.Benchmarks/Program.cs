@@ -1,7 +1,7 @@
 using TimeVision.Benchmarks;
 
 #if DEBUG
-await Console.Error.WriteLineAsync("Benchmarks run in Release only: dotnet run -c Release --project tests/TimeVision.Benchmarks -- render|pipeline|facts|fuzz");
+await Console.Error.WriteLineAsync("Benchmarks run in Release only: dotnet run -c Release --project tests/TimeVision.Benchmarks -- render|pipeline|facts|fuzz|history");
 return 1;
 #else
 return args switch
@@ -10,12 +10,13 @@ return args switch
     ["pipeline", ..] => await PipelineBenchmark.RunAsync(args[1..]),
     ["facts", ..] => await FactsReport.RunAsync(args[1..]),
     ["fuzz", ..] => await FuzzProgram.RunAsync(args[1..]),
+    ["history", ..] => await HistoryBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: TimeVision.Benchmarks render [--drawings DIR] | pipeline [--delay SECONDS[,SECONDS…]] | facts [--drawings DIR] | " + FuzzProgram.Usage);
+    Console.Error.WriteLine("usage: TimeVision.Benchmarks render [--drawings DIR] | pipeline [--delay SECONDS[,SECONDS…]] | facts [--drawings DIR] | history [--parts N] [--queries Q] | " + FuzzProgram.Usage);
     return 2;
 }
 #endif
