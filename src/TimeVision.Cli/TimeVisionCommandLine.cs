@@ -22,6 +22,7 @@ public static class TimeVisionCommandLine
             ExportTrainingCommand.Create(),
             FineTuneCommands.Create(),
             EvalCommand.Create(),
+            CalibrateCommand.Create(),
             ModelCommands.Info(),
             ModelCommands.Model(),
         };

@@ -21,6 +21,7 @@ public static class TimeVisionCoreServiceCollectionExtensions
             .AddTimeVisionHistory()
             .AddTimeVisionPipeline()
             .AddTimeVisionEvaluation()
+            .AddTimeVisionCalibration()
             .AddTimeVisionFeedback()
             .AddTimeVisionTraining()
             .AddTimeVisionFineTuning();

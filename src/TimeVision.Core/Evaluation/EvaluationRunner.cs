@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using TimeVision.Core.Calibration;
 using TimeVision.Core.Estimates;
 using TimeVision.Core.History;
 using TimeVision.Core.Storage;
@@ -89,16 +90,24 @@ public sealed class EvaluationRunner
     private readonly DocumentPipeline _pipeline;
     private readonly HistoryEstimator _history;
     private readonly IBlobStore _blobs;
+    private readonly CalibrationStore _calibrations;
+    private readonly CalibrationRows _calibrationRows;
     private readonly IOptionsMonitor<EvaluationOptions> _options;
 
     /// <summary>Creates the runner.</summary>
-    public EvaluationRunner(DocumentPipeline pipeline, HistoryEstimator history, IBlobStore blobs, IOptionsMonitor<EvaluationOptions> options)
+    public EvaluationRunner(
+        DocumentPipeline pipeline, HistoryEstimator history, IBlobStore blobs, CalibrationStore calibrations, CalibrationRows calibrationRows, IOptionsMonitor<EvaluationOptions> options)
     {
         _pipeline = pipeline;
         _history = history;
         _blobs = blobs;
+        _calibrations = calibrations;
+        _calibrationRows = calibrationRows;
         _options = options;
     }
+
+    /// <summary>The prefix of a candidate that is a model's estimate corrected by its calibration: <c>calibrated:gpt-4.1</c>.</summary>
+    public const string CalibratedPrefix = "calibrated:";
 
     /// <summary>Runs the evaluation.</summary>
     public async Task<EvaluationRun> RunAsync(
@@ -107,6 +116,14 @@ public sealed class EvaluationRunner
         ArgumentNullException.ThrowIfNull(set);
         ArgumentNullException.ThrowIfNull(models);
         var budget = new Budget(budgetUsd);
+        var calibrations = new Dictionary<string, CalibrationArtefact>(StringComparer.Ordinal);
+        foreach (var calibrated in models.Where(m => m.StartsWith(CalibratedPrefix, StringComparison.Ordinal)).Distinct(StringComparer.Ordinal))
+        {
+            var inner = calibrated[CalibratedPrefix.Length..];
+            calibrations[calibrated] = await _calibrations.CurrentAsync(inner, cancellationToken)
+                ?? throw new InvalidOperationException($"No calibration of {inner}: run 'timevision calibrate --model {inner}' first.");
+        }
+
         var units = set.Items.SelectMany(item => models.Select(model => (item, model))).ToList();
         var results = new ModelDocumentResult?[units.Count];
         var done = 0;
@@ -116,8 +133,8 @@ public sealed class EvaluationRunner
             async (index, token) =>
             {
                 var (item, model) = units[index];
-                results[index] = model == ModelIds.History
-                    ? await EstimateFromHistoryAsync(set, item, token)
+                results[index] = model == ModelIds.History ? await EstimateFromHistoryAsync(set, item, token)
+                    : calibrations.TryGetValue(model, out var calibration) ? await EstimateCalibratedAsync(set, item, model, calibration, budget, token)
                     : await EstimateAsync(item, model, budget, token);
                 progress?.Report(new EvaluationProgress(Interlocked.Increment(ref done), units.Count, budget.Spent));
             });
@@ -170,6 +187,20 @@ public sealed class EvaluationRunner
 
         var complete = pages.All(p => p.Status == Vision.PageEstimateStatus.Completed);
         return Row(item, ModelIds.History, pages, complete ? EvaluationStatus.Completed : EvaluationStatus.Incomplete, _options.CurrentValue.PriceOf(ModelIds.History), 0);
+    }
+
+    /// <summary>The model's estimate corrected by its calibration, its features and history read as the calibration read them in training.</summary>
+    private async Task<ModelDocumentResult> EstimateCalibratedAsync(
+        EvaluationSet set, EvaluationItem item, string candidate, CalibrationArtefact calibration, Budget budget, CancellationToken cancellationToken)
+    {
+        var raw = await EstimateAsync(item, calibration.Model, budget, cancellationToken);
+        if (raw.EstimatedMinutes is not > 0)
+        {
+            return raw with { Model = candidate };
+        }
+
+        var row = await _calibrationRows.RowAsync(item, raw.EstimatedMinutes.Value, set.IsHeldOut, cancellationToken);
+        return raw with { Model = candidate, EstimatedMinutes = Calibrator.Apply(calibration, row).Minutes };
     }
 
     private static ModelDocumentResult Row(EvaluationItem item, string model, List<DocumentPage> pages, EvaluationStatus status, ModelPrice? price, int newCalls)

@@ -12,6 +12,8 @@ public static class EvaluationServiceCollectionExtensions
     {
         services.AddTimeVisionStorage().AddTimeVisionPipeline().AddTimeVisionHistory();
         services.AddValidatedOptions<EvaluationOptions, EvaluationOptionsValidator>(EvaluationOptions.SectionName);
+        services.TryAddSingleton<TimeVision.Core.Calibration.CalibrationStore>();
+        services.TryAddSingleton<TimeVision.Core.Calibration.CalibrationRows>();
         services.TryAddSingleton<EvaluationSetBuilder>();
         services.TryAddSingleton<EvaluationRunner>();
     });

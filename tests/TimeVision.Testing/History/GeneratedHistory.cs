@@ -103,8 +103,10 @@ public static class GeneratedHistory
     /// <summary>
     /// Stores <paramref name="part"/> as document <paramref name="documentId"/> (facts, the offline estimate as its answer)
     /// and, unless <paramref name="actualMinutes"/> is 0, records that real time (default: <see cref="GeneratedPart.TrueMinutes"/>).
+    /// With <paramref name="pageImage"/>, the page has that image stored too, for a vision model to be asked.
     /// </summary>
-    public static async Task StoreAsync(IServiceProvider services, string documentId, GeneratedPart part, CancellationToken cancellationToken, double? actualMinutes = null)
+    public static async Task StoreAsync(
+        IServiceProvider services, string documentId, GeneratedPart part, CancellationToken cancellationToken, double? actualMinutes = null, BinaryData? pageImage = null)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(part);
@@ -112,6 +114,11 @@ public static class GeneratedHistory
         var factsBlob = BlobReference.PageFacts(documentId, 1);
         await services.GetRequiredService<IBlobStore>().UploadAsync(
             factsBlob, new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(facts, FactsJson)), cancellationToken);
+        if (pageImage is not null)
+        {
+            await services.GetRequiredService<IBlobStore>().UploadAsync(BlobReference.Page(documentId, 1), pageImage.ToStream(), cancellationToken);
+        }
+
         var result = OfflineEstimator.Estimate(facts);
         var pages = new List<DocumentPage> { new(1, result.Status, BlobReference.Page(documentId, 1), null, result, factsBlob) };
         var (parts, total, models, status) = DocumentAggregator.Aggregate(pages);
