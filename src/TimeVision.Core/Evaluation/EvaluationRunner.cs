@@ -135,21 +135,21 @@ public sealed class EvaluationRunner
                 var (item, model) = units[index];
                 results[index] = model == ModelIds.History ? await EstimateFromHistoryAsync(set, item, token)
                     : calibrations.TryGetValue(model, out var calibration) ? await EstimateCalibratedAsync(set, item, model, calibration, budget, token)
-                    : await EstimateAsync(item, model, budget, token);
+                    : await EstimateAsync(item, model, budget, new HistoryHoldout(set.Name, set.IsHeldOut), token);
                 progress?.Report(new EvaluationProgress(Interlocked.Increment(ref done), units.Count, budget.Spent));
             });
 
         return new EvaluationRun(set, models, [.. results.Select(r => r!)], budget.Stopped, budget.Spent, budgetUsd);
     }
 
-    private async Task<ModelDocumentResult> EstimateAsync(EvaluationItem item, string model, Budget budget, CancellationToken cancellationToken)
+    private async Task<ModelDocumentResult> EstimateAsync(EvaluationItem item, string model, Budget budget, HistoryHoldout holdout, CancellationToken cancellationToken)
     {
         var price = _options.CurrentValue.PriceOf(model);
         var pages = new List<DocumentPage>();
         var newCalls = 0;
         foreach (var page in item.Pages)
         {
-            var result = await _pipeline.StoredPageResultAsync(item.DocumentId, page.Page, model, cancellationToken);
+            var result = await _pipeline.StoredPageResultAsync(item.DocumentId, page.Page, model, holdout, cancellationToken);
             if (result is null)
             {
                 var reserve = price?.Cost(budget.MeanInput(model) ?? VisionBudget.PriorPageInputTokens, budget.MeanOutput(model) ?? VisionBudget.PriorPageOutputTokens) ?? 0;
@@ -159,7 +159,7 @@ public sealed class EvaluationRunner
                 }
 
                 result = await _pipeline.EstimatePageAsync(
-                    new EstimatePageRequest(item.DocumentId, page.Page, page.Image, model, Force: false, page.Facts), cancellationToken);
+                    new EstimatePageRequest(item.DocumentId, page.Page, page.Image, model, Force: false, page.Facts), holdout, cancellationToken);
                 newCalls++;
                 budget.Settle(model, reserve, price?.Cost(result.InputTokens, result.OutputTokens) ?? 0, result.InputTokens, result.OutputTokens);
             }
@@ -193,7 +193,7 @@ public sealed class EvaluationRunner
     private async Task<ModelDocumentResult> EstimateCalibratedAsync(
         EvaluationSet set, EvaluationItem item, string candidate, CalibrationArtefact calibration, Budget budget, CancellationToken cancellationToken)
     {
-        var raw = await EstimateAsync(item, calibration.Model, budget, cancellationToken);
+        var raw = await EstimateAsync(item, calibration.Model, budget, new HistoryHoldout(set.Name, set.IsHeldOut), cancellationToken);
         if (raw.EstimatedMinutes is not > 0)
         {
             return raw with { Model = candidate };

@@ -17,6 +17,9 @@ public sealed record HistoryEntry
     /// <summary>The document's label version when the entry was built (<see cref="Storage.LabelVersion"/>): a different one means rebuild.</summary>
     public required string LabelVersion { get; init; }
 
+    /// <summary>The part's first sheet (1-based page), whose image the history prompt may show.</summary>
+    public int Sheet { get; init; } = 1;
+
     /// <summary>The PDF's file name.</summary>
     public required string File { get; init; }
 

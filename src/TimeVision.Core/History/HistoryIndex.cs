@@ -160,6 +160,7 @@ public sealed class HistoryIndex : IDisposable
             {
                 DocumentId = document.Id,
                 Part = p.part.Number,
+                Sheet = p.part.Sheets.FirstOrDefault(1),
                 LabelVersion = version.Version,
                 File = document.FileName,
                 DrawingNumber = p.part.DrawingNumber,

@@ -15,5 +15,6 @@ public static class HistoryServiceCollectionExtensions
         services.TryAddSingleton<HistoryIndex>();
         services.TryAddSingleton<SimilarPartsFinder>();
         services.TryAddSingleton<HistoryEstimator>();
+        services.TryAddSingleton<HistoryExamples>();
     });
 }
