@@ -79,7 +79,7 @@ public sealed class HistoryCommandTests : IAsyncLifetime
     [Fact]
     public async Task Estimate_with_the_history_model_answers_from_similar_parts_with_an_interval_and_no_key()
     {
-        var run = await CliRunner.RunProcessAsync(NoKey, "estimate", RepositoryPaths.Sample("odri-motor-shaft.pdf"), "--model", "history", "--json", "--data", Data);
+        var run = await CliRunner.RunProcessAsync(NoKey, "estimate", RepositoryPaths.Sample("odri-motor-shaft.pdf"), "--model", "history", "--force", "--json", "--data", Data);
 
         Assert.True(run.ExitCode == 0, run.Stderr + run.Stdout);
         var page = run.Json.GetProperty("pages")[0].GetProperty("result");
@@ -88,5 +88,30 @@ public sealed class HistoryCommandTests : IAsyncLifetime
         var minutes = page.GetProperty("estimate").GetProperty("estimated_time_min").GetDouble();
         Assert.InRange(minutes, interval.GetProperty("lowMin").GetDouble(), interval.GetProperty("highMin").GetDouble());
         Assert.Contains(_history.Select(h => h.Part.TrueMinutes).Append(33.5), t => Math.Abs(t - interval.GetProperty("lowMin").GetDouble()) < 0.01);
+    }
+
+    [Fact]
+    public async Task Calibrate_stores_a_calibration_that_every_new_estimate_of_that_model_carries_and_show_prints_with_three_similar_parts()
+    {
+        var calibrate = await CliRunner.RunProcessAsync(NoKey, "calibrate", "--model", "offline", "--validation-percent", "20", "--json", "--data", Data);
+        var estimate = await CliRunner.RunProcessAsync(NoKey, "estimate", RepositoryPaths.Sample("odri-motor-shaft.pdf"), "--offline", "--force", "--json", "--data", Data);
+        var id = estimate.Json.GetProperty("id").GetString()!;
+        var show = await CliRunner.InvokeAsync("show", id, "--data", Data);
+
+        Assert.True(calibrate.ExitCode == 0, calibrate.Stderr + calibrate.Stdout);
+        Assert.Equal(("offline", 20), (calibrate.Json.GetProperty("model").GetString(), calibrate.Json.GetProperty("validationPercent").GetInt32()));
+        Assert.InRange(calibrate.Json.GetProperty("documents").GetInt32(), 100, Parts);
+        Assert.Matches("^(part_type_factors|boosted_trees)$", calibrate.Json.GetProperty("learner").GetString());
+        Assert.True(estimate.ExitCode == 0, estimate.Stderr);
+        var part = estimate.Json.GetProperty("parts")[0];
+        var calibrated = part.GetProperty("calibratedTimeMin").GetDouble();
+        Assert.True(calibrated > 0);
+        Assert.InRange(calibrated, part.GetProperty("calibratedInterval").GetProperty("lowMin").GetDouble(), part.GetProperty("calibratedInterval").GetProperty("highMin").GetDouble());
+        Assert.Equal(calibrated, estimate.Json.GetProperty("calibratedTimeMin").GetDouble(), precision: 2);
+        Assert.StartsWith("offline ", estimate.Json.GetProperty("calibration").GetString(), StringComparison.Ordinal);
+        Assert.Contains("Calibrated total:", show.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Similar past parts for odri-motor-shaft.pdf", show.Stdout, StringComparison.Ordinal);
+        Assert.Contains("  3. ", show.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("  4. ", show.Stdout, StringComparison.Ordinal);
     }
 }

@@ -17,6 +17,19 @@ public sealed class CalibrationRows
         _history = history;
     }
 
+    /// <summary>The row of one part: the features of its first sheet with a text layer and its history estimate (never from its own document).</summary>
+    public async Task<CalibrationRow> RowAsync(string documentId, double rawMinutes, IReadOnlyList<Facts.PageFacts> sheets, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(sheets);
+        if (sheets.FirstOrDefault(s => s.HasText) is not { } facts)
+        {
+            return new CalibrationRow(documentId, rawMinutes, null, null);
+        }
+
+        var history = await _history.EstimatePageAsync(documentId, facts, heldOut: null, cancellationToken);
+        return new CalibrationRow(documentId, rawMinutes, PartFeatures.From([facts], null), history.Estimate?.EstimatedTimeMin);
+    }
+
     /// <summary>
     /// The row of <paramref name="item"/>: the features of its first page with a text layer, and its history estimate
     /// from labels <paramref name="heldOut"/> lets through (never its own).

@@ -26,6 +26,7 @@ public sealed class DocumentPipeline
     private readonly IVisionEstimator _estimator;
     private readonly HistoryEstimator _history;
     private readonly HistoryExamples _examples;
+    private readonly Calibration.CalibratedEstimates _calibrated;
     private readonly DrawingFactsReader _facts;
     private readonly PromptCatalog _prompts;
     private readonly IOptionsMonitor<VisionOptions> _vision;
@@ -46,6 +47,7 @@ public sealed class DocumentPipeline
         IVisionEstimator estimator,
         HistoryEstimator history,
         HistoryExamples examples,
+        Calibration.CalibratedEstimates calibrated,
         DrawingFactsReader facts,
         PromptCatalog prompts,
         IOptionsMonitor<VisionOptions> vision,
@@ -60,6 +62,7 @@ public sealed class DocumentPipeline
         _estimator = estimator;
         _history = history;
         _examples = examples;
+        _calibrated = calibrated;
         _facts = facts;
         _prompts = prompts;
         _vision = vision;
@@ -259,7 +262,7 @@ public sealed class DocumentPipeline
         for (var attempt = 1; ; attempt++)
         {
             var previous = await _estimates.GetAsync(request.Request.DocumentId, cancellationToken);
-            var document = Assemble(request, pages, previous, _time.GetUtcNow());
+            var document = await _calibrated.ApplyAsync(Assemble(request, pages, previous, _time.GetUtcNow()), cancellationToken);
             try
             {
                 await _estimates.SaveAsync(document, previous?.ETag, cancellationToken);

@@ -17,6 +17,9 @@ public static class PipelineServiceCollectionExtensions
         services.AddValidatedOptions<PipelineOptions>(PipelineOptions.SectionName);
         services.AddValidatedOptions<ShadowOptions>(ShadowOptions.SectionName);
         services.AddValidatedOptions<RetryOptions>(RetryOptions.SectionName);
+        services.TryAddSingleton<TimeVision.Core.Calibration.CalibrationStore>();
+        services.TryAddSingleton<TimeVision.Core.Calibration.CalibrationRows>();
+        services.TryAddSingleton<TimeVision.Core.Calibration.CalibratedEstimates>();
         services.TryAddSingleton<PdfCache>();
         services.TryAddSingleton<DocumentPipeline>();
         services.TryAddSingleton<DocumentIntake>();
