@@ -9,6 +9,22 @@ namespace TimeVision.Cli;
 /// <summary>Prints a document estimate as JSON or as a summary a person reads, and picks the exit code.</summary>
 internal static class DocumentOutput
 {
+    /// <summary>
+    /// Writes the document as <see cref="Write"/> does; the summary is followed by the three most similar past parts of
+    /// each part, with their real times, once the shop has labelled history.
+    /// </summary>
+    public static async Task<int> WriteAsync(IServiceProvider services, DocumentEstimate document, bool json, TextWriter stdout, CancellationToken cancellationToken)
+    {
+        var exitCode = Write(document, json, stdout);
+        if (!json && await Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<TimeVision.Core.History.SimilarPartsFinder>(services)
+                .FindAsync(document.Id, 3, cancellationToken) is { HistoryParts: > 0 } similar)
+        {
+            await stdout.WriteAsync(Environment.NewLine + SimilarOutput.Summary(similar, maxPerPart: 3));
+        }
+
+        return exitCode;
+    }
+
     public static int Write(DocumentEstimate document, bool json, TextWriter stdout)
     {
         if (json)
@@ -52,6 +68,10 @@ internal static class DocumentOutput
             }
 
             text.AppendLine(Invariant($"  {"part total",-48} {part.EstimatedMinutes,8:0.00} min"));
+            if (part.CalibratedTimeMin is { } calibrated)
+            {
+                text.AppendLine(Invariant($"  {"calibrated",-48} {calibrated,8:0.00} min ({part.CalibratedInterval?.LowMin:0.00}–{part.CalibratedInterval?.HighMin:0.00})"));
+            }
             foreach (var warning in document.Pages.Where(p => part.Sheets.Contains(p.Page)).SelectMany(p => p.Result?.Warnings ?? []))
             {
                 text.AppendLine(Invariant($"  warning: {warning.Message}"));
@@ -69,6 +89,11 @@ internal static class DocumentOutput
         text.AppendLine(document.TotalEstimatedMinutes is { } total
             ? Invariant($"Document total: {total:0.00} min spindle time")
             : "Document total: no estimate");
+        if (document.CalibratedTimeMin is { } calibratedTotal)
+        {
+            text.AppendLine(Invariant($"Calibrated total: {calibratedTotal:0.00} min ({document.CalibratedInterval?.LowMin:0.00}–{document.CalibratedInterval?.HighMin:0.00}), calibration {document.Calibration}"));
+        }
+
         return text.ToString();
     }
 

@@ -78,6 +78,7 @@ internal sealed class FunctionsHarness : IAsyncDisposable
         builder.Services.AddSingleton<IEstimateStore>(new CosmosEstimateStore(container));
         builder.Services.AddSingleton<IModelRegistry>(new CosmosModelRegistry(models));
         builder.Services.AddSingleton<IFineTuneJobStore>(new CosmosFineTuneJobStore(models));
+        builder.Services.AddSingleton<TimeVision.Core.History.IHistoryStore>(new TimeVision.Core.History.CosmosHistoryStore(container));
         configureServices?.Invoke(builder.Services);
         IServiceProvider? services = null;
         builder.Services.AddDurableTaskWorker(worker =>

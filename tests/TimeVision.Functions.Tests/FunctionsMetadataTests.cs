@@ -13,7 +13,7 @@ public sealed class FunctionsMetadataTests
     public void Every_function_is_declared()
     {
         Assert.Equal(
-            ["ActivateModel", "CheckFineTuneJobs", "CheckModel", "CheckModelRetirement", "CreateFineTuneJob", "DeleteEstimate", "DrawingBlobTrigger", "EstimateDocument", "EstimatePage", "ExportTraining", "FineTuneStart", "GetEstimate", "GetFineTuneStart", "GetHistoryImport", "GetModelInfo", "GetPageFacts", "GetPageImage", "HistoryImport", "InspectDocument", "ListEstimates", "ListFineTuneJobs", "PostEstimate", "PurgeEstimate", "PutFeedback", "RecordFineTuneJob", "RenderPage", "RestoreEstimate", "RetryEstimate", "RetryFailedPages", "RunHistoryImport", "SaveDocumentEstimate", "StartFineTune", "StartHistoryImport", "UploadTrainingFiles", "WebAsset", "WebDocument", "WebIndex"],
+            ["ActivateModel", "CheckFineTuneJobs", "CheckModel", "CheckModelRetirement", "CreateFineTuneJob", "DeleteEstimate", "DrawingBlobTrigger", "EstimateDocument", "EstimatePage", "ExportTraining", "FineTuneStart", "GetEstimate", "GetFineTuneStart", "GetHistoryImport", "GetModelInfo", "GetPageFacts", "GetPageImage", "GetSimilarParts", "HistoryImport", "InspectDocument", "ListEstimates", "ListFineTuneJobs", "PostEstimate", "PurgeEstimate", "PutFeedback", "RecordFineTuneJob", "RenderPage", "RestoreEstimate", "RetryEstimate", "RetryFailedPages", "RunHistoryImport", "SaveDocumentEstimate", "StartFineTune", "StartHistoryImport", "UploadTrainingFiles", "WebAsset", "WebDocument", "WebIndex"],
             Functions.Value.Select(f => f.GetProperty("name").GetString()!).Order());
     }
 
@@ -52,6 +52,7 @@ public sealed class FunctionsMetadataTests
     [InlineData("PurgeEstimate", "api/estimates/{id}/purge", "post", "Anonymous")]
     [InlineData("GetPageImage", "api/estimates/{id}/pages/{page}/image", "get", "Anonymous")]
     [InlineData("GetPageFacts", "api/estimates/{id}/pages/{page}/facts", "get", "Anonymous")]
+    [InlineData("GetSimilarParts", "api/estimates/{id}/similar", "get", "Anonymous")]
     [InlineData("WebIndex", "{ignored:maxlength(0)?}", "get", "Anonymous")]
     [InlineData("WebDocument", "estimates/{id}", "get", "Anonymous")]
     [InlineData("WebAsset", "assets/{name}", "get", "Anonymous")]

@@ -94,10 +94,19 @@ internal static class EvalCommand
                         ExitCodes.BadInput);
                 }
 
-                if (modelIds.Any(m => m != ModelIds.Offline) && !parse.GetValue(shadow)
+                if (modelIds.Any(m => !ModelIds.IsLocal(m.StartsWith(EvaluationRunner.CalibratedPrefix, StringComparison.Ordinal) ? m[EvaluationRunner.CalibratedPrefix.Length..] : m)) && !parse.GetValue(shadow)
                     && VisionAccess.KindOf(services.GetRequiredService<IOptions<VisionOptions>>().Value) == VisionCredentialKind.None)
                 {
                     return CliOutput.WriteError(stdout, stderr, "missing_api_key", VisionAccess.MissingCredentialMessage, ExitCodes.BadInput);
+                }
+
+                foreach (var calibrated in modelIds.Where(m => m.StartsWith(EvaluationRunner.CalibratedPrefix, StringComparison.Ordinal)))
+                {
+                    if (await services.GetRequiredService<TimeVision.Core.Calibration.CalibrationStore>().CurrentAsync(calibrated[EvaluationRunner.CalibratedPrefix.Length..], cancellationToken) is null)
+                    {
+                        return CliOutput.WriteError(stdout, stderr, "no_calibration",
+                            $"No calibration of {calibrated[EvaluationRunner.CalibratedPrefix.Length..]}: run 'timevision calibrate --model {calibrated[EvaluationRunner.CalibratedPrefix.Length..]}' first.", ExitCodes.BadInput);
+                    }
                 }
 
                 var run = await RunWithProgressAsync(services.GetRequiredService<EvaluationRunner>(), evaluationSet, modelIds,

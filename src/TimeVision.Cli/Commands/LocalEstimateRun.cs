@@ -55,7 +55,7 @@ internal static class LocalEstimateRun
         var store = services.GetRequiredService<IEstimateStore>();
         if (await precheck(intake, cancellationToken) is { } early)
         {
-            return await WriteEarlyAsync(early, store, output, alreadyEstimated, cancellationToken);
+            return await WriteEarlyAsync(services, early, store, output, alreadyEstimated, cancellationToken);
         }
 
         var pipeline = services.GetRequiredService<IOptions<PipelineOptions>>().Value;
@@ -68,7 +68,7 @@ internal static class LocalEstimateRun
             var outcome = await submit(intake, client, cancellationToken);
             if (outcome.Status is IntakeStatus.AlreadyEstimated or IntakeStatus.Rejected)
             {
-                return await WriteEarlyAsync(outcome, store, output, alreadyEstimated, cancellationToken);
+                return await WriteEarlyAsync(services, outcome, store, output, alreadyEstimated, cancellationToken);
             }
 
             if (outcome.Notice is { } notice)
@@ -92,7 +92,7 @@ internal static class LocalEstimateRun
             var document = await store.GetAsync(documentId, cancellationToken)
                 ?? throw new InvalidOperationException($"The pipeline finished but document {documentId} is not stored.");
             await WarnOfRetirementAsync(services, document, stderr, cancellationToken);
-            return DocumentOutput.Write(document, json, stdout);
+            return await DocumentOutput.WriteAsync(services, document, json, stdout, cancellationToken);
         }
         finally
         {
@@ -102,6 +102,7 @@ internal static class LocalEstimateRun
 
     /// <summary>An intake that ends before any estimate runs: the stored estimate, or the refusal with exit 2 (5 when today's budget is spent).</summary>
     private static async Task<int> WriteEarlyAsync(
+        IServiceProvider services,
         IntakeOutcome outcome, IEstimateStore store, Output output, Func<DocumentEstimate, string> alreadyEstimated, CancellationToken cancellationToken)
     {
         if (outcome.Error is { } error)
@@ -117,7 +118,7 @@ internal static class LocalEstimateRun
         }
 
         await output.Stderr.WriteLineAsync(alreadyEstimated(stored));
-        return DocumentOutput.Write(stored, output.Json, output.Stdout);
+        return await DocumentOutput.WriteAsync(services, stored, output.Json, output.Stdout, cancellationToken);
     }
 
     /// <summary>A warning on stderr for each answering model that retires within 60 days.</summary>

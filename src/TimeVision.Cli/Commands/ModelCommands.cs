@@ -105,7 +105,7 @@ internal static class ModelCommands
     /// <summary>No way to reach a model (other than offline): the model-check error with exit 2.</summary>
     private static int? MissingModelAccess(IServiceProvider services, string model, TextWriter stdout, TextWriter stderr)
     {
-        if (model.Trim() == ModelIds.Offline)
+        if (ModelIds.IsLocal(model))
         {
             return null;
         }

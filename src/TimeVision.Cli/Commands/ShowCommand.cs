@@ -25,7 +25,7 @@ internal static class ShowCommand
                     : null;
                 return document is null
                     ? CliOutput.WriteError(stdout, stderr, "not_found", $"No stored estimate with id '{given.Trim()}'.", ExitCodes.BadInput)
-                    : DocumentOutput.Write(document, parse.GetValue(json), stdout);
+                    : await DocumentOutput.WriteAsync(services, document, parse.GetValue(json), stdout, cancellationToken);
             }, cancellationToken));
         return command;
     }

@@ -74,6 +74,15 @@ public sealed record DocumentEstimate
     /// <summary>Sum of the parts' minutes; <see langword="null"/> when no page has an estimate.</summary>
     public double? TotalEstimatedMinutes { get; init; }
 
+    /// <summary>The sum of the parts' calibrated times, when every part has one.</summary>
+    public double? CalibratedTimeMin { get; init; }
+
+    /// <summary>The sum of the parts' calibrated intervals' ends.</summary>
+    public EstimateInterval? CalibratedInterval { get; init; }
+
+    /// <summary>The calibration applied (<c>&lt;model&gt; &lt;version&gt;</c>), when one was.</summary>
+    public string? Calibration { get; init; }
+
     /// <summary>Which models estimated how many pages.</summary>
     public required IReadOnlyList<ModelUsage> Models { get; init; }
 
@@ -159,7 +168,14 @@ public sealed record PartEstimate(
     string? PartName,
     IReadOnlyList<int> Sheets,
     PageEstimate Estimate,
-    double EstimatedMinutes);
+    double EstimatedMinutes)
+{
+    /// <summary>The model's time corrected by its calibration (<c>timevision calibrate</c>), when one exists for the answering model.</summary>
+    public double? CalibratedTimeMin { get; init; }
+
+    /// <summary>The range the calibrated time is expected to fall in.</summary>
+    public EstimateInterval? CalibratedInterval { get; init; }
+}
 
 /// <summary>How many pages one model estimated.</summary>
 /// <param name="Model">The model id.</param>

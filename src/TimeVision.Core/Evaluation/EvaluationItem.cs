@@ -46,4 +46,15 @@ public sealed record EvaluationSkip(string? DocumentId, string FileName, string 
 /// <param name="Name">How the set was chosen, e.g. <c>validation (10 %)</c>.</param>
 /// <param name="Items">The documents.</param>
 /// <param name="Skipped">Those left out, with reasons.</param>
-public sealed record EvaluationSet(string Name, IReadOnlyList<EvaluationItem> Items, IReadOnlyList<EvaluationSkip> Skipped);
+public sealed record EvaluationSet(string Name, IReadOnlyList<EvaluationItem> Items, IReadOnlyList<EvaluationSkip> Skipped)
+{
+    /// <summary>
+    /// The documents whose labels the <c>history</c> estimator may not draw on while this set is scored (the leakage
+    /// rule): the validation side of the split for a validation set; none for every labelled document (each document is
+    /// still never its own neighbour, so that is leave-one-out); unset, the set's own documents.
+    /// </summary>
+    public Func<string, bool>? HeldOut { get; init; }
+
+    /// <summary>Whether the history estimator must not use <paramref name="documentId"/>'s labels (<see cref="HeldOut"/>).</summary>
+    public bool IsHeldOut(string documentId) => HeldOut?.Invoke(documentId) ?? Items.Any(item => item.DocumentId == documentId);
+}

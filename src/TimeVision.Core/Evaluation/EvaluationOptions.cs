@@ -23,6 +23,7 @@ public sealed class EvaluationOptions
         ["gpt-4.1-mini"] = new() { Input = 0.40, Output = 1.60 },
         ["ft:gpt-4o-2024-08-06"] = new() { Input = 3.75, Output = 15.00 },
         ["offline"] = new() { Input = 0, Output = 0 },
+        ["history"] = new() { Input = 0, Output = 0 },
     };
 
     /// <summary>The price of <paramref name="model"/>, or <see langword="null"/> when none is configured.</summary>

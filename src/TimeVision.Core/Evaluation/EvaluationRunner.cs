@@ -1,5 +1,8 @@
 using Microsoft.Extensions.Options;
+using TimeVision.Core.Calibration;
 using TimeVision.Core.Estimates;
+using TimeVision.Core.History;
+using TimeVision.Core.Storage;
 using TimeVision.Core.Pipeline;
 using TimeVision.Core.Vision;
 using TimeVision.Core.Vision.Spend;
@@ -85,14 +88,26 @@ public sealed record EvaluationProgress(int Done, int Total, double SpentUsd);
 public sealed class EvaluationRunner
 {
     private readonly DocumentPipeline _pipeline;
+    private readonly HistoryEstimator _history;
+    private readonly IBlobStore _blobs;
+    private readonly CalibrationStore _calibrations;
+    private readonly CalibrationRows _calibrationRows;
     private readonly IOptionsMonitor<EvaluationOptions> _options;
 
     /// <summary>Creates the runner.</summary>
-    public EvaluationRunner(DocumentPipeline pipeline, IOptionsMonitor<EvaluationOptions> options)
+    public EvaluationRunner(
+        DocumentPipeline pipeline, HistoryEstimator history, IBlobStore blobs, CalibrationStore calibrations, CalibrationRows calibrationRows, IOptionsMonitor<EvaluationOptions> options)
     {
         _pipeline = pipeline;
+        _history = history;
+        _blobs = blobs;
+        _calibrations = calibrations;
+        _calibrationRows = calibrationRows;
         _options = options;
     }
+
+    /// <summary>The prefix of a candidate that is a model's estimate corrected by its calibration: <c>calibrated:gpt-4.1</c>.</summary>
+    public const string CalibratedPrefix = "calibrated:";
 
     /// <summary>Runs the evaluation.</summary>
     public async Task<EvaluationRun> RunAsync(
@@ -101,6 +116,14 @@ public sealed class EvaluationRunner
         ArgumentNullException.ThrowIfNull(set);
         ArgumentNullException.ThrowIfNull(models);
         var budget = new Budget(budgetUsd);
+        var calibrations = new Dictionary<string, CalibrationArtefact>(StringComparer.Ordinal);
+        foreach (var calibrated in models.Where(m => m.StartsWith(CalibratedPrefix, StringComparison.Ordinal)).Distinct(StringComparer.Ordinal))
+        {
+            var inner = calibrated[CalibratedPrefix.Length..];
+            calibrations[calibrated] = await _calibrations.CurrentAsync(inner, cancellationToken)
+                ?? throw new InvalidOperationException($"No calibration of {inner}: run 'timevision calibrate --model {inner}' first.");
+        }
+
         var units = set.Items.SelectMany(item => models.Select(model => (item, model))).ToList();
         var results = new ModelDocumentResult?[units.Count];
         var done = 0;
@@ -110,21 +133,23 @@ public sealed class EvaluationRunner
             async (index, token) =>
             {
                 var (item, model) = units[index];
-                results[index] = await EstimateAsync(item, model, budget, token);
+                results[index] = model == ModelIds.History ? await EstimateFromHistoryAsync(set, item, token)
+                    : calibrations.TryGetValue(model, out var calibration) ? await EstimateCalibratedAsync(set, item, model, calibration, budget, token)
+                    : await EstimateAsync(item, model, budget, new HistoryHoldout(set.Name, set.IsHeldOut), token);
                 progress?.Report(new EvaluationProgress(Interlocked.Increment(ref done), units.Count, budget.Spent));
             });
 
         return new EvaluationRun(set, models, [.. results.Select(r => r!)], budget.Stopped, budget.Spent, budgetUsd);
     }
 
-    private async Task<ModelDocumentResult> EstimateAsync(EvaluationItem item, string model, Budget budget, CancellationToken cancellationToken)
+    private async Task<ModelDocumentResult> EstimateAsync(EvaluationItem item, string model, Budget budget, HistoryHoldout holdout, CancellationToken cancellationToken)
     {
         var price = _options.CurrentValue.PriceOf(model);
         var pages = new List<DocumentPage>();
         var newCalls = 0;
         foreach (var page in item.Pages)
         {
-            var result = await _pipeline.StoredPageResultAsync(item.DocumentId, page.Page, model, cancellationToken);
+            var result = await _pipeline.StoredPageResultAsync(item.DocumentId, page.Page, model, holdout, cancellationToken);
             if (result is null)
             {
                 var reserve = price?.Cost(budget.MeanInput(model) ?? VisionBudget.PriorPageInputTokens, budget.MeanOutput(model) ?? VisionBudget.PriorPageOutputTokens) ?? 0;
@@ -134,7 +159,7 @@ public sealed class EvaluationRunner
                 }
 
                 result = await _pipeline.EstimatePageAsync(
-                    new EstimatePageRequest(item.DocumentId, page.Page, page.Image, model, Force: false, page.Facts), cancellationToken);
+                    new EstimatePageRequest(item.DocumentId, page.Page, page.Image, model, Force: false, page.Facts), holdout, cancellationToken);
                 newCalls++;
                 budget.Settle(model, reserve, price?.Cost(result.InputTokens, result.OutputTokens) ?? 0, result.InputTokens, result.OutputTokens);
             }
@@ -144,6 +169,38 @@ public sealed class EvaluationRunner
 
         var complete = pages.All(p => p.Status == Vision.PageEstimateStatus.Completed);
         return Row(item, model, pages, complete ? EvaluationStatus.Completed : EvaluationStatus.Incomplete, price, newCalls);
+    }
+
+    /// <summary>
+    /// The <c>history</c> estimate of a document, never stored: it depends on which labels the set holds out, which is
+    /// what keeps it honest (<see cref="EvaluationSet.HeldOut"/>).
+    /// </summary>
+    private async Task<ModelDocumentResult> EstimateFromHistoryAsync(EvaluationSet set, EvaluationItem item, CancellationToken cancellationToken)
+    {
+        var pages = new List<DocumentPage>();
+        foreach (var page in item.Pages)
+        {
+            var facts = await DocumentParts.ReadFactsAsync(_blobs, page.Facts, cancellationToken);
+            var result = await _history.EstimatePageAsync(item.DocumentId, facts, set.IsHeldOut, cancellationToken);
+            pages.Add(new DocumentPage(page.Page, result.Status, page.Image, null, result, page.Facts));
+        }
+
+        var complete = pages.All(p => p.Status == Vision.PageEstimateStatus.Completed);
+        return Row(item, ModelIds.History, pages, complete ? EvaluationStatus.Completed : EvaluationStatus.Incomplete, _options.CurrentValue.PriceOf(ModelIds.History), 0);
+    }
+
+    /// <summary>The model's estimate corrected by its calibration, its features and history read as the calibration read them in training.</summary>
+    private async Task<ModelDocumentResult> EstimateCalibratedAsync(
+        EvaluationSet set, EvaluationItem item, string candidate, CalibrationArtefact calibration, Budget budget, CancellationToken cancellationToken)
+    {
+        var raw = await EstimateAsync(item, calibration.Model, budget, new HistoryHoldout(set.Name, set.IsHeldOut), cancellationToken);
+        if (raw.EstimatedMinutes is not > 0)
+        {
+            return raw with { Model = candidate };
+        }
+
+        var row = await _calibrationRows.RowAsync(item, raw.EstimatedMinutes.Value, set.IsHeldOut, cancellationToken);
+        return raw with { Model = candidate, EstimatedMinutes = Calibrator.Apply(calibration, row).Minutes };
     }
 
     private static ModelDocumentResult Row(EvaluationItem item, string model, List<DocumentPage> pages, EvaluationStatus status, ModelPrice? price, int newCalls)

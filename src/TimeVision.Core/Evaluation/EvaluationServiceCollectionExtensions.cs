@@ -10,8 +10,10 @@ public static class EvaluationServiceCollectionExtensions
     /// <returns>The same collection, for chaining.</returns>
     public static IServiceCollection AddTimeVisionEvaluation(this IServiceCollection services) => services.AddFeature(nameof(AddTimeVisionEvaluation), static services =>
     {
-        services.AddTimeVisionStorage().AddTimeVisionPipeline();
+        services.AddTimeVisionStorage().AddTimeVisionPipeline().AddTimeVisionHistory();
         services.AddValidatedOptions<EvaluationOptions, EvaluationOptionsValidator>(EvaluationOptions.SectionName);
+        services.TryAddSingleton<TimeVision.Core.Calibration.CalibrationStore>();
+        services.TryAddSingleton<TimeVision.Core.Calibration.CalibrationRows>();
         services.TryAddSingleton<EvaluationSetBuilder>();
         services.TryAddSingleton<EvaluationRunner>();
     });

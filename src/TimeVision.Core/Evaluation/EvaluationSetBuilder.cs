@@ -95,7 +95,10 @@ public sealed class EvaluationSetBuilder
             EvaluationSplit.Shadow => "documents estimated in shadow mode",
             _ => "every labelled document",
         };
-        return new EvaluationSet(name, [.. items.OrderBy(i => i.DocumentId, StringComparer.Ordinal)], skipped);
+        return new EvaluationSet(name, [.. items.OrderBy(i => i.DocumentId, StringComparer.Ordinal)], skipped)
+        {
+            HeldOut = split == EvaluationSplit.Validation ? id => TrainingExporter.IsValidation(id, validationPercent) : _ => false,
+        };
     }
 
     /// <summary>

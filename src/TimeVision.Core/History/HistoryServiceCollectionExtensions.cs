@@ -3,12 +3,13 @@ using TimeVision.Core.History.Durable;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Registers the history import: past drawings with the shop's measured times, as labelled documents.</summary>
+/// <summary>Registers the shop's history: the import of past drawings with their measured times, the index of labelled parts, similar parts and the <c>history</c> estimator.</summary>
 public static class HistoryServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the importer (and the pipeline steps and feedback it builds on), the durable import's submission and step,
-    /// and the history container, with <see cref="HistoryOptions"/> validated at start.
+    /// the history container, the history index (and the storage it lives in), the similar-parts finder and the history
+    /// estimator, with <see cref="HistoryOptions"/> validated at start.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <returns>The same collection, for chaining.</returns>
@@ -22,5 +23,10 @@ public static class HistoryServiceCollectionExtensions
         services.TryAddSingleton<HistoryDrawingsContainer>();
         services.TryAddSingleton<HistoryImports>();
         services.TryAddSingleton<HistoryImportSteps>();
+        services.AddTimeVisionStorage();
+        services.TryAddSingleton<HistoryIndex>();
+        services.TryAddSingleton<SimilarPartsFinder>();
+        services.TryAddSingleton<HistoryEstimator>();
+        services.TryAddSingleton<HistoryExamples>();
     });
 }

@@ -80,7 +80,7 @@ public sealed class ModelCheckService
         long latency = 0, input = 0, output = 0;
         while (true)
         {
-            var result = await _estimator.EstimatePageAsync(png, settings.ModelId, facts, dialect, cancellationToken);
+            var result = await _estimator.EstimatePageAsync(png, settings.ModelId, facts, dialect, examples: null, cancellationToken);
             (latency, input, output) = (latency + result.LatencyMs, input + result.InputTokens, output + result.OutputTokens);
             var next = result.Error is { Code: VisionErrorCode.UnsupportedParameter, Parameter: { } parameter } ? Without(dialect, parameter) : null;
             if (next is not null && rejected.Count < MaxWordings)

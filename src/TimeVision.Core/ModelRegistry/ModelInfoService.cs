@@ -81,7 +81,7 @@ public sealed class ModelInfoService
     public async Task<ModelActivation> ActivateCheckedAsync(string modelId, bool force, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(modelId);
-        var check = force || modelId.Trim() == ModelIds.Offline ? null : await _check.CheckAsync(modelId.Trim(), cancellationToken);
+        var check = force || ModelIds.IsLocal(modelId) ? null : await _check.CheckAsync(modelId.Trim(), cancellationToken);
         if (check is { Usable: false })
         {
             return new ModelActivation(false, null, check);

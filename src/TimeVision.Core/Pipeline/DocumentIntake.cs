@@ -259,7 +259,7 @@ public sealed class DocumentIntake
     public async Task<(string? Model, string? Notice, IntakeError? Error)> ChooseModelAsync(CancellationToken cancellationToken)
     {
         var (model, source) = await _activeModel.ResolveAsync(cancellationToken);
-        if (model == ModelIds.Offline || VisionAccess.KindOf(_vision.CurrentValue) != VisionCredentialKind.None)
+        if (ModelIds.IsLocal(model) || VisionAccess.KindOf(_vision.CurrentValue) != VisionCredentialKind.None)
         {
             return (model, null, null);
         }
@@ -350,7 +350,7 @@ public sealed class DocumentIntake
             return new IntakeDecision(Rejected(id, error));
         }
 
-        if (refuseOverBudget && model != ModelIds.Offline && await _budget.CheckDailyAsync(cancellationToken) is { } spent)
+        if (refuseOverBudget && !ModelIds.IsLocal(model) && await _budget.CheckDailyAsync(cancellationToken) is { } spent)
         {
             return new IntakeDecision(Rejected(id, new IntakeError(IntakeError.DailyBudgetSpent, spent.Message) { RetryAt = spent.OpensAt }));
         }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TimeVision.Core.Facts;
+using TimeVision.Core.History;
 using TimeVision.Core.Offline;
 using TimeVision.Core.Estimates;
 using TimeVision.Core.Rendering;
@@ -23,6 +24,9 @@ public sealed class DocumentPipeline
     private readonly IPdfInspector _inspector;
     private readonly IPageRenderer _renderer;
     private readonly IVisionEstimator _estimator;
+    private readonly HistoryEstimator _history;
+    private readonly HistoryExamples _examples;
+    private readonly Calibration.CalibratedEstimates _calibrated;
     private readonly DrawingFactsReader _facts;
     private readonly PromptCatalog _prompts;
     private readonly IOptionsMonitor<VisionOptions> _vision;
@@ -41,6 +45,9 @@ public sealed class DocumentPipeline
         IPdfInspector inspector,
         IPageRenderer renderer,
         IVisionEstimator estimator,
+        HistoryEstimator history,
+        HistoryExamples examples,
+        Calibration.CalibratedEstimates calibrated,
         DrawingFactsReader facts,
         PromptCatalog prompts,
         IOptionsMonitor<VisionOptions> vision,
@@ -53,6 +60,9 @@ public sealed class DocumentPipeline
         _inspector = inspector;
         _renderer = renderer;
         _estimator = estimator;
+        _history = history;
+        _examples = examples;
+        _calibrated = calibrated;
         _facts = facts;
         _prompts = prompts;
         _vision = vision;
@@ -137,7 +147,7 @@ public sealed class DocumentPipeline
             : null;
     }
 
-    /// <summary>The estimate activity's body: <see cref="EstimatePageAsync"/>, returning only where the result is stored.</summary>
+    /// <summary>The estimate activity's body: <see cref="EstimatePageAsync(EstimatePageRequest, CancellationToken)"/>, returning only where the result is stored.</summary>
     public async Task<PageResultReference> EstimateStoredPageAsync(EstimatePageRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -150,11 +160,20 @@ public sealed class DocumentPipeline
     /// retryable failure (<see cref="PageEstimateResult.Retryable"/>: an outage, a wrong key, an unknown model, a
     /// rejected parameter) is stored for the document but never reused, so the page is asked again next time.
     /// </summary>
-    public async Task<PageEstimateResult> EstimatePageAsync(EstimatePageRequest request, CancellationToken cancellationToken)
+    public Task<PageEstimateResult> EstimatePageAsync(EstimatePageRequest request, CancellationToken cancellationToken) =>
+        EstimatePageAsync(request, holdout: null, cancellationToken);
+
+    /// <summary>
+    /// Estimates a page as <see cref="EstimatePageAsync(EstimatePageRequest, CancellationToken)"/>; when the model's prompt
+    /// shows similar past parts, none comes from a document <paramref name="holdout"/> holds out (an evaluation's
+    /// validation side), and the answer is stored under a hash of its own, so an answer that saw other labels is never
+    /// reused under this rule, nor this one elsewhere.
+    /// </summary>
+    public async Task<PageEstimateResult> EstimatePageAsync(EstimatePageRequest request, HistoryHoldout? holdout, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var offline = request.Model == ModelIds.Offline;
-        if (!request.Force && await StoredPageResultAsync(request.DocumentId, request.Page, request.Model, cancellationToken) is { } stored)
+        if (!request.Force && await StoredPageResultAsync(request.DocumentId, request.Page, request.Model, holdout, cancellationToken) is { } stored)
         {
             Log.PageResultReused(_logger, request.Page);
             return stored;
@@ -166,6 +185,10 @@ public sealed class DocumentPipeline
         {
             result = OfflineEstimator.Estimate(facts);
         }
+        else if (request.Model == ModelIds.History)
+        {
+            result = await _history.EstimatePageAsync(request.DocumentId, facts, heldOut: null, cancellationToken);
+        }
         else
         {
             using var png = new MemoryStream();
@@ -174,24 +197,50 @@ public sealed class DocumentPipeline
                 throw new InvalidOperationException($"The page image {request.Image} is missing.");
             }
 
-            result = await _estimator.EstimatePageAsync(BinaryData.FromBytes(png.GetBuffer().AsMemory(0, (int)png.Length)), request.Model, facts, cancellationToken);
+            var prompt = _prompts.ForModel(request.Model);
+            var examples = prompt.HistoryExamples > 0
+                ? await _examples.ForPageAsync(request.DocumentId, facts, prompt.HistoryExamples, prompt.HistoryImages, holdout, cancellationToken)
+                : null;
+            result = await _estimator.EstimatePageAsync(BinaryData.FromBytes(png.GetBuffer().AsMemory(0, (int)png.Length)), request.Model, facts, examples, cancellationToken);
+            if (holdout is not null && prompt.HistoryExamples > 0)
+            {
+                result = result with { PromptHash = HeldOutHash(result.PromptHash, holdout) };
+            }
         }
 
         await _estimates.SavePageResultAsync(request.DocumentId, request.Page, result, cancellationToken);
         return result;
     }
 
-    /// <summary>The hash page results of <paramref name="model"/> are stored under: its prompt's, or the offline estimator's.</summary>
-    public string PromptHashFor(string model) => model == ModelIds.Offline ? OfflineEstimator.Hash : _prompts.ForModel(model).Hash;
+    /// <summary>The hash page results of <paramref name="model"/> are stored under: its prompt's, or the offline or history estimator's.</summary>
+    public string PromptHashFor(string model) => model switch
+    {
+        ModelIds.Offline => OfflineEstimator.Hash,
+        ModelIds.History => HistoryEstimator.Hash,
+        _ => _prompts.ForModel(model).Hash,
+    };
 
     /// <summary>
     /// The stored result of a page for a model and its current prompt that can stand as the page's answer (asking again
     /// would cost nothing new); a retryable failure never does.
     /// </summary>
-    public async Task<PageEstimateResult?> StoredPageResultAsync(string documentId, int page, string model, CancellationToken cancellationToken) =>
-        await _estimates.GetPageResultAsync(documentId, page, model, PromptHashFor(model), cancellationToken) is { Retryable: false } stored
-            ? stored
-            : null;
+    public Task<PageEstimateResult?> StoredPageResultAsync(string documentId, int page, string model, CancellationToken cancellationToken) =>
+        StoredPageResultAsync(documentId, page, model, holdout: null, cancellationToken);
+
+    /// <summary>The stored result as <see cref="StoredPageResultAsync(string, int, string, CancellationToken)"/>, asked under <paramref name="holdout"/>.</summary>
+    public async Task<PageEstimateResult?> StoredPageResultAsync(string documentId, int page, string model, HistoryHoldout? holdout, CancellationToken cancellationToken)
+    {
+        var hash = PromptHashFor(model);
+        if (holdout is not null && !ModelIds.IsLocal(model) && _prompts.ForModel(model).HistoryExamples > 0)
+        {
+            hash = HeldOutHash(hash, holdout);
+        }
+
+        return await _estimates.GetPageResultAsync(documentId, page, model, hash, cancellationToken) is { Retryable: false } stored ? stored : null;
+    }
+
+    private static string HeldOutHash(string promptHash, HistoryHoldout holdout) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{promptHash}\0holdout:{holdout.Tag}")));
 
     /// <summary>
     /// Fans the pages back in, reading each page's stored result by its key, and stores the document estimate. A retry
@@ -213,7 +262,7 @@ public sealed class DocumentPipeline
         for (var attempt = 1; ; attempt++)
         {
             var previous = await _estimates.GetAsync(request.Request.DocumentId, cancellationToken);
-            var document = Assemble(request, pages, previous, _time.GetUtcNow());
+            var document = await _calibrated.ApplyAsync(Assemble(request, pages, previous, _time.GetUtcNow()), cancellationToken);
             try
             {
                 await _estimates.SaveAsync(document, previous?.ETag, cancellationToken);

@@ -13,10 +13,13 @@ public static class PipelineServiceCollectionExtensions
     /// <returns>The same collection, for chaining.</returns>
     public static IServiceCollection AddTimeVisionPipeline(this IServiceCollection services) => services.AddFeature(nameof(AddTimeVisionPipeline), static services =>
     {
-        services.AddTimeVisionRendering().AddTimeVisionFacts().AddTimeVisionStorage().AddTimeVisionVision().AddTimeVisionModels();
+        services.AddTimeVisionRendering().AddTimeVisionFacts().AddTimeVisionStorage().AddTimeVisionVision().AddTimeVisionModels().AddTimeVisionHistory();
         services.AddValidatedOptions<PipelineOptions>(PipelineOptions.SectionName);
         services.AddValidatedOptions<ShadowOptions>(ShadowOptions.SectionName);
         services.AddValidatedOptions<RetryOptions>(RetryOptions.SectionName);
+        services.TryAddSingleton<TimeVision.Core.Calibration.CalibrationStore>();
+        services.TryAddSingleton<TimeVision.Core.Calibration.CalibrationRows>();
+        services.TryAddSingleton<TimeVision.Core.Calibration.CalibratedEstimates>();
         services.TryAddSingleton<PdfCache>();
         services.TryAddSingleton<DocumentPipeline>();
         services.TryAddSingleton<DocumentIntake>();

@@ -52,7 +52,7 @@ public sealed partial class ModelRetirement
         var today = DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime);
         RetirementInfo Info(DateOnly date, RetirementSource source) => new(date, source, date.DayNumber - today.DayNumber);
 
-        if (modelId != ModelIds.Offline && await FromProviderAsync(options, modelId, cancellationToken) is { } announced)
+        if (!ModelIds.IsLocal(modelId) && await FromProviderAsync(options, modelId, cancellationToken) is { } announced)
         {
             return Info(announced, RetirementSource.Provider);
         }

@@ -41,6 +41,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddStore<IDailyTotals>(data => new LocalDailyTotals(data), cosmos => new CosmosDailyTotals(cosmos.Estimates));
         services.TryAddStore<IModelRegistry>(data => new LocalModelRegistry(data), cosmos => new CosmosModelRegistry(cosmos.Models));
         services.TryAddStore<IFineTuneJobStore>(data => new LocalFineTuneJobStore(data), cosmos => new CosmosFineTuneJobStore(cosmos.Models));
+        services.TryAddStore<TimeVision.Core.History.IHistoryStore>(data => new TimeVision.Core.History.LocalHistoryStore(data), cosmos => new TimeVision.Core.History.CosmosHistoryStore(cosmos.Estimates));
     });
 
     /// <summary>

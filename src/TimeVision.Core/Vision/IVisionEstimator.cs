@@ -13,4 +13,16 @@ public interface IVisionEstimator
     /// <param name="facts">What the page's text layer says: grounds the prompt (when configured) and checks the answer.</param>
     /// <param name="cancellationToken">Cancels the estimate.</param>
     Task<PageEstimateResult> EstimatePageAsync(BinaryData pagePng, string? model, Facts.PageFacts? facts, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Estimates one rendered page as <see cref="EstimatePageAsync(BinaryData, string?, Facts.PageFacts?, CancellationToken)"/>,
+    /// with the shop's similar past parts in the prompt when its set carries a history section.
+    /// </summary>
+    /// <param name="pagePng">The rendered page.</param>
+    /// <param name="model">The model to ask; <see langword="null"/> for the configured one.</param>
+    /// <param name="facts">What the page's text layer says.</param>
+    /// <param name="examples">Similar past parts with their real times (<see cref="History.HistoryExamples"/>).</param>
+    /// <param name="cancellationToken">Cancels the estimate.</param>
+    Task<PageEstimateResult> EstimatePageAsync(
+        BinaryData pagePng, string? model, Facts.PageFacts? facts, IReadOnlyList<History.HistoryExample>? examples, CancellationToken cancellationToken);
 }

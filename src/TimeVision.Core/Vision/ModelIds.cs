@@ -15,12 +15,19 @@ public static class ModelIds
     /// <summary>The model id and provider tag of the estimate computed from the drawing's text layer, with no model.</summary>
     public const string Offline = "offline";
 
+    /// <summary>The model id and provider tag of the estimate from the shop's history: similar past parts' real times, with no model.</summary>
+    public const string History = "history";
+
+    /// <summary>Whether the id names an estimator that runs here with no model and no key (<see cref="Offline"/>, <see cref="History"/>).</summary>
+    /// <param name="modelId">The model id.</param>
+    public static bool IsLocal(string? modelId) => modelId?.Trim() is Offline or History;
+
     /// <summary>Whether the id names a fine-tuned model (<c>ft:gpt-4o-2024-08-06:org::id</c>).</summary>
     /// <param name="modelId">The model id.</param>
     public static bool IsFineTuned(string modelId) => modelId.StartsWith("ft:", StringComparison.Ordinal);
 
-    /// <summary>The provider tag recorded with every result: <c>openai_ft</c> for fine-tuned models, <c>offline</c> for the text-layer estimate, else <c>openai</c>.</summary>
+    /// <summary>The provider tag recorded with every result: <c>openai_ft</c> for fine-tuned models, <c>offline</c> and <c>history</c> for the estimators with no model, else <c>openai</c>.</summary>
     /// <param name="modelId">The model id.</param>
     public static string ProviderTag(string modelId) =>
-        modelId == Offline ? Offline : IsFineTuned(modelId) ? FineTunedProvider : OpenAIProvider;
+        IsLocal(modelId) ? modelId : IsFineTuned(modelId) ? FineTunedProvider : OpenAIProvider;
 }

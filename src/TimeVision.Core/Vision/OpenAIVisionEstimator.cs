@@ -54,16 +54,22 @@ public sealed class OpenAIVisionEstimator : IVisionEstimator
 
     /// <inheritdoc />
     public Task<PageEstimateResult> EstimatePageAsync(BinaryData pagePng, string? model, Facts.PageFacts? facts, CancellationToken cancellationToken) =>
-        EstimatePageAsync(pagePng, model, facts, dialect: null, cancellationToken);
+        EstimatePageAsync(pagePng, model, facts, dialect: null, examples: null, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<PageEstimateResult> EstimatePageAsync(
+        BinaryData pagePng, string? model, Facts.PageFacts? facts, IReadOnlyList<History.HistoryExample>? examples, CancellationToken cancellationToken) =>
+        EstimatePageAsync(pagePng, model, facts, dialect: null, examples, cancellationToken);
 
     /// <summary>Estimates a page as <see cref="EstimatePageAsync(BinaryData, string?, Facts.PageFacts?, CancellationToken)"/>, worded in <paramref name="dialect"/> instead of the model's configured one (the model check tries dialects this way).</summary>
     /// <param name="pagePng">The rendered page.</param>
     /// <param name="model">The model; <see langword="null"/> for the active one.</param>
     /// <param name="facts">The page's text-layer facts.</param>
     /// <param name="dialect">The request's wording; <see langword="null"/> for the model's configured one.</param>
+    /// <param name="examples">Similar past parts for the prompt's history section, if it has one.</param>
     /// <param name="cancellationToken">Cancels the calls.</param>
     public async Task<PageEstimateResult> EstimatePageAsync(
-        BinaryData pagePng, string? model, Facts.PageFacts? facts, ModelDialect? dialect, CancellationToken cancellationToken)
+        BinaryData pagePng, string? model, Facts.PageFacts? facts, ModelDialect? dialect, IReadOnlyList<History.HistoryExample>? examples, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(pagePng);
         var modelId = string.IsNullOrWhiteSpace(model) ? (await _activeModel.ResolveAsync(cancellationToken)).Model : model;
@@ -129,7 +135,7 @@ public sealed class OpenAIVisionEstimator : IVisionEstimator
                 ChatCompletion completion;
                 try
                 {
-                    completion = (await client.CompleteChatAsync(Messages(prompt, image, detail, facts), completionOptions, cancellationToken)).Value;
+                    completion = (await client.CompleteChatAsync(Messages(prompt, image, detail, facts, examples), completionOptions, cancellationToken)).Value;
                 }
                 catch (Exception exception) when (!cancellationToken.IsCancellationRequested && ApiFailure.Classify(exception, call) is { } error)
                 {
@@ -208,20 +214,32 @@ public sealed class OpenAIVisionEstimator : IVisionEstimator
         return completionOptions;
     }
 
-    /// <summary>The prompt's user text, followed by the page's text-layer facts when the set is grounded and there are any.</summary>
-    public static string UserText(PromptSet prompt, Facts.PageFacts? facts)
+    /// <summary>
+    /// The prompt's user text, followed by the page's text-layer facts when the set is grounded and there are any, and by
+    /// the similar past parts when the set has a history section and there are any.
+    /// </summary>
+    public static string UserText(PromptSet prompt, Facts.PageFacts? facts, IReadOnlyList<History.HistoryExample>? examples = null)
     {
         ArgumentNullException.ThrowIfNull(prompt);
-        return prompt.Grounded && Facts.GroundingSection.Render(facts) is { } section ? $"{prompt.UserText}\n\n{section}" : prompt.UserText;
+        var text = prompt.Grounded && Facts.GroundingSection.Render(facts) is { } section ? $"{prompt.UserText}\n\n{section}" : prompt.UserText;
+        return prompt.HistoryExamples > 0 && History.HistoryExamples.Render(examples) is { } history ? $"{text}\n\n{history}" : text;
     }
 
-    private static ChatMessage[] Messages(PromptSet prompt, ModelImage image, string detail, Facts.PageFacts? facts) =>
-    [
-        new SystemChatMessage(prompt.SystemText),
-        new UserChatMessage(
+    private static ChatMessage[] Messages(PromptSet prompt, ModelImage image, string detail, Facts.PageFacts? facts, IReadOnlyList<History.HistoryExample>? examples)
+    {
+        var parts = new List<ChatMessageContentPart>
+        {
             ChatMessageContentPart.CreateImagePart(image.Png, "image/png", new ChatImageDetailLevel(detail)),
-            ChatMessageContentPart.CreateTextPart(UserText(prompt, facts))),
-    ];
+            ChatMessageContentPart.CreateTextPart(UserText(prompt, facts, examples)),
+        };
+        if (prompt.HistoryImages && prompt.HistoryExamples > 0)
+        {
+            // The past parts' sheets follow the text that numbers them, at low detail: they show the kind of part, not dimensions to read.
+            parts.AddRange((examples ?? []).Where(e => e.Image is not null).Select(e => ChatMessageContentPart.CreateImagePart(e.Image!, "image/png", ChatImageDetailLevel.Low)));
+        }
+
+        return [new SystemChatMessage(prompt.SystemText), new UserChatMessage(parts)];
+    }
 
     /// <summary>Tokens over every call for one page.</summary>
     private sealed class Tally

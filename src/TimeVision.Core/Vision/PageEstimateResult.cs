@@ -75,6 +75,10 @@ public enum VisionErrorCode
     [JsonStringEnumMemberName("text_layer_unreadable")]
     TextLayerUnreadable,
 
+    /// <summary>The <c>history</c> estimator found no labelled past part it may use (no history yet, or all held out).</summary>
+    [JsonStringEnumMemberName("no_history")]
+    NoHistory,
+
     /// <summary>A spend budget (<c>Vision:DailyBudgetUsd</c>, or the run's) is spent: the page was not sent.</summary>
     [JsonStringEnumMemberName("budget_spent")]
     BudgetSpent,
@@ -110,6 +114,12 @@ public sealed record PageEstimateResult
 
     /// <summary>The normalised estimate, when completed.</summary>
     public PageEstimate? Estimate { get; init; }
+
+    /// <summary>
+    /// The range the time is expected to fall in, from estimators that know their spread (the <c>history</c> estimator:
+    /// the spread of the similar past parts' real times); <see langword="null"/> from a model.
+    /// </summary>
+    public EstimateInterval? Interval { get; init; }
 
     /// <summary>The model id asked.</summary>
     public required string Model { get; init; }

@@ -34,6 +34,16 @@ public sealed class VisionOptions
     /// </summary>
     public string? Grounding { get; set; } = PromptCatalogDefaults.Grounding;
 
+    /// <summary>
+    /// How many similar past parts of the shop's history, with their facts and real times, follow the <c>base</c> prompt's
+    /// user text (0, the default, turns the section off). The section has its own prompt hash.
+    /// </summary>
+    [Range(0, 10)]
+    public int HistoryExamples { get; set; }
+
+    /// <summary>Whether the history section also sends each past part's sheet as an image (more tokens).</summary>
+    public bool HistoryExampleImages { get; set; }
+
     /// <summary>A folder whose subfolders (<c>base/</c>, <c>ft/</c>, …) replace the shipped prompt sets.</summary>
     public string? PromptDirectory { get; set; }
 

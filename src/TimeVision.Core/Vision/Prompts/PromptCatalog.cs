@@ -69,6 +69,7 @@ public sealed class PromptCatalog
         var forced = options.PromptSet;
         var set = string.IsNullOrWhiteSpace(forced) ? Get(ModelIds.IsFineTuned(modelId) ? FineTunedSetId : BaseSetId) : Get(forced);
         set = IsGrounded(set.Id) ? set.WithGrounding() : set;
+        set = set.Id == BaseSetId ? set.WithHistoryExamples(options.HistoryExamples, options.HistoryExampleImages) : set;
         return ReplyFormats.PromptCarriesShape(format ?? options.For(modelId).Dialect.ResponseFormat) ? set.WithReplyShape() : set;
     }
 

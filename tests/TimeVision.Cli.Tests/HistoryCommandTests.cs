@@ -1,0 +1,117 @@
+using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using TimeVision.Testing;
+using TimeVision.Testing.History;
+
+namespace TimeVision.Cli.Tests;
+
+/// <summary>
+/// <c>timevision similar</c>, <c>estimate --model history</c> and <c>eval --models offline,history</c> through the real
+/// commands on generated labelled history, with no API key.
+/// </summary>
+public sealed class HistoryCommandTests : IAsyncLifetime
+{
+    private const int Parts = 150;
+    private static readonly Dictionary<string, string?> NoKey = [];
+    private readonly TempFolder _folder = new();
+    private readonly List<(string Id, GeneratedPart Part)> _history = [];
+    private string _duplicate = string.Empty;
+
+    private string Data => Path.Combine(_folder.Path, "data");
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:DataDirectory"] = Data }).Build();
+        await using var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging().AddTimeVisionCore().BuildServiceProvider();
+        var random = new Random(21);
+        for (var i = 0; i < Parts; i++)
+        {
+            var part = GeneratedHistory.Draw(random, i);
+            var id = GeneratedHistory.IdOf($"cli-{i}");
+            await GeneratedHistory.StoreAsync(services, id, part, Token);
+            _history.Add((id, part));
+        }
+
+        _duplicate = GeneratedHistory.IdOf("cli-duplicate");
+        await GeneratedHistory.StoreAsync(services, _duplicate, _history[9].Part with { DrawingNumber = "DUP-CLI" }, Token, actualMinutes: 33.5);
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        _folder.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Similar_lists_the_near_duplicate_first_as_json_and_as_text_and_says_so_for_an_unknown_id()
+    {
+        var json = await CliRunner.InvokeAsync("similar", _history[9].Id, "--k", "3", "--json", "--data", Data);
+        var text = await CliRunner.InvokeAsync("similar", _history[9].Id, "--data", Data);
+        var unknown = await CliRunner.InvokeAsync("similar", new string('f', 64), "--data", Data);
+
+        Assert.Equal(0, json.ExitCode);
+        var neighbours = json.Json.GetProperty("parts")[0].GetProperty("neighbours");
+        Assert.Equal(3, neighbours.GetArrayLength());
+        Assert.Equal(_duplicate, neighbours[0].GetProperty("id").GetString());
+        Assert.Equal((33.5, "actual", 1), (neighbours[0].GetProperty("actualMin").GetDouble(), neighbours[0].GetProperty("source").GetString(), neighbours[0].GetProperty("rows").GetInt32()));
+        Assert.All(neighbours.EnumerateArray(), n => Assert.NotEqual(_history[9].Id, n.GetProperty("id").GetString()));
+        Assert.True(neighbours[0].GetProperty("reasons").EnumerateArray().All(r => r.GetProperty("matched").GetBoolean()));
+        Assert.Equal(0, text.ExitCode);
+        Assert.Contains("1.     33.5 min (actual, 1 order)  score 1.00  DUP-CLI", text.Stdout, StringComparison.Ordinal);
+        Assert.Equal((2, "not_found"), (unknown.ExitCode, unknown.Json.GetProperty("error").GetProperty("code").GetString()));
+    }
+
+    [Fact]
+    public async Task Eval_compares_offline_and_history_side_by_side_without_a_key()
+    {
+        var run = await CliRunner.RunProcessAsync(NoKey, "eval", "--models", "offline,history", "--set", "all", "--out", Path.Combine(_folder.Path, "eval"), "--data", Data);
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        var models = run.Json.GetProperty("models").EnumerateArray().ToDictionary(m => m.GetProperty("model").GetString()!, m => m);
+        Assert.Equal(Parts + 1, models["history"].GetProperty("estimated").GetInt32());
+        Assert.True(models["history"].GetProperty("mape").GetDouble() < models["offline"].GetProperty("mape").GetDouble(), run.Stdout);
+        Assert.Contains("| history |", await File.ReadAllTextAsync(Path.Combine(_folder.Path, "eval", "report.md"), Token), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Estimate_with_the_history_model_answers_from_similar_parts_with_an_interval_and_no_key()
+    {
+        var run = await CliRunner.RunProcessAsync(NoKey, "estimate", RepositoryPaths.Sample("odri-motor-shaft.pdf"), "--model", "history", "--force", "--json", "--data", Data);
+
+        Assert.True(run.ExitCode == 0, run.Stderr + run.Stdout);
+        var page = run.Json.GetProperty("pages")[0].GetProperty("result");
+        Assert.Equal(("history", "history"), (page.GetProperty("model").GetString(), page.GetProperty("provider").GetString()));
+        var interval = page.GetProperty("interval");
+        var minutes = page.GetProperty("estimate").GetProperty("estimated_time_min").GetDouble();
+        Assert.InRange(minutes, interval.GetProperty("lowMin").GetDouble(), interval.GetProperty("highMin").GetDouble());
+        Assert.Contains(_history.Select(h => h.Part.TrueMinutes).Append(33.5), t => Math.Abs(t - interval.GetProperty("lowMin").GetDouble()) < 0.01);
+    }
+
+    [Fact]
+    public async Task Calibrate_stores_a_calibration_that_every_new_estimate_of_that_model_carries_and_show_prints_with_three_similar_parts()
+    {
+        var calibrate = await CliRunner.RunProcessAsync(NoKey, "calibrate", "--model", "offline", "--validation-percent", "20", "--json", "--data", Data);
+        var estimate = await CliRunner.RunProcessAsync(NoKey, "estimate", RepositoryPaths.Sample("odri-motor-shaft.pdf"), "--offline", "--force", "--json", "--data", Data);
+        var id = estimate.Json.GetProperty("id").GetString()!;
+        var show = await CliRunner.InvokeAsync("show", id, "--data", Data);
+
+        Assert.True(calibrate.ExitCode == 0, calibrate.Stderr + calibrate.Stdout);
+        Assert.Equal(("offline", 20), (calibrate.Json.GetProperty("model").GetString(), calibrate.Json.GetProperty("validationPercent").GetInt32()));
+        Assert.InRange(calibrate.Json.GetProperty("documents").GetInt32(), 100, Parts);
+        Assert.Matches("^(part_type_factors|boosted_trees)$", calibrate.Json.GetProperty("learner").GetString());
+        Assert.True(estimate.ExitCode == 0, estimate.Stderr);
+        var part = estimate.Json.GetProperty("parts")[0];
+        var calibrated = part.GetProperty("calibratedTimeMin").GetDouble();
+        Assert.True(calibrated > 0);
+        Assert.InRange(calibrated, part.GetProperty("calibratedInterval").GetProperty("lowMin").GetDouble(), part.GetProperty("calibratedInterval").GetProperty("highMin").GetDouble());
+        Assert.Equal(calibrated, estimate.Json.GetProperty("calibratedTimeMin").GetDouble(), precision: 2);
+        Assert.StartsWith("offline ", estimate.Json.GetProperty("calibration").GetString(), StringComparison.Ordinal);
+        Assert.Contains("Calibrated total:", show.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Similar past parts for odri-motor-shaft.pdf", show.Stdout, StringComparison.Ordinal);
+        Assert.Contains("  3. ", show.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("  4. ", show.Stdout, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,76 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
+using TimeVision.Core.History;
+using TimeVision.Functions.Triggers;
+using TimeVision.Testing.History;
+using TimeVision.Testing.LocalServices;
+
+namespace TimeVision.Functions.Tests;
+
+/// <summary><c>GET /api/estimates/{id}/similar</c> over generated labelled history in Cosmos DB and Azurite, the index in its Cosmos DB partition.</summary>
+[Collection(LocalServicesGroup.Name)]
+public sealed class SimilarPartsApiTests(AzuriteFixture azurite, CosmosFixture cosmos) : IAsyncLifetime
+{
+    private const int Parts = 12;
+    private readonly List<(string Id, GeneratedPart Part)> _history = [];
+    private FunctionsHarness _harness = null!;
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    private SimilarPartsApi Api => ActivatorUtilities.CreateInstance<SimilarPartsApi>(_harness.Services);
+
+    public async ValueTask InitializeAsync()
+    {
+        _harness = await FunctionsHarness.StartAsync(azurite, cosmos);
+        var random = new Random(3);
+        for (var i = 0; i < Parts; i++)
+        {
+            var part = GeneratedHistory.Draw(random, i);
+            var id = GeneratedHistory.IdOf($"api-{i}");
+            await GeneratedHistory.StoreAsync(_harness.Services, id, part, Token);
+            _history.Add((id, part));
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await _harness.DisposeAsync();
+
+    [Fact]
+    public async Task The_planted_near_duplicate_comes_first_with_its_real_time_and_the_document_is_never_its_own_neighbour()
+    {
+        var (id, part) = _history[4];
+        var duplicate = GeneratedHistory.IdOf("api-duplicate");
+        await GeneratedHistory.StoreAsync(_harness.Services, duplicate, part with { LengthMm = part.LengthMm * 0.98, DrawingNumber = "DUP-API" }, Token, actualMinutes: 17.25);
+
+        var result = await Api.GetAsync(FunctionsHarness.Request("GET"), id, Token);
+
+        var answer = Assert.IsType<SimilarPartsAnswer>(Assert.IsType<OkObjectResult>(result).Value);
+        var neighbours = Assert.Single(answer.Parts).Neighbours;
+        Assert.Equal((duplicate, "DUP-API", 17.25), (neighbours[0].Id, neighbours[0].DrawingNumber, neighbours[0].ActualMin));
+        Assert.DoesNotContain(neighbours, n => n.Id == id);
+        Assert.Equal(5, neighbours.Count);
+        Assert.Equal(Parts + 1, (await _harness.Services.GetRequiredService<IHistoryStore>().ListAsync(Token)).Count);
+    }
+
+    [Theory]
+    [InlineData("0", 400)]
+    [InlineData("51", 400)]
+    [InlineData("x", 400)]
+    [InlineData("3", 200)]
+    public async Task K_is_checked(string k, int status)
+    {
+        var request = FunctionsHarness.Request("GET");
+        request.QueryString = new Microsoft.AspNetCore.Http.QueryString($"?k={k}");
+
+        var result = await Api.GetAsync(request, _history[0].Id, Token);
+
+        Assert.Equal(status, Assert.IsAssignableFrom<ObjectResult>(result).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_unknown_document_is_404()
+    {
+        var result = await Api.GetAsync(FunctionsHarness.Request("GET"), new string('e', 64), Token);
+
+        Assert.Equal(404, Assert.IsAssignableFrom<ObjectResult>(result).StatusCode);
+    }
+}
