@@ -116,10 +116,11 @@ function partCard(part, index) {
     el('p', { className: 'reasoning' }, el('strong', { text: `${t('reasoning')}: ` }), estimate.reasoning));
 }
 
-/** The calibrated time and its interval, once the learning feature stores them on a part. */
+/** The calibrated time and its interval (calibratedTimeMin, calibratedInterval), when a calibration exists for the model. */
 function calibrated(part) {
   if (part.calibratedTimeMin === undefined || part.calibratedTimeMin === null) return null;
-  const interval = part.calibratedIntervalMin ? ` (${number(part.calibratedIntervalMin[0])}–${number(part.calibratedIntervalMin[1])})` : '';
+  const range = part.calibratedInterval;
+  const interval = range ? ` (${number(range.lowMin)}–${number(range.highMin)})` : '';
   return [el('dt', { text: t('calibrated') }), el('dd', { text: `${number(part.calibratedTimeMin)} min${interval}` })];
 }
 
@@ -130,11 +131,12 @@ function shadow(doc) {
     el('p', { text: `${t('total')}: ${number(doc.shadow.totalEstimatedMinutes)} min · ${t(doc.shadow.status)}` }));
 }
 
-/** Similar past parts with their real times, when the server offers them (the learning feature); hidden otherwise. */
+/** The three most similar past parts with their real times; hidden while the shop has no labelled history. */
 function historyPanel(doc) {
   const panel = el('section', { className: 'panel', hidden: true, 'aria-labelledby': 'history-title' }, el('h2', { id: 'history-title', text: t('history') }));
   api.similarParts(doc.id).then((answer) => {
-    const neighbours = answer?.neighbours ?? answer?.items ?? (Array.isArray(answer) ? answer : []);
+    // GET /api/estimates/{id}/similar answers per part; the panel shows the three closest over all parts.
+    const neighbours = (answer?.parts ?? []).flatMap((part) => part.neighbours).sort((a, b) => b.score - a.score);
     if (neighbours.length === 0) return;
     panel.append(el('ul', {}, ...neighbours.slice(0, 3).map((n) => el('li', {},
       el('a', { href: `/estimates/${n.id}`, 'data-nav': true, text: n.partName ?? n.file ?? n.id }),
