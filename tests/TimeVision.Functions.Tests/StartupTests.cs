@@ -31,7 +31,7 @@ public sealed class StartupTests
         var functionTypes = typeof(FunctionsApplicationBuilderExtensions).Assembly.GetTypes()
             .Where(type => type.GetMethods().Any(method => method.GetCustomAttribute<FunctionAttribute>() is not null))
             .ToList();
-        Assert.Equal(19, functionTypes.Count);
+        Assert.Equal(20, functionTypes.Count);
         foreach (var type in functionTypes.Where(type => !type.IsAbstract))
         {
             Assert.NotNull(ActivatorUtilities.CreateInstance(host.Services, type));

@@ -32,6 +32,12 @@ public sealed record CalibrationArtefact
     /// <summary>Training documents.</summary>
     public required int Documents { get; init; }
 
+    /// <summary>
+    /// Labelled documents in the store when it was trained, both sides of the split: the recalibration timer counts new
+    /// labels from here (<see cref="Recalibration"/>).
+    /// </summary>
+    public int LabelledDocuments { get; init; }
+
     /// <summary><c>part_type_factors</c> or <c>boosted_trees</c>, chosen by cross-validation.</summary>
     public required string Learner { get; init; }
 

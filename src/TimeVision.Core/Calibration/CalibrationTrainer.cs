@@ -61,23 +61,27 @@ public sealed class CalibrationTrainer
             }
         }
 
-        var calibration = Calibrator.Train(model, rows, await HashAsync(rows, cancellationToken), validationPercent, _time.GetUtcNow());
+        var (hash, labelled) = await HashAsync(rows, cancellationToken);
+        var calibration = Calibrator.Train(model, rows, hash, validationPercent, _time.GetUtcNow()) with { LabelledDocuments = labelled };
         await _store.SaveAsync(calibration, cancellationToken);
         return calibration;
     }
 
-    private async Task<string> HashAsync(List<CalibrationRow> rows, CancellationToken cancellationToken)
+    /// <summary>The training set's hash (its documents' label versions), and how many documents carry labels in all.</summary>
+    private async Task<(string Hash, int Labelled)> HashAsync(List<CalibrationRow> rows, CancellationToken cancellationToken)
     {
         var ids = rows.Select(r => r.DocumentId).ToHashSet(StringComparer.Ordinal);
         var text = new StringBuilder();
+        var labelled = 0;
         await foreach (var version in _estimates.ListLabelVersionsAsync(cancellationToken))
         {
+            labelled++;
             if (ids.Contains(version.DocumentId))
             {
                 text.Append(version.DocumentId).Append(' ').Append(version.Version).Append('\n');
             }
         }
 
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+        return (Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString()))), labelled);
     }
 }
