@@ -138,22 +138,5 @@ public sealed class HistoryEstimator
         };
     }
 
-    private static PageEstimateResult Blank() => new()
-    {
-        Status = PageEstimateStatus.Completed,
-        Model = ModelIds.History,
-        Provider = ModelIds.History,
-        PromptId = ModelIds.History,
-        PromptVersion = Version,
-        PromptHash = Hash,
-        Detail = "none",
-        Attempts = 0,
-        InputTokens = 0,
-        OutputTokens = 0,
-        LatencyMs = 0,
-        ImageBytesSent = 0,
-        ImageWidthPx = 0,
-        ImageHeightPx = 0,
-        Warnings = [],
-    };
+    private static PageEstimateResult Blank() => PageEstimateResult.Local(ModelIds.History, Version, Hash);
 }

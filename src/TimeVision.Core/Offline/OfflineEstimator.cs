@@ -23,24 +23,7 @@ public static class OfflineEstimator
     /// <summary>Estimates one page from its facts.</summary>
     public static PageEstimateResult Estimate(PageFacts? facts)
     {
-        var result = new PageEstimateResult
-        {
-            Status = PageEstimateStatus.Completed,
-            Model = ModelIds.Offline,
-            Provider = ModelIds.Offline,
-            PromptId = ModelIds.Offline,
-            PromptVersion = ReferenceTables.Version,
-            PromptHash = Hash,
-            Detail = "none",
-            Attempts = 0,
-            InputTokens = 0,
-            OutputTokens = 0,
-            LatencyMs = 0,
-            ImageBytesSent = 0,
-            ImageWidthPx = 0,
-            ImageHeightPx = 0,
-            Warnings = [],
-        };
+        var result = PageEstimateResult.Local(ModelIds.Offline, ReferenceTables.Version, Hash);
         if (facts is { ReadError: { } unreadable })
         {
             return result with

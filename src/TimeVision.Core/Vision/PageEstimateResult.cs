@@ -103,6 +103,32 @@ public sealed record VisionError(VisionErrorCode Code, string Message)
 /// <summary>Everything about one page's trip to the vision model.</summary>
 public sealed record PageEstimateResult
 {
+    /// <summary>
+    /// A completed answer of an estimator that runs here without a model (<c>offline</c>, <c>history</c>): named by
+    /// <paramref name="estimator"/> as model, provider and prompt, no image sent, no tokens, no estimate yet.
+    /// </summary>
+    /// <param name="estimator">The estimator's model id.</param>
+    /// <param name="version">The version of what it estimates from (its tables, its similarity measure).</param>
+    /// <param name="hash">Its prompt hash: what a stored answer is keyed by.</param>
+    public static PageEstimateResult Local(string estimator, string version, string hash) => new()
+    {
+        Status = PageEstimateStatus.Completed,
+        Model = estimator,
+        Provider = estimator,
+        PromptId = estimator,
+        PromptVersion = version,
+        PromptHash = hash,
+        Detail = "none",
+        Attempts = 0,
+        InputTokens = 0,
+        OutputTokens = 0,
+        LatencyMs = 0,
+        ImageBytesSent = 0,
+        ImageWidthPx = 0,
+        ImageHeightPx = 0,
+        Warnings = [],
+    };
+
     /// <summary>Completed, blocked or failed.</summary>
     public required PageEstimateStatus Status { get; init; }
 
