@@ -106,7 +106,7 @@ public sealed class EstimatesApi(DocumentIntake intake, IEstimateStore estimates
         if (instance?.RuntimeStatus is OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Running)
         {
             return new AcceptedResult(
-                $"{request.Scheme}://{request.Host}{request.PathBase}/api/estimates/{documentId}",
+                ApiUrls.Absolute(request, $"/api/estimates/{documentId}"),
                 new { id = documentId, status = "running", progress = instance.ReadCustomStatusAs<PipelineProgress>() });
         }
 
@@ -161,7 +161,7 @@ public sealed class EstimatesApi(DocumentIntake intake, IEstimateStore estimates
 
     private static AcceptedResult Accepted(HttpRequest request, IntakeOutcome outcome)
     {
-        var statusUrl = $"{request.Scheme}://{request.Host}{request.PathBase}/api/estimates/{outcome.DocumentId}";
+        var statusUrl = ApiUrls.Absolute(request, $"/api/estimates/{outcome.DocumentId}");
         return new AcceptedResult(statusUrl, new
         {
             id = outcome.DocumentId,

@@ -119,7 +119,7 @@ public sealed class FineTuneApi(FineTuneStarts starts, FineTuneService fineTunin
         new OkObjectResult(new { jobs = await fineTuning.ListAsync(cancellationToken) });
 
     private static string StatusUrl(HttpRequest request, string startId) =>
-        $"{request.Scheme}://{request.Host}{request.PathBase}/api/fine-tune/starts/{startId}";
+        ApiUrls.Absolute(request, $"/api/fine-tune/starts/{startId}");
 
     private static ObjectResult Invalid(string message) => ApiError.Result(StatusCodes.Status400BadRequest, "invalid_request", message);
 

@@ -97,5 +97,5 @@ public sealed class HistoryImportApi(HistoryImports imports, ILogger<HistoryImpo
     }
 
     private static string StatusUrl(HttpRequest request, string importId) =>
-        $"{request.Scheme}://{request.Host}{request.PathBase}/api/history/imports/{importId}";
+        ApiUrls.Absolute(request, $"/api/history/imports/{importId}");
 }
