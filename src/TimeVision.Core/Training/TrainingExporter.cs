@@ -181,7 +181,7 @@ public sealed class TrainingExporter
 
             run.LargestImages = Math.Max(run.LargestImages, images.Count);
             run.LargestImageBytes = Math.Max(run.LargestImageBytes, biggest);
-            var answer = JsonSerializer.Serialize(TrainingAnswer.Build(part.Estimate, label), EstimateJson.Options);
+            var answer = JsonSerializer.Serialize(TrainingAnswer.Build(part.Estimate, label), EstimateJson.AnswerOptions);
             await writer.WriteAsync(new TrainingExample(document.Id, images, answer), cancellationToken);
         }
     }

@@ -61,6 +61,23 @@ public sealed class TrainingExporterTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData(TrainingFormat.OpenAI)]
+    [InlineData(TrainingFormat.ShareGpt)]
+    public async Task The_answer_a_model_learns_holds_Czech_letters_not_escapes(TrainingFormat format)
+    {
+        await LabelledCorpus.BuildAsync(_services, Token, measuredDocuments: 1);
+        var output = Path.Combine(_folder.Path, "export");
+
+        await ExportAsync(output, validationPercent: 0, format: format);
+
+        var line = Assert.Single(ReadLines(output, "train.jsonl"), l => l.GetProperty("messages")[2].GetProperty("content").GetString()!.Contains("D-1", StringComparison.Ordinal));
+        var answer = line.GetProperty("messages")[2].GetProperty("content").GetString()!;
+        Assert.Contains("\"manufacturing_description\":\"Hřídel soustružená z tyče, ploška frézovaná.\"", answer, StringComparison.Ordinal);
+        Assert.Contains("Malý čep, nerez ×1,2.", answer, StringComparison.Ordinal);
+        Assert.DoesNotContain("\\u", answer, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Left_out_items_are_listed_with_reasons_and_the_limits_are_checked()
     {
