@@ -46,6 +46,14 @@ total() { # counter name, summed over every project's TRX file
   cat "$results"/*.trx 2>/dev/null | grep -o "<Counters [^>]*" | grep -o " $1=\"[0-9]*\"" | tr -dc '0-9\n' \
     | awk '{ sum += $1 } END { print sum + 0 }' 
 }
+slowest() { # the ten slowest tests of the run, so the next regression in the suite's time is seen
+  cat "$results"/*.trx 2>/dev/null | grep -o '<UnitTestResult [^>]*' \
+    | sed -E 's/.*testName="([^"]*)".*duration="([0-9]+):([0-9]+):([0-9.]+)".*/\2 \3 \4 \1/' \
+    | awk '{ name = $0; sub(/^[^ ]+ [^ ]+ [^ ]+ /, "", name); printf "%8.1f s  %s\n", $1 * 3600 + $2 * 60 + $3, name }' \
+    | sort -rn | head -n 10
+}
+echo "=== The ten slowest tests"
+slowest
 passed="$(total passed)"; failed="$(total failed)"
 skipped="$(( $(total total) - $(total executed) ))" # TRX counts a skipped test as not executed
 echo "${passed:-0} passed, ${failed:-0} failed, ${skipped:-0} skipped"
