@@ -25,7 +25,6 @@ public static class TimeVisionCoreServiceCollectionExtensions
             .AddTimeVisionFeedback()
             .AddTimeVisionListing()
             .AddTimeVisionTraining()
-            .AddTimeVisionFineTuning()
-            .AddTimeVisionHistory();
+            .AddTimeVisionFineTuning();
     }
 }
