@@ -16,10 +16,10 @@ internal static class FeedbackCommand
     {
         var id = new Argument<string>("id") { Description = "The document id (the PDF's SHA-256)." };
         var actual = new Option<double>("--actual-min") { Description = "Real spindle time in minutes (> 0, < 10000).", Required = true };
-        var source = new Option<FeedbackSource>("--source") { Description = "actual (measured on the machine) or expert (a person's estimate).", DefaultValueFactory = _ => FeedbackSource.Actual };
+        var source = new Option<FeedbackSource>("--source") { Description = "actual (measured on the machine) or expert (a person's estimate).", HelpName = "actual|expert", DefaultValueFactory = _ => FeedbackSource.Actual };
         var part = new Option<int?>("--part") { Description = "The part (1-based, as the estimate lists them); default: the whole document." };
-        var partType = new Option<PartType?>("--part-type") { Description = "Corrected part type: Rot, Pri or Combined." };
-        var complexity = new Option<Complexity?>("--complexity") { Description = "Corrected complexity: Simple, Medium or Complex." };
+        var partType = new Option<PartType?>("--part-type") { Description = "Corrected part type: ROT (turned), PRI (prismatic) or COMBINED.", HelpName = "ROT|PRI|COMBINED" };
+        var complexity = new Option<Complexity?>("--complexity") { Description = "Corrected complexity: simple, medium or complex.", HelpName = "simple|medium|complex" };
         var material = new Option<string?>("--material") { Description = $"Corrected material (at most {FeedbackLimits.MaxShortTextLength} characters)." };
         var by = new Option<string?>("--by") { Description = $"Who is entering it (at most {FeedbackLimits.MaxShortTextLength} characters)." };
         var notes = new Option<string?>("--notes") { Description = $"Notes (at most {FeedbackLimits.MaxNotesLength} characters)." };

@@ -22,7 +22,7 @@ internal static class ImportCommand
         var times = new Option<FileInfo>("--times") { Description = "The times file (CSV with a header; see README, 'Importing the shop's history').", Required = true };
         var aggregate = new Option<string>("--aggregate") { Description = "How several orders of a drawing become its label: median (default) or trimmed-mean (drops the top and bottom 20 %).", DefaultValueFactory = _ => "median" };
         aggregate.AcceptOnlyFromAmong("median", "trimmed-mean");
-        var source = new Option<FeedbackSource>("--source") { Description = "actual (measured, default) or expert, for rows without a source column.", DefaultValueFactory = _ => FeedbackSource.Actual };
+        var source = new Option<FeedbackSource>("--source") { Description = "actual (measured, default) or expert, for rows without a source column.", HelpName = "actual|expert", DefaultValueFactory = _ => FeedbackSource.Actual };
         var estimate = new Option<string?>("--estimate") { Description = "Also estimate the imported drawings with this model (the pipeline on this machine), so eval has answers to score." };
         var budget = CommonOptions.RunBudgetUsd();
         var dryRun = new Option<bool>("--dry-run") { Description = "Read, match and compare with the stored labels; store and render nothing." };
