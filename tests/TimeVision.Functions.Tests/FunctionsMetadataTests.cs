@@ -170,6 +170,7 @@ public sealed class FunctionsMetadataTests
         return Path.Combine(RepositoryPaths.Root, "src", "TimeVision.Functions", "bin", configuration, "net10.0");
     }
 
-    private static JsonElement[] Load() =>
+    /// <summary>Every function the Functions host will index, as the build wrote them.</summary>
+    internal static JsonElement[] Load() =>
         [.. JsonDocument.Parse(File.ReadAllText(Path.Combine(OutputFolder(), "functions.metadata"))).RootElement.EnumerateArray()];
 }
