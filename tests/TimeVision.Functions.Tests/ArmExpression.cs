@@ -169,7 +169,6 @@ internal sealed record ArmNode(JsonElement Element, ArmScope Scope)
 {
     public bool IsEmpty => Element.ValueKind == JsonValueKind.Array ? Element.GetArrayLength() == 0 : !Element.EnumerateObject().Any();
 
-    public IEnumerable<object?> Items => Element.EnumerateArray().Select(item => ArmExpression.Value(item, Scope));
 }
 
 /// <summary>

@@ -34,7 +34,7 @@ public sealed class CallerAccess(IOptions<AccessOptions> options) : IFunctionsWo
     /// <summary>The header App Service authentication passes the signed-in principal in (base64 JSON).</summary>
     public const string PrincipalHeader = "X-MS-CLIENT-PRINCIPAL";
 
-    /// <summary>The environment does not change while the process runs.</summary>
+    /// <summary>What shows the platform's sign-in is on, read once: the environment does not change while the process runs.</summary>
     private readonly PlatformSignIn _signIn = PlatformSignInEvidence.Of(Environment.GetEnvironmentVariable, options.Value);
 
     private static readonly Dictionary<string, Rule> Rules = typeof(CallerAccess).Assembly.GetExportedTypes()
