@@ -69,6 +69,9 @@ param monthlyBudget int = 100
 @description('The first month of the budget; default: this month.')
 param budgetStartDate string = utcNow('yyyy-MM-01')
 
+@description('The most the app spends on model calls in a UTC day, in USD (Vision:DailyBudgetUsd): once spent, uploads get 429 and pages wait for the next day. The default, 5, is about three times the busiest day infra/README.md plans for (50 two-page drawings on the fine-tuned gpt-4o, $1.61), so at most $150 a month. Empty: no cap.')
+param dailyBudgetUsd string = '5'
+
 @description('Cosmos DB serverless (default) or provisioned throughput.')
 param cosmosServerless bool = true
 
@@ -89,7 +92,7 @@ param enablePrivateNetworking bool = false
 @description('With enablePrivateNetworking: the virtual network\'s address space; the app subnet is its first /24, the private endpoints\' its second.')
 param vnetAddressPrefix string = '10.0.0.0/16'
 
-@description('Sign-in to the page and the API: the client id of the Microsoft Entra ID app registration with the app role TimeVision.Admin (infra/README.md). Empty: no sign-in, and the API answers 401.')
+@description('Sign-in to the page and the API: the client id of the Microsoft Entra ID app registration with the app role TimeVision.Admin (src/docs/deploy.md, Sign-in). Empty: no sign-in, and the app runs closed: every API call answers 401 sign_in_not_configured.')
 param authClientId string = ''
 
 @description('The tenant of that app registration; empty: this deployment\'s tenant.')
@@ -264,6 +267,7 @@ var settings = {
   cosmosEndpoint: cosmos.outputs.endpoint
   cosmosDatabase: cosmos.outputs.databaseName
   maxPagesInFlight: 8
+  dailyBudgetUsd: dailyBudgetUsd
 }
 
 module containerApp 'modules/containerapp.bicep' = if (hosting == 'containerapps') {

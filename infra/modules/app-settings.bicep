@@ -31,6 +31,8 @@ type appSettingsInput = {
   cosmosDatabase: string
   @description('Activities one instance runs at once (renders and model calls).')
   maxPagesInFlight: int
+  @description('The most all instances spend on model calls in a UTC day, in USD (Vision:DailyBudgetUsd); empty: no cap.')
+  dailyBudgetUsd: string
 }
 
 @export()
@@ -39,6 +41,8 @@ func appSettings(input appSettingsInput) array => [
   // The Functions host.
   { name: 'FUNCTIONS_EXTENSION_VERSION', value: '~4' }
   { name: 'FUNCTIONS_WORKER_RUNTIME', value: 'dotnet-isolated' }
+  // Said outright: Access:Mode open is refused outside Development (Middleware/AccessOptionsValidator.cs).
+  { name: 'AZURE_FUNCTIONS_ENVIRONMENT', value: 'Production' }
   { name: 'AzureWebJobsStorage__accountName', value: input.storageAccountName }
   { name: 'AzureWebJobsStorage__credential', value: 'managedidentity' }
   { name: 'AzureWebJobsStorage__clientId', value: input.identityClientId }
@@ -74,6 +78,8 @@ func appSettings(input appSettingsInput) array => [
   { name: 'Vision__RequestTimeout', value: '00:02:00' }
   { name: 'Vision__MaxRetries', value: '4' }
   { name: 'Vision__Grounding', value: 'base' }
+  // Spend: model calls stop for the day once this is spent (infra/README.md, "Costs").
+  { name: 'Vision__DailyBudgetUsd', value: input.dailyBudgetUsd }
   { name: 'Pipeline__MaxPagesInFlight', value: string(input.maxPagesInFlight) }
   { name: 'Pipeline__ActivityAttempts', value: '3' }
   // Shadow mode: a challenger model also estimates this share of documents (0 = off).
@@ -89,8 +95,8 @@ func appSettings(input appSettingsInput) array => [
   { name: 'Pipeline__MaxPdfBytes', value: '52428800' }
   // The estimator's page is GET /: the host's own home page steps aside.
   { name: 'AzureWebJobsDisableHomepage', value: 'true' }
-  // Who may call the API: the principal the platform's sign-in passes on (Middleware/CallerAccess.cs).
-  { name: 'Access__Mode', value: 'platform' }
+  // Who may call the API (Middleware/CallerAccess.cs): Access__Mode and Access__ContainerAppsSignIn are each hosting's
+  // own, set under the same condition as its sign-in resource.
   { name: 'Access__AdminRole', value: 'TimeVision.Admin' }
 ]
 

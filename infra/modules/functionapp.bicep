@@ -40,15 +40,22 @@ param openAIApiKeyReference string
 @description('Optional: the subnet the app integrates with (VNet integration); set, all its outbound traffic goes through the network, where the private endpoints are.')
 param appSubnetId string = ''
 
-// The settings only this hosting has: the OpenAI key as a Key Vault reference resolved by the platform.
+// Sign-in stands in front only with an app registration; without one the API is closed (every call 401), for nothing
+// would strip a forged X-MS-CLIENT-PRINCIPAL header. With it, App Service itself tells the app (WEBSITE_AUTH_ENABLED=True,
+// src/docs/deploy.md, "What the app trusts"), so the Container Apps declaration stays false here.
+var signIn = !empty(authClientId)
+
+// The settings only this hosting has: the OpenAI key as a Key Vault reference resolved by the platform, and access.
 var hostingSettings = [
   { name: 'WEBSITES_ENABLE_APP_SERVICE_STORAGE', value: 'false' }
   { name: 'OPENAI_API_KEY', value: openAIApiKeyReference }
+  { name: 'Access__Mode', value: signIn ? 'platform' : 'closed' }
+  { name: 'Access__ContainerAppsSignIn', value: 'false' }
 ]
 
 var image = empty(containerImage) ? 'mcr.microsoft.com/azure-functions/dotnet-isolated:4-dotnet-isolated10.0' : containerImage
 
-@description('The Microsoft Entra ID app registration (client id) that signs users and machine clients in (App Service authentication); empty: no sign-in is set up and the API answers 401 to every call.')
+@description('The Microsoft Entra ID app registration (client id) that signs users and machine clients in (App Service authentication); empty: no sign-in is set up and the app runs closed: every API call answers 401 sign_in_not_configured.')
 param authClientId string = ''
 
 @description('The Microsoft Entra ID tenant of that app registration.')
@@ -109,7 +116,7 @@ resource app 'Microsoft.Web/sites@2025-03-01' = {
 // App Service authentication with Microsoft Entra ID in front of the page and the API: a person in a browser is sent to
 // sign in; a script or an ERP sends a client-credentials token for api://<authClientId> (allowed audiences below). The
 // app reads the signed-in principal and its app roles (TimeVision.Admin for admin actions) from what this passes on.
-resource auth 'Microsoft.Web/sites/config@2025-03-01' = if (!empty(authClientId)) {
+resource auth 'Microsoft.Web/sites/config@2025-03-01' = if (signIn) {
   parent: app
   name: 'authsettingsV2'
   properties: {

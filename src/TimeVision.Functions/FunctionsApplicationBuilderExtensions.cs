@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.ApplicationInsights;
+using Microsoft.Extensions.Options;
 
 namespace TimeVision.Functions;
 
@@ -17,6 +18,7 @@ public static class FunctionsApplicationBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.ConfigureFunctionsWebApplication();
         builder.Services.AddOptions<Middleware.AccessOptions>().BindConfiguration(Middleware.AccessOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<Middleware.AccessOptions>, Middleware.AccessOptionsValidator>();
         builder.UseWhen<Middleware.SecurityHeaders>(context => context.FunctionDefinition.InputBindings.Values.Any(binding => string.Equals(binding.Type, "httpTrigger", StringComparison.OrdinalIgnoreCase)));
         builder.UseWhen<Middleware.UnhandledHttpErrors>(context => context.FunctionDefinition.InputBindings.Values.Any(binding => string.Equals(binding.Type, "httpTrigger", StringComparison.OrdinalIgnoreCase)));
         builder.UseWhen<Middleware.CallerAccess>(context => context.FunctionDefinition.InputBindings.Values.Any(binding => string.Equals(binding.Type, "httpTrigger", StringComparison.OrdinalIgnoreCase)));

@@ -15,6 +15,9 @@ public sealed class HostingTemplateTests
     private static string ModuleParameter(string module, string name) =>
         InfraTemplate.Module(module).GetProperty("parameters").GetProperty(name).GetProperty("defaultValue").ToString();
 
+    private static JsonElement Container(string module) =>
+        InfraTemplate.Resources(module, "Microsoft.App/containerApps").Single().GetProperty("properties").GetProperty("template").GetProperty("containers").EnumerateArray().Single();
+
     private static string Script(string name) => File.ReadAllText(Path.Combine(RepositoryPaths.Root, "infra", "scripts", name));
 
     [Fact]
@@ -137,6 +140,26 @@ public sealed class HostingTemplateTests
         Assert.Contains("az containerapp update --name \"$FUNCTION_APP_NAME\"", deploy, StringComparison.Ordinal);
         Assert.Contains("az functionapp config container set --name \"$FUNCTION_APP_NAME\"", deploy, StringComparison.Ordinal);
         Assert.Equal("[parameters('hosting')]", InfraTemplate.Root.GetProperty("outputs").GetProperty("HOSTING").GetProperty("value").GetString());
+    }
+
+    [Theory]
+    [InlineData("containerapps.bicepparam", "5")]
+    [InlineData("elasticpremium.bicepparam", "5")]
+    [InlineData("elasticpremium-signin.bicepparam", "12.5")]
+    public void The_daily_model_budget_reaches_the_app_from_DAILY_BUDGET_USD_with_a_modest_default(string file, string expected)
+    {
+        using var parameters = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "infra", "main.parameters.json")));
+
+        Assert.Equal("${DAILY_BUDGET_USD=5}", parameters.RootElement.GetProperty("parameters").GetProperty("dailyBudgetUsd").GetProperty("value").GetString());
+        Assert.Equal("5", Parameter("dailyBudgetUsd").GetProperty("defaultValue").GetString());
+        Assert.Equal(expected, CheckDeployment.Of(file).SharedSetting("Vision__DailyBudgetUsd"));
+
+        // Both hostings give the app the shared settings made from main.bicep's settings, the budget among them.
+        Assert.StartsWith("[concat(__bicep.appSettings(parameters('settings'))", Container("containerapp").GetProperty("env").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith(
+            "[concat(__bicep.appSettings(parameters('settings'))",
+            InfraTemplate.Resources("functionapp", "Microsoft.Web/sites").Single().GetProperty("properties").GetProperty("siteConfig").GetProperty("appSettings").GetString(),
+            StringComparison.Ordinal);
     }
 
     [Fact]

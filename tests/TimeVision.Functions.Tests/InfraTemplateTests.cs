@@ -52,13 +52,14 @@ public sealed class InfraTemplateTests
         var properties = auth.GetProperty("properties");
         var settings = InfraTemplate.AppSettings();
 
-        Assert.Equal("[not(empty(parameters('authClientId')))]", auth.GetProperty("condition").GetString());
+        Assert.Equal("[variables('signIn')]", auth.GetProperty("condition").GetString());
+        Assert.Equal("[not(empty(parameters('authClientId')))]", InfraTemplate.Module("functionapp").GetProperty("variables").GetProperty("signIn").GetString());
         Assert.True(properties.GetProperty("globalValidation").GetProperty("requireAuthentication").GetBoolean());
         Assert.Equal("RedirectToLoginPage", properties.GetProperty("globalValidation").GetProperty("unauthenticatedClientAction").GetString());
         Assert.Equal(
             ["[parameters('authClientId')]", "[format('api://{0}', parameters('authClientId'))]"],
             properties.GetProperty("identityProviders").GetProperty("azureActiveDirectory").GetProperty("validation").GetProperty("allowedAudiences").EnumerateArray().Select(a => a.GetString()));
-        Assert.Equal("platform", settings["Access__Mode"]);
+        Assert.Equal("[if(variables('signIn'), 'platform', 'closed')]", settings["Access__Mode"]);
         Assert.Equal("TimeVision.Admin", settings["Access__AdminRole"]);
         Assert.Equal("true", settings["AzureWebJobsDisableHomepage"]);
         Assert.Equal("open", SampleSettings.Values().Single(s => s.Key == "Access__Mode").Value);
@@ -370,6 +371,9 @@ public sealed class InfraTemplateTests
             ["AzureWebJobsSecretStorageKeyVaultUri"] = "https://kv-fk-example.vault.azure.net/",
             ["AzureWebJobsSecretStorageKeyVaultClientId"] = "00000000-0000-0000-0000-000000000001",
             ["Pipeline__MaxPagesInFlight"] = "8",
+            ["Vision__DailyBudgetUsd"] = "5",
+            ["Access__Mode"] = "closed", // no app registration given
+            ["Access__ContainerAppsSignIn"] = "false",
         };
         var settings = InfraTemplate.AppSettings(hosting).Select(s =>
         {

@@ -122,9 +122,26 @@ public sealed class StartupTests
     /// <summary>The worker's host from the sample settings and one more setting, built and not started.</summary>
     private static IHost WorkerHost(string setting, string value) => WorkerBuilder(setting, value).Build();
 
+    [Fact]
+    public void Open_access_stops_a_worker_host_outside_Development_at_start()
+    {
+        var builder = WorkerBuilder("Storage:CreateCosmosResources", "false");
+        builder.Environment.EnvironmentName = Environments.Production;
+        using var host = builder.Build();
+
+        var failure = Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains("Access:Mode open", failure.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The worker's builder from the sample settings and one more setting, in the environment the sample names
+    /// (<c>func start</c> passes its values to the worker as environment variables, read when the builder is made).
+    /// </summary>
     private static FunctionsApplicationBuilder WorkerBuilder(string setting, string value)
     {
         var builder = FunctionsApplication.CreateBuilder([]);
+        builder.Environment.EnvironmentName = SampleSettings.Values().Single(s => s.Key == "AZURE_FUNCTIONS_ENVIRONMENT").Value!;
         builder.Configuration.AddInMemoryCollection(SampleSettings.AsConfiguration());
         builder.Configuration.AddInMemoryCollection([new(setting, value)]);
         builder.AddTimeVision();

@@ -14,17 +14,28 @@ namespace TimeVision.Functions.Middleware;
 
 /// <summary>
 /// Who may call which HTTP function. The functions are anonymous to the Functions host (a browser cannot hold a
-/// function key); App Service authentication with Microsoft Entra ID signs every caller in at the front door, people
-/// in the browser and machine clients with a client-credentials token alike, and passes the principal on in
-/// <c>X-MS-CLIENT-PRINCIPAL</c> (a header it strips from what callers send). Here every API call needs that principal
-/// (401 <c>sign_in_required</c>), and an <see cref="AdminOnlyAttribute"/> function its admin app role (403
-/// <c>admin_role_required</c>). The page and its assets need no check here: the front door already asked.
+/// function key); the platform's sign-in with Microsoft Entra ID (App Service or Container Apps authentication) signs
+/// every caller in at the front door, people in the browser and machine clients with a client-credentials token alike,
+/// and passes the principal on in <c>X-MS-CLIENT-PRINCIPAL</c>, a header it strips from what callers send. That header
+/// is believed only where <see cref="PlatformSignInEvidence"/> shows the sign-in is on: without it nothing strips a
+/// forged one. Every API call needs that principal (401 <c>sign_in_required</c>), and an <see cref="AdminOnlyAttribute"/>
+/// function its admin app role (403 <c>admin_role_required</c>). In <c>closed</c> mode, and in <c>platform</c> mode
+/// without the sign-in, every API call is 401. The page and its assets need no check here: they hold no data, and the
+/// page says how to turn sign-in on when the API answers <c>sign_in_not_configured</c>.
 /// </summary>
-/// <param name="options">The access settings.</param>
 public sealed class CallerAccess(IOptions<AccessOptions> options) : IFunctionsWorkerMiddleware
 {
+    /// <summary>The answer's code when no sign-in is set up (<c>closed</c> mode).</summary>
+    public const string SignInNotConfigured = "sign_in_not_configured";
+
+    /// <summary>The answer's code in <c>platform</c> mode when nothing shows the platform's sign-in is on.</summary>
+    public const string PlatformSignInOff = "platform_sign_in_off";
+
     /// <summary>The header App Service authentication passes the signed-in principal in (base64 JSON).</summary>
     public const string PrincipalHeader = "X-MS-CLIENT-PRINCIPAL";
+
+    /// <summary>What shows the platform's sign-in is on, read once: the environment does not change while the process runs.</summary>
+    private readonly PlatformSignIn _signIn = PlatformSignInEvidence.Of(Environment.GetEnvironmentVariable, options.Value);
 
     private static readonly Dictionary<string, Rule> Rules = typeof(CallerAccess).Assembly.GetExportedTypes()
         .SelectMany(type => type.GetMethods())
@@ -59,7 +70,7 @@ public sealed class CallerAccess(IOptions<AccessOptions> options) : IFunctionsWo
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
-        if (context.GetHttpContext() is { } http && Refusal(http.Request, RuleOf(context.FunctionDefinition.Name), options.Value) is { } refusal)
+        if (context.GetHttpContext() is { } http && Refusal(http.Request, RuleOf(context.FunctionDefinition.Name), options.Value, _signIn) is { } refusal)
         {
             await refusal.ExecuteResultAsync(new ActionContext(http, new RouteData(), new ActionDescriptor()));
             return;
@@ -72,13 +83,26 @@ public sealed class CallerAccess(IOptions<AccessOptions> options) : IFunctionsWo
     /// <param name="request">The request, with the principal the platform passed on.</param>
     /// <param name="rule">What the function asks.</param>
     /// <param name="access">The access settings.</param>
-    public static ObjectResult? Refusal(HttpRequest request, Rule rule, AccessOptions access)
+    /// <param name="signIn">What shows the platform's sign-in is on (<see cref="PlatformSignInEvidence.Of"/>).</param>
+    public static ObjectResult? Refusal(HttpRequest request, Rule rule, AccessOptions access, PlatformSignIn signIn)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(access);
         if (rule == Rule.Page || access.IsOpen)
         {
             return null;
+        }
+
+        if (access.IsClosed)
+        {
+            return ApiError.Result(
+                StatusCodes.Status401Unauthorized, SignInNotConfigured, "Sign-in is not set up for this deployment: give it an app registration (AUTH_CLIENT_ID) and provision again, as the README's deploy section says.");
+        }
+
+        if (signIn == PlatformSignIn.None)
+        {
+            return ApiError.Result(
+                StatusCodes.Status401Unauthorized, PlatformSignInOff, "The platform's sign-in is not on for this app, so no caller can be known: turn on its authentication with Microsoft Entra ID (src/docs/deploy.md, Sign-in).");
         }
 
         if (RolesOf(request) is not { } roles)

@@ -1,5 +1,7 @@
 // The HTTP API, as the Functions app and `timevision serve` both answer it. Errors come back as
 // {"error": {"code", "message", "correlationId"}}; ApiError carries them to the page.
+import { isSignInOff, showSignInNotice } from './signin.js';
+
 export class ApiError extends Error {
   constructor(status, code, message, correlationId, body) {
     super(message);
@@ -25,7 +27,9 @@ async function send(method, path, { body, headers = {}, allow = [] } = {}) {
     // Not JSON: an error page of a proxy, say.
   }
   const detail = error?.error;
-  throw new ApiError(response.status, detail?.code ?? `http_${response.status}`, detail?.message ?? response.statusText, detail?.correlationId, error);
+  const failure = new ApiError(response.status, detail?.code ?? `http_${response.status}`, detail?.message ?? response.statusText, detail?.correlationId, error);
+  if (isSignInOff(failure)) showSignInNotice();
+  throw failure;
 }
 
 const json = (response) => (response.status === 204 ? null : response.json());

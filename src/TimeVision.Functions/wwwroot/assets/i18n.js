@@ -31,6 +31,8 @@ const texts = {
     invalidMinutes: 'Zadejte kladný počet minut.', document: 'Dokument',
     purge: 'Smazat soubory natrvalo (správce)', confirmPurge: 'Natrvalo smazat PDF a obrázky stran? Odhad a zpětná vazba zůstanou. Nelze vrátit.',
     purgedNotice: 'PDF a obrázky stran jsou natrvalo smazány.',
+    signInOffTitle: 'Přihlášení není nastaveno',
+    signInOff: 'Toto nasazení nemá přihlášení, a proto nikomu neodpovídá: odhady a výkresy zůstávají zamčené. Přihlášení zapnete tak, že vytvoříte registraci aplikace v Microsoft Entra ID a zadáte její client id, jak popisuje README.md (Deploy to Azure) a src/docs/deploy.md (Sign-in):',
   },
   en: {
     skip: 'Skip to content', language: 'Language', title: 'Machining-time estimates',
@@ -63,6 +65,8 @@ const texts = {
     invalidMinutes: 'Enter a positive number of minutes.', document: 'Document',
     purge: 'Purge the files (admin)', confirmPurge: 'Remove the PDF and page images for good? The estimate and its feedback stay. This cannot be undone.',
     purgedNotice: 'The PDF and page images are purged.',
+    signInOffTitle: 'Sign-in is not set up',
+    signInOff: 'This deployment has no sign-in, so it answers no one: the estimates and drawings stay locked. To turn sign-in on, create the app registration in Microsoft Entra ID and give its client id, as README.md (Deploy to Azure) and src/docs/deploy.md (Sign-in) describe:',
   },
 };
 
