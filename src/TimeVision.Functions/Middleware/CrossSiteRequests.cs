@@ -23,8 +23,8 @@ namespace TimeVision.Functions.Middleware;
 /// <c>application/json</c>, <c>application/pdf</c> or <c>text/csv</c> to another site without the preflight this app
 /// never answers.</item>
 /// </list>
-/// Scripts and tools send neither header and pass. "This app's own" is the request's <c>Host</c> (with
-/// <c>Origin</c>'s scheme), the address the caller reached it at.
+/// Scripts and tools send neither header and pass. "This app's own" is the address the caller reached it at: the
+/// <c>X-Forwarded-Host</c> the Functions host sets, else the request's <c>Host</c> (with <c>Origin</c>'s scheme).
 /// </summary>
 public sealed class CrossSiteRequests : IFunctionsWorkerMiddleware
 {
@@ -122,7 +122,15 @@ public sealed class CrossSiteRequests : IFunctionsWorkerMiddleware
 
         return Uri.TryCreate(origin, UriKind.Absolute, out var from)
             && from.Scheme is "http" or "https"
-            && Uri.TryCreate($"{from.Scheme}://{request.Host.Value}", UriKind.Absolute, out var own)
+            && Uri.TryCreate($"{from.Scheme}://{OwnHost(request)}", UriKind.Absolute, out var own)
             && string.Equals(from.Authority, own.Authority, StringComparison.OrdinalIgnoreCase);
     }
+
+    /// <summary>
+    /// The host the caller reached: in Azure the Functions host forwards each call to the worker on localhost and names
+    /// the public host in <c>X-Forwarded-Host</c>; <c>serve</c> is reached directly. A page cannot set that header on a
+    /// request to another site without a preflight, so it cannot make its own origin look like this app's.
+    /// </summary>
+    private static string OwnHost(HttpRequest request) =>
+        request.Headers["X-Forwarded-Host"].FirstOrDefault() is { Length: > 0 } forwarded ? forwarded.Split(',')[0].Trim() : request.Host.Value ?? string.Empty;
 }

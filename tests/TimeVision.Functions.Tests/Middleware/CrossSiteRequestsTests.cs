@@ -69,6 +69,22 @@ public sealed class CrossSiteRequestsTests
     }
 
     [Fact]
+    public void Behind_the_functions_hosts_forwarding_the_public_host_is_the_apps_own()
+    {
+        var fromPage = Json("POST");
+        fromPage.Host = new HostString("localhost", 5555);
+        fromPage.Headers["X-Forwarded-Host"] = "timevision.example";
+        fromPage.Headers.Origin = "https://timevision.example";
+        var fromElsewhere = Json("POST");
+        fromElsewhere.Host = new HostString("localhost", 5555);
+        fromElsewhere.Headers["X-Forwarded-Host"] = "timevision.example";
+        fromElsewhere.Headers.Origin = "http://localhost:5555";
+
+        Assert.Null(CrossSiteRequests.Refusal(fromPage, "ActivateModel"));
+        Assert.Equal(403, CrossSiteRequests.Refusal(fromElsewhere, "ActivateModel")?.StatusCode);
+    }
+
+    [Fact]
     public void A_link_to_the_page_works_from_another_site_but_the_api_is_not_read_from_one()
     {
         var page = FunctionsHarness.Request("GET", contentType: null);
