@@ -16,29 +16,8 @@ internal static class ServeCommand
 {
     public static Command Create()
     {
-        var port = new Option<int>("--port") { Description = "The port to listen on (0: any free port).", DefaultValueFactory = _ => 7071 };
-        port.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() is < 0 or > 65535)
-            {
-                result.AddError("--port must be from 0 to 65535.");
-            }
-        });
-        var listen = new Option<IPAddress?>("--listen")
-        {
-            Description = "Listen on this address (0.0.0.0 for every interface) instead of 127.0.0.1; every request then needs a token.",
-            CustomParser = result =>
-            {
-                var text = result.Tokens.Single().Value;
-                if (IPAddress.TryParse(text, out var address))
-                {
-                    return address;
-                }
-
-                result.AddError($"--listen '{text}' is not an IP address.");
-                return null;
-            },
-        };
+        var port = PortOption();
+        var listen = ListenOption();
         var tokens = new ServeTokenOptions();
         var data = CommonOptions.Data();
         var command = new Command("serve", "Serve the estimator's page and the HTTP API on this machine (http://127.0.0.1:7071/ by default).")
@@ -95,6 +74,35 @@ internal static class ServeCommand
         });
         return command;
     }
+
+    private static Option<int> PortOption()
+    {
+        var port = new Option<int>("--port") { Description = "The port to listen on (0: any free port).", DefaultValueFactory = _ => 7071 };
+        port.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 0 or > 65535)
+            {
+                result.AddError("--port must be from 0 to 65535.");
+            }
+        });
+        return port;
+    }
+
+    private static Option<IPAddress?> ListenOption() => new("--listen")
+    {
+        Description = "Listen on this address (0.0.0.0 for every interface) instead of 127.0.0.1; every request then needs a token.",
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Single().Value;
+            if (IPAddress.TryParse(text, out var address))
+            {
+                return address;
+            }
+
+            result.AddError($"--listen '{text}' is not an IP address.");
+            return null;
+        },
+    };
 
     /// <summary>
     /// Prints the address other PCs can open and, with tokens, a link for the estimators and one for the admin; a
