@@ -22,6 +22,8 @@ public static class FunctionsApplicationBuilderExtensions
         builder.UseWhen<Middleware.SecurityHeaders>(context => context.FunctionDefinition.InputBindings.Values.Any(binding => string.Equals(binding.Type, "httpTrigger", StringComparison.OrdinalIgnoreCase)));
         builder.UseWhen<Middleware.UnhandledHttpErrors>(context => context.FunctionDefinition.InputBindings.Values.Any(binding => string.Equals(binding.Type, "httpTrigger", StringComparison.OrdinalIgnoreCase)));
         builder.UseWhen<Middleware.CallerAccess>(context => context.FunctionDefinition.InputBindings.Values.Any(binding => string.Equals(binding.Type, "httpTrigger", StringComparison.OrdinalIgnoreCase)));
+        builder.UseWhen<Middleware.CrossSiteRequests>(context => context.FunctionDefinition.InputBindings.Values.Any(binding => string.Equals(binding.Type, "httpTrigger", StringComparison.OrdinalIgnoreCase)));
+        builder.UseWhen<Middleware.SignedInCaller>(context => context.FunctionDefinition.InputBindings.Values.Any(binding => string.Equals(binding.Type, "httpTrigger", StringComparison.OrdinalIgnoreCase)));
         builder.Services
             .AddApplicationInsightsTelemetryWorkerService()
             .ConfigureFunctionsApplicationInsights();

@@ -84,7 +84,7 @@ public sealed class ServeCommandTests : FakeOpenAITestBase
         using var process = CliRunner.Start(ServerEnvironment, "serve", "--listen", "127.0.0.1", "--port", "0", "--data", Path.Combine(Folder.Path, "data"));
         try
         {
-            var (address, token) = await ReadBannerAsync(process);
+            var (address, token, adminToken) = await ReadBannerAsync(process);
             using var handler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false };
             using var http = new HttpClient(handler) { BaseAddress = address };
 
@@ -107,6 +107,7 @@ public sealed class ServeCommandTests : FakeOpenAITestBase
             Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
             Assert.Contains("samesite=strict", cookie, StringComparison.OrdinalIgnoreCase);
             Assert.Equal(HttpStatusCode.OK, cookieAnswer.StatusCode);
+            Assert.NotEqual(token, adminToken);
         }
         finally
         {
@@ -143,17 +144,63 @@ public sealed class ServeCommandTests : FakeOpenAITestBase
         }
     }
 
-    /// <summary>The address and token serve prints, read as it starts (at most 60 s: a real process must start).</summary>
-    private static async Task<(Uri Address, string Token)> ReadBannerAsync(Process process)
+    [Fact]
+    public async Task Serve_takes_its_tokens_from_a_file_and_the_environment_and_never_prints_them()
+    {
+        const string estimatorToken = "estimator-from-file-0123456789";
+        const string adminToken = "admin-from-environment-0123456789";
+        var tokenFile = Path.Combine(Folder.Path, "token");
+        await File.WriteAllTextAsync(tokenFile, estimatorToken + "\n", Token);
+        var environment = new Dictionary<string, string?>(ServerEnvironment) { ["TIMEVISION_ADMIN_TOKEN"] = adminToken };
+        using var process = CliRunner.Start(
+            environment, "serve", "--listen", "127.0.0.1", "--port", "0", "--token-file", tokenFile, "--data", Path.Combine(Folder.Path, "data"));
+        try
+        {
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(Token);
+            deadline.CancelAfter(TimeSpan.FromSeconds(60));
+            var banner = new[]
+            {
+                await process.StandardOutput.ReadLineAsync(deadline.Token), await process.StandardOutput.ReadLineAsync(deadline.Token),
+                await process.StandardOutput.ReadLineAsync(deadline.Token),
+            };
+            var address = new Uri(banner[0]![banner[0]!.IndexOf("http", StringComparison.Ordinal)..]);
+            using var http = new HttpClient { BaseAddress = address };
+            using var estimator = new HttpRequestMessage(HttpMethod.Get, "api/training/export") { Headers = { Authorization = new AuthenticationHeaderValue("Bearer", estimatorToken) } };
+            using var estimatorAnswer = await http.SendAsync(estimator, Token);
+            using var admin = new HttpRequestMessage(HttpMethod.Get, "api/training/export") { Headers = { Authorization = new AuthenticationHeaderValue("Bearer", adminToken) } };
+            using var adminAnswer = await http.SendAsync(admin, Token);
+
+            Assert.Equal($"Estimators' token: from {tokenFile}", banner[1]);
+            Assert.Equal("Admin's token: from TIMEVISION_ADMIN_TOKEN", banner[2]);
+            Assert.Equal(HttpStatusCode.Forbidden, estimatorAnswer.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, adminAnswer.StatusCode);
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync(CancellationToken.None);
+        }
+    }
+
+    /// <summary>The address and the two tokens serve prints, read as it starts (at most 60 s: a real process must start).</summary>
+    private static async Task<(Uri Address, string Token, string AdminToken)> ReadBannerAsync(Process process)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(Token);
         deadline.CancelAfter(TimeSpan.FromSeconds(60));
         var serving = await process.StandardOutput.ReadLineAsync(deadline.Token) ?? throw new InvalidOperationException(await process.StandardError.ReadToEndAsync(Token));
-        var tokenLine = await process.StandardOutput.ReadLineAsync(deadline.Token);
-        var link = new Uri(serving[serving.IndexOf("http", StringComparison.Ordinal)..]);
-        Assert.NotNull(tokenLine);
-        var token = tokenLine[(tokenLine.IndexOf(": ", StringComparison.Ordinal) + 2)..];
-        Assert.Equal($"?token={Uri.EscapeDataString(token)}", link.Query);
-        return (new Uri(link.GetLeftPart(UriPartial.Path)), token);
+        var address = new Uri(serving[serving.IndexOf("http", StringComparison.Ordinal)..]);
+        var estimatorLink = await process.StandardOutput.ReadLineAsync(deadline.Token);
+        var adminLink = await process.StandardOutput.ReadLineAsync(deadline.Token);
+        Assert.StartsWith("Estimators' link", estimatorLink, StringComparison.Ordinal);
+        Assert.StartsWith("Admin's link", adminLink, StringComparison.Ordinal);
+        return (address, TokenOf(estimatorLink!, address), TokenOf(adminLink!, address));
+    }
+
+    private static string TokenOf(string line, Uri address)
+    {
+        var link = new Uri(line[line.IndexOf("http", StringComparison.Ordinal)..]);
+        Assert.Equal(address, new Uri(link.GetLeftPart(UriPartial.Path)));
+        Assert.StartsWith("?token=", link.Query, StringComparison.Ordinal);
+        return Uri.UnescapeDataString(link.Query["?token=".Length..]);
     }
 }

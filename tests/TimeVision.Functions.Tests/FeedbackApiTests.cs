@@ -148,6 +148,35 @@ public sealed class FeedbackApiTests(AzuriteFixture azurite, CosmosFixture cosmo
     }
 
     [Fact]
+    public async Task A_client_sent_import_provenance_block_is_never_stored()
+    {
+        var (id, etag) = await EstimateAsync();
+        const string forged = """
+            {"actualMinutes": 4, "source": "actual", "enteredBy": "import", "import": {"timesFile": "erp.csv", "timesFileSha256": "00",
+             "aggregate": "median", "rows": 40, "spread": {"min": 4, "max": 4, "dropped": 0}, "matchedBy": "drawing_number",
+             "orders": [{"line": 2, "minutes": 4}]}}
+            """;
+
+        Assert.IsType<OkObjectResult>(await Api.PutAsync(Put(forged, etag), id, Token));
+
+        var feedback = Assert.Single((await GetAsync(id)).Feedback!);
+        Assert.Null(feedback.Import);
+        Assert.Equal(4, feedback.ActualMinutes);
+    }
+
+    [Fact]
+    public async Task The_signed_in_callers_name_is_recorded_whatever_name_the_client_sends()
+    {
+        var (id, etag) = await EstimateAsync();
+        var request = Put("""{"actualMinutes": 4, "source": "expert", "enteredBy": "Vedoucí výroby"}""", etag);
+        TimeVision.Functions.Middleware.CallerIdentity.SignedIn("jana@shop.example").AttachTo(request.HttpContext);
+
+        Assert.IsType<OkObjectResult>(await Api.PutAsync(request, id, Token));
+
+        Assert.Equal("jana@shop.example", Assert.Single((await GetAsync(id)).Feedback!).EnteredBy);
+    }
+
+    [Fact]
     public async Task Feedback_for_an_unknown_estimate_is_404()
     {
         var result = await Api.PutAsync(Put("""{"actualMinutes": 2, "source": "actual"}""", "\"x\""), new string('c', 64), Token);

@@ -90,6 +90,38 @@ public static class TestPdfs
         return Encoding.ASCII.GetBytes(pdf.ToString());
     }
 
+    /// <summary>
+    /// A valid one-page PDF a little larger than <paramref name="paddingBytes"/>: the page is tiny, the bulk an
+    /// unreferenced stream of zeros, as a scan's would be. For size limits without a large file in the repository.
+    /// </summary>
+    public static byte[] Padded(int paddingBytes)
+    {
+        using var pdf = new MemoryStream(paddingBytes + 1024);
+        var offsets = new List<long>();
+        void Write(string text) => pdf.Write(Encoding.ASCII.GetBytes(text));
+        void Start() => offsets.Add(pdf.Position);
+        Write("%PDF-1.4\n");
+        foreach (var body in new[] { "<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [ 3 0 R ] /Count 1 >>", "<< /Type /Page /Parent 2 0 R /MediaBox [ 0 0 595 842 ] >>" })
+        {
+            Start();
+            Write(string.Create(CultureInfo.InvariantCulture, $"{offsets.Count} 0 obj\n{body}\nendobj\n"));
+        }
+
+        Start();
+        Write(string.Create(CultureInfo.InvariantCulture, $"4 0 obj\n<< /Length {paddingBytes} >>\nstream\n"));
+        pdf.Write(new byte[paddingBytes]);
+        Write("\nendstream\nendobj\n");
+        var xref = pdf.Position;
+        Write("xref\n0 5\n0000000000 65535 f \n");
+        foreach (var offset in offsets)
+        {
+            Write(string.Create(CultureInfo.InvariantCulture, $"{offset:0000000000} 00000 n \n"));
+        }
+
+        Write(string.Create(CultureInfo.InvariantCulture, $"trailer\n<< /Root 1 0 R /Size 5 >>\nstartxref\n{xref}\n%%EOF\n"));
+        return pdf.ToArray();
+    }
+
     /// <summary>The first <paramref name="fraction"/> of a file, as an interrupted upload leaves it.</summary>
     public static byte[] Truncated(byte[] pdf, double fraction = 0.5) => pdf[..(int)(pdf.Length * fraction)];
 

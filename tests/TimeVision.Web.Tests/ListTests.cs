@@ -61,7 +61,7 @@ public sealed class ListTests(BrowserFixture browser) : PageTestBase(browser)
         await OpenAsync($"estimates/{id}");
         await Expect(Page.Locator(".notice")).ToContainTextAsync("Dokument je smazán");
 
-        // The admin's purge (serve has no roles: the token holder is the admin) removes the drawing for good.
+        // The admin's purge (serve on loopback: this PC's user is the admin) removes the drawing for good.
         await Page.ClickAsync("button:text('Smazat soubory natrvalo (správce)')");
         await Expect(Page.Locator(".notice")).ToContainTextAsync("PDF a obrázky stran jsou natrvalo smazány.");
         using var image = await Http.GetAsync(new Uri($"api/estimates/{id}/pages/1/image", UriKind.Relative), Token);

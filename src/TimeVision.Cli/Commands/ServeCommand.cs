@@ -6,59 +6,41 @@ using TimeVision.Cli.Serve;
 namespace TimeVision.Cli.Commands;
 
 /// <summary>
-/// <c>timevision serve [--port 7071] [--data DIR] [--listen ADDR --token T]</c>: the estimator's page and the HTTP API
-/// of the Functions app (same routes, same JSON) on this machine, on the local stores and the local Durable Task
-/// engine. It binds to 127.0.0.1 unless <c>--listen</c> names another address; then every request needs the token,
-/// given with <c>--token</c> or generated and printed once. Runs until Ctrl+C.
+/// <c>timevision serve [--port 7071] [--data DIR] [--listen ADDR] [--token-file F --admin-token-file F]</c>: the
+/// estimator's page and the HTTP API of the Functions app (same routes, same JSON) on this machine, on the local stores
+/// and the local Durable Task engine. It binds to 127.0.0.1 unless <c>--listen</c> names another address; then every
+/// request needs a token, the estimators' or the admin's (<see cref="ServeTokenOptions"/>), each given or generated
+/// and printed once in a link. Runs until Ctrl+C.
 /// </summary>
 internal static class ServeCommand
 {
     public static Command Create()
     {
-        var port = new Option<int>("--port") { Description = "The port to listen on (0: any free port).", DefaultValueFactory = _ => 7071 };
-        port.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() is < 0 or > 65535)
-            {
-                result.AddError("--port must be from 0 to 65535.");
-            }
-        });
-        var listen = new Option<IPAddress?>("--listen")
-        {
-            Description = "Listen on this address (0.0.0.0 for every interface) instead of 127.0.0.1; every request then needs the token.",
-            CustomParser = result =>
-            {
-                var text = result.Tokens.Single().Value;
-                if (IPAddress.TryParse(text, out var address))
-                {
-                    return address;
-                }
-
-                result.AddError($"--listen '{text}' is not an IP address.");
-                return null;
-            },
-        };
-        var token = new Option<string?>("--token") { Description = "The access token asked of every request (default with --listen: a new random one, printed once)." };
-        token.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<string?>() is { } given && (given.Length < 16 || given.Any(c => c <= ' ' || c > '~')))
-            {
-                result.AddError("--token must be at least 16 printable ASCII characters without spaces.");
-            }
-        });
+        var port = PortOption();
+        var listen = ListenOption();
+        var tokens = new ServeTokenOptions();
         var data = CommonOptions.Data();
         var command = new Command("serve", "Serve the estimator's page and the HTTP API on this machine (http://127.0.0.1:7071/ by default).")
         {
-            port, data, listen, token,
+            port, data, listen,
         };
+        foreach (var option in tokens.Options)
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction(async (parse, cancellationToken) =>
         {
             var stdout = parse.InvocationConfiguration.Output;
             var stderr = parse.InvocationConfiguration.Error;
             var address = parse.GetValue(listen);
-            var given = parse.GetValue(token);
-            var accessToken = given ?? (address is null ? null : AccessToken.Generate());
-            var settings = new ServeSettings(address ?? IPAddress.Loopback, parse.GetValue(port), accessToken);
+            var (estimatorToken, adminToken, tokenError) = tokens.Resolve(parse, listens: address is not null);
+            if (tokenError is not null)
+            {
+                return CliOutput.WriteError(stdout, stderr, "invalid_option", tokenError, ExitCodes.BadInput);
+            }
+
+            var settings = new ServeSettings(address ?? IPAddress.Loopback, parse.GetValue(port), estimatorToken?.Value, adminToken?.Value);
             ServeHost host;
             try
             {
@@ -75,13 +57,7 @@ internal static class ServeCommand
 
             await using (host)
             {
-                var link = accessToken is null ? host.Address.ToString() : $"{host.Address}?token={Uri.EscapeDataString(accessToken)}";
-                await stdout.WriteLineAsync($"TimeVision is serving at {link}");
-                if (accessToken is not null && given is null)
-                {
-                    await stdout.WriteLineAsync($"Access token (shown only now): {accessToken}");
-                }
-
+                await WriteLinksAsync(stdout, ServeAddresses.Reachable(host.Address), estimatorToken, adminToken);
                 await stdout.FlushAsync(cancellationToken);
                 await stderr.WriteLineAsync("Press Ctrl+C to stop.");
                 try
@@ -97,5 +73,54 @@ internal static class ServeCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    private static Option<int> PortOption()
+    {
+        var port = new Option<int>("--port") { Description = "The port to listen on (0: any free port).", DefaultValueFactory = _ => 7071 };
+        port.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 0 or > 65535)
+            {
+                result.AddError("--port must be from 0 to 65535.");
+            }
+        });
+        return port;
+    }
+
+    private static Option<IPAddress?> ListenOption() => new("--listen")
+    {
+        Description = "Listen on this address (0.0.0.0 for every interface) instead of 127.0.0.1; every request then needs a token.",
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Single().Value;
+            if (IPAddress.TryParse(text, out var address))
+            {
+                return address;
+            }
+
+            result.AddError($"--listen '{text}' is not an IP address.");
+            return null;
+        },
+    };
+
+    /// <summary>
+    /// Prints the address other PCs can open and, with tokens, a link for the estimators and one for the admin; a
+    /// generated token is shown only now, a given one is named by where it came from, never printed.
+    /// </summary>
+    private static async Task WriteLinksAsync(TextWriter stdout, Uri address, ServeToken? estimator, ServeToken? admin)
+    {
+        await stdout.WriteLineAsync($"TimeVision is serving at {address}");
+        foreach (var (who, token) in new[] { ("Estimators'", estimator), ("Admin's", admin) })
+        {
+            if (token is null)
+            {
+                continue;
+            }
+
+            await stdout.WriteLineAsync(token.From is null
+                ? $"{who} link (its token is shown only now): {address}?token={Uri.EscapeDataString(token.Value)}"
+                : $"{who} token: from {token.From}");
+        }
     }
 }

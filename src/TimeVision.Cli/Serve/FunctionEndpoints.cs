@@ -32,9 +32,15 @@ internal static class FunctionEndpoints
         foreach (var function in All)
         {
             var bind = Binders(function.Method);
-            routes.MapMethods("/" + function.Route, function.Methods, context => InvokeAsync(context, function, bind)).WithDisplayName(function.Name);
+            routes.MapMethods("/" + function.Route, function.Methods, context => InvokeAsync(context, function, bind))
+                .WithDisplayName(function.Name)
+                .WithMetadata(function);
         }
     }
+
+    /// <summary>The HTTP function a request was routed to, or <see langword="null"/> when none matched.</summary>
+    /// <param name="context">The request.</param>
+    public static HttpFunction? Of(HttpContext context) => context.GetEndpoint()?.Metadata.GetMetadata<HttpFunction>();
 
     private static async Task InvokeAsync(HttpContext context, HttpFunction function, IReadOnlyList<Func<HttpContext, object?>> bind)
     {

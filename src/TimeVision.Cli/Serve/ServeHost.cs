@@ -20,7 +20,8 @@ namespace TimeVision.Cli.Serve;
 /// <summary>
 /// The web app behind <c>timevision serve</c>: Core on this machine's stores, the local Durable Task engine running the
 /// pipeline, and every HTTP function of the Functions app (the API and the page) on Kestrel, with the same security
-/// headers, the same error shape for anything unhandled, and the access token when one is set.
+/// headers, the same error shape for anything unhandled, and the checks of <see cref="ServeGuards"/> (its own host
+/// names, the access tokens and roles, the cross-site rules, the body limit).
 /// </summary>
 internal sealed class ServeHost : IAsyncDisposable
 {
@@ -81,10 +82,7 @@ internal sealed class ServeHost : IAsyncDisposable
                 return next(context);
             });
             app.Use(AnswerUnhandled);
-            if (settings.Token is { } token)
-            {
-                app.Use(new AccessToken(token).InvokeAsync);
-            }
+            app.UseServeGuards(settings);
 
             app.MapHttpFunctions();
             await app.StartAsync(cancellationToken);
@@ -116,6 +114,14 @@ internal sealed class ServeHost : IAsyncDisposable
         try
         {
             await next(context);
+        }
+        catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge && !context.Response.HasStarted)
+        {
+            // Kestrel's body limit (ServeGuards), met by a chunked body or one longer than it said.
+            var limit = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize;
+            await ServeErrors.WriteAsync(
+                context, StatusCodes.Status413PayloadTooLarge, IntakeError.TooLarge, string.Create(
+                    System.Globalization.CultureInfo.InvariantCulture, $"The request body is larger than the {limit / (1024 * 1024)} MB this server takes (Pipeline:MaxPdfBytes)."));
         }
         catch (Exception exception) when (exception is not OperationCanceledException && !context.Response.HasStarted)
         {

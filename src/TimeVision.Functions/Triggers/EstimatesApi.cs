@@ -27,6 +27,7 @@ public sealed class EstimatesApi(DocumentIntake intake, IEstimateStore estimates
     /// <c>Vision:DailyBudgetUsd</c> is spent, 503 <c>missing_api_key</c> when a model is named but cannot be reached.
     /// </summary>
     [Function("PostEstimate")]
+    [AcceptsBody("application/pdf")]
     public Task<IActionResult> PostAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/estimates")] HttpRequest request,
         [DurableClient] DurableTaskClient client,

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using TimeVision.Core.Feedback;
 using TimeVision.Core.Pipeline;
+using TimeVision.Functions.Middleware;
 
 namespace TimeVision.Functions.Triggers;
 
@@ -11,13 +12,15 @@ namespace TimeVision.Functions.Triggers;
 /// <c>PUT /api/estimates/{id}/feedback</c>: the shop's real time for a stored estimate. The body is a
 /// <see cref="ShopFeedback"/>; <c>If-Match</c> carries the estimate's <c>ETag</c>. 200 with the new <c>ETag</c>;
 /// 400 invalid (<see cref="FeedbackLimits"/>); 404 unknown; 409 stale token (nothing overwritten); 413 a body over
-/// <see cref="FeedbackLimits.MaxBodyBytes"/>; 428 no <c>If-Match</c>.
+/// <see cref="FeedbackLimits.MaxBodyBytes"/>; 428 no <c>If-Match</c>. A client's <c>import</c> block is dropped, and
+/// <c>enteredBy</c> is the signed-in caller's name where the host knows one (<see cref="CallerIdentity"/>).
 /// </summary>
 /// <param name="feedback">Records feedback.</param>
 public sealed class FeedbackApi(FeedbackService feedback)
 {
     /// <summary>Records feedback.</summary>
     [Function("PutFeedback")]
+    [AcceptsBody("application/json")]
     public async Task<IActionResult> PutAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/estimates/{id}/feedback")] HttpRequest request,
         string id,
@@ -52,7 +55,7 @@ public sealed class FeedbackApi(FeedbackService feedback)
         }
 
         var documentId = DocumentId.TryParse(id, out var parsed) ? parsed.Value : (id ?? string.Empty).Trim();
-        var result = await feedback.RecordAsync(documentId, body, ifMatch, cancellationToken);
+        var result = await feedback.RecordAsync(documentId, AsEnteredBy(body, request.HttpContext), ifMatch, cancellationToken);
         switch (result.Outcome)
         {
             case FeedbackOutcome.Saved:
@@ -66,4 +69,14 @@ public sealed class FeedbackApi(FeedbackService feedback)
                 return ApiError.Result(StatusCodes.Status400BadRequest, "invalid_feedback", result.Message!);
         }
     }
+
+    /// <summary>
+    /// The label as the server vouches for it: never an <c>import</c> block (only the history import, on the server,
+    /// records where a label was imported from), and <c>enteredBy</c> as the host knows the caller (<see cref="CallerIdentity"/>).
+    /// </summary>
+    private static ShopFeedback AsEnteredBy(ShopFeedback body, HttpContext context) => body with
+    {
+        Import = null,
+        EnteredBy = CallerIdentity.Of(context) is { } caller ? caller.EnteredBy(body.EnteredBy) : body.EnteredBy,
+    };
 }

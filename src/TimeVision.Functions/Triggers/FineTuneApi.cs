@@ -33,6 +33,7 @@ public sealed class FineTuneApi(FineTuneStarts starts, FineTuneService fineTunin
     /// bad body, key or name; <c>422</c> <c>idempotency_key_reused</c> for a key sent before with a different body.
     /// </summary>
     [Function("StartFineTune")]
+    [AcceptsBody("application/json")]
     [AdminOnly]
     public async Task<IActionResult> StartAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/fine-tune/jobs")] HttpRequest request,

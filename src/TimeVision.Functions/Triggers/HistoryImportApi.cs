@@ -27,6 +27,7 @@ public sealed class HistoryImportApi(HistoryImports imports, ILogger<HistoryImpo
     /// option or key; <c>422</c> <c>idempotency_key_reused</c> for a key sent before with another file or options.
     /// </summary>
     [Function("StartHistoryImport")]
+    [AcceptsBody("text/csv")]
     [AdminOnly]
     public async Task<IActionResult> StartAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/history/imports")] HttpRequest request,

@@ -27,6 +27,7 @@ public sealed class ModelApi(ModelInfoService models, ModelCheckService check)
 
     /// <summary>Sends the sample drawings to a model once each: 200 with the report, <c>usable</c> saying whether it can take over.</summary>
     [Function("CheckModel")]
+    [AcceptsBody("application/json")]
     [AdminOnly]
     public async Task<IActionResult> CheckAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/model/check")] HttpRequest request,
@@ -41,6 +42,7 @@ public sealed class ModelApi(ModelInfoService models, ModelCheckService check)
 
     /// <summary>Checks a model and switches it on: 409 <c>model_check_failed</c> with the report when it is not usable and not forced.</summary>
     [Function("ActivateModel")]
+    [AcceptsBody("application/json")]
     [AdminOnly]
     public async Task<IActionResult> ActivateAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/model/activate")] HttpRequest request,

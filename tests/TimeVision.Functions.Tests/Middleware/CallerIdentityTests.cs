@@ -1,0 +1,44 @@
+using System.Text;
+using System.Text.Json;
+using TimeVision.Functions.Middleware;
+
+namespace TimeVision.Functions.Tests.Middleware;
+
+/// <summary>Who a label records as its author: the signed-in principal, or in <c>serve</c> the token's role.</summary>
+public sealed class CallerIdentityTests
+{
+    [Fact]
+    public void The_principals_name_claim_is_read_as_its_name_typ_says()
+    {
+        var request = FunctionsHarness.Request("PUT");
+        request.Headers[CallerAccess.PrincipalHeader] = Principal(
+            "preferred_username", ("name", "Jana Nováková"), ("preferred_username", "jana@shop.example"));
+
+        Assert.Equal("jana@shop.example", SignedInCaller.NameOf(request));
+    }
+
+    [Fact]
+    public void Without_a_readable_principal_there_is_no_name()
+    {
+        var request = FunctionsHarness.Request("PUT");
+        Assert.Null(SignedInCaller.NameOf(request));
+        request.Headers[CallerAccess.PrincipalHeader] = "not base64";
+        Assert.Null(SignedInCaller.NameOf(request));
+    }
+
+    [Fact]
+    public void A_signed_in_name_replaces_the_given_one_and_a_tokens_role_is_kept_beside_it()
+    {
+        Assert.Equal("jana@shop.example", CallerIdentity.SignedIn("jana@shop.example").EnteredBy("Boss"));
+        Assert.Equal("Jana (estimator)", CallerIdentity.TokenRole("estimator").EnteredBy(" Jana "));
+        Assert.Equal("admin", CallerIdentity.TokenRole("admin").EnteredBy(null));
+        Assert.Equal(200, CallerIdentity.TokenRole("estimator").EnteredBy(new string('x', 200)).Length);
+        Assert.EndsWith(" (estimator)", CallerIdentity.TokenRole("estimator").EnteredBy(new string('x', 200)), StringComparison.Ordinal);
+    }
+
+    private static string Principal(string nameType, params (string Type, string Value)[] claims)
+    {
+        var json = JsonSerializer.Serialize(new { auth_typ = "aad", name_typ = nameType, claims = claims.Select(c => new { typ = c.Type, val = c.Value }) });
+        return Convert.ToBase64String(Encoding.UTF8.GetBytes(json));
+    }
+}
