@@ -1,6 +1,4 @@
 using System.Reflection;
-using System.Text;
-using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Abstractions;
@@ -32,7 +30,7 @@ public sealed class CallerAccess(IOptions<AccessOptions> options) : IFunctionsWo
     public const string PlatformSignInOff = "platform_sign_in_off";
 
     /// <summary>The header App Service authentication passes the signed-in principal in (base64 JSON).</summary>
-    public const string PrincipalHeader = "X-MS-CLIENT-PRINCIPAL";
+    public const string PrincipalHeader = ClientPrincipal.Header;
 
     /// <summary>What shows the platform's sign-in is on, read once: the environment does not change while the process runs.</summary>
     private readonly PlatformSignIn _signIn = PlatformSignInEvidence.Of(Environment.GetEnvironmentVariable, options.Value);
@@ -117,24 +115,5 @@ public sealed class CallerAccess(IOptions<AccessOptions> options) : IFunctionsWo
     }
 
     /// <summary>The signed-in principal's app roles, or <see langword="null"/> when no principal was passed on.</summary>
-    private static List<string>? RolesOf(HttpRequest request)
-    {
-        if (request.Headers[PrincipalHeader].FirstOrDefault() is not { Length: > 0 } encoded)
-        {
-            return null;
-        }
-
-        try
-        {
-            using var principal = JsonDocument.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(encoded)));
-            var roleType = principal.RootElement.TryGetProperty("role_typ", out var type) ? type.GetString() : null;
-            return [.. principal.RootElement.GetProperty("claims").EnumerateArray()
-                .Where(claim => claim.GetProperty("typ").GetString() is { } typ && (typ == roleType || typ == "roles"))
-                .Select(claim => claim.GetProperty("val").GetString() ?? string.Empty)];
-        }
-        catch (Exception exception) when (exception is FormatException or JsonException or KeyNotFoundException or InvalidOperationException)
-        {
-            return null;
-        }
-    }
+    private static IReadOnlyList<string>? RolesOf(HttpRequest request) => ClientPrincipal.Read(request)?.Roles;
 }

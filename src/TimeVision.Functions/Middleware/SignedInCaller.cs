@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Middleware;
@@ -37,29 +35,5 @@ public sealed class SignedInCaller(IOptions<AccessOptions> options) : IFunctions
     /// <see langword="null"/> without a readable principal or name.
     /// </summary>
     /// <param name="request">The request, with the principal the platform passed on.</param>
-    public static string? NameOf(HttpRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        if (request.Headers[CallerAccess.PrincipalHeader].FirstOrDefault() is not { Length: > 0 } encoded)
-        {
-            return null;
-        }
-
-        try
-        {
-            using var principal = JsonDocument.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(encoded)));
-            var nameType = principal.RootElement.TryGetProperty("name_typ", out var type) ? type.GetString() : null;
-            var claims = principal.RootElement.GetProperty("claims").EnumerateArray()
-                .Select(claim => (Type: claim.GetProperty("typ").GetString(), Value: claim.GetProperty("val").GetString()))
-                .Where(claim => !string.IsNullOrWhiteSpace(claim.Value))
-                .ToList();
-            return new[] { nameType, "name", "preferred_username" }
-                .Select(wanted => claims.FirstOrDefault(claim => wanted is not null && claim.Type == wanted).Value)
-                .FirstOrDefault(value => value is not null);
-        }
-        catch (Exception exception) when (exception is FormatException or JsonException or KeyNotFoundException or InvalidOperationException)
-        {
-            return null;
-        }
-    }
+    public static string? NameOf(HttpRequest request) => ClientPrincipal.Read(request)?.Name;
 }
