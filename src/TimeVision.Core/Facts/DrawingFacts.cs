@@ -33,6 +33,10 @@ public sealed record DrawingFact(string Value, FactConfidence Confidence, FactSo
 {
     /// <summary>A number the value carries (diameter, roughness, chamfer size, count), in the drawing's units.</summary>
     public double? Number { get; init; }
+
+    /// <summary>For an inferred fact, what it was inferred from (e.g. <c>decimal commas (62,5, 17,5); metric threads (M6)</c>).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Evidence { get; init; }
 }
 
 /// <summary>The title block's fields.</summary>
