@@ -91,6 +91,9 @@ public sealed record FeatureFacts
     /// <summary>Repeat counts (<c>4x</c>, <c>6 X</c>), each with what it counts.</summary>
     public IReadOnlyList<DrawingFact> Counts { get; init; } = [];
 
+    /// <summary>Hole and thread callouts with their counts, sizes, depths and boxes (<see cref="HoleCallout"/>).</summary>
+    public IReadOnlyList<HoleCallout> Holes { get; init; } = [];
+
     /// <summary>Plain dimension numbers (no symbol), for the envelope.</summary>
     public IReadOnlyList<double> Dimensions { get; init; } = [];
 }
