@@ -45,7 +45,7 @@ internal static partial class TitleBlockLabels
     [
         (TitleBlockField.Material, ["WERKSTOFF", "MATERIAL", "MATERIÁL", "POLOTOVAR", "MATL", "MAT'L", "材料标记", "材料", "材质"]),
         (TitleBlockField.PartName, ["BENENNUNG", "BEZEICHNUNG", "TITLE", "TITEL", "NÁZEV", "PART NAME", "NAME:", "PEÇA", "PIEZA", "TÍTOL", "TÍTULO", "DENOMINACIÓ", "DENOMINACIÓN", "图样名称", "零件名称", "名称"]),
-        (TitleBlockField.DrawingNumber, ["ZEICHNUNGSNUMMER", "ZEICHNUNGSNR", "ZEICHNUNGS-NR", "ZEICHN.-NR", "DWG NO", "DWG. NO", "DWG NR", "DWG NUMBER", "DRAWING NO", "DRAWING NR", "DRAWING NUMBER", "ČÍSLO VÝKRESU", "Č. VÝKRESU", "Nº PLANO", "N° PLANO", "NO. PLANO", "NÚM. PLÀNOL", "PLÀNOL", "PLANO", "图样代号", "图号"]),
+        (TitleBlockField.DrawingNumber, ["ZEICHNUNGSNUMMER", "ZEICHNUNGSNR", "ZEICHNUNGS-NR", "ZEICHN.-NR", "DWG NO", "DWG. NO", "DWG NR", "DWG NUMBER", "DRAWING NO", "DRAWING NR", "DRAWING NUMBER", "ČÍSLO VÝKRESU", "Č. VÝKRESU", "Nº DE PLANO", "Nº PLANO", "N° PLANO", "NO. PLANO", "NÚMERO DE PLANO", "NÚM. PLÀNOL", "PLÀNOL", "PLANO", "图样代号", "图号"]),
         (TitleBlockField.Reference, ["REFERÈNCIA", "REFERENCIA", "REF."]),
         (TitleBlockField.DocumentNumber, ["DOCUMENT NUMBER", "DOCUMENT NO", "DOCUMENT NR", "DOC. NO", "DOC NO", "DOKUMENTNUMMER", "DOKUMENTNR", "DOKUMENT-NR", "ČÍSLO DOKUMENTU", "文件编号", "文档编号"]),
         (TitleBlockField.PartNumber, ["PART NUMBER", "PART NO", "PART NR", "P/N", "TEILENUMMER", "TEILE-NR", "TEIL-NR", "SACHNUMMER", "SACH-NR", "IDENTNUMMER", "IDENT-NR", "ARTIKELNUMMER", "ARTIKEL-NR", "ČÍSLO DÍLU", "Č. DÍLU", "零件号", "零件代号"]),
@@ -54,7 +54,12 @@ internal static partial class TitleBlockLabels
         (TitleBlockField.Sheet, ["BLATT", "SHEET", "LIST", "HOJA", "FULL"]),
         (TitleBlockField.Other, [
             "SIZE", "FORMAT", "REV", "REVISION", "FINISH", "QTY", "QUANTITY", "TREATMENT", "HARDNESS", "CODE", "CAGE CODE", "FSCM NO",
-            "QUANT", "CANTIDAD", "QUANTITAT", "MIDES MÀX", "MIDES", "DIMENSIONES", "FORMATO", "表面处理", "热处理", "数量"]),
+            "QUANT", "CANTIDAD", "QUANTITAT", "MIDES MÀX", "MIDES", "DIMENSIONES", "FORMATO", "表面处理", "热处理", "数量",
+
+            // Who and when: a person's name or a date in these cells is never the part's name or number.
+            "DRAWN", "CHECKED", "ENG APPR", "MFG APPR", "APPROVED", "COMMENTS", "NEXT ASSY", "USED ON", "DATE", "CREATED BY",
+            "DOCUMENT TYPE", "DOCUMENT STATUS", "DATE OF ISSUE", "DEPT", "TECHNICAL REFERENCE", "DIBUJADO", "COMPROBADO", "FECHA",
+            "DIBUIXAT", "COMPROVAT", "DATA"]),
     ];
 
     /// <summary>Every label on the page, in reading order.</summary>
@@ -72,7 +77,7 @@ internal static partial class TitleBlockLabels
 
                 // "DO NOT SCALE DRAWING" is a note and "NAME SIGNATURE DATE" a table header, not labels.
                 var followsLabel = found.Count > 0 && found[^1].Line == line && found[^1].FirstWord + found[^1].WordCount == i;
-                if (i == 0 || followsLabel || (EndsWithColon(line, label) && !IsPersonField(label)) || IsChinese(line.Words[i].Text[0]) || ValueFollows(line, label))
+                if (i == 0 || (followsLabel && !IsPersonField(label)) || (EndsWithColon(line, label) && !IsPersonField(label)) || IsChinese(line.Words[i].Text[0]) || ValueFollows(line, label))
                 {
                     found.Add(label);
                     i += label.WordCount - 1;
@@ -181,7 +186,7 @@ internal static partial class TitleBlockLabels
         return false;
     }
 
-    /// <summary>"name:" inside a line is more often a person's ("DRAWN NAME: J. SMITH") than the part's.</summary>
+    /// <summary>"name:" inside a line, even right after another label, is more often a person's ("DRAWN NAME: J. SMITH") than the part's.</summary>
     private static bool IsPersonField(TitleBlockLabel label) =>
         label.Field == TitleBlockField.PartName && label.Line.Words[label.FirstWord].Text.StartsWith("NAME", StringComparison.OrdinalIgnoreCase);
 

@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace TimeVision.Core.Facts;
 
 /// <summary>
@@ -16,7 +18,7 @@ namespace TimeVision.Core.Facts;
 /// they repeat the sheet's own number on a drawing of several sheets. A line the drawing number took is not also the part's name.
 /// Of several scales the one nearest the sheet's lower right corner is the sheet's (the others belong to views).
 /// </remarks>
-internal static class TitleBlockReader
+internal static partial class TitleBlockReader
 {
     /// <summary>Reads the labelled fields of one page.</summary>
     public static TitleBlockFacts Read(TextPage page)
@@ -36,7 +38,7 @@ internal static class TitleBlockReader
             MaterialGroup = MaterialCatalog.GroupOf(material?.Value),
             PartName = labelled.First(TitleBlockField.PartName, taken: drawingNumber?.Source.Box),
             DrawingNumber = drawingNumber,
-            Scale = labelled.First(TitleBlockField.Scale, byCorner),
+            Scale = labelled.First(TitleBlockField.Scale, byCorner) ?? ScaleWithTrailingWord(page),
             Weight = labelled.First(TitleBlockField.Weight),
             Sheet = sheet,
         };
@@ -50,6 +52,18 @@ internal static class TitleBlockReader
         number is not null && sheet?.Value.Split('/') is [var n, var m] && m != "1" && TitleBlockValues.IsShortNumber(number.Value) && number.Value == n
             ? null
             : number;
+
+    /// <summary>
+    /// A ratio with its word after it, alone on a line (<c>1:1 Ratio</c>, <c>2:1 SCALE</c>): the sheet's scale where no
+    /// label precedes one, at medium, since the word is not where a label stands.
+    /// </summary>
+    private static DrawingFact? ScaleWithTrailingWord(TextPage page) =>
+        page.Lines.Select(line => (line, match: TrailingScaleWord().Match(line.Text))).FirstOrDefault(c => c.match.Success) is ({ } line, { } match)
+            ? new DrawingFact($"{match.Groups[1].Value}:{match.Groups[2].Value}", FactConfidence.Medium, new FactSource(page.Number, line.Text, line.Box))
+            : null;
+
+    [GeneratedRegex(@"^\(?(\d{1,3})\s?:\s?(\d{1,3})\)?\s+(?:RATIO|SCALE|MASSSTAB|MA[ẞß]STAB|ESCALA|MĚŘÍTKO)$", RegexOptions.IgnoreCase)]
+    private static partial Regex TrailingScaleWord();
 
     private static DrawingFact? AsMedium(DrawingFact? fact) => fact is null ? null : fact with { Confidence = FactConfidence.Medium };
 }

@@ -127,4 +127,28 @@ public sealed class DefaultTemplateTitleBlockTests : IDisposable
 
         Assert.Null(facts.DrawingNumber);
     }
+
+    [Fact]
+    public async Task Fusion_ISO_block_reads_title_and_DWG_No_beside_the_document_type_and_who_made_it()
+    {
+        var sheet = new TextPdf(842, 595).WithGrid(6).WithDimensions("120", "85", "Ø12 H7", "4x M6")
+            .Text(480, 520, "Created by", 5).Text(560, 520, "Approved by", 5).Text(640, 520, "Document type", 5)
+            .Text(484, 534, "J. Smith", 9).Text(644, 534, "Detail drawing", 9)
+            .Text(640, 550, "Title", 5).Text(740, 550, "DWG No.", 5)
+            .Text(644, 564, "Guide rail", 11).Text(744, 564, "GR-2201", 11);
+
+        var facts = (await _reader.ReadAsync(sheet)).TitleBlock;
+
+        Assert.Equal(("Guide rail", "GR-2201", FactConfidence.High), (facts.PartName?.Value, facts.DrawingNumber?.Value, facts.DrawingNumber?.Confidence));
+    }
+
+    [Fact]
+    public async Task A_ratio_with_its_word_after_it_is_the_scale_at_medium_confidence_where_no_label_gives_one()
+    {
+        var sheet = new TextPdf().WithGrid(6).WithDimensions("120", "85", "40", "25").Text(600, 540, "1:1 Ratio", 8);
+
+        var facts = (await _reader.ReadAsync(sheet)).TitleBlock;
+
+        Assert.Equal(("1:1", FactConfidence.Medium), (facts.Scale?.Value, facts.Scale?.Confidence));
+    }
 }
