@@ -123,6 +123,22 @@ public static class DrawingTruth
         }
     }
 
+    /// <summary>
+    /// How many of the scored fields were right over the corpus: read as the sheet shows it, or left empty where the
+    /// sheet carries nothing (the figure the issues quote, e.g. 76 %).
+    /// </summary>
+    /// <param name="read">Per drawing: what was read.</param>
+    public static (int Right, int Fields) Accuracy(IReadOnlyDictionary<string, Read> read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        var outcomes = (from drawing in Drawings.Where(d => read.ContainsKey(d.FileName))
+                        from field in Fields
+                        let expected = field.Expected(drawing)
+                        let actual = field.Actual(read[drawing.FileName])
+                        select expected is null ? actual is null : actual is not null && Matches(field.Field, expected, actual)).ToList();
+        return (outcomes.Count(right => right), outcomes.Count);
+    }
+
     /// <summary>Every value read at high confidence that the sheet does not carry, as "file field 'value'".</summary>
     /// <param name="read">Per drawing: what was read, with <see cref="Read.HighConfidence"/> filled.</param>
     public static IReadOnlyList<string> WrongAtHighConfidence(IReadOnlyDictionary<string, Read> read)

@@ -33,6 +33,10 @@ public sealed record DrawingFact(string Value, FactConfidence Confidence, FactSo
 {
     /// <summary>A number the value carries (diameter, roughness, chamfer size, count), in the drawing's units.</summary>
     public double? Number { get; init; }
+
+    /// <summary>For an inferred fact, what it was inferred from (e.g. <c>decimal commas (62,5, 17,5); metric threads (M6)</c>).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Evidence { get; init; }
 }
 
 /// <summary>The title block's fields.</summary>
@@ -86,6 +90,9 @@ public sealed record FeatureFacts
 
     /// <summary>Repeat counts (<c>4x</c>, <c>6 X</c>), each with what it counts.</summary>
     public IReadOnlyList<DrawingFact> Counts { get; init; } = [];
+
+    /// <summary>Hole and thread callouts with their counts, sizes, depths and boxes (<see cref="HoleCallout"/>).</summary>
+    public IReadOnlyList<HoleCallout> Holes { get; init; } = [];
 
     /// <summary>Plain dimension numbers (no symbol), for the envelope.</summary>
     public IReadOnlyList<double> Dimensions { get; init; } = [];

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 
 namespace TimeVision.Core.Facts;
 
-/// <summary>Reads diameters, threads, fits, roughness, chamfers, counts and plain dimensions from a page's lines.</summary>
+/// <summary>Reads diameters, threads, fits, roughness, chamfers, counts, hole callouts and plain dimensions from a page's lines.</summary>
 internal static partial class FeatureReader
 {
     public static FeatureFacts Read(TextPage page)
@@ -87,6 +87,7 @@ internal static partial class FeatureReader
             Roughness = roughness,
             Chamfers = chamfers,
             Counts = counts,
+            Holes = HoleReader.Read(page),
             Dimensions = dimensions,
         };
     }

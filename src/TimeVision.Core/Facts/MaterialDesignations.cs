@@ -53,7 +53,7 @@ public static partial class MaterialCatalog
 
     [GeneratedRegex(
         Start + "(?:SS|A[24])[\\s-]?(?:3\\d{2}|4[1-4]\\d)L?" + End
-        + "|(?i:\\bstainless(?:\\s+steel)?\\b|\\bEdelstahl\\b|\\bnerez(?:ov[áa]\\s+ocel)?\\b|\\bINOX\\b|\\bV[24]A\\b)|17-4\\s?PH|不锈钢",
+        + "|(?i:\\bstainless(?:\\s+steel)?\\b|\\bEdelstahl\\b|\\bnerez(?:ov[áa]\\s+ocel)?\\b|\\bINOX\\b|\\bV[24]A\\b|\\bacero?\\s+inoxidable\\b)|17-4\\s?PH|不锈钢",
         Options)]
     private static partial Regex StainlessPattern();
 
@@ -88,11 +88,11 @@ public static partial class MaterialCatalog
         + "|(?i:\\bAlumin(?:i)?um)\\s+[2567]\\d{3}" + End
         + "|" + Start + "[1-8]\\d{3}(?=\\s?铝)"
         + "|" + Start + "(?:[1-8]A\\d{2}|L[YDFC]\\d{1,2}|ZL\\d{3}|ADC\\d{1,2})" + End
-        + "|(?i:\\bAlumin(?:i)?um\\b|\\bAlu\\b|\\(AL\\)|\\bhlin[íi]k\\b|\\bDural\\w*)|铝合金",
+        + "|(?i:\\bAlumin(?:i)?um\\b|\\bAlumini[oa]?\\b|\\bAlu\\b|\\(AL\\)|\\bhlin[íi]k\\b|\\bDural\\w*)|铝合金",
         Options)]
     private static partial Regex AluminiumPattern();
 
-    [GeneratedRegex(Start + "(?:Ti6Al4V|TC4|TC11)" + End + "|(?i:\\bTitan(?:ium)?\\b)|钛合金", Options)]
+    [GeneratedRegex(Start + "(?:Ti6Al4V|TC4|TC11)" + End + "|(?i:\\bTitan(?:ium|io|i)?\\b)|钛合金", Options)]
     private static partial Regex TitaniumPattern();
 
     /// <summary>Copper alloys: <c>CuZn39Pb3</c>, <c>CuSn8</c>, <c>CW614N</c>, GB <c>HPb59-1</c>, <c>QSn6.5-0.1</c>, <c>ZCuSn10Pb1</c>, and the words.</summary>
@@ -100,26 +100,26 @@ public static partial class MaterialCatalog
         Start + "Cu(?:Zn|Sn|Al|Ni\\d*Zn|Be)\\d*[\\w.-]*"
         + "|" + Start + "CW[2-7]\\d{2}[A-Z]" + End
         + "|" + Start + "(?:HPb\\d{2}-\\d|Q(?:Sn|Al|Be|Si)\\d+(?:[.-]\\d+)*|ZCu(?:Sn|Zn|Al|Pb)[\\w.-]*)"
-        + "|(?i:\\bbrass\\b|\\bMessing\\b|\\bmosaz\\b|\\bbronz[ea]?\\b|\\bRotguss\\b)|黄铜|青铜|铍铜",
+        + "|(?i:\\bbrass\\b|\\bMessing\\b|\\bmosaz\\b|\\bbronz[ea]?\\b|\\bbronce\\b|\\blat[óo]n\\b|\\bllaut[óo]\\b|\\bRotguss\\b)|黄铜|青铜|铍铜",
         Options)]
     private static partial Regex BrassBronzePattern();
 
     [GeneratedRegex(
         Start + "(?:Cu-?(?:ETP|OF|DHP|HCP|PHC)|CW[01]\\d{2}[A-Z]|TU[0-2]|TP[12])" + End
-        + "|(?i:\\bcopper\\b|\\bKupfer\\b|\\bm[ěe]ď\\b)|紫铜|纯铜",
+        + "|(?i:\\bcopper\\b|\\bKupfer\\b|\\bm[ěe]ď\\b|\\bcobre\\b|\\bcoure\\b)|紫铜|纯铜",
         Options)]
     private static partial Regex CopperPattern();
 
     /// <summary>EN-GJL/GJS, DIN GG/GGG, GB <c>HT250</c>, <c>QT450-10</c>, <c>KTH350-10</c>, and the words.</summary>
     [GeneratedRegex(
         Start + "(?:EN-?GJ[LSMV]-\\d+[\\w-]*|GJ[LS]-?\\d{3}|GGG?-?\\d{2}|HT\\d{3}|QT\\d{3}(?:-\\d{1,2})?|KT[HBZ]\\d{3}(?:-\\d{1,2})?)" + End
-        + "|(?i:\\bcast\\s+iron\\b|\\bgr[ae]y\\s+iron\\b|\\bductile\\s+iron\\b|\\bGrauguss\\b|\\bGusseisen\\b|\\bSph[äa]roguss\\b|\\blitina\\b)|铸铁|灰铁|球铁",
+        + "|(?i:\\bcast\\s+iron\\b|\\bgr[ae]y\\s+iron\\b|\\bductile\\s+iron\\b|\\bGrauguss\\b|\\bGusseisen\\b|\\bSph[äa]roguss\\b|\\blitina\\b|\\bfundici[óo]n\\b|\\bhierro\\s+fundido\\b)|铸铁|灰铁|球铁",
         Options)]
     private static partial Regex CastIronPattern();
 
     [GeneratedRegex(
-        Start + "(?:POM(?:-[CH])?|PA\\s?6\\w*|PEEK|PTFE|PE-?HD|PE-?UHMW|UHMW(?:-?PE)?|PMMA|PVC|PET-?P?|Delrin|Acetal|Nylon)" + End
-        + "|(?i:\\bplastic\\b|\\bKunststoff\\b)|尼龙|聚甲醛|聚四氟乙烯|赛钢|塑料",
+        Start + "(?:POM(?:-[CH])?|PA\\s?6\\w*|PEEK|PTFE|PE-?HD|HDPE|PE-?UHMW|UHMW(?:-?PE)?|PMMA|PVC|PET-?P?|ABS|Delrin|Acetal|Nylon|Teflon|Ertalon|Ertacetal|Lexan|Makrolon)" + End
+        + "|(?i:\\bplastic\\b|\\bplast\\b|\\bpl[áà]stic[oa]?\\b|\\bKunststoff\\b|\\bpoly(?:carbonate?|karbon[áa]t)\\b|\\bpolicarbonato?\\b|\\bacetal\\b|\\bnylon\\b|\\bdelrin\\b|\\blexan\\b)|尼龙|聚甲醛|聚四氟乙烯|赛钢|塑料",
         Options)]
     private static partial Regex PlasticPattern();
 
@@ -127,7 +127,7 @@ public static partial class MaterialCatalog
     [GeneratedRegex(
         Start + "(?:S(?:185|235|275|355|420|460)\\w*|E(?:295|335|360)|St\\s?(?:37|44|50|52|60|70)(?:-\\d)?|C[fFkK]?[1-6]\\d[ERD]?|Q(?:195|215|235|255|275|295|345|355|390|420|460)(?:-?[A-E])?(?:NH|R|F|Z)?|ZG\\d{3}-\\d{3}|\\d{2}Mn\\d?)" + End
         + "|" + NumberStart + "(?:08F?|10|15|20|25|30|35|40|45|50|55|60|65|70)(?:Mn)?(?=\\s?(?:钢|#|号钢))"
-        + "|(?i:ASTM\\s?A\\s?36\\b|\\b\\w*stahl\\b|\\bsteel\\b|\\bocel\\b)|碳钢|结构钢",
+        + "|(?i:ASTM\\s?A\\s?36\\b|\\b\\w*stahl\\b|\\bsteel\\b|\\bocel\\b|\\bacero?\\b)|碳钢|结构钢",
         Options)]
     private static partial Regex SteelPattern();
 

@@ -8,6 +8,9 @@ internal enum TitleBlockField
     Material,
     PartName,
     DrawingNumber,
+
+    /// <summary>A Catalan or Spanish template's reference (Referència, Referencia): its drawing number when no plan number is given.</summary>
+    Reference,
     DocumentNumber,
     PartNumber,
     Scale,
@@ -29,7 +32,8 @@ internal enum TitleBlockField
 internal sealed record TitleBlockLabel(TitleBlockField Field, TextLine Line, int FirstWord, int WordCount, TextBox Box, string? GluedValue, bool InlineOnly);
 
 /// <summary>
-/// Title-block labels in German, English, Czech and Chinese, and where on a line a label may stand: at the start of
+/// Title-block labels in German, English (ISO templates and the ANSI blocks of SolidWorks, Onshape and Fusion 360),
+/// Czech, Catalan, Spanish and Chinese, and where on a line a label may stand: at the start of
 /// the line or right after another label; anywhere when it ends with a colon (<c>QTY: 1 MATERIAL: AISI1020</c> is two
 /// cells on one line; not <c>name:</c>, which there is a person's) or is Chinese; a scale or sheet label anywhere when
 /// its value's form follows (<c>A4 Drawing - Scale 4:1</c>, <c>SCALE: 1:2 SHEET 1 OF 2</c>).
@@ -40,14 +44,22 @@ internal static partial class TitleBlockLabels
     private static readonly (TitleBlockField Field, string[] Labels)[] Labels =
     [
         (TitleBlockField.Material, ["WERKSTOFF", "MATERIAL", "MATERIÁL", "POLOTOVAR", "MATL", "MAT'L", "材料标记", "材料", "材质"]),
-        (TitleBlockField.PartName, ["BENENNUNG", "BEZEICHNUNG", "TITLE", "TITEL", "NÁZEV", "PART NAME", "NAME:", "图样名称", "零件名称", "名称"]),
-        (TitleBlockField.DrawingNumber, ["ZEICHNUNGSNUMMER", "ZEICHNUNGSNR", "ZEICHNUNGS-NR", "ZEICHN.-NR", "DWG NO", "DWG. NO", "DWG NR", "DWG NUMBER", "DRAWING NO", "DRAWING NR", "DRAWING NUMBER", "ČÍSLO VÝKRESU", "Č. VÝKRESU", "图样代号", "图号"]),
+        (TitleBlockField.PartName, ["BENENNUNG", "BEZEICHNUNG", "TITLE", "TITEL", "NÁZEV", "PART NAME", "NAME:", "PEÇA", "PIEZA", "TÍTOL", "TÍTULO", "DENOMINACIÓ", "DENOMINACIÓN", "图样名称", "零件名称", "名称"]),
+        (TitleBlockField.DrawingNumber, ["ZEICHNUNGSNUMMER", "ZEICHNUNGSNR", "ZEICHNUNGS-NR", "ZEICHN.-NR", "DWG NO", "DWG. NO", "DWG NR", "DWG NUMBER", "DRAWING NO", "DRAWING NR", "DRAWING NUMBER", "ČÍSLO VÝKRESU", "Č. VÝKRESU", "Nº DE PLANO", "Nº PLANO", "N° PLANO", "NO. PLANO", "NÚMERO DE PLANO", "NÚM. PLÀNOL", "PLÀNOL", "PLANO", "图样代号", "图号"]),
+        (TitleBlockField.Reference, ["REFERÈNCIA", "REFERENCIA", "REF."]),
         (TitleBlockField.DocumentNumber, ["DOCUMENT NUMBER", "DOCUMENT NO", "DOCUMENT NR", "DOC. NO", "DOC NO", "DOKUMENTNUMMER", "DOKUMENTNR", "DOKUMENT-NR", "ČÍSLO DOKUMENTU", "文件编号", "文档编号"]),
         (TitleBlockField.PartNumber, ["PART NUMBER", "PART NO", "PART NR", "P/N", "TEILENUMMER", "TEILE-NR", "TEIL-NR", "SACHNUMMER", "SACH-NR", "IDENTNUMMER", "IDENT-NR", "ARTIKELNUMMER", "ARTIKEL-NR", "ČÍSLO DÍLU", "Č. DÍLU", "零件号", "零件代号"]),
-        (TitleBlockField.Scale, ["MASSSTAB", "MAẞSTAB", "MAßSTAB", "SCALE", "MĚŘÍTKO", "比例"]),
-        (TitleBlockField.Weight, ["GEWICHT", "WEIGHT", "HMOTNOST", "MASSE", "重量", "质量"]),
-        (TitleBlockField.Sheet, ["BLATT", "SHEET", "LIST"]),
-        (TitleBlockField.Other, ["SIZE", "FORMAT", "REV", "REVISION", "FINISH", "QTY", "QUANTITY", "TREATMENT", "HARDNESS", "表面处理", "热处理", "数量"]),
+        (TitleBlockField.Scale, ["MASSSTAB", "MAẞSTAB", "MAßSTAB", "SCALE", "MĚŘÍTKO", "ESCALA", "比例"]),
+        (TitleBlockField.Weight, ["GEWICHT", "WEIGHT", "HMOTNOST", "MASSE", "PESO", "PES", "重量", "质量"]),
+        (TitleBlockField.Sheet, ["BLATT", "SHEET", "LIST", "HOJA", "FULL"]),
+        (TitleBlockField.Other, [
+            "SIZE", "FORMAT", "REV", "REVISION", "FINISH", "QTY", "QUANTITY", "TREATMENT", "HARDNESS", "CODE", "CAGE CODE", "FSCM NO",
+            "QUANT", "CANTIDAD", "QUANTITAT", "MIDES MÀX", "MIDES", "DIMENSIONES", "FORMATO", "表面处理", "热处理", "数量",
+
+            // Who and when: a person's name or a date in these cells is never the part's name or number.
+            "DRAWN", "CHECKED", "ENG APPR", "MFG APPR", "APPROVED", "COMMENTS", "NEXT ASSY", "USED ON", "DATE", "CREATED BY",
+            "DOCUMENT TYPE", "DOCUMENT STATUS", "DATE OF ISSUE", "DEPT", "TECHNICAL REFERENCE", "DIBUJADO", "COMPROBADO", "FECHA",
+            "DIBUIXAT", "COMPROVAT", "DATA"]),
     ];
 
     /// <summary>Every label on the page, in reading order.</summary>
@@ -65,7 +77,7 @@ internal static partial class TitleBlockLabels
 
                 // "DO NOT SCALE DRAWING" is a note and "NAME SIGNATURE DATE" a table header, not labels.
                 var followsLabel = found.Count > 0 && found[^1].Line == line && found[^1].FirstWord + found[^1].WordCount == i;
-                if (i == 0 || followsLabel || (EndsWithColon(line, label) && !IsPersonField(label)) || IsChinese(line.Words[i].Text[0]) || ValueFollows(line, label))
+                if (i == 0 || (followsLabel && !IsPersonField(label)) || (EndsWithColon(line, label) && !IsPersonField(label)) || IsChinese(line.Words[i].Text[0]) || ValueFollows(line, label))
                 {
                     found.Add(label);
                     i += label.WordCount - 1;
@@ -174,7 +186,7 @@ internal static partial class TitleBlockLabels
         return false;
     }
 
-    /// <summary>"name:" inside a line is more often a person's ("DRAWN NAME: J. SMITH") than the part's.</summary>
+    /// <summary>"name:" inside a line, even right after another label, is more often a person's ("DRAWN NAME: J. SMITH") than the part's.</summary>
     private static bool IsPersonField(TitleBlockLabel label) =>
         label.Field == TitleBlockField.PartName && label.Line.Words[label.FirstWord].Text.StartsWith("NAME", StringComparison.OrdinalIgnoreCase);
 
@@ -202,6 +214,6 @@ internal static partial class TitleBlockLabels
     [GeneratedRegex(@"^\(?\d{1,3}\s?:\s?\d{1,3}")]
     private static partial Regex LeadingRatio();
 
-    [GeneratedRegex(@"^\d{1,3}\s*(?:/|OF|VON|Z|ZE)\s*\d{1,3}\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\d{1,3}\s*(?:/|OF|VON|Z|ZE|DE)\s*\d{1,3}\b", RegexOptions.IgnoreCase)]
     private static partial Regex LeadingSheetCount();
 }

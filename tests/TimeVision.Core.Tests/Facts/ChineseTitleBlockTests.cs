@@ -50,6 +50,20 @@ public sealed class ChineseTitleBlockTests : IDisposable
         Assert.Equal(("GB-2024-017", "1:5"), (facts.DrawingNumber?.Value, facts.Scale?.Value));
     }
 
+    [Fact]
+    public async Task A_grid_marker_beside_the_sheet_size_is_not_the_drawing_number_and_the_number_in_the_drawing_number_cell_is_not_the_name()
+    {
+        // The number with its revision letter sits under 图号, nearer to it than to 名称; "9 A4" is a zone marker and the paper size.
+        var sheet = A3Sheet()
+            .Text(760, 760, "名称", 8).Text(860, 760, "图号", 8).Text(1010, 761, "9", 9).Text(1024, 761, "A4", 9)
+            .Text(866, 778, "ZJ-02-15 A", 10);
+
+        var facts = (await _reader.ReadAsync(sheet)).TitleBlock;
+
+        Assert.Equal(("ZJ-02-15 A", FactConfidence.High), (facts.DrawingNumber?.Value, facts.DrawingNumber?.Confidence));
+        Assert.Null(facts.PartName);
+    }
+
     [Theory]
     [InlineData("材料45", "45", "steel")]
     [InlineData("材料40Cr", "40Cr", "alloy_steel")]

@@ -38,6 +38,14 @@ public sealed class SharedDrawingFactsTests : IDisposable
     }
 
     [Fact]
+    public async Task Every_field_of_the_truth_table_is_right()
+    {
+        var (right, fields) = DrawingTruth.Accuracy(await FirstSheetsAsync());
+
+        Assert.Equal(fields, right);
+    }
+
+    [Fact]
     public async Task Nothing_on_the_shared_drawings_is_read_wrong_at_high_confidence()
     {
         var wrong = DrawingTruth.WrongAtHighConfidence(await FirstSheetsAsync());
