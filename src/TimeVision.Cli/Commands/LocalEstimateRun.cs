@@ -59,18 +59,19 @@ internal static class LocalEstimateRun
             return await WriteEarlyAsync(services, early, store, output, alreadyEstimated, cancellationToken);
         }
 
-        var pipeline = services.GetRequiredService<IOptions<PipelineOptions>>().Value;
-        await using var engine = await LocalDurableEngine.StartAsync(Math.Max(2, pipeline.MaxPagesInFlight), cancellationToken);
-        slot.Engine = engine;
         try
         {
-            await host.StartAsync(cancellationToken);
+            services.GetRequiredService<LocalRecovery>().LockDataFolder();
         }
         catch (DataFolderInUseException exception)
         {
             return CliOutput.WriteError(output.Stdout, output.Stderr, DataFolderInUseException.Code, exception.Message, ExitCodes.BadInput);
         }
 
+        var pipeline = services.GetRequiredService<IOptions<PipelineOptions>>().Value;
+        await using var engine = await LocalDurableEngine.StartAsync(Math.Max(2, pipeline.MaxPagesInFlight), cancellationToken);
+        slot.Engine = engine;
+        await host.StartAsync(cancellationToken);
         try
         {
             var client = services.GetRequiredService<DurableTaskClient>();

@@ -17,7 +17,7 @@ namespace TimeVision.Cli.Engine;
 /// (<see cref="UnfinishedRuns"/>). The lock is held until the host is disposed.
 /// </summary>
 internal sealed partial class LocalRecovery(
-    IOptions<StorageOptions> storage, ProcessStart processStart, UnfinishedRuns unfinished, DurableTaskClient client, ILogger<LocalRecovery> logger)
+    IOptions<StorageOptions> storage, ProcessStart processStart, UnfinishedRuns unfinished, IServiceProvider services, ILogger<LocalRecovery> logger)
     : IHostedService, IDisposable
 {
     private DataFolderLock? _lock;
@@ -25,19 +25,27 @@ internal sealed partial class LocalRecovery(
     /// <summary>The documents resumed at start.</summary>
     public IReadOnlyList<string> Resumed { get; private set; } = [];
 
+    /// <summary>
+    /// Takes the data folder's lock now, before the host starts (once held, <see cref="StartAsync"/> keeps it), so a
+    /// refusal is the command's clear message rather than a failed host start.
+    /// </summary>
+    /// <exception cref="DataFolderInUseException">Another process runs documents on the data folder.</exception>
+    public void LockDataFolder() => _lock ??= DataFolderLock.Acquire(storage.Value.DataDirectory);
+
     /// <inheritdoc />
     /// <exception cref="DataFolderInUseException">Another process runs documents on the data folder.</exception>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var data = storage.Value.DataDirectory;
-        _lock = DataFolderLock.Acquire(data);
+        LockDataFolder();
         var removed = LeftoverWrites.RemoveOlderThan(data, processStart.At);
         if (removed > 0)
         {
             PartialFilesRemoved(logger, removed);
         }
 
-        Resumed = await unfinished.ResumeAllAsync(client, cancellationToken);
+        // The client is asked for only now: the engine it talks to starts after the host is built.
+        Resumed = await unfinished.ResumeAllAsync(services.GetRequiredService<DurableTaskClient>(), cancellationToken);
     }
 
     /// <inheritdoc />

@@ -77,6 +77,16 @@ internal sealed class ServeHost : IAsyncDisposable
 
         var app = builder.Build();
         services = app.Services;
+        try
+        {
+            app.Services.GetRequiredService<LocalRecovery>().LockDataFolder();
+        }
+        catch (Core.Recovery.DataFolderInUseException)
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+
         var pipeline = app.Services.GetRequiredService<IOptions<PipelineOptions>>().Value;
         var engine = await LocalDurableEngine.StartAsync(Math.Max(2, pipeline.MaxPagesInFlight), cancellationToken);
         slot.Engine = engine;
