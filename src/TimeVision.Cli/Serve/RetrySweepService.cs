@@ -29,7 +29,7 @@ internal sealed partial class RetrySweepService(
             {
                 return;
             }
-            catch (Exception exception) when (exception is not OperationCanceledException)
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {
                 SweepFailed(logger, exception);
             }

@@ -67,6 +67,11 @@ public sealed class LocalRunJournal(string dataDirectory) : IRunJournal
         {
             return null; // removed by the run's save step meanwhile
         }
+        catch (JsonException)
+        {
+            File.Delete(path); // records are written whole or not at all; one that cannot be read cannot be resumed either
+            return null;
+        }
     }
 
     private string PathOf(string documentId) => DocumentId.TryParse(documentId, out var id)

@@ -14,6 +14,6 @@ internal static partial class RecoveryLog
     [LoggerMessage(EventId = 3102, Level = LogLevel.Warning, Message = "Document {DocumentId}: its run did not finish and its PDF is no longer stored; nothing to resume")]
     public static partial void PdfGone(ILogger logger, string documentId);
 
-    [LoggerMessage(EventId = 3103, Level = LogLevel.Information, Message = "Removed {Count} unfinished write(s) (.partial files) left by an earlier process")]
-    public static partial void PartialFilesRemoved(ILogger logger, int count);
+    [LoggerMessage(EventId = 3103, Level = LogLevel.Error, Message = "Document {DocumentId}: its unfinished run could not be started again; a retry of the document tries again")]
+    public static partial void ResumeFailed(ILogger logger, string documentId, Exception exception);
 }

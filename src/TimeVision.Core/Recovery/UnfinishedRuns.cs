@@ -45,9 +45,17 @@ public sealed class UnfinishedRuns(IRunJournal journal, IEstimateStore estimates
         var started = new List<string>();
         await foreach (var run in journal.ListAsync(cancellationToken))
         {
-            if (await ResumeAsync(run, client, cancellationToken) is { Started: true } outcome)
+            try
             {
-                started.Add(outcome.DocumentId!);
+                if (await ResumeAsync(run, client, cancellationToken) is { Started: true } outcome)
+                {
+                    started.Add(outcome.DocumentId!);
+                }
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // One run that cannot start (its store unreachable, say) must not keep the host from starting; a retry of it tries again.
+                RecoveryLog.ResumeFailed(logger, run.DocumentId, exception);
             }
         }
 
