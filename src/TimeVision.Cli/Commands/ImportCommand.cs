@@ -87,7 +87,14 @@ internal static class ImportCommand
         var summary = outcome.Summary!;
         if (arguments.EstimateModel is not null)
         {
-            await ImportEstimates.RunAsync(host, slot, summary, stderr, cancellationToken);
+            try
+            {
+                await ImportEstimates.RunAsync(host, slot, summary, stderr, cancellationToken);
+            }
+            catch (Core.Recovery.DataFolderInUseException exception)
+            {
+                return CliOutput.WriteError(stdout, stderr, Core.Recovery.DataFolderInUseException.Code, exception.Message, ExitCodes.BadInput);
+            }
         }
 
         if (arguments.Json)

@@ -8,6 +8,7 @@ using TimeVision.Core.Estimates;
 using TimeVision.Core.Json;
 using TimeVision.Core.Pipeline;
 using TimeVision.Core.Pipeline.Durable;
+using TimeVision.Core.Recovery;
 using TimeVision.Core.Retirement;
 using TimeVision.Core.Storage;
 
@@ -42,9 +43,8 @@ internal static class LocalEstimateRun
         Func<DocumentEstimate, string> alreadyEstimated,
         CancellationToken cancellationToken)
     {
-        var (json, stdout, stderr) = output;
         var slot = new LocalEngineSlot();
-        using var host = await CliHost.TryBuildAsync(overrides, stdout, stderr, services => AddDurableTask(services, slot), cancellationToken);
+        using var host = await CliHost.TryBuildAsync(overrides, output.Stdout, output.Stderr, services => AddDurableTask(services, slot), cancellationToken);
         if (host is null)
         {
             return ExitCodes.BadInput;
@@ -53,9 +53,19 @@ internal static class LocalEstimateRun
         var services = host.Services;
         var intake = services.GetRequiredService<DocumentIntake>();
         var store = services.GetRequiredService<IEstimateStore>();
-        if (await precheck(intake, cancellationToken) is { } early)
+        var early = await precheck(intake, cancellationToken);
+        if (early is not null && !await services.GetRequiredService<UnfinishedRuns>().AnyAsync(cancellationToken))
         {
             return await WriteEarlyAsync(services, early, store, output, alreadyEstimated, cancellationToken);
+        }
+
+        try
+        {
+            services.GetRequiredService<LocalRecovery>().LockDataFolder();
+        }
+        catch (DataFolderInUseException exception)
+        {
+            return CliOutput.WriteError(output.Stdout, output.Stderr, DataFolderInUseException.Code, exception.Message, ExitCodes.BadInput);
         }
 
         var pipeline = services.GetRequiredService<IOptions<PipelineOptions>>().Value;
@@ -65,39 +75,73 @@ internal static class LocalEstimateRun
         try
         {
             var client = services.GetRequiredService<DurableTaskClient>();
-            var outcome = await submit(intake, client, cancellationToken);
-            if (outcome.Status is IntakeStatus.AlreadyEstimated or IntakeStatus.Rejected)
+            if (await FinishResumedAsync(services, client, output.Stderr, cancellationToken))
             {
-                return await WriteEarlyAsync(services, outcome, store, output, alreadyEstimated, cancellationToken);
+                early = await precheck(intake, cancellationToken); // a resumed run may have been this very document
             }
 
-            if (outcome.Notice is { } notice)
-            {
-                await stderr.WriteLineAsync($"note: {notice}");
-            }
-
-            if (outcome.RetryPages is { Count: > 0 } retryPages)
-            {
-                await stderr.WriteLineAsync($"{displayName}: trying again the page(s) that failed for a cause a retry can fix: {string.Join(", ", retryPages)}; the other pages keep their stored results.");
-            }
-
-            var documentId = outcome.DocumentId!;
-            var final = await FollowAsync(client, documentId, displayName, stderr, cancellationToken);
-            if (final.RuntimeStatus != OrchestrationRuntimeStatus.Completed)
-            {
-                var failure = final.FailureDetails?.ErrorMessage ?? final.RuntimeStatus.ToString();
-                return CliOutput.WriteError(stdout, stderr, "pipeline_failed", $"The estimate did not finish: {failure}", ExitCodes.Failure);
-            }
-
-            var document = await store.GetAsync(documentId, cancellationToken)
-                ?? throw new InvalidOperationException($"The pipeline finished but document {documentId} is not stored.");
-            await WarnOfRetirementAsync(services, document, stderr, cancellationToken);
-            return await DocumentOutput.WriteAsync(services, document, json, stdout, cancellationToken);
+            return early is not null
+                ? await WriteEarlyAsync(services, early, store, output, alreadyEstimated, cancellationToken)
+                : await RunSubmittedAsync(services, client, await submit(intake, client, cancellationToken), output, displayName, alreadyEstimated, cancellationToken);
         }
         finally
         {
             await host.StopAsync(CancellationToken.None);
         }
+    }
+
+    /// <summary>Follows the runs an earlier process left unfinished, resumed as the host started, to their end; whether there were any.</summary>
+    private static async Task<bool> FinishResumedAsync(IServiceProvider services, DurableTaskClient client, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        var resumed = services.GetRequiredService<LocalRecovery>().Resumed;
+        foreach (var id in resumed)
+        {
+            await stderr.WriteLineAsync($"{id}: its run did not finish when the last process stopped; resuming it from its stored pages.");
+            await FollowAsync(client, id, id[..12], stderr, cancellationToken);
+        }
+
+        return resumed.Count > 0;
+    }
+
+    /// <summary>Follows a submitted document to its stored estimate and writes it.</summary>
+    private static async Task<int> RunSubmittedAsync(
+        IServiceProvider services,
+        DurableTaskClient client,
+        IntakeOutcome outcome,
+        Output output,
+        string displayName,
+        Func<DocumentEstimate, string> alreadyEstimated,
+        CancellationToken cancellationToken)
+    {
+        var (json, stdout, stderr) = output;
+        var store = services.GetRequiredService<IEstimateStore>();
+        if (outcome.Status is IntakeStatus.AlreadyEstimated or IntakeStatus.Rejected)
+        {
+            return await WriteEarlyAsync(services, outcome, store, output, alreadyEstimated, cancellationToken);
+        }
+
+        if (outcome.Notice is { } notice)
+        {
+            await stderr.WriteLineAsync($"note: {notice}");
+        }
+
+        if (outcome.RetryPages is { Count: > 0 } retryPages)
+        {
+            await stderr.WriteLineAsync($"{displayName}: trying again the page(s) that failed for a cause a retry can fix: {string.Join(", ", retryPages)}; the other pages keep their stored results.");
+        }
+
+        var documentId = outcome.DocumentId!;
+        var final = await FollowAsync(client, documentId, displayName, stderr, cancellationToken);
+        if (final.RuntimeStatus != OrchestrationRuntimeStatus.Completed)
+        {
+            var failure = final.FailureDetails?.ErrorMessage ?? final.RuntimeStatus.ToString();
+            return CliOutput.WriteError(stdout, stderr, "pipeline_failed", $"The estimate did not finish: {failure}", ExitCodes.Failure);
+        }
+
+        var document = await store.GetAsync(documentId, cancellationToken)
+            ?? throw new InvalidOperationException($"The pipeline finished but document {documentId} is not stored.");
+        await WarnOfRetirementAsync(services, document, stderr, cancellationToken);
+        return await DocumentOutput.WriteAsync(services, document, json, stdout, cancellationToken);
     }
 
     /// <summary>An intake that ends before any estimate runs: the stored estimate, or the refusal with exit 2 (5 when today's budget is spent).</summary>
@@ -137,6 +181,7 @@ internal static class LocalEstimateRun
 
     public static void AddDurableTask(IServiceCollection services, LocalEngineSlot slot)
     {
+        services.AddLocalRecovery();
         services.AddDurableTaskWorker(builder =>
         {
             builder.UseGrpc(options => options.Channel = slot.Channel);

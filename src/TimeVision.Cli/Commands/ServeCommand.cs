@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Net;
 using Microsoft.Extensions.Options;
 using TimeVision.Cli.Serve;
+using TimeVision.Core.Recovery;
 
 namespace TimeVision.Cli.Commands;
 
@@ -49,6 +50,10 @@ internal static class ServeCommand
             catch (OptionsValidationException exception)
             {
                 return CliOutput.WriteError(stdout, stderr, "invalid_option", string.Join(" ", exception.Failures), ExitCodes.BadInput);
+            }
+            catch (DataFolderInUseException exception)
+            {
+                return CliOutput.WriteError(stdout, stderr, DataFolderInUseException.Code, exception.Message, ExitCodes.BadInput);
             }
             catch (IOException exception) when (exception.InnerException is System.Net.Sockets.SocketException || exception.Message.Contains("address", StringComparison.OrdinalIgnoreCase))
             {

@@ -45,8 +45,11 @@ internal sealed class ServeHost : IAsyncDisposable
     /// <param name="settings">Where to listen and the token.</param>
     /// <param name="overrides">Configuration from the command line, over <c>appsettings.json</c> and the environment.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
+    /// <param name="configureServices">Services a test puts in place of the app's (a clock, say).</param>
     /// <exception cref="OptionsValidationException">A setting is invalid.</exception>
-    public static async Task<ServeHost> StartAsync(ServeSettings settings, IReadOnlyDictionary<string, string?> overrides, CancellationToken cancellationToken)
+    /// <exception cref="Core.Recovery.DataFolderInUseException">Another process runs documents on the data folder.</exception>
+    public static async Task<ServeHost> StartAsync(
+        ServeSettings settings, IReadOnlyDictionary<string, string?> overrides, CancellationToken cancellationToken, Action<IServiceCollection>? configureServices = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
@@ -57,6 +60,10 @@ internal sealed class ServeHost : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(settings.Address, settings.Port));
         builder.Services.AddTimeVisionCore();
         builder.Services.AddMvcCore();
+
+        // Before anything runs: the data folder's lock, old .partial files removed, interrupted runs resumed; then the retry timer.
+        builder.Services.AddLocalRecovery().AddHostedService<RetrySweepService>();
+        configureServices?.Invoke(builder.Services);
         var slot = new LocalEngineSlot();
         IServiceProvider? services = null;
         builder.Services.AddDurableTaskWorker(worker =>
@@ -71,6 +78,16 @@ internal sealed class ServeHost : IAsyncDisposable
 
         var app = builder.Build();
         services = app.Services;
+        try
+        {
+            app.Services.GetRequiredService<LocalRecovery>().LockDataFolder();
+        }
+        catch (Core.Recovery.DataFolderInUseException)
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+
         var pipeline = app.Services.GetRequiredService<IOptions<PipelineOptions>>().Value;
         var engine = await LocalDurableEngine.StartAsync(Math.Max(2, pipeline.MaxPagesInFlight), cancellationToken);
         slot.Engine = engine;

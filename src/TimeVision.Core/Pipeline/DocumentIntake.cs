@@ -5,6 +5,7 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 using TimeVision.Core.Estimates;
 using TimeVision.Core.ModelRegistry;
+using TimeVision.Core.Recovery;
 using TimeVision.Core.Rendering;
 using TimeVision.Core.Storage;
 using TimeVision.Core.Vision;
@@ -36,6 +37,8 @@ public sealed class DocumentIntake
     private readonly IOptionsMonitor<ShadowOptions> _shadow;
     private readonly IOptionsMonitor<VisionOptions> _vision;
     private readonly VisionBudget _budget;
+    private readonly IRunJournal _runs;
+    private readonly UnfinishedRuns _unfinished;
     private readonly TimeProvider _time;
 
     /// <summary>Creates the intake.</summary>
@@ -47,6 +50,8 @@ public sealed class DocumentIntake
         IOptionsMonitor<ShadowOptions> shadow,
         IOptionsMonitor<VisionOptions> vision,
         VisionBudget budget,
+        IRunJournal runs,
+        UnfinishedRuns unfinished,
         TimeProvider time)
     {
         _blobs = blobs;
@@ -56,6 +61,8 @@ public sealed class DocumentIntake
         _shadow = shadow;
         _vision = vision;
         _budget = budget;
+        _runs = runs;
+        _unfinished = unfinished;
         _time = time;
     }
 
@@ -217,11 +224,17 @@ public sealed class DocumentIntake
 
     /// <summary>
     /// Runs a stored document's retryable pages again (<c>POST /api/estimates/{id}/retry</c>, <c>timevision retry</c>,
-    /// the retry timer), from the PDF they were read from. <c>not_found</c> when there is no such estimate;
-    /// <see cref="IntakeStatus.AlreadyEstimated"/> when no page is retryable.
+    /// the retry timer), from the PDF they were read from. A run a crash interrupted is resumed instead
+    /// (<see cref="UnfinishedRuns"/>), and one running answers <see cref="IntakeStatus.InProgress"/>. <c>not_found</c>
+    /// when there is no such estimate; <see cref="IntakeStatus.AlreadyEstimated"/> when no page is retryable.
     /// </summary>
     public async Task<IntakeOutcome> RetryAsync(string? documentId, DurableTaskClient client, CancellationToken cancellationToken)
     {
+        if (DocumentId.TryParse(documentId, out var parsed) && await _unfinished.ResumeAsync(parsed.Value, client, cancellationToken) is { } resumed)
+        {
+            return resumed;
+        }
+
         var (id, stored, notFound) = await FindStoredAsync(documentId, cancellationToken);
         return notFound ?? await StartAsync(
             client, id, stored!.FileName, stored.Source, force: false, refuseOverBudget: true, () => Task.FromResult(stored.Pdf ?? BlobReference.Drawing(id.Value)), cancellationToken);
@@ -309,6 +322,7 @@ public sealed class DocumentIntake
             _shadow.CurrentValue.ChallengerFor(id, model), decision.RetryPages);
         try
         {
+            await _runs.RecordAsync(new RunRecord(request, _time.GetUtcNow()), cancellationToken);
             await client.ScheduleNewOrchestrationInstanceAsync(
                 Durable.EstimateDocumentOrchestration.Name, request, new StartOrchestrationOptions(id), cancellationToken);
             return new IntakeOutcome(IntakeStatus.Started, id, model, Notice: decision.Notice, RetryPages: decision.RetryPages);

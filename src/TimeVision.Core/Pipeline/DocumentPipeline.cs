@@ -5,6 +5,7 @@ using TimeVision.Core.Facts;
 using TimeVision.Core.History;
 using TimeVision.Core.Offline;
 using TimeVision.Core.Estimates;
+using TimeVision.Core.Recovery;
 using TimeVision.Core.Rendering;
 using TimeVision.Core.Storage;
 using TimeVision.Core.Vision;
@@ -30,6 +31,7 @@ public sealed class DocumentPipeline
     private readonly DrawingFactsReader _facts;
     private readonly PromptCatalog _prompts;
     private readonly IOptionsMonitor<VisionOptions> _vision;
+    private readonly IRunJournal _runs;
     private readonly TimeProvider _time;
     private readonly ILogger<DocumentPipeline> _logger;
     private static readonly JsonSerializerOptions FactsJson = new(JsonSerializerDefaults.Web);
@@ -51,6 +53,7 @@ public sealed class DocumentPipeline
         DrawingFactsReader facts,
         PromptCatalog prompts,
         IOptionsMonitor<VisionOptions> vision,
+        IRunJournal runs,
         TimeProvider time,
         ILogger<DocumentPipeline> logger)
     {
@@ -66,6 +69,7 @@ public sealed class DocumentPipeline
         _facts = facts;
         _prompts = prompts;
         _vision = vision;
+        _runs = runs;
         _time = time;
         _logger = logger;
     }
@@ -266,6 +270,7 @@ public sealed class DocumentPipeline
             try
             {
                 await _estimates.SaveAsync(document, previous?.ETag, cancellationToken);
+                await _runs.RemoveAsync(document.Id, cancellationToken);
                 Log.DocumentSaved(_logger, document.Status, document.PageCount);
                 return new DocumentSummary(document.Id, document.Status, document.TotalEstimatedMinutes);
             }

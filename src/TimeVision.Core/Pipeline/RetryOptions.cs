@@ -30,6 +30,13 @@ public sealed class RetryOptions
     [Range(1, 100_000)]
     public int DailyCap { get; set; } = 200;
 
+    /// <summary>
+    /// How often <c>timevision serve</c> runs the sweep (the Functions app runs it on the <c>RetrySchedule</c> timer
+    /// instead). Default 15 min.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(15);
+
     /// <summary>When a document that has had <paramref name="retries"/> retries is next due, counted from its last run.</summary>
     public TimeSpan DelayAfter(int retries) =>
         TimeSpan.FromTicks((long)Math.Min(MaxDelay.Ticks, FirstDelay.Ticks * Math.Pow(2, Math.Max(0, retries))));
