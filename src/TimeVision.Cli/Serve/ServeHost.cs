@@ -52,32 +52,8 @@ internal sealed class ServeHost : IAsyncDisposable
         ServeSettings settings, IReadOnlyDictionary<string, string?> overrides, CancellationToken cancellationToken, Action<IServiceCollection>? configureServices = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
-        builder.Configuration.AddInMemoryCollection(overrides);
-        builder.Logging.ClearProviders();
-        builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(settings.Address, settings.Port));
-        builder.Services.AddTimeVisionCore();
-        builder.Services.AddMvcCore();
-
-        // Before anything runs: the data folder's lock, old .partial files removed, interrupted runs resumed; then the retry timer.
-        builder.Services.AddLocalRecovery().AddHostedService<RetrySweepService>();
-        configureServices?.Invoke(builder.Services);
         var slot = new LocalEngineSlot();
-        IServiceProvider? services = null;
-        builder.Services.AddDurableTaskWorker(worker =>
-        {
-            worker.UseGrpc(options => options.Channel = slot.Channel);
-
-            // The Functions app's own orchestrations: an upload, a fine-tuning start and a history import started
-            // through the API run here as they do in Azure.
-            worker.AddTasks(registry => FunctionOrchestrations.Register(registry, () => services!));
-        });
-        builder.Services.AddDurableTaskClient(client => client.UseGrpc(options => options.Channel = slot.Channel));
-
-        var app = builder.Build();
-        services = app.Services;
+        var app = Build(settings, overrides, slot, configureServices);
         try
         {
             app.Services.GetRequiredService<LocalRecovery>().LockDataFolder();
@@ -112,6 +88,37 @@ internal sealed class ServeHost : IAsyncDisposable
             await engine.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>The app's services on Kestrel: Core, the local recovery and retry timer, and the Durable Task worker and client on <paramref name="slot"/>.</summary>
+    private static WebApplication Build(
+        ServeSettings settings, IReadOnlyDictionary<string, string?> overrides, LocalEngineSlot slot, Action<IServiceCollection>? configureServices)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.AddInMemoryCollection(overrides);
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(settings.Address, settings.Port));
+        builder.Services.AddTimeVisionCore();
+        builder.Services.AddMvcCore();
+
+        // Before anything runs: the data folder's lock, old .partial files removed, interrupted runs resumed; then the retry timer.
+        builder.Services.AddLocalRecovery().AddHostedService<RetrySweepService>();
+        configureServices?.Invoke(builder.Services);
+        IServiceProvider? services = null;
+        builder.Services.AddDurableTaskWorker(worker =>
+        {
+            worker.UseGrpc(options => options.Channel = slot.Channel);
+
+            // The Functions app's own orchestrations: an upload, a fine-tuning start and a history import started
+            // through the API run here as they do in Azure.
+            worker.AddTasks(registry => FunctionOrchestrations.Register(registry, () => services!));
+        });
+        builder.Services.AddDurableTaskClient(client => client.UseGrpc(options => options.Channel = slot.Channel));
+        var app = builder.Build();
+        services = app.Services;
+        return app;
     }
 
     /// <summary>Waits until the app is told to stop (Ctrl+C, SIGTERM) or <paramref name="cancellationToken"/> is cancelled.</summary>
