@@ -248,7 +248,9 @@ public sealed class DocumentIntake
     {
         var stored = DocumentId.TryParse(documentId, out var id) ? await _estimates.GetAsync(id.Value, cancellationToken) : null;
         return stored is null
-            ? (id, null, Rejected(null, new IntakeError(IntakeError.NotFound, $"No stored estimate with id '{documentId?.Trim()}'.")))
+            ? (id, null, Rejected(null, new IntakeError(
+                IntakeError.NotFound,
+                id == default ? "No stored estimate has that id: a document id is the 64 hex digits of its PDF's SHA-256." : $"No stored estimate with id '{id.Value}'.")))
             : (id, stored, null);
     }
 

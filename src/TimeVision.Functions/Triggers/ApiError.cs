@@ -17,6 +17,17 @@ internal static partial class ApiError
     /// <summary>The code of a 503 while Blob Storage or Cosmos DB cannot be reached.</summary>
     public const string StorageUnavailable = "storage_unavailable";
 
+    /// <summary>
+    /// <c>404 not_found</c> for a document route: "no estimate with id …" for a well-formed id, and for text that is
+    /// not a document id (64 hex digits) a message that says so without repeating what was sent.
+    /// </summary>
+    public static ObjectResult NoSuchDocument(string? id) => Result(
+        StatusCodes.Status404NotFound,
+        "not_found",
+        Core.Pipeline.DocumentId.TryParse(id, out var parsed)
+            ? $"No estimate with id '{parsed.Value}'."
+            : "No estimate has that id: a document id is the 64 hex digits of its PDF's SHA-256.");
+
     public static ObjectResult Result(int status, string code, string message) =>
         new(new { error = new { code, message, correlationId = CorrelationId() } }) { StatusCode = status };
 
