@@ -82,14 +82,27 @@ public sealed class EstimateListApi(
             _ => ApiError.NoSuchDocument(id),
         });
 
-    /// <summary>A page's rendered image (<c>image/png</c>), or 404 when the document, the page or its image is missing.</summary>
+    /// <summary>
+    /// A page's rendered image (<c>image/png</c>, cached privately: <see cref="Middleware.SecurityHeaders.PageImageCacheControl"/>),
+    /// or 404 when the document, the page or its image is missing.
+    /// </summary>
     [Function("GetPageImage")]
     public Task<IActionResult> ImageAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/estimates/{id}/pages/{page}/image")] HttpRequest request,
         string id,
         string page,
         CancellationToken cancellationToken) =>
-        UnlessStorageIsDownAsync(() => BlobOfPageAsync(id, page, p => p.Image, "image/png", cancellationToken));
+        UnlessStorageIsDownAsync(async () =>
+        {
+            ArgumentNullException.ThrowIfNull(request);
+            var answer = await BlobOfPageAsync(id, page, p => p.Image, "image/png", cancellationToken);
+            if (answer is FileStreamResult)
+            {
+                request.HttpContext.Response.Headers.CacheControl = Middleware.SecurityHeaders.PageImageCacheControl;
+            }
+
+            return answer;
+        });
 
     /// <summary>The facts read from a page's text layer (JSON, as <c>timevision facts</c> prints them), or 404.</summary>
     [Function("GetPageFacts")]
