@@ -31,6 +31,17 @@ internal static partial class ApiError
     public static ObjectResult Result(int status, string code, string message) =>
         new(new { error = new { code, message, correlationId = CorrelationId() } }) { StatusCode = status };
 
+    /// <summary>
+    /// <c>507 storage_full</c> for a write that met a full disk (<see cref="Core.Storage.StorageFull"/>); nothing cut
+    /// off was kept, and the failure is logged under the correlation id.
+    /// </summary>
+    public static ObjectResult DiskFull(ILogger logger, string where, Exception exception) => Logged(
+        logger,
+        StatusCodes.Status507InsufficientStorage,
+        "storage_full",
+        "The server's disk is full, so this could not be stored; nothing half-written was kept. Sending the same request again once space is freed is safe.",
+        $"{where}: {exception}");
+
     /// <summary>An error whose details are logged under the correlation id the caller gets, and not shown to the caller.</summary>
     public static ObjectResult Logged(ILogger logger, int status, string code, string message, string details)
     {
