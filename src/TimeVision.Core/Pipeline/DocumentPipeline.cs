@@ -90,10 +90,21 @@ public sealed class DocumentPipeline
     /// <summary>
     /// Renders one page and stores its PNG at <c>pages/&lt;documentId&gt;/page-NNN.png</c>, at the size the models are
     /// sent (<see cref="VisionOptions.LargestImageLongSidePx"/>): the stored image is what the model gets, encoded once.
+    /// A page too small to hold a drawing (<see cref="PdfPageInfo.IsTooSmall"/>) is not rendered: it ends with
+    /// <see cref="RenderErrorCode.PageTooSmall"/>, and with no image no model is asked about it.
     /// </summary>
     public async Task<RenderedPageReference> RenderPageAsync(RenderPageRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (request.Page.IsTooSmall)
+        {
+            return new RenderedPageReference(request.Page.Number, null, new RenderError(
+                RenderErrorCode.PageTooSmall,
+                string.Create(
+                    System.Globalization.CultureInfo.InvariantCulture,
+                    $"Page {request.Page.Number} is {request.Page.ShortSideMm:0.##} mm on its short side, under {PdfPageInfo.SmallestShortSideMm} mm: no drawing fits, so it was skipped and not sent to a model.")));
+        }
+
         using var pdf = await _pdfs.AcquireAsync(request.DocumentId, request.Pdf, cancellationToken);
         using var png = new MemoryStream();
         var rendered = await _renderer.RenderPageAsync(pdf.Path, request.Page, _vision.CurrentValue.LargestImageLongSidePx(), png, cancellationToken);
