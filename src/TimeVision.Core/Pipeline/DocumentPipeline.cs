@@ -334,10 +334,17 @@ public sealed class DocumentPipeline
         };
     }
 
-    /// <summary>The stored pages with the ones that ran in their place.</summary>
+    /// <summary>
+    /// The stored pages with the ones that ran in their place. A page whose render was stopped for time again counts
+    /// its runs (<see cref="RenderError.Runs"/>), so it is retried once and then final (<see cref="RetryableFailures"/>).
+    /// </summary>
     private static List<DocumentPage> Merge(IReadOnlyList<DocumentPage> stored, IReadOnlyList<DocumentPage> ran)
     {
-        var replaced = ran.ToDictionary(page => page.Page);
+        var replaced = ran.Select(page => page.RenderError is { Code: RenderErrorCode.RenderTimeout } again
+                && stored.FirstOrDefault(kept => kept.Page == page.Page)?.RenderError is { Code: RenderErrorCode.RenderTimeout } before
+                ? page with { RenderError = again with { Runs = (before.Runs ?? 1) + 1 } }
+                : page)
+            .ToDictionary(page => page.Page);
         return stored.Select(page => replaced.GetValueOrDefault(page.Page) ?? page)
             .Concat(ran.Where(page => stored.All(kept => kept.Page != page.Page)))
             .OrderBy(page => page.Page)
