@@ -139,7 +139,7 @@ public sealed class EstimatesApi(DocumentIntake intake, IEstimateStore estimates
         {
             IntakeError.NotFound => StatusCodes.Status404NotFound,
             IntakeError.TooLarge => StatusCodes.Status413PayloadTooLarge,
-            IntakeError.DailyBudgetSpent => StatusCodes.Status429TooManyRequests,
+            IntakeError.DailyBudgetSpent or IntakeError.BudgetBelowPageCost => StatusCodes.Status429TooManyRequests,
             IntakeError.MissingApiKey => StatusCodes.Status503ServiceUnavailable,
             _ => StatusCodes.Status400BadRequest,
         };
