@@ -68,7 +68,7 @@ internal static class ImportBenchmark
             using var process = Process.GetCurrentProcess();
             var gc = GC.GetGCMemoryInfo(GCKind.Any);
             Console.WriteLine(Invariant($"{pass}: {clock.Elapsed.TotalSeconds:0.0} s, {count / clock.Elapsed.TotalMinutes:0.0} drawings/min; {summary.DrawingsRendered} rendered; ")
-                + Invariant($"labels {summary.LabelsAdded} added, {summary.LabelsUnchanged} unchanged; {summary.Matched} rows matched, {summary.BadRows.Count} bad, {summary.Unmatched.Count} unmatched"));
+                + Invariant($"labels {summary.LabelsAdded} added, {summary.LabelsUnchanged} unchanged; {summary.Matched} rows matched, {summary.BadRowCount} bad, {summary.UnmatchedCount} unmatched"));
             Console.WriteLine(Invariant($"  peak working set {process.PeakWorkingSet64 / 1048576.0:0} MB; GC heap {GC.GetTotalMemory(false) / 1048576.0:0} MB now, ")
                 + Invariant($"{gc.HeapSizeBytes / 1048576.0:0} MB at the last GC; {(GC.GetTotalAllocatedBytes() - allocatedBefore) / 1048576.0:0} MB allocated; gen2 collections {GC.CollectionCount(2)}"));
         }

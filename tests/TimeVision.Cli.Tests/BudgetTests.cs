@@ -45,6 +45,21 @@ public sealed class BudgetTests : FakeOpenAITestBase
     }
 
     [Fact]
+    public async Task A_run_budget_below_one_pages_cost_refuses_the_document_with_exit_5_and_the_figures_and_calls_no_model()
+    {
+        var pdf = Folder.Write("one-sheet.pdf", TestPdfs.WithPages(1, widthMm: 314));
+
+        var result = await CliRunner.RunProcessAsync(ServerEnvironment, "estimate", pdf, "--data", Data, "--budget-usd", "0.001", "--json");
+
+        Assert.True(result.ExitCode == 5, result.Stderr + result.Stdout);
+        var error = result.Json.GetProperty("error");
+        Assert.Equal("budget_below_page_cost", error.GetProperty("code").GetString());
+        Assert.Contains("0.001 USD", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Contains("0.01075 USD", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Empty(Server.Requests);
+    }
+
+    [Fact]
     public async Task A_spent_daily_budget_refuses_a_new_document_with_exit_5_and_calls_no_model()
     {
         var totals = Directory.CreateDirectory(Path.Combine(Data, "totals")).FullName;

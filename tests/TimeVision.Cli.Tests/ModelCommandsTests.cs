@@ -32,6 +32,22 @@ public sealed class ModelCommandsTests : FakeOpenAITestBase
         });
     }
 
+    [Theory]
+    [InlineData("activate", "../../x")]
+    [InlineData("activate", "a\nb")]
+    [InlineData("check", "x/y")]
+    public async Task A_model_id_that_is_not_one_exits_2_with_invalid_model_id_and_nothing_is_switched_or_sent(string command, string id)
+    {
+        string[] args = command == "activate" ? ["model", command, id, "--force", "--data", Data] : ["model", command, id, "--data", Data];
+        var run = await CliRunner.RunProcessAsync(Environment, args);
+        var info = await CliRunner.RunProcessAsync(Environment, "model-info", "--data", Data);
+
+        Assert.True(run.ExitCode == 2, run.Stderr + run.Stdout);
+        Assert.Equal("invalid_model_id", run.Json.GetProperty("error").GetProperty("code").GetString());
+        Assert.Equal(Core.Vision.ModelIds.Default, info.Json.GetProperty("activeModel").GetString());
+        Assert.Empty(Server.Requests);
+    }
+
     [Fact]
     public async Task A_reasoning_model_forced_to_a_temperature_fails_the_check_with_exit_3_and_is_not_activated()
     {

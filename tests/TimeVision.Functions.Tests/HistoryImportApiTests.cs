@@ -21,6 +21,8 @@ namespace TimeVision.Functions.Tests;
 [Collection(LocalServicesGroup.Name)]
 public sealed class HistoryImportApiTests(AzuriteFixture azurite, CosmosFixture cosmos) : IAsyncLifetime
 {
+    private const int MaxImportBytes = 4096;
+    private const int MaxImportRows = 20;
     private readonly string _container = $"history-{Guid.NewGuid():N}"[..40];
     private FunctionsHarness _harness = null!;
 
@@ -30,7 +32,12 @@ public sealed class HistoryImportApiTests(AzuriteFixture azurite, CosmosFixture 
 
     public async ValueTask InitializeAsync()
     {
-        _harness = await FunctionsHarness.StartAsync(azurite, cosmos, settings: new Dictionary<string, string?> { ["History:Container"] = _container });
+        _harness = await FunctionsHarness.StartAsync(azurite, cosmos, settings: new Dictionary<string, string?>
+        {
+            ["History:Container"] = _container,
+            ["History:MaxImportBytes"] = MaxImportBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["History:MaxImportRows"] = MaxImportRows.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
         var container = new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient(_container);
         await container.CreateIfNotExistsAsync(cancellationToken: Token);
         foreach (var name in new[] { "odri-motor-shaft.pdf", "edocr-adapterplatte.pdf" })
@@ -97,6 +104,24 @@ public sealed class HistoryImportApiTests(AzuriteFixture azurite, CosmosFixture 
         var result = Assert.IsAssignableFrom<ObjectResult>(await Api.StartAsync(Request("file,actual_min\na.pdf,1\n", query, null), _harness.Client, Token));
 
         Assert.Equal(400, result.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_times_file_over_the_size_cap_is_413_unread_and_one_over_the_row_cap_ends_as_422_too_many_rows()
+    {
+        var large = "Soubor;Čas min\n" + string.Concat(Enumerable.Repeat("odri-motor-shaft.pdf;2,5\n", 200));
+        var long21 = "Soubor;Čas min\n" + string.Concat(Enumerable.Repeat("odri-motor-shaft.pdf;2,5\n", MaxImportRows + 1));
+
+        var tooLarge = Assert.IsType<ObjectResult>(await Api.StartAsync(Request(large, string.Empty, "too-large"), _harness.Client, Token));
+        var started = await StartAsync(long21, string.Empty, "too-long");
+        await _harness.WaitAsync(started.ImportId);
+        var (code, body) = await StatusAsync(started.ImportId);
+
+        Assert.Equal(413, tooLarge.StatusCode);
+        Assert.Equal("times_file_too_large", JsonSerializer.SerializeToElement(tooLarge.Value).GetProperty("error").GetProperty("code").GetString());
+        Assert.Equal((422, "too_many_rows"), (code, body.GetProperty("error").GetProperty("code").GetString()));
+        Assert.Null(await _harness.Services.GetRequiredService<IEstimateStore>().GetAsync(
+            Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(await File.ReadAllBytesAsync(RepositoryPaths.Sample("odri-motor-shaft.pdf"), Token))), Token));
     }
 
     private async Task<(string ImportId, string Status)> StartAsync(string times, string query, string? key)

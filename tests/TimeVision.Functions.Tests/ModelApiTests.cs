@@ -52,6 +52,38 @@ public sealed class ModelApiTests(AzuriteFixture azurite, CosmosFixture cosmos) 
         Assert.Equal(400, Assert.IsType<ObjectResult>(check).StatusCode);
     }
 
+    [Theory]
+    [InlineData("../../x")]
+    [InlineData("a\nb")]
+    [InlineData("gpt 4.1")]
+    [InlineData("x/y")]
+    public async Task A_model_id_that_is_not_one_is_400_invalid_model_id_and_nothing_is_activated_or_sent(string id)
+    {
+        var body = Encoding.UTF8.GetBytes(System.Text.Json.JsonSerializer.Serialize(new { model = id, force = true }));
+
+        var activation = Assert.IsType<ObjectResult>(await Api.ActivateAsync(FunctionsHarness.Request("POST", body, "application/json"), Token));
+        var check = Assert.IsType<ObjectResult>(await Api.CheckAsync(FunctionsHarness.Request("POST", body, "application/json"), Token));
+
+        Assert.Equal((400, "invalid_model_id"), (activation.StatusCode, ErrorCode(activation)));
+        Assert.Equal((400, "invalid_model_id"), (check.StatusCode, ErrorCode(check)));
+        Assert.Equal(ModelIds.Default, (await _harness.Services.GetRequiredService<ModelInfoService>().GetAsync(Token)).ActiveModel);
+        Assert.Empty(_harness.Model.Requests);
+    }
+
+    [Fact]
+    public async Task A_model_id_of_201_characters_is_refused_and_a_megabyte_body_is_413_unread()
+    {
+        var tooLong = Encoding.UTF8.GetBytes($$"""{"model": "{{new string('a', 201)}}", "force": true}""");
+        var huge = Encoding.UTF8.GetBytes($$"""{"model": "{{new string('a', 1024 * 1024)}}", "force": true}""");
+
+        var longAnswer = Assert.IsType<ObjectResult>(await Api.ActivateAsync(FunctionsHarness.Request("POST", tooLong, "application/json"), Token));
+        var hugeAnswer = Assert.IsType<ObjectResult>(await Api.ActivateAsync(FunctionsHarness.Request("POST", huge, "application/json", sendLength: false), Token));
+
+        Assert.Equal((400, "invalid_model_id"), (longAnswer.StatusCode, ErrorCode(longAnswer)));
+        Assert.Equal(413, hugeAnswer.StatusCode);
+        Assert.Equal(ModelIds.Default, (await _harness.Services.GetRequiredService<ModelInfoService>().GetAsync(Token)).ActiveModel);
+    }
+
     [Fact]
     public async Task The_check_reports_one_call_per_sample_and_a_model_that_fails_it_is_not_activated_unless_forced()
     {
@@ -74,4 +106,7 @@ public sealed class ModelApiTests(AzuriteFixture azurite, CosmosFixture cosmos) 
         var info = Assert.IsType<ModelInfo>(Assert.IsType<OkObjectResult>(forced).Value);
         Assert.Equal((model, "registry"), (info.ActiveModel, Core.Json.JsonCode.Of(info.Source)));
     }
+
+    private static string? ErrorCode(ObjectResult result) =>
+        System.Text.Json.JsonSerializer.SerializeToElement(result.Value).GetProperty("error").GetProperty("code").GetString();
 }

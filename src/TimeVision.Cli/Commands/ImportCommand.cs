@@ -122,7 +122,7 @@ internal static class ImportCommand
     private static string Describe(HistoryImportSummary summary)
     {
         var text = new System.Text.StringBuilder();
-        text.AppendLine(Invariant($"{summary.Rows} rows: {summary.Matched} used, {summary.BadRows.Count} bad, {summary.Unmatched.Count} unmatched{(summary.DryRun ? " (dry run: nothing stored)" : string.Empty)}"));
+        text.AppendLine(Invariant($"{summary.Rows} rows: {summary.Matched} used, {summary.BadRowCount} bad, {summary.UnmatchedCount} unmatched{(summary.DryRun ? " (dry run: nothing stored)" : string.Empty)}"));
         text.AppendLine(Invariant($"labels: {summary.LabelsAdded} added, {summary.LabelsUnchanged} unchanged, {summary.LabelsSuperseded} superseded; {summary.DrawingsRendered} drawing(s) rendered"));
         foreach (var label in summary.Documents)
         {
@@ -144,6 +144,11 @@ internal static class ImportCommand
         foreach (var row in summary.Unmatched)
         {
             text.AppendLine(Invariant($"  line {row.Line}: unmatched: {row.Reason}"));
+        }
+
+        if (summary.BadRowCount > summary.BadRows.Count || summary.UnmatchedCount > summary.Unmatched.Count)
+        {
+            text.AppendLine(Invariant($"  (the first {HistoryImportSummary.MaxListedRows} bad and unmatched rows by line are listed)"));
         }
 
         return text.ToString();

@@ -152,7 +152,7 @@ internal static class LocalEstimateRun
         if (outcome.Error is { } error)
         {
             return CliOutput.WriteError(
-                output.Stdout, output.Stderr, error.Code, error.Message, error.Code == IntakeError.DailyBudgetSpent ? ExitCodes.BudgetSpent : ExitCodes.BadInput);
+                output.Stdout, output.Stderr, error.Code, error.Message, error.Code is IntakeError.DailyBudgetSpent or IntakeError.BudgetBelowPageCost ? ExitCodes.BudgetSpent : ExitCodes.BadInput);
         }
 
         var stored = (await store.GetAsync(outcome.DocumentId!, cancellationToken))!;

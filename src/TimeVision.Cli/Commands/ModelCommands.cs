@@ -42,12 +42,13 @@ internal static class ModelCommands
             CommonOptions.Overrides(parse, data, endpoint: endpoint),
             async (services, stdout, stderr) =>
             {
-                if (MissingModelAccess(services, parse.GetRequiredValue(id), stdout, stderr) is { } exit)
+                var model = parse.GetRequiredValue(id).Trim();
+                if ((InvalidModelId(model, stdout, stderr) ?? MissingModelAccess(services, model, stdout, stderr)) is { } exit)
                 {
                     return exit;
                 }
 
-                var report = await services.GetRequiredService<ModelCheckService>().CheckAsync(parse.GetRequiredValue(id).Trim(), cancellationToken);
+                var report = await services.GetRequiredService<ModelCheckService>().CheckAsync(model, cancellationToken);
                 Write(report, parse.GetValue(json), stdout);
                 return report.Usable ? ExitCodes.Success : ExitCodes.Incomplete;
             }, cancellationToken));
@@ -65,9 +66,9 @@ internal static class ModelCommands
             CommonOptions.Overrides(parse, data),
             async (services, stdout, stderr) =>
             {
-                var model = parse.GetRequiredValue(id);
+                var model = parse.GetRequiredValue(id).Trim();
                 var forced = parse.GetValue(force);
-                if (!forced && MissingModelAccess(services, model, stdout, stderr) is { } exit)
+                if ((InvalidModelId(model, stdout, stderr) ?? (forced ? null : MissingModelAccess(services, model, stdout, stderr))) is { } exit)
                 {
                     return exit;
                 }
@@ -101,6 +102,10 @@ internal static class ModelCommands
             }, cancellationToken));
         return activate;
     }
+
+    /// <summary>A model id that breaks <see cref="ModelIds.Problem"/>'s rule: <c>invalid_model_id</c> with exit 2.</summary>
+    private static int? InvalidModelId(string model, TextWriter stdout, TextWriter stderr) =>
+        ModelIds.Problem(model) is { } problem ? CliOutput.WriteError(stdout, stderr, ModelIds.InvalidCode, problem, ExitCodes.BadInput) : null;
 
     /// <summary>No way to reach a model (other than offline): the model-check error with exit 2.</summary>
     private static int? MissingModelAccess(IServiceProvider services, string model, TextWriter stdout, TextWriter stderr)

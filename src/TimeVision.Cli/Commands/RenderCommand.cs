@@ -110,9 +110,15 @@ internal static class RenderCommand
         var path = Path.Combine(output.FullName, string.Create(CultureInfo.InvariantCulture, $"page-{page.Number:000}.png"));
         var partial = path + ".partial";
         RenderResult<RenderedPage> result;
-        await using (var file = File.Create(partial))
+        try
         {
+            await using var file = File.Create(partial);
             result = await renderer.RenderPageAsync(pdfPath, page, file, cancellationToken);
+        }
+        catch
+        {
+            File.Delete(partial); // a full disk or a cancel leaves no cut-off PNG behind
+            throw;
         }
 
         if (!result.Succeeded)

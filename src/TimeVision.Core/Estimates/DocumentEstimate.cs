@@ -152,7 +152,7 @@ public sealed record DocumentPage(
     BlobReference? Facts = null)
 {
     /// <summary>Whether the page failed for a cause a later try can get past (<see cref="RetryableFailures"/>).</summary>
-    public bool Retryable => Result?.Retryable ?? RenderError?.Code.IsRetryable() ?? false;
+    public bool Retryable => Result?.Retryable ?? RenderError?.IsRetryable() ?? false;
 }
 
 /// <summary>One part: the sheets that share a drawing number, or a single sheet without one.</summary>

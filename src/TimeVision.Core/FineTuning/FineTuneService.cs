@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using TimeVision.Core.ModelRegistry;
 using TimeVision.Core.Storage;
 using TimeVision.Core.Training;
+using TimeVision.Core.Vision;
 
 namespace TimeVision.Core.FineTuning;
 
@@ -102,6 +103,11 @@ public sealed partial class FineTuneService
         if (string.IsNullOrWhiteSpace(baseModel))
         {
             throw new FineTuneInputException("invalid_base_model", "A base model is required, e.g. gpt-4o-2024-08-06.");
+        }
+
+        if (ModelIds.Problem(baseModel.Trim()) is { } problem)
+        {
+            throw new FineTuneInputException("invalid_base_model", problem);
         }
 
         if (!SuffixPattern().IsMatch(suffix ?? string.Empty))

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using TimeVision.Core.Storage;
 
 namespace TimeVision.Core.FineTuning;
 
@@ -53,13 +54,8 @@ public sealed class LocalFineTuneJobStore : IFineTuneJobStore
         return Path.Combine(folder, $"{id}.json");
     }
 
-    private static async Task WriteAsync<T>(string path, T value, CancellationToken cancellationToken)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var partial = $"{path}.{Guid.NewGuid():N}.partial";
-        await File.WriteAllBytesAsync(partial, JsonSerializer.SerializeToUtf8Bytes(value, Json), cancellationToken);
-        File.Move(partial, path, overwrite: true);
-    }
+    private static Task WriteAsync<T>(string path, T value, CancellationToken cancellationToken) =>
+        AtomicFile.WriteAsync(path, JsonSerializer.SerializeToUtf8Bytes(value, Json), AtomicFile.Create, cancellationToken);
 
     private static async Task<T?> ReadAsync<T>(string path, CancellationToken cancellationToken)
         where T : class

@@ -18,19 +18,32 @@ public sealed record HistoryImportOutcome(HistoryImportSummary? Summary, TimesFi
 
 /// <summary>
 /// What an import did: the <c>--json</c> output of <c>timevision import</c> and the result of
-/// <c>GET /api/history/imports/{id}</c>. Every row of the file is counted once: in <see cref="BadRows"/>,
-/// <see cref="Unmatched"/> or <see cref="Matched"/>.
+/// <c>GET /api/history/imports/{id}</c>. Every row of the file is counted once: in <see cref="BadRowCount"/>,
+/// <see cref="UnmatchedCount"/> or <see cref="Matched"/>; the lists name at most <see cref="MaxListedRows"/> rows each,
+/// the first by line, so a file of a million bad rows has a summary of a thousand.
 /// </summary>
 public sealed record HistoryImportSummary
 {
     /// <summary>Rows after the header.</summary>
     public required int Rows { get; init; }
 
-    /// <summary>Rows that could not be read (a bad time, an unknown source), with line and reason.</summary>
+    /// <summary>The most rows <see cref="BadRows"/> and <see cref="Unmatched"/> each list.</summary>
+    public const int MaxListedRows = ProblemRows.MaxListed;
+
+    /// <summary>Rows that could not be read (a bad time, an unknown source), with line and reason: the first <see cref="MaxListedRows"/> by line.</summary>
     public required IReadOnlyList<RowProblem> BadRows { get; init; }
 
-    /// <summary>Rows that found no drawing, or a drawing number shared by several, or whose drawing could not be imported.</summary>
+    /// <summary>Every row that could not be read, listed or not.</summary>
+    public int BadRowCount { get; init; }
+
+    /// <summary>
+    /// Rows that found no drawing, or a drawing number shared by several, or whose drawing could not be imported: the
+    /// first <see cref="MaxListedRows"/> by line.
+    /// </summary>
     public required IReadOnlyList<RowProblem> Unmatched { get; init; }
+
+    /// <summary>Every row that was not matched, listed or not.</summary>
+    public int UnmatchedCount { get; init; }
 
     /// <summary>Rows that became (part of) a label.</summary>
     public required int Matched { get; init; }
@@ -58,7 +71,7 @@ public sealed record HistoryImportSummary
 
     /// <summary>Whether every row was used.</summary>
     [JsonIgnore]
-    public bool Complete => BadRows.Count == 0 && Unmatched.Count == 0;
+    public bool Complete => BadRowCount == 0 && UnmatchedCount == 0;
 }
 
 /// <summary>One label of an import.</summary>

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using TimeVision.Core.Estimates;
 using TimeVision.Core.Feedback;
 using TimeVision.Core.Pipeline;
@@ -7,8 +8,11 @@ namespace TimeVision.Core.History;
 
 /// <summary>
 /// Imports the shop's history: a times file (production orders with measured times) over a set of past drawings. Rows
-/// stream in and only each drawing's values (with their lines) are kept; rows find their drawing by file name first,
-/// then by drawing number (<see cref="DrawingNumberIndex"/>); each matched drawing is stored as an imported document
+/// stream in and each finds its drawing as it is read, by file name first, then by drawing number
+/// (<see cref="DrawingNumberIndex"/>); only matched rows' values (with their lines) are kept, and bad and unmatched rows
+/// are counted, the first <see cref="ProblemRows.MaxListed"/> of each listed, so memory follows the drawings, not the
+/// rows. A file past <see cref="HistoryOptions.MaxImportBytes"/> or <see cref="HistoryOptions.MaxImportRows"/> is refused
+/// before anything is stored. Each matched drawing is stored as an imported document
 /// (<see cref="ImportedDocuments"/>) and gets one label per part and source, aggregated from its rows, stored as
 /// feedback with its provenance. A label equal to the current one of its source stores nothing; a different one is
 /// stored after it (the earlier one stays: the feedback list is the history). Bad and unmatched rows are reported
@@ -23,13 +27,15 @@ public sealed class HistoryImporter
 
     private readonly ImportedDocuments _documents;
     private readonly FeedbackService _feedback;
+    private readonly IOptionsMonitor<HistoryOptions> _options;
     private readonly ILogger<HistoryImporter> _logger;
 
     /// <summary>Creates the importer.</summary>
-    public HistoryImporter(ImportedDocuments documents, FeedbackService feedback, ILogger<HistoryImporter> logger)
+    public HistoryImporter(ImportedDocuments documents, FeedbackService feedback, IOptionsMonitor<HistoryOptions> options, ILogger<HistoryImporter> logger)
     {
         _documents = documents;
         _feedback = feedback;
+        _options = options;
         _logger = logger;
     }
 
@@ -39,6 +45,12 @@ public sealed class HistoryImporter
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(drawings);
+        var limits = _options.CurrentValue;
+        if (TimesFileLimits.CheckSize(request.TimesPath, limits) is { } tooLarge)
+        {
+            return new HistoryImportOutcome(null, tooLarge);
+        }
+
         var (times, error) = await TimesFile.OpenAsync(request.TimesPath, cancellationToken);
         if (times is null)
         {
@@ -46,15 +58,14 @@ public sealed class HistoryImporter
         }
 
         var run = new ImportRun(request, times, drawings);
-        await ReadRowsAsync(run, cancellationToken);
         await foreach (var name in drawings.ListAsync(cancellationToken))
         {
             run.Files.Add(name);
         }
 
-        foreach (var (key, orders) in run.Groups.OrderBy(g => g.Value[0].Line))
+        if (await ReadRowsAsync(run, limits.MaxImportRows, cancellationToken) is { } tooMany)
         {
-            await MatchAsync(run, key, orders, cancellationToken);
+            return new HistoryImportOutcome(null, tooMany);
         }
 
         var byDocument = SeparateParts(run);
@@ -70,8 +81,10 @@ public sealed class HistoryImporter
             new HistoryImportSummary
             {
                 Rows = run.Rows,
-                BadRows = run.BadRows,
-                Unmatched = [.. run.Unmatched.OrderBy(u => u.Line)],
+                BadRows = run.BadRows.Listed,
+                BadRowCount = run.BadRows.Count,
+                Unmatched = run.Unmatched.Listed,
+                UnmatchedCount = run.Unmatched.Count,
                 Matched = run.Matched,
                 LabelsAdded = run.Results.Count(r => r.Label == "added"),
                 LabelsUnchanged = run.Results.Count(r => r.Label == "unchanged"),
@@ -84,11 +97,16 @@ public sealed class HistoryImporter
             null);
     }
 
-    private static async Task ReadRowsAsync(ImportRun run, CancellationToken cancellationToken)
+    /// <summary>Reads and matches every row as it streams; the refusal when the file has more than <paramref name="maxRows"/> rows.</summary>
+    private async Task<TimesFileError?> ReadRowsAsync(ImportRun run, int maxRows, CancellationToken cancellationToken)
     {
         await foreach (var entry in run.Times.ReadAsync(run.Request.Source, cancellationToken))
         {
-            run.Rows++;
+            if (++run.Rows > maxRows)
+            {
+                return TimesFileLimits.TooManyRows(maxRows);
+            }
+
             if (entry.Row is not { } row)
             {
                 run.BadRows.Add(entry.Problem!);
@@ -96,19 +114,17 @@ public sealed class HistoryImporter
             }
 
             var key = new RowKey(row.File, row.DrawingNumber, row.Part, row.Source);
-            if (!run.Groups.TryGetValue(key, out var orders))
-            {
-                run.Groups[key] = orders = [];
-            }
-
-            orders.Add(new ImportedOrder(row.Line, row.Order, row.Date, row.Minutes));
+            await MatchAsync(run, key, new ImportedOrder(row.Line, row.Order, row.Date, row.Minutes), cancellationToken);
         }
+
+        return null;
     }
 
-    /// <summary>Finds the drawing of one group of rows, by file name first, then by drawing number; reports the rows when none (or several) is found.</summary>
-    private async Task MatchAsync(ImportRun run, RowKey key, List<ImportedOrder> orders, CancellationToken cancellationToken)
+    /// <summary>Finds the drawing of one row, by file name first, then by drawing number; reports the row when none (or several) is found.</summary>
+    private async Task MatchAsync(ImportRun run, RowKey key, ImportedOrder order, CancellationToken cancellationToken)
     {
-        string? file = key.File is null ? null : FindFile(run.Files, key.File);
+        IReadOnlyList<ImportedOrder> orders = [order];
+        string? file = key.File is null ? null : run.Files.Find(key.File);
         var (matchedBy, normalised) = ("file", (IReadOnlyList<string>)[]);
         string? documentId = null;
         if (file is null && key.DrawingNumber is { } number)
@@ -143,15 +159,7 @@ public sealed class HistoryImporter
             run.Labels[labelKey] = label = new PendingLabel(file, key.DrawingNumber, matchedBy, normalised);
         }
 
-        label.Orders.AddRange(orders);
-    }
-
-    private static string? FindFile(List<string> files, string name)
-    {
-        var plain = Path.GetFileName(name.Trim());
-        var withExtension = plain.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase) ? plain : $"{plain}.pdf";
-        return files.FirstOrDefault(f => string.Equals(f, plain, StringComparison.Ordinal))
-            ?? files.FirstOrDefault(f => string.Equals(f, withExtension, StringComparison.OrdinalIgnoreCase));
+        label.Orders.Add(order);
     }
 
     private async Task<DrawingNumberIndex> IndexAsync(ImportRun run, CancellationToken cancellationToken)
@@ -162,7 +170,7 @@ public sealed class HistoryImporter
         }
 
         var index = new DrawingNumberIndex();
-        foreach (var name in run.Files)
+        foreach (var name in run.Files.All)
         {
             using var file = await run.Drawings.OpenAsync(name, cancellationToken);
             var id = await IdOfAsync(run, name, file.Path, cancellationToken);
@@ -324,7 +332,7 @@ public sealed class HistoryImporter
     }
 
     private static void Unmatched(ImportRun run, IEnumerable<ImportedOrder> orders, string reason) =>
-        run.Unmatched.AddRange(orders.Select(o => new RowProblem(o.Line, reason)));
+        run.Unmatched.AddAll(orders.Select(o => o.Line), reason);
 
     private readonly record struct RowKey(string? File, string? DrawingNumber, string? Part, FeedbackSource Source);
 
@@ -343,7 +351,7 @@ public sealed class HistoryImporter
         public List<ImportedOrder> Orders { get; } = [];
     }
 
-    /// <summary>What one import gathers as it goes: per-drawing values only, never the rows themselves.</summary>
+    /// <summary>What one import gathers as it goes: matched rows' values per drawing, and counts of the others, never every row.</summary>
     private sealed class ImportRun(HistoryImportRequest request, TimesFile times, IHistoryDrawings drawings)
     {
         public HistoryImportRequest Request { get; } = request;
@@ -354,11 +362,9 @@ public sealed class HistoryImporter
 
         public int Rows { get; set; }
 
-        public List<RowProblem> BadRows { get; } = [];
+        public ProblemRows BadRows { get; } = new();
 
-        public Dictionary<RowKey, List<ImportedOrder>> Groups { get; } = [];
-
-        public List<string> Files { get; } = [];
+        public DrawingFileNames Files { get; } = new();
 
         public Dictionary<string, DocumentId> Ids { get; } = new(StringComparer.Ordinal);
 
@@ -366,7 +372,7 @@ public sealed class HistoryImporter
 
         public Dictionary<LabelKey, PendingLabel> Labels { get; } = [];
 
-        public List<RowProblem> Unmatched { get; } = [];
+        public ProblemRows Unmatched { get; } = new();
 
         public Dictionary<string, SharedDrawingNumber> Shared { get; } = new(StringComparer.Ordinal);
 

@@ -29,4 +29,18 @@ public sealed class HistoryOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
     public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// The largest times file an import takes, in bytes (default 64 MiB, room for a million rows of an ERP export); a
+    /// larger one is refused (<c>times_file_too_large</c>) before a row is read, and an upload past it is cut off (413).
+    /// </summary>
+    [Range(1L, 1L << 40)]
+    public long MaxImportBytes { get; set; } = 64L * 1024 * 1024;
+
+    /// <summary>
+    /// The most rows a times file may have (default 1,000,000); a longer one is refused (<c>too_many_rows</c>) with
+    /// nothing stored. A million-row import stays under 300 MB of working set (the <c>import-rows</c> benchmark).
+    /// </summary>
+    [Range(1, int.MaxValue)]
+    public int MaxImportRows { get; set; } = 1_000_000;
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using TimeVision.Core.Storage;
 
 namespace TimeVision.Core.History;
 
@@ -47,9 +48,7 @@ public sealed class LocalHistoryStore : IHistoryStore, IDisposable
             await using var held = await LockAsync(cancellationToken);
             var kept = (await ListAsync(cancellationToken)).Where(e => e.DocumentId != documentId).Concat(entries)
                 .OrderBy(e => e.DocumentId, StringComparer.Ordinal).ThenBy(e => e.Part).ToList();
-            var partial = $"{IndexPath}.{Guid.NewGuid():N}.partial";
-            await File.WriteAllBytesAsync(partial, JsonSerializer.SerializeToUtf8Bytes(kept, Json), cancellationToken);
-            File.Move(partial, IndexPath, overwrite: true);
+            await AtomicFile.WriteAsync(IndexPath, JsonSerializer.SerializeToUtf8Bytes(kept, Json), AtomicFile.Create, cancellationToken);
         }
         finally
         {

@@ -50,9 +50,15 @@ public sealed class ModelCheckService
 
     /// <summary>Checks <paramref name="model"/> on every sample.</summary>
     /// <exception cref="InvalidOperationException">The samples are missing or do not render: the installation is broken.</exception>
+    /// <exception cref="ArgumentException">The id breaks <see cref="ModelIds.Problem"/>'s rule; hosts ask it first.</exception>
     public async Task<ModelCheckReport> CheckAsync(string model, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(model);
+        if (ModelIds.Problem(model) is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(model));
+        }
+
         var vision = _vision.CurrentValue;
         var settings = vision.For(model);
         var calls = new List<ModelCheckCall>();

@@ -39,10 +39,7 @@ public sealed class LocalModelRegistry : IModelRegistry, IDisposable
                 throw new ConcurrencyConflictException("The model registry changed since it was read.");
             }
 
-            Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
-            var partial = $"{_path}.{Guid.NewGuid():N}.partial";
-            await File.WriteAllBytesAsync(partial, JsonSerializer.SerializeToUtf8Bytes(state with { ETag = null }, Json), cancellationToken);
-            File.Move(partial, _path, overwrite: true);
+            await AtomicFile.WriteAsync(_path, JsonSerializer.SerializeToUtf8Bytes(state with { ETag = null }, Json), AtomicFile.Create, cancellationToken);
         }
         finally
         {

@@ -78,9 +78,15 @@ public sealed class ModelInfoService
     /// <param name="modelId">The model to switch on.</param>
     /// <param name="force">Switch even when the check fails, and skip it.</param>
     /// <param name="cancellationToken">Cancels the check and the write.</param>
+    /// <exception cref="ArgumentException">The id breaks <see cref="ModelIds.Problem"/>'s rule; hosts ask it first.</exception>
     public async Task<ModelActivation> ActivateCheckedAsync(string modelId, bool force, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(modelId);
+        if (ModelIds.Problem(modelId.Trim()) is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(modelId));
+        }
+
         var check = force || ModelIds.IsLocal(modelId) ? null : await _check.CheckAsync(modelId.Trim(), cancellationToken);
         if (check is { Usable: false })
         {
@@ -94,6 +100,11 @@ public sealed class ModelInfoService
     public async Task<ModelRegistryState> ActivateAsync(string modelId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(modelId);
+        if (ModelIds.Problem(modelId.Trim()) is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(modelId));
+        }
+
         var registry = await _registry.GetAsync(cancellationToken);
         var updated = registry with { ActiveModel = modelId.Trim(), ActivatedAt = _time.GetUtcNow() };
         await _registry.SaveAsync(updated, registry.ETag, cancellationToken);

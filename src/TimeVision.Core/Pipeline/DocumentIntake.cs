@@ -261,7 +261,9 @@ public sealed class DocumentIntake
     {
         var stored = DocumentId.TryParse(documentId, out var id) ? await _estimates.GetAsync(id.Value, cancellationToken) : null;
         return stored is null
-            ? (id, null, Rejected(null, new IntakeError(IntakeError.NotFound, $"No stored estimate with id '{documentId?.Trim()}'.")))
+            ? (id, null, Rejected(null, new IntakeError(
+                IntakeError.NotFound,
+                id == default ? "No stored estimate has that id: a document id is the 64 hex digits of its PDF's SHA-256." : $"No stored estimate with id '{id.Value}'.")))
             : (id, stored, null);
     }
 
@@ -343,7 +345,7 @@ public sealed class DocumentIntake
     /// The decision before anything runs: a stored estimate is kept unless forced or it has retryable pages (then only
     /// those run; an imported document, which no model has seen, runs every page, and only when a model can be reached: the offline estimate never stands in for a model's retry); the
     /// model is chosen or refused. With <paramref name="refuseOverBudget"/> (a caller that can be told to come back), a
-    /// model estimate is refused while today's budget is spent; a blob drop, which nobody waits on, starts and its pages
+    /// model estimate is refused while today's budget is spent or while a budget is set below one page's cost; a blob drop, which nobody waits on, starts and its pages
     /// wait as <c>budget_spent</c> for the retry timer.
     /// </summary>
     private async Task<IntakeDecision> DecideAsync(string id, bool force, bool refuseOverBudget, CancellationToken cancellationToken)
@@ -367,6 +369,11 @@ public sealed class DocumentIntake
         if (refuseOverBudget && !ModelIds.IsLocal(model) && await _budget.CheckDailyAsync(cancellationToken) is { } spent)
         {
             return new IntakeDecision(Rejected(id, new IntakeError(IntakeError.DailyBudgetSpent, spent.Message) { RetryAt = spent.OpensAt }));
+        }
+
+        if (refuseOverBudget && model is not null && !ModelIds.IsLocal(model) && _budget.CheckFitsOnePage(model) is { } tooSmall)
+        {
+            return new IntakeDecision(Rejected(id, new IntakeError(IntakeError.BudgetBelowPageCost, tooSmall.Message)));
         }
 
         return retryPages is not null && notice is not null

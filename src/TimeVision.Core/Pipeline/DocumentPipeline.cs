@@ -94,10 +94,21 @@ public sealed class DocumentPipeline
     /// <summary>
     /// Renders one page and stores its PNG at <c>pages/&lt;documentId&gt;/page-NNN.png</c>, at the size the models are
     /// sent (<see cref="VisionOptions.LargestImageLongSidePx"/>): the stored image is what the model gets, encoded once.
+    /// A page too small to hold a drawing (<see cref="PdfPageInfo.IsTooSmall"/>) is not rendered: it ends with
+    /// <see cref="RenderErrorCode.PageTooSmall"/>, and with no image no model is asked about it.
     /// </summary>
     public async Task<RenderedPageReference> RenderPageAsync(RenderPageRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (request.Page.IsTooSmall)
+        {
+            return new RenderedPageReference(request.Page.Number, null, new RenderError(
+                RenderErrorCode.PageTooSmall,
+                string.Create(
+                    System.Globalization.CultureInfo.InvariantCulture,
+                    $"Page {request.Page.Number} is {request.Page.ShortSideMm:0.##} mm on its short side, under {PdfPageInfo.SmallestShortSideMm} mm: no drawing fits, so it was skipped and not sent to a model.")));
+        }
+
         using var pdf = await _pdfs.AcquireAsync(request.DocumentId, request.Pdf, cancellationToken);
         using var png = new MemoryStream();
         var rendered = await _renderer.RenderPageAsync(pdf.Path, request.Page, _vision.CurrentValue.LargestImageLongSidePx(), png, cancellationToken);
@@ -328,10 +339,17 @@ public sealed class DocumentPipeline
         };
     }
 
-    /// <summary>The stored pages with the ones that ran in their place.</summary>
+    /// <summary>
+    /// The stored pages with the ones that ran in their place. A page whose render was stopped for time again counts
+    /// its runs (<see cref="RenderError.Runs"/>), so it is retried once and then final (<see cref="RetryableFailures"/>).
+    /// </summary>
     private static List<DocumentPage> Merge(IReadOnlyList<DocumentPage> stored, IReadOnlyList<DocumentPage> ran)
     {
-        var replaced = ran.ToDictionary(page => page.Page);
+        var replaced = ran.Select(page => page.RenderError is { Code: RenderErrorCode.RenderTimeout } again
+                && stored.FirstOrDefault(kept => kept.Page == page.Page)?.RenderError is { Code: RenderErrorCode.RenderTimeout } before
+                ? page with { RenderError = again with { Runs = (before.Runs ?? 1) + 1 } }
+                : page)
+            .ToDictionary(page => page.Page);
         return stored.Select(page => replaced.GetValueOrDefault(page.Page) ?? page)
             .Concat(ran.Where(page => stored.All(kept => kept.Page != page.Page)))
             .OrderBy(page => page.Page)

@@ -55,6 +55,9 @@ public sealed record IntakeError(string Code, string Message)
     /// <summary>Today's model budget (<c>Vision:DailyBudgetUsd</c>) is spent; <see cref="RetryAt"/> says when it opens.</summary>
     public const string DailyBudgetSpent = "daily_budget_spent";
 
+    /// <summary>A budget (<c>Vision:DailyBudgetUsd</c> or <c>Vision:RunBudgetUsd</c>) is below one page's cost: nothing could ever be sent until it is raised.</summary>
+    public const string BudgetBelowPageCost = "budget_below_page_cost";
+
     /// <summary>When trying again can succeed, if the refusal is only for now.</summary>
     public DateTimeOffset? RetryAt { get; init; }
 

@@ -33,6 +33,13 @@ public enum RenderErrorCode
     [JsonStringEnumMemberName("page_too_large")]
     PageTooLarge,
 
+    /// <summary>
+    /// A page under <see cref="PdfPageInfo.SmallestShortSideMm"/> on its short side: no drawing fits on it, so it is
+    /// neither rendered nor sent to a model. Final: a retry would find the same page.
+    /// </summary>
+    [JsonStringEnumMemberName("page_too_small")]
+    PageTooSmall,
+
     /// <summary>Poppler did not finish within the configured time and was stopped.</summary>
     [JsonStringEnumMemberName("render_timeout")]
     RenderTimeout,

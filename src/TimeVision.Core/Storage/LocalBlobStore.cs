@@ -4,24 +4,27 @@ namespace TimeVision.Core.Storage;
 public sealed class LocalBlobStore : IBlobStore, IBlobRemoval
 {
     private readonly string _root;
+    private readonly Func<string, Stream> _create;
 
     /// <summary>Creates the store.</summary>
     /// <param name="root">The folder that holds one subfolder per container.</param>
-    public LocalBlobStore(string root) => _root = Path.GetFullPath(root);
+    public LocalBlobStore(string root)
+        : this(root, AtomicFile.Create)
+    {
+    }
+
+    /// <summary>Creates the store with its own way to create files (tests: a disk with little space left).</summary>
+    internal LocalBlobStore(string root, Func<string, Stream> create)
+    {
+        _root = Path.GetFullPath(root);
+        _create = create;
+    }
 
     /// <inheritdoc />
-    public async Task UploadAsync(BlobReference blob, Stream content, CancellationToken cancellationToken)
+    public Task UploadAsync(BlobReference blob, Stream content, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(content);
-        var path = PathOf(blob);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var partial = $"{path}.{Guid.NewGuid():N}.partial";
-        await using (var file = File.Create(partial))
-        {
-            await content.CopyToAsync(file, cancellationToken);
-        }
-
-        File.Move(partial, path, overwrite: true);
+        return AtomicFile.WriteAsync(PathOf(blob), content.CopyToAsync, _create, cancellationToken);
     }
 
     /// <inheritdoc />

@@ -17,11 +17,22 @@ public sealed class LocalEstimateStore : IEstimateStore, IEstimateListing
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     private readonly string _root;
+    private readonly Func<string, Stream> _create;
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new(StringComparer.Ordinal);
 
     /// <summary>Creates the store.</summary>
     /// <param name="dataDirectory">The data folder; estimates go to its <c>estimates</c> subfolder.</param>
-    public LocalEstimateStore(string dataDirectory) => _root = Path.Combine(Path.GetFullPath(dataDirectory), "estimates");
+    public LocalEstimateStore(string dataDirectory)
+        : this(dataDirectory, AtomicFile.Create)
+    {
+    }
+
+    /// <summary>Creates the store with its own way to create files (tests: a disk with little space left).</summary>
+    internal LocalEstimateStore(string dataDirectory, Func<string, Stream> create)
+    {
+        _root = Path.Combine(Path.GetFullPath(dataDirectory), "estimates");
+        _create = create;
+    }
 
     /// <inheritdoc />
     public async Task<DocumentEstimate?> GetAsync(string documentId, CancellationToken cancellationToken)
@@ -169,13 +180,8 @@ public sealed class LocalEstimateStore : IEstimateStore, IEstimateListing
 
     private static string TokenOf(byte[] bytes) => $"\"{Convert.ToHexStringLower(SHA256.HashData(bytes))[..32]}\"";
 
-    private static async Task WriteAtomicallyAsync(string path, byte[] bytes, CancellationToken cancellationToken)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var partial = $"{path}.{Guid.NewGuid():N}.partial";
-        await File.WriteAllBytesAsync(partial, bytes, cancellationToken);
-        File.Move(partial, path, overwrite: true);
-    }
+    private Task WriteAtomicallyAsync(string path, byte[] bytes, CancellationToken cancellationToken) =>
+        AtomicFile.WriteAsync(path, bytes, _create, cancellationToken);
 
     private string DocumentPath(string documentId) => Path.Combine(Folder(documentId), "document.json");
 

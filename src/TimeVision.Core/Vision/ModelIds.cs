@@ -18,6 +18,27 @@ public static class ModelIds
     /// <summary>The model id and provider tag of the estimate from the shop's history: similar past parts' real times, with no model.</summary>
     public const string History = "history";
 
+    /// <summary>The longest model id taken (provider ids and Azure deployment names are far shorter).</summary>
+    public const int MaxLength = 200;
+
+    /// <summary>The error code for a model id that breaks <see cref="Problem"/>'s rule, the same in every host.</summary>
+    public const string InvalidCode = "invalid_model_id";
+
+    /// <summary>
+    /// What is wrong with a model id given by a person or a request, or <see langword="null"/> when it can be one:
+    /// 1–<see cref="MaxLength"/> characters of ASCII letters, digits, <c>.</c>, <c>_</c>, <c>:</c> and <c>-</c>
+    /// (<c>gpt-4.1</c>, <c>ft:gpt-4o-2024-08-06:shop::abc123</c>, an Azure deployment name). Every host asks this before
+    /// a model id is checked, activated, configured or sent to the provider; the text itself is never repeated back.
+    /// </summary>
+    /// <param name="modelId">The model id, already trimmed.</param>
+    public static string? Problem(string? modelId) => modelId switch
+    {
+        null or "" => "A model id is required, e.g. gpt-4.1.",
+        { Length: > MaxLength } => $"A model id is at most {MaxLength} characters.",
+        _ when !modelId.All(IsModelIdCharacter) => "A model id has only letters, digits, '.', '_', ':' and '-' (no spaces, slashes or line breaks).",
+        _ => null,
+    };
+
     /// <summary>Whether the id names an estimator that runs here with no model and no key (<see cref="Offline"/>, <see cref="History"/>).</summary>
     /// <param name="modelId">The model id.</param>
     public static bool IsLocal(string? modelId) => modelId?.Trim() is Offline or History;
@@ -30,4 +51,6 @@ public static class ModelIds
     /// <param name="modelId">The model id.</param>
     public static string ProviderTag(string modelId) =>
         IsLocal(modelId) ? modelId : IsFineTuned(modelId) ? FineTunedProvider : OpenAIProvider;
+
+    private static bool IsModelIdCharacter(char c) => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or ':' or '-';
 }

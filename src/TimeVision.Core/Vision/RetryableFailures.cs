@@ -19,4 +19,19 @@ public static class RetryableFailures
     /// <summary>Whether a page whose render failed with <paramref name="code"/> is tried again on the next submission.</summary>
     public static bool IsRetryable(this RenderErrorCode code) =>
         code is RenderErrorCode.RenderTimeout or RenderErrorCode.RenderOutOfMemory or RenderErrorCode.RendererMissing;
+
+    /// <summary>
+    /// Whether a page whose render failed with <paramref name="error"/> is tried again on the next submission: as its
+    /// code says, except that a render stopped for time is tried once more only. A page that is stopped again is a
+    /// "bomb" (a PDF built to take Poppler's time) and would burn the retry timer's CPU on every sweep; forcing the
+    /// document starts its count anew.
+    /// </summary>
+    public static bool IsRetryable(this RenderError error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        return error.Code.IsRetryable() && !(error.Code == RenderErrorCode.RenderTimeout && error.Runs >= MaxRenderTimeoutRuns);
+    }
+
+    /// <summary>The runs a page stopped for time gets: the first and one retry.</summary>
+    public const int MaxRenderTimeoutRuns = 2;
 }

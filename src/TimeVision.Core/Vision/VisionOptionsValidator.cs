@@ -11,6 +11,11 @@ public sealed class VisionOptionsValidator : IValidateOptions<VisionOptions>
         ArgumentNullException.ThrowIfNull(options);
         var failures = new List<string>();
         CheckTemperature("Vision:Temperature", options.Temperature, failures);
+        if (!string.IsNullOrWhiteSpace(options.Model) && ModelIds.Problem(options.Model.Trim()) is { } problem)
+        {
+            failures.Add($"Vision:Model: {problem}");
+        }
+
         foreach (var (key, settings) in options.Models)
         {
             CheckTemperature($"Vision:Models:{key}:Temperature", settings.Temperature, failures);

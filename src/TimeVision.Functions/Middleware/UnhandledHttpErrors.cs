@@ -12,7 +12,8 @@ namespace TimeVision.Functions.Middleware;
 
 /// <summary>
 /// The last guard of every HTTP function: an exception none of them answered becomes the API's error shape with a
-/// correlation id (<c>503 storage_unavailable</c> when a store cannot be reached, else <c>500 internal_error</c>), and
+/// correlation id (<c>503 storage_unavailable</c> when a store cannot be reached, <c>507 storage_full</c> when the disk is
+/// full, else <c>500 internal_error</c>), and
 /// its details go to the log under that id; the caller never gets a bare 500 or exception text.
 /// </summary>
 /// <param name="logger">Logs the details under the correlation id.</param>
@@ -38,14 +39,14 @@ public sealed class UnhandledHttpErrors(ILogger<UnhandledHttpErrors> logger) : I
 
     /// <summary>
     /// What a caller gets for an exception no function answered (here and in <c>timevision serve</c>): 503
-    /// <c>storage_unavailable</c> or 500 <c>internal_error</c>, with the details logged under the correlation id.
+    /// <c>storage_unavailable</c>, 507 <c>storage_full</c> or 500 <c>internal_error</c>, with the details logged under the correlation id.
     /// </summary>
     /// <param name="logger">Logs the details.</param>
     /// <param name="where">The function that threw.</param>
     /// <param name="exception">What it threw.</param>
     public static ObjectResult Answer(ILogger logger, string where, Exception exception) =>
-        StorageOutage.Is(exception)
-            ? ApiError.StorageDown(logger, where, exception)
+        StorageOutage.Is(exception) ? ApiError.StorageDown(logger, where, exception)
+            : StorageFull.Is(exception) ? ApiError.DiskFull(logger, where, exception)
             : ApiError.Logged(
                 logger,
                 StatusCodes.Status500InternalServerError,

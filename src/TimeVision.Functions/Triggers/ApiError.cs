@@ -17,8 +17,30 @@ internal static partial class ApiError
     /// <summary>The code of a 503 while Blob Storage or Cosmos DB cannot be reached.</summary>
     public const string StorageUnavailable = "storage_unavailable";
 
+    /// <summary>
+    /// <c>404 not_found</c> for a document route: "no estimate with id …" for a well-formed id, and for text that is
+    /// not a document id (64 hex digits) a message that says so without repeating what was sent.
+    /// </summary>
+    public static ObjectResult NoSuchDocument(string? id) => Result(
+        StatusCodes.Status404NotFound,
+        "not_found",
+        Core.Pipeline.DocumentId.TryParse(id, out var parsed)
+            ? $"No estimate with id '{parsed.Value}'."
+            : "No estimate has that id: a document id is the 64 hex digits of its PDF's SHA-256.");
+
     public static ObjectResult Result(int status, string code, string message) =>
         new(new { error = new { code, message, correlationId = CorrelationId() } }) { StatusCode = status };
+
+    /// <summary>
+    /// <c>507 storage_full</c> for a write that met a full disk (<see cref="Core.Storage.StorageFull"/>); nothing cut
+    /// off was kept, and the failure is logged under the correlation id.
+    /// </summary>
+    public static ObjectResult DiskFull(ILogger logger, string where, Exception exception) => Logged(
+        logger,
+        StatusCodes.Status507InsufficientStorage,
+        "storage_full",
+        "The server's disk is full, so this could not be stored; nothing half-written was kept. Sending the same request again once space is freed is safe.",
+        $"{where}: {exception}");
 
     /// <summary>An error whose details are logged under the correlation id the caller gets, and not shown to the caller.</summary>
     public static ObjectResult Logged(ILogger logger, int status, string code, string message, string details)

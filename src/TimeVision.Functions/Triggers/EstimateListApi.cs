@@ -53,7 +53,8 @@ public sealed class EstimateListApi(
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "api/estimates/{id}")] HttpRequest request,
         string id,
         CancellationToken cancellationToken) =>
-        UnlessStorageIsDownAsync(async () => await deletion.DeleteAsync(DocumentIdOf(id), cancellationToken) ? new NoContentResult() : NotFound(id));
+        UnlessStorageIsDownAsync(async () =>
+            DocumentId.TryParse(id, out var parsed) && await deletion.DeleteAsync(parsed.Value, cancellationToken) ? new NoContentResult() : ApiError.NoSuchDocument(id));
 
     /// <summary>Puts a deleted document back on the list: 204, or 404.</summary>
     [Function("RestoreEstimate")]
@@ -61,7 +62,8 @@ public sealed class EstimateListApi(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/estimates/{id}/restore")] HttpRequest request,
         string id,
         CancellationToken cancellationToken) =>
-        UnlessStorageIsDownAsync(async () => await deletion.RestoreAsync(DocumentIdOf(id), cancellationToken) ? new NoContentResult() : NotFound(id));
+        UnlessStorageIsDownAsync(async () =>
+            DocumentId.TryParse(id, out var parsed) && await deletion.RestoreAsync(parsed.Value, cancellationToken) ? new NoContentResult() : ApiError.NoSuchDocument(id));
 
     /// <summary>
     /// Admin: removes a deleted document's PDF, page images and text-layer facts for good; the estimate and its feedback
@@ -73,21 +75,34 @@ public sealed class EstimateListApi(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/estimates/{id}/purge")] HttpRequest request,
         string id,
         CancellationToken cancellationToken) =>
-        UnlessStorageIsDownAsync(async () => await purge.PurgeAsync(DocumentIdOf(id), cancellationToken) switch
+        UnlessStorageIsDownAsync(async () => !DocumentId.TryParse(id, out var parsed) ? ApiError.NoSuchDocument(id) : await purge.PurgeAsync(parsed.Value, cancellationToken) switch
         {
             PurgeOutcome.Purged => new NoContentResult(),
             PurgeOutcome.NotDeleted => ApiError.Result(StatusCodes.Status409Conflict, "not_deleted", "Delete the document first; only a deleted document's files can be purged."),
-            _ => NotFound(id),
+            _ => ApiError.NoSuchDocument(id),
         });
 
-    /// <summary>A page's rendered image (<c>image/png</c>), or 404 when the document, the page or its image is missing.</summary>
+    /// <summary>
+    /// A page's rendered image (<c>image/png</c>, cached privately: <see cref="Middleware.SecurityHeaders.PageImageCacheControl"/>),
+    /// or 404 when the document, the page or its image is missing.
+    /// </summary>
     [Function("GetPageImage")]
     public Task<IActionResult> ImageAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/estimates/{id}/pages/{page}/image")] HttpRequest request,
         string id,
         string page,
         CancellationToken cancellationToken) =>
-        UnlessStorageIsDownAsync(() => BlobOfPageAsync(id, page, p => p.Image, "image/png", cancellationToken));
+        UnlessStorageIsDownAsync(async () =>
+        {
+            ArgumentNullException.ThrowIfNull(request);
+            var answer = await BlobOfPageAsync(id, page, p => p.Image, "image/png", cancellationToken);
+            if (answer is FileStreamResult)
+            {
+                request.HttpContext.Response.Headers.CacheControl = Middleware.SecurityHeaders.PageImageCacheControl;
+            }
+
+            return answer;
+        });
 
     /// <summary>The facts read from a page's text layer (JSON, as <c>timevision facts</c> prints them), or 404.</summary>
     [Function("GetPageFacts")]
@@ -104,7 +119,7 @@ public sealed class EstimateListApi(
         var document = DocumentId.TryParse(id, out var parsed) ? await estimates.GetAsync(parsed.Value, cancellationToken) : null;
         if (document is null)
         {
-            return NotFound(id);
+            return ApiError.NoSuchDocument(id);
         }
 
         var stored = int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
@@ -124,11 +139,6 @@ public sealed class EstimateListApi(
         content.Position = 0;
         return new FileStreamResult(content, contentType);
     }
-
-    private static string DocumentIdOf(string id) => DocumentId.TryParse(id, out var parsed) ? parsed.Value : string.Empty;
-
-    private static ObjectResult NotFound(string id) =>
-        ApiError.Result(StatusCodes.Status404NotFound, "not_found", $"No estimate with id '{id}'.");
 
     private async Task<IActionResult> UnlessStorageIsDownAsync(Func<Task<IActionResult>> answer)
     {

@@ -98,7 +98,7 @@ public sealed class EstimatesApi(DocumentIntake intake, IEstimateStore estimates
         ArgumentNullException.ThrowIfNull(client);
         if (!DocumentId.TryParse(id, out var parsed))
         {
-            return ApiError.Result(StatusCodes.Status404NotFound, "not_found", $"No estimate with id '{id}'.");
+            return ApiError.NoSuchDocument(id);
         }
 
         var documentId = parsed.Value;
@@ -125,7 +125,7 @@ public sealed class EstimatesApi(DocumentIntake intake, IEstimateStore estimates
                 "pipeline_failed",
                 "The estimate did not finish; POST the PDF again to start it anew. The details are in the log under the correlation id.",
                 $"document {documentId}: {instance.FailureDetails?.ErrorType}: {instance.FailureDetails?.ErrorMessage ?? instance.RuntimeStatus.ToString()}")
-            : ApiError.Result(StatusCodes.Status404NotFound, "not_found", $"No estimate with id '{documentId}'.");
+            : ApiError.NoSuchDocument(documentId);
     }
 
     private ObjectResult Refused(HttpRequest request, IntakeError error)
@@ -140,7 +140,7 @@ public sealed class EstimatesApi(DocumentIntake intake, IEstimateStore estimates
         {
             IntakeError.NotFound => StatusCodes.Status404NotFound,
             IntakeError.TooLarge => StatusCodes.Status413PayloadTooLarge,
-            IntakeError.DailyBudgetSpent => StatusCodes.Status429TooManyRequests,
+            IntakeError.DailyBudgetSpent or IntakeError.BudgetBelowPageCost => StatusCodes.Status429TooManyRequests,
             IntakeError.MissingApiKey => StatusCodes.Status503ServiceUnavailable,
             _ => StatusCodes.Status400BadRequest,
         };

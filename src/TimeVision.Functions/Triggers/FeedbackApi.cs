@@ -27,6 +27,11 @@ public sealed class FeedbackApi(FeedbackService feedback)
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (!DocumentId.TryParse(id, out var documentId))
+        {
+            return ApiError.NoSuchDocument(id);
+        }
+
         var ifMatch = request.Headers.IfMatch.FirstOrDefault();
         if (string.IsNullOrWhiteSpace(ifMatch))
         {
@@ -54,13 +59,12 @@ public sealed class FeedbackApi(FeedbackService feedback)
             return ApiError.Result(StatusCodes.Status400BadRequest, "invalid_feedback", "The body is empty.");
         }
 
-        var documentId = DocumentId.TryParse(id, out var parsed) ? parsed.Value : (id ?? string.Empty).Trim();
-        var result = await feedback.RecordAsync(documentId, AsEnteredBy(body, request.HttpContext), ifMatch, cancellationToken);
+        var result = await feedback.RecordAsync(documentId.Value, AsEnteredBy(body, request.HttpContext), ifMatch, cancellationToken);
         switch (result.Outcome)
         {
             case FeedbackOutcome.Saved:
                 request.HttpContext.Response.Headers.ETag = result.ETag;
-                return new OkObjectResult(new { id, etag = result.ETag });
+                return new OkObjectResult(new { id = documentId.Value, etag = result.ETag });
             case FeedbackOutcome.NotFound:
                 return ApiError.Result(StatusCodes.Status404NotFound, "not_found", result.Message!);
             case FeedbackOutcome.Conflict:

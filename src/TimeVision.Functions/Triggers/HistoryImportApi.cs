@@ -24,7 +24,8 @@ public sealed class HistoryImportApi(HistoryImports imports, ILogger<HistoryImpo
     /// <summary>
     /// Schedules the import, or finds it: <c>202</c> with <c>{importId, started, status, statusUrl}</c> and <c>Location</c>,
     /// <c>status</c> being <c>started</c>, <c>already_started</c> or <c>restarted</c>; <c>400</c> for an empty body, a bad
-    /// option or key; <c>422</c> <c>idempotency_key_reused</c> for a key sent before with another file or options.
+    /// option or key; <c>413</c> <c>times_file_too_large</c> past <c>History:MaxImportBytes</c> (read no further);
+    /// <c>422</c> <c>idempotency_key_reused</c> for a key sent before with another file or options.
     /// </summary>
     [Function("StartHistoryImport")]
     [AcceptsBody("text/csv")]
@@ -57,7 +58,12 @@ public sealed class HistoryImportApi(HistoryImports imports, ILogger<HistoryImpo
         var submission = await imports.SubmitAsync(request.Body, options, keys.Count == 1 ? keys[0] : null, client, cancellationToken);
         if (submission.ErrorCode is { } code)
         {
-            var status = code == "idempotency_key_reused" ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status400BadRequest;
+            var status = code switch
+            {
+                "idempotency_key_reused" => StatusCodes.Status422UnprocessableEntity,
+                TimesFileLimits.TooLarge => StatusCodes.Status413PayloadTooLarge,
+                _ => StatusCodes.Status400BadRequest,
+            };
             return ApiError.Result(status, code, submission.Message!);
         }
 
@@ -68,8 +74,9 @@ public sealed class HistoryImportApi(HistoryImports imports, ILogger<HistoryImpo
     /// <summary>
     /// An import's status: <c>202</c> while it runs (<c>{importId, state: "running", progress: {drawingsDone,
     /// drawingsTotal, file, rendered}}</c>, progress once a drawing is done); <c>200</c> with the summary, exactly as
-    /// <c>timevision import --json</c> prints it; <c>422</c> with the times file's problem (<c>missing_columns</c>,
-    /// <c>empty_file</c>); <c>500</c> <c>history_import_failed</c> when it failed on a fault (details in the log; the same
+    /// <c>timevision import --json</c> prints it (at most 1,000 bad and 1,000 unmatched rows listed, all counted);
+    /// <c>422</c> with the times file's problem (<c>missing_columns</c>, <c>empty_file</c>, <c>too_many_rows</c> past
+    /// <c>History:MaxImportRows</c>); <c>500</c> <c>history_import_failed</c> when it failed on a fault (details in the log; the same
     /// POST resumes it); <c>404</c> when unknown.
     /// </summary>
     [Function("GetHistoryImport")]

@@ -5,6 +5,7 @@ using Microsoft.Azure.Functions.Worker;
 using TimeVision.Core.ModelCheck;
 using TimeVision.Core.ModelRegistry;
 using TimeVision.Core.Storage;
+using TimeVision.Core.Vision;
 
 namespace TimeVision.Functions.Triggers;
 
@@ -13,11 +14,16 @@ namespace TimeVision.Functions.Triggers;
 /// <c>{"model": "…", "force": false}</c>). Activation checks the model on the sample drawings first and refuses one
 /// that fails, unless forced. A running app uses an activated model within a minute; <c>Vision:Model</c>, when set,
 /// still wins. The check runs against the configured endpoint only: a request cannot send the app's credentials elsewhere.
+/// A model id must pass <see cref="ModelIds.Problem"/> (400 <c>invalid_model_id</c>), and a body past
+/// <see cref="MaxBodyBytes"/> is 413 <c>request_too_large</c>, read no further.
 /// </summary>
 /// <param name="models">Reports and switches the model.</param>
 /// <param name="check">Checks a model on the sample drawings.</param>
 public sealed class ModelApi(ModelInfoService models, ModelCheckService check)
 {
+    /// <summary>The largest body the model routes read: a model id and a flag need far less.</summary>
+    public const int MaxBodyBytes = 4096;
+
     /// <summary>The model in use, its source, retirement date, candidates and estimate counts.</summary>
     [Function("GetModelInfo")]
     public async Task<IActionResult> InfoAsync(
@@ -34,10 +40,8 @@ public sealed class ModelApi(ModelInfoService models, ModelCheckService check)
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var body = await ReadAsync(request, cancellationToken);
-        return string.IsNullOrWhiteSpace(body?.Model)
-            ? ApiError.Result(StatusCodes.Status400BadRequest, "invalid_request", "Send {\"model\": \"<model id>\"}.")
-            : new OkObjectResult(await check.CheckAsync(body.Model.Trim(), cancellationToken));
+        var (body, refused) = await ReadAsync(request, cancellationToken);
+        return refused ?? new OkObjectResult(await check.CheckAsync(body!.Model!, cancellationToken));
     }
 
     /// <summary>Checks a model and switches it on: 409 <c>model_check_failed</c> with the report when it is not usable and not forced.</summary>
@@ -49,17 +53,18 @@ public sealed class ModelApi(ModelInfoService models, ModelCheckService check)
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var body = await ReadAsync(request, cancellationToken);
-        if (string.IsNullOrWhiteSpace(body?.Model))
+        var (body, refused) = await ReadAsync(request, cancellationToken);
+        if (refused is not null)
         {
-            return ApiError.Result(StatusCodes.Status400BadRequest, "invalid_request", "Send {\"model\": \"<model id>\"}.");
+            return refused;
         }
 
+        var model = body!.Model!;
         var force = body.Force == true || string.Equals(request.Query["force"], "true", StringComparison.OrdinalIgnoreCase);
         ModelActivation activation;
         try
         {
-            activation = await models.ActivateCheckedAsync(body.Model, force, cancellationToken);
+            activation = await models.ActivateCheckedAsync(model, force, cancellationToken);
         }
         catch (ConcurrencyConflictException exception)
         {
@@ -70,7 +75,7 @@ public sealed class ModelApi(ModelInfoService models, ModelCheckService check)
         {
             return new ConflictObjectResult(new
             {
-                error = new { code = "model_check_failed", message = $"{body.Model} failed the model check; nothing was switched. Send force=true to switch it anyway." },
+                error = new { code = "model_check_failed", message = $"{model} failed the model check; nothing was switched. Send force=true to switch it anyway." },
                 check = activation.Check,
             });
         }
@@ -78,16 +83,32 @@ public sealed class ModelApi(ModelInfoService models, ModelCheckService check)
         return new OkObjectResult(await models.GetAsync(cancellationToken));
     }
 
-    private static async Task<ModelRequest?> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// The body with its model id trimmed, or the answer refusing it: 413 <c>request_too_large</c> past
+    /// <see cref="MaxBodyBytes"/> (read no further), 400 <c>invalid_request</c> for no model, 400
+    /// <see cref="ModelIds.InvalidCode"/> for one that breaks <see cref="ModelIds.Problem"/>'s rule.
+    /// </summary>
+    private static async Task<(ModelRequest? Body, ObjectResult? Refused)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
+        if (await RequestBody.ReadAtMostAsync(request, MaxBodyBytes, cancellationToken) is not { } json)
+        {
+            return (null, ApiError.Result(StatusCodes.Status413PayloadTooLarge, "request_too_large", $"The body is larger than {MaxBodyBytes / 1024} KB; a model id is at most {ModelIds.MaxLength} characters."));
+        }
+
+        ModelRequest? body;
         try
         {
-            return await JsonSerializer.DeserializeAsync<ModelRequest>(request.Body, JsonSerializerOptions.Web, cancellationToken);
+            body = JsonSerializer.Deserialize<ModelRequest>(json, JsonSerializerOptions.Web);
         }
         catch (JsonException)
         {
-            return null;
+            body = null;
         }
+
+        var model = body?.Model?.Trim();
+        return string.IsNullOrEmpty(model) ? (null, ApiError.Result(StatusCodes.Status400BadRequest, "invalid_request", "Send {\"model\": \"<model id>\"}."))
+            : ModelIds.Problem(model) is { } problem ? (null, ApiError.Result(StatusCodes.Status400BadRequest, ModelIds.InvalidCode, problem))
+            : (body! with { Model = model }, null);
     }
 
     private sealed record ModelRequest(string? Model, bool? Force);

@@ -40,7 +40,7 @@ public sealed class SimilarPartsApi(SimilarPartsFinder finder, ILogger<SimilarPa
         {
             var answer = DocumentId.TryParse(id, out var documentId) ? await finder.FindAsync(documentId.Value, k, cancellationToken) : null;
             return answer is null
-                ? ApiError.Result(StatusCodes.Status404NotFound, "not_found", $"No estimate with id '{id}'.")
+                ? ApiError.NoSuchDocument(id)
                 : new OkObjectResult(answer);
         }
         catch (Exception exception) when (StorageOutage.Is(exception))

@@ -36,6 +36,22 @@ public sealed class UnhandledHttpErrorsTests
     }
 
     [Fact]
+    public async Task A_full_disk_becomes_507_storage_full()
+    {
+        Assert.SkipUnless(File.Exists("/dev/full"), "needs /dev/full (Linux)");
+        var noSpace = await Assert.ThrowsAnyAsync<IOException>(async () =>
+        {
+            await using var full = new FileStream("/dev/full", FileMode.Open, FileAccess.Write, FileShare.ReadWrite, 1);
+            await full.WriteAsync(new byte[64], Token);
+        });
+
+        var (status, body, _) = await InvokeAsync(noSpace);
+
+        Assert.Equal(507, status);
+        Assert.Equal("storage_full", body.GetProperty("error").GetProperty("code").GetString());
+    }
+
+    [Fact]
     public async Task A_function_that_answers_is_left_alone()
     {
         var http = new DefaultHttpContext();

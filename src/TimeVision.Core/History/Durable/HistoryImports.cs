@@ -54,12 +54,34 @@ public sealed class HistoryImports
 
     private readonly IBlobStore _blobs;
     private readonly IOptionsMonitor<PipelineOptions> _pipeline;
+    private readonly IOptionsMonitor<HistoryOptions> _history;
 
     /// <summary>Creates the service.</summary>
-    public HistoryImports(IBlobStore blobs, IOptionsMonitor<PipelineOptions> pipeline)
+    public HistoryImports(IBlobStore blobs, IOptionsMonitor<PipelineOptions> pipeline, IOptionsMonitor<HistoryOptions> history)
     {
         _blobs = blobs;
         _pipeline = pipeline;
+        _history = history;
+    }
+
+    /// <summary>Copies <paramref name="source"/> into <paramref name="destination"/>; <see langword="false"/> as soon as it passes <paramref name="maxBytes"/>.</summary>
+    private static async Task<bool> CopyAtMostAsync(Stream source, Stream destination, long maxBytes, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[81920];
+        long copied = 0;
+        int read;
+        while ((read = await source.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            copied += read;
+            if (copied > maxBytes)
+            {
+                return false;
+            }
+
+            await destination.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+        }
+
+        return true;
     }
 
     /// <summary>The stored times file of an import.</summary>
@@ -73,7 +95,8 @@ public sealed class HistoryImports
 
     /// <summary>
     /// Stores <paramref name="times"/> (streamed through a temporary file, never held in memory) and schedules its
-    /// import, or finds it. Refused: an empty body (<c>empty_file</c>), an invalid key (<c>invalid_idempotency_key</c>), a
+    /// import, or finds it. Refused: an empty body (<c>empty_file</c>), a body past <see cref="HistoryOptions.MaxImportBytes"/>
+    /// (<see cref="TimesFileLimits.TooLarge"/>, read no further), an invalid key (<c>invalid_idempotency_key</c>), a
     /// key used before for another file or options (<c>idempotency_key_reused</c>).
     /// </summary>
     public async Task<HistoryImportSubmission> SubmitAsync(
@@ -89,7 +112,12 @@ public sealed class HistoryImports
 
         var path = Path.Combine(Path.GetTempPath(), $"timevision-import-{Guid.NewGuid():N}.csv");
         await using var spooled = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose);
-        await times.CopyToAsync(spooled, cancellationToken);
+        var maxBytes = _history.CurrentValue.MaxImportBytes;
+        if (!await CopyAtMostAsync(times, spooled, maxBytes, cancellationToken))
+        {
+            return new HistoryImportSubmission(null, "rejected", TimesFileLimits.TooLarge, TimesFileLimits.TooLargeError(maxBytes).Message);
+        }
+
         if (spooled.Length == 0)
         {
             return new HistoryImportSubmission(null, "rejected", TimesFile.EmptyFile, "The body is empty; send the times file (CSV with a header) as the body.");

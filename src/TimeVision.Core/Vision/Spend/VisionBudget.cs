@@ -64,6 +64,39 @@ public sealed class VisionBudget
     }
 
     /// <summary>
+    /// The refusal a new document gets when a budget is set below what one page costs with <paramref name="model"/>
+    /// (the reservation <see cref="ReserveAsync"/> would make): no page could ever be sent, so nothing is started;
+    /// <see langword="null"/> when one page fits, no budget is set or the model has no price (its pages say so).
+    /// </summary>
+    public BudgetTooSmall? CheckFitsOnePage(string model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var options = _vision.CurrentValue;
+        var (setting, limit) = (options.DailyBudgetUsd, options.RunBudgetUsd) switch
+        {
+            ({ } daily, { } run) => run < daily ? ("Vision:RunBudgetUsd", run) : ("Vision:DailyBudgetUsd", daily),
+            ({ } daily, null) => ("Vision:DailyBudgetUsd", daily),
+            (null, { } run) => ("Vision:RunBudgetUsd", run),
+            _ => (string.Empty, double.PositiveInfinity),
+        };
+        if (double.IsPositiveInfinity(limit) || _prices.CurrentValue.PriceOf(model) is not { } price)
+        {
+            return null;
+        }
+
+        var cost = PageCost(model, price);
+        if (limit >= cost)
+        {
+            return null;
+        }
+
+        return new BudgetTooSmall(
+            Invariant($"The model budget {setting} = {limit:0.00####} USD is below what one page costs with {model} (about {cost:0.00####} USD), so no page could be sent; raise {setting} or remove it."),
+            limit,
+            cost);
+    }
+
+    /// <summary>
     /// Reserves the expected cost of one call to <paramref name="model"/> against every budget, or says why it cannot
     /// start: a budget is spent, or a budget is set and the model has no price.
     /// </summary>
@@ -83,8 +116,7 @@ public sealed class VisionBudget
                 $"A spend budget is set, but model '{model}' has no price: set Evaluation:Prices:{model}:Input and :Output (USD per million tokens)."));
         }
 
-        var mean = _means.GetOrAdd(model, static _ => new TokenMean());
-        var amount = price.Cost(mean.Input ?? PriorPageInputTokens, mean.Output ?? PriorPageOutputTokens);
+        var amount = PageCost(model, price);
         if (options.RunBudgetUsd is { } runLimit && !TryAddToRun(amount, runLimit))
         {
             return BudgetReservation.Refused(new VisionError(
@@ -167,6 +199,13 @@ public sealed class VisionBudget
         }
     }
 
+    /// <summary>What one page call to <paramref name="model"/> is expected to cost: its measured mean tokens, or the priors before any call.</summary>
+    private double PageCost(string model, ModelPrice price)
+    {
+        var mean = _means.GetOrAdd(model, static _ => new TokenMean());
+        return price.Cost(mean.Input ?? PriorPageInputTokens, mean.Output ?? PriorPageOutputTokens);
+    }
+
     private static DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(now.UtcDateTime);
 
     private static BudgetSpent DailySpent(double limit, double spent, DateTimeOffset now)
@@ -225,6 +264,12 @@ public sealed class VisionBudget
 /// <param name="Message">What happened and when it opens again.</param>
 /// <param name="OpensAt">The start of the next UTC day.</param>
 public sealed record BudgetSpent(string Message, DateTimeOffset OpensAt);
+
+/// <summary>A budget is set below one page's expected cost.</summary>
+/// <param name="Message">What is wrong, with both figures, and what to do.</param>
+/// <param name="BudgetUsd">The smaller budget set.</param>
+/// <param name="PageCostUsd">One page's expected cost.</param>
+public sealed record BudgetTooSmall(string Message, double BudgetUsd, double PageCostUsd);
 
 /// <summary>One call's expected cost held against the budgets, or why the call may not start.</summary>
 /// <param name="Model">The model called.</param>

@@ -1,0 +1,83 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
+using TimeVision.Core.Storage;
+using TimeVision.Functions.Triggers;
+using TimeVision.Testing;
+using TimeVision.Testing.LocalServices;
+
+namespace TimeVision.Functions.Tests;
+
+/// <summary>
+/// Every route that takes a document id answers text that is not one with <c>404 not_found</c>, never a 500, on the
+/// file store <c>timevision serve</c> uses (whose paths are built from the id).
+/// </summary>
+[Collection(LocalServicesGroup.Name)]
+public sealed class DocumentIdRouteTests(AzuriteFixture azurite, CosmosFixture cosmos) : IAsyncLifetime
+{
+    private static readonly string[] Probes = ["zz", "..%2f..", "../..", new('a', 63), new('a', 65), "", " ", "a\nb"];
+
+    private static readonly Dictionary<string, Func<IServiceProvider, FunctionsHarness, string, Task<IActionResult>>> Routes = new()
+    {
+        ["GetEstimate"] = (s, h, id) => h.Api.GetAsync(FunctionsHarness.Request("GET"), id, h.Client, Token),
+        ["RetryEstimate"] = (s, h, id) => h.Api.RetryAsync(FunctionsHarness.Request("POST"), id, h.Client, Token),
+        ["DeleteEstimate"] = (s, h, id) => Of<EstimateListApi>(s).DeleteAsync(FunctionsHarness.Request("DELETE"), id, Token),
+        ["RestoreEstimate"] = (s, h, id) => Of<EstimateListApi>(s).RestoreAsync(FunctionsHarness.Request("POST"), id, Token),
+        ["PurgeEstimate"] = (s, h, id) => Of<EstimateListApi>(s).PurgeAsync(FunctionsHarness.Request("POST"), id, Token),
+        ["GetPageImage"] = (s, h, id) => Of<EstimateListApi>(s).ImageAsync(FunctionsHarness.Request("GET"), id, "1", Token),
+        ["GetPageFacts"] = (s, h, id) => Of<EstimateListApi>(s).FactsAsync(FunctionsHarness.Request("GET"), id, "1", Token),
+        ["GetSimilarParts"] = (s, h, id) => Of<SimilarPartsApi>(s).GetAsync(FunctionsHarness.Request("GET"), id, Token),
+        ["PutFeedback"] = (s, h, id) => Of<FeedbackApi>(s).PutAsync(Feedback(), id, Token),
+    };
+
+    private readonly TempFolder _data = new();
+    private FunctionsHarness _harness = null!;
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    public static TheoryData<string, string> RouteAndProbe()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var route in Routes.Keys)
+        {
+            foreach (var probe in Probes)
+            {
+                data.Add(route, probe);
+            }
+        }
+
+        return data;
+    }
+
+    public async ValueTask InitializeAsync() => _harness = await FunctionsHarness.StartAsync(
+        azurite, cosmos, configureServices: services => services.AddSingleton<IEstimateStore>(new LocalEstimateStore(_data.Path)));
+
+    public async ValueTask DisposeAsync()
+    {
+        await _harness.DisposeAsync();
+        _data.Dispose();
+    }
+
+    [Theory]
+    [MemberData(nameof(RouteAndProbe))]
+    public async Task Text_that_is_not_a_document_id_is_404_not_found_without_being_echoed(string route, string probe)
+    {
+        var result = Assert.IsType<ObjectResult>(await Routes[route](_harness.Services, _harness, probe));
+
+        var error = JsonSerializer.SerializeToElement(result.Value).GetProperty("error");
+        Assert.Equal((404, "not_found"), (result.StatusCode, error.GetProperty("code").GetString()));
+        Assert.Contains("64 hex digits", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Empty(_harness.Model.Requests);
+    }
+
+    private static T Of<T>(IServiceProvider services)
+        where T : class => ActivatorUtilities.CreateInstance<T>(services);
+
+    private static HttpRequest Feedback()
+    {
+        var request = FunctionsHarness.Request("PUT", """{"actualMinutes": 12}"""u8.ToArray(), "application/json");
+        request.Headers.IfMatch = "\"x\"";
+        return request;
+    }
+}
