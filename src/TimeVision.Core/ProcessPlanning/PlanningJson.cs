@@ -91,6 +91,10 @@ public static class JsonInputFile
     private static string Reason(JsonException e) => e.InnerException is FormatException or InvalidOperationException
         ? "a value has the wrong type or is not one of the allowed codes."
         : e.Message.Contains("could not be mapped", StringComparison.Ordinal) ? "unknown property."
+        : e.Message.Contains("missing required properties", StringComparison.Ordinal) ? $"a required property is missing ({Required(e.Message)})."
         : e.Message.Contains("could not be converted", StringComparison.Ordinal) ? "a value has the wrong type or is not one of the allowed codes."
         : "not valid JSON.";
+
+    private static string Required(string message) =>
+        message[(message.LastIndexOf(':') + 1)..].Trim().TrimEnd('.').Replace("'", string.Empty, StringComparison.Ordinal);
 }

@@ -27,7 +27,7 @@ internal static class TurningTimes
     {
         var inputs = new Dictionary<string, double>();
         var d1 = c.Pick(id, "diameterFromMm", f.DiameterFromMm ?? f.DiameterMm, c.Stock.DiameterMm, "the stock's diameter", c.Defaults.HoleDiameterMm, "no diameter or stock");
-        var d2 = f.DiameterToMm ?? 0;
+        var d2 = Inner(f, id, c, d1);
         var passes = f.DepthMm is { } depth ? Math.Ceiling(depth / c.Cut(id, f.Cutting?.ApMm, CuttingOperation.Turning, r => r.ApMm, "apMm")) : 1;
         var n = c.Rpm(f, id, CuttingOperation.Turning, d1, inputs);
         var feed = Feed(f, id, c, CuttingOperation.Turning, inputs);
@@ -53,12 +53,12 @@ internal static class TurningTimes
     {
         var inputs = new Dictionary<string, double>();
         var d = Diameter(f, id, c);
-        var inner = f.DiameterToMm ?? 0;
+        var inner = Inner(f, id, c, d);
         var approach = f.ApproachMm ?? c.Defaults.ApproachMm;
         var n = c.Rpm(f, id, CuttingOperation.Parting, d, inputs);
         var feed = Feed(f, id, c, CuttingOperation.Parting, inputs);
         Put(inputs, ("D", d), ("D2", inner), ("approachMm", approach), ("vf", feed * n));
-        return FeatureLines.Make(f, id, (((d - inner) / 2) + approach) / (feed * n), "((D − D2)/2 + approach)/(f·n)", inputs, $"parting blade", OperationKind.Turning);
+        return FeatureLines.Make(f, id, inner >= d ? 0 : (((d - inner) / 2) + approach) / (feed * n), "((D − D2)/2 + approach)/(f·n)", inputs, $"parting blade", OperationKind.Turning);
     }
 
     public static TimedFeature ThreadTurning(MachiningFeature f, string id, PlanContext c)
@@ -73,6 +73,18 @@ internal static class TurningTimes
         var n = c.Rpm(f, id, CuttingOperation.ThreadTurning, d, inputs);
         Put(inputs, ("D", d), ("P", pitch), ("lengthMm", length), ("approachMm", approach), ("passes", passes));
         return FeatureLines.Make(f, id, passes * (length + approach) / (pitch * n), "passes·(L + approach)/(P·n)", inputs, $"threading insert", OperationKind.Turning);
+    }
+
+    // A bore as large as the outside leaves nothing to face or part; the plan says so rather than giving negative minutes.
+    private static double Inner(MachiningFeature f, string id, PlanContext c, double outside)
+    {
+        if (f.DiameterToMm is { } inner && inner >= outside)
+        {
+            c.Note(System.FormattableString.Invariant($"{id}: diameterToMm {inner:0.###} is not below the diameter {outside:0.###}; nothing is cut"));
+            return outside;
+        }
+
+        return f.DiameterToMm ?? 0;
     }
 
     private static double Diameter(MachiningFeature f, string id, PlanContext c) =>
