@@ -50,5 +50,23 @@ public sealed class TextLayerFeaturesTests
         Assert.Equal(["t1", "t2", "t3", "t4"], set.Features.Select(f => f.Id));
     }
 
+    [Fact]
+    public void A_pages_lettering_plans_as_drilled_and_tapped_holes_in_its_material()
+    {
+        var page = new Facts.TextPages()
+            .Line(500, 500, "WERKSTOFF:").Line(500, 511, "42CrMo4")
+            .Line(120, 200, "4x M8").Line(220, 260, "2x Ø8,8").Line(40, 40, "word word word")
+            .Page();
+
+        var features = TextLayerFeatures.From([DrawingFactsReader.Read(page)]);
+        var plan = Plans.Of(features);
+
+        Assert.Equal("alloy_steel", features.MaterialGroup);
+        var drilling = Plans.Operation(plan, OperationKind.Drilling);
+        Assert.Equal([("t1", 4), ("t2", 4), ("t3", 2)], drilling.Lines.Select(l => (l.FeatureId, l.Count)));
+        Assert.Equal(12.5, Plans.Line(plan, "t2").Inputs["vc"]);
+        Assert.Equal(200, features.Features[1].Source!.Box!.Y);
+    }
+
     private static PageFacts Page(int number, FeatureFacts features) => new() { Page = number, WordCount = 10, Features = features };
 }
