@@ -34,6 +34,11 @@ internal static class JsonOverlay
             case JsonObject o:
                 foreach (var (name, value) in o)
                 {
+                    if (value is null && name != "source")
+                    {
+                        return $"field {o.GetPath()}.{name}: must have a value (leave it out to keep the default).";
+                    }
+
                     if (value is JsonValue v && v.TryGetValue<double>(out var number) && (number < 0 || (number == 0 && Positive.Contains(name))))
                     {
                         return $"field {v.GetPath()}: must be {(Positive.Contains(name) ? "above" : "at least")} 0.";
@@ -91,7 +96,10 @@ internal static class JsonOverlay
             else
             {
                 var added = (JsonObject)row.DeepClone();
-                added.TryAdd("source", overrideSource);
+                if (rows.OfType<JsonObject>().Any(r => r.ContainsKey("source")))
+                {
+                    added.TryAdd("source", overrideSource);
+                }
                 rows.Add(added);
             }
         }

@@ -102,7 +102,9 @@ internal sealed class PlanContext
                 return (value, current.Group == group.Group ? current.Group : $"{current.Group} (fallback of {group.Group})");
             }
 
-            if (current.FallbackGroup is not { } next || !_groups.TryGetValue(next, out var fallback) || fallback == group)
+            // A group a shop adds without a fallback of its own falls back on structural steel, as the shop's system does, but says so.
+            var next = current.FallbackGroup ?? (current.Group == DefaultGroup ? null : DefaultGroup);
+            if (next is null || !_groups.TryGetValue(next, out var fallback) || fallback == group)
             {
                 return (null, current.Group);
             }

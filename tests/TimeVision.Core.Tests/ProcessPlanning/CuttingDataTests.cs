@@ -82,10 +82,26 @@ public sealed class CuttingDataTests : IDisposable
         Assert.Equal("gestima-seed-8e5fe945+v2", centres.Version);
     }
 
+    [Fact]
+    public void A_group_a_shop_adds_takes_what_it_leaves_out_from_structural_steel_and_says_so()
+    {
+        var cutting = PlanningData.Merge<CuttingDataTable>(
+            PlanningData.CuttingDataFileName, """{ "version": "x", "groups": [ { "group": "bronze_cusn12", "iso": "N", "operations": { "drilling": { "vcMPerMin": 60 } } } ] }""", "shop.json").Value!;
+
+        var plan = new ProcessPlanner(cutting, PlanningData.DefaultCentres).Plan(new FeatureSet
+        {
+            MaterialGroup = "bronze_cusn12", Features = [new MachiningFeature { Id = "d", Type = FeatureType.Drilling, DiameterMm = 8 }],
+        });
+
+        Assert.Equal(60, Plans.Line(plan, "d").Inputs["vc"]);
+        Assert.Contains("d: cutting.fMmPerRev = 0.2 (steel (fallback of bronze_cusn12) drilling)", plan.DefaultsUsed);
+    }
+
     [Theory]
     [InlineData("""{ "groups": [] }""", "field $.version")]
     [InlineData("""{ "version": "x", "groups": [ { "group": "steel", "operations": { "milling": { "vcMPerMin": 0 } } } ] }""", "field $.groups[0].operations.milling.vcMPerMin: must be above 0")]
     [InlineData("""{ "version": "x", "groups": [ { "group": "steel", "operations": { "miling": { "vcMPerMin": 100 } } } ] }""", "miling: unknown property")]
+    [InlineData("""{ "version": "x", "groups": [ { "group": "steel", "operations": { "milling": { "fzMm": null } } } ] }""", "field $.groups[0].operations.milling.fzMm: must have a value")]
     public void A_bad_override_is_rejected_with_its_field(string json, string message)
     {
         var merged = PlanningData.Merge<CuttingDataTable>(PlanningData.CuttingDataFileName, json, "shop.json");
