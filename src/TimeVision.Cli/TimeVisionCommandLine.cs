@@ -24,6 +24,7 @@ public static class TimeVisionCommandLine
             FineTuneCommands.Create(),
             EvalCommand.Create(),
             CalibrateCommand.Create(),
+            PlanCommand.Create(),
             ModelCommands.Info(),
             ModelCommands.Model(),
             ServeCommand.Create(),

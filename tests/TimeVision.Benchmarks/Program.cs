@@ -1,7 +1,7 @@
 using TimeVision.Benchmarks;
 
 #if DEBUG
-await Console.Error.WriteLineAsync("Benchmarks run in Release only: dotnet run -c Release --project tests/TimeVision.Benchmarks -- render|pipeline|facts|fuzz|import|import-rows|history");
+await Console.Error.WriteLineAsync("Benchmarks run in Release only: dotnet run -c Release --project tests/TimeVision.Benchmarks -- render|pipeline|facts|fuzz|import|import-rows|history|plan");
 return 1;
 #else
 return args switch
@@ -13,12 +13,13 @@ return args switch
     ["import", ..] => await ImportBenchmark.RunAsync(args[1..]),
     ["import-rows", ..] => await ImportRowsBenchmark.RunAsync(args[1..]),
     ["history", ..] => await HistoryBenchmark.RunAsync(args[1..]),
+    ["plan", ..] => PlanBenchmark.Run(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: TimeVision.Benchmarks render [--drawings DIR] | pipeline [--delay SECONDS[,SECONDS…]] | facts [--drawings DIR] | history [--parts N] [--queries Q] | " + FuzzProgram.Usage + " | " + ImportBenchmark.Usage + " | " + ImportRowsBenchmark.Usage);
+    Console.Error.WriteLine("usage: TimeVision.Benchmarks render [--drawings DIR] | pipeline [--delay SECONDS[,SECONDS…]] | facts [--drawings DIR] | history [--parts N] [--queries Q] | plan [--runs R] | " + FuzzProgram.Usage + " | " + ImportBenchmark.Usage + " | " + ImportRowsBenchmark.Usage);
     return 2;
 }
 #endif

@@ -1,0 +1,69 @@
+using System.Globalization;
+using Spectre.Console;
+using TimeVision.Core.Json;
+using TimeVision.Core.ProcessPlanning;
+
+namespace TimeVision.Cli;
+
+/// <summary>Prints a process plan for a person: the routing, each feature's line with its formula, batch times and the defaults taken.</summary>
+internal static class PlanOutput
+{
+    private static readonly int[] Batches = [1, 10, 50, 100, 500];
+
+    public static void Write(TextWriter stdout, ProcessPlan plan)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(stdout), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Interactive = InteractionSupport.No,
+        });
+        console.Profile.Width = 160;
+        console.Write(Routing(plan));
+        console.Write(Lines(plan));
+        var batches = string.Join("   ", Batches.Select(q => Invariant($"{q} pcs {plan.BatchMin(q):0.#} min")));
+        console.WriteLine(Invariant($"Setup {plan.SetupMin:0.##} min, per piece {plan.CycleMin:0.##} min (cutting {plan.CuttingMin:0.##}); batch: {batches}"));
+        console.WriteLine(Invariant($"Cutting data {plan.CuttingDataVersion}; {plan.DefaultsUsed.Count} default(s) taken:"));
+        foreach (var used in plan.DefaultsUsed)
+        {
+            console.WriteLine($"  {used}");
+        }
+    }
+
+    private static Table Routing(ProcessPlan plan)
+    {
+        var table = new Table().Border(TableBorder.Simple).Title("Routing");
+        foreach (var column in new[] { "seq", "operation", "work centre", "clamping", "setup min", "per piece min", "cutting", "non-cutting", "tools" })
+        {
+            table.AddColumn(new TableColumn(column) { Alignment = column is "operation" or "work centre" ? Justify.Left : Justify.Right });
+        }
+
+        foreach (var o in plan.Operations)
+        {
+            table.AddRow(
+                Invariant($"{o.Sequence}"), JsonCode.Of(o.Kind), Markup.Escape(o.WorkCentre), Invariant($"{o.Clamping}"), Invariant($"{o.SetupMin:0.##}"),
+                Invariant($"{o.CycleMin:0.###}"), Invariant($"{o.CuttingMin:0.###}"), Invariant($"{o.NonCuttingMin:0.###}"), Invariant($"{o.Tools}"));
+        }
+
+        return table;
+    }
+
+    private static Table Lines(ProcessPlan plan)
+    {
+        var table = new Table().Border(TableBorder.Simple).Title("Features");
+        foreach (var column in new[] { "seq", "feature", "type", "count", "cutting min", "formula", "inputs" })
+        {
+            table.AddColumn(new TableColumn(column) { Alignment = column is "count" or "cutting min" or "seq" ? Justify.Right : Justify.Left });
+        }
+
+        foreach (var (o, line) in plan.Operations.SelectMany(o => o.Lines.Select(l => (o, l))))
+        {
+            var inputs = string.Join(" ", line.Inputs.Select(i => Invariant($"{i.Key}={i.Value:0.###}")));
+            table.AddRow(
+                Invariant($"{o.Sequence}"), Markup.Escape(line.FeatureId), JsonCode.Of(line.Type), Invariant($"{line.Count}"), Invariant($"{line.CuttingMin:0.###}"),
+                Markup.Escape(line.Formula), Markup.Escape(inputs));
+        }
+
+        return table;
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
