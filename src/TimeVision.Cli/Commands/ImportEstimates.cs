@@ -37,6 +37,7 @@ internal static class ImportEstimates
             return;
         }
 
+        await services.GetRequiredService<LocalRecovery>().LockDataFolderAsync("import", stderr, cancellationToken);
         var pipeline = services.GetRequiredService<IOptions<PipelineOptions>>().Value;
         await using var engine = await LocalDurableEngine.StartAsync(Math.Max(2, pipeline.MaxPagesInFlight), cancellationToken);
         slot.Engine = engine;

@@ -61,7 +61,7 @@ internal static class LocalEstimateRun
 
         try
         {
-            services.GetRequiredService<LocalRecovery>().LockDataFolder();
+            await services.GetRequiredService<LocalRecovery>().LockDataFolderAsync("estimate", output.Stderr, cancellationToken);
         }
         catch (DataFolderInUseException exception)
         {

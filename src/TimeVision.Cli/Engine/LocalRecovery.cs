@@ -26,11 +26,33 @@ internal sealed partial class LocalRecovery(
     public IReadOnlyList<string> Resumed { get; private set; } = [];
 
     /// <summary>
-    /// Takes the data folder's lock now, before the host starts (once held, <see cref="StartAsync"/> keeps it), so a
-    /// refusal is the command's clear message rather than a failed host start.
+    /// Takes the data folder's lock for <c>serve</c> now, before the host starts (once held, <see cref="StartAsync"/>
+    /// keeps it), so a refusal is the command's clear message rather than a failed host start. A command that runs to
+    /// its end takes it with <see cref="LockDataFolderAsync"/> instead.
     /// </summary>
     /// <exception cref="DataFolderInUseException">Another process runs documents on the data folder.</exception>
-    public void LockDataFolder() => _lock ??= DataFolderLock.Acquire(storage.Value.DataDirectory);
+    public void LockDataFolder() => _lock ??= DataFolderLock.Acquire(storage.Value.DataDirectory, DataFolderLock.ServeHolder);
+
+    /// <summary>
+    /// Takes the data folder's lock for a command that runs to its end (<c>estimate</c>, <c>retry</c>,
+    /// <c>import --estimate-model</c>): while another such command holds it, this one waits its turn (up to
+    /// <see cref="CommandPatience"/>), saying so once on <paramref name="notices"/>; a running <c>serve</c> refuses it at once.
+    /// </summary>
+    /// <param name="command">The command's name.</param>
+    /// <param name="notices">Where the wait is announced (stderr).</param>
+    /// <param name="cancellationToken">Stops the wait.</param>
+    /// <exception cref="DataFolderInUseException"><c>serve</c> holds the folder, or the wait ran out.</exception>
+    public async Task LockDataFolderAsync(string command, TextWriter notices, CancellationToken cancellationToken) =>
+        _lock ??= await DataFolderLock.WaitAsync(
+            storage.Value.DataDirectory,
+            command,
+            CommandPatience,
+            folder => notices.WriteLine($"Waiting for another TimeVision command to finish with the data folder '{folder}'…"),
+            TimeProvider.System,
+            cancellationToken);
+
+    /// <summary>How long a command waits for another to finish with the data folder.</summary>
+    public static TimeSpan CommandPatience { get; } = TimeSpan.FromMinutes(10);
 
     /// <inheritdoc />
     /// <exception cref="DataFolderInUseException">Another process runs documents on the data folder.</exception>
