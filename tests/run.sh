@@ -50,10 +50,10 @@ slowest() { # the ten slowest tests of the run, so the next regression in the su
   cat "$results"/*.trx 2>/dev/null | grep -o '<UnitTestResult [^>]*' \
     | sed -E 's/.*testName="([^"]*)".*duration="([0-9]+):([0-9]+):([0-9.]+)".*/\2 \3 \4 \1/' \
     | awk '{ name = $0; sub(/^[^ ]+ [^ ]+ [^ ]+ /, "", name); printf "%8.1f s  %s\n", $1 * 3600 + $2 * 60 + $3, name }' \
-    | sort -rn | head -n 10
+    | sort -rn | sed -n '1,10p' # sed reads to the end: head would close the pipe early and pipefail would end the script
 }
 echo "=== The ten slowest tests"
-slowest
+slowest || true # a report only: it never decides the run
 passed="$(total passed)"; failed="$(total failed)"
 skipped="$(( $(total total) - $(total executed) ))" # TRX counts a skipped test as not executed
 echo "${passed:-0} passed, ${failed:-0} failed, ${skipped:-0} skipped"
