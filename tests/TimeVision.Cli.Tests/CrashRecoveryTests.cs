@@ -85,7 +85,7 @@ public sealed class CrashRecoveryTests : FakeOpenAITestBase
         Assert.Equal(ExitCodes.BadInput, refused.ExitCode);
         var error = refused.Json.GetProperty("error");
         Assert.Equal("data_folder_in_use", error.GetProperty("code").GetString());
-        Assert.Contains("Another TimeVision process", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Contains("timevision serve is running on the data folder", error.GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.NotNull(after.Address);
     }
 
