@@ -64,17 +64,23 @@ internal static class CalibrateCommand
                 }
                 else
                 {
-                    var metrics = calibration.Metrics;
-                    await stdout.WriteLineAsync(FormattableString.Invariant(
-                        $"Calibrated {calibration.Model} on {calibration.Documents} training document(s): {calibration.Learner}, version {calibration.Version}."));
-                    await stdout.WriteLineAsync(FormattableString.Invariant(
-                        $"Cross-validated MAPE: raw {metrics.RawMape:0.0} %, part-type factors {metrics.FactorsMape:0.0} %, boosted trees {(metrics.TreesMape is { } t ? $"{t:0.0} %" : "not tried (too few labels)")}."));
-                    await stdout.WriteLineAsync(FormattableString.Invariant(
-                        $"Interval: {Math.Exp(calibration.IntervalLowLog):0.00}× to {Math.Exp(calibration.IntervalHighLog):0.00}× the calibrated time. Score it: timevision eval --models {calibration.Model},calibrated:{calibration.Model}"));
+                    await WriteSummaryAsync(stdout, calibration);
                 }
 
                 return ExitCodes.Success;
             }, cancellationToken));
         return command;
+    }
+
+    /// <summary>The calibration in three lines: what was learned, how well each learner did, and the interval.</summary>
+    private static async Task WriteSummaryAsync(TextWriter stdout, CalibrationArtefact calibration)
+    {
+        var metrics = calibration.Metrics;
+        await stdout.WriteLineAsync(FormattableString.Invariant(
+            $"Calibrated {calibration.Model} on {calibration.Documents} training document(s): {calibration.Learner}, version {calibration.Version}."));
+        await stdout.WriteLineAsync(FormattableString.Invariant(
+            $"Cross-validated MAPE: raw {metrics.RawMape:0.0} %, part-type factors {metrics.FactorsMape:0.0} %, boosted trees {(metrics.TreesMape is { } t ? $"{t:0.0} %" : "not tried (too few labels)")}."));
+        await stdout.WriteLineAsync(FormattableString.Invariant(
+            $"Interval: {Math.Exp(calibration.IntervalLowLog):0.00}× to {Math.Exp(calibration.IntervalHighLog):0.00}× the calibrated time. Score it: timevision eval --models {calibration.Model},calibrated:{calibration.Model}"));
     }
 }

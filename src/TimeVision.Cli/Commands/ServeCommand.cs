@@ -42,42 +42,58 @@ internal static class ServeCommand
             }
 
             var settings = new ServeSettings(address ?? IPAddress.Loopback, parse.GetValue(port), estimatorToken?.Value, adminToken?.Value);
-            ServeHost host;
-            try
+            var (host, refused) = await TryStartAsync(settings, parse, data, stdout, stderr, cancellationToken);
+            if (host is null)
             {
-                host = await ServeHost.StartAsync(settings, CommonOptions.Overrides(parse, data), cancellationToken);
-            }
-            catch (OptionsValidationException exception)
-            {
-                return CliOutput.WriteError(stdout, stderr, "invalid_option", string.Join(" ", exception.Failures), ExitCodes.BadInput);
-            }
-            catch (DataFolderInUseException exception)
-            {
-                return CliOutput.WriteError(stdout, stderr, DataFolderInUseException.Code, exception.Message, ExitCodes.BadInput);
-            }
-            catch (IOException exception) when (exception.InnerException is System.Net.Sockets.SocketException || exception.Message.Contains("address", StringComparison.OrdinalIgnoreCase))
-            {
-                return CliOutput.WriteError(stdout, stderr, "address_in_use", $"Cannot listen on {settings.Address}:{settings.Port}: {exception.Message}", ExitCodes.BadInput);
+                return refused;
             }
 
-            await using (host)
-            {
-                await WriteLinksAsync(stdout, ServeAddresses.Reachable(host.Address), estimatorToken, adminToken);
-                await stdout.FlushAsync(cancellationToken);
-                await stderr.WriteLineAsync("Press Ctrl+C to stop.");
-                try
-                {
-                    await host.WaitForShutdownAsync(cancellationToken);
-                }
-                catch (OperationCanceledException)
-                {
-                    // Stopped.
-                }
-            }
-
+            await ServeUntilStoppedAsync(host, estimatorToken, adminToken, stdout, stderr, cancellationToken);
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>The started host, or none and the exit code of the error written when it cannot start.</summary>
+    private static async Task<(ServeHost? Host, int ExitCode)> TryStartAsync(
+        ServeSettings settings, ParseResult parse, Option<DirectoryInfo?> data, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await ServeHost.StartAsync(settings, CommonOptions.Overrides(parse, data), cancellationToken), ExitCodes.Success);
+        }
+        catch (OptionsValidationException exception)
+        {
+            return (null, CliOutput.WriteError(stdout, stderr, "invalid_option", string.Join(" ", exception.Failures), ExitCodes.BadInput));
+        }
+        catch (DataFolderInUseException exception)
+        {
+            return (null, CliOutput.WriteError(stdout, stderr, DataFolderInUseException.Code, exception.Message, ExitCodes.BadInput));
+        }
+        catch (IOException exception) when (exception.InnerException is System.Net.Sockets.SocketException || exception.Message.Contains("address", StringComparison.OrdinalIgnoreCase))
+        {
+            return (null, CliOutput.WriteError(stdout, stderr, "address_in_use", $"Cannot listen on {settings.Address}:{settings.Port}: {exception.Message}", ExitCodes.BadInput));
+        }
+    }
+
+    /// <summary>Prints the links, then serves until Ctrl+C, and disposes the host.</summary>
+    private static async Task ServeUntilStoppedAsync(
+        ServeHost host, ServeToken? estimatorToken, ServeToken? adminToken, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        await using (host)
+        {
+            await WriteLinksAsync(stdout, ServeAddresses.Reachable(host.Address), estimatorToken, adminToken);
+            await stdout.FlushAsync(cancellationToken);
+            await stderr.WriteLineAsync("Press Ctrl+C to stop.");
+            try
+            {
+                await host.WaitForShutdownAsync(cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                // Stopped.
+            }
+        }
     }
 
     private static Option<int> PortOption()

@@ -20,6 +20,20 @@ internal static class EvaluationReportWriter
     private static string Markdown(EvaluationRun run, EvaluationReport report, IReadOnlyList<string> charts)
     {
         var md = new StringBuilder();
+        Summary(md, run);
+        ModelTable(md, report);
+        Groups(md, "part type", report, m => m.ByPartType);
+        Groups(md, "complexity", report, m => m.ByComplexity);
+        Groups(md, "material group", report, m => m.ByMaterial);
+        Pairs(md, report);
+        Charts(md, charts);
+        LeftOut(md, run);
+        return md.ToString();
+    }
+
+    /// <summary>The title, the set, the models, the spend and whether the budget stopped the run.</summary>
+    private static void Summary(StringBuilder md, EvaluationRun run)
+    {
         md.Append("# TimeVision evaluation\n\n");
         md.Append(Invariant, $"Set: {run.Set.Name}; {run.Set.Items.Count} documents with real times; models: {string.Join(", ", run.Models)}.\n\n");
         md.Append(Invariant, $"New model spend in this run: ${run.SpentUsd:0.####}");
@@ -29,7 +43,11 @@ internal static class EvaluationReportWriter
             var covered = run.Results.Count(r => r.Status != EvaluationStatus.NotRunBudget);
             md.Append(Invariant, $"\n**Stopped at the budget**: {covered} of {run.Results.Count} document × model estimates were made or reused; the rest were not run (status `not_run_budget` in results.csv) and are left out of the figures below. Run again with a larger budget: what is done is stored and not paid for twice.\n");
         }
+    }
 
+    /// <summary>One row of figures per model.</summary>
+    private static void ModelTable(StringBuilder md, EvaluationReport report)
+    {
         md.Append("\nErrors are (estimate − actual) / actual, in %. Only documents whose every page a model completed count towards its errors.\n\n");
         md.Append("| model | documents | estimated | not run | page coverage | MAPE | median APE | within ±20 % | within ±30 % | bias | Spearman ρ | tokens / drawing | cost / drawing | latency / drawing |\n");
         md.Append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
@@ -38,11 +56,11 @@ internal static class EvaluationReportWriter
             md.Append(Invariant,
                 $"| {m.Model} | {m.Documents} | {m.Estimated} | {m.NotRun} | {Percent(m.PageCoverage)} | {Points(m.Mape)} | {Points(m.MedianApe)} | {Percent(m.Within20)} | {Percent(m.Within30)} | {Signed(m.Bias)} | {Fixed(m.Spearman, "0.00")} | {Fixed(m.MeanTokens, "0")} | {(m.MeanCostUsd is { } c ? string.Create(Invariant, $"${c:0.####}") : "no price")} | {Fixed(m.MeanLatencyMs / 1000, "0.0")} s |\n");
         }
+    }
 
-        Groups(md, "part type", report, m => m.ByPartType);
-        Groups(md, "complexity", report, m => m.ByComplexity);
-        Groups(md, "material group", report, m => m.ByMaterial);
-
+    /// <summary>The paired A/B comparisons with their intervals and verdicts.</summary>
+    private static void Pairs(StringBuilder md, EvaluationReport report)
+    {
         md.Append("\n## Model against model\n\nOn the documents both models estimated. The interval is a 95 % bootstrap interval of the MAPE difference (5,000 resamples, fixed seed).\n\n");
         if (report.Pairs.Count == 0)
         {
@@ -57,13 +75,20 @@ internal static class EvaluationReportWriter
         {
             md.Append(Invariant, $"| {p.First} | {p.Second} | {p.Documents} | {p.FirstWins} | {p.SecondWins} | {p.Ties} | {Fixed(p.MapeDifference, "0.0")} | {Fixed(p.IntervalLow, "0.0")} to {Fixed(p.IntervalHigh, "0.0")} | {p.Verdict} |\n");
         }
+    }
 
+    private static void Charts(StringBuilder md, IReadOnlyList<string> charts)
+    {
         md.Append("\n## Charts\n\n");
         foreach (var chart in charts)
         {
             md.Append(Invariant, $"![{chart}]({chart})\n\n");
         }
+    }
 
+    /// <summary>The documents left out of the set and the estimates that did not complete.</summary>
+    private static void LeftOut(StringBuilder md, EvaluationRun run)
+    {
         md.Append("## Left out\n\n");
         if (run.Set.Skipped.Count == 0)
         {
@@ -79,8 +104,6 @@ internal static class EvaluationReportWriter
         {
             md.Append(Invariant, $"- {failed.FileName} with {failed.Model}: {failed.PagesCompleted} of {failed.PagesTotal} pages completed, so no document total\n");
         }
-
-        return md.ToString();
     }
 
     private static void Groups(StringBuilder md, string title, EvaluationReport report, Func<ModelSummary, IReadOnlyList<GroupScore>> groupsOf)

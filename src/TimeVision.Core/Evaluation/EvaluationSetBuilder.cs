@@ -74,32 +74,43 @@ public sealed class EvaluationSetBuilder
             }
             else
             {
-                var primary = document.Parts.Select(p => p.Estimate).FirstOrDefault();
-                items.Add(new EvaluationItem
-                {
-                    DocumentId = documentId,
-                    FileName = document.FileName,
-                    ActualMinutes = label.Value.Minutes,
-                    LabelSource = label.Value.Source,
-                    PartType = Code(label.Value.PartType ?? primary?.PartType),
-                    Complexity = Code(label.Value.Complexity ?? primary?.Complexity),
-                    MaterialGroup = MaterialCatalog.GroupOf(label.Value.Material ?? primary?.MaterialDetected) ?? "unknown",
-                    Pages = pages,
-                });
+                items.Add(StoredItem(documentId, document, label.Value, pages));
             }
         }
 
-        var name = split switch
-        {
-            EvaluationSplit.Validation => string.Create(CultureInfo.InvariantCulture, $"validation side of the export split ({validationPercent} %)"),
-            EvaluationSplit.Shadow => "documents estimated in shadow mode",
-            _ => "every labelled document",
-        };
-        return new EvaluationSet(name, [.. items.OrderBy(i => i.DocumentId, StringComparer.Ordinal)], skipped)
+        return new EvaluationSet(SetName(split, validationPercent), [.. items.OrderBy(i => i.DocumentId, StringComparer.Ordinal)], skipped)
         {
             HeldOut = split == EvaluationSplit.Validation ? id => TrainingExporter.IsValidation(id, validationPercent) : _ => false,
         };
     }
+
+    /// <summary>A stored document to evaluate: its label, with the primary estimate's classes where the label has none.</summary>
+    private static EvaluationItem StoredItem(
+        string documentId,
+        DocumentEstimate document,
+        (double Minutes, string Source, PartType? PartType, Complexity? Complexity, string? Material) label,
+        List<EvaluationPage> pages)
+    {
+        var primary = document.Parts.Select(p => p.Estimate).FirstOrDefault();
+        return new EvaluationItem
+        {
+            DocumentId = documentId,
+            FileName = document.FileName,
+            ActualMinutes = label.Minutes,
+            LabelSource = label.Source,
+            PartType = Code(label.PartType ?? primary?.PartType),
+            Complexity = Code(label.Complexity ?? primary?.Complexity),
+            MaterialGroup = MaterialCatalog.GroupOf(label.Material ?? primary?.MaterialDetected) ?? "unknown",
+            Pages = pages,
+        };
+    }
+
+    private static string SetName(EvaluationSplit split, int validationPercent) => split switch
+    {
+        EvaluationSplit.Validation => string.Create(CultureInfo.InvariantCulture, $"validation side of the export split ({validationPercent} %)"),
+        EvaluationSplit.Shadow => "documents estimated in shadow mode",
+        _ => "every labelled document",
+    };
 
     /// <summary>
     /// A manifest (CSV <c>file,actual_minutes[,part_type][,material]</c> with a header, or a JSON array of objects with

@@ -17,66 +17,14 @@ internal static partial class FeatureReader
         var dimensions = new List<double>();
         foreach (var line in page.Lines)
         {
-            var text = line.Text;
-            var source = new FactSource(page.Number, text, line.Box);
-            foreach (Match m in DiameterPattern().Matches(text))
-            {
-                diameters.Add(new DrawingFact($"Ø{Number(m.Groups[1].Value).ToString(CultureInfo.InvariantCulture)}", FactConfidence.High, source) { Number = Number(m.Groups[1].Value) });
-            }
-
-            foreach (Match m in MetricThreadPattern().Matches(text))
-            {
-                var pitch = m.Groups[2].Success ? $"x{Number(m.Groups[2].Value).ToString(CultureInfo.InvariantCulture)}" : string.Empty;
-                threads.Add(new DrawingFact($"M{Number(m.Groups[1].Value).ToString(CultureInfo.InvariantCulture)}{pitch}", FactConfidence.High, source) { Number = Number(m.Groups[1].Value) });
-            }
-
-            foreach (Match m in UnifiedThreadPattern().Matches(text))
-            {
-                threads.Add(new DrawingFact($"{m.Groups[1].Value}-{m.Groups[2].Value} {m.Groups[3].Value.ToUpperInvariant()}", FactConfidence.High, source));
-            }
-
-            foreach (Match m in FitPattern().Matches(text))
-            {
-                fits.Add(new DrawingFact(m.Groups[1].Value, FactConfidence.Medium, source) { Number = int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture) });
-            }
-
-            foreach (Match m in ToleranceGradePattern().Matches(text))
-            {
-                fits.Add(new DrawingFact($"IT{m.Groups[1].Value}", FactConfidence.High, source) { Number = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) });
-            }
-
-            foreach (Match m in RoughnessPattern().Matches(text))
-            {
-                roughness.Add(new DrawingFact($"{m.Groups[1].Value} {Number(m.Groups[2].Value).ToString(CultureInfo.InvariantCulture)}", FactConfidence.High, source) { Number = Number(m.Groups[2].Value) });
-            }
-
-            // N grades (N1–N12) stand alone beside the roughness symbol; inside a sentence "N7" is something else.
-            if (line.Words.Count <= 3)
-            {
-                foreach (Match m in RoughnessGradePattern().Matches(text))
-                {
-                    roughness.Add(new DrawingFact($"N{m.Groups[1].Value}", FactConfidence.Medium, source) { Number = RaOfGrade(int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)) });
-                }
-            }
-
-            foreach (Match m in ChamferPattern().Matches(text))
-            {
-                var size = m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value;
-                chamfers.Add(new DrawingFact($"{Number(size).ToString(CultureInfo.InvariantCulture)}x45°", FactConfidence.High, source) { Number = Number(size) });
-            }
-
-            foreach (Match m in CountPattern().Matches(text))
-            {
-                counts.Add(new DrawingFact($"{m.Groups[1].Value}x {m.Groups[2].Value.Trim()}", FactConfidence.High, source) { Number = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) });
-            }
-
-            foreach (var word in line.Words)
-            {
-                if (PlainNumberPattern().IsMatch(word.Text))
-                {
-                    dimensions.Add(Number(word.Text));
-                }
-            }
+            var source = new FactSource(page.Number, line.Text, line.Box);
+            diameters.AddRange(Diameters(line.Text, source));
+            threads.AddRange(Threads(line.Text, source));
+            fits.AddRange(Fits(line.Text, source));
+            roughness.AddRange(Roughness(line, source));
+            chamfers.AddRange(Chamfers(line.Text, source));
+            counts.AddRange(Counts(line.Text, source));
+            dimensions.AddRange(line.Words.Where(word => PlainNumberPattern().IsMatch(word.Text)).Select(word => Number(word.Text)));
         }
 
         return new FeatureFacts
@@ -91,6 +39,68 @@ internal static partial class FeatureReader
             Dimensions = dimensions,
         };
     }
+
+    private static IEnumerable<DrawingFact> Diameters(string text, FactSource source) =>
+        DiameterPattern().Matches(text).Select(m =>
+            new DrawingFact($"Ø{Number(m.Groups[1].Value).ToString(CultureInfo.InvariantCulture)}", FactConfidence.High, source) { Number = Number(m.Groups[1].Value) });
+
+    /// <summary>Metric threads, then unified ones.</summary>
+    private static IEnumerable<DrawingFact> Threads(string text, FactSource source)
+    {
+        foreach (Match m in MetricThreadPattern().Matches(text))
+        {
+            var pitch = m.Groups[2].Success ? $"x{Number(m.Groups[2].Value).ToString(CultureInfo.InvariantCulture)}" : string.Empty;
+            yield return new DrawingFact($"M{Number(m.Groups[1].Value).ToString(CultureInfo.InvariantCulture)}{pitch}", FactConfidence.High, source) { Number = Number(m.Groups[1].Value) };
+        }
+
+        foreach (Match m in UnifiedThreadPattern().Matches(text))
+        {
+            yield return new DrawingFact($"{m.Groups[1].Value}-{m.Groups[2].Value} {m.Groups[3].Value.ToUpperInvariant()}", FactConfidence.High, source);
+        }
+    }
+
+    /// <summary>ISO fits, then IT tolerance grades.</summary>
+    private static IEnumerable<DrawingFact> Fits(string text, FactSource source)
+    {
+        foreach (Match m in FitPattern().Matches(text))
+        {
+            yield return new DrawingFact(m.Groups[1].Value, FactConfidence.Medium, source) { Number = int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture) };
+        }
+
+        foreach (Match m in ToleranceGradePattern().Matches(text))
+        {
+            yield return new DrawingFact($"IT{m.Groups[1].Value}", FactConfidence.High, source) { Number = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) };
+        }
+    }
+
+    /// <summary>Ra/Rz values, then N grades.</summary>
+    private static IEnumerable<DrawingFact> Roughness(TextLine line, FactSource source)
+    {
+        foreach (Match m in RoughnessPattern().Matches(line.Text))
+        {
+            yield return new DrawingFact($"{m.Groups[1].Value} {Number(m.Groups[2].Value).ToString(CultureInfo.InvariantCulture)}", FactConfidence.High, source) { Number = Number(m.Groups[2].Value) };
+        }
+
+        // N grades (N1–N12) stand alone beside the roughness symbol; inside a sentence "N7" is something else.
+        if (line.Words.Count <= 3)
+        {
+            foreach (Match m in RoughnessGradePattern().Matches(line.Text))
+            {
+                yield return new DrawingFact($"N{m.Groups[1].Value}", FactConfidence.Medium, source) { Number = RaOfGrade(int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)) };
+            }
+        }
+    }
+
+    private static IEnumerable<DrawingFact> Chamfers(string text, FactSource source) =>
+        ChamferPattern().Matches(text).Select(m =>
+        {
+            var size = m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value;
+            return new DrawingFact($"{Number(size).ToString(CultureInfo.InvariantCulture)}x45°", FactConfidence.High, source) { Number = Number(size) };
+        });
+
+    private static IEnumerable<DrawingFact> Counts(string text, FactSource source) =>
+        CountPattern().Matches(text).Select(m =>
+            new DrawingFact($"{m.Groups[1].Value}x {m.Groups[2].Value.Trim()}", FactConfidence.High, source) { Number = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) });
 
     /// <summary>ISO 1302: N1 is Ra 0.025 µm and each grade doubles it (N7 = Ra 1.6).</summary>
     private static double RaOfGrade(int grade) => Math.Round(0.025 * Math.Pow(2, grade - 1), 3);

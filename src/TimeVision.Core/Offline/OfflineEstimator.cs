@@ -50,30 +50,19 @@ public static class OfflineEstimator
     private static PageEstimate Compute(PageFacts facts)
     {
         var features = facts.Features;
-        var inch = facts.TitleBlock.Units?.Value == "inch";
-        double ToMm(double value) => inch ? value * InchMm : value;
-
-        var lengths = features.Dimensions.Where(IsDimension).Select(ToMm).Where(v => v <= LargestPlausibleMm).OrderDescending().ToList();
-        var diameters = features.Diameters.Select(d => ToMm(d.Number ?? 0)).Where(v => v > 0).OrderDescending().ToList();
+        var (lengths, diameter) = Envelope(facts);
         var length = lengths.FirstOrDefault();
-        var diameter = diameters.FirstOrDefault();
         var counted = features.Counts.Sum(c => Math.Max(0, (int)(c.Number ?? 1) - 1));
         var threads = features.Threads.Count + features.Counts.Where(c => c.Value.Contains('M', StringComparison.Ordinal)).Sum(c => Math.Max(0, (int)(c.Number ?? 1) - 1));
         var reamed = features.Fits.Count(f => f.Value.Length > 0 && char.IsUpper(f.Value[0]) && f.Number is <= 7 && !f.Value.StartsWith("IT", StringComparison.Ordinal));
         var chamfers = features.Chamfers.Count;
 
-        var type = diameter > 0 && diameter >= 0.5 * Math.Max(length, diameter)
-            ? (threads > 0 || counted > 0 ? PartType.Combined : PartType.Rot)
-            : PartType.Pri;
+        var type = PartTypeOf(length, diameter, threads, counted);
         var holes = type == PartType.Pri
             ? features.Diameters.Count + features.Counts.Where(c => c.Value.Contains('Ø', StringComparison.Ordinal)).Sum(c => Math.Max(0, (int)(c.Number ?? 1) - 1))
             : 0;
         var featureCount = features.Diameters.Count + features.Threads.Count + features.Fits.Count + chamfers + counted;
-        var finestGrade = features.Fits.Select(f => f.Number ?? 99).DefaultIfEmpty(99).Min();
-        var finestRoughness = features.Roughness.Where(r => r.Value.StartsWith("Ra", StringComparison.Ordinal)).Select(r => r.Number ?? 99).DefaultIfEmpty(99).Min();
-        var complexity = featureCount >= 13 || finestGrade <= 6 || finestRoughness < 0.8 ? Complexity.Complex
-            : featureCount >= 6 || finestGrade <= 7 || threads > 0 ? Complexity.Medium
-            : Complexity.Simple;
+        var complexity = ComplexityOf(features, featureCount, threads);
         var size = SizeOf(type, length, diameter, featureCount, holes + threads);
 
         var group = facts.TitleBlock.MaterialGroup;
@@ -113,6 +102,33 @@ public static class OfflineEstimator
             PartName = facts.TitleBlock.PartName?.Value,
             DrawingUnits = facts.TitleBlock.Units is null ? null : DrawingUnits.Millimetres,
         };
+    }
+
+    /// <summary>The plausible lengths in mm, longest first, and the largest diameter in mm (0: none).</summary>
+    private static (List<double> Lengths, double Diameter) Envelope(PageFacts facts)
+    {
+        var inch = facts.TitleBlock.Units?.Value == "inch";
+        double ToMm(double value) => inch ? value * InchMm : value;
+
+        var lengths = facts.Features.Dimensions.Where(IsDimension).Select(ToMm).Where(v => v <= LargestPlausibleMm).OrderDescending().ToList();
+        var diameters = facts.Features.Diameters.Select(d => ToMm(d.Number ?? 0)).Where(v => v > 0).OrderDescending().ToList();
+        return (lengths, diameters.FirstOrDefault());
+    }
+
+    /// <summary>Round when the largest diameter is at least half the envelope, combined when it also has threads or repeated features.</summary>
+    private static PartType PartTypeOf(double length, double diameter, int threads, int counted) =>
+        diameter > 0 && diameter >= 0.5 * Math.Max(length, diameter)
+            ? (threads > 0 || counted > 0 ? PartType.Combined : PartType.Rot)
+            : PartType.Pri;
+
+    /// <summary>From the number of features, the finest tolerance grade and roughness, and whether it has threads.</summary>
+    private static Complexity ComplexityOf(FeatureFacts features, int featureCount, int threads)
+    {
+        var finestGrade = features.Fits.Select(f => f.Number ?? 99).DefaultIfEmpty(99).Min();
+        var finestRoughness = features.Roughness.Where(r => r.Value.StartsWith("Ra", StringComparison.Ordinal)).Select(r => r.Number ?? 99).DefaultIfEmpty(99).Min();
+        return featureCount >= 13 || finestGrade <= 6 || finestRoughness < 0.8 ? Complexity.Complex
+            : featureCount >= 6 || finestGrade <= 7 || threads > 0 ? Complexity.Medium
+            : Complexity.Simple;
     }
 
     /// <summary>Zone markers (single digits) and years in the title block are not dimensions.</summary>

@@ -79,117 +79,97 @@ public sealed class OpenAIVisionEstimator : IVisionEstimator
             call = call with { Dialect = dialect };
         }
 
-        var detail = call.Detail;
         var prompt = _prompts.ForModel(modelId, call.Dialect.ResponseFormat);
         var client = _clients.For(modelId);
         var image = await ModelImage.FromPageAsync(pagePng, call.MaxImageLongSidePx, cancellationToken);
-        var completionOptions = CompletionOptions(call.Dialect);
-
-        var started = _time.GetTimestamp();
-        var tries = TryCounter.Begin();
-        var tally = new Tally();
-        var warnings = new List<EstimateWarning>();
-        var refused = false;
-        var invalidReplies = 0;
-
-        PageEstimateResult Result(PageEstimateStatus status) => new()
-        {
-            Status = status,
-            Model = modelId,
-            Provider = ModelIds.ProviderTag(modelId),
-            PromptId = prompt.Id,
-            PromptVersion = prompt.Version,
-            PromptHash = prompt.Hash,
-            Detail = detail,
-            Attempts = tries.Count,
-            InputTokens = tally.InputTokens,
-            OutputTokens = tally.OutputTokens,
-            LatencyMs = (long)_time.GetElapsedTime(started).TotalMilliseconds,
-            ImageBytesSent = image.Png.ToMemory().Length * (long)tries.Count,
-            ImageWidthPx = image.WidthPx,
-            ImageHeightPx = image.HeightPx,
-            Warnings = warnings,
-        };
-
+        var page = new PageCall(modelId, prompt, call.Detail, image, _time, _time.GetTimestamp(), TryCounter.Begin());
         var reservation = await _budget.ReserveAsync(modelId, cancellationToken);
         if (reservation.Refusal is { } notSent)
         {
-            Log.PageFailed(_logger, modelId, notSent.Code, tries.Count);
-            return Result(PageEstimateStatus.Failed) with { Error = notSent };
+            Log.PageFailed(_logger, modelId, notSent.Code, page.Tries);
+            return page.Result(PageEstimateStatus.Failed) with { Error = notSent };
         }
 
         try
         {
-            return await CallAsync();
+            return await CallAsync(page, client, call, facts, examples, cancellationToken);
         }
         finally
         {
             // The real cost replaces what was held, whatever ended the calls.
-            await _budget.SettleAsync(reservation, tally.InputTokens, tally.OutputTokens, CancellationToken.None);
+            await _budget.SettleAsync(reservation, page.InputTokens, page.OutputTokens, CancellationToken.None);
         }
+    }
 
-        async Task<PageEstimateResult> CallAsync()
+    /// <summary>Sends the page until a valid estimate, a failure, a second refusal or a second invalid reply.</summary>
+    private async Task<PageEstimateResult> CallAsync(
+        PageCall page, ChatClient client, ModelCallSettings call, Facts.PageFacts? facts, IReadOnlyList<History.HistoryExample>? examples, CancellationToken cancellationToken)
+    {
+        var completionOptions = CompletionOptions(call.Dialect);
+        while (true)
         {
-            while (true)
+            ChatCompletion completion;
+            try
             {
-                ChatCompletion completion;
-                try
-                {
-                    completion = (await client.CompleteChatAsync(Messages(prompt, image, detail, facts, examples), completionOptions, cancellationToken)).Value;
-                }
-                catch (Exception exception) when (!cancellationToken.IsCancellationRequested && ApiFailure.Classify(exception, call) is { } error)
-                {
-                    Log.PageFailed(_logger, modelId, error.Code, tries.Count);
-                    return Result(PageEstimateStatus.Failed) with { Error = error };
-                }
+                completion = (await client.CompleteChatAsync(Messages(page.Prompt, page.Image, page.Detail, facts, examples), completionOptions, cancellationToken)).Value;
+            }
+            catch (Exception exception) when (!cancellationToken.IsCancellationRequested && ApiFailure.Classify(exception, call) is { } error)
+            {
+                Log.PageFailed(_logger, page.ModelId, error.Code, page.Tries);
+                return page.Result(PageEstimateStatus.Failed) with { Error = error };
+            }
 
-                tally.Add(completion.Usage);
-                var text = completion.Content.Count > 0 ? string.Concat(completion.Content.Select(part => part.Text)) : null;
-                var refusal = !string.IsNullOrWhiteSpace(completion.Refusal) ? completion.Refusal
-                    : ReplyText.LooksLikeRefusal(text) ? text
-                    : null;
-
-                if (refusal is not null)
+            page.Add(completion.Usage);
+            var text = completion.Content.Count > 0 ? string.Concat(completion.Content.Select(part => part.Text)) : null;
+            var refusal = !string.IsNullOrWhiteSpace(completion.Refusal) ? completion.Refusal
+                : ReplyText.LooksLikeRefusal(text) ? text
+                : null;
+            if (refusal is not null)
+            {
+                if (!page.Refused)
                 {
-                    if (!refused)
-                    {
-                        refused = true;
-                        detail = "auto";
-                        warnings.Add(new EstimateWarning(EstimateWarning.RetriedAfterRefusal, "The model refused the page; it was sent again with detail: auto."));
-                        continue;
-                    }
-
-                    Log.PageBlocked(_logger, modelId, tries.Count);
-                    return Result(PageEstimateStatus.Blocked) with
-                    {
-                        Refusal = refusal,
-                        Error = new VisionError(VisionErrorCode.Refused, "The model refused to estimate this page, twice."),
-                    };
+                    page.RetryAfterRefusal();
+                    continue;
                 }
 
-                var read = EstimateReader.Read(text, facts);
-                if (read.Estimate is null)
+                Log.PageBlocked(_logger, page.ModelId, page.Tries);
+                return page.Result(PageEstimateStatus.Blocked) with
                 {
-                    if (++invalidReplies == 1)
-                    {
-                        warnings.Add(new EstimateWarning(EstimateWarning.RetriedAfterInvalidReply, $"The first reply was not a valid estimate ({read.Error}); the page was sent again."));
-                        continue;
-                    }
+                    Refusal = refusal,
+                    Error = new VisionError(VisionErrorCode.Refused, "The model refused to estimate this page, twice."),
+                };
+            }
 
-                    Log.PageFailed(_logger, modelId, VisionErrorCode.InvalidReply, tries.Count);
-                    return Result(PageEstimateStatus.Failed) with
-                    {
-                        Error = new VisionError(VisionErrorCode.InvalidReply, read.Error ?? "The reply is not a valid estimate."),
-                        RawReply = text ?? string.Empty,
-                    };
-                }
-
-                warnings.AddRange(read.Warnings);
-                warnings.AddRange(Facts.AnswerChecks.Check(read.Estimate, facts));
-                Log.PageEstimated(_logger, modelId, read.Estimate.EstimatedTimeMin, tries.Count);
-                return Result(PageEstimateStatus.Completed) with { Estimate = read.Estimate };
+            if (Read(page, text, facts) is { } result)
+            {
+                return result;
             }
         }
+    }
+
+    /// <summary>The result of a reply that is not a refusal; <see langword="null"/> when an invalid one sends the page again.</summary>
+    private PageEstimateResult? Read(PageCall page, string? text, Facts.PageFacts? facts)
+    {
+        var read = EstimateReader.Read(text, facts);
+        if (read.Estimate is null)
+        {
+            if (page.RetryAfterInvalidReply(read.Error))
+            {
+                return null;
+            }
+
+            Log.PageFailed(_logger, page.ModelId, VisionErrorCode.InvalidReply, page.Tries);
+            return page.Result(PageEstimateStatus.Failed) with
+            {
+                Error = new VisionError(VisionErrorCode.InvalidReply, read.Error ?? "The reply is not a valid estimate."),
+                RawReply = text ?? string.Empty,
+            };
+        }
+
+        page.Warnings.AddRange(read.Warnings);
+        page.Warnings.AddRange(Facts.AnswerChecks.Check(read.Estimate, facts));
+        Log.PageEstimated(_logger, page.ModelId, read.Estimate.EstimatedTimeMin, page.Tries);
+        return page.Result(PageEstimateStatus.Completed) with { Estimate = read.Estimate };
     }
 
     private static ChatCompletionOptions CompletionOptions(ModelDialect dialect)
@@ -239,19 +219,5 @@ public sealed class OpenAIVisionEstimator : IVisionEstimator
         }
 
         return [new SystemChatMessage(prompt.SystemText), new UserChatMessage(parts)];
-    }
-
-    /// <summary>Tokens over every call for one page.</summary>
-    private sealed class Tally
-    {
-        public long InputTokens { get; private set; }
-
-        public long OutputTokens { get; private set; }
-
-        public void Add(ChatTokenUsage? usage)
-        {
-            InputTokens += usage?.InputTokenCount ?? 0;
-            OutputTokens += usage?.OutputTokenCount ?? 0;
-        }
     }
 }

@@ -149,6 +149,13 @@ public sealed class HistoryImports
         await _blobs.UploadAsync(TimesBlob(importId), spooled, cancellationToken);
         var pipeline = _pipeline.CurrentValue;
         var input = new HistoryImportInput(importId, TimesBlob(importId), options, requestHash, pipeline.ActivityAttempts, pipeline.ActivityFirstRetry);
+        return await ScheduleAsync(client, importId, input, status, cancellationToken);
+    }
+
+    /// <summary>Schedules the import, or finds it scheduled by the same request sent twice at once.</summary>
+    private static async Task<HistoryImportSubmission> ScheduleAsync(
+        DurableTaskClient client, string importId, HistoryImportInput input, string status, CancellationToken cancellationToken)
+    {
         try
         {
             await client.ScheduleNewOrchestrationInstanceAsync(HistoryImportOrchestration.Name, input, new StartOrchestrationOptions(importId), cancellationToken);
