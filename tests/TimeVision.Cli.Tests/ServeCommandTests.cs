@@ -38,6 +38,30 @@ public sealed class ServeCommandTests : FakeOpenAITestBase
     }
 
     [Fact]
+    public async Task A_port_another_program_uses_is_one_clear_error_without_a_stack_trace()
+    {
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port;
+
+        var run = await CliRunner.RunProcessAsync(ServerEnvironment, "serve", "--port", $"{port}", "--data", Path.Combine(Folder.Path, "data"));
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Equal("address_in_use", run.Json.GetProperty("error").GetProperty("code").GetString());
+        Assert.Contains("choose another --port", run.Json.GetProperty("error").GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.False(run.Stderr.Contains("   at ", StringComparison.Ordinal), run.Stderr);
+    }
+
+    [Fact]
+    public async Task Serve_help_says_how_the_model_and_its_key_are_set()
+    {
+        var run = await CliRunner.InvokeAsync("serve", "--help");
+
+        Assert.Contains("OPENAI_API_KEY", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("model activate", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_pdf_posted_to_serve_is_estimated_listed_and_its_page_image_served_with_the_security_headers()
     {
         await using var serve = await StartAsync();

@@ -21,7 +21,11 @@ internal static class ServeCommand
         var listen = ListenOption();
         var tokens = new ServeTokenOptions();
         var data = CommonOptions.Data();
-        var command = new Command("serve", "Serve the estimator's page and the HTTP API on this machine (http://127.0.0.1:7071/ by default).")
+        var command = new Command(
+            "serve",
+            "Serve the estimator's page and the HTTP API on this machine (http://127.0.0.1:7071/ by default). Pages are estimated by "
+            + "the active model (timevision model activate MODEL, or Vision__Model), reached with OPENAI_API_KEY (and OPENAI_BASE_URL "
+            + "for Azure OpenAI or another OpenAI-compatible endpoint); with no key and no model named, by the offline estimate.")
         {
             port, data, listen,
         };
@@ -72,7 +76,8 @@ internal static class ServeCommand
         }
         catch (IOException exception) when (exception.InnerException is System.Net.Sockets.SocketException || exception.Message.Contains("address", StringComparison.OrdinalIgnoreCase))
         {
-            return (null, CliOutput.WriteError(stdout, stderr, "address_in_use", $"Cannot listen on {settings.Address}:{settings.Port}: {exception.Message}", ExitCodes.BadInput));
+            return (null, CliOutput.WriteError(
+                stdout, stderr, "address_in_use", $"Cannot listen on {settings.Address}:{settings.Port}: another program uses it. Stop it, or choose another --port.", ExitCodes.BadInput));
         }
     }
 

@@ -84,6 +84,8 @@ internal sealed class ServeHost : IAsyncDisposable
         }
         catch
         {
+            // The Durable Task worker may have started before Kestrel failed to bind: stop it before its engine goes.
+            await app.StopAsync(CancellationToken.None);
             await app.DisposeAsync();
             await engine.DisposeAsync();
             throw;
@@ -99,6 +101,9 @@ internal sealed class ServeHost : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+
+        // A start that fails (a port in use) is answered by the command in one line; the host would log its stack too.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(settings.Address, settings.Port));
         builder.Services.AddTimeVisionCore();
         builder.Services.AddMvcCore();
