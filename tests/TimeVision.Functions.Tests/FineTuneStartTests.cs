@@ -89,7 +89,7 @@ public sealed class FineTuneStartTests(AzuriteFixture azurite, CosmosFixture cos
         Assert.NotNull(job.ValidationFileId);
         Assert.Equal(job.JobId, status.Body.GetProperty("job").GetProperty("jobId").GetString());
         Assert.Equal(
-            [FineTuneStart.FileNameFor(started.StartId, "train.jsonl"), FineTuneStart.FileNameFor(started.StartId, "validation.jsonl")],
+            [StoredFineTuneStart.FileNameFor(started.StartId, "train.jsonl"), StoredFineTuneStart.FileNameFor(started.StartId, "validation.jsonl")],
             _harness.Model.FineTuning.Files.Select(f => f.FileName).Order(StringComparer.Ordinal));
         Assert.Empty(_harness.Model.Violations);
     }

@@ -40,14 +40,14 @@ public sealed class CosmosFineTuneJobStore : IFineTuneJobStore
         (await FindAsync<Item>(Kind, jobId, cancellationToken))?.Job;
 
     /// <inheritdoc />
-    public Task SaveStartAsync(FineTuneStart start, CancellationToken cancellationToken)
+    public Task SaveStartAsync(StoredFineTuneStart start, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(start);
         return _container.UpsertItemAsync(new StartItem(start.StartId, StartKind, start), new PartitionKey(StartKind), cancellationToken: cancellationToken);
     }
 
     /// <inheritdoc />
-    public async Task<FineTuneStart?> GetStartAsync(string startId, CancellationToken cancellationToken) =>
+    public async Task<StoredFineTuneStart?> GetStartAsync(string startId, CancellationToken cancellationToken) =>
         (await FindAsync<StartItem>(StartKind, startId, cancellationToken))?.Start;
 
     private Task<T?> FindAsync<T>(string kind, string id, CancellationToken cancellationToken)
@@ -59,7 +59,7 @@ public sealed class CosmosFineTuneJobStore : IFineTuneJobStore
     private sealed record StartItem(
         [property: JsonPropertyName("id")] string Id,
         [property: JsonPropertyName("kind")] string Kind,
-        [property: JsonPropertyName("start")] FineTuneStart Start);
+        [property: JsonPropertyName("start")] StoredFineTuneStart Start);
 
     private sealed record Item(
         [property: JsonPropertyName("id")] string Id,

@@ -6,7 +6,7 @@ namespace TimeVision.Core.FineTuning;
 
 /// <summary>
 /// The steps of a durable fine-tuning start (<see cref="Durable.FineTuneStartOrchestration"/>), each safe to run
-/// again: progress is kept in the job store under the start's id (<see cref="FineTuneStart"/>), each provider call is
+/// again: progress is kept in the job store under the start's id (<see cref="StoredFineTuneStart"/>), each provider call is
 /// marked as begun before it is made and its result recorded after, and a step that finds a call begun but not recorded
 /// looks for what the call made before making it again. Input the start cannot use ends it with a typed error.
 /// </summary>
@@ -44,7 +44,7 @@ public sealed class FineTuneStartSteps
         ArgumentNullException.ThrowIfNull(input);
         var request = input.Request;
         var start = await _jobs.GetStartAsync(input.StartId, cancellationToken)
-            ?? new FineTuneStart { StartId = input.StartId, BaseModel = request.BaseModel.Trim(), Suffix = request.Suffix, CreatedAt = _time.GetUtcNow() };
+            ?? new StoredFineTuneStart { StartId = input.StartId, BaseModel = request.BaseModel.Trim(), Suffix = request.Suffix, CreatedAt = _time.GetUtcNow() };
         if (start.FilesUploaded)
         {
             return FineTuneStepResult.Done;
@@ -164,9 +164,9 @@ public sealed class FineTuneStartSteps
 
     /// <summary>Uploads a file under the start's name for it, unless an upload begun before reached the provider.</summary>
     private async Task<string> UploadOnceAsync(
-        FineTuneStart start, string path, bool begun, Func<FineTuneStart, FineTuneStart> markBegun, CancellationToken cancellationToken)
+        StoredFineTuneStart start, string path, bool begun, Func<StoredFineTuneStart, StoredFineTuneStart> markBegun, CancellationToken cancellationToken)
     {
-        var name = FineTuneStart.FileNameFor(start.StartId, Path.GetFileName(path));
+        var name = StoredFineTuneStart.FileNameFor(start.StartId, Path.GetFileName(path));
         if (begun && await _api.FindFileAsync(name, cancellationToken) is { } uploaded)
         {
             Log.UploadFound(_logger, start.StartId, name);
@@ -177,7 +177,7 @@ public sealed class FineTuneStartSteps
         return await _api.UploadAsync(path, name, cancellationToken);
     }
 
-    private async Task DeleteUploadsAsync(FineTuneStart start, CancellationToken cancellationToken)
+    private async Task DeleteUploadsAsync(StoredFineTuneStart start, CancellationToken cancellationToken)
     {
         try
         {

@@ -13,8 +13,8 @@ public interface IFineTuneJobStore
     Task<FineTuneJob?> GetAsync(string jobId, CancellationToken cancellationToken);
 
     /// <summary>Adds or replaces a start's progress.</summary>
-    Task SaveStartAsync(FineTuneStart start, CancellationToken cancellationToken);
+    Task SaveStartAsync(StoredFineTuneStart start, CancellationToken cancellationToken);
 
     /// <summary>A start's progress, or <see langword="null"/> before its first step.</summary>
-    Task<FineTuneStart?> GetStartAsync(string startId, CancellationToken cancellationToken);
+    Task<StoredFineTuneStart?> GetStartAsync(string startId, CancellationToken cancellationToken);
 }

@@ -34,15 +34,15 @@ public sealed class LocalFineTuneJobStore : IFineTuneJobStore
         ReadAsync<FineTuneJob>(PathOf(_folder, jobId, nameof(jobId)), cancellationToken);
 
     /// <inheritdoc />
-    public Task SaveStartAsync(FineTuneStart start, CancellationToken cancellationToken)
+    public Task SaveStartAsync(StoredFineTuneStart start, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(start);
         return WriteAsync(PathOf(_starts, start.StartId, nameof(start)), start, cancellationToken);
     }
 
     /// <inheritdoc />
-    public Task<FineTuneStart?> GetStartAsync(string startId, CancellationToken cancellationToken) =>
-        ReadAsync<FineTuneStart>(PathOf(_starts, startId, nameof(startId)), cancellationToken);
+    public Task<StoredFineTuneStart?> GetStartAsync(string startId, CancellationToken cancellationToken) =>
+        ReadAsync<StoredFineTuneStart>(PathOf(_starts, startId, nameof(startId)), cancellationToken);
 
     private static string PathOf(string folder, string id, string parameter)
     {

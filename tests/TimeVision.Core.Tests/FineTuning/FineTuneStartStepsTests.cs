@@ -45,7 +45,7 @@ public sealed class FineTuneStartStepsTests : FakeOpenAITestBase
 
         var provider = Assert.Single(Server.FineTuning.Jobs);
         Assert.Equal(
-            [FineTuneStart.FileNameFor(StartId, "train.jsonl"), FineTuneStart.FileNameFor(StartId, "validation.jsonl")],
+            [StoredFineTuneStart.FileNameFor(StartId, "train.jsonl"), StoredFineTuneStart.FileNameFor(StartId, "validation.jsonl")],
             Server.FineTuning.Files.Select(f => f.FileName).Order(StringComparer.Ordinal));
         var job = Assert.Single(await Jobs.ListAsync(Token));
         Assert.Equal((provider.Id, StartId, "ts-1"), (job.JobId, job.StartId, job.Suffix));
@@ -144,11 +144,11 @@ public sealed class FineTuneStartStepsTests : FakeOpenAITestBase
     private FineTuneStartSteps StepsWith(IFineTuneJobStore jobs) => ActivatorUtilities.CreateInstance<FineTuneStartSteps>(_services, jobs);
 
     /// <summary>A job store whose first save of a start matching <c>crashAt</c> fails, as a worker dying just then would.</summary>
-    private sealed class CrashingJobStore(IFineTuneJobStore inner, Func<FineTuneStart, bool> crashAt) : IFineTuneJobStore
+    private sealed class CrashingJobStore(IFineTuneJobStore inner, Func<StoredFineTuneStart, bool> crashAt) : IFineTuneJobStore
     {
         private bool _crashed;
 
-        public Task SaveStartAsync(FineTuneStart start, CancellationToken cancellationToken)
+        public Task SaveStartAsync(StoredFineTuneStart start, CancellationToken cancellationToken)
         {
             if (!_crashed && crashAt(start))
             {
@@ -159,7 +159,7 @@ public sealed class FineTuneStartStepsTests : FakeOpenAITestBase
             return inner.SaveStartAsync(start, cancellationToken);
         }
 
-        public Task<FineTuneStart?> GetStartAsync(string startId, CancellationToken cancellationToken) => inner.GetStartAsync(startId, cancellationToken);
+        public Task<StoredFineTuneStart?> GetStartAsync(string startId, CancellationToken cancellationToken) => inner.GetStartAsync(startId, cancellationToken);
 
         public Task SaveAsync(FineTuneJob job, CancellationToken cancellationToken) => inner.SaveAsync(job, cancellationToken);
 

@@ -6,7 +6,7 @@ namespace TimeVision.Core.FineTuning;
 /// before it is made and its result recorded after, and a step that finds a call begun but not recorded looks for what
 /// the call made (the file by its name, the job by its training file) before making it again.
 /// </summary>
-public sealed record FineTuneStart
+public sealed record StoredFineTuneStart
 {
     /// <summary>The start's id: its orchestration's instance id (<c>finetune-…</c>).</summary>
     public required string StartId { get; init; }
