@@ -25,7 +25,7 @@ else
   dotnet build TimeVision.Functions.sln -v q -nologo
   mkdir -p "$results"
   pids=()
-  for project in Core Cli Functions Web; do
+  for project in Core Cli Functions Web Hosting.Local; do
     (
       cd "tests/TimeVision.$project.Tests/bin/Debug/net10.0"
       timeout --kill-after=30s 25m dotnet "TimeVision.$project.Tests.dll" -noColor -noLogo -longRunning 120 \
@@ -36,7 +36,7 @@ else
   for pid in "${pids[@]}"; do
     wait "$pid" || status=$?
   done
-  for project in Core Cli Functions Web; do
+  for project in Core Cli Functions Web Hosting.Local; do
     echo "=== TimeVision.$project.Tests"
     cat "$results/TimeVision.$project.Tests.log"
   done

@@ -38,7 +38,7 @@ public static class FunctionsApplicationBuilderExtensions
                 options.Rules.Remove(rule);
             }
         });
-        builder.Services.AddTimeVisionCore();
+        builder.Services.AddTimeVisionCore().AddTimeVisionDurableTasks();
         return builder;
     }
 

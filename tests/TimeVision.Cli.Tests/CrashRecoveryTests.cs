@@ -4,9 +4,9 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using TimeVision.Cli.Engine;
 using TimeVision.Cli.Serve;
 using TimeVision.Core.Storage;
+using TimeVision.Hosting.Local;
 using TimeVision.Testing;
 using TimeVision.Testing.FakeOpenAI;
 

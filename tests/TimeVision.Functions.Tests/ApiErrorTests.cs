@@ -35,8 +35,7 @@ public sealed class ApiErrorTests(AzuriteFixture azurite, CosmosFixture cosmos) 
     {
         var id = new string('f', 64);
         var missing = new BlobReference(BlobReference.DrawingsContainer, $"gone-{Guid.NewGuid():N}.pdf");
-        await _harness.Client.ScheduleNewOrchestrationInstanceAsync(
-            EstimateDocumentOrchestration.Name,
+        await _harness.Client.ScheduleNewEstimateDocumentInstanceAsync(
             new EstimateDocumentRequest(id, missing, "gone.pdf", DocumentSource.Http, "gpt-4.1", 8, 1, TimeSpan.FromSeconds(1), Force: false),
             new StartOrchestrationOptions(id),
             Token);

@@ -1,15 +1,14 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
-using Microsoft.DurableTask.Worker;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using TimeVision.Cli.Engine;
 using TimeVision.Core.FineTuning;
 using TimeVision.Core.ModelRegistry;
 using TimeVision.Core.Storage;
 using TimeVision.Functions.Triggers;
+using TimeVision.Hosting.Local;
 using TimeVision.Testing.FakeOpenAI;
 using TimeVision.Testing.LocalServices;
 
@@ -17,7 +16,7 @@ namespace TimeVision.Functions.Tests;
 
 /// <summary>
 /// The function classes with real dependencies: a real <see cref="DurableTaskClient"/> on the local Durable Task
-/// engine running the Functions app's own orchestrator and activity functions (<see cref="Cli.Serve.FunctionOrchestrations"/>), blobs
+/// engine running Core's orchestrator and activity classes (the ones the Functions app's shims run), blobs
 /// in Azurite, estimates in the local Cosmos DB server, and the fake OpenAI server as the model. Azurite and the Cosmos
 /// DB server are the shared ones unless the fixtures passed point elsewhere (<see cref="PrivateAzurite"/>,
 /// <see cref="PrivateCosmos"/>).
@@ -80,15 +79,8 @@ internal sealed class FunctionsHarness : IAsyncDisposable
         builder.Services.AddSingleton<IFineTuneJobStore>(new CosmosFineTuneJobStore(models));
         builder.Services.AddSingleton<TimeVision.Core.History.IHistoryStore>(new TimeVision.Core.History.CosmosHistoryStore(container));
         configureServices?.Invoke(builder.Services);
-        IServiceProvider? services = null;
-        builder.Services.AddDurableTaskWorker(worker =>
-        {
-            worker.UseGrpc(engine.Channel);
-            worker.AddTasks(registry => Cli.Serve.FunctionOrchestrations.Register(registry, () => services!));
-        });
-        builder.Services.AddDurableTaskClient(client => client.UseGrpc(engine.Channel));
+        builder.Services.AddLocalDurableTask(new LocalEngineSlot { Engine = engine });
         var host = builder.Build();
-        services = host.Services;
         await host.StartAsync();
         return new FunctionsHarness(engine, host, model, database);
     }

@@ -1,10 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
-using TimeVision.Cli.Engine;
 using TimeVision.Core.Feedback;
 using TimeVision.Core.History;
 using TimeVision.Core.Json;
+using TimeVision.Hosting.Local;
 
 namespace TimeVision.Cli.Commands;
 

@@ -1,16 +1,14 @@
 using Microsoft.DurableTask.Client;
-using Microsoft.DurableTask.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using TimeVision.Cli.Engine;
 using TimeVision.Core.Estimates;
 using TimeVision.Core.Json;
 using TimeVision.Core.Pipeline;
-using TimeVision.Core.Pipeline.Durable;
 using TimeVision.Core.Recovery;
 using TimeVision.Core.Retirement;
 using TimeVision.Core.Storage;
+using TimeVision.Hosting.Local;
 
 namespace TimeVision.Cli.Commands;
 
@@ -179,16 +177,9 @@ internal static class LocalEstimateRun
         }
     }
 
-    public static void AddDurableTask(IServiceCollection services, LocalEngineSlot slot)
-    {
-        services.AddLocalRecovery();
-        services.AddDurableTaskWorker(builder =>
-        {
-            builder.UseGrpc(options => options.Channel = slot.Channel);
-            builder.AddTasks(registry => registry.AddDocumentPipeline());
-        });
-        services.AddDurableTaskClient(builder => builder.UseGrpc(options => options.Channel = slot.Channel));
-    }
+    /// <summary>The local engine's recovery, worker and client, for a command that runs durable tasks.</summary>
+    public static void AddDurableTask(IServiceCollection services, LocalEngineSlot slot) =>
+        services.AddLocalRecovery().AddLocalDurableTask(slot);
 
     /// <summary>Waits for the orchestration, printing each change of its progress to stderr.</summary>
     public static async Task<OrchestrationMetadata> FollowAsync(

@@ -3,17 +3,14 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.DurableTask.Client;
-using Microsoft.DurableTask.Worker;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using TimeVision.Cli.Engine;
 using TimeVision.Core.Pipeline;
-using TimeVision.Core.Pipeline.Durable;
 using TimeVision.Functions.Middleware;
+using TimeVision.Hosting.Local;
 
 namespace TimeVision.Cli.Serve;
 
@@ -111,18 +108,10 @@ internal sealed class ServeHost : IAsyncDisposable
         // Before anything runs: the data folder's lock, old .partial files removed, interrupted runs resumed; then the retry timer.
         builder.Services.AddLocalRecovery().AddHostedService<RetrySweepService>();
         configureServices?.Invoke(builder.Services);
-        IServiceProvider? services = null;
-        builder.Services.AddDurableTaskWorker(worker =>
-        {
-            worker.UseGrpc(options => options.Channel = slot.Channel);
 
-            // The Functions app's own orchestrations: an upload, a fine-tuning start and a history import started
-            // through the API run here as they do in Azure.
-            worker.AddTasks(registry => FunctionOrchestrations.Register(registry, () => services!));
-        });
-        builder.Services.AddDurableTaskClient(client => client.UseGrpc(options => options.Channel = slot.Channel));
+        // Every durable task of Core: an upload, a fine-tuning start and a history import started through the API run here as they do in Azure.
+        builder.Services.AddLocalDurableTask(slot);
         var app = builder.Build();
-        services = app.Services;
         return app;
     }
 

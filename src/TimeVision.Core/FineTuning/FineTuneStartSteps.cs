@@ -5,7 +5,7 @@ using TimeVision.Core.Training;
 namespace TimeVision.Core.FineTuning;
 
 /// <summary>
-/// The steps of a durable fine-tuning start (<see cref="Durable.FineTuneStartOrchestration"/>), each safe to run
+/// The steps of a durable fine-tuning start (<see cref="Durable.FineTuneStart"/>), each safe to run
 /// again: progress is kept in the job store under the start's id (<see cref="StoredFineTuneStart"/>), each provider call is
 /// marked as begun before it is made and its result recorded after, and a step that finds a call begun but not recorded
 /// looks for what the call made before making it again. Input the start cannot use ends it with a typed error.

@@ -96,7 +96,7 @@ public sealed class FineTuneStarts
         var input = new FineTuneStartInput(startId, request with { BaseModel = request.BaseModel.Trim() }, requestHash, pipeline.ActivityAttempts, pipeline.ActivityFirstRetry);
         try
         {
-            await client.ScheduleNewOrchestrationInstanceAsync(FineTuneStartOrchestration.Name, input, new StartOrchestrationOptions(startId), cancellationToken);
+            await client.ScheduleNewFineTuneStartInstanceAsync(input, new StartOrchestrationOptions(startId), cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -117,7 +117,7 @@ public sealed class FineTuneStarts
     {
         ArgumentNullException.ThrowIfNull(client);
         if (string.IsNullOrEmpty(startId) || !startId.StartsWith(IdPrefix, StringComparison.Ordinal)
-            || await client.GetInstanceAsync(startId, getInputsAndOutputs: true, cancellationToken) is not { Name: FineTuneStartOrchestration.Name } instance)
+            || await client.GetInstanceAsync(startId, getInputsAndOutputs: true, cancellationToken) is not { Name: nameof(FineTuneStart) } instance)
         {
             return null;
         }

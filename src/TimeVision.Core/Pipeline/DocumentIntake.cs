@@ -325,8 +325,7 @@ public sealed class DocumentIntake
         try
         {
             await _runs.RecordAsync(new RunRecord(request, _time.GetUtcNow()), cancellationToken);
-            await client.ScheduleNewOrchestrationInstanceAsync(
-                Durable.EstimateDocumentOrchestration.Name, request, new StartOrchestrationOptions(id), cancellationToken);
+            await Durable.EstimateDocumentCalls.ScheduleNewEstimateDocumentInstanceAsync(client, request, new StartOrchestrationOptions(id), cancellationToken);
             return new IntakeOutcome(IntakeStatus.Started, id, model, Notice: decision.Notice, RetryPages: decision.RetryPages);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)

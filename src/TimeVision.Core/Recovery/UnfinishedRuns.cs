@@ -88,7 +88,7 @@ public sealed class UnfinishedRuns(IRunJournal journal, IEstimateStore estimates
         var request = run.Request with { Force = false };
         try
         {
-            await client.ScheduleNewOrchestrationInstanceAsync(EstimateDocumentOrchestration.Name, request, new StartOrchestrationOptions(id), cancellationToken);
+            await client.ScheduleNewEstimateDocumentInstanceAsync(request, new StartOrchestrationOptions(id), cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

@@ -34,7 +34,7 @@ public sealed class FineTuneStartsTests : IDisposable
         _client.Setup(c => c.ScheduleNewOrchestrationInstanceAsync(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<StartOrchestrationOptions?>(), It.IsAny<CancellationToken>()))
             .Callback((TaskName name, object? input, StartOrchestrationOptions? options, CancellationToken _) =>
             {
-                Assert.Equal(FineTuneStartOrchestration.Name, name.Name);
+                Assert.Equal(nameof(FineTuneStart), name.Name);
                 Assert.Equal(options!.InstanceId, ((FineTuneStartInput)input!).StartId);
                 _scheduled.Add(options.InstanceId!);
                 _instances[options.InstanceId!] = Instance(options.InstanceId!, OrchestrationRuntimeStatus.Pending, (FineTuneStartInput)input);
@@ -180,7 +180,7 @@ public sealed class FineTuneStartsTests : IDisposable
         };
 
     private static OrchestrationMetadata Instance(string id, OrchestrationRuntimeStatus status, FineTuneStartInput input) =>
-        new(FineTuneStartOrchestration.Name, id)
+        new(nameof(FineTuneStart), id)
         {
             RuntimeStatus = status,
             SerializedInput = JsonDataConverter.Default.Serialize(input),

@@ -33,7 +33,7 @@ public sealed class DocumentIntakeTests : IDisposable
             .ReturnsAsync((TaskName _, object? _, StartOrchestrationOptions? options, CancellationToken _) => options!.InstanceId!);
     }
 
-    private const string EstimateDocumentOrchestrationName = Core.Pipeline.Durable.EstimateDocumentOrchestration.Name;
+    private const string EstimateDocumentOrchestrationName = nameof(Core.Pipeline.Durable.EstimateDocument);
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 

@@ -35,7 +35,7 @@ public sealed record HistoryImportStatus(string ImportId, string State, HistoryI
 /// its durable orchestration scheduled under that id, or found. The id is the caller's <c>Idempotency-Key</c> when
 /// given (the same key with another file or options is refused), else a hash of the file and the options, so a
 /// repeated request is the same import. An import that failed on a fault runs again (it resumes: see
-/// <see cref="HistoryImportOrchestration"/>).
+/// <see cref="HistoryImport"/>).
 /// </summary>
 public sealed class HistoryImports
 {
@@ -158,7 +158,7 @@ public sealed class HistoryImports
     {
         try
         {
-            await client.ScheduleNewOrchestrationInstanceAsync(HistoryImportOrchestration.Name, input, new StartOrchestrationOptions(importId), cancellationToken);
+            await client.ScheduleNewHistoryImportInstanceAsync(input, new StartOrchestrationOptions(importId), cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -179,7 +179,7 @@ public sealed class HistoryImports
     {
         ArgumentNullException.ThrowIfNull(client);
         if (string.IsNullOrEmpty(importId) || !importId.StartsWith(IdPrefix, StringComparison.Ordinal)
-            || await client.GetInstanceAsync(importId, getInputsAndOutputs: true, cancellationToken) is not { Name: HistoryImportOrchestration.Name } instance)
+            || await client.GetInstanceAsync(importId, getInputsAndOutputs: true, cancellationToken) is not { Name: nameof(HistoryImport) } instance)
         {
             return null;
         }

@@ -26,14 +26,14 @@ public sealed class FineTuneStartOrchestrationTests
     [Fact]
     public async Task The_steps_run_in_order_with_the_inputs_retry_policy_and_the_outcome_names_the_recorded_job()
     {
-        Step(FineTuneStartOrchestration.UploadActivity, FineTuneStepResult.Done);
-        Step(FineTuneStartOrchestration.CreateJobActivity, FineTuneStepResult.Done);
-        Step(FineTuneStartOrchestration.RecordActivity, "ftjob-1");
+        Step(nameof(UploadTrainingFiles), FineTuneStepResult.Done);
+        Step(nameof(CreateFineTuneJob), FineTuneStepResult.Done);
+        Step(nameof(RecordFineTuneJob), "ftjob-1");
 
-        var outcome = await FineTuneStartOrchestration.RunAsync(_context.Object, Input);
+        var outcome = await new FineTuneStart().RunAsync(_context.Object, Input);
 
         Assert.Equal(new FineTuneStartOutcome("ftjob-1", null), outcome);
-        Assert.Equal([FineTuneStartOrchestration.UploadActivity, FineTuneStartOrchestration.CreateJobActivity, FineTuneStartOrchestration.RecordActivity], _calls.Select(c => c.Step));
+        Assert.Equal([nameof(UploadTrainingFiles), nameof(CreateFineTuneJob), nameof(RecordFineTuneJob)], _calls.Select(c => c.Step));
         Assert.All(_calls, call =>
         {
             Assert.Same(Input, call.Input);
@@ -47,12 +47,12 @@ public sealed class FineTuneStartOrchestrationTests
     public async Task An_upload_that_ends_with_an_input_error_ends_the_start_with_that_error_and_creates_no_job()
     {
         var tooFew = new FineTuneStartError("export_checks_failed", "The export fails the fine-tuning limits (min_training_examples: 3 training examples).");
-        Step(FineTuneStartOrchestration.UploadActivity, new FineTuneStepResult(tooFew));
+        Step(nameof(UploadTrainingFiles), new FineTuneStepResult(tooFew));
 
-        var outcome = await FineTuneStartOrchestration.RunAsync(_context.Object, Input);
+        var outcome = await new FineTuneStart().RunAsync(_context.Object, Input);
 
         Assert.Equal(new FineTuneStartOutcome(null, tooFew), outcome);
-        Assert.Equal([FineTuneStartOrchestration.UploadActivity], _calls.Select(c => c.Step));
+        Assert.Equal([nameof(UploadTrainingFiles)], _calls.Select(c => c.Step));
         Assert.Equal("done", _stages[^1]);
     }
 
@@ -60,13 +60,13 @@ public sealed class FineTuneStartOrchestrationTests
     public async Task A_job_the_provider_refuses_ends_the_start_with_that_error_and_records_nothing()
     {
         var refused = new FineTuneStartError("provider_rejected", "The model provider refused the fine-tuning job (400).");
-        Step(FineTuneStartOrchestration.UploadActivity, FineTuneStepResult.Done);
-        Step(FineTuneStartOrchestration.CreateJobActivity, new FineTuneStepResult(refused));
+        Step(nameof(UploadTrainingFiles), FineTuneStepResult.Done);
+        Step(nameof(CreateFineTuneJob), new FineTuneStepResult(refused));
 
-        var outcome = await FineTuneStartOrchestration.RunAsync(_context.Object, Input);
+        var outcome = await new FineTuneStart().RunAsync(_context.Object, Input);
 
         Assert.Equal(new FineTuneStartOutcome(null, refused), outcome);
-        Assert.DoesNotContain(FineTuneStartOrchestration.RecordActivity, _calls.Select(c => c.Step));
+        Assert.DoesNotContain(nameof(RecordFineTuneJob), _calls.Select(c => c.Step));
     }
 
     private void Step<TResult>(string name, TResult result) =>

@@ -21,7 +21,7 @@ public sealed class EstimateDocumentOrchestrationTests
     {
         _context.SetupGet(c => c.CurrentUtcDateTime).Returns(new DateTime(2026, 11, 29, 10, 0, 0, DateTimeKind.Utc));
         _context.Setup(c => c.SetCustomStatus(It.IsAny<object?>()));
-        _context.Setup(c => c.CallActivityAsync<DocumentSummary>(It.Is<TaskName>(n => n.Name == EstimateDocumentOrchestration.SaveActivity), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
+        _context.Setup(c => c.CallActivityAsync<DocumentSummary>(It.Is<TaskName>(n => n.Name == nameof(SaveDocumentEstimate)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
             .Callback((TaskName _, object? input, TaskOptions? options) => { _saved = (SaveDocumentRequest)input!; _options.Add(options); })
             .ReturnsAsync(new DocumentSummary(DocumentId, DocumentStatus.Completed, 1));
     }
@@ -33,7 +33,7 @@ public sealed class EstimateDocumentOrchestrationTests
         var finished = 0;
         var inFlightAtEachStart = new List<int>();
         Inspect(pages: 5);
-        _context.Setup(c => c.CallActivityAsync<RenderedPageReference>(It.Is<TaskName>(n => n.Name == EstimateDocumentOrchestration.RenderActivity), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
+        _context.Setup(c => c.CallActivityAsync<RenderedPageReference>(It.Is<TaskName>(n => n.Name == nameof(RenderPage)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
             .Returns((TaskName _, object? input, TaskOptions? _) =>
             {
                 var done = new TaskCompletionSource<RenderedPageReference>();
@@ -43,7 +43,7 @@ public sealed class EstimateDocumentOrchestrationTests
             });
         EstimateEveryPage();
 
-        var run = EstimateDocumentOrchestration.RunAsync(_context.Object, Request(maxPagesInFlight: 2));
+        var run = new EstimateDocument().RunAsync(_context.Object, Request(maxPagesInFlight: 2));
         while (finished < 5)
         {
             await UntilAsync(() => renders.Count > finished);
@@ -63,7 +63,7 @@ public sealed class EstimateDocumentOrchestrationTests
     public async Task A_page_that_does_not_render_is_not_sent_to_the_model_and_the_others_are_saved()
     {
         Inspect(pages: 3);
-        _context.Setup(c => c.CallActivityAsync<RenderedPageReference>(It.Is<TaskName>(n => n.Name == EstimateDocumentOrchestration.RenderActivity), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
+        _context.Setup(c => c.CallActivityAsync<RenderedPageReference>(It.Is<TaskName>(n => n.Name == nameof(RenderPage)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
             .Returns((TaskName _, object? input, TaskOptions? _) =>
             {
                 var page = ((RenderPageRequest)input!).Page.Number;
@@ -73,7 +73,7 @@ public sealed class EstimateDocumentOrchestrationTests
             });
         var estimated = EstimateEveryPage();
 
-        await EstimateDocumentOrchestration.RunAsync(_context.Object, Request());
+        await new EstimateDocument().RunAsync(_context.Object, Request());
 
         Assert.Equal([1, 3], estimated);
         Assert.Null(_saved!.Pages[1].Result);
@@ -83,10 +83,10 @@ public sealed class EstimateDocumentOrchestrationTests
     [Fact]
     public async Task A_pdf_that_cannot_be_read_goes_straight_to_save_with_its_error()
     {
-        _context.Setup(c => c.CallActivityAsync<InspectionOutcome>(It.Is<TaskName>(n => n.Name == EstimateDocumentOrchestration.InspectActivity), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
+        _context.Setup(c => c.CallActivityAsync<InspectionOutcome>(It.Is<TaskName>(n => n.Name == nameof(InspectDocument)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
             .ReturnsAsync(new InspectionOutcome([], new RenderError(RenderErrorCode.Encrypted, "The PDF is password-protected.")));
 
-        await EstimateDocumentOrchestration.RunAsync(_context.Object, Request());
+        await new EstimateDocument().RunAsync(_context.Object, Request());
 
         Assert.Empty(_saved!.Pages);
         Assert.Equal(RenderErrorCode.Encrypted, _saved.Inspection.Error!.Code);
@@ -96,12 +96,12 @@ public sealed class EstimateDocumentOrchestrationTests
     public async Task Every_activity_is_called_with_the_requests_retry_policy()
     {
         Inspect(pages: 1);
-        _context.Setup(c => c.CallActivityAsync<RenderedPageReference>(It.Is<TaskName>(n => n.Name == EstimateDocumentOrchestration.RenderActivity), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
+        _context.Setup(c => c.CallActivityAsync<RenderedPageReference>(It.Is<TaskName>(n => n.Name == nameof(RenderPage)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
             .Callback((TaskName _, object? _, TaskOptions? options) => _options.Add(options))
             .ReturnsAsync(new RenderedPageReference(1, BlobReference.Page(DocumentId, 1), null));
         EstimateEveryPage();
 
-        await EstimateDocumentOrchestration.RunAsync(_context.Object, Request(attempts: 4, firstRetry: TimeSpan.FromSeconds(7)));
+        await new EstimateDocument().RunAsync(_context.Object, Request(attempts: 4, firstRetry: TimeSpan.FromSeconds(7)));
 
         Assert.Equal(4, _options.Count); // inspect, render, estimate, save
         Assert.All(_options, options =>
@@ -115,14 +115,14 @@ public sealed class EstimateDocumentOrchestrationTests
     public async Task In_shadow_mode_the_challenger_estimates_each_page_after_the_model_in_the_same_slot()
     {
         Inspect(pages: 2);
-        _context.Setup(c => c.CallActivityAsync<RenderedPageReference>(It.Is<TaskName>(n => n.Name == EstimateDocumentOrchestration.RenderActivity), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
+        _context.Setup(c => c.CallActivityAsync<RenderedPageReference>(It.Is<TaskName>(n => n.Name == nameof(RenderPage)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
             .Returns((TaskName _, object? input, TaskOptions? _) =>
             {
                 var page = ((RenderPageRequest)input!).Page.Number;
                 return Task.FromResult(new RenderedPageReference(page, BlobReference.Page(DocumentId, page), null));
             });
         var models = new List<string>();
-        _context.Setup(c => c.CallActivityAsync<PageResultReference>(It.Is<TaskName>(n => n.Name == EstimateDocumentOrchestration.EstimateActivity), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
+        _context.Setup(c => c.CallActivityAsync<PageResultReference>(It.Is<TaskName>(n => n.Name == nameof(EstimatePage)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
             .Returns((TaskName _, object? input, TaskOptions? _) =>
             {
                 var request = (EstimatePageRequest)input!;
@@ -130,7 +130,7 @@ public sealed class EstimateDocumentOrchestrationTests
                 return Task.FromResult(new PageResultReference(request.Page, request.Model, "hash", PageEstimateStatus.Completed));
             });
 
-        await EstimateDocumentOrchestration.RunAsync(_context.Object, Request(maxPagesInFlight: 1) with { ShadowModel = "o4-mini" });
+        await new EstimateDocument().RunAsync(_context.Object, Request(maxPagesInFlight: 1) with { ShadowModel = "o4-mini" });
 
         Assert.Equal(["gpt-4.1", "o4-mini", "gpt-4.1", "o4-mini"], models);
         Assert.All(_saved!.Pages, p => Assert.Equal("o4-mini", p.Shadow!.Model));
@@ -151,14 +151,14 @@ public sealed class EstimateDocumentOrchestrationTests
         new(DocumentId, BlobReference.Drawing(DocumentId), "part.pdf", DocumentSource.Cli, "gpt-4.1", maxPagesInFlight, attempts, firstRetry ?? TimeSpan.FromSeconds(5), Force: false);
 
     private void Inspect(int pages) =>
-        _context.Setup(c => c.CallActivityAsync<InspectionOutcome>(It.Is<TaskName>(n => n.Name == EstimateDocumentOrchestration.InspectActivity), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
+        _context.Setup(c => c.CallActivityAsync<InspectionOutcome>(It.Is<TaskName>(n => n.Name == nameof(InspectDocument)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
             .Callback((TaskName _, object? _, TaskOptions? options) => _options.Add(options))
             .ReturnsAsync(new InspectionOutcome([.. Enumerable.Range(1, pages).Select(n => new PdfPageInfo(n, 842, 595, 0))], null));
 
     private List<int> EstimateEveryPage()
     {
         var estimated = new List<int>();
-        _context.Setup(c => c.CallActivityAsync<PageResultReference>(It.Is<TaskName>(n => n.Name == EstimateDocumentOrchestration.EstimateActivity), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
+        _context.Setup(c => c.CallActivityAsync<PageResultReference>(It.Is<TaskName>(n => n.Name == nameof(EstimatePage)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
             .Callback((TaskName _, object? _, TaskOptions? options) => _options.Add(options))
             .Returns((TaskName _, object? input, TaskOptions? _) =>
             {

@@ -1,6 +1,6 @@
 using DurableTask.Core;
 
-namespace TimeVision.Cli.Engine;
+namespace TimeVision.Hosting.Local;
 
 /// <summary>
 /// The in-memory orchestration service with its work-item concurrency set by TimeVision instead of by the machine's

@@ -8,25 +8,17 @@ namespace TimeVision.Core.History.Durable;
 /// import is safe to run again (a stored document is not rendered again, an equal label stores nothing), so a retry
 /// after a crash goes on where the first try stopped.
 /// </summary>
-public static class HistoryImportOrchestration
+public sealed class HistoryImport : TaskOrchestrator<HistoryImportInput, HistoryImportResult>
 {
-    /// <summary>The orchestrator's registered name.</summary>
-    public const string Name = "HistoryImport";
-
-    /// <summary>The activity that runs the import.</summary>
-    public const string RunActivity = "RunHistoryImport";
-
-    /// <summary>Runs the orchestration.</summary>
-    /// <param name="context">The orchestration context.</param>
-    /// <param name="input">The import.</param>
-    public static async Task<HistoryImportResult> RunAsync(TaskOrchestrationContext context, HistoryImportInput input)
+    /// <inheritdoc />
+    public override async Task<HistoryImportResult> RunAsync(TaskOrchestrationContext context, HistoryImportInput input)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
         var retry = TaskOptions.FromRetryPolicy(new RetryPolicy(
             maxNumberOfAttempts: input.ActivityAttempts, firstRetryInterval: input.ActivityFirstRetry, backoffCoefficient: 2));
         context.SetCustomStatus(new HistoryImportStage("importing"));
-        var result = await context.CallActivityAsync<HistoryImportResult>(RunActivity, input, retry);
+        var result = await context.CallRunHistoryImportAsync(input, retry);
         context.SetCustomStatus(new HistoryImportStage("done"));
         return result;
     }

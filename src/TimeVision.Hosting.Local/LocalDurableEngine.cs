@@ -10,7 +10,7 @@ using Microsoft.DurableTask.Testing.Sidecar.Grpc;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace TimeVision.Cli.Engine;
+namespace TimeVision.Hosting.Local;
 
 /// <summary>
 /// A real Durable Task engine in this process: the in-memory orchestration service behind the Durable Task gRPC

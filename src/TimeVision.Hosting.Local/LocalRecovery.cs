@@ -1,14 +1,12 @@
-using System.Diagnostics;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TimeVision.Core.Recovery;
 using TimeVision.Core.Storage;
 
-namespace TimeVision.Cli.Engine;
+namespace TimeVision.Hosting.Local;
 
 /// <summary>
 /// What a host on the local Durable Task engine (whose state dies with the process) does as it starts, before it takes
@@ -16,7 +14,7 @@ namespace TimeVision.Cli.Engine;
 /// earlier process left (<see cref="LeftoverWrites"/>), and resumes the runs a crash interrupted
 /// (<see cref="UnfinishedRuns"/>). The lock is held until the host is disposed.
 /// </summary>
-internal sealed partial class LocalRecovery(
+public sealed partial class LocalRecovery(
     IOptions<StorageOptions> storage, ProcessStart processStart, UnfinishedRuns unfinished, IServiceProvider services, ILogger<LocalRecovery> logger)
     : IHostedService, IDisposable
 {
@@ -78,30 +76,4 @@ internal sealed partial class LocalRecovery(
 
     [LoggerMessage(EventId = 9300, Level = LogLevel.Information, Message = "Removed {Count} unfinished write(s) (.partial files) an earlier process left in the data folder")]
     private static partial void PartialFilesRemoved(ILogger logger, int count);
-}
-
-/// <summary>When this process started: <c>.partial</c> files written before then belong to a process that is gone.</summary>
-/// <param name="At">The start time.</param>
-internal sealed record ProcessStart(DateTimeOffset At)
-{
-    /// <summary>This process's start time, from the operating system.</summary>
-    public static ProcessStart OfThisProcess()
-    {
-        using var process = Process.GetCurrentProcess();
-        return new ProcessStart(new DateTimeOffset(process.StartTime.ToUniversalTime(), TimeSpan.Zero));
-    }
-}
-
-/// <summary>Registers <see cref="LocalRecovery"/> for a host on the local engine.</summary>
-internal static class LocalRecoveryServiceCollectionExtensions
-{
-    /// <summary>Records runs in the data folder and adds the start-up step; call before the host's Durable Task worker is added, so it runs first.</summary>
-    public static IServiceCollection AddLocalRecovery(this IServiceCollection services)
-    {
-        services.AddLocalRunJournal();
-        services.TryAddSingleton(_ => ProcessStart.OfThisProcess());
-        services.TryAddSingleton<LocalRecovery>();
-        services.AddHostedService(provider => provider.GetRequiredService<LocalRecovery>());
-        return services;
-    }
 }

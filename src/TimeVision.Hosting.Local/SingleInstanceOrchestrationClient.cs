@@ -2,7 +2,7 @@ using DurableTask.Core;
 using DurableTask.Core.Exceptions;
 using DurableTask.Core.Query;
 
-namespace TimeVision.Cli.Engine;
+namespace TimeVision.Hosting.Local;
 
 /// <summary>
 /// The in-memory engine's client with the start rule the Functions host applies (Durable Functions'
