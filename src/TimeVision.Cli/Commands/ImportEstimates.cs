@@ -1,7 +1,6 @@
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 using TimeVision.Core.Estimates;
 using TimeVision.Core.History;
 using TimeVision.Core.Json;
@@ -38,9 +37,7 @@ internal static class ImportEstimates
         }
 
         await services.GetRequiredService<LocalRecovery>().LockDataFolderAsync("import", stderr, cancellationToken);
-        var pipeline = services.GetRequiredService<IOptions<PipelineOptions>>().Value;
-        await using var engine = await LocalDurableEngine.StartAsync(Math.Max(2, pipeline.MaxPagesInFlight), cancellationToken);
-        slot.Engine = engine;
+        await using var engine = await slot.StartAsync(services, cancellationToken);
         await host.StartAsync(cancellationToken);
         try
         {

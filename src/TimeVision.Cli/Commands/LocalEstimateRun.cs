@@ -1,7 +1,6 @@
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 using TimeVision.Core.Estimates;
 using TimeVision.Core.Json;
 using TimeVision.Core.Pipeline;
@@ -66,9 +65,7 @@ internal static class LocalEstimateRun
             return CliOutput.WriteError(output.Stdout, output.Stderr, DataFolderInUseException.Code, exception.Message, ExitCodes.BadInput);
         }
 
-        var pipeline = services.GetRequiredService<IOptions<PipelineOptions>>().Value;
-        await using var engine = await LocalDurableEngine.StartAsync(Math.Max(2, pipeline.MaxPagesInFlight), cancellationToken);
-        slot.Engine = engine;
+        await using var engine = await slot.StartAsync(services, cancellationToken);
         await host.StartAsync(cancellationToken);
         try
         {

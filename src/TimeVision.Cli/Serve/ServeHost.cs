@@ -61,9 +61,7 @@ internal sealed class ServeHost : IAsyncDisposable
             throw;
         }
 
-        var pipeline = app.Services.GetRequiredService<IOptions<PipelineOptions>>().Value;
-        var engine = await LocalDurableEngine.StartAsync(Math.Max(2, pipeline.MaxPagesInFlight), cancellationToken);
-        slot.Engine = engine;
+        var engine = await slot.StartAsync(app.Services, cancellationToken);
         try
         {
             app.Use((context, next) =>
