@@ -5,6 +5,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using TimeVision.Api.Handlers;
+using TimeVision.Api.Http;
 using TimeVision.Cli.Engine;
 using TimeVision.Core.FineTuning;
 using TimeVision.Core.ModelRegistry;

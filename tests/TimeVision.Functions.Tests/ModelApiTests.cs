@@ -1,6 +1,8 @@
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
+using TimeVision.Api.Handlers;
+using TimeVision.Api.Http;
 using TimeVision.Core.ModelRegistry;
 using TimeVision.Core.Vision;
 using TimeVision.Functions.Triggers;
