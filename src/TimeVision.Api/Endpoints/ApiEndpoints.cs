@@ -76,11 +76,11 @@ public static class ApiEndpoints
     private static IEnumerable<ApiEndpoint> Models() =>
     [
         new("GetModelInfo", ApiRoutes.ModelInfo, [Get], static ([FromServices] ModelApi api, HttpRequest request, CancellationToken cancellationToken) =>
-            api.InfoAsync(request, cancellationToken).AsResultAsync(), Rule.SignedIn),
+            api.InfoAsync(request, cancellationToken), Rule.SignedIn),
         new("CheckModel", ApiRoutes.ModelCheck, [Post], static ([FromServices] ModelApi api, HttpRequest request, CancellationToken cancellationToken) =>
-            api.CheckAsync(request, cancellationToken).AsResultAsync(), Rule.Admin, MediaTypes.Json),
+            api.CheckAsync(request, cancellationToken), Rule.Admin, MediaTypes.Json),
         new("ActivateModel", ApiRoutes.ModelActivate, [Post], static ([FromServices] ModelApi api, HttpRequest request, CancellationToken cancellationToken) =>
-            api.ActivateAsync(request, cancellationToken).AsResultAsync(), Rule.Admin, MediaTypes.Json),
+            api.ActivateAsync(request, cancellationToken), Rule.Admin, MediaTypes.Json),
     ];
 
     private static IEnumerable<ApiEndpoint> Page() =>

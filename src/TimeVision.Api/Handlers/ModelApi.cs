@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Http.HttpResults;
 using TimeVision.Api.Http;
 using TimeVision.Core.ModelCheck;
 using TimeVision.Core.ModelRegistry;
@@ -11,11 +11,11 @@ namespace TimeVision.Api.Handlers;
 
 /// <summary>
 /// <c>GET /api/model-info</c>, and the admin <c>POST /api/model/check</c> and <c>POST /api/model/activate</c> (body
-/// <c>{"model": "…", "force": false}</c>). Activation checks the model on the sample drawings first and refuses one
-/// that fails, unless forced. A running app uses an activated model within a minute; <c>Vision:Model</c>, when set,
-/// still wins. The check runs against the configured endpoint only: a request cannot send the app's credentials elsewhere.
-/// A model id must pass <see cref="ModelIds.Problem"/> (400 <c>invalid_model_id</c>), and a body past
-/// <see cref="MaxBodyBytes"/> is 413 <c>request_too_large</c>, read no further.
+/// <see cref="ModelRequest"/>). Activation checks the model on the sample drawings first and refuses one that fails,
+/// unless forced. A running app uses an activated model within a minute; <c>Vision:Model</c>, when set, still wins. The
+/// check runs against the configured endpoint only: a request cannot send the app's credentials elsewhere. A model id
+/// must pass <see cref="ModelIds.Problem"/> (400 <c>invalid_model_id</c>), and a body past <see cref="MaxBodyBytes"/> is
+/// 413 <c>request_too_large</c>, read no further.
 /// </summary>
 /// <param name="models">Reports and switches the model.</param>
 /// <param name="check">Checks a model on the sample drawings.</param>
@@ -25,25 +25,30 @@ public sealed class ModelApi(ModelInfoService models, ModelCheckService check)
     public const int MaxBodyBytes = 4096;
 
     /// <summary>The model in use, its source, retirement date, candidates and estimate counts.</summary>
-    public async Task<IActionResult> InfoAsync(
-        HttpRequest request,
-        CancellationToken cancellationToken) =>
-        new OkObjectResult(await models.GetAsync(cancellationToken));
+    /// <param name="request">The request.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    public async Task<Ok<ModelInfo>> InfoAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await models.GetAsync(cancellationToken));
 
     /// <summary>Sends the sample drawings to a model once each: 200 with the report, <c>usable</c> saying whether it can take over.</summary>
-    public async Task<IActionResult> CheckAsync(
-        HttpRequest request,
-        CancellationToken cancellationToken)
+    /// <param name="request">The request, its body a <see cref="ModelRequest"/>.</param>
+    /// <param name="cancellationToken">Cancels the check.</param>
+    public async Task<Results<Ok<ModelCheckReport>, JsonHttpResult<ApiErrorBody>>> CheckAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var (body, refused) = await ReadAsync(request, cancellationToken);
-        return refused ?? new OkObjectResult(await check.CheckAsync(body!.Model!, cancellationToken));
+        if (refused is not null)
+        {
+            return refused;
+        }
+
+        return TypedResults.Ok(await check.CheckAsync(body!.Model!, cancellationToken));
     }
 
     /// <summary>Checks a model and switches it on: 409 <c>model_check_failed</c> with the report when it is not usable and not forced.</summary>
-    public async Task<IActionResult> ActivateAsync(
-        HttpRequest request,
-        CancellationToken cancellationToken)
+    /// <param name="request">The request, its body a <see cref="ModelRequest"/>; <c>?force=true</c> as the body's <c>force</c>.</param>
+    /// <param name="cancellationToken">Cancels the check and the switch.</param>
+    public async Task<Results<Ok<ModelInfo>, Conflict<ModelCheckFailed>, JsonHttpResult<ApiErrorBody>>> ActivateAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var (body, refused) = await ReadAsync(request, cancellationToken);
@@ -61,19 +66,17 @@ public sealed class ModelApi(ModelInfoService models, ModelCheckService check)
         }
         catch (ConcurrencyConflictException exception)
         {
-            return ApiError.Result(StatusCodes.Status409Conflict, "conflict", exception.Message);
+            return ApiError.Json(StatusCodes.Status409Conflict, "conflict", exception.Message);
         }
 
         if (!activation.Activated)
         {
-            return new ConflictObjectResult(new
-            {
-                error = new { code = "model_check_failed", message = $"{model} failed the model check; nothing was switched. Send force=true to switch it anyway." },
-                check = activation.Check,
-            });
+            return TypedResults.Conflict(new ModelCheckFailed(
+                new ModelCheckFailedError("model_check_failed", $"{model} failed the model check; nothing was switched. Send force=true to switch it anyway."),
+                activation.Check));
         }
 
-        return new OkObjectResult(await models.GetAsync(cancellationToken));
+        return TypedResults.Ok(await models.GetAsync(cancellationToken));
     }
 
     /// <summary>
@@ -81,11 +84,11 @@ public sealed class ModelApi(ModelInfoService models, ModelCheckService check)
     /// <see cref="MaxBodyBytes"/> (read no further), 400 <c>invalid_request</c> for no model, 400
     /// <see cref="ModelIds.InvalidCode"/> for one that breaks <see cref="ModelIds.Problem"/>'s rule.
     /// </summary>
-    private static async Task<(ModelRequest? Body, ObjectResult? Refused)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    private static async Task<(ModelRequest? Body, JsonHttpResult<ApiErrorBody>? Refused)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         if (await RequestBody.ReadAtMostAsync(request, MaxBodyBytes, cancellationToken) is not { } json)
         {
-            return (null, ApiError.Result(StatusCodes.Status413PayloadTooLarge, "request_too_large", $"The body is larger than {MaxBodyBytes / 1024} KB; a model id is at most {ModelIds.MaxLength} characters."));
+            return (null, ApiError.Json(StatusCodes.Status413PayloadTooLarge, "request_too_large", $"The body is larger than {MaxBodyBytes / 1024} KB; a model id is at most {ModelIds.MaxLength} characters."));
         }
 
         ModelRequest? body;
@@ -99,10 +102,8 @@ public sealed class ModelApi(ModelInfoService models, ModelCheckService check)
         }
 
         var model = body?.Model?.Trim();
-        return string.IsNullOrEmpty(model) ? (null, ApiError.Result(StatusCodes.Status400BadRequest, "invalid_request", "Send {\"model\": \"<model id>\"}."))
-            : ModelIds.Problem(model) is { } problem ? (null, ApiError.Result(StatusCodes.Status400BadRequest, ModelIds.InvalidCode, problem))
+        return string.IsNullOrEmpty(model) ? (null, ApiError.Json(StatusCodes.Status400BadRequest, "invalid_request", "Send {\"model\": \"<model id>\"}."))
+            : ModelIds.Problem(model) is { } problem ? (null, ApiError.Json(StatusCodes.Status400BadRequest, ModelIds.InvalidCode, problem))
             : (body! with { Model = model }, null);
     }
-
-    private sealed record ModelRequest(string? Model, bool? Force);
 }

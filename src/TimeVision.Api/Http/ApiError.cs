@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
 
@@ -34,6 +35,13 @@ public static partial class ApiError
     /// <param name="message">What the caller is told.</param>
     public static ObjectResult Result(int status, string code, string message) =>
         new(new { error = new { code, message, correlationId = CorrelationId() } }) { StatusCode = status };
+
+    /// <summary>The error as a typed result (<see cref="ApiErrorBody"/>), for handlers that answer with typed results.</summary>
+    /// <param name="status">The HTTP status code.</param>
+    /// <param name="code">The stable error code.</param>
+    /// <param name="message">What the caller is told.</param>
+    public static JsonHttpResult<ApiErrorBody> Json(int status, string code, string message) =>
+        TypedResults.Json(new ApiErrorBody(new ApiErrorDetail(code, message, CorrelationId())), statusCode: status);
 
     /// <summary>
     /// <c>507 storage_full</c> for a write that met a full disk (<see cref="Core.Storage.StorageFull"/>); nothing cut

@@ -15,19 +15,19 @@ public sealed class ModelFunctions(ModelApi api)
     public Task<IActionResult> InfoAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.ModelInfo)] HttpRequest request,
         CancellationToken cancellationToken) =>
-        api.InfoAsync(request, cancellationToken);
+        api.InfoAsync(request, cancellationToken).AsActionResultAsync();
 
     /// <summary>Checks a model (<see cref="ModelApi.CheckAsync"/>).</summary>
     [Function("CheckModel")]
     public Task<IActionResult> CheckAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.ModelCheck)] HttpRequest request,
         CancellationToken cancellationToken) =>
-        api.CheckAsync(request, cancellationToken);
+        api.CheckAsync(request, cancellationToken).AsActionResultAsync();
 
     /// <summary>Checks and activates a model (<see cref="ModelApi.ActivateAsync"/>).</summary>
     [Function("ActivateModel")]
     public Task<IActionResult> ActivateAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.ModelActivate)] HttpRequest request,
         CancellationToken cancellationToken) =>
-        api.ActivateAsync(request, cancellationToken);
+        api.ActivateAsync(request, cancellationToken).AsActionResultAsync();
 }
