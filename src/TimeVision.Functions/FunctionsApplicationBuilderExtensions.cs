@@ -5,6 +5,8 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.ApplicationInsights;
 using Microsoft.Extensions.Options;
+using TimeVision.Api.Access;
+using TimeVision.Api.Endpoints;
 
 namespace TimeVision.Functions;
 
@@ -17,13 +19,13 @@ public static class FunctionsApplicationBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.ConfigureFunctionsWebApplication();
-        builder.Services.AddOptions<Middleware.AccessOptions>().BindConfiguration(Middleware.AccessOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<Middleware.AccessOptions>, Middleware.AccessOptionsValidator>();
-        builder.UseWhen<Middleware.SecurityHeaders>(context => context.FunctionDefinition.InputBindings.Values.Any(binding => string.Equals(binding.Type, "httpTrigger", StringComparison.OrdinalIgnoreCase)));
-        builder.UseWhen<Middleware.UnhandledHttpErrors>(context => context.FunctionDefinition.InputBindings.Values.Any(binding => string.Equals(binding.Type, "httpTrigger", StringComparison.OrdinalIgnoreCase)));
-        builder.UseWhen<Middleware.CallerAccess>(context => context.FunctionDefinition.InputBindings.Values.Any(binding => string.Equals(binding.Type, "httpTrigger", StringComparison.OrdinalIgnoreCase)));
-        builder.UseWhen<Middleware.CrossSiteRequests>(context => context.FunctionDefinition.InputBindings.Values.Any(binding => string.Equals(binding.Type, "httpTrigger", StringComparison.OrdinalIgnoreCase)));
-        builder.UseWhen<Middleware.SignedInCaller>(context => context.FunctionDefinition.InputBindings.Values.Any(binding => string.Equals(binding.Type, "httpTrigger", StringComparison.OrdinalIgnoreCase)));
+        builder.Services.AddOptions<AccessOptions>().BindConfiguration(AccessOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<AccessOptions>, AccessOptionsValidator>();
+        builder.UseWhen<Middleware.SecurityHeadersMiddleware>(IsHttp);
+        builder.UseWhen<Middleware.UnhandledHttpErrors>(IsHttp);
+        builder.UseWhen<Middleware.CallerAccessMiddleware>(IsHttp);
+        builder.UseWhen<Middleware.CrossSiteMiddleware>(IsHttp);
+        builder.UseWhen<Middleware.SignedInCallerMiddleware>(IsHttp);
         builder.Services
             .AddApplicationInsightsTelemetryWorkerService()
             .ConfigureFunctionsApplicationInsights();
@@ -38,9 +40,12 @@ public static class FunctionsApplicationBuilderExtensions
                 options.Rules.Remove(rule);
             }
         });
-        builder.Services.AddTimeVisionCore().AddTimeVisionDurableTasks();
+        builder.Services.AddTimeVisionCore().AddTimeVisionDurableTasks().AddTimeVisionApi();
         return builder;
     }
+
+    private static bool IsHttp(FunctionContext context) =>
+        context.FunctionDefinition.InputBindings.Values.Any(binding => string.Equals(binding.Type, "httpTrigger", StringComparison.OrdinalIgnoreCase));
 
     private static bool IsApplicationInsightsWarningRule(LoggerFilterRule rule) =>
         rule.ProviderName == typeof(ApplicationInsightsLoggerProvider).FullName

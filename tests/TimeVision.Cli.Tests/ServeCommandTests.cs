@@ -2,18 +2,19 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Reflection;
 using System.Text.Json;
-using Microsoft.Azure.Functions.Worker;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using TimeVision.Api.Endpoints;
 using TimeVision.Cli.Serve;
-using TimeVision.Functions.Triggers;
 using TimeVision.Testing;
 using TimeVision.Testing.FakeOpenAI;
 
 namespace TimeVision.Cli.Tests;
 
 /// <summary>
-/// <c>timevision serve</c>: the Functions app's HTTP functions on this machine, in process (the API round trip) and as a
+/// <c>timevision serve</c>: the HTTP API's endpoint table on this machine, in process (the API round trip) and as a
 /// real process (the access token on a non-loopback listen).
 /// </summary>
 public sealed class ServeCommandTests : FakeOpenAITestBase
@@ -25,16 +26,21 @@ public sealed class ServeCommandTests : FakeOpenAITestBase
     }
 
     [Fact]
-    public void Every_http_function_of_the_functions_app_is_served_with_its_route()
+    public async Task Every_endpoint_of_the_table_is_served_with_its_route_and_methods()
     {
-        var declared = typeof(WebPage).Assembly.GetExportedTypes()
-            .SelectMany(t => t.GetMethods())
-            .Where(m => m.GetParameters().Any(p => p.GetCustomAttribute<HttpTriggerAttribute>() is not null))
-            .Select(m => m.GetCustomAttribute<FunctionAttribute>()!.Name)
-            .Order(StringComparer.Ordinal);
+        await using var serve = await StartAsync();
 
-        Assert.Equal(declared, FunctionEndpoints.All.Select(f => f.Name));
-        Assert.Contains(FunctionEndpoints.All, f => f is { Name: "ListEstimates", Route: "api/estimates" } && f.Methods.SequenceEqual(["GET"]));
+        var served = serve.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Select(e => (Endpoint: e.Metadata.GetMetadata<ApiEndpoint>(), e.RoutePattern.RawText, Methods: e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods))
+            .ToList();
+
+        Assert.All(ApiEndpoints.All, endpoint =>
+        {
+            var route = Assert.Single(served, s => s.Endpoint == endpoint);
+            Assert.Equal(endpoint.Route, route.RawText!.TrimStart('/'));
+            Assert.Equal(endpoint.Methods, route.Methods!);
+        });
+        Assert.Contains(ApiEndpoints.All, e => e is { Name: "ListEstimates", Route: "api/estimates" } && e.Methods.SequenceEqual(["GET"]));
     }
 
     [Fact]

@@ -2,6 +2,9 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
+using TimeVision.Api.Access;
+using TimeVision.Api.Endpoints;
 using TimeVision.Cli.Serve;
 using TimeVision.Testing;
 using TimeVision.Testing.FakeOpenAI;
@@ -10,10 +13,10 @@ using static TimeVision.Cli.Tests.ServeCrossSiteTests;
 namespace TimeVision.Cli.Tests;
 
 /// <summary>
-/// <c>timevision serve</c> with its two tokens, as on <c>--listen</c>: the Functions app's access rules
-/// (<c>[AdminOnly]</c>) hold, the cookie does not let another site in, and the link never sends the browser elsewhere.
+/// <c>timevision serve</c> with its two tokens, as on <c>--listen</c>: the endpoint table's access rules (the admin
+/// endpoints, as in the Functions app) hold, the cookie does not let another site in, and the link never sends the browser elsewhere.
 /// </summary>
-public sealed class ServeRolesTests : FakeOpenAITestBase
+public sealed partial class ServeRolesTests : FakeOpenAITestBase
 {
     private const string EstimatorToken = "estimator-token-0123456789";
     private const string AdminToken = "admin-token-0123456789abcdef";
@@ -40,6 +43,22 @@ public sealed class ServeRolesTests : FakeOpenAITestBase
         Assert.Equal((HttpStatusCode.Forbidden, "admin_role_required"), (export.StatusCode, await CodeAsync(export)));
         Assert.Equal((HttpStatusCode.Forbidden, "admin_role_required"), (activate.StatusCode, await CodeAsync(activate)));
         Assert.Equal(HttpStatusCode.OK, adminExport.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_estimators_token_is_refused_every_admin_endpoint_of_the_table_before_it_runs()
+    {
+        await using var serve = await StartAsync();
+        using var estimator = Client(serve, EstimatorToken);
+
+        foreach (var endpoint in ApiEndpoints.All.Where(e => e.Rule == CallerAccess.Rule.Admin))
+        {
+            var path = RouteParameter().Replace(endpoint.Route, "x");
+            using var answer = await SendAsync(estimator, new HttpMethod(endpoint.Methods[0]), path, body: null, contentType: null);
+
+            Assert.True(answer.StatusCode == HttpStatusCode.Forbidden, $"{endpoint.Name}: {answer.StatusCode}");
+            Assert.Equal("admin_role_required", await CodeAsync(answer));
+        }
     }
 
     [Fact]
@@ -99,6 +118,9 @@ public sealed class ServeRolesTests : FakeOpenAITestBase
         Assert.Equal("Jana (estimator)", feedback.GetProperty("enteredBy").GetString());
         Assert.False(feedback.TryGetProperty("import", out var import) && import.ValueKind != JsonValueKind.Null);
     }
+
+    [GeneratedRegex(@"\{[^}]+\}")]
+    private static partial Regex RouteParameter();
 
     private static HttpClient Client(ServeHost serve, string token) =>
         new() { BaseAddress = serve.Address, DefaultRequestHeaders = { Authorization = new AuthenticationHeaderValue("Bearer", token) } };

@@ -57,7 +57,7 @@ public sealed class ApiErrorTests(AzuriteFixture azurite, CosmosFixture cosmos) 
         var request = FunctionsHarness.Request("PUT", "{\"actualMinutes\": 3,"u8.ToArray(), "application/json");
         request.Headers.IfMatch = "\"x\"";
 
-        var result = Assert.IsType<ObjectResult>(await ActivatorUtilities.CreateInstance<Triggers.FeedbackApi>(_harness.Services).PutAsync(request, new string('a', 64), Token));
+        var result = Assert.IsType<ObjectResult>(await ActivatorUtilities.CreateInstance<TimeVision.Api.Handlers.FeedbackApi>(_harness.Services).PutAsync(request, new string('a', 64), Token));
 
         var error = JsonSerializer.SerializeToElement(result.Value).GetProperty("error");
         Assert.Equal((400, "invalid_feedback"), (result.StatusCode, error.GetProperty("code").GetString()));

@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
+using TimeVision.Api.Access;
+using TimeVision.Api.Http;
 using TimeVision.Functions.Middleware;
 using TimeVision.Testing;
 

@@ -1,6 +1,8 @@
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
+using TimeVision.Api.Handlers;
+using TimeVision.Api.Http;
 using TimeVision.Core.Estimates;
 using TimeVision.Core.Feedback;
 using TimeVision.Functions.Triggers;
@@ -169,7 +171,7 @@ public sealed class FeedbackApiTests(AzuriteFixture azurite, CosmosFixture cosmo
     {
         var (id, etag) = await EstimateAsync();
         var request = Put("""{"actualMinutes": 4, "source": "expert", "enteredBy": "Vedoucí výroby"}""", etag);
-        TimeVision.Functions.Middleware.CallerIdentity.SignedIn("jana@shop.example").AttachTo(request.HttpContext);
+        TimeVision.Api.Access.CallerIdentity.SignedIn("jana@shop.example").AttachTo(request.HttpContext);
 
         Assert.IsType<OkObjectResult>(await Api.PutAsync(request, id, Token));
 

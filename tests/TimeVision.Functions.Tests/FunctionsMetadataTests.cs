@@ -1,4 +1,6 @@
 using System.Text.Json;
+using TimeVision.Api.Access;
+using TimeVision.Api.Http;
 using TimeVision.Functions.Middleware;
 using TimeVision.Testing;
 

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using TimeVision.Api.Handlers;
+using TimeVision.Api.Http;
 using TimeVision.Functions.Triggers;
 using TimeVision.Testing;
 

@@ -1,6 +1,9 @@
 using System.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
+using TimeVision.Api.Handlers;
+using TimeVision.Api.Http;
 using TimeVision.Core.ModelRegistry;
 using TimeVision.Core.Vision;
 using TimeVision.Functions.Triggers;
@@ -27,18 +30,18 @@ public sealed class ModelApiTests(AzuriteFixture azurite, CosmosFixture cosmos) 
     public async Task Activating_a_model_shows_in_model_info_and_the_next_estimate_uses_it()
     {
         const string model = "ft:gpt-4o-2024-08-06:shop::xyz";
-        var before = Assert.IsType<ModelInfo>(Assert.IsType<OkObjectResult>(await Api.InfoAsync(FunctionsHarness.Request("GET"), Token)).Value);
+        var before = Assert.IsType<ModelInfo>((await Api.InfoAsync(FunctionsHarness.Request("GET"), Token)).Value);
 
         var activated = await Api.ActivateAsync(FunctionsHarness.Request("POST", Encoding.UTF8.GetBytes($$"""{"model": "{{model}}"}"""), "application/json"), Token);
         var accepted = Assert.IsType<AcceptedResult>(await _harness.Api.PostAsync(FunctionsHarness.Request("POST", TestPdfs.WithPages(1)), _harness.Client, Token));
         await _harness.WaitAsync(accepted.Location!.Split('/')[^1]);
 
         Assert.Equal(("default", ModelIds.Default), (Core.Json.JsonCode.Of(before.Source), before.ActiveModel));
-        var info = Assert.IsType<ModelInfo>(Assert.IsType<OkObjectResult>(activated).Value);
+        var info = Assert.IsType<ModelInfo>(Assert.IsType<Ok<ModelInfo>>(activated.Result).Value);
         Assert.Equal((model, "registry", "openai_ft"), (info.ActiveModel, Core.Json.JsonCode.Of(info.Source), info.Provider));
         Assert.Equal(3, _harness.Model.Requests.Count); // the model check's two samples, then the estimate
         Assert.All(_harness.Model.Requests, request => Assert.Equal(model, request.Model));
-        var after = Assert.IsType<ModelInfo>(Assert.IsType<OkObjectResult>(await Api.InfoAsync(FunctionsHarness.Request("GET"), Token)).Value);
+        var after = Assert.IsType<ModelInfo>((await Api.InfoAsync(FunctionsHarness.Request("GET"), Token)).Value);
         Assert.Equal(1, after.EstimatesByModel[model]);
     }
 
@@ -48,8 +51,8 @@ public sealed class ModelApiTests(AzuriteFixture azurite, CosmosFixture cosmos) 
         var activation = await Api.ActivateAsync(FunctionsHarness.Request("POST", Encoding.UTF8.GetBytes("{}"), "application/json"), Token);
         var check = await Api.CheckAsync(FunctionsHarness.Request("POST", Encoding.UTF8.GetBytes("not json"), "application/json"), Token);
 
-        Assert.Equal(400, Assert.IsType<ObjectResult>(activation).StatusCode);
-        Assert.Equal(400, Assert.IsType<ObjectResult>(check).StatusCode);
+        Assert.Equal(400, Assert.IsType<JsonHttpResult<ApiErrorBody>>(activation.Result).StatusCode);
+        Assert.Equal(400, Assert.IsType<JsonHttpResult<ApiErrorBody>>(check.Result).StatusCode);
     }
 
     [Theory]
@@ -61,8 +64,8 @@ public sealed class ModelApiTests(AzuriteFixture azurite, CosmosFixture cosmos) 
     {
         var body = Encoding.UTF8.GetBytes(System.Text.Json.JsonSerializer.Serialize(new { model = id, force = true }));
 
-        var activation = Assert.IsType<ObjectResult>(await Api.ActivateAsync(FunctionsHarness.Request("POST", body, "application/json"), Token));
-        var check = Assert.IsType<ObjectResult>(await Api.CheckAsync(FunctionsHarness.Request("POST", body, "application/json"), Token));
+        var activation = Assert.IsType<JsonHttpResult<ApiErrorBody>>((await Api.ActivateAsync(FunctionsHarness.Request("POST", body, "application/json"), Token)).Result);
+        var check = Assert.IsType<JsonHttpResult<ApiErrorBody>>((await Api.CheckAsync(FunctionsHarness.Request("POST", body, "application/json"), Token)).Result);
 
         Assert.Equal((400, "invalid_model_id"), (activation.StatusCode, ErrorCode(activation)));
         Assert.Equal((400, "invalid_model_id"), (check.StatusCode, ErrorCode(check)));
@@ -76,8 +79,8 @@ public sealed class ModelApiTests(AzuriteFixture azurite, CosmosFixture cosmos) 
         var tooLong = Encoding.UTF8.GetBytes($$"""{"model": "{{new string('a', 201)}}", "force": true}""");
         var huge = Encoding.UTF8.GetBytes($$"""{"model": "{{new string('a', 1024 * 1024)}}", "force": true}""");
 
-        var longAnswer = Assert.IsType<ObjectResult>(await Api.ActivateAsync(FunctionsHarness.Request("POST", tooLong, "application/json"), Token));
-        var hugeAnswer = Assert.IsType<ObjectResult>(await Api.ActivateAsync(FunctionsHarness.Request("POST", huge, "application/json", sendLength: false), Token));
+        var longAnswer = Assert.IsType<JsonHttpResult<ApiErrorBody>>((await Api.ActivateAsync(FunctionsHarness.Request("POST", tooLong, "application/json"), Token)).Result);
+        var hugeAnswer = Assert.IsType<JsonHttpResult<ApiErrorBody>>((await Api.ActivateAsync(FunctionsHarness.Request("POST", huge, "application/json", sendLength: false), Token)).Result);
 
         Assert.Equal((400, "invalid_model_id"), (longAnswer.StatusCode, ErrorCode(longAnswer)));
         Assert.Equal(413, hugeAnswer.StatusCode);
@@ -92,10 +95,10 @@ public sealed class ModelApiTests(AzuriteFixture azurite, CosmosFixture cosmos) 
         _harness = await FunctionsHarness.StartAsync(azurite, cosmos, settings: new Dictionary<string, string?> { ["Vision:ReasoningEffort"] = "high" });
         _harness.Model.RejectedParameters.Add("reasoning_effort");
 
-        var check = Assert.IsType<TimeVision.Core.ModelCheck.ModelCheckReport>(Assert.IsType<OkObjectResult>(
-            await Api.CheckAsync(FunctionsHarness.Request("POST", Encoding.UTF8.GetBytes($$"""{"model": "{{model}}"}"""), "application/json"), Token)).Value);
-        var refused = Assert.IsType<ConflictObjectResult>(
-            await Api.ActivateAsync(FunctionsHarness.Request("POST", Encoding.UTF8.GetBytes($$"""{"model": "{{model}}"}"""), "application/json"), Token));
+        var check = Assert.IsType<TimeVision.Core.ModelCheck.ModelCheckReport>(Assert.IsType<Ok<TimeVision.Core.ModelCheck.ModelCheckReport>>((
+            await Api.CheckAsync(FunctionsHarness.Request("POST", Encoding.UTF8.GetBytes($$"""{"model": "{{model}}"}"""), "application/json"), Token)).Result).Value);
+        var refused = Assert.IsType<Conflict<ModelCheckFailed>>((
+            await Api.ActivateAsync(FunctionsHarness.Request("POST", Encoding.UTF8.GetBytes($$"""{"model": "{{model}}"}"""), "application/json"), Token)).Result);
         var forced = await Api.ActivateAsync(FunctionsHarness.Request("POST", Encoding.UTF8.GetBytes($$"""{"model": "{{model}}", "force": true}"""), "application/json"), Token);
 
         Assert.False(check.Usable);
@@ -103,10 +106,11 @@ public sealed class ModelApiTests(AzuriteFixture azurite, CosmosFixture cosmos) 
         Assert.All(check.Calls, call => Assert.Equal(("ok", false), (call.Status, call.ConfiguredDialectWorked)));
         Assert.Contains("Set Vision:Models:o4-mini:ReasoningEffort = none.", check.Advice);
         Assert.Contains("model_check_failed", System.Text.Json.JsonSerializer.Serialize(refused.Value), StringComparison.Ordinal);
-        var info = Assert.IsType<ModelInfo>(Assert.IsType<OkObjectResult>(forced).Value);
+        var info = Assert.IsType<ModelInfo>(Assert.IsType<Ok<ModelInfo>>(forced.Result).Value);
         Assert.Equal((model, "registry"), (info.ActiveModel, Core.Json.JsonCode.Of(info.Source)));
     }
 
-    private static string? ErrorCode(ObjectResult result) =>
-        System.Text.Json.JsonSerializer.SerializeToElement(result.Value).GetProperty("error").GetProperty("code").GetString();
+    /// <summary>The error's code as the caller reads it in the JSON.</summary>
+    private static string? ErrorCode(JsonHttpResult<ApiErrorBody> result) =>
+        System.Text.Json.JsonSerializer.SerializeToElement(result.Value, System.Text.Json.JsonSerializerOptions.Web).GetProperty("error").GetProperty("code").GetString();
 }

@@ -1,5 +1,7 @@
 using System.Text;
 using Microsoft.AspNetCore.Http;
+using TimeVision.Api.Access;
+using TimeVision.Api.Http;
 using TimeVision.Functions.Middleware;
 
 namespace TimeVision.Functions.Tests;

@@ -1,13 +1,16 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http;
-using TimeVision.Functions.Middleware;
+using TimeVision.Api.Access;
+using TimeVision.Api.Endpoints;
+using TimeVision.Api.Http;
 
 namespace TimeVision.Cli.Serve;
 
 /// <summary>
-/// Who may call what in <c>timevision serve</c>, by the Functions app's own rules (<see cref="CallerAccess.RuleOf"/>:
-/// the page, any caller, the admin for an <c>[AdminOnly]</c> function). Without tokens (loopback) every caller is this
+/// Who may call what in <c>timevision serve</c>, by the endpoint table's rule for each endpoint, the one the Functions
+/// app applies too (<see cref="ApiEndpoint.Rule"/>, <see cref="CallerAccess.AdminRefusal"/>: the page, any caller, the
+/// admin for an admin endpoint). Without tokens (loopback) every caller is this
 /// PC's user and the admin. With tokens, a request carries one, in <c>Authorization: Bearer …</c> (scripts) or in the
 /// <see cref="CookieName"/> cookie, which the page gets by being opened once with <c>?token=…</c> (the links
 /// <c>serve</c> prints): the answer sets the cookie (HttpOnly, SameSite=Strict) and sends the browser on to the same
@@ -62,17 +65,16 @@ internal sealed class ServeAccess(ServeSettings settings)
         if (role is null)
         {
             context.Response.Headers.WWWAuthenticate = "Bearer";
-            await ServeErrors.WriteAsync(
-                context,
+            await ApiError.Result(
                 StatusCodes.Status401Unauthorized,
                 "token_required",
-                "This server asks for its access token: open the link timevision serve printed, or send Authorization: Bearer <token>.");
+                "This server asks for its access token: open the link timevision serve printed, or send Authorization: Bearer <token>.").ExecuteAsync(context);
             return;
         }
 
-        if (role != AdminRole && FunctionEndpoints.Of(context) is { } function && CallerAccess.RuleOf(function.Name) == CallerAccess.Rule.Admin)
+        if (ApiEndpointRouteBuilderExtensions.Of(context) is { } endpoint && CallerAccess.AdminRefusal(endpoint, role == AdminRole) is { } refusal)
         {
-            await ServeErrors.WriteAsync(context, StatusCodes.Status403Forbidden, "admin_role_required", "This action needs the admin's token.");
+            await refusal.ExecuteAsync(context);
             return;
         }
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.NetworkInformation;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Http;
+using TimeVision.Api.Http;
 
 namespace TimeVision.Cli.Serve;
 
@@ -37,11 +38,10 @@ internal sealed class ServeAddresses(IPAddress listen)
         ArgumentNullException.ThrowIfNull(next);
         return IsOwn(context.Request.Host)
             ? next(context)
-            : ServeErrors.WriteAsync(
-                context,
+            : ApiError.Result(
                 StatusCodes.Status421MisdirectedRequest,
                 "unknown_host",
-                "This server answers only to its own addresses and localhost; open it by the address timevision serve printed.");
+                "This server answers only to its own addresses and localhost; open it by the address timevision serve printed.").ExecuteAsync(context);
     }
 
     /// <summary>

@@ -1,21 +1,17 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Abstractions;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using TimeVision.Core.Pipeline;
-using TimeVision.Functions.Middleware;
 
 namespace TimeVision.Cli.Serve;
 
 /// <summary>
-/// What <c>timevision serve</c> checks before a function runs, in this order: the <c>Host</c> is its own
-/// (<see cref="ServeAddresses"/>), the caller's token and role (<see cref="ServeAccess"/>), the Functions app's
-/// cross-site and content-type rules (<see cref="CrossSiteRequests"/>, the same code), and a body no larger than
-/// <c>Pipeline:MaxPdfBytes</c>, chunked or not.
+/// What <c>timevision serve</c> checks before an endpoint runs, in this order: the <c>Host</c> is its own
+/// (<see cref="ServeAddresses"/>), the caller's token and role (<see cref="ServeAccess"/>), and a body no larger than
+/// <c>Pipeline:MaxPdfBytes</c>, chunked or not. The cross-site and body-type rules are the endpoint table's own filter
+/// (<see cref="Api.Endpoints.ApiEndpointRouteBuilderExtensions.MapTimeVisionApi"/>).
 /// </summary>
 internal static class ServeGuards
 {
@@ -26,19 +22,7 @@ internal static class ServeGuards
     {
         app.Use(new ServeAddresses(settings.Address).InvokeAsync);
         app.Use(new ServeAccess(settings).InvokeAsync);
-        app.Use(RefuseCrossSite);
         app.Use(LimitBody);
-    }
-
-    private static async Task RefuseCrossSite(HttpContext context, RequestDelegate next)
-    {
-        if (FunctionEndpoints.Of(context) is { } function && CrossSiteRequests.Refusal(context.Request, function.Name) is { } refusal)
-        {
-            await refusal.ExecuteResultAsync(new ActionContext(context, new RouteData(), new ActionDescriptor()));
-            return;
-        }
-
-        await next(context);
     }
 
     /// <summary>

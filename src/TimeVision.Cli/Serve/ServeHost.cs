@@ -9,16 +9,17 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TimeVision.Core.Pipeline;
-using TimeVision.Functions.Middleware;
+using TimeVision.Api.Endpoints;
+using TimeVision.Api.Http;
 using TimeVision.Hosting.Local;
 
 namespace TimeVision.Cli.Serve;
 
 /// <summary>
 /// The web app behind <c>timevision serve</c>: Core on this machine's stores, the local Durable Task engine running the
-/// pipeline, and every HTTP function of the Functions app (the API and the page) on Kestrel, with the same security
-/// headers, the same error shape for anything unhandled, and the checks of <see cref="ServeGuards"/> (its own host
-/// names, the access tokens and roles, the cross-site rules, the body limit).
+/// pipeline, and every endpoint of the HTTP API's table (the API and the page, <see cref="Api.Endpoints.ApiEndpoints"/>)
+/// on Kestrel, with the same security headers, the same error shape for anything unhandled, the table's cross-site
+/// rules, and the checks of <see cref="ServeGuards"/> (its own host names, the access tokens and roles, the body limit).
 /// </summary>
 internal sealed class ServeHost : IAsyncDisposable
 {
@@ -72,7 +73,7 @@ internal sealed class ServeHost : IAsyncDisposable
             app.Use(AnswerUnhandled);
             app.UseServeGuards(settings);
 
-            app.MapHttpFunctions();
+            app.MapTimeVisionApi();
             await app.StartAsync(cancellationToken);
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             return new ServeHost(app, engine, new Uri(address.EndsWith('/') ? address : address + "/"));
@@ -100,8 +101,7 @@ internal sealed class ServeHost : IAsyncDisposable
         // A start that fails (a port in use) is answered by the command in one line; the host would log its stack too.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(settings.Address, settings.Port));
-        builder.Services.AddTimeVisionCore();
-        builder.Services.AddMvcCore();
+        builder.Services.AddTimeVisionCore().AddTimeVisionApi();
 
         // Before anything runs: the data folder's lock, old .partial files removed, interrupted runs resumed; then the retry timer.
         builder.Services.AddLocalRecovery().AddHostedService<RetrySweepService>();
@@ -124,7 +124,7 @@ internal sealed class ServeHost : IAsyncDisposable
         await _engine.DisposeAsync();
     }
 
-    /// <summary>An exception no function answered gets the API's error shape, as in the Functions app (<see cref="UnhandledHttpErrors"/>).</summary>
+    /// <summary>An exception no endpoint answered gets the API's error shape, as in the Functions app (<see cref="UnhandledErrors"/>).</summary>
     private static async Task AnswerUnhandled(HttpContext context, RequestDelegate next)
     {
         try
@@ -135,16 +135,15 @@ internal sealed class ServeHost : IAsyncDisposable
         {
             // Kestrel's body limit (ServeGuards), met by a chunked body or one longer than it said.
             var limit = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize;
-            await ServeErrors.WriteAsync(
-                context, StatusCodes.Status413PayloadTooLarge, IntakeError.TooLarge, string.Create(
-                    System.Globalization.CultureInfo.InvariantCulture, $"The request body is larger than the {limit / (1024 * 1024)} MB this server takes (Pipeline:MaxPdfBytes)."));
+            await ApiError.Result(
+                StatusCodes.Status413PayloadTooLarge, IntakeError.TooLarge, string.Create(
+                    System.Globalization.CultureInfo.InvariantCulture, $"The request body is larger than the {limit / (1024 * 1024)} MB this server takes (Pipeline:MaxPdfBytes).")).ExecuteAsync(context);
         }
         catch (Exception exception) when (exception is not OperationCanceledException && !context.Response.HasStarted)
         {
             var logger = context.RequestServices.GetRequiredService<ILogger<ServeHost>>();
             var where = context.GetEndpoint()?.DisplayName ?? context.Request.Path.ToString();
-            await UnhandledHttpErrors.Answer(logger, where, exception).ExecuteResultAsync(
-                new Microsoft.AspNetCore.Mvc.ActionContext(context, new Microsoft.AspNetCore.Routing.RouteData(), new Microsoft.AspNetCore.Mvc.Abstractions.ActionDescriptor()));
+            await UnhandledErrors.Answer(logger, where, exception).ExecuteAsync(context);
         }
     }
 }

@@ -9,7 +9,7 @@ namespace TimeVision.Cli.Serve;
 /// The estimators' access token; <see langword="null"/> with <paramref name="AdminToken"/> <see langword="null"/> too
 /// (loopback without tokens): every caller is this PC's user and the admin.
 /// </param>
-/// <param name="AdminToken">The admin's access token, for the <c>[AdminOnly]</c> actions.</param>
+/// <param name="AdminToken">The admin's access token, for the admin endpoints of the table.</param>
 internal sealed record ServeSettings(IPAddress Address, int Port, string? Token, string? AdminToken = null)
 {
     /// <summary>Whether requests need a token.</summary>

@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Http;
+
+namespace TimeVision.Api.Access;
+
+/// <summary>
+/// The signed-in principal's name as the request's <see cref="CallerIdentity"/>, so a label records who entered it rather
+/// than the name the client typed. Used after <see cref="CallerAccess"/> has decided the principal the platform passed
+/// on is believed at all; with <c>Access:Mode=open</c> (a developer's machine) nobody is vouched for and nothing is attached.
+/// </summary>
+public static class SignedInCaller
+{
+    /// <summary>Attaches the principal's name to <paramref name="context"/>, unless access is open or there is none.</summary>
+    /// <param name="context">The request's context.</param>
+    /// <param name="access">The access settings.</param>
+    public static void Attach(HttpContext context, AccessOptions access)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(access);
+        if (!access.IsOpen && NameOf(context.Request) is { } name)
+        {
+            CallerIdentity.SignedIn(name).AttachTo(context);
+        }
+    }
+
+    /// <summary>
+    /// The principal's name: the claim its <c>name_typ</c> names, else <c>name</c>, else <c>preferred_username</c>;
+    /// <see langword="null"/> without a readable principal or name.
+    /// </summary>
+    /// <param name="request">The request, with the principal the platform passed on.</param>
+    public static string? NameOf(HttpRequest request) => ClientPrincipal.Read(request)?.Name;
+}

@@ -1,0 +1,92 @@
+using System.Collections.Frozen;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.DurableTask.Client;
+using TimeVision.Api.Handlers;
+using TimeVision.Api.Http;
+using Rule = TimeVision.Api.Access.CallerAccess.Rule;
+
+namespace TimeVision.Api.Endpoints;
+
+/// <summary>
+/// Every endpoint of the API and the page, the one definition both hosts use: route, methods, handler, who may call it
+/// and the body it takes. <c>timevision serve</c> maps this table; the Functions app has one shim per entry (a test
+/// checks they agree), and its middleware reads an entry's rule and body type by the function's name.
+/// </summary>
+public static class ApiEndpoints
+{
+    private const string Get = "GET";
+    private const string Post = "POST";
+
+    /// <summary>Every endpoint.</summary>
+    public static IReadOnlyList<ApiEndpoint> All { get; } = [.. Documents(), .. DocumentPages(), .. Learning(), .. Models(), .. Page()];
+
+    private static readonly FrozenDictionary<string, ApiEndpoint> ByName = All.ToFrozenDictionary(endpoint => endpoint.Name, StringComparer.Ordinal);
+
+    /// <summary>The endpoint named <paramref name="name"/>, or <see langword="null"/>.</summary>
+    /// <param name="name">The endpoint's (the Functions app's function's) name.</param>
+    public static ApiEndpoint? Named(string name) => ByName.GetValueOrDefault(name);
+
+    private static IEnumerable<ApiEndpoint> Documents() =>
+    [
+        new("PostEstimate", ApiRoutes.Estimates, [Post], static ([FromServices] EstimatesApi api, HttpRequest request, [FromServices] DurableTaskClient client, CancellationToken cancellationToken) =>
+            api.PostAsync(request, client, cancellationToken).AsResultAsync(), Rule.SignedIn, MediaTypes.Pdf),
+        new("GetEstimate", ApiRoutes.Estimate, [Get], static ([FromServices] EstimatesApi api, HttpRequest request, string id, [FromServices] DurableTaskClient client, CancellationToken cancellationToken) =>
+            api.GetAsync(request, id, client, cancellationToken).AsResultAsync(), Rule.SignedIn),
+        new("RetryEstimate", ApiRoutes.Retry, [Post], static ([FromServices] EstimatesApi api, HttpRequest request, string id, [FromServices] DurableTaskClient client, CancellationToken cancellationToken) =>
+            api.RetryAsync(request, id, client, cancellationToken).AsResultAsync(), Rule.SignedIn),
+        new("ListEstimates", ApiRoutes.Estimates, [Get], static ([FromServices] EstimateListApi api, HttpRequest request, CancellationToken cancellationToken) =>
+            api.ListAsync(request, cancellationToken).AsResultAsync(), Rule.SignedIn),
+        new("DeleteEstimate", ApiRoutes.Estimate, ["DELETE"], static ([FromServices] EstimateListApi api, HttpRequest request, string id, CancellationToken cancellationToken) =>
+            api.DeleteAsync(request, id, cancellationToken).AsResultAsync(), Rule.SignedIn),
+        new("RestoreEstimate", ApiRoutes.Restore, [Post], static ([FromServices] EstimateListApi api, HttpRequest request, string id, CancellationToken cancellationToken) =>
+            api.RestoreAsync(request, id, cancellationToken).AsResultAsync(), Rule.SignedIn),
+        new("PurgeEstimate", ApiRoutes.Purge, [Post], static ([FromServices] EstimateListApi api, HttpRequest request, string id, CancellationToken cancellationToken) =>
+            api.PurgeAsync(request, id, cancellationToken).AsResultAsync(), Rule.Admin),
+        new("PutFeedback", ApiRoutes.Feedback, ["PUT"], static ([FromServices] FeedbackApi api, HttpRequest request, string id, CancellationToken cancellationToken) =>
+            api.PutAsync(request, id, cancellationToken).AsResultAsync(), Rule.SignedIn, MediaTypes.Json),
+        new("GetSimilarParts", ApiRoutes.Similar, [Get], static ([FromServices] SimilarPartsApi api, HttpRequest request, string id, CancellationToken cancellationToken) =>
+            api.GetAsync(request, id, cancellationToken).AsResultAsync(), Rule.SignedIn),
+    ];
+
+    private static IEnumerable<ApiEndpoint> DocumentPages() =>
+    [
+        new("GetPageImage", ApiRoutes.PageImage, [Get], static ([FromServices] EstimateListApi api, HttpRequest request, string id, string page, CancellationToken cancellationToken) =>
+            api.ImageAsync(request, id, page, cancellationToken).AsResultAsync(), Rule.SignedIn),
+        new("GetPageFacts", ApiRoutes.PageFacts, [Get], static ([FromServices] EstimateListApi api, HttpRequest request, string id, string page, CancellationToken cancellationToken) =>
+            api.FactsAsync(request, id, page, cancellationToken).AsResultAsync(), Rule.SignedIn),
+    ];
+
+    private static IEnumerable<ApiEndpoint> Learning() =>
+    [
+        new("ExportTraining", ApiRoutes.TrainingExport, [Get], static ([FromServices] TrainingExportApi api, HttpRequest request, CancellationToken cancellationToken) =>
+            api.GetAsync(request, cancellationToken).AsResultAsync(), Rule.Admin),
+        new("StartFineTune", ApiRoutes.FineTuneJobs, [Post], static ([FromServices] FineTuneApi api, HttpRequest request, [FromServices] DurableTaskClient client, CancellationToken cancellationToken) =>
+            api.StartAsync(request, client, cancellationToken).AsResultAsync(), Rule.Admin, MediaTypes.Json),
+        new("GetFineTuneStart", ApiRoutes.FineTuneStart, [Get], static ([FromServices] FineTuneApi api, HttpRequest request, string startId, [FromServices] DurableTaskClient client, CancellationToken cancellationToken) =>
+            api.GetStartAsync(request, startId, client, cancellationToken).AsResultAsync(), Rule.Admin),
+        new("ListFineTuneJobs", ApiRoutes.FineTuneJobs, [Get], static ([FromServices] FineTuneApi api, HttpRequest request, CancellationToken cancellationToken) =>
+            api.ListAsync(request, cancellationToken).AsResultAsync(), Rule.Admin),
+        new("StartHistoryImport", ApiRoutes.HistoryImports, [Post], static ([FromServices] HistoryImportApi api, HttpRequest request, [FromServices] DurableTaskClient client, CancellationToken cancellationToken) =>
+            api.StartAsync(request, client, cancellationToken).AsResultAsync(), Rule.Admin, MediaTypes.Csv),
+        new("GetHistoryImport", ApiRoutes.HistoryImport, [Get], static ([FromServices] HistoryImportApi api, HttpRequest request, string importId, [FromServices] DurableTaskClient client, CancellationToken cancellationToken) =>
+            api.GetAsync(request, importId, client, cancellationToken).AsResultAsync(), Rule.Admin),
+    ];
+
+    private static IEnumerable<ApiEndpoint> Models() =>
+    [
+        new("GetModelInfo", ApiRoutes.ModelInfo, [Get], static ([FromServices] ModelApi api, HttpRequest request, CancellationToken cancellationToken) =>
+            api.InfoAsync(request, cancellationToken), Rule.SignedIn),
+        new("CheckModel", ApiRoutes.ModelCheck, [Post], static ([FromServices] ModelApi api, HttpRequest request, CancellationToken cancellationToken) =>
+            api.CheckAsync(request, cancellationToken), Rule.Admin, MediaTypes.Json),
+        new("ActivateModel", ApiRoutes.ModelActivate, [Post], static ([FromServices] ModelApi api, HttpRequest request, CancellationToken cancellationToken) =>
+            api.ActivateAsync(request, cancellationToken), Rule.Admin, MediaTypes.Json),
+    ];
+
+    private static IEnumerable<ApiEndpoint> Page() =>
+    [
+        new("WebIndex", ApiRoutes.PageIndex, [Get], static () => WebPage.Index().AsResult(), Rule.Page),
+        new("WebDocument", ApiRoutes.PageDocument, [Get], static () => WebPage.Document().AsResult(), Rule.Page),
+        new("WebAsset", ApiRoutes.PageAsset, [Get], static (string name) => WebPage.Asset(name).AsResult(), Rule.Page),
+    ];
+}

@@ -1,0 +1,69 @@
+namespace TimeVision.Api.Endpoints;
+
+/// <summary>
+/// The route templates of <see cref="ApiEndpoints"/>, as constants so the Functions app's <c>[HttpTrigger]</c> shims
+/// name the very same ones. The Functions host's route prefix is empty (<c>host.json</c>), so the API names <c>api/</c>
+/// itself and the page can be <c>/</c>.
+/// </summary>
+public static class ApiRoutes
+{
+    /// <summary>The list of documents, and an upload.</summary>
+    public const string Estimates = "api/estimates";
+
+    /// <summary>One document.</summary>
+    public const string Estimate = "api/estimates/{id}";
+
+    /// <summary>A document's retry.</summary>
+    public const string Retry = "api/estimates/{id}/retry";
+
+    /// <summary>A deleted document put back on the list.</summary>
+    public const string Restore = "api/estimates/{id}/restore";
+
+    /// <summary>A deleted document's files removed for good.</summary>
+    public const string Purge = "api/estimates/{id}/purge";
+
+    /// <summary>A page's rendered image.</summary>
+    public const string PageImage = "api/estimates/{id}/pages/{page}/image";
+
+    /// <summary>A page's text-layer facts.</summary>
+    public const string PageFacts = "api/estimates/{id}/pages/{page}/facts";
+
+    /// <summary>The shop's real time for a document.</summary>
+    public const string Feedback = "api/estimates/{id}/feedback";
+
+    /// <summary>A document's most similar labelled past parts.</summary>
+    public const string Similar = "api/estimates/{id}/similar";
+
+    /// <summary>Fine-tuning jobs, and a start.</summary>
+    public const string FineTuneJobs = "api/fine-tune/jobs";
+
+    /// <summary>One fine-tuning start.</summary>
+    public const string FineTuneStart = "api/fine-tune/starts/{startId}";
+
+    /// <summary>A history import's start.</summary>
+    public const string HistoryImports = "api/history/imports";
+
+    /// <summary>One history import.</summary>
+    public const string HistoryImport = "api/history/imports/{importId}";
+
+    /// <summary>The model in use.</summary>
+    public const string ModelInfo = "api/model-info";
+
+    /// <summary>A model's check.</summary>
+    public const string ModelCheck = "api/model/check";
+
+    /// <summary>A model's activation.</summary>
+    public const string ModelActivate = "api/model/activate";
+
+    /// <summary>The training export.</summary>
+    public const string TrainingExport = "api/training/export";
+
+    /// <summary>The page (the root only).</summary>
+    public const string PageIndex = "{ignored:maxlength(0)?}";
+
+    /// <summary>The page opening one document.</summary>
+    public const string PageDocument = "estimates/{id}";
+
+    /// <summary>The page's files.</summary>
+    public const string PageAsset = "assets/{name}";
+}

@@ -1,0 +1,89 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Logging;
+using TimeVision.Api.Http;
+using TimeVision.Core.Feedback;
+using TimeVision.Core.Training;
+
+namespace TimeVision.Api.Handlers;
+
+/// <summary>
+/// <c>GET /api/training/export</c> (admin): the training export as a zip of <c>train.jsonl</c>,
+/// <c>validation.jsonl</c> and <c>manifest.json</c> (with <c>format=sharegpt</c> also <c>dataset_info.json</c> and
+/// <c>images/</c>), streamed as it is produced: each example goes straight into its zip entry in the response, and
+/// nothing is written to disk first. The manifest is the last entry.
+/// Query: <c>source=actual|expert|both</c>, <c>since</c>, <c>validationPercent</c>, <c>includeShadow=true</c>,
+/// <c>format=openai|sharegpt</c>.
+/// </summary>
+/// <param name="exporter">Writes the export.</param>
+/// <param name="logger">Logs an export that failed after the response had started.</param>
+public sealed partial class TrainingExportApi(TrainingExporter exporter, ILogger<TrainingExportApi> logger)
+{
+    /// <summary>Streams the export.</summary>
+    public async Task<IActionResult> GetAsync(
+        HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var sources = FeedbackLabels.ParseSources(request.Query["source"].FirstOrDefault());
+        DateTimeOffset? since = null;
+        if (request.Query["since"].FirstOrDefault() is { Length: > 0 } sinceText)
+        {
+            if (!DateTimeOffset.TryParse(sinceText, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
+            {
+                return Invalid($"since '{sinceText}' is not a date.");
+            }
+
+            since = parsed;
+        }
+
+        var percent = ValidationShare.DefaultPercent;
+        if (request.Query["validationPercent"].FirstOrDefault() is { Length: > 0 } percentText
+            && (!int.TryParse(percentText, NumberStyles.None, CultureInfo.InvariantCulture, out percent) || !ValidationShare.IsValid(percent)))
+        {
+            return Invalid($"validationPercent must be {ValidationShare.Rule}.");
+        }
+
+        if (sources is null)
+        {
+            return Invalid("source must be actual, expert or both.");
+        }
+
+        if (TrainingFormats.Parse(request.Query["format"].FirstOrDefault()) is not { } format)
+        {
+            return Invalid($"format must be {string.Join(" or ", TrainingFormats.Names)}.");
+        }
+
+        var includeShadow = string.Equals(request.Query["includeShadow"].FirstOrDefault(), "true", StringComparison.OrdinalIgnoreCase);
+        var export = new TrainingExportRequest(sources, since, percent, IncludeShadow: includeShadow, Format: format);
+        var response = request.HttpContext.Response;
+        response.ContentType = "application/zip";
+        response.Headers.ContentDisposition = "attachment; filename=\"timevision-training.zip\"";
+
+        await using var zip = new ZipExportSink(response.Body);
+        try
+        {
+            await exporter.ExportAsync(export, zip, cancellationToken);
+        }
+        catch (Exception exception) when ((zip.HasStarted || response.HasStarted) && exception is not OperationCanceledException)
+        {
+            // Part of the zip is out: an error body can no longer be sent, and an archive closed now would look whole.
+            Log.ExportCutShort(logger, exception);
+            request.HttpContext.Abort();
+            return new EmptyResult();
+        }
+
+        await zip.CompleteAsync(cancellationToken);
+        return new EmptyResult();
+    }
+
+    private static ObjectResult Invalid(string message) =>
+        ApiError.Result(StatusCodes.Status400BadRequest, "invalid_query", message);
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 4110, Level = LogLevel.Error, Message = "The training export failed after its zip had started streaming; the connection was cut so the caller gets no zip that looks whole")]
+        public static partial void ExportCutShort(ILogger logger, Exception exception);
+    }
+}
