@@ -42,9 +42,9 @@ internal static class CalibrateCommand
             async (services, stdout, stderr) =>
             {
                 var modelId = (await services.GetRequiredService<ActiveModel>().ResolveAsync(cancellationToken)).Model;
-                if (!ModelIds.IsLocal(modelId) && VisionAccess.KindOf(services.GetRequiredService<IOptions<VisionOptions>>().Value) == VisionCredentialKind.None)
+                if (services.GetRequiredService<ModelAccess>().Check(ModelId.Parse(modelId)) is { } denied)
                 {
-                    return CliOutput.WriteError(stdout, stderr, "missing_api_key", VisionAccess.MissingCredentialMessage, ExitCodes.BadInput);
+                    return CliOutput.WriteError(stdout, stderr, denied);
                 }
 
                 CalibrationArtefact calibration;
