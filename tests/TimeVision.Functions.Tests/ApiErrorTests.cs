@@ -36,7 +36,7 @@ public sealed class ApiErrorTests(AzuriteFixture azurite, CosmosFixture cosmos) 
         var id = new string('f', 64);
         var missing = new BlobReference(BlobReference.DrawingsContainer, $"gone-{Guid.NewGuid():N}.pdf");
         await _harness.Client.ScheduleNewEstimateDocumentInstanceAsync(
-            new EstimateDocumentRequest(id, missing, "gone.pdf", DocumentSource.Http, "gpt-4.1", 8, 1, TimeSpan.FromSeconds(1), Force: false),
+            new EstimateDocumentRequest(id, missing, "gone.pdf", DocumentSource.Http, Core.Vision.ModelId.Parse("gpt-4.1"), 8, 1, TimeSpan.FromSeconds(1), Force: false),
             new StartOrchestrationOptions(id),
             Token);
         var failure = (await _harness.WaitAsync(id)).FailureDetails!;

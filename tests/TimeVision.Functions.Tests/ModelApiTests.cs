@@ -110,6 +110,22 @@ public sealed class ModelApiTests(AzuriteFixture azurite, CosmosFixture cosmos) 
         Assert.Equal((model, "registry"), (info.ActiveModel, Core.Json.JsonCode.Of(info.Source)));
     }
 
+    [Fact]
+    public async Task With_no_key_a_check_or_an_activation_is_503_missing_api_key_and_nothing_is_sent_or_switched()
+    {
+        await _harness.DisposeAsync();
+        _harness = await FunctionsHarness.StartAsync(azurite, cosmos, settings: new Dictionary<string, string?> { ["Vision:ApiKey"] = "" });
+        var body = Encoding.UTF8.GetBytes("""{"model": "gpt-4.1"}""");
+
+        var activation = Assert.IsType<JsonHttpResult<ApiErrorBody>>((await Api.ActivateAsync(FunctionsHarness.Request("POST", body, "application/json"), Token)).Result);
+        var check = Assert.IsType<JsonHttpResult<ApiErrorBody>>((await Api.CheckAsync(FunctionsHarness.Request("POST", body, "application/json"), Token)).Result);
+
+        Assert.Equal((503, "missing_api_key"), (activation.StatusCode, ErrorCode(activation)));
+        Assert.Equal((503, "missing_api_key"), (check.StatusCode, ErrorCode(check)));
+        Assert.Equal(ModelIds.Default, (await _harness.Services.GetRequiredService<ModelInfoService>().GetAsync(Token)).ActiveModel);
+        Assert.Empty(_harness.Model.Requests);
+    }
+
     /// <summary>The error's code as the caller reads it in the JSON.</summary>
     private static string? ErrorCode(JsonHttpResult<ApiErrorBody> result) =>
         System.Text.Json.JsonSerializer.SerializeToElement(result.Value, System.Text.Json.JsonSerializerOptions.Web).GetProperty("error").GetProperty("code").GetString();

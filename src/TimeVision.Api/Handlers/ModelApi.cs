@@ -14,12 +14,13 @@ namespace TimeVision.Api.Handlers;
 /// <see cref="ModelRequest"/>). Activation checks the model on the sample drawings first and refuses one that fails,
 /// unless forced. A running app uses an activated model within a minute; <c>Vision:Model</c>, when set, still wins. The
 /// check runs against the configured endpoint only: a request cannot send the app's credentials elsewhere. A model id
-/// must pass <see cref="ModelIds.Problem"/> (400 <c>invalid_model_id</c>), and a body past <see cref="MaxBodyBytes"/> is
+/// must pass <see cref="ModelId.Problem"/> (400 <c>invalid_model_id</c>), and a body past <see cref="MaxBodyBytes"/> is
 /// 413 <c>request_too_large</c>, read no further.
 /// </summary>
 /// <param name="models">Reports and switches the model.</param>
 /// <param name="check">Checks a model on the sample drawings.</param>
-public sealed class ModelApi(ModelInfoService models, ModelCheckService check)
+/// <param name="access">The missing-key rule: a check, or an unforced activation, with no way to the endpoint is 503 <c>missing_api_key</c>.</param>
+public sealed class ModelApi(ModelInfoService models, ModelCheckService check, ModelAccess access)
 {
     /// <summary>The largest body the model routes read: a model id and a flag need far less.</summary>
     public const int MaxBodyBytes = 4096;
@@ -37,9 +38,9 @@ public sealed class ModelApi(ModelInfoService models, ModelCheckService check)
     {
         ArgumentNullException.ThrowIfNull(request);
         var (body, refused) = await ReadAsync(request, cancellationToken);
-        if (refused is not null)
+        if ((refused ?? Unreachable(access.Check(ModelId.Parse(body!.Model)))) is { } refusal)
         {
-            return refused;
+            return refusal;
         }
 
         return TypedResults.Ok(await check.CheckAsync(body!.Model!, cancellationToken));
@@ -59,6 +60,11 @@ public sealed class ModelApi(ModelInfoService models, ModelCheckService check)
 
         var model = body!.Model!;
         var force = body.Force == true || string.Equals(request.Query["force"], "true", StringComparison.OrdinalIgnoreCase);
+        if (Unreachable(access.CheckActivation(ModelId.Parse(model), force)) is { } unreachable)
+        {
+            return unreachable;
+        }
+
         ModelActivation activation;
         try
         {
@@ -82,7 +88,7 @@ public sealed class ModelApi(ModelInfoService models, ModelCheckService check)
     /// <summary>
     /// The body with its model id trimmed, or the answer refusing it: 413 <c>request_too_large</c> past
     /// <see cref="MaxBodyBytes"/> (read no further), 400 <c>invalid_request</c> for no model, 400
-    /// <see cref="ModelIds.InvalidCode"/> for one that breaks <see cref="ModelIds.Problem"/>'s rule.
+    /// <see cref="ModelIds.InvalidCode"/> for one that breaks <see cref="ModelId.Problem"/>'s rule.
     /// </summary>
     private static async Task<(ModelRequest? Body, JsonHttpResult<ApiErrorBody>? Refused)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -103,7 +109,11 @@ public sealed class ModelApi(ModelInfoService models, ModelCheckService check)
 
         var model = body?.Model?.Trim();
         return string.IsNullOrEmpty(model) ? (null, ApiError.Json(StatusCodes.Status400BadRequest, "invalid_request", "Send {\"model\": \"<model id>\"}."))
-            : ModelIds.Problem(model) is { } problem ? (null, ApiError.Json(StatusCodes.Status400BadRequest, ModelIds.InvalidCode, problem))
+            : ModelId.Problem(model) is { } problem ? (null, ApiError.Json(StatusCodes.Status400BadRequest, ModelIds.InvalidCode, problem))
             : (body! with { Model = model }, null);
     }
+
+    /// <summary>503 with the access rule's code when the model cannot be reached: the app's configuration, not the request, is at fault.</summary>
+    private static JsonHttpResult<ApiErrorBody>? Unreachable(ModelAccessError? denied) =>
+        denied is null ? null : ApiError.Json(StatusCodes.Status503ServiceUnavailable, denied.Code, denied.Message);
 }

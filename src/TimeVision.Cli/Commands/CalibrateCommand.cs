@@ -42,9 +42,9 @@ internal static class CalibrateCommand
             async (services, stdout, stderr) =>
             {
                 var modelId = (await services.GetRequiredService<ActiveModel>().ResolveAsync(cancellationToken)).Model;
-                if (!ModelIds.IsLocal(modelId) && VisionAccess.KindOf(services.GetRequiredService<IOptions<VisionOptions>>().Value) == VisionCredentialKind.None)
+                if (services.GetRequiredService<ModelAccess>().Check(ModelId.Parse(modelId)) is { } denied)
                 {
-                    return CliOutput.WriteError(stdout, stderr, "missing_api_key", VisionAccess.MissingCredentialMessage, ExitCodes.BadInput);
+                    return CliOutput.WriteError(stdout, stderr, denied);
                 }
 
                 CalibrationArtefact calibration;
@@ -81,6 +81,6 @@ internal static class CalibrateCommand
         await stdout.WriteLineAsync(FormattableString.Invariant(
             $"Cross-validated MAPE: raw {metrics.RawMape:0.0} %, part-type factors {metrics.FactorsMape:0.0} %, boosted trees {(metrics.TreesMape is { } t ? $"{t:0.0} %" : "not tried (too few labels)")}."));
         await stdout.WriteLineAsync(FormattableString.Invariant(
-            $"Interval: {Math.Exp(calibration.IntervalLowLog):0.00}× to {Math.Exp(calibration.IntervalHighLog):0.00}× the calibrated time. Score it: timevision eval --models {calibration.Model},calibrated:{calibration.Model}"));
+            $"Interval: {Math.Exp(calibration.IntervalLowLog):0.00}× to {Math.Exp(calibration.IntervalHighLog):0.00}× the calibrated time. Score it: timevision eval --models {calibration.Model},{ModelId.CalibratedPrefix}{calibration.Model}"));
     }
 }

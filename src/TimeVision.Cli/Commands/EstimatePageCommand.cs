@@ -49,9 +49,9 @@ internal static class EstimatePageCommand
             return ExitCodes.BadInput;
         }
 
-        if (VisionAccess.KindOf(host.Services.GetRequiredService<IOptions<VisionOptions>>().Value) == VisionCredentialKind.None)
+        if (host.Services.GetRequiredService<ModelAccess>().CheckEndpoint() is { } denied)
         {
-            return CliOutput.WriteError(stdout, stderr, "missing_api_key", VisionAccess.MissingCredentialMessage, ExitCodes.BadInput);
+            return CliOutput.WriteError(stdout, stderr, denied);
         }
 
         if (await ReadPageAsync(host.Services, input, pageNumber, stdout, stderr, cancellationToken) is not var (image, facts))

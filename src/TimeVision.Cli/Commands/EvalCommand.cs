@@ -87,24 +87,30 @@ internal static class EvalCommand
     }
 
     /// <summary>
-    /// Writes the error and returns its exit code when a remote model has no credential or a calibrated model no
+    /// Writes the error and returns its exit code when a model id is not one, a remote model has no credential or a calibrated model no
     /// calibration; <see langword="null"/> when every model can run.
     /// </summary>
     private static async Task<int?> CheckModelsAsync(
         IServiceProvider services, List<string> modelIds, bool shadow, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        if (modelIds.Any(m => !ModelIds.IsLocal(m.StartsWith(EvaluationRunner.CalibratedPrefix, StringComparison.Ordinal) ? m[EvaluationRunner.CalibratedPrefix.Length..] : m)) && !shadow
-            && VisionAccess.KindOf(services.GetRequiredService<IOptions<VisionOptions>>().Value) == VisionCredentialKind.None)
+        if (modelIds.Select(ModelId.Problem).FirstOrDefault(problem => problem is not null) is { } invalid)
         {
-            return CliOutput.WriteError(stdout, stderr, "missing_api_key", VisionAccess.MissingCredentialMessage, ExitCodes.BadInput);
+            return CliOutput.WriteError(stdout, stderr, ModelIds.InvalidCode, invalid, ExitCodes.BadInput);
         }
 
-        foreach (var calibrated in modelIds.Where(m => m.StartsWith(EvaluationRunner.CalibratedPrefix, StringComparison.Ordinal)))
+        var models = modelIds.Select(ModelId.Parse).ToList();
+        var access = services.GetRequiredService<ModelAccess>();
+        if (!shadow && models.Select(access.Check).FirstOrDefault(denied => denied is not null) is { } missing)
         {
-            if (await services.GetRequiredService<TimeVision.Core.Calibration.CalibrationStore>().CurrentAsync(calibrated[EvaluationRunner.CalibratedPrefix.Length..], cancellationToken) is null)
+            return CliOutput.WriteError(stdout, stderr, missing);
+        }
+
+        foreach (var calibrated in models.Select(m => m.CalibrationOf).OfType<ModelId>())
+        {
+            if (await services.GetRequiredService<TimeVision.Core.Calibration.CalibrationStore>().CurrentAsync(calibrated.Value, cancellationToken) is null)
             {
                 return CliOutput.WriteError(stdout, stderr, "no_calibration",
-                    $"No calibration of {calibrated[EvaluationRunner.CalibratedPrefix.Length..]}: run 'timevision calibrate --model {calibrated[EvaluationRunner.CalibratedPrefix.Length..]}' first.", ExitCodes.BadInput);
+                    $"No calibration of {calibrated}: run 'timevision calibrate --model {calibrated}' first.", ExitCodes.BadInput);
             }
         }
 

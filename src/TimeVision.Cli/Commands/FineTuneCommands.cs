@@ -64,9 +64,9 @@ internal static class FineTuneCommands
 
     private static async Task<int> CallApiAsync(IServiceProvider services, TextWriter stdout, TextWriter stderr, Func<Task> body)
     {
-        if (VisionAccess.KindOf(services.GetRequiredService<IOptions<VisionOptions>>().Value) == VisionCredentialKind.None)
+        if (services.GetRequiredService<ModelAccess>().CheckEndpoint() is { } denied)
         {
-            return CliOutput.WriteError(stdout, stderr, "missing_api_key", VisionAccess.MissingCredentialMessage, ExitCodes.BadInput);
+            return CliOutput.WriteError(stdout, stderr, denied);
         }
 
         try

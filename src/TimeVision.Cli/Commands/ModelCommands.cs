@@ -43,7 +43,7 @@ internal static class ModelCommands
             async (services, stdout, stderr) =>
             {
                 var model = parse.GetRequiredValue(id).Trim();
-                if ((InvalidModelId(model, stdout, stderr) ?? MissingModelAccess(services, model, stdout, stderr)) is { } exit)
+                if ((InvalidModelId(model, stdout, stderr) ?? MissingModelAccess(services, model, force: false, stdout, stderr)) is { } exit)
                 {
                     return exit;
                 }
@@ -68,7 +68,7 @@ internal static class ModelCommands
             {
                 var model = parse.GetRequiredValue(id).Trim();
                 var forced = parse.GetValue(force);
-                if ((InvalidModelId(model, stdout, stderr) ?? (forced ? null : MissingModelAccess(services, model, stdout, stderr))) is { } exit)
+                if ((InvalidModelId(model, stdout, stderr) ?? MissingModelAccess(services, model, forced, stdout, stderr)) is { } exit)
                 {
                     return exit;
                 }
@@ -103,23 +103,13 @@ internal static class ModelCommands
         return activate;
     }
 
-    /// <summary>A model id that breaks <see cref="ModelIds.Problem"/>'s rule: <c>invalid_model_id</c> with exit 2.</summary>
+    /// <summary>A model id that breaks <see cref="ModelId.Problem"/>'s rule: <c>invalid_model_id</c> with exit 2.</summary>
     private static int? InvalidModelId(string model, TextWriter stdout, TextWriter stderr) =>
-        ModelIds.Problem(model) is { } problem ? CliOutput.WriteError(stdout, stderr, ModelIds.InvalidCode, problem, ExitCodes.BadInput) : null;
+        ModelId.Problem(model) is { } problem ? CliOutput.WriteError(stdout, stderr, ModelIds.InvalidCode, problem, ExitCodes.BadInput) : null;
 
-    /// <summary>No way to reach a model (other than offline): the model-check error with exit 2.</summary>
-    private static int? MissingModelAccess(IServiceProvider services, string model, TextWriter stdout, TextWriter stderr)
-    {
-        if (ModelIds.IsLocal(model))
-        {
-            return null;
-        }
-
-        var vision = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<VisionOptions>>().Value;
-        return VisionAccess.KindOf(vision) == VisionCredentialKind.None
-            ? CliOutput.WriteError(stdout, stderr, "missing_api_key", VisionAccess.MissingCredentialMessage, ExitCodes.BadInput)
-            : null;
-    }
+    /// <summary>A model <see cref="ModelAccess"/> says cannot be checked (or, unforced, switched on): <c>missing_api_key</c> with exit 2.</summary>
+    private static int? MissingModelAccess(IServiceProvider services, string model, bool force, TextWriter stdout, TextWriter stderr) =>
+        services.GetRequiredService<ModelAccess>().CheckActivation(ModelId.Parse(model), force) is { } denied ? CliOutput.WriteError(stdout, stderr, denied) : null;
 
     private static void Write(ModelCheckReport report, bool json, TextWriter stdout)
     {

@@ -106,9 +106,6 @@ public sealed class EvaluationRunner
         _options = options;
     }
 
-    /// <summary>The prefix of a candidate that is a model's estimate corrected by its calibration: <c>calibrated:gpt-4.1</c>.</summary>
-    public const string CalibratedPrefix = "calibrated:";
-
     /// <summary>Runs the evaluation.</summary>
     public async Task<EvaluationRun> RunAsync(
         EvaluationSet set, IReadOnlyList<string> models, int concurrency, double? budgetUsd, IProgress<EvaluationProgress>? progress, CancellationToken cancellationToken)
@@ -116,15 +113,16 @@ public sealed class EvaluationRunner
         ArgumentNullException.ThrowIfNull(set);
         ArgumentNullException.ThrowIfNull(models);
         var budget = new Budget(budgetUsd);
-        var calibrations = new Dictionary<string, CalibrationArtefact>(StringComparer.Ordinal);
-        foreach (var calibrated in models.Where(m => m.StartsWith(CalibratedPrefix, StringComparison.Ordinal)).Distinct(StringComparer.Ordinal))
+        var candidates = models.Select(ModelId.Parse).ToList();
+        var calibrations = new Dictionary<ModelId, CalibrationArtefact>();
+        foreach (var calibrated in candidates.Where(m => m.Kind == ModelKind.Calibrated).Distinct())
         {
-            var inner = calibrated[CalibratedPrefix.Length..];
+            var inner = calibrated.CalibrationOf!.Value;
             calibrations[calibrated] = await _calibrations.CurrentAsync(inner, cancellationToken)
                 ?? throw new InvalidOperationException($"No calibration of {inner}: run 'timevision calibrate --model {inner}' first.");
         }
 
-        var units = set.Items.SelectMany(item => models.Select(model => (item, model))).ToList();
+        var units = set.Items.SelectMany(item => candidates.Select(model => (item, model))).ToList();
         var results = new ModelDocumentResult?[units.Count];
         var done = 0;
         await Parallel.ForEachAsync(
@@ -133,23 +131,27 @@ public sealed class EvaluationRunner
             async (index, token) =>
             {
                 var (item, model) = units[index];
-                results[index] = model == ModelIds.History ? await EstimateFromHistoryAsync(set, item, token)
-                    : calibrations.TryGetValue(model, out var calibration) ? await EstimateCalibratedAsync(set, item, model, calibration, budget, token)
-                    : await EstimateAsync(item, model, budget, new HistoryHoldout(set.Name, set.IsHeldOut), token);
+                results[index] = model.Kind switch
+                {
+                    ModelKind.History => await EstimateFromHistoryAsync(set, item, token),
+                    ModelKind.Calibrated => await EstimateCalibratedAsync(set, item, model, calibrations[model], budget, token),
+                    _ => await EstimateAsync(item, model, budget, new HistoryHoldout(set.Name, set.IsHeldOut), token),
+                };
                 progress?.Report(new EvaluationProgress(Interlocked.Increment(ref done), units.Count, budget.Spent));
             });
 
         return new EvaluationRun(set, models, [.. results.Select(r => r!)], budget.Stopped, budget.Spent, budgetUsd);
     }
 
-    private async Task<ModelDocumentResult> EstimateAsync(EvaluationItem item, string model, Budget budget, HistoryHoldout holdout, CancellationToken cancellationToken)
+    private async Task<ModelDocumentResult> EstimateAsync(EvaluationItem item, ModelId modelId, Budget budget, HistoryHoldout holdout, CancellationToken cancellationToken)
     {
+        var model = modelId.Value;
         var price = _options.CurrentValue.PriceOf(model);
         var pages = new List<DocumentPage>();
         var newCalls = 0;
         foreach (var page in item.Pages)
         {
-            var result = await _pipeline.StoredPageResultAsync(item.DocumentId, page.Page, model, holdout, cancellationToken);
+            var result = await _pipeline.StoredPageResultAsync(item.DocumentId, page.Page, modelId, holdout, cancellationToken);
             if (result is null)
             {
                 var reserve = price?.Cost(budget.MeanInput(model) ?? VisionBudget.PriorPageInputTokens, budget.MeanOutput(model) ?? VisionBudget.PriorPageOutputTokens) ?? 0;
@@ -159,7 +161,7 @@ public sealed class EvaluationRunner
                 }
 
                 result = await _pipeline.EstimatePageAsync(
-                    new EstimatePageRequest(item.DocumentId, page.Page, page.Image, model, Force: false, page.Facts), holdout, cancellationToken);
+                    new EstimatePageRequest(item.DocumentId, page.Page, page.Image, modelId, Force: false, page.Facts), holdout, cancellationToken);
                 newCalls++;
                 budget.Settle(model, reserve, price?.Cost(result.InputTokens, result.OutputTokens) ?? 0, result.InputTokens, result.OutputTokens);
             }
@@ -191,16 +193,16 @@ public sealed class EvaluationRunner
 
     /// <summary>The model's estimate corrected by its calibration, its features and history read as the calibration read them in training.</summary>
     private async Task<ModelDocumentResult> EstimateCalibratedAsync(
-        EvaluationSet set, EvaluationItem item, string candidate, CalibrationArtefact calibration, Budget budget, CancellationToken cancellationToken)
+        EvaluationSet set, EvaluationItem item, ModelId candidate, CalibrationArtefact calibration, Budget budget, CancellationToken cancellationToken)
     {
-        var raw = await EstimateAsync(item, calibration.Model, budget, new HistoryHoldout(set.Name, set.IsHeldOut), cancellationToken);
+        var raw = await EstimateAsync(item, candidate.CalibrationOf!, budget, new HistoryHoldout(set.Name, set.IsHeldOut), cancellationToken);
         if (raw.EstimatedMinutes is not > 0)
         {
-            return raw with { Model = candidate };
+            return raw with { Model = candidate.Value };
         }
 
         var row = await _calibrationRows.RowAsync(item, raw.EstimatedMinutes.Value, set.IsHeldOut, cancellationToken);
-        return raw with { Model = candidate, EstimatedMinutes = Calibrator.Apply(calibration, row).Minutes };
+        return raw with { Model = candidate.Value, EstimatedMinutes = Calibrator.Apply(calibration, row).Minutes };
     }
 
     private static ModelDocumentResult Row(EvaluationItem item, string model, List<DocumentPage> pages, EvaluationStatus status, ModelPrice? price, int newCalls)

@@ -26,14 +26,14 @@ public enum EvaluationSplit
 public sealed class EvaluationSetBuilder
 {
     private readonly IEstimateStore _estimates;
-    private readonly DocumentIntake _intake;
+    private readonly StoredDrawings _drawings;
     private readonly DocumentPipeline _pipeline;
 
     /// <summary>Creates the builder.</summary>
-    public EvaluationSetBuilder(IEstimateStore estimates, DocumentIntake intake, DocumentPipeline pipeline)
+    public EvaluationSetBuilder(IEstimateStore estimates, StoredDrawings drawings, DocumentPipeline pipeline)
     {
         _estimates = estimates;
-        _intake = intake;
+        _drawings = drawings;
         _pipeline = pipeline;
     }
 
@@ -131,7 +131,7 @@ public sealed class EvaluationSetBuilder
                 continue;
             }
 
-            var (documentId, reference) = await _intake.StoreAsync(pdf, cancellationToken);
+            var (documentId, reference) = await _drawings.StoreFileAsync(pdf, cancellationToken);
             var inspection = await _pipeline.InspectAsync(documentId, reference, cancellationToken);
             if (inspection.Error is { } error)
             {

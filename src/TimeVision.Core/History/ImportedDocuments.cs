@@ -26,17 +26,17 @@ public sealed class ImportedDocuments
 
     private readonly IEstimateStore _estimates;
     private readonly IBlobStore _blobs;
-    private readonly DocumentIntake _intake;
+    private readonly StoredDrawings _drawings;
     private readonly DocumentPipeline _pipeline;
     private readonly PopplerTextReader _text;
     private readonly TimeProvider _time;
 
     /// <summary>Creates the step.</summary>
-    public ImportedDocuments(IEstimateStore estimates, IBlobStore blobs, DocumentIntake intake, DocumentPipeline pipeline, PopplerTextReader text, TimeProvider time)
+    public ImportedDocuments(IEstimateStore estimates, IBlobStore blobs, StoredDrawings drawings, DocumentPipeline pipeline, PopplerTextReader text, TimeProvider time)
     {
         _estimates = estimates;
         _blobs = blobs;
-        _intake = intake;
+        _drawings = drawings;
         _pipeline = pipeline;
         _text = text;
         _time = time;
@@ -56,7 +56,7 @@ public sealed class ImportedDocuments
         }
 
         var createdAt = _time.GetUtcNow();
-        var (id, pdf) = await _intake.StoreAsync(path, cancellationToken);
+        var (id, pdf) = await _drawings.StoreFileAsync(path, cancellationToken);
         var inspection = await _pipeline.InspectAsync(id, pdf, cancellationToken);
         if (inspection.Error is { } error)
         {

@@ -32,10 +32,15 @@ public enum IntakeStatus
 /// <param name="Notice">Something a person should know, such as an offline estimate because no model is configured.</param>
 /// <param name="RetryPages">When the start is a retry, the pages that run again; every other page keeps its stored result.</param>
 public sealed record IntakeOutcome(
-    IntakeStatus Status, string? DocumentId, string? Model = null, IntakeError? Error = null, string? Notice = null, IReadOnlyList<int>? RetryPages = null)
+    IntakeStatus Status, string? DocumentId, Vision.ModelId? Model = null, IntakeError? Error = null, string? Notice = null, IReadOnlyList<int>? RetryPages = null)
 {
     /// <summary>Whether a new estimate was started.</summary>
     public bool Started => Status == IntakeStatus.Started;
+
+    /// <summary>A refusal (<see cref="IntakeStatus.Rejected"/>) with its error.</summary>
+    /// <param name="documentId">The document's id, when its content was read.</param>
+    /// <param name="error">Why it was refused.</param>
+    public static IntakeOutcome Refused(string? documentId, IntakeError error) => new(IntakeStatus.Rejected, documentId, Error: error);
 }
 
 /// <summary>Why an intake was rejected.</summary>

@@ -24,12 +24,12 @@ public sealed record EstimateDocumentRequest(
     BlobReference Pdf,
     string FileName,
     DocumentSource Source,
-    string Model,
+    ModelId Model,
     int MaxPagesInFlight,
     int ActivityAttempts,
     TimeSpan ActivityFirstRetry,
     bool Force,
-    string? ShadowModel = null,
+    ModelId? ShadowModel = null,
     IReadOnlyList<int>? RetryPages = null);
 
 /// <summary>What inspection found: the pages, or why the PDF cannot be used.</summary>
@@ -57,7 +57,7 @@ public sealed record RenderedPageReference(int Page, BlobReference? Image, Rende
 /// <param name="Model">The model to ask.</param>
 /// <param name="Force">Ask again even when a stored result exists.</param>
 /// <param name="Facts">The page's text-layer facts, for grounding, answer checks and the offline estimate.</param>
-public sealed record EstimatePageRequest(string DocumentId, int Page, BlobReference Image, string Model, bool Force, BlobReference? Facts = null);
+public sealed record EstimatePageRequest(string DocumentId, int Page, BlobReference Image, ModelId Model, bool Force, BlobReference? Facts = null);
 
 /// <summary>
 /// Where the estimate activity stored a page's result, and how it ended: the key the save step reads it by, so the
@@ -67,13 +67,13 @@ public sealed record EstimatePageRequest(string DocumentId, int Page, BlobRefere
 /// <param name="Model">The model asked.</param>
 /// <param name="PromptHash">The prompt hash the result is stored under.</param>
 /// <param name="Status">How the page ended, for progress and logs.</param>
-public sealed record PageResultReference(int Page, string Model, string PromptHash, PageEstimateStatus Status)
+public sealed record PageResultReference(int Page, ModelId Model, string PromptHash, PageEstimateStatus Status)
 {
     /// <summary>The reference to a stored result.</summary>
     public static PageResultReference Of(int page, PageEstimateResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        return new PageResultReference(page, result.Model, result.PromptHash, result.Status);
+        return new PageResultReference(page, ModelId.Parse(result.Model), result.PromptHash, result.Status);
     }
 }
 

@@ -19,6 +19,6 @@ public sealed class ShadowOptions
     public double Percent { get; set; }
 
     /// <summary>The challenger for a document, or <see langword="null"/> when it is not sampled (or shadow mode is off).</summary>
-    public string? ChallengerFor(string documentId, string primaryModel) =>
-        !string.IsNullOrWhiteSpace(Model) && Model != primaryModel && ShadowSampler.IsSampled(documentId, Percent) ? Model : null;
+    public Vision.ModelId? ChallengerFor(string documentId, Vision.ModelId primaryModel) =>
+        Vision.ModelId.TryParse(Model, out var challenger, out _) && challenger != primaryModel && ShadowSampler.IsSampled(documentId, Percent) ? challenger : null;
 }

@@ -8,7 +8,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class RecoveryServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds <see cref="UnfinishedRuns"/> and, unless a host recorded runs (<see cref="AddLocalRunJournal"/>), a journal
+    /// Adds <see cref="UnfinishedRuns"/> (with the one run starter it resumes through) and, unless a host recorded runs (<see cref="AddLocalRunJournal"/>), a journal
     /// that records nothing: the Functions app's Durable Functions engine keeps its runs in Azure Storage itself.
     /// </summary>
     /// <param name="services">The service collection.</param>
@@ -17,6 +17,7 @@ public static class RecoveryServiceCollectionExtensions
     {
         services.AddTimeVisionStorage();
         services.TryAddSingleton<IRunJournal, NoRunJournal>();
+        services.TryAddSingleton<TimeVision.Core.Pipeline.DocumentRunStarter>();
         services.TryAddSingleton<UnfinishedRuns>();
     });
 

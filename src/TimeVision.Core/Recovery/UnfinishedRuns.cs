@@ -1,8 +1,6 @@
-using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using TimeVision.Core.Pipeline;
-using TimeVision.Core.Pipeline.Durable;
 using TimeVision.Core.Storage;
 
 namespace TimeVision.Core.Recovery;
@@ -16,8 +14,9 @@ namespace TimeVision.Core.Recovery;
 /// <param name="journal">The recorded runs.</param>
 /// <param name="estimates">The stored document estimates.</param>
 /// <param name="blobs">The stored PDFs.</param>
+/// <param name="starter">Schedules the run again.</param>
 /// <param name="logger">Says what was resumed or given up.</param>
-public sealed class UnfinishedRuns(IRunJournal journal, IEstimateStore estimates, IBlobStore blobs, ILogger<UnfinishedRuns> logger)
+public sealed class UnfinishedRuns(IRunJournal journal, IEstimateStore estimates, IBlobStore blobs, DocumentRunStarter starter, ILogger<UnfinishedRuns> logger)
 {
     /// <summary>
     /// Starts of one run after interruptions before it is given up, so a document that brings the process down (a
@@ -72,7 +71,7 @@ public sealed class UnfinishedRuns(IRunJournal journal, IEstimateStore estimates
     private async Task<IntakeOutcome?> ResumeAsync(RunRecord run, DurableTaskClient client, CancellationToken cancellationToken)
     {
         var id = run.DocumentId;
-        if (await DocumentIntake.FindRunningAsync(client, id, cancellationToken) is not null)
+        if (await DocumentRunStarter.FindRunningAsync(client, id, cancellationToken) is not null)
         {
             return new IntakeOutcome(IntakeStatus.InProgress, id);
         }
@@ -82,22 +81,11 @@ public sealed class UnfinishedRuns(IRunJournal journal, IEstimateStore estimates
             return null;
         }
 
-        await journal.RecordAsync(run with { Resumes = run.Resumes + 1 }, cancellationToken);
-
         // Without force: the pages this run stored are its answers now; a forced run's pages it had not reached keep their earlier answer.
         var request = run.Request with { Force = false };
-        try
+        if (!await starter.StartAsync(client, run with { Request = request, Resumes = run.Resumes + 1 }, cancellationToken))
         {
-            await client.ScheduleNewEstimateDocumentInstanceAsync(request, new StartOrchestrationOptions(id), cancellationToken);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            if (await DocumentIntake.FindRunningAsync(client, id, cancellationToken) is not null)
-            {
-                return new IntakeOutcome(IntakeStatus.InProgress, id);
-            }
-
-            throw;
+            return new IntakeOutcome(IntakeStatus.InProgress, id);
         }
 
         RecoveryLog.RunResumed(logger, id, run.Resumes + 1);

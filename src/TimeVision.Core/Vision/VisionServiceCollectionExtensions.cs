@@ -26,6 +26,7 @@ public static class VisionServiceCollectionExtensions
 
         services.TryAddTokenCredential();
         services.TryAddSingleton<VisionAccess>();
+        services.TryAddSingleton<ModelAccess>();
         services.TryAddSingleton<PromptCatalog>();
         services.TryAddSingleton<ChatClients>();
         services.TryAddSingleton<VisionBudget>();

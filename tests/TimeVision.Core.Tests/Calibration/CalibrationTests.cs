@@ -4,6 +4,7 @@ using TimeVision.Core.Evaluation;
 using TimeVision.Core.Feedback;
 using TimeVision.Core.Storage;
 using TimeVision.Core.Tests.Support;
+using TimeVision.Core.Vision;
 using TimeVision.Testing.FakeOpenAI;
 using TimeVision.Testing.History;
 
@@ -55,7 +56,7 @@ public sealed partial class CalibrationTests : FakeOpenAITestBase
         var trainingCalls = Server.Requests.Count;
         var set = await _services.Get<EvaluationSetBuilder>().FromStoreAsync(EvaluationSplit.Validation, Actual, ValidationPercent, Token);
 
-        var run = await _services.Get<EvaluationRunner>().RunAsync(set, [Doubling, EvaluationRunner.CalibratedPrefix + Doubling], concurrency: 1, budgetUsd: null, progress: null, Token);
+        var run = await _services.Get<EvaluationRunner>().RunAsync(set, [Doubling, ModelId.CalibratedPrefix + Doubling], concurrency: 1, budgetUsd: null, progress: null, Token);
         var report = EvaluationReport.From(run);
 
         var raw = Assert.Single(report.Models, m => m.Model == Doubling);

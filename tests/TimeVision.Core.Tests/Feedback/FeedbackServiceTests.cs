@@ -6,6 +6,7 @@ using TimeVision.Core.Pipeline;
 using TimeVision.Core.Rendering;
 using TimeVision.Core.Storage;
 using TimeVision.Core.Tests.Storage;
+using TimeVision.Core.Vision;
 using TimeVision.Testing;
 
 namespace TimeVision.Core.Tests.Feedback;
@@ -152,7 +153,7 @@ public sealed class FeedbackServiceTests : IDisposable
         await _service.RecordAsync(document.Id, Actual(3.1), null, Token);
         using var services = Support.CoreServices.Create(("Storage:DataDirectory", _folder.Path));
         var pipeline = Support.CoreServices.Get<DocumentPipeline>(services);
-        var request = new EstimateDocumentRequest(document.Id, BlobReference.Drawing(document.Id), "again.pdf", DocumentSource.Cli, "gpt-4o-2024-08-06", 8, 3, TimeSpan.FromSeconds(1), Force: true);
+        var request = new EstimateDocumentRequest(document.Id, BlobReference.Drawing(document.Id), "again.pdf", DocumentSource.Cli, ModelId.Default, 8, 3, TimeSpan.FromSeconds(1), Force: true);
 
         await pipeline.SaveAsync(new SaveDocumentRequest(request, new InspectionOutcome([new PdfPageInfo(1, 842, 595, 0)], null), [], DateTimeOffset.UnixEpoch), Token);
 
@@ -169,7 +170,7 @@ public sealed class FeedbackServiceTests : IDisposable
         using var services = Support.CoreServices.Create(
             s => s.AddTimeVisionCore().AddSingleton<IEstimateStore>(racing), ("Storage:DataDirectory", _folder.Path));
         var pipeline = Support.CoreServices.Get<DocumentPipeline>(services);
-        var request = new EstimateDocumentRequest(document.Id, BlobReference.Drawing(document.Id), "again.pdf", DocumentSource.Cli, "gpt-4o-2024-08-06", 8, 3, TimeSpan.FromSeconds(1), Force: true);
+        var request = new EstimateDocumentRequest(document.Id, BlobReference.Drawing(document.Id), "again.pdf", DocumentSource.Cli, ModelId.Default, 8, 3, TimeSpan.FromSeconds(1), Force: true);
 
         await pipeline.SaveAsync(new SaveDocumentRequest(request, new InspectionOutcome([new PdfPageInfo(1, 842, 595, 0)], null), [], DateTimeOffset.UnixEpoch), Token);
 

@@ -28,7 +28,7 @@ public sealed class PageFactsTests : FakeOpenAITestBase
 
         var rendered = await pipeline.RenderPageAsync(new RenderPageRequest(documentId, BlobReference.Drawing(documentId), page), Token);
         var result = await pipeline.EstimatePageAsync(
-            new EstimatePageRequest(documentId, 1, rendered.Image!, "gpt-4o-2024-08-06", Force: false, rendered.Facts), Token);
+            new EstimatePageRequest(documentId, 1, rendered.Image!, ModelId.Default, Force: false, rendered.Facts), Token);
 
         Assert.Null(rendered.Error);
         Assert.NotNull(rendered.Image);
@@ -49,7 +49,7 @@ public sealed class PageFactsTests : FakeOpenAITestBase
 
         var rendered = await pipeline.RenderPageAsync(new RenderPageRequest(documentId, BlobReference.Drawing(documentId), page), Token);
         var result = await pipeline.EstimatePageAsync(
-            new EstimatePageRequest(documentId, 1, rendered.Image!, ModelIds.Offline, Force: false, rendered.Facts), Token);
+            new EstimatePageRequest(documentId, 1, rendered.Image!, ModelId.Offline, Force: false, rendered.Facts), Token);
 
         Assert.Equal(PageEstimateStatus.Failed, result.Status);
         Assert.Equal(VisionErrorCode.TextLayerUnreadable, result.Error!.Code);
@@ -111,7 +111,7 @@ public sealed class PageFactsTests : FakeOpenAITestBase
 
     private static async Task<(string DocumentId, PdfPageInfo Page)> UploadAsync(IServiceProvider services, string pdf)
     {
-        var (documentId, _) = await services.Get<DocumentIntake>().StoreAsync(pdf, Token);
+        var (documentId, _) = await services.Get<StoredDrawings>().StoreFileAsync(pdf, Token);
         var inspection = await services.Get<IPdfInspector>().InspectAsync(pdf, Token);
         Assert.True(inspection.Succeeded, inspection.Error?.Message);
         return (documentId, inspection.Value.Pages[0]);

@@ -3,6 +3,7 @@ using TimeVision.Core.Pipeline;
 using TimeVision.Core.Rendering;
 using TimeVision.Core.Storage;
 using TimeVision.Core.Tests.Support;
+using TimeVision.Core.Vision;
 using TimeVision.Testing;
 using TimeVision.Testing.FakeOpenAI;
 
@@ -21,7 +22,7 @@ public sealed class PageImageTests : FakeOpenAITestBase
 
         var reference = await pipeline.RenderPageAsync(new RenderPageRequest(documentId, BlobReference.Drawing(documentId), page), Token);
         var stored = await DownloadAsync(services, reference.Image!);
-        var result = await pipeline.EstimatePageAsync(new EstimatePageRequest(documentId, 1, reference.Image!, "gpt-4o-2024-08-06", Force: false, reference.Facts), Token);
+        var result = await pipeline.EstimatePageAsync(new EstimatePageRequest(documentId, 1, reference.Image!, ModelId.Default, Force: false, reference.Facts), Token);
 
         var image = PngImage.Decode(stored);
         Assert.Equal((2048, 1448, true), (image.Width, image.Height, image.IsGrayscale));
@@ -40,7 +41,7 @@ public sealed class PageImageTests : FakeOpenAITestBase
 
         var reference = await pipeline.RenderPageAsync(new RenderPageRequest(documentId, BlobReference.Drawing(documentId), page), Token);
         var stored = PngImage.Decode(await DownloadAsync(services, reference.Image!));
-        await pipeline.EstimatePageAsync(new EstimatePageRequest(documentId, 1, reference.Image!, "gpt-4o-2024-08-06", Force: false), Token);
+        await pipeline.EstimatePageAsync(new EstimatePageRequest(documentId, 1, reference.Image!, ModelId.Default, Force: false), Token);
 
         Assert.Equal((3000, 2121), (stored.Width, stored.Height));
         Assert.Equal((2048, 1448), (Server.Requests[0].ImageWidth, Server.Requests[0].ImageHeight));

@@ -3,6 +3,7 @@ using TimeVision.Core.Pipeline;
 using TimeVision.Core.Rendering;
 using TimeVision.Core.Storage;
 using TimeVision.Core.Tests.Support;
+using TimeVision.Core.Vision;
 using TimeVision.Testing;
 
 namespace TimeVision.Core.Tests.Pipeline;
@@ -56,7 +57,7 @@ public sealed class RenderTimeoutRetryTests : IDisposable
 
     private static SaveDocumentRequest TimedOut(IReadOnlyList<int>? retryPages) => new(
         new EstimateDocumentRequest(
-            DocumentId, BlobReference.Drawing(DocumentId), "bomb.pdf", DocumentSource.Cli, "gpt-4.1", 4, 1, TimeSpan.FromSeconds(1), Force: retryPages is null, RetryPages: retryPages),
+            DocumentId, BlobReference.Drawing(DocumentId), "bomb.pdf", DocumentSource.Cli, ModelId.Parse("gpt-4.1"), 4, 1, TimeSpan.FromSeconds(1), Force: retryPages is null, RetryPages: retryPages),
         new InspectionOutcome([new PdfPageInfo(1, 595, 842, 0)], null),
         [new PageOutcome(new RenderedPageReference(1, null, new RenderError(RenderErrorCode.RenderTimeout, "Poppler was stopped after 60 s.")), null)],
         DateTimeOffset.UnixEpoch);

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using TimeVision.Core.Pipeline;
+using TimeVision.Core.Vision;
 
 namespace TimeVision.Core.Tests.Pipeline;
 
@@ -35,9 +36,9 @@ public sealed class ShadowSamplerTests
     {
         var options = new ShadowOptions { Model = "gpt-4.1", Percent = 100 };
 
-        Assert.Equal("gpt-4.1", options.ChallengerFor(Documents[0], "gpt-4o-2024-08-06"));
-        Assert.Null(options.ChallengerFor(Documents[0], "gpt-4.1"));
-        Assert.Null(new ShadowOptions { Model = "", Percent = 100 }.ChallengerFor(Documents[0], "gpt-4o-2024-08-06"));
-        Assert.Null(new ShadowOptions { Model = "gpt-4.1", Percent = 0 }.ChallengerFor(Documents[0], "gpt-4o-2024-08-06"));
+        Assert.Equal("gpt-4.1", options.ChallengerFor(Documents[0], ModelId.Default)?.Value);
+        Assert.Null(options.ChallengerFor(Documents[0], ModelId.Parse("gpt-4.1")));
+        Assert.Null(new ShadowOptions { Model = "", Percent = 100 }.ChallengerFor(Documents[0], ModelId.Default));
+        Assert.Null(new ShadowOptions { Model = "gpt-4.1", Percent = 0 }.ChallengerFor(Documents[0], ModelId.Default));
     }
 }

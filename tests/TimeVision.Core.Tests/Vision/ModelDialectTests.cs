@@ -116,14 +116,14 @@ public sealed class ModelDialectTests : FakeOpenAITestBase
         using var folder = new TimeVision.Testing.TempFolder();
         var documentId = new string('a', 64);
         var image = TimeVision.Core.Storage.BlobReference.Page(documentId, 1);
-        var request = new TimeVision.Core.Pipeline.EstimatePageRequest(documentId, 1, image, "gpt-5-mini", Force: false);
+        var request = new TimeVision.Core.Pipeline.EstimatePageRequest(documentId, 1, image, ModelId.Parse("gpt-5-mini"), Force: false);
         Server.RejectedParameters.Add("temperature");
         (string, string)[] shared = [("Storage:DataDirectory", folder.Path), .. ServerSettings];
         using var misconfigured = CoreServices.Create([.. shared, ("Vision:Models:gpt-5-mini:Temperature", "0")]);
         await misconfigured.Get<TimeVision.Core.Storage.IBlobStore>().UploadAsync(image, (await RenderedPages.OdriMotorShaftAsync()).ToStream(), Token);
 
         var rejected = await misconfigured.Get<TimeVision.Core.Pipeline.DocumentPipeline>().EstimatePageAsync(request, Token);
-        var storedAfterRejection = await misconfigured.Get<TimeVision.Core.Pipeline.DocumentPipeline>().StoredPageResultAsync(documentId, 1, "gpt-5-mini", Token);
+        var storedAfterRejection = await misconfigured.Get<TimeVision.Core.Pipeline.DocumentPipeline>().StoredPageResultAsync(documentId, 1, ModelId.Parse("gpt-5-mini"), Token);
         Server.Enqueue(new FakeReply.Content(SampleEstimates.ShaftJson()));
         using var fixedUp = CoreServices.Create(shared);
         var answered = await fixedUp.Get<TimeVision.Core.Pipeline.DocumentPipeline>().EstimatePageAsync(request, Token);
@@ -132,7 +132,7 @@ public sealed class ModelDialectTests : FakeOpenAITestBase
         Assert.Null(storedAfterRejection);
         Assert.Equal(PageEstimateStatus.Completed, answered.Status);
         Assert.Equal(["temperature"], Server.Rejections);
-        Assert.NotNull(await fixedUp.Get<TimeVision.Core.Pipeline.DocumentPipeline>().StoredPageResultAsync(documentId, 1, "gpt-5-mini", Token));
+        Assert.NotNull(await fixedUp.Get<TimeVision.Core.Pipeline.DocumentPipeline>().StoredPageResultAsync(documentId, 1, ModelId.Parse("gpt-5-mini"), Token));
     }
 
     [Theory]

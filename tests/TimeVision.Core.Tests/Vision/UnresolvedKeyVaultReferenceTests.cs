@@ -73,10 +73,10 @@ public sealed class UnresolvedKeyVaultReferenceTests : IDisposable
     {
         using var services = Services(("OPENAI_API_KEY", Reference));
 
-        var (model, notice, error) = await services.Get<DocumentIntake>().ChooseModelAsync(Token);
+        var (model, notice, error) = await services.Get<IntakePolicy>().ChooseModelAsync(Token);
 
-        Assert.Equal(ModelIds.Offline, model);
-        Assert.Equal(DocumentIntake.OfflineNotice, notice);
+        Assert.Equal(ModelId.Offline, model);
+        Assert.Equal(IntakePolicy.OfflineNotice, notice);
         Assert.Null(error);
     }
 
@@ -85,7 +85,7 @@ public sealed class UnresolvedKeyVaultReferenceTests : IDisposable
     {
         using var services = Services(("OPENAI_API_KEY", Reference), ("Vision:Model", "gpt-4.1"));
 
-        var (model, _, error) = await services.Get<DocumentIntake>().ChooseModelAsync(Token);
+        var (model, _, error) = await services.Get<IntakePolicy>().ChooseModelAsync(Token);
 
         Assert.Null(model);
         Assert.Equal(IntakeError.MissingApiKey, error?.Code);

@@ -56,7 +56,7 @@ public sealed class EstimateDocumentOrchestrationTests
 
         Assert.Equal([1, 2, 2, 2, 2], inFlightAtEachStart);
         Assert.Equal([1, 2, 3, 4, 5], _saved!.Pages.Select(p => p.Rendered.Page));
-        Assert.All(_saved.Pages, p => Assert.Equal(("gpt-4.1", "hash"), (p.Result!.Model, p.Result.PromptHash)));
+        Assert.All(_saved.Pages, p => Assert.Equal(("gpt-4.1", "hash"), (p.Result!.Model.Value, p.Result.PromptHash)));
     }
 
     [Fact]
@@ -126,14 +126,14 @@ public sealed class EstimateDocumentOrchestrationTests
             .Returns((TaskName _, object? input, TaskOptions? _) =>
             {
                 var request = (EstimatePageRequest)input!;
-                models.Add(request.Model);
+                models.Add(request.Model.Value);
                 return Task.FromResult(new PageResultReference(request.Page, request.Model, "hash", PageEstimateStatus.Completed));
             });
 
-        await new EstimateDocument().RunAsync(_context.Object, Request(maxPagesInFlight: 1) with { ShadowModel = "o4-mini" });
+        await new EstimateDocument().RunAsync(_context.Object, Request(maxPagesInFlight: 1) with { ShadowModel = ModelId.Parse("o4-mini") });
 
         Assert.Equal(["gpt-4.1", "o4-mini", "gpt-4.1", "o4-mini"], models);
-        Assert.All(_saved!.Pages, p => Assert.Equal("o4-mini", p.Shadow!.Model));
+        Assert.All(_saved!.Pages, p => Assert.Equal("o4-mini", p.Shadow!.Model.Value));
     }
 
     /// <summary>Lets the orchestration's continuations run until <paramref name="condition"/> holds (no clock involved).</summary>
@@ -148,7 +148,7 @@ public sealed class EstimateDocumentOrchestrationTests
     }
 
     private static EstimateDocumentRequest Request(int maxPagesInFlight = 8, int attempts = 3, TimeSpan? firstRetry = null) =>
-        new(DocumentId, BlobReference.Drawing(DocumentId), "part.pdf", DocumentSource.Cli, "gpt-4.1", maxPagesInFlight, attempts, firstRetry ?? TimeSpan.FromSeconds(5), Force: false);
+        new(DocumentId, BlobReference.Drawing(DocumentId), "part.pdf", DocumentSource.Cli, ModelId.Parse("gpt-4.1"), maxPagesInFlight, attempts, firstRetry ?? TimeSpan.FromSeconds(5), Force: false);
 
     private void Inspect(int pages) =>
         _context.Setup(c => c.CallActivityAsync<InspectionOutcome>(It.Is<TaskName>(n => n.Name == nameof(InspectDocument)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
