@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Compiles and lints infra/main.bicep, and every parameter file in infra/checks/ (both hostings, with and without
 # sign-in), with the Bicep CLI from NuGet (Azure.Bicep.CommandLine.linux-x64, restored
-# by the Functions tests' project) and fails on any error or warning.
+# by the infra tests' project) and fails on any error or warning.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
@@ -9,7 +9,7 @@ version="$(sed -n 's:.*<BicepVersion>\(.*\)</BicepVersion>.*:\1:p' Directory.Pac
 packages="${NUGET_PACKAGES:-$HOME/.nuget/packages}"
 bicep="$packages/azure.bicep.commandline.linux-x64/$version/tools/bicep"
 if [ ! -x "$bicep" ]; then
-  dotnet restore tests/TimeVision.Functions.Tests/TimeVision.Functions.Tests.csproj >/dev/null
+  dotnet restore tests/TimeVision.Infra.Tests/TimeVision.Infra.Tests.csproj >/dev/null
   chmod +x "$bicep"
 fi
 "$bicep" --version

@@ -12,7 +12,8 @@ namespace TimeVision.Functions.Tests.Faults;
 /// storage keeps them through a real outage. The run resumes when storage is back within its retries, or fails cleanly
 /// when it is not; posting the PDF again then completes it; an unfinished run is never served as an estimate. The pages
 /// go one at a time so the outage, which starts at the first page's model call, meets the second page's render. Each
-/// blob operation in an outage fails only after the storage client's own retries (3, from 4 s, about half a minute).
+/// blob operation in an outage fails only after the storage client's own retries, here as many as the app's but
+/// milliseconds apart (<see cref="ShortRetryBlobStore"/>): nothing waits on a clock.
 /// </summary>
 [Collection(FaultsGroup.Name)]
 public sealed class AzuriteOutageTests(CosmosFixture cosmos)
@@ -25,7 +26,8 @@ public sealed class AzuriteOutageTests(CosmosFixture cosmos)
         await using var storage = await PrivateAzurite.StartAsync(Token);
         var settings = OnePageAtATime();
         settings["Pipeline:ActivityAttempts"] = "1"; // the storage client's retries are the run's whole budget: no durable retry
-        await using var harness = await FunctionsHarness.StartAsync(storage.Fixture, cosmos, settings: settings);
+        await using var harness = await FunctionsHarness.StartAsync(
+            storage.Fixture, cosmos, settings: settings, configureServices: services => ShortRetryBlobStore.Use(services, storage.Fixture));
         var outage = harness.StopAtFirstModelCall(storage.Service);
         var pdf = TestPdfs.WithPageSizes((411, 210), (411, 220));
 
@@ -53,16 +55,22 @@ public sealed class AzuriteOutageTests(CosmosFixture cosmos)
     public async Task An_outage_within_the_activity_retries_is_ridden_out_and_the_run_completes_by_itself()
     {
         await using var storage = await PrivateAzurite.StartAsync(Token);
+        var restarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         FailureWatchingBlobStore? blobs = null;
         await using var harness = await FunctionsHarness.StartAsync(
             storage.Fixture, cosmos, settings: OnePageAtATime(),
-            configureServices: services => FailureWatchingBlobStore.Replace(services, watched => blobs = watched));
+            configureServices: services =>
+            {
+                ShortRetryBlobStore.Use(services, storage.Fixture);
+                FailureWatchingBlobStore.Replace(services, watched => (blobs = watched).HoldAfterFirstFailureUntil(restarted.Task));
+            });
         var outage = harness.StopAtFirstModelCall(storage.Service);
 
         var id = (await harness.PostAsync(TestPdfs.WithPageSizes((412, 210), (412, 220)))).GetProperty("id").GetString()!;
         await outage;
         await blobs!.FirstFailure.WaitAsync(TimeSpan.FromMinutes(1), Token);
         await storage.Service.StartAsync(Token);
+        restarted.SetResult(); // the activity's retry, held until now, meets storage again
         var run = await harness.WaitAsync(id, TimeSpan.FromMinutes(2));
         var completed = await harness.StoredAsync(id);
 
@@ -72,7 +80,7 @@ public sealed class AzuriteOutageTests(CosmosFixture cosmos)
         await harness.AssertEachPageReachedTheModelOnceAsync([completed]);
     }
 
-    /// <summary>One page at a time; a failed activity is tried again at once (its storage calls wait on their own).</summary>
+    /// <summary>One page at a time; a failed activity is tried again at once.</summary>
     private static Dictionary<string, string?> OnePageAtATime() => new()
     {
         ["Pipeline:MaxPagesInFlight"] = "1",

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace TimeVision.Functions.Tests;
+namespace TimeVision.Infra.Tests;
 
 /// <summary>
 /// Works out a value of a compiled template (an ARM template expression such as <c>[if(variables('signIn'), 'platform',

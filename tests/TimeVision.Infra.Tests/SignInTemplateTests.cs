@@ -4,7 +4,7 @@ using TimeVision.Api.Access;
 using TimeVision.Api.Http;
 using TimeVision.Functions.Middleware;
 
-namespace TimeVision.Functions.Tests;
+namespace TimeVision.Infra.Tests;
 
 /// <summary>
 /// Nothing <c>infra/</c> deploys believes a principal a caller wrote: for each parameter file in <c>infra/checks/</c>
@@ -23,7 +23,7 @@ public sealed class SignInTemplateTests
     {
         var deployment = CheckDeployment.Of(file);
         var environment = deployment.Environment;
-        var request = FunctionsHarness.Request("POST");
+        var request = new DefaultHttpContext { Request = { Method = "POST", Scheme = "https", Host = new HostString("timevision.example") } }.Request;
         request.Headers[CallerAccess.PrincipalHeader] = ForgedAdmin;
 
         // With its sign-in on, the platform removes a principal header a caller sends (App Service and Container Apps

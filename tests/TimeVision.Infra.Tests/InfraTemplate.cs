@@ -1,19 +1,11 @@
-using System.Diagnostics;
-using System.Reflection;
 using System.Text.Json;
-using TimeVision.Testing;
 
-namespace TimeVision.Functions.Tests;
+namespace TimeVision.Infra.Tests;
 
-/// <summary><c>infra/main.bicep</c> compiled to an ARM template by the Bicep CLI from NuGet, once per test run.</summary>
+/// <summary><c>infra/main.bicep</c> compiled to an ARM template by the Bicep CLI from NuGet, once per test run (<see cref="InfraCompilation"/>).</summary>
 internal static class InfraTemplate
 {
-    private static readonly Lazy<JsonElement> Compiled = new(Compile);
-
-    public static JsonElement Root => Compiled.Value;
-
-    public static string BicepPath =>
-        typeof(InfraTemplate).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "BicepPath").Value!;
+    public static JsonElement Root => InfraCompilation.Current.Main;
 
     /// <summary>
     /// The module deployment named <paramref name="module"/>, or <c>module-…</c> when its name carries a suffix
@@ -62,24 +54,4 @@ internal static class InfraTemplate
         System.Text.RegularExpressions.Regex.Match(expression, @"createObject\('name', '([^']+)'").Groups[1].Value is { Length: > 0 } name
             ? name
             : throw new InvalidOperationException($"No setting name in {expression}");
-
-    private static JsonElement Compile()
-    {
-        var start = new ProcessStartInfo(BicepPath) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { "build", Path.Combine(RepositoryPaths.Root, "infra", "main.bicep"), "--stdout" })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {BicepPath}.");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0 || stderr.Length > 0)
-        {
-            throw new InvalidOperationException($"bicep build exited {process.ExitCode}: {stderr}");
-        }
-
-        return JsonDocument.Parse(stdout.Result).RootElement.Clone();
-    }
 }

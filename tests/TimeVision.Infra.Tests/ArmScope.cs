@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace TimeVision.Functions.Tests;
+namespace TimeVision.Infra.Tests;
 
 /// <summary>An object or array of a template, read in the scope it was written in.</summary>
 /// <param name="Element">The JSON.</param>

@@ -1,11 +1,11 @@
 using System.Text.Json;
-using TimeVision.Testing;
 
-namespace TimeVision.Functions.Tests;
+namespace TimeVision.Testing;
 
 /// <summary>The app settings in <c>local.settings.sample.json</c>, as written (<c>Section__Key</c>).</summary>
-internal static class SampleSettings
+public static class SampleSettings
 {
+    /// <summary>Every setting, name to value.</summary>
     public static IReadOnlyList<KeyValuePair<string, string?>> Values() =>
         [.. JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "local.settings.sample.json")))
             .RootElement.GetProperty("Values").EnumerateObject()

@@ -8,9 +8,10 @@ using TimeVision.Core.History.Durable;
 using TimeVision.Core.ModelRegistry;
 using TimeVision.Core.Storage;
 using TimeVision.Core.Vision;
+using TimeVision.Functions;
 using TimeVision.Testing;
 
-namespace TimeVision.Functions.Tests;
+namespace TimeVision.Infra.Tests;
 
 /// <summary>What <c>infra/</c> deploys, checked against what the code expects.</summary>
 public sealed class InfraTemplateTests
@@ -410,6 +411,16 @@ public sealed class InfraTemplateTests
         Assert.Contains("dotnet publish src/TimeVision.Functions/TimeVision.Functions.csproj", dockerfile, StringComparison.Ordinal);
         Assert.Contains($"FineTuneCheckSchedule=\"{schedule}\"", dockerfile, StringComparison.Ordinal);
         Assert.Equal(schedule, InfraTemplate.AppSettings()["FineTuneCheckSchedule"]);
+    }
+
+    [Fact]
+    public void The_retry_timers_schedule_is_set_in_the_template_as_in_the_sample_settings()
+    {
+        var schedule = SampleSettings.Values().Single(s => s.Key == "RetrySchedule").Value;
+
+        Assert.Equal("0 */15 * * * *", schedule);
+        Assert.Equal(schedule, InfraTemplate.AppSettings()["RetrySchedule"]);
+        Assert.Equal(schedule, InfraTemplate.AppSettings("containerapp")["RetrySchedule"]);
     }
 
     [Fact]

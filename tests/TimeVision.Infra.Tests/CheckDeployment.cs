@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using TimeVision.Api.Access;
@@ -7,11 +6,11 @@ using TimeVision.Api.Http;
 using TimeVision.Functions.Middleware;
 using TimeVision.Testing;
 
-namespace TimeVision.Functions.Tests;
+namespace TimeVision.Infra.Tests;
 
 /// <summary>
 /// What one parameter file of <c>infra/checks/</c> deploys, compiled with the Bicep CLI (<c>build-params</c>: the
-/// template and the parameters together) and worked out by <see cref="ArmExpression"/>: which hosting runs the app,
+/// template and the parameters together, <see cref="InfraCompilation"/>) and worked out by <see cref="ArmExpression"/>: which hosting runs the app,
 /// whether its sign-in resource is deployed and on, and the access settings the app is given.
 /// </summary>
 internal sealed class CheckDeployment
@@ -100,24 +99,7 @@ internal sealed class CheckDeployment
 
     private static CheckDeployment Compile(string file)
     {
-        var start = new ProcessStartInfo(InfraTemplate.BicepPath) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { "build-params", Path.Combine(RepositoryPaths.Root, "infra", "checks", file), "--stdout" })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {InfraTemplate.BicepPath}.");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0 || stderr.Length > 0)
-        {
-            throw new InvalidOperationException($"bicep build-params {file} exited {process.ExitCode}: {stderr}");
-        }
-
-        using var output = JsonDocument.Parse(stdout.Result);
-        return new CheckDeployment(
-            JsonDocument.Parse(output.RootElement.GetProperty("templateJson").GetString()!).RootElement.Clone(),
-            JsonDocument.Parse(output.RootElement.GetProperty("parametersJson").GetString()!).RootElement.Clone());
+        var (template, parameters) = InfraCompilation.Current.Checks[file];
+        return new CheckDeployment(template, parameters);
     }
 }

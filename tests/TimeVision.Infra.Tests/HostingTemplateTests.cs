@@ -4,7 +4,7 @@ using TimeVision.Api.Http;
 using TimeVision.Functions.Triggers;
 using TimeVision.Testing;
 
-namespace TimeVision.Functions.Tests;
+namespace TimeVision.Infra.Tests;
 
 /// <summary>
 /// Where <c>infra/</c> runs the app (Azure Container Apps by default, Elastic Premium as the option), how Event Grid
