@@ -33,7 +33,7 @@ public sealed class DocumentRunStarter(IRunJournal runs)
         try
         {
             await runs.RecordAsync(run, cancellationToken);
-            await client.ScheduleNewEstimateDocumentInstanceAsync(run.Request, new StartOrchestrationOptions(id), cancellationToken);
+            await Durable.EstimateDocumentCalls.ScheduleNewEstimateDocumentInstanceAsync(client, run.Request, new StartOrchestrationOptions(id), cancellationToken);
             return true;
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
