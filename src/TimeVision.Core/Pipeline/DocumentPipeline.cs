@@ -1,10 +1,11 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using TimeVision.Core.Estimates;
+using TimeVision.Core.Estimates.Stores;
 using TimeVision.Core.Facts;
 using TimeVision.Core.History;
 using TimeVision.Core.Offline;
-using TimeVision.Core.Estimates;
 using TimeVision.Core.Recovery;
 using TimeVision.Core.Rendering;
 using TimeVision.Core.Storage;

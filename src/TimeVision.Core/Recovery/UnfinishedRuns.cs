@@ -1,6 +1,7 @@
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
+using TimeVision.Core.Estimates.Stores;
 using TimeVision.Core.Pipeline;
 using TimeVision.Core.Pipeline.Durable;
 using TimeVision.Core.Storage;

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using TimeVision.Core.Estimates;
-using TimeVision.Core.Listing;
+using TimeVision.Core.Estimates.Listing;
 using TimeVision.Core.Pipeline;
 using TimeVision.Core.Storage;
 
