@@ -13,7 +13,7 @@ public sealed class CliHostTests(CosmosFixture cosmos) : IClassFixture<CosmosFix
     [Fact]
     public async Task Building_a_command_s_host_creates_the_Cosmos_DB_resources_before_the_command_uses_a_store()
     {
-        using var client = cosmos.CreateClient(CosmosEstimateStore.ClientOptions());
+        using var client = cosmos.CreateClient(CosmosAccount.ClientOptions());
         var database = await cosmos.CreateDatabaseNameAsync(Token);
         var overrides = new Dictionary<string, string?>
         {

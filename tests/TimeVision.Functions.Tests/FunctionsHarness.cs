@@ -59,7 +59,7 @@ internal sealed class FunctionsHarness : IAsyncDisposable
         var model = await FakeOpenAIServer.StartAsync();
         model.Fallback = _ => new FakeReply.Content(SampleEstimates.ShaftJson());
         var engine = await LocalDurableEngine.StartAsync(8, CancellationToken.None);
-        var client = cosmos.CreateClient(CosmosEstimateStore.ClientOptions());
+        var client = cosmos.CreateClient(CosmosAccount.ClientOptions());
         var database = await cosmos.CreateDatabaseNameAsync(CancellationToken.None);
         var container = await CosmosEstimateStore.EnsureContainerAsync(client, database, "estimates", CancellationToken.None);
         var models = await CosmosModelRegistry.EnsureContainerAsync(client, database, "models", CancellationToken.None);

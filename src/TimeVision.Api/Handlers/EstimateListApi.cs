@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
 using TimeVision.Api.Http;
 using TimeVision.Core.Estimates;
-using TimeVision.Core.Listing;
+using TimeVision.Core.Estimates.Listing;
 using TimeVision.Core.Pipeline;
 using TimeVision.Core.Storage;
 

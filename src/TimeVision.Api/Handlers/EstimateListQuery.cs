@@ -2,7 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using TimeVision.Core.Estimates;
 using TimeVision.Core.Json;
-using TimeVision.Core.Listing;
+using TimeVision.Core.Estimates.Listing;
 
 namespace TimeVision.Api.Handlers;
 

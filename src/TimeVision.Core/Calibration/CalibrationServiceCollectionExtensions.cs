@@ -10,7 +10,7 @@ public static class CalibrationServiceCollectionExtensions
     /// <returns>The same collection, for chaining.</returns>
     public static IServiceCollection AddTimeVisionCalibration(this IServiceCollection services) => services.AddFeature(nameof(AddTimeVisionCalibration), static services =>
     {
-        services.AddTimeVisionStorage().AddTimeVisionHistory().AddTimeVisionEvaluation();
+        services.AddTimeVisionEstimates().AddTimeVisionHistory().AddTimeVisionEvaluation();
         services.TryAddSingleton<CalibrationStore>();
         services.TryAddSingleton<CalibrationRows>();
         services.TryAddSingleton<CalibrationTrainer>();

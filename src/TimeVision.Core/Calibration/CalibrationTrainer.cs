@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
+using TimeVision.Core.Estimates.Stores;
 using TimeVision.Core.Evaluation;
 using TimeVision.Core.Feedback;
-using TimeVision.Core.Storage;
 using TimeVision.Core.Training;
 
 namespace TimeVision.Core.Calibration;

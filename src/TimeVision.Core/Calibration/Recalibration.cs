@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using TimeVision.Core.Estimates.Stores;
 using TimeVision.Core.Feedback;
 using TimeVision.Core.ModelRegistry;
-using TimeVision.Core.Storage;
 
 namespace TimeVision.Core.Calibration;
 

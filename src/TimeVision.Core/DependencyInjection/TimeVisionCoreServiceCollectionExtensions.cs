@@ -23,8 +23,11 @@ public static class TimeVisionCoreServiceCollectionExtensions
             .AddTimeVisionEvaluation()
             .AddTimeVisionCalibration()
             .AddTimeVisionFeedback()
-            .AddTimeVisionListing()
+            .AddTimeVisionEstimates()
             .AddTimeVisionTraining()
-            .AddTimeVisionFineTuning();
+            .AddTimeVisionFineTuning()
+            .AddTimeVisionModelCheck()
+            .AddTimeVisionRetirement()
+            .AddTimeVisionModelManagement();
     }
 }

@@ -1,4 +1,3 @@
-using TimeVision.Core.Vision;
 
 namespace TimeVision.Core.Estimates;
 

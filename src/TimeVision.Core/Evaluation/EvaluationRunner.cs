@@ -2,8 +2,8 @@ using Microsoft.Extensions.Options;
 using TimeVision.Core.Calibration;
 using TimeVision.Core.Estimates;
 using TimeVision.Core.History;
-using TimeVision.Core.Storage;
 using TimeVision.Core.Pipeline;
+using TimeVision.Core.Storage;
 using TimeVision.Core.Vision;
 using TimeVision.Core.Vision.Spend;
 
@@ -92,11 +92,11 @@ public sealed class EvaluationRunner
     private readonly IBlobStore _blobs;
     private readonly CalibrationStore _calibrations;
     private readonly CalibrationRows _calibrationRows;
-    private readonly IOptionsMonitor<EvaluationOptions> _options;
+    private readonly IOptionsMonitor<ModelPriceOptions> _options;
 
     /// <summary>Creates the runner.</summary>
     public EvaluationRunner(
-        DocumentPipeline pipeline, HistoryEstimator history, IBlobStore blobs, CalibrationStore calibrations, CalibrationRows calibrationRows, IOptionsMonitor<EvaluationOptions> options)
+        DocumentPipeline pipeline, HistoryEstimator history, IBlobStore blobs, CalibrationStore calibrations, CalibrationRows calibrationRows, IOptionsMonitor<ModelPriceOptions> options)
     {
         _pipeline = pipeline;
         _history = history;
@@ -169,7 +169,7 @@ public sealed class EvaluationRunner
             pages.Add(new DocumentPage(page.Page, result.Status, page.Image, null, result, page.Facts));
         }
 
-        var complete = pages.All(p => p.Status == Vision.PageEstimateStatus.Completed);
+        var complete = pages.All(p => p.Status == PageEstimateStatus.Completed);
         return Row(item, model, pages, complete ? EvaluationStatus.Completed : EvaluationStatus.Incomplete, price, newCalls);
     }
 
@@ -187,7 +187,7 @@ public sealed class EvaluationRunner
             pages.Add(new DocumentPage(page.Page, result.Status, page.Image, null, result, page.Facts));
         }
 
-        var complete = pages.All(p => p.Status == Vision.PageEstimateStatus.Completed);
+        var complete = pages.All(p => p.Status == PageEstimateStatus.Completed);
         return Row(item, ModelIds.History, pages, complete ? EvaluationStatus.Completed : EvaluationStatus.Incomplete, _options.CurrentValue.PriceOf(ModelIds.History), 0);
     }
 
@@ -218,7 +218,7 @@ public sealed class EvaluationRunner
             ActualMinutes = item.ActualMinutes,
             EstimatedMinutes = status == EvaluationStatus.Completed ? DocumentAggregator.Aggregate(pages).Total : null,
             Status = status,
-            PagesCompleted = pages.Count(p => p.Status == Vision.PageEstimateStatus.Completed),
+            PagesCompleted = pages.Count(p => p.Status == PageEstimateStatus.Completed),
             PagesTotal = item.Pages.Count,
             InputTokens = input,
             OutputTokens = output,

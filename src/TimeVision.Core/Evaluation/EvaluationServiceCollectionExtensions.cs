@@ -5,13 +5,12 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Registers model evaluation: the evaluation set, the runner and the models' prices.</summary>
 public static class EvaluationServiceCollectionExtensions
 {
-    /// <summary>Adds the evaluation set builder and runner with <see cref="EvaluationOptions"/> validated at start (and the pipeline they run).</summary>
+    /// <summary>Adds the evaluation set builder and runner (and the pipeline they run).</summary>
     /// <param name="services">The service collection.</param>
     /// <returns>The same collection, for chaining.</returns>
     public static IServiceCollection AddTimeVisionEvaluation(this IServiceCollection services) => services.AddFeature(nameof(AddTimeVisionEvaluation), static services =>
     {
-        services.AddTimeVisionStorage().AddTimeVisionPipeline().AddTimeVisionHistory();
-        services.AddValidatedOptions<EvaluationOptions, EvaluationOptionsValidator>(EvaluationOptions.SectionName);
+        services.AddTimeVisionEstimates().AddTimeVisionPipeline().AddTimeVisionHistory();
         services.TryAddSingleton<TimeVision.Core.Calibration.CalibrationStore>();
         services.TryAddSingleton<TimeVision.Core.Calibration.CalibrationRows>();
         services.TryAddSingleton<EvaluationSetBuilder>();

@@ -1,10 +1,9 @@
 using System.Globalization;
-using System.Text.Json;
 using TimeVision.Core.Estimates;
+using TimeVision.Core.Estimates.Stores;
 using TimeVision.Core.Facts;
 using TimeVision.Core.Feedback;
 using TimeVision.Core.Pipeline;
-using TimeVision.Core.Storage;
 using TimeVision.Core.Training;
 
 namespace TimeVision.Core.Evaluation;

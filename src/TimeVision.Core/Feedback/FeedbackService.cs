@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using TimeVision.Core.Estimates;
+using TimeVision.Core.Estimates.Stores;
 using TimeVision.Core.Storage;
 
 namespace TimeVision.Core.Feedback;

@@ -9,5 +9,5 @@ public static class FeedbackServiceCollectionExtensions
     /// <param name="services">The service collection.</param>
     /// <returns>The same collection, for chaining.</returns>
     public static IServiceCollection AddTimeVisionFeedback(this IServiceCollection services) => services.AddFeature(nameof(AddTimeVisionFeedback), static services =>
-        services.AddTimeVisionStorage().TryAddSingleton<FeedbackService>());
+        services.AddTimeVisionEstimates().TryAddSingleton<FeedbackService>());
 }

@@ -90,7 +90,7 @@ public sealed partial class FineTuneService
     /// <exception cref="FineTuneInputException">A check failed: <c>fine_tuning_closed</c>, <c>invalid_base_model</c> or <c>invalid_suffix</c>.</exception>
     public void CheckCanStart(string? baseModel, string? suffix)
     {
-        var endpointKind = ModelInfoService.EndpointKind(_vision.CurrentValue.Endpoint);
+        var endpointKind = EndpointKinds.Of(_vision.CurrentValue.Endpoint);
         if (_options.CurrentValue.ClosesOn(endpointKind) is { } closes && DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime) >= closes)
         {
             throw new FineTuneInputException(

@@ -3,9 +3,9 @@ using System.Text;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
+using TimeVision.Core.Estimates.Stores;
 using TimeVision.Core.FineTuning.Durable;
 using TimeVision.Core.Pipeline;
-using TimeVision.Core.Storage;
 using TimeVision.Core.Vision.Prompts;
 
 namespace TimeVision.Core.FineTuning;

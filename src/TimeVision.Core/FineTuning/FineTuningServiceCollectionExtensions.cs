@@ -14,7 +14,8 @@ public static class FineTuningServiceCollectionExtensions
     /// <returns>The same collection, for chaining.</returns>
     public static IServiceCollection AddTimeVisionFineTuning(this IServiceCollection services) => services.AddFeature(nameof(AddTimeVisionFineTuning), static services =>
     {
-        services.AddTimeVisionStorage().AddTimeVisionVision();
+        services.AddTimeVisionEstimates().AddTimeVisionVision().AddTimeVisionModels();
+        services.TryAddStore<IFineTuneJobStore>(data => new LocalFineTuneJobStore(data), cosmos => new CosmosFineTuneJobStore(cosmos.Models));
         services.AddValidatedOptions<FineTuneOptions>(FineTuneOptions.SectionName);
         services.AddTimeVisionTraining().AddTimeVisionPipeline();
         services.TryAddSingleton<OpenAIFineTuning>();

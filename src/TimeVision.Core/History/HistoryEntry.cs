@@ -14,7 +14,7 @@ public sealed record HistoryEntry
     /// <summary>The part, 1-based, as the document lists its parts.</summary>
     public required int Part { get; init; }
 
-    /// <summary>The document's label version when the entry was built (<see cref="Storage.LabelVersion"/>): a different one means rebuild.</summary>
+    /// <summary>The document's label version when the entry was built (<see cref="Estimates.Stores.LabelVersion"/>): a different one means rebuild.</summary>
     public required string LabelVersion { get; init; }
 
     /// <summary>The part's first sheet (1-based page), whose image the history prompt may show.</summary>

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Microsoft.Extensions.Options;
 using TimeVision.Core.Facts;
 using TimeVision.Core.Storage;
 using TimeVision.Core.Vision;

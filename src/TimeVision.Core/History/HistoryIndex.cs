@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using TimeVision.Core.Estimates;
+using TimeVision.Core.Estimates.Stores;
 using TimeVision.Core.Feedback;
 using TimeVision.Core.Storage;
 

@@ -23,7 +23,8 @@ public static class HistoryServiceCollectionExtensions
         services.TryAddSingleton<HistoryDrawingsContainer>();
         services.TryAddSingleton<HistoryImports>();
         services.TryAddSingleton<HistoryImportSteps>();
-        services.AddTimeVisionStorage();
+        services.AddTimeVisionStorage().AddTimeVisionEstimates();
+        services.TryAddStore<IHistoryStore>(data => new LocalHistoryStore(data), cosmos => new CosmosHistoryStore(cosmos.Estimates));
         services.TryAddSingleton<HistoryIndex>();
         services.TryAddSingleton<SimilarPartsFinder>();
         services.TryAddSingleton<HistoryEstimator>();

@@ -1,10 +1,10 @@
 using System.Text.Json;
 using TimeVision.Core.Estimates;
+using TimeVision.Core.Estimates.Stores;
 using TimeVision.Core.Facts;
 using TimeVision.Core.Pipeline;
 using TimeVision.Core.Rendering;
 using TimeVision.Core.Storage;
-using TimeVision.Core.Vision;
 
 namespace TimeVision.Core.History;
 

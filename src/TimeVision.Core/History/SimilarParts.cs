@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using TimeVision.Core.Estimates.Stores;
 using TimeVision.Core.Storage;
 
 namespace TimeVision.Core.History;

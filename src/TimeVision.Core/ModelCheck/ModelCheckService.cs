@@ -1,9 +1,9 @@
-using System.Text.Json;
 using Microsoft.Extensions.Options;
-using TimeVision.Core.Evaluation;
+using TimeVision.Core.Estimates;
 using TimeVision.Core.Facts;
 using TimeVision.Core.Rendering;
 using TimeVision.Core.Retirement;
+using TimeVision.Core.Vision.Spend;
 using TimeVision.Core.Vision;
 
 namespace TimeVision.Core.ModelCheck;
@@ -24,7 +24,7 @@ public sealed class ModelCheckService
     private readonly OpenAIVisionEstimator _estimator;
     private readonly ModelRetirement _retirement;
     private readonly IOptionsMonitor<VisionOptions> _vision;
-    private readonly IOptionsMonitor<EvaluationOptions> _prices;
+    private readonly IOptionsMonitor<ModelPriceOptions> _prices;
     private readonly IOptionsMonitor<ModelCheckOptions> _options;
 
     /// <summary>Creates the check.</summary>
@@ -35,7 +35,7 @@ public sealed class ModelCheckService
         OpenAIVisionEstimator estimator,
         ModelRetirement retirement,
         IOptionsMonitor<VisionOptions> vision,
-        IOptionsMonitor<EvaluationOptions> prices,
+        IOptionsMonitor<ModelPriceOptions> prices,
         IOptionsMonitor<ModelCheckOptions> options)
     {
         _inspector = inspector;
@@ -71,7 +71,7 @@ public sealed class ModelCheckService
         var usable = calls.All(c => c.Status == "ok" && c.ConfiguredDialectWorked);
         return new ModelCheckReport(
             model,
-            ModelRegistry.ModelInfoService.EndpointKind(vision.Endpoint),
+            EndpointKinds.Of(vision.Endpoint),
             usable,
             settings.Dialect.ToString(),
             calls,

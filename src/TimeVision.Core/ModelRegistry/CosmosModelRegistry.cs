@@ -12,7 +12,7 @@ namespace TimeVision.Core.ModelRegistry;
 public sealed class CosmosModelRegistry : IModelRegistry
 {
     /// <summary>The partition key path of the <c>models</c> container.</summary>
-    public const string PartitionKeyPath = "/kind";
+    public const string PartitionKeyPath = CosmosAccount.ModelsPartitionKeyPath;
 
     private const string Kind = "registry";
     private const string Id = "registry";

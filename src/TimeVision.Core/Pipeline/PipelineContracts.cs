@@ -1,7 +1,6 @@
 using TimeVision.Core.Estimates;
 using TimeVision.Core.Rendering;
 using TimeVision.Core.Storage;
-using TimeVision.Core.Vision;
 
 namespace TimeVision.Core.Pipeline;
 

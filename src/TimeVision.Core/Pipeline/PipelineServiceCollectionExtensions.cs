@@ -13,7 +13,7 @@ public static class PipelineServiceCollectionExtensions
     /// <returns>The same collection, for chaining.</returns>
     public static IServiceCollection AddTimeVisionPipeline(this IServiceCollection services) => services.AddFeature(nameof(AddTimeVisionPipeline), static services =>
     {
-        services.AddTimeVisionRendering().AddTimeVisionFacts().AddTimeVisionStorage().AddTimeVisionVision().AddTimeVisionModels().AddTimeVisionHistory().AddTimeVisionRecovery();
+        services.AddTimeVisionRendering().AddTimeVisionFacts().AddTimeVisionEstimates().AddTimeVisionVision().AddTimeVisionModels().AddTimeVisionHistory().AddTimeVisionRecovery();
         services.AddValidatedOptions<PipelineOptions>(PipelineOptions.SectionName);
         services.AddValidatedOptions<ShadowOptions>(ShadowOptions.SectionName);
         services.AddValidatedOptions<RetryOptions>(RetryOptions.SectionName);

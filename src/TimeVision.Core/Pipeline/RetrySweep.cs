@@ -1,7 +1,7 @@
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using TimeVision.Core.Storage;
+using TimeVision.Core.Estimates.Stores;
 using TimeVision.Core.Vision.Spend;
 
 namespace TimeVision.Core.Pipeline;

@@ -15,7 +15,7 @@ public static class RecoveryServiceCollectionExtensions
     /// <returns>The same collection, for chaining.</returns>
     public static IServiceCollection AddTimeVisionRecovery(this IServiceCollection services) => services.AddFeature(nameof(AddTimeVisionRecovery), static services =>
     {
-        services.AddTimeVisionStorage();
+        services.AddTimeVisionEstimates();
         services.TryAddSingleton<IRunJournal, NoRunJournal>();
         services.TryAddSingleton<TimeVision.Core.Pipeline.DocumentRunStarter>();
         services.TryAddSingleton<UnfinishedRuns>();

@@ -1,5 +1,6 @@
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
+using TimeVision.Core.Estimates.Stores;
 using TimeVision.Core.Pipeline;
 using TimeVision.Core.Storage;
 

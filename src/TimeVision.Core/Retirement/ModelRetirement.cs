@@ -62,7 +62,7 @@ public sealed partial class ModelRetirement
             return Info(configured, RetirementSource.Setting);
         }
 
-        return RetirementDefaults.For(modelId, ModelRegistry.ModelInfoService.EndpointKind(options.Endpoint)) is { } shipped
+        return RetirementDefaults.For(modelId, EndpointKinds.Of(options.Endpoint)) is { } shipped
             ? Info(shipped, RetirementSource.Default)
             : new RetirementInfo(null, RetirementSource.None, null);
     }

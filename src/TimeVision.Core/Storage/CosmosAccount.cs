@@ -1,7 +1,6 @@
 using Azure.Core;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Options;
-using TimeVision.Core.ModelRegistry;
 
 namespace TimeVision.Core.Storage;
 
@@ -22,11 +21,23 @@ public sealed class CosmosAccount
         _options = options.Value;
     }
 
-    /// <summary>The container of estimates (partition key <see cref="CosmosEstimateStore.PartitionKeyPath"/>).</summary>
+    /// <summary>The partition key of the estimates container: every item of one document sits in one partition.</summary>
+    public const string EstimatesPartitionKeyPath = "/documentId";
+
+    /// <summary>The partition key of the models container: the registry and the fine-tuning jobs, each by its kind.</summary>
+    public const string ModelsPartitionKeyPath = "/kind";
+
+    /// <summary>The container of estimates (partition key <see cref="EstimatesPartitionKeyPath"/>).</summary>
     public Container Estimates => _client.GetContainer(_options.CosmosDatabase, _options.CosmosContainer);
 
-    /// <summary>The container of the model registry and fine-tuning jobs (partition key <see cref="CosmosModelRegistry.PartitionKeyPath"/>).</summary>
+    /// <summary>The container of the model registry and fine-tuning jobs (partition key <see cref="ModelsPartitionKeyPath"/>).</summary>
     public Container Models => _client.GetContainer(_options.CosmosDatabase, _options.CosmosModelsContainer);
+
+    /// <summary>How every Cosmos DB client of TimeVision serializes: System.Text.Json with web defaults (camelCase).</summary>
+    public static CosmosClientOptions ClientOptions() => new()
+    {
+        UseSystemTextJsonSerializerWithOptions = new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web),
+    };
 
     /// <summary>
     /// A client for the account in <paramref name="options"/>: with its key when one is set (the emulator, local runs),
@@ -37,15 +48,15 @@ public sealed class CosmosAccount
         ArgumentNullException.ThrowIfNull(options);
         var endpoint = options.CosmosEndpoint?.ToString() ?? throw new InvalidOperationException("Storage:CosmosEndpoint is not set.");
         return string.IsNullOrWhiteSpace(options.CosmosKey)
-            ? new CosmosClient(endpoint, credential, CosmosEstimateStore.ClientOptions())
-            : new CosmosClient(endpoint, options.CosmosKey, CosmosEstimateStore.ClientOptions());
+            ? new CosmosClient(endpoint, credential, ClientOptions())
+            : new CosmosClient(endpoint, options.CosmosKey, ClientOptions());
     }
 
     /// <summary>Creates the database, the estimates container and the models container, each with its partition key, where missing.</summary>
     public async Task CreateResourcesAsync(CancellationToken cancellationToken)
     {
-        await EnsureContainerAsync(_client, _options.CosmosDatabase, _options.CosmosContainer, CosmosEstimateStore.PartitionKeyPath, cancellationToken);
-        await EnsureContainerAsync(_client, _options.CosmosDatabase, _options.CosmosModelsContainer, CosmosModelRegistry.PartitionKeyPath, cancellationToken);
+        await EnsureContainerAsync(_client, _options.CosmosDatabase, _options.CosmosContainer, EstimatesPartitionKeyPath, cancellationToken);
+        await EnsureContainerAsync(_client, _options.CosmosDatabase, _options.CosmosModelsContainer, ModelsPartitionKeyPath, cancellationToken);
     }
 
     /// <summary>Creates a database and a container with the given partition key when missing.</summary>

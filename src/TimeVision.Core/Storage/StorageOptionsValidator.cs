@@ -26,7 +26,7 @@ internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
             {
                 failures.Add(
                     "Storage:CosmosContainer and Storage:CosmosModelsContainer must name two containers: estimates are partitioned by " +
-                    $"{CosmosEstimateStore.PartitionKeyPath}, the model registry and fine-tuning jobs by {ModelRegistry.CosmosModelRegistry.PartitionKeyPath}.");
+                    $"{CosmosAccount.EstimatesPartitionKeyPath}, the model registry and fine-tuning jobs by {CosmosAccount.ModelsPartitionKeyPath}.");
             }
         }
 

@@ -1,19 +1,17 @@
 using Azure.Core;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Options;
-using TimeVision.Core.FineTuning;
-using TimeVision.Core.ModelRegistry;
 using TimeVision.Core.Storage;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Registers where blobs, estimates, the model registry and fine-tuning jobs live: Azure or this machine.</summary>
+/// <summary>Registers where blobs and the Cosmos DB account live: Azure or this machine. Each feature registers its own stores in them.</summary>
 public static class StorageServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the blob store (Azure Blob Storage or files), the Cosmos DB account and the stores kept in it (estimates,
-    /// the model registry, fine-tuning jobs; files when no Cosmos DB endpoint is set), with <see cref="StorageOptions"/>
-    /// validated at start, and the start-up step that creates the Cosmos DB resources.
+    /// Adds the blob store (Azure Blob Storage or files) and the Cosmos DB account, with <see cref="StorageOptions"/>
+    /// validated at start, and the start-up step that creates the Cosmos DB resources. A feature keeps its items in
+    /// Cosmos DB or in files through <see cref="FeatureRegistration.TryAddStore"/>.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <returns>The same collection, for chaining.</returns>
@@ -37,25 +35,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<CosmosAccount>();
         services.TryAddSingleton<CosmosResourcesInitializer>();
         services.AddHostedService(provider => provider.GetRequiredService<CosmosResourcesInitializer>());
-        services.TryAddStore<IEstimateStore>(data => new LocalEstimateStore(data), cosmos => new CosmosEstimateStore(cosmos.Estimates));
-        services.TryAddStore<IDailyTotals>(data => new LocalDailyTotals(data), cosmos => new CosmosDailyTotals(cosmos.Estimates));
-        services.TryAddStore<IModelRegistry>(data => new LocalModelRegistry(data), cosmos => new CosmosModelRegistry(cosmos.Models));
-        services.TryAddStore<IFineTuneJobStore>(data => new LocalFineTuneJobStore(data), cosmos => new CosmosFineTuneJobStore(cosmos.Models));
-        services.TryAddStore<TimeVision.Core.History.IHistoryStore>(data => new TimeVision.Core.History.LocalHistoryStore(data), cosmos => new TimeVision.Core.History.CosmosHistoryStore(cosmos.Estimates));
     });
-
-    /// <summary>
-    /// The one place that decides where a store lives: in Cosmos DB when <c>Storage:CosmosEndpoint</c> is set, else in
-    /// files under <c>Storage:DataDirectory</c>. Either way without I/O: <see cref="CosmosResourcesInitializer"/> creates
-    /// the containers at start-up.
-    /// </summary>
-    private static void TryAddStore<TStore>(this IServiceCollection services, Func<string, TStore> local, Func<CosmosAccount, TStore> cosmos)
-        where TStore : class =>
-        services.TryAddSingleton(provider =>
-        {
-            var storage = StorageOf(provider);
-            return storage.CosmosEndpoint is null ? local(storage.DataDirectory) : cosmos(provider.GetRequiredService<CosmosAccount>());
-        });
 
     private static StorageOptions StorageOf(IServiceProvider provider) => provider.GetRequiredService<IOptions<StorageOptions>>().Value;
 }

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using TimeVision.Core.Estimates;
+using TimeVision.Core.Estimates.Stores;
 using TimeVision.Core.Feedback;
 using TimeVision.Core.Storage;
 using TimeVision.Core.Vision;

@@ -9,5 +9,5 @@ public static class TrainingServiceCollectionExtensions
     /// <param name="services">The service collection.</param>
     /// <returns>The same collection, for chaining.</returns>
     public static IServiceCollection AddTimeVisionTraining(this IServiceCollection services) => services.AddFeature(nameof(AddTimeVisionTraining), static services =>
-        services.AddTimeVisionStorage().AddTimeVisionVision().TryAddSingleton<TrainingExporter>());
+        services.AddTimeVisionEstimates().AddTimeVisionVision().TryAddSingleton<TrainingExporter>());
 }

@@ -1,6 +1,6 @@
 using System.ClientModel;
 using System.Globalization;
-using System.Net.Http;
+using TimeVision.Core.Estimates;
 
 namespace TimeVision.Core.Vision;
 

@@ -1,3 +1,5 @@
+using TimeVision.Core.Estimates;
+
 namespace TimeVision.Core.Vision;
 
 /// <summary>Asks a vision model for one page's machining-time estimate.</summary>

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using TimeVision.Core.Estimates;
 
 namespace TimeVision.Core.Vision;
 

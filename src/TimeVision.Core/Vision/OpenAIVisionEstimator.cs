@@ -1,11 +1,9 @@
-using System.ClientModel;
-using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OpenAI.Chat;
 using TimeVision.Core.Estimates;
-using TimeVision.Core.Vision.Spend;
 using TimeVision.Core.Vision.Prompts;
+using TimeVision.Core.Vision.Spend;
 
 namespace TimeVision.Core.Vision;
 
@@ -167,7 +165,7 @@ public sealed class OpenAIVisionEstimator : IVisionEstimator
         }
 
         page.Warnings.AddRange(read.Warnings);
-        page.Warnings.AddRange(Facts.AnswerChecks.Check(read.Estimate, facts));
+        page.Warnings.AddRange(AnswerChecks.Check(read.Estimate, facts));
         Log.PageEstimated(_logger, page.ModelId, read.Estimate.EstimatedTimeMin, page.Tries);
         return page.Result(PageEstimateStatus.Completed) with { Estimate = read.Estimate };
     }

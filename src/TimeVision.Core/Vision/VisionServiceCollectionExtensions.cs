@@ -1,8 +1,6 @@
 using Microsoft.Extensions.Options;
-using TimeVision.Core.ModelCheck;
-using TimeVision.Core.Retirement;
-using TimeVision.Core.Vision.Prompts;
 using TimeVision.Core.Vision;
+using TimeVision.Core.Vision.Prompts;
 using TimeVision.Core.Vision.Spend;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -18,7 +16,7 @@ public static class VisionServiceCollectionExtensions
     /// <returns>The same collection, for chaining.</returns>
     public static IServiceCollection AddTimeVisionVision(this IServiceCollection services) => services.AddFeature(nameof(AddTimeVisionVision), static services =>
     {
-        services.AddTimeVisionRendering().AddTimeVisionFacts().AddTimeVisionModels().AddTimeVisionEvaluation();
+        services.AddTimeVisionStorage().AddTimeVisionRendering().AddTimeVisionFacts();
         services.AddValidatedOptions<VisionOptions, VisionOptionsValidator>(VisionOptions.SectionName);
 
         // OPENAI_API_KEY and OPENAI_BASE_URL; an unresolved Key Vault reference is no key. One instance: it warns once.
@@ -29,12 +27,10 @@ public static class VisionServiceCollectionExtensions
         services.TryAddSingleton<ModelAccess>();
         services.TryAddSingleton<PromptCatalog>();
         services.TryAddSingleton<ChatClients>();
+        services.AddValidatedOptions<ModelPriceOptions, ModelPriceOptionsValidator>(ModelPriceOptions.SectionName);
+        services.TryAddStore<IDailyTotals>(data => new LocalDailyTotals(data), cosmos => new CosmosDailyTotals(cosmos.Estimates));
         services.TryAddSingleton<VisionBudget>();
         services.TryAddSingleton<OpenAIVisionEstimator>();
         services.TryAddSingleton<IVisionEstimator>(provider => provider.GetRequiredService<OpenAIVisionEstimator>());
-        services.TryAddSingleton<ModelRetirement>();
-        services.TryAddSingleton<RetirementWatch>();
-        services.AddValidatedOptions<ModelCheckOptions>(ModelCheckOptions.SectionName);
-        services.TryAddSingleton<ModelCheckService>();
     });
 }

@@ -16,7 +16,7 @@ public sealed class CosmosHistoryStoreTests(CosmosFixture cosmos)
     [Fact]
     public async Task A_document_s_entries_are_replaced_whole_and_the_others_stay()
     {
-        var client = cosmos.CreateClient(CosmosEstimateStore.ClientOptions());
+        var client = cosmos.CreateClient(CosmosAccount.ClientOptions());
         var container = await CosmosEstimateStore.EnsureContainerAsync(client, await cosmos.CreateDatabaseNameAsync(Token), "estimates", Token);
         var store = new CosmosHistoryStore(container);
 

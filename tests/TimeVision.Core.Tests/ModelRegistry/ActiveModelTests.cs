@@ -70,7 +70,7 @@ public sealed class ActiveModelTests : IDisposable
     [InlineData("https://shop.openai.azure.com/openai/v1/", "azure_openai")]
     [InlineData("http://127.0.0.1:8000/v1/", "other")]
     public void The_endpoint_kind_is_read_from_its_host(string? endpoint, string kind) =>
-        Assert.Equal(kind, ModelInfoService.EndpointKind(endpoint is null ? null : new Uri(endpoint)));
+        Assert.Equal(kind, EndpointKinds.Of(endpoint is null ? null : new Uri(endpoint)));
 
     [Fact]
     public async Task Concurrent_resolves_each_see_one_registry_read_whole_while_the_registry_changes()
@@ -143,7 +143,7 @@ public sealed class CosmosModelRegistryTests(CosmosFixture cosmos)
     {
         var token = TestContext.Current.CancellationToken;
         var container = await CosmosModelRegistry.EnsureContainerAsync(
-            cosmos.CreateClient(CosmosEstimateStore.ClientOptions()), await cosmos.CreateDatabaseNameAsync(token), "models", token);
+            cosmos.CreateClient(CosmosAccount.ClientOptions()), await cosmos.CreateDatabaseNameAsync(token), "models", token);
         var registry = new CosmosModelRegistry(container);
 
         var empty = await registry.GetAsync(token);

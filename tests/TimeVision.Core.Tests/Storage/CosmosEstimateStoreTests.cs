@@ -10,7 +10,7 @@ public sealed class CosmosEstimateStoreTests(CosmosFixture cosmos) : EstimateSto
 {
     protected override async Task<IEstimateStore> CreateStoreAsync()
     {
-        var client = cosmos.CreateClient(CosmosEstimateStore.ClientOptions());
+        var client = cosmos.CreateClient(CosmosAccount.ClientOptions());
         var container = await CosmosEstimateStore.EnsureContainerAsync(client, await cosmos.CreateDatabaseNameAsync(Token), "estimates", Token);
         return new CosmosEstimateStore(container);
     }

@@ -18,7 +18,7 @@ public sealed class CosmosResourcesInitializerTests : IAsyncLifetime
     public CosmosResourcesInitializerTests(CosmosFixture cosmos)
     {
         _cosmos = cosmos;
-        _client = cosmos.CreateClient(CosmosEstimateStore.ClientOptions());
+        _client = cosmos.CreateClient(CosmosAccount.ClientOptions());
     }
 
     // The database exists, empty, with an id the local server routes (CosmosFixture.CreateDatabaseAsync says why);

@@ -60,7 +60,7 @@ public sealed class CosmosOutageTests(AzuriteFixture azurite)
     private static async Task CreateContainersAgainAsync(CosmosFixture server, string databaseName)
     {
         await server.RecreateDatabaseAsync(databaseName, Token);
-        using var client = server.CreateClient(CosmosEstimateStore.ClientOptions());
+        using var client = server.CreateClient(CosmosAccount.ClientOptions());
         await CosmosEstimateStore.EnsureContainerAsync(client, databaseName, "estimates", Token);
         await CosmosModelRegistry.EnsureContainerAsync(client, databaseName, "models", Token);
     }

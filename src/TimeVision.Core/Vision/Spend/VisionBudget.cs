@@ -1,8 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.Extensions.Options;
-using TimeVision.Core.Evaluation;
-using TimeVision.Core.Storage;
+using TimeVision.Core.Estimates;
 
 namespace TimeVision.Core.Vision.Spend;
 
@@ -10,7 +9,7 @@ namespace TimeVision.Core.Vision.Spend;
 /// Keeps model spend within <see cref="VisionOptions.DailyBudgetUsd"/> (a UTC day, over every instance, counted in the
 /// store with optimistic concurrency) and <see cref="VisionOptions.RunBudgetUsd"/> (this process). Each call reserves its
 /// expected cost before it starts, so no call starts that could pass a budget, and settles at its real cost after.
-/// Prices are those of <see cref="EvaluationOptions.Prices"/>.
+/// Prices are those of <see cref="ModelPriceOptions.Prices"/>.
 /// </summary>
 public sealed class VisionBudget
 {
@@ -25,7 +24,7 @@ public sealed class VisionBudget
 
     private readonly IDailyTotals _totals;
     private readonly IOptionsMonitor<VisionOptions> _vision;
-    private readonly IOptionsMonitor<EvaluationOptions> _prices;
+    private readonly IOptionsMonitor<ModelPriceOptions> _prices;
     private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<string, TokenMean> _means = new(StringComparer.Ordinal);
     private readonly Lock _runGate = new();
@@ -36,7 +35,7 @@ public sealed class VisionBudget
     /// <param name="vision">The budgets.</param>
     /// <param name="prices">The prices per model.</param>
     /// <param name="time">The clock that says which day it is.</param>
-    public VisionBudget(IDailyTotals totals, IOptionsMonitor<VisionOptions> vision, IOptionsMonitor<EvaluationOptions> prices, TimeProvider time)
+    public VisionBudget(IDailyTotals totals, IOptionsMonitor<VisionOptions> vision, IOptionsMonitor<ModelPriceOptions> prices, TimeProvider time)
     {
         _totals = totals;
         _vision = vision;

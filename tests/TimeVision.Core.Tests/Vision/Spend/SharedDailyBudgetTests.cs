@@ -30,7 +30,7 @@ public sealed class SharedDailyBudgetTests(CosmosFixture cosmos) : IDisposable
     [Fact]
     public async Task Cosmos_db_instances_never_hold_more_than_the_budget_together()
     {
-        var client = cosmos.CreateClient(CosmosEstimateStore.ClientOptions());
+        var client = cosmos.CreateClient(CosmosAccount.ClientOptions());
         var container = await CosmosEstimateStore.EnsureContainerAsync(client, await cosmos.CreateDatabaseNameAsync(Token), "estimates", Token);
 
         await AssertTwoInstancesShareAsync(new CosmosDailyTotals(container), new CosmosDailyTotals(container));
@@ -57,9 +57,9 @@ public sealed class SharedDailyBudgetTests(CosmosFixture cosmos) : IDisposable
     {
         var services = CoreServices.Create(
             registrations => registrations.AddOptions<VisionOptions>().BindConfiguration(VisionOptions.SectionName).Services
-                .AddOptions<EvaluationOptions>().BindConfiguration(EvaluationOptions.SectionName),
+                .AddOptions<ModelPriceOptions>().BindConfiguration(ModelPriceOptions.SectionName),
             ("Vision:DailyBudgetUsd", (CallsThatFit * CallUsd + CallUsd / 2).ToString(System.Globalization.CultureInfo.InvariantCulture)));
         return new VisionBudget(
-            totals, services.GetRequiredService<IOptionsMonitor<VisionOptions>>(), services.GetRequiredService<IOptionsMonitor<EvaluationOptions>>(), _clock);
+            totals, services.GetRequiredService<IOptionsMonitor<VisionOptions>>(), services.GetRequiredService<IOptionsMonitor<ModelPriceOptions>>(), _clock);
     }
 }

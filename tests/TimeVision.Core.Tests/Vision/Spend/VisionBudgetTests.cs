@@ -127,7 +127,7 @@ public sealed class VisionBudgetTests : FakeOpenAITestBase
     }
 
     private static double CostOf(IServiceProvider services, PageEstimateResult result) =>
-        services.Get<Microsoft.Extensions.Options.IOptions<EvaluationOptions>>().Value.PriceOf(result.Model)!.Cost(result.InputTokens, result.OutputTokens);
+        services.Get<Microsoft.Extensions.Options.IOptions<ModelPriceOptions>>().Value.PriceOf(result.Model)!.Cost(result.InputTokens, result.OutputTokens);
 
     private ServiceProvider Services(params (string Key, string Value)[] settings) => CoreServices.Create(
         registrations => registrations.AddSingleton<TimeProvider>(_clock).AddTimeVisionCore(),
