@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using TimeVision.Core.Estimates;
 using TimeVision.Core.Json;
-using TimeVision.Core.Vision;
 
 namespace TimeVision.Cli;
 

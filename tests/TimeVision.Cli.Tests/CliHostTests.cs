@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using TimeVision.Core.Estimates.Stores;
 using TimeVision.Core.ModelRegistry;
 using TimeVision.Core.Storage;
 using TimeVision.Testing.LocalServices;

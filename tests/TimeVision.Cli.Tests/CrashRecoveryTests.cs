@@ -1,14 +1,15 @@
 using System.Diagnostics;
-using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using TimeVision.Cli.Serve;
+using TimeVision.Core.Estimates.Stores;
 using TimeVision.Core.Storage;
 using TimeVision.Hosting.Local;
-using TimeVision.Testing;
 using TimeVision.Testing.FakeOpenAI;
+using TimeVision.Testing;
 
 namespace TimeVision.Cli.Tests;
 

@@ -4,10 +4,11 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
 using TimeVision.Api.Handlers;
 using TimeVision.Api.Http;
+using TimeVision.Core.Estimates.Stores;
 using TimeVision.Core.Storage;
 using TimeVision.Functions.Triggers;
-using TimeVision.Testing;
 using TimeVision.Testing.LocalServices;
+using TimeVision.Testing;
 
 namespace TimeVision.Functions.Tests;
 

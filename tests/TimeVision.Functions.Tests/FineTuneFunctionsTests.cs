@@ -6,12 +6,13 @@ using TimeVision.Api.Handlers;
 using TimeVision.Api.Http;
 using TimeVision.Core.Estimates;
 using TimeVision.Core.FineTuning;
+using TimeVision.Core.ModelManagement;
 using TimeVision.Core.ModelRegistry;
-using TimeVision.Core.Vision;
 using TimeVision.Core.Vision.Prompts;
+using TimeVision.Core.Vision;
 using TimeVision.Functions.Triggers;
-using TimeVision.Testing;
 using TimeVision.Testing.LocalServices;
+using TimeVision.Testing;
 
 namespace TimeVision.Functions.Tests;
 

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using TimeVision.Api.Handlers;
 using TimeVision.Api.Http;
+using TimeVision.Core.Estimates.Stores;
 using TimeVision.Core.FineTuning;
 using TimeVision.Core.ModelRegistry;
 using TimeVision.Core.Storage;

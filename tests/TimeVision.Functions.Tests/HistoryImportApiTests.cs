@@ -1,17 +1,18 @@
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using Azure.Storage.Blobs;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
 using TimeVision.Api.Handlers;
 using TimeVision.Api.Http;
+using TimeVision.Core.Estimates.Stores;
 using TimeVision.Core.Estimates;
 using TimeVision.Core.Feedback;
 using TimeVision.Core.Storage;
 using TimeVision.Functions.Triggers;
-using TimeVision.Testing;
 using TimeVision.Testing.LocalServices;
+using TimeVision.Testing;
 
 namespace TimeVision.Functions.Tests;
 

@@ -4,11 +4,12 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
 using TimeVision.Api.Handlers;
 using TimeVision.Api.Http;
+using TimeVision.Core.ModelManagement;
 using TimeVision.Core.ModelRegistry;
 using TimeVision.Core.Vision;
 using TimeVision.Functions.Triggers;
-using TimeVision.Testing;
 using TimeVision.Testing.LocalServices;
+using TimeVision.Testing;
 
 namespace TimeVision.Functions.Tests;
 

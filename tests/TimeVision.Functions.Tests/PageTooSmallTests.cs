@@ -36,8 +36,8 @@ public sealed class PageTooSmallTests(AzuriteFixture azurite, CosmosFixture cosm
             document.Pages.Where(p => p.RenderError is not null).Select(p => (p.Page, p.RenderError!.Code)));
         Assert.All(document.Pages.Where(p => p.RenderError is not null), p => Assert.Null(p.Image));
         Assert.Empty(document.RetryablePages);
-        Assert.Equal(Core.Vision.PageEstimateStatus.Completed, PageEstimateStatusOf(document, 2));
+        Assert.Equal(Core.Estimates.PageEstimateStatus.Completed, PageEstimateStatusOf(document, 2));
     }
 
-    private static Core.Vision.PageEstimateStatus PageEstimateStatusOf(DocumentEstimate document, int page) => document.Pages.Single(p => p.Page == page).Status;
+    private static Core.Estimates.PageEstimateStatus PageEstimateStatusOf(DocumentEstimate document, int page) => document.Pages.Single(p => p.Page == page).Status;
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using TimeVision.Api.Http;
+using TimeVision.Core.Estimates.Stores;
 using TimeVision.Core.Pipeline;
 using TimeVision.Core.Storage;
 

@@ -1,9 +1,9 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http;
 using TimeVision.Api.Http;
 using TimeVision.Core.ModelCheck;
-using TimeVision.Core.ModelRegistry;
+using TimeVision.Core.ModelManagement;
 using TimeVision.Core.Storage;
 using TimeVision.Core.Vision;
 

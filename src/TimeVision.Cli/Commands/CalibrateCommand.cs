@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using TimeVision.Core.Calibration;
 using TimeVision.Core.Feedback;
 using TimeVision.Core.ModelRegistry;

@@ -1,8 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
-using TimeVision.Core.Facts;
 using Microsoft.Extensions.Options;
+using TimeVision.Core.Estimates;
+using TimeVision.Core.Facts;
 using TimeVision.Core.Json;
 using TimeVision.Core.Rendering;
 using TimeVision.Core.Vision;

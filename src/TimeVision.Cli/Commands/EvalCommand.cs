@@ -1,12 +1,10 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Spectre.Console;
 using TimeVision.Cli.Evaluation;
+using TimeVision.Core.Estimates.Stores;
 using TimeVision.Core.Evaluation;
 using TimeVision.Core.Feedback;
-using TimeVision.Core.Storage;
-using TimeVision.Core.Training;
 using TimeVision.Core.Vision;
 
 namespace TimeVision.Cli.Commands;

@@ -1,7 +1,6 @@
 using System.ClientModel;
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using TimeVision.Core.FineTuning;
 using TimeVision.Core.Vision;
 

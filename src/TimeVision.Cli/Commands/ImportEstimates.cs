@@ -1,11 +1,11 @@
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using TimeVision.Core.Estimates.Stores;
 using TimeVision.Core.Estimates;
 using TimeVision.Core.History;
 using TimeVision.Core.Json;
 using TimeVision.Core.Pipeline;
-using TimeVision.Core.Storage;
 using TimeVision.Hosting.Local;
 
 namespace TimeVision.Cli.Commands;

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using TimeVision.Core.Pipeline;
 
 namespace TimeVision.Cli.Commands;
 

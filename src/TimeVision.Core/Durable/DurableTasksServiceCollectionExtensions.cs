@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using TimeVision.Core.Durable;
 
 namespace Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using TimeVision.Core.Calibration;
+using TimeVision.Core.Estimates.Stores;
 using TimeVision.Core.Estimates;
 using TimeVision.Core.Recovery;
 using TimeVision.Core.Rendering;

@@ -1,3 +1,4 @@
+using TimeVision.Core.Estimates;
 using TimeVision.Core.History;
 using TimeVision.Core.Storage;
 using TimeVision.Core.Vision;

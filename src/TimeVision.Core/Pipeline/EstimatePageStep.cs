@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
+using TimeVision.Core.Estimates.Stores;
+using TimeVision.Core.Estimates;
 using TimeVision.Core.History;
-using TimeVision.Core.Storage;
 using TimeVision.Core.Vision;
 
 namespace TimeVision.Core.Pipeline;

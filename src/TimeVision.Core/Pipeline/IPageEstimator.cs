@@ -1,3 +1,4 @@
+using TimeVision.Core.Estimates;
 using TimeVision.Core.Facts;
 using TimeVision.Core.History;
 using TimeVision.Core.Vision;

@@ -1,9 +1,8 @@
-using Microsoft.Extensions.Options;
+using TimeVision.Core.Estimates.Stores;
 using TimeVision.Core.Estimates;
 using TimeVision.Core.ModelRegistry;
-using TimeVision.Core.Storage;
-using TimeVision.Core.Vision;
 using TimeVision.Core.Vision.Spend;
+using TimeVision.Core.Vision;
 
 namespace TimeVision.Core.Pipeline;
 

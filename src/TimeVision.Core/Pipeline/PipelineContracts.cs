@@ -1,6 +1,7 @@
 using TimeVision.Core.Estimates;
 using TimeVision.Core.Rendering;
 using TimeVision.Core.Storage;
+using TimeVision.Core.Vision;
 
 namespace TimeVision.Core.Pipeline;
 

@@ -1,9 +1,10 @@
 using System.Security.Cryptography;
 using System.Text;
+using TimeVision.Core.Estimates;
 using TimeVision.Core.History;
 using TimeVision.Core.Storage;
-using TimeVision.Core.Vision;
 using TimeVision.Core.Vision.Prompts;
+using TimeVision.Core.Vision;
 
 namespace TimeVision.Core.Pipeline;
 

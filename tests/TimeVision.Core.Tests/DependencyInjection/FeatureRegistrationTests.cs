@@ -1,10 +1,12 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using TimeVision.Core.Estimates.Stores;
 using TimeVision.Core.Evaluation;
 using TimeVision.Core.Facts;
 using TimeVision.Core.Feedback;
 using TimeVision.Core.FineTuning;
 using TimeVision.Core.ModelCheck;
+using TimeVision.Core.ModelManagement;
 using TimeVision.Core.ModelRegistry;
 using TimeVision.Core.Pipeline;
 using TimeVision.Core.Rendering;

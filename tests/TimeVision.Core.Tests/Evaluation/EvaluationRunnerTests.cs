@@ -1,3 +1,4 @@
+using TimeVision.Core.Estimates.Stores;
 using TimeVision.Core.Estimates;
 using TimeVision.Core.Evaluation;
 using TimeVision.Core.Feedback;
@@ -5,8 +6,8 @@ using TimeVision.Core.Storage;
 using TimeVision.Core.Tests.Storage;
 using TimeVision.Core.Tests.Support;
 using TimeVision.Core.Vision;
-using TimeVision.Testing;
 using TimeVision.Testing.FakeOpenAI;
+using TimeVision.Testing;
 
 namespace TimeVision.Core.Tests.Evaluation;
 

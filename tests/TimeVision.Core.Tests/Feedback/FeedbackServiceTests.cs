@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using TimeVision.Core.Estimates.Stores;
 using TimeVision.Core.Estimates;
 using TimeVision.Core.Feedback;
 using TimeVision.Core.Pipeline;
@@ -224,10 +225,10 @@ public sealed class FeedbackServiceTests : IDisposable
 
         public Task ForgetRetryableAsync(string documentId, CancellationToken cancellationToken) => inner.ForgetRetryableAsync(documentId, cancellationToken);
 
-        public Task<Core.Vision.PageEstimateResult?> GetPageResultAsync(string documentId, int page, string model, string promptHash, CancellationToken cancellationToken) =>
+        public Task<Core.Estimates.PageEstimateResult?> GetPageResultAsync(string documentId, int page, string model, string promptHash, CancellationToken cancellationToken) =>
             inner.GetPageResultAsync(documentId, page, model, promptHash, cancellationToken);
 
-        public Task SavePageResultAsync(string documentId, int page, Core.Vision.PageEstimateResult result, CancellationToken cancellationToken) =>
+        public Task SavePageResultAsync(string documentId, int page, Core.Estimates.PageEstimateResult result, CancellationToken cancellationToken) =>
             inner.SavePageResultAsync(documentId, page, result, cancellationToken);
     }
 }

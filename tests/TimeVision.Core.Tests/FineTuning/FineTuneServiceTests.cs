@@ -1,14 +1,15 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using TimeVision.Core.Feedback;
 using Microsoft.Extensions.Logging;
+using TimeVision.Core.Feedback;
 using TimeVision.Core.FineTuning;
+using TimeVision.Core.ModelManagement;
 using TimeVision.Core.ModelRegistry;
 using TimeVision.Core.Tests.Support;
 using TimeVision.Core.Training;
 using TimeVision.Core.Vision;
-using TimeVision.Testing;
 using TimeVision.Testing.FakeOpenAI;
+using TimeVision.Testing;
 
 namespace TimeVision.Core.Tests.FineTuning;
 

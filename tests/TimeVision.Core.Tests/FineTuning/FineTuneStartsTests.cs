@@ -1,10 +1,11 @@
-using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Converters;
+using Microsoft.DurableTask;
 using Moq;
+using TimeVision.Core.Estimates.Stores;
 using TimeVision.Core.Feedback;
-using TimeVision.Core.FineTuning;
 using TimeVision.Core.FineTuning.Durable;
+using TimeVision.Core.FineTuning;
 using TimeVision.Core.Storage;
 using TimeVision.Core.Tests.Storage;
 using TimeVision.Core.Tests.Support;

@@ -1,3 +1,4 @@
+using TimeVision.Core.Estimates.Stores;
 using TimeVision.Core.Estimates;
 using TimeVision.Core.Feedback;
 using TimeVision.Core.History;

@@ -1,4 +1,5 @@
 using System.Text;
+using TimeVision.Core.Estimates.Stores;
 using TimeVision.Core.Feedback;
 using TimeVision.Core.History;
 using TimeVision.Core.Storage;

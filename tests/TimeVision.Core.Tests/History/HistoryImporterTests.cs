@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using TimeVision.Core.Estimates.Stores;
 using TimeVision.Core.Estimates;
 using TimeVision.Core.Feedback;
 using TimeVision.Core.History;

@@ -2,13 +2,15 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using TimeVision.Core.Estimates.Stores;
+using TimeVision.Core.ModelManagement;
 using TimeVision.Core.ModelRegistry;
 using TimeVision.Core.Storage;
 using TimeVision.Core.Tests.LocalServices;
 using TimeVision.Core.Tests.Support;
 using TimeVision.Core.Vision;
-using TimeVision.Testing;
 using TimeVision.Testing.LocalServices;
+using TimeVision.Testing;
 
 namespace TimeVision.Core.Tests.ModelRegistry;
 

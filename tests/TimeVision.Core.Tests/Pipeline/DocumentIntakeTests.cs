@@ -1,8 +1,9 @@
 using System.Security.Cryptography;
-using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
 using Moq;
+using TimeVision.Core.Estimates.Stores;
 using TimeVision.Core.Estimates;
 using TimeVision.Core.Pipeline;
 using TimeVision.Core.Storage;

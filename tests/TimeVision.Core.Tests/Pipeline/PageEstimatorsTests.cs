@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using TimeVision.Core.Estimates;
 using TimeVision.Core.History;
 using TimeVision.Core.Offline;
 using TimeVision.Core.Pipeline;

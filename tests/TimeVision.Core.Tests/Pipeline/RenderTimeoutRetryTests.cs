@@ -1,3 +1,4 @@
+using TimeVision.Core.Estimates.Stores;
 using TimeVision.Core.Estimates;
 using TimeVision.Core.Pipeline;
 using TimeVision.Core.Rendering;

@@ -2,6 +2,7 @@ using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using TimeVision.Core.Estimates.Stores;
 using TimeVision.Core.Storage;
 using TimeVision.Testing.LocalServices;
 

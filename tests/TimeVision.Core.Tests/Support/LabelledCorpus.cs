@@ -1,8 +1,9 @@
+using TimeVision.Core.Estimates.Stores;
 using TimeVision.Core.Estimates;
 using TimeVision.Core.Feedback;
 using TimeVision.Core.Storage;
-using TimeVision.Core.Vision;
 using TimeVision.Core.Tests.Storage;
+using TimeVision.Core.Vision;
 
 namespace TimeVision.Core.Tests.Support;
 

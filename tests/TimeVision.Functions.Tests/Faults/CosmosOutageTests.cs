@@ -1,9 +1,10 @@
 using Microsoft.DurableTask.Client;
+using TimeVision.Core.Estimates.Stores;
 using TimeVision.Core.Estimates;
 using TimeVision.Core.ModelRegistry;
 using TimeVision.Core.Storage;
-using TimeVision.Testing;
 using TimeVision.Testing.LocalServices;
+using TimeVision.Testing;
 
 namespace TimeVision.Functions.Tests.Faults;
 

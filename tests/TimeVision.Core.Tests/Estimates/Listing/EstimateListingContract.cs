@@ -1,5 +1,6 @@
-using TimeVision.Core.Estimates;
 using TimeVision.Core.Estimates.Listing;
+using TimeVision.Core.Estimates.Stores;
+using TimeVision.Core.Estimates;
 using TimeVision.Core.Storage;
 using TimeVision.Core.Tests.Storage;
 

@@ -1,6 +1,7 @@
+using TimeVision.Core.Estimates.Listing;
+using TimeVision.Core.Estimates.Stores;
 using TimeVision.Core.Estimates;
 using TimeVision.Core.Feedback;
-using TimeVision.Core.Estimates.Listing;
 using TimeVision.Core.Storage;
 using TimeVision.Core.Tests.Storage;
 using TimeVision.Testing;

@@ -1,3 +1,4 @@
+using TimeVision.Core.Estimates.Stores;
 using TimeVision.Core.Storage;
 using TimeVision.Testing;
 
