@@ -1,10 +1,13 @@
 using Microsoft.Playwright;
 
+[assembly: AssemblyFixture(typeof(TimeVision.Web.Tests.BrowserFixture))]
+
 namespace TimeVision.Web.Tests;
 
 /// <summary>
-/// One headless Chromium for the page's tests: Debian's <c>/usr/bin/chromium</c> (installed by tests/run.sh), driven by
-/// Playwright. Playwright's own browser download is never used.
+/// One headless Chromium for all the page's tests (an assembly fixture): Debian's <c>/usr/bin/chromium</c> (installed
+/// by tests/run.sh), driven by Playwright. Playwright's own browser download is never used. The test classes run in
+/// parallel, each test in a browser context, a serve and a data folder of its own.
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
@@ -46,10 +49,4 @@ public sealed class BrowserFixture : IAsyncLifetime
 
         _playwright?.Dispose();
     }
-}
-
-[CollectionDefinition(Name)]
-public sealed class BrowserGroup : ICollectionFixture<BrowserFixture>
-{
-    public const string Name = "Browser";
 }

@@ -7,7 +7,6 @@ using static Microsoft.Playwright.Assertions;
 namespace TimeVision.Web.Tests;
 
 /// <summary>The expert's adjustment and the real shop time, saved with the document's ETag; a conflict loses nothing.</summary>
-[Collection(BrowserGroup.Name)]
 public sealed class FeedbackTests(BrowserFixture browser) : PageTestBase(browser)
 {
     [Fact]

@@ -5,7 +5,6 @@ using static Microsoft.Playwright.Assertions;
 namespace TimeVision.Web.Tests;
 
 /// <summary>Czech by default, English on a switch, numbers in the locale; axe finds nothing serious or critical.</summary>
-[Collection(BrowserGroup.Name)]
 public sealed class LanguageAndAccessibilityTests(BrowserFixture browser) : PageTestBase(browser)
 {
     [Fact]

@@ -6,7 +6,6 @@ using static Microsoft.Playwright.Assertions;
 namespace TimeVision.Web.Tests;
 
 /// <summary>The list of documents: newest first, filters, soft delete and restore.</summary>
-[Collection(BrowserGroup.Name)]
 public sealed class ListTests(BrowserFixture browser) : PageTestBase(browser)
 {
     [Fact]

@@ -8,7 +8,6 @@ namespace TimeVision.Web.Tests;
 /// mode, or in <c>platform</c> mode without the platform's sign-in); the page then says how to turn sign-in on. The
 /// answers are put in place of serve's, as the Functions app gives them.
 /// </summary>
-[Collection(BrowserGroup.Name)]
 public sealed class SignInNoticeTests(BrowserFixture browser) : PageTestBase(browser)
 {
     [Theory]

@@ -7,7 +7,6 @@ using static Microsoft.Playwright.Assertions;
 namespace TimeVision.Web.Tests;
 
 /// <summary>Upload, live progress, the document view and its deep link, text shown as text, and the screenshots.</summary>
-[Collection(BrowserGroup.Name)]
 public sealed partial class UploadAndDocumentTests(BrowserFixture browser) : PageTestBase(browser)
 {
     [Fact]

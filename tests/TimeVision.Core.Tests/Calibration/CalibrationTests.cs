@@ -33,7 +33,7 @@ public sealed partial class CalibrationTests : FakeOpenAITestBase
             return new FakeReply.Content(SampleEstimates.Shaft(total, [total]).ToJsonString());
         };
         _services = CoreServices.Create([("Storage:DataDirectory", Path.Combine(Folder.Path, "data")), .. ServerSettings]);
-        var image = await RenderedPages.OdriMotorShaftAsync();
+        var image = await RenderedPages.OdriMotorShaftAsStoredAsync();
         var random = new Random(9);
         for (var i = 0; i < Parts; i++)
         {

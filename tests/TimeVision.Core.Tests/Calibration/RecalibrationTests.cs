@@ -87,7 +87,7 @@ public sealed partial class RecalibrationTests : FakeOpenAITestBase
 
     private async Task LabelAsync(int count)
     {
-        var image = await RenderedPages.OdriMotorShaftAsync();
+        var image = await RenderedPages.OdriMotorShaftAsStoredAsync();
         for (var i = 0; i < count; i++, _stored++)
         {
             var part = GeneratedHistory.Draw(_random, _stored);

@@ -133,7 +133,7 @@ public sealed class EvaluationRunnerTests : FakeOpenAITestBase
     /// <summary>Stores 40 one-page documents with measured times; returns the times in document-id order.</summary>
     private async Task<List<double>> StoreLabelledDocumentsAsync()
     {
-        var page = (await RenderedPages.OdriMotorShaftAsync()).ToArray();
+        var page = (await RenderedPages.OdriMotorShaftAsStoredAsync()).ToArray();
         var template = EstimateStoreContract.SampleDocument();
         var byId = new SortedDictionary<string, double>(StringComparer.Ordinal);
         for (var i = 0; i < DocumentCount; i++)

@@ -13,15 +13,19 @@ using TimeVision.Testing;
 
 namespace TimeVision.Core.Tests.FineTuning;
 
-/// <summary>Starting fine-tuning jobs from an export and following them, against the fake OpenAI server through the SDK.</summary>
-public sealed class FineTuneServiceTests : FakeOpenAITestBase
+/// <summary>
+/// Starting fine-tuning jobs from an export and following them, against the fake OpenAI server through the SDK. Each
+/// test has its own server and data folder; the exports it starts from are made once for the class and only read.
+/// </summary>
+public sealed class FineTuneServiceTests(LabelledExports exports) : FakeOpenAITestBase, IClassFixture<LabelledExports>
 {
     private const string FineTunedModel = "ft:gpt-4o-2024-08-06:shop:ts-1:fake123";
     private ServiceProvider _services = null!;
 
     private FineTuneService FineTuning => _services.Get<FineTuneService>();
 
-    private string ExportFolder => Path.Combine(Folder.Path, "export");
+    /// <summary>The export this test made with <see cref="ExportAsync"/>, else a folder that does not exist.</summary>
+    private string ExportFolder { get; set; } = Path.Combine(Path.GetTempPath(), "timevision-tests", "no-export-" + Guid.NewGuid().ToString("N"));
 
     public override async ValueTask InitializeAsync()
     {
@@ -272,8 +276,8 @@ public sealed class FineTuneServiceTests : FakeOpenAITestBase
 
     private async Task<TrainingManifest> ExportAsync(int measuredDocuments, int validationPercent = 10, TrainingFormat format = TrainingFormat.OpenAI)
     {
-        await LabelledCorpus.BuildAsync(_services, Token, measuredDocuments);
-        return await _services.Get<TrainingExporter>().ExportAsync(
-            new TrainingExportRequest(new HashSet<FeedbackSource> { FeedbackSource.Actual }, ValidationPercent: validationPercent, Format: format), new FolderExportSink(ExportFolder), Token);
+        var export = await exports.GetAsync(measuredDocuments, validationPercent, format, Token);
+        ExportFolder = export.Folder;
+        return export.Manifest;
     }
 }

@@ -27,7 +27,7 @@ public sealed partial class HistoryPromptTests : FakeOpenAITestBase
         await base.InitializeAsync();
         Server.Fallback = _ => new FakeReply.Content(SampleEstimates.ShaftJson());
         _services = CoreServices.Create([("Storage:DataDirectory", Path.Combine(Folder.Path, "data")), ("Vision:HistoryExamples", "3"), .. ServerSettings]);
-        var image = await RenderedPages.OdriMotorShaftAsync();
+        var image = await RenderedPages.OdriMotorShaftAsStoredAsync();
         var random = new Random(17);
         for (var i = 0; i < Parts; i++)
         {

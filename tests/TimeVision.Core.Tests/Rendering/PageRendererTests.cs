@@ -1,6 +1,7 @@
 using SkiaSharp;
 using TimeVision.Core.Rendering;
 using TimeVision.Core.Tests.Support;
+using TimeVision.Core.Vision;
 using TimeVision.Testing;
 
 namespace TimeVision.Core.Tests.Rendering;
@@ -189,6 +190,10 @@ public sealed class PageRendererTests : IDisposable
         var expected = DrawingCorpus.Describe(Path.GetDirectoryName(pdf)!, fileName);
         using var services = CoreServices.Create();
 
+        // At the size an estimate renders every page to (what it stores and sends), not at the 300 DPI of `render`:
+        // the 300 DPI path is the sample's test above, and a quarter of the pixels is all these checks need.
+        var longSide = new VisionOptions().LargestImageLongSidePx();
+
         var inspection = await services.Get<IPdfInspector>().InspectAsync(pdf, Token);
 
         Assert.True(inspection.Succeeded, inspection.Error?.Message);
@@ -198,7 +203,7 @@ public sealed class PageRendererTests : IDisposable
             Assert.Equal(expected.WidthMm, page.WidthPt * 25.4 / 72, tolerance: 1.5);
             Assert.Equal(expected.HeightMm, page.HeightPt * 25.4 / 72, tolerance: 1.5);
 
-            var (result, png) = await RenderAsync(services, pdf, page);
+            var (result, png) = await RenderAsync(services, pdf, page, longSide);
 
             Assert.True(result.Succeeded, $"page {page.Number}: {result.Error?.Message}");
             var image = PngImage.Decode(png);
@@ -207,7 +212,7 @@ public sealed class PageRendererTests : IDisposable
             Assert.True(image.DarkPixelShare > 0.001, $"page {page.Number} looks blank ({image.DarkPixelShare:P3} dark pixels).");
             if (page.Number == 1)
             {
-                var (_, again) = await RenderAsync(services, pdf, page);
+                var (_, again) = await RenderAsync(services, pdf, page, longSide);
                 Assert.Equal(png, again);
             }
         }
@@ -221,10 +226,10 @@ public sealed class PageRendererTests : IDisposable
     }
 
     private static async Task<(RenderResult<RenderedPage> Result, byte[] Png)> RenderAsync(
-        IServiceProvider services, string pdf, PdfPageInfo page)
+        IServiceProvider services, string pdf, PdfPageInfo page, int maxLongSidePx = int.MaxValue)
     {
         using var png = new MemoryStream();
-        var result = await services.Get<IPageRenderer>().RenderPageAsync(pdf, page, png, Token);
+        var result = await services.Get<IPageRenderer>().RenderPageAsync(pdf, page, maxLongSidePx, png, Token);
         return (result, result.Succeeded ? png.ToArray() : []);
     }
 

@@ -13,10 +13,14 @@ internal static class LabelledCorpus
     /// <summary>The id of the corpus document built <paramref name="index"/>th (0 is the first measured one).</summary>
     public static string IdOf(int index) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData([(byte)index]));
 
-    /// <summary>Labelled documents: <paramref name="measuredDocuments"/> simple ones with measured times, one with a blocked page, one with two parts labelled as a whole, and one expert-only.</summary>
-    public static async Task<List<double>> BuildAsync(IServiceProvider services, CancellationToken token, int measuredDocuments = 10)
+    /// <summary>
+    /// Labelled documents: <paramref name="measuredDocuments"/> simple ones with measured times, one with a blocked
+    /// page, one with two parts labelled as a whole, and one expert-only. Every page image is
+    /// <paramref name="pageImage"/>, by default the sample page as the pipeline stores it (at the model's size).
+    /// </summary>
+    public static async Task<List<double>> BuildAsync(IServiceProvider services, CancellationToken token, int measuredDocuments = 10, BinaryData? pageImage = null)
     {
-        var page = (await RenderedPages.OdriMotorShaftAsync()).ToArray();
+        var page = (pageImage ?? await RenderedPages.OdriMotorShaftAsStoredAsync()).ToArray();
         var store = services.Get<IEstimateStore>();
         var blobs = services.Get<IBlobStore>();
         var feedback = services.Get<FeedbackService>();

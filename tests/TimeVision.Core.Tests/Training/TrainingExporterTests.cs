@@ -31,7 +31,8 @@ public sealed class TrainingExporterTests : IDisposable
     [Fact]
     public async Task Every_line_is_a_vision_chat_example_with_the_served_prompts_and_an_answer_that_sums_to_the_truth()
     {
-        var truths = await BuildCorpusAsync();
+        // Pages stored at 300 DPI (3507 px long, as before pages were rendered at the model's size) are sent downscaled.
+        var truths = await LabelledCorpus.BuildAsync(_services, Token, pageImage: await RenderedPages.OdriMotorShaftAsync());
         var output = Path.Combine(_folder.Path, "export");
 
         var manifest = await ExportAsync(output);
