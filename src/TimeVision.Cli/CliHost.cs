@@ -28,6 +28,7 @@ internal static class CliHost
             Args = [],
             ContentRootPath = AppContext.BaseDirectory,
         });
+        builder.Configuration.AddInMemoryCollection(TimeVisionCommandLine.Settings); // above the environment, below the flags
         builder.Configuration.AddInMemoryCollection(overrides);
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);

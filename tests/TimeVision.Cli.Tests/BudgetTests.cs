@@ -24,9 +24,9 @@ public sealed class BudgetTests : FakeOpenAITestBase
         var pdf = Folder.Write("three-sheets.pdf", TestPdfs.WithPages(3, widthMm: 313));
 
         // gpt-4o-2024-08-06 at its default price: a page is held at 0.01075 USD before its first call, so one fits at once.
-        var capped = await CliRunner.RunProcessAsync(ServerEnvironment, "estimate", pdf, "--data", Data, "--budget-usd", "0.015", "--json");
+        var capped = await CliRunner.InvokeAsync(ServerEnvironment, "estimate", pdf, "--data", Data, "--budget-usd", "0.015", "--json");
         var callsInBudget = Server.Requests.Count;
-        var rest = await CliRunner.RunProcessAsync(ServerEnvironment, "retry", capped.Json.GetProperty("id").GetString()!, "--data", Data, "--json");
+        var rest = await CliRunner.InvokeAsync(ServerEnvironment, "retry", capped.Json.GetProperty("id").GetString()!, "--data", Data, "--json");
 
         Assert.True(capped.ExitCode == 3, capped.Stderr);
         var waiting = capped.Json.GetProperty("pages").EnumerateArray()
@@ -49,7 +49,7 @@ public sealed class BudgetTests : FakeOpenAITestBase
     {
         var pdf = Folder.Write("one-sheet.pdf", TestPdfs.WithPages(1, widthMm: 314));
 
-        var result = await CliRunner.RunProcessAsync(ServerEnvironment, "estimate", pdf, "--data", Data, "--budget-usd", "0.001", "--json");
+        var result = await CliRunner.InvokeAsync(ServerEnvironment, "estimate", pdf, "--data", Data, "--budget-usd", "0.001", "--json");
 
         Assert.True(result.ExitCode == 5, result.Stderr + result.Stdout);
         var error = result.Json.GetProperty("error");
@@ -68,7 +68,7 @@ public sealed class BudgetTests : FakeOpenAITestBase
             await File.WriteAllTextAsync(Path.Combine(totals, $"vision-usd-{day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.txt"), "2", Token);
         }
 
-        var result = await CliRunner.RunProcessAsync(
+        var result = await CliRunner.InvokeAsync(
             new Dictionary<string, string?>(ServerEnvironment) { ["Vision__DailyBudgetUsd"] = "2" },
             "estimate", RepositoryPaths.Sample("odri-motor-shaft.pdf"), "--data", Data);
 

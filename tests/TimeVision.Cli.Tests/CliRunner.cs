@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Text.Json;
+using Microsoft.Extensions.Configuration;
 
 namespace TimeVision.Cli.Tests;
 
@@ -10,15 +11,29 @@ internal sealed record CliRun(int ExitCode, string Stdout, string Stderr)
     public JsonElement Json => JsonDocument.Parse(Stdout).RootElement;
 }
 
-/// <summary>Runs <c>timevision</c> in-process (fast) or as a real child process (the whole program).</summary>
+/// <summary>
+/// Runs <c>timevision</c> in this process (the default: no process to start, and the code is compiled once for the
+/// whole run) or as a real child process, for tests whose subject is the process itself: its exit, a kill, the
+/// environment it reads, <c>serve</c> listening. Both see the same environment: the test's variables, without those
+/// that point at a model, plus the ones a test gives.
+/// </summary>
 internal static class CliRunner
 {
-    public static async Task<CliRun> InvokeAsync(params string[] args)
+    /// <summary>The variables a command is never given from the test's own environment.</summary>
+    private static readonly string[] ModelVariables = ["OPENAI_API_KEY", "OPENAI_BASE_URL", "Vision__ApiKey", "Vision__Endpoint", "Vision__Model"];
+
+    public static Task<CliRun> InvokeAsync(params string[] args) => InvokeAsync(new Dictionary<string, string?>(), args);
+
+    /// <summary>
+    /// Runs the CLI in this process, with output and exit code captured, as if <paramref name="environment"/> were
+    /// added to its environment (null removes a variable); other invocations may run beside it with their own.
+    /// </summary>
+    public static async Task<CliRun> InvokeAsync(IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
         var exitCode = await TimeVisionCommandLine.InvokeAsync(
-            args, new InvocationConfiguration { Output = stdout, Error = stderr }, TestContext.Current.CancellationToken);
+            args, AsSettings(environment), new InvocationConfiguration { Output = stdout, Error = stderr }, TestContext.Current.CancellationToken);
         return new CliRun(exitCode, stdout.ToString(), stderr.ToString());
     }
 
@@ -42,7 +57,7 @@ internal static class CliRunner
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var name in new[] { "OPENAI_API_KEY", "OPENAI_BASE_URL", "Vision__ApiKey", "Vision__Endpoint", "Vision__Model" })
+        foreach (var name in ModelVariables)
         {
             start.Environment.Remove(name);
         }
@@ -60,4 +75,21 @@ internal static class CliRunner
 
         return Process.Start(start)!;
     }
+
+    /// <summary>
+    /// Environment variables as the configuration keys they become (<c>Vision__Model</c> is <c>Vision:Model</c>), with
+    /// the model variables hidden unless given.
+    /// </summary>
+    private static Dictionary<string, string?> AsSettings(IReadOnlyDictionary<string, string?> environment)
+    {
+        var settings = ModelVariables.ToDictionary(KeyOf, _ => (string?)null, StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, value) in environment)
+        {
+            settings[KeyOf(name)] = value;
+        }
+
+        return settings;
+    }
+
+    private static string KeyOf(string variable) => variable.Replace("__", ConfigurationPath.KeyDelimiter, StringComparison.Ordinal);
 }

@@ -56,7 +56,7 @@ public sealed class CrashRecoveryTests : FakeOpenAITestBase
         Server.Fallback = _ => new FakeReply.Content(SampleEstimates.ShaftJson());
         var other = Folder.Write("other.pdf", TestPdfs.WithPages(1, widthMm: 210, heightMm: 148));
 
-        var run = await CliRunner.RunProcessAsync(ServerEnvironment, "estimate", other, "--data", Data, "--json");
+        var run = await CliRunner.InvokeAsync(ServerEnvironment, "estimate", other, "--data", Data, "--json");
         var resumed = await new LocalEstimateStore(Data).GetAsync(id, Token);
 
         Assert.True(run.ExitCode == 0, run.Stderr);

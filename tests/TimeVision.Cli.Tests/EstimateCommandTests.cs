@@ -7,8 +7,9 @@ using TimeVision.Testing.FakeOpenAI;
 namespace TimeVision.Cli.Tests;
 
 /// <summary>
-/// <c>timevision estimate</c> as a real process: the orchestration on the local Durable Task engine, real rendering,
-/// local stores in a data folder of the test's own, and the fake OpenAI server as the model.
+/// <c>timevision estimate</c>: the orchestration on the local Durable Task engine, real rendering, local stores in a
+/// data folder of the test's own, and the fake OpenAI server as the model. The commands run in the test's process;
+/// a real process where the process is the subject (the whole program reading its environment, a kill mid-run).
 /// </summary>
 public sealed class EstimateCommandTests : FakeOpenAITestBase
 {
@@ -24,12 +25,13 @@ public sealed class EstimateCommandTests : FakeOpenAITestBase
     private string PageResults => Path.Combine(Data, "estimates");
 
     private Task<CliRun> EstimateAsync(string pdf, params string[] more) =>
-        CliRunner.RunProcessAsync(ServerEnvironment, ["estimate", pdf, "--data", Data, "--json", .. more]);
+        CliRunner.InvokeAsync(ServerEnvironment, ["estimate", pdf, "--data", Data, "--json", .. more]);
 
     [Fact]
     public async Task One_page_becomes_a_stored_document_estimate()
     {
-        var run = await EstimateAsync(RepositoryPaths.Sample("odri-motor-shaft.pdf"));
+        // As a real process: the model's address and key come from its environment variables.
+        var run = await CliRunner.RunProcessAsync(ServerEnvironment, "estimate", RepositoryPaths.Sample("odri-motor-shaft.pdf"), "--data", Data, "--json");
 
         Assert.True(run.ExitCode == 0, run.Stderr);
         var document = run.Json;
@@ -43,7 +45,7 @@ public sealed class EstimateCommandTests : FakeOpenAITestBase
         Assert.Single(Server.Requests);
         Assert.Contains("estimated 1/1, done", run.Stderr, StringComparison.Ordinal);
 
-        var shown = await CliRunner.RunProcessAsync(ServerEnvironment, "show", document.GetProperty("id").GetString()!, "--data", Data, "--json");
+        var shown = await CliRunner.InvokeAsync(ServerEnvironment, "show", document.GetProperty("id").GetString()!, "--data", Data, "--json");
         Assert.Equal(0, shown.ExitCode);
         Assert.Equal(document.GetProperty("id").GetString(), shown.Json.GetProperty("id").GetString());
     }
@@ -112,7 +114,7 @@ public sealed class EstimateCommandTests : FakeOpenAITestBase
             ? new FakeReply.Refusal("I'm sorry, I can't help with that.")
             : new FakeReply.Content(SampleEstimates.ShaftJson());
 
-        var run = await CliRunner.RunProcessAsync(environment, "estimate", pdf, "--data", Data, "--json");
+        var run = await CliRunner.InvokeAsync(environment, "estimate", pdf, "--data", Data, "--json");
 
         Assert.Equal(3, run.ExitCode);
         var document = run.Json;
@@ -235,7 +237,7 @@ public sealed class EstimateCommandTests : FakeOpenAITestBase
     [Fact]
     public async Task Without_a_key_it_estimates_offline_and_says_so_and_what_to_set()
     {
-        var run = await CliRunner.RunProcessAsync(
+        var run = await CliRunner.InvokeAsync(
             new Dictionary<string, string?>(), "estimate", RepositoryPaths.Sample("edocr-adapterplatte.pdf"), "--data", Data, "--json");
 
         Assert.True(run.ExitCode == 0, run.Stderr);
@@ -251,7 +253,7 @@ public sealed class EstimateCommandTests : FakeOpenAITestBase
     [Fact]
     public async Task Without_a_key_an_explicit_model_is_an_error_that_says_what_to_set()
     {
-        var run = await CliRunner.RunProcessAsync(
+        var run = await CliRunner.InvokeAsync(
             new Dictionary<string, string?>(), "estimate", RepositoryPaths.Sample("odri-motor-shaft.pdf"), "--model", "gpt-4.1", "--data", Data);
 
         Assert.Equal(2, run.ExitCode);
@@ -286,7 +288,7 @@ public sealed class EstimateCommandTests : FakeOpenAITestBase
     [Fact]
     public async Task The_summary_shows_parts_operations_and_the_total()
     {
-        var run = await CliRunner.RunProcessAsync(ServerEnvironment, "estimate", RepositoryPaths.Sample("odri-motor-shaft.pdf"), "--data", Data);
+        var run = await CliRunner.InvokeAsync(ServerEnvironment, "estimate", RepositoryPaths.Sample("odri-motor-shaft.pdf"), "--data", Data);
 
         Assert.True(run.ExitCode == 0, run.Stderr);
         Assert.Contains("Part 1: Motor Shaft", run.Stdout, StringComparison.Ordinal);

@@ -3,7 +3,7 @@ using TimeVision.Testing.FakeOpenAI;
 
 namespace TimeVision.Cli.Tests;
 
-/// <summary><c>timevision estimate-page</c> as a real process against the fake OpenAI server.</summary>
+/// <summary><c>timevision estimate-page</c>, run in the test's process, against the fake OpenAI server.</summary>
 public sealed class EstimatePageCommandTests : FakeOpenAITestBase
 {
     [Fact]
@@ -11,7 +11,7 @@ public sealed class EstimatePageCommandTests : FakeOpenAITestBase
     {
         Server.Enqueue(new FakeReply.Content(SampleEstimates.ShaftJson()));
 
-        var run = await CliRunner.RunProcessAsync(ServerEnvironment, "estimate-page", RepositoryPaths.Sample("odri-motor-shaft.pdf"));
+        var run = await CliRunner.InvokeAsync(ServerEnvironment, "estimate-page", RepositoryPaths.Sample("odri-motor-shaft.pdf"));
 
         Assert.True(run.ExitCode == 0, run.Stderr);
         var result = run.Json;
@@ -30,7 +30,7 @@ public sealed class EstimatePageCommandTests : FakeOpenAITestBase
         // 1 ms: pdftotext cannot even start in that time, so reading the text layer always runs out of its own time.
         var environment = new Dictionary<string, string?>(ServerEnvironment) { ["Rendering__TextLayerTimeout"] = "00:00:00.001" };
 
-        var run = await CliRunner.RunProcessAsync(environment, "estimate-page", RepositoryPaths.Sample("odri-motor-shaft.pdf"));
+        var run = await CliRunner.InvokeAsync(environment, "estimate-page", RepositoryPaths.Sample("odri-motor-shaft.pdf"));
 
         Assert.True(run.ExitCode == 0, run.Stderr);
         Assert.Equal("completed", run.Json.GetProperty("status").GetString());
@@ -44,7 +44,7 @@ public sealed class EstimatePageCommandTests : FakeOpenAITestBase
         Assert.Equal(0, (await CliRunner.InvokeAsync("render", RepositoryPaths.Sample("edocr-adapterplatte.pdf"), "--out", pngFolder)).ExitCode);
         Server.Enqueue(new FakeReply.Content(SampleEstimates.ShaftJson()));
 
-        var run = await CliRunner.RunProcessAsync(ServerEnvironment, "estimate-page", Path.Combine(pngFolder, "page-001.png"));
+        var run = await CliRunner.InvokeAsync(ServerEnvironment, "estimate-page", Path.Combine(pngFolder, "page-001.png"));
 
         Assert.True(run.ExitCode == 0, run.Stderr);
         Assert.Equal((2048, 1448), (Server.Requests[0].ImageWidth, Server.Requests[0].ImageHeight));
@@ -55,7 +55,7 @@ public sealed class EstimatePageCommandTests : FakeOpenAITestBase
     {
         Server.Enqueue(new FakeReply.Refusal("I'm sorry, I can't help with that."), new FakeReply.Refusal("I'm sorry, I can't help with that."));
 
-        var run = await CliRunner.RunProcessAsync(ServerEnvironment, "estimate-page", RepositoryPaths.Sample("odri-motor-shaft.pdf"));
+        var run = await CliRunner.InvokeAsync(ServerEnvironment, "estimate-page", RepositoryPaths.Sample("odri-motor-shaft.pdf"));
 
         Assert.Equal(3, run.ExitCode);
         Assert.Equal("blocked", run.Json.GetProperty("status").GetString());
@@ -70,7 +70,7 @@ public sealed class EstimatePageCommandTests : FakeOpenAITestBase
         Server.Enqueue(new FakeReply.Content(SampleEstimates.ShaftJson()));
         var environment = new Dictionary<string, string?> { ["OPENAI_API_KEY"] = FakeOpenAIServer.ApiKey };
 
-        var run = await CliRunner.RunProcessAsync(
+        var run = await CliRunner.InvokeAsync(
             environment, "estimate-page", RepositoryPaths.Sample("odri-motor-shaft.pdf"), "--model", model, "--endpoint", Server.BaseUrl.ToString());
 
         Assert.True(run.ExitCode == 0, run.Stderr);
@@ -84,14 +84,14 @@ public sealed class EstimatePageCommandTests : FakeOpenAITestBase
         const string model = "ft:gpt-4o-2024-08-06:shop::abc123";
         var data = Path.Combine(Folder.Path, "data");
         Server.Enqueue(new FakeReply.Content(SampleEstimates.ShaftJson()), new FakeReply.Content(SampleEstimates.ShaftJson())); // the model check's two samples
-        var activated = await CliRunner.RunProcessAsync(ServerEnvironment, "model", "activate", model, "--data", data);
+        var activated = await CliRunner.InvokeAsync(ServerEnvironment, "model", "activate", model, "--data", data);
         Server.Enqueue(new FakeReply.Content(SampleEstimates.ShaftJson()), new FakeReply.Content(SampleEstimates.ShaftJson()));
 
-        var info = await CliRunner.RunProcessAsync(ServerEnvironment, "model-info", "--data", data);
-        var estimated = await CliRunner.RunProcessAsync(
+        var info = await CliRunner.InvokeAsync(ServerEnvironment, "model-info", "--data", data);
+        var estimated = await CliRunner.InvokeAsync(
             new Dictionary<string, string?>(ServerEnvironment) { ["Storage__DataDirectory"] = data },
             "estimate-page", RepositoryPaths.Sample("odri-motor-shaft.pdf"));
-        var configured = await CliRunner.RunProcessAsync(
+        var configured = await CliRunner.InvokeAsync(
             new Dictionary<string, string?>(ServerEnvironment) { ["Storage__DataDirectory"] = data, ["Vision__Model"] = "gpt-4.1" },
             "estimate-page", RepositoryPaths.Sample("odri-motor-shaft.pdf"));
 
@@ -112,7 +112,7 @@ public sealed class EstimatePageCommandTests : FakeOpenAITestBase
     [Fact]
     public async Task Without_a_key_it_says_exactly_what_to_set()
     {
-        var run = await CliRunner.RunProcessAsync(
+        var run = await CliRunner.InvokeAsync(
             new Dictionary<string, string?> { ["OPENAI_BASE_URL"] = Server.BaseUrl.ToString() },
             "estimate-page", RepositoryPaths.Sample("odri-motor-shaft.pdf"));
 
@@ -125,7 +125,7 @@ public sealed class EstimatePageCommandTests : FakeOpenAITestBase
     [Fact]
     public async Task A_page_beyond_the_pdf_is_bad_input()
     {
-        var run = await CliRunner.RunProcessAsync(ServerEnvironment, "estimate-page", RepositoryPaths.Sample("odri-motor-shaft.pdf"), "--page", "2");
+        var run = await CliRunner.InvokeAsync(ServerEnvironment, "estimate-page", RepositoryPaths.Sample("odri-motor-shaft.pdf"), "--page", "2");
 
         Assert.Equal(2, run.ExitCode);
         Assert.Equal("page_out_of_range", run.Json.GetProperty("error").GetProperty("code").GetString());
@@ -136,7 +136,7 @@ public sealed class EstimatePageCommandTests : FakeOpenAITestBase
     {
         var file = Folder.Write("notes.png", "hello"u8.ToArray());
 
-        var run = await CliRunner.RunProcessAsync(ServerEnvironment, "estimate-page", file);
+        var run = await CliRunner.InvokeAsync(ServerEnvironment, "estimate-page", file);
 
         Assert.Equal(2, run.ExitCode);
         Assert.Equal("not_image", run.Json.GetProperty("error").GetProperty("code").GetString());

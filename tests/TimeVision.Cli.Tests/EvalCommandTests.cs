@@ -36,7 +36,7 @@ public sealed class EvalCommandTests : FakeOpenAITestBase
         for (var i = 0; i < 3; i++)
         {
             var path = TestPdfs.WriteTo(Folder.Path, $"part-{i}.pdf", TestPdfs.WithPages(1, widthMm: 210 + i));
-            var run = await CliRunner.RunProcessAsync(Environment, "estimate", path, "--data", Data, "--json");
+            var run = await CliRunner.InvokeAsync(Environment, "estimate", path, "--data", Data, "--json");
             Assert.True(run.ExitCode == 0, run.Stderr);
             var document = run.Json;
             Assert.Equal(2.4, document.GetProperty("totalEstimatedMinutes").GetDouble());
@@ -48,7 +48,7 @@ public sealed class EvalCommandTests : FakeOpenAITestBase
 
         var calls = Server.Requests.Count;
         var export = await CliRunner.InvokeAsync("export-training", "--out", Path.Combine(Folder.Path, "export"), "--validation-percent", "0", "--data", Data);
-        var eval = await CliRunner.RunProcessAsync(Environment, "eval", "--shadow", "--out", Path.Combine(Folder.Path, "eval"), "--data", Data);
+        var eval = await CliRunner.InvokeAsync(Environment, "eval", "--shadow", "--out", Path.Combine(Folder.Path, "eval"), "--data", Data);
         var asked = await CliRunner.InvokeAsync("export-training", "--out", Path.Combine(Folder.Path, "with-shadow"), "--validation-percent", "0", "--include-shadow", "--data", Data);
 
         Assert.Equal(6, calls);
@@ -82,7 +82,7 @@ public sealed class EvalCommandTests : FakeOpenAITestBase
         await File.WriteAllTextAsync(Path.Combine(folder, "manifest.csv"), "file,actual_minutes,part_type,material\nadapterplatte.pdf,12,PRI,Stahl\nshaft.pdf,2.5,ROT,\nmissing.pdf,3,,\n", Token);
         var output = Path.Combine(Folder.Path, "eval");
 
-        var run = await CliRunner.RunProcessAsync(
+        var run = await CliRunner.InvokeAsync(
             new Dictionary<string, string?>(), "eval", "--models", "offline", "--set", Path.Combine(folder, "manifest.csv"), "--out", output, "--data", Data);
 
         Assert.True(run.ExitCode == 0, run.Stderr);

@@ -1,6 +1,4 @@
 using System.Text.Json;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using TimeVision.Testing;
 using TimeVision.Testing.History;
 
@@ -8,41 +6,35 @@ namespace TimeVision.Cli.Tests;
 
 /// <summary>
 /// <c>timevision similar</c>, <c>estimate --model history</c> and <c>eval --models offline,history</c> through the real
-/// commands on generated labelled history, with no API key.
+/// commands on generated labelled history, with no API key. The history is generated once for the class
+/// (<see cref="HistoryCorpus"/>); each test works on a copy of its own.
 /// </summary>
-public sealed class HistoryCommandTests : IAsyncLifetime
+public sealed class HistoryCommandTests(HistoryCorpus corpus) : IClassFixture<HistoryCorpus>, IDisposable
 {
-    private const int Parts = 150;
+    private const int Parts = HistoryCorpus.Parts;
     private static readonly Dictionary<string, string?> NoKey = [];
-    private readonly TempFolder _folder = new();
-    private readonly List<(string Id, GeneratedPart Part)> _history = [];
-    private string _duplicate = string.Empty;
+    private readonly TempFolder _folder = CopyOf(corpus.Data);
+    private readonly IReadOnlyList<(string Id, GeneratedPart Part)> _history = corpus.History;
+    private readonly string _duplicate = corpus.Duplicate;
 
     private string Data => Path.Combine(_folder.Path, "data");
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    public async ValueTask InitializeAsync()
+    public void Dispose() => _folder.Dispose();
+
+    /// <summary>A folder of the test's own with a copy of the corpus's data folder as <c>data</c>.</summary>
+    private static TempFolder CopyOf(string data)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:DataDirectory"] = Data }).Build();
-        await using var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging().AddTimeVisionCore().BuildServiceProvider();
-        var random = new Random(21);
-        for (var i = 0; i < Parts; i++)
+        var folder = new TempFolder();
+        foreach (var file in Directory.EnumerateFiles(data, "*", SearchOption.AllDirectories))
         {
-            var part = GeneratedHistory.Draw(random, i);
-            var id = GeneratedHistory.IdOf($"cli-{i}");
-            await GeneratedHistory.StoreAsync(services, id, part, Token);
-            _history.Add((id, part));
+            var copy = Path.Combine(folder.Path, "data", Path.GetRelativePath(data, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+            File.Copy(file, copy);
         }
 
-        _duplicate = GeneratedHistory.IdOf("cli-duplicate");
-        await GeneratedHistory.StoreAsync(services, _duplicate, _history[9].Part with { DrawingNumber = "DUP-CLI" }, Token, actualMinutes: 33.5);
-    }
-
-    public ValueTask DisposeAsync()
-    {
-        _folder.Dispose();
-        return ValueTask.CompletedTask;
+        return folder;
     }
 
     [Fact]
@@ -67,7 +59,7 @@ public sealed class HistoryCommandTests : IAsyncLifetime
     [Fact]
     public async Task Eval_compares_offline_and_history_side_by_side_without_a_key()
     {
-        var run = await CliRunner.RunProcessAsync(NoKey, "eval", "--models", "offline,history", "--set", "all", "--out", Path.Combine(_folder.Path, "eval"), "--data", Data);
+        var run = await CliRunner.InvokeAsync(NoKey, "eval", "--models", "offline,history", "--set", "all", "--out", Path.Combine(_folder.Path, "eval"), "--data", Data);
 
         Assert.True(run.ExitCode == 0, run.Stderr);
         var models = run.Json.GetProperty("models").EnumerateArray().ToDictionary(m => m.GetProperty("model").GetString()!, m => m);
@@ -79,7 +71,7 @@ public sealed class HistoryCommandTests : IAsyncLifetime
     [Fact]
     public async Task Estimate_with_the_history_model_answers_from_similar_parts_with_an_interval_and_no_key()
     {
-        var run = await CliRunner.RunProcessAsync(NoKey, "estimate", RepositoryPaths.Sample("odri-motor-shaft.pdf"), "--model", "history", "--force", "--json", "--data", Data);
+        var run = await CliRunner.InvokeAsync(NoKey, "estimate", RepositoryPaths.Sample("odri-motor-shaft.pdf"), "--model", "history", "--force", "--json", "--data", Data);
 
         Assert.True(run.ExitCode == 0, run.Stderr + run.Stdout);
         var page = run.Json.GetProperty("pages")[0].GetProperty("result");
@@ -93,8 +85,8 @@ public sealed class HistoryCommandTests : IAsyncLifetime
     [Fact]
     public async Task Calibrate_stores_a_calibration_that_every_new_estimate_of_that_model_carries_and_show_prints_with_three_similar_parts()
     {
-        var calibrate = await CliRunner.RunProcessAsync(NoKey, "calibrate", "--model", "offline", "--validation-percent", "20", "--json", "--data", Data);
-        var estimate = await CliRunner.RunProcessAsync(NoKey, "estimate", RepositoryPaths.Sample("odri-motor-shaft.pdf"), "--offline", "--force", "--json", "--data", Data);
+        var calibrate = await CliRunner.InvokeAsync(NoKey, "calibrate", "--model", "offline", "--validation-percent", "20", "--json", "--data", Data);
+        var estimate = await CliRunner.InvokeAsync(NoKey, "estimate", RepositoryPaths.Sample("odri-motor-shaft.pdf"), "--offline", "--force", "--json", "--data", Data);
         var id = estimate.Json.GetProperty("id").GetString()!;
         var show = await CliRunner.InvokeAsync("show", id, "--data", Data);
 

@@ -6,7 +6,7 @@ using TimeVision.Testing.FakeOpenAI;
 namespace TimeVision.Cli.Tests;
 
 /// <summary>
-/// <c>timevision import</c> as a real process over copies of real drawings, a Windows-1250 times file with Czech
+/// <c>timevision import</c>, run in the test's process, over copies of real drawings, a Windows-1250 times file with Czech
 /// headers, local stores in a data folder of the test's own, and the fake OpenAI server as the only model there is.
 /// </summary>
 public sealed class ImportCommandTests : FakeOpenAITestBase
@@ -22,7 +22,7 @@ public sealed class ImportCommandTests : FakeOpenAITestBase
     private string Drawings => Path.Combine(Folder.Path, "drawings");
 
     private Task<CliRun> ImportAsync(string times, params string[] more) =>
-        CliRunner.RunProcessAsync(ServerEnvironment, ["import", "--drawings", Drawings, "--times", times, "--data", Data, "--json", .. more]);
+        CliRunner.InvokeAsync(ServerEnvironment, ["import", "--drawings", Drawings, "--times", times, "--data", Data, "--json", .. more]);
 
     private string Times(string name, string text)
     {
@@ -105,7 +105,7 @@ public sealed class ImportCommandTests : FakeOpenAITestBase
 
         var imported = await ImportAsync(times);
         var beforeEstimate = await CliRunner.InvokeAsync("export-training", "--out", Path.Combine(Folder.Path, "export-1"), "--validation-percent", "0", "--data", Data);
-        var eval = await CliRunner.RunProcessAsync(
+        var eval = await CliRunner.InvokeAsync(
             ServerEnvironment, "eval", "--models", "gpt-4o-2024-08-06", "--set", "all", "--out", Path.Combine(Folder.Path, "eval"), "--data", Data);
         var callsByEval = Server.Requests.Count;
         var estimated = await ImportAsync(times, "--estimate", "gpt-4o-2024-08-06");

@@ -3,7 +3,7 @@ using TimeVision.Testing.FakeOpenAI;
 
 namespace TimeVision.Cli.Tests;
 
-/// <summary><c>timevision model check</c>, the check before <c>model activate</c>, and retirement dates, as a real process against the fake server.</summary>
+/// <summary><c>timevision model check</c>, the check before <c>model activate</c>, and retirement dates, run in the test's process, against the fake server.</summary>
 public sealed class ModelCommandsTests : FakeOpenAITestBase
 {
     private string Data => Path.Combine(Folder.Path, "data");
@@ -15,7 +15,7 @@ public sealed class ModelCommandsTests : FakeOpenAITestBase
     {
         Server.Fallback = _ => new FakeReply.Content(SampleEstimates.OriginalShape().ToJsonString());
 
-        var run = await CliRunner.RunProcessAsync(Environment, "model", "check", "gpt-4.1", "--json");
+        var run = await CliRunner.InvokeAsync(Environment, "model", "check", "gpt-4.1", "--json");
 
         Assert.True(run.ExitCode == 0, run.Stderr + run.Stdout);
         Assert.Equal("gpt-4.1", run.Json.GetProperty("model").GetString());
@@ -39,8 +39,8 @@ public sealed class ModelCommandsTests : FakeOpenAITestBase
     public async Task A_model_id_that_is_not_one_exits_2_with_invalid_model_id_and_nothing_is_switched_or_sent(string command, string id)
     {
         string[] args = command == "activate" ? ["model", command, id, "--force", "--data", Data] : ["model", command, id, "--data", Data];
-        var run = await CliRunner.RunProcessAsync(Environment, args);
-        var info = await CliRunner.RunProcessAsync(Environment, "model-info", "--data", Data);
+        var run = await CliRunner.InvokeAsync(Environment, args);
+        var info = await CliRunner.InvokeAsync(Environment, "model-info", "--data", Data);
 
         Assert.True(run.ExitCode == 2, run.Stderr + run.Stdout);
         Assert.Equal("invalid_model_id", run.Json.GetProperty("error").GetProperty("code").GetString());
@@ -55,9 +55,9 @@ public sealed class ModelCommandsTests : FakeOpenAITestBase
         Server.Fallback = _ => new FakeReply.Content(SampleEstimates.ShaftJson());
         var environment = new Dictionary<string, string?>(Environment) { ["Vision__Models__o4-mini__Temperature"] = "0" };
 
-        var check = await CliRunner.RunProcessAsync(environment, "model", "check", "o4-mini");
-        var activate = await CliRunner.RunProcessAsync(environment, "model", "activate", "o4-mini", "--data", Data);
-        var info = await CliRunner.RunProcessAsync(environment, "model-info", "--data", Data);
+        var check = await CliRunner.InvokeAsync(environment, "model", "check", "o4-mini");
+        var activate = await CliRunner.InvokeAsync(environment, "model", "activate", "o4-mini", "--data", Data);
+        var info = await CliRunner.InvokeAsync(environment, "model-info", "--data", Data);
 
         Assert.Equal(3, check.ExitCode);
         Assert.Contains("NOT usable", check.Stdout, StringComparison.Ordinal);
@@ -70,7 +70,7 @@ public sealed class ModelCommandsTests : FakeOpenAITestBase
     [Fact]
     public async Task Activate_with_force_switches_without_calling_the_model()
     {
-        var activate = await CliRunner.RunProcessAsync(Environment, "model", "activate", "qwen3-vl", "--force", "--data", Data);
+        var activate = await CliRunner.InvokeAsync(Environment, "model", "activate", "qwen3-vl", "--force", "--data", Data);
 
         Assert.True(activate.ExitCode == 0, activate.Stderr);
         Assert.Equal("qwen3-vl", activate.Json.GetProperty("activeModel").GetString());
@@ -85,8 +85,8 @@ public sealed class ModelCommandsTests : FakeOpenAITestBase
         var environment = new Dictionary<string, string?>(Environment) { ["Vision__Model"] = "gpt-4o-2024-08-06" };
         var daysLeft = DateOnly.Parse("2027-01-14", System.Globalization.CultureInfo.InvariantCulture).DayNumber - DateOnly.FromDateTime(DateTime.UtcNow).DayNumber;
 
-        var info = await CliRunner.RunProcessAsync(environment, "model-info", "--data", Data);
-        var estimate = await CliRunner.RunProcessAsync(environment, "estimate", RepositoryPaths.Sample("odri-motor-shaft.pdf"), "--data", Data);
+        var info = await CliRunner.InvokeAsync(environment, "model-info", "--data", Data);
+        var estimate = await CliRunner.InvokeAsync(environment, "estimate", RepositoryPaths.Sample("odri-motor-shaft.pdf"), "--data", Data);
 
         Assert.True(info.ExitCode == 0, info.Stderr);
         Assert.Equal(("2027-01-14", daysLeft, "provider"), (info.Json.GetProperty("retiresOn").GetString(), info.Json.GetProperty("daysLeft").GetInt32(), info.Json.GetProperty("retirementSource").GetString()));

@@ -33,9 +33,9 @@ public sealed class RetryCommandTests : FakeOpenAITestBase
         var pdf = RepositoryPaths.Sample("odri-motor-shaft.pdf");
         _endpoint = new Uri("http://127.0.0.1:9/v1/"); // the discard port: nothing answers
 
-        var down = await CliRunner.RunProcessAsync(Environment, "estimate", pdf, "--data", Data, "--json");
+        var down = await CliRunner.InvokeAsync(Environment, "estimate", pdf, "--data", Data, "--json");
         _endpoint = Server.BaseUrl;
-        var back = await CliRunner.RunProcessAsync(Environment, "estimate", pdf, "--data", Data, "--json");
+        var back = await CliRunner.InvokeAsync(Environment, "estimate", pdf, "--data", Data, "--json");
 
         Assert.True(down.ExitCode == 3, down.Stderr);
         var failedPage = down.Json.GetProperty("pages")[0];
@@ -51,12 +51,12 @@ public sealed class RetryCommandTests : FakeOpenAITestBase
     public async Task Retry_by_id_runs_the_failed_page_and_then_has_nothing_left_to_do()
     {
         Server.Enqueue(new FakeReply.HttpError(401, "invalid_api_key", "Incorrect API key provided."));
-        var failed = await CliRunner.RunProcessAsync(Environment, "estimate", RepositoryPaths.Sample("odri-motor-shaft.pdf"), "--data", Data, "--json");
+        var failed = await CliRunner.InvokeAsync(Environment, "estimate", RepositoryPaths.Sample("odri-motor-shaft.pdf"), "--data", Data, "--json");
         var id = failed.Json.GetProperty("id").GetString()!;
 
-        var retried = await CliRunner.RunProcessAsync(Environment, "retry", id, "--data", Data, "--json");
-        var again = await CliRunner.RunProcessAsync(Environment, "retry", id, "--data", Data, "--json");
-        var unknown = await CliRunner.RunProcessAsync(Environment, "retry", new string('e', 64), "--data", Data, "--json");
+        var retried = await CliRunner.InvokeAsync(Environment, "retry", id, "--data", Data, "--json");
+        var again = await CliRunner.InvokeAsync(Environment, "retry", id, "--data", Data, "--json");
+        var unknown = await CliRunner.InvokeAsync(Environment, "retry", new string('e', 64), "--data", Data, "--json");
 
         Assert.Equal("unauthorized", failed.Json.GetProperty("pages")[0].GetProperty("result").GetProperty("error").GetProperty("code").GetString());
         Assert.True(retried.ExitCode == 0, retried.Stderr);

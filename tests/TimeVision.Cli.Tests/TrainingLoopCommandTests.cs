@@ -22,7 +22,7 @@ public sealed class TrainingLoopCommandTests : FakeOpenAITestBase
         Server.Fallback = _ => new FakeReply.Content(SampleEstimates.ShaftJson());
     }
 
-    // A dozen CLI processes end to end: minutes on a machine that also runs the other test programs, not seconds.
+    // A dozen CLI commands end to end, ten estimates among them: a minute or more on a machine that also runs the other test programs.
     [Fact(Timeout = 480_000)]
     public async Task Estimate_feedback_export_fine_tune_and_activate_switch_the_next_estimate_to_the_new_model()
     {
@@ -43,13 +43,13 @@ public sealed class TrainingLoopCommandTests : FakeOpenAITestBase
         }));
 
         var export = await CliRunner.InvokeAsync("export-training", "--out", Export, "--validation-percent", "0", "--data", Data);
-        var start = await CliRunner.RunProcessAsync(ServerEnvironment, "fine-tune", "start", "--suffix", "cli-loop", "--from", Export, "--data", Data);
+        var start = await CliRunner.InvokeAsync(ServerEnvironment, "fine-tune", "start", "--suffix", "cli-loop", "--from", Export, "--data", Data);
         var jobId = start.Json.GetProperty("jobId").GetString()!;
         Server.FineTuning.Advance(jobId, "running");
         Server.FineTuning.AddMetricsEvent(jobId, step: 5, trainLoss: 1.2);
         Server.FineTuning.Advance(jobId, "succeeded", FineTunedModel, trainedTokens: 40_000);
-        var status = await CliRunner.RunProcessAsync(ServerEnvironment, "fine-tune", "status", "--data", Data);
-        var activate = await CliRunner.RunProcessAsync(ServerEnvironment, "model", "activate", FineTunedModel, "--data", Data); // checked on the two samples first
+        var status = await CliRunner.InvokeAsync(ServerEnvironment, "fine-tune", "status", "--data", Data);
+        var activate = await CliRunner.InvokeAsync(ServerEnvironment, "model", "activate", FineTunedModel, "--data", Data); // checked on the two samples first
         await EstimateAsync(TestPdfs.WithPages(1, widthMm: 260), "next.pdf");
         var info = await CliRunner.InvokeAsync("model-info", "--data", Data);
 
@@ -77,7 +77,7 @@ public sealed class TrainingLoopCommandTests : FakeOpenAITestBase
         Assert.True(feedback.ExitCode == 0, feedback.Stderr);
 
         var export = await CliRunner.InvokeAsync("export-training", "--out", Export, "--format", "sharegpt", "--validation-percent", "0", "--data", Data);
-        var start = await CliRunner.RunProcessAsync(ServerEnvironment, "fine-tune", "start", "--suffix", "open", "--from", Export, "--data", Data);
+        var start = await CliRunner.InvokeAsync(ServerEnvironment, "fine-tune", "start", "--suffix", "open", "--from", Export, "--data", Data);
 
         Assert.True(export.ExitCode == 0, export.Stderr);
         Assert.Equal("sharegpt", export.Json.GetProperty("format").GetString());
@@ -108,7 +108,7 @@ public sealed class TrainingLoopCommandTests : FakeOpenAITestBase
     [Fact]
     public async Task Starting_from_a_folder_without_an_export_is_bad_input_with_the_way_out()
     {
-        var run = await CliRunner.RunProcessAsync(ServerEnvironment, "fine-tune", "start", "--suffix", "x", "--from", Folder.Path, "--data", Data);
+        var run = await CliRunner.InvokeAsync(ServerEnvironment, "fine-tune", "start", "--suffix", "x", "--from", Folder.Path, "--data", Data);
 
         Assert.Equal(2, run.ExitCode);
         Assert.Equal("no_export", run.Json.GetProperty("error").GetProperty("code").GetString());
@@ -118,7 +118,7 @@ public sealed class TrainingLoopCommandTests : FakeOpenAITestBase
     [Fact]
     public async Task Without_a_key_fine_tuning_says_what_to_set()
     {
-        var run = await CliRunner.RunProcessAsync(new Dictionary<string, string?>(), "fine-tune", "status", "--data", Data);
+        var run = await CliRunner.InvokeAsync(new Dictionary<string, string?>(), "fine-tune", "status", "--data", Data);
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("OPENAI_API_KEY", run.Stderr, StringComparison.Ordinal);
@@ -127,7 +127,7 @@ public sealed class TrainingLoopCommandTests : FakeOpenAITestBase
     private async Task<string> EstimateAsync(byte[] pdf, string name)
     {
         var path = TestPdfs.WriteTo(Folder.Path, name, pdf);
-        var run = await CliRunner.RunProcessAsync(ServerEnvironment, "estimate", path, "--data", Data, "--json");
+        var run = await CliRunner.InvokeAsync(ServerEnvironment, "estimate", path, "--data", Data, "--json");
         Assert.True(run.ExitCode == 0, run.Stderr);
         return run.Json.GetProperty("id").GetString()!;
     }
