@@ -5,18 +5,18 @@ using TimeVision.Core.Vision.Spend;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Registers the vision estimate: the model's access, prompts, chat clients, estimator, model check and retirement dates.</summary>
+/// <summary>Registers the vision estimate: the model's access, prompts, chat clients, estimator and spend budget.</summary>
 public static class VisionServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the OpenAI vision estimator with its access (API key or Entra ID), prompts and chat clients, the model check
-    /// and the retirement lookup, with <see cref="VisionOptions"/> validated at start (and the features they use).
+    /// Adds the OpenAI vision estimator with its access (API key or Entra ID), prompts, chat clients and spend budget
+    /// (the prices and the daily totals), with <see cref="VisionOptions"/> validated at start (and the features they use).
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <returns>The same collection, for chaining.</returns>
     public static IServiceCollection AddTimeVisionVision(this IServiceCollection services) => services.AddFeature(nameof(AddTimeVisionVision), static services =>
     {
-        services.AddTimeVisionStorage().AddTimeVisionRendering().AddTimeVisionFacts();
+        services.AddTimeVisionStorage().AddTimeVisionRendering().AddTimeVisionFacts().AddTimeVisionModels();
         services.AddValidatedOptions<VisionOptions, VisionOptionsValidator>(VisionOptions.SectionName);
 
         // OPENAI_API_KEY and OPENAI_BASE_URL; an unresolved Key Vault reference is no key. One instance: it warns once.

@@ -26,14 +26,19 @@ public sealed class FeatureRegistrationTests : IDisposable
     {
         ["Rendering"] = (s => s.AddTimeVisionRendering(), [typeof(IPdfInspector), typeof(IPageRenderer)]),
         ["Facts"] = (s => s.AddTimeVisionFacts(), [typeof(DrawingFactsReader)]),
-        ["Storage"] = (s => s.AddTimeVisionStorage(), [typeof(IBlobStore), typeof(IEstimateStore), typeof(IModelRegistry), typeof(IFineTuneJobStore)]),
-        ["Vision"] = (s => s.AddTimeVisionVision(), [typeof(IVisionEstimator), typeof(VisionAccess), typeof(ModelCheckService), typeof(ModelRetirement), typeof(RetirementWatch)]),
-        ["Models"] = (s => s.AddTimeVisionModels(), [typeof(ActiveModel), typeof(ModelInfoService)]),
+        ["Storage"] = (s => s.AddTimeVisionStorage(), [typeof(IBlobStore)]),
+        ["Estimates"] = (s => s.AddTimeVisionEstimates(), [typeof(IEstimateStore), typeof(IEstimateListing), typeof(EstimateDeletion)]),
+        ["Vision"] = (s => s.AddTimeVisionVision(), [typeof(IVisionEstimator), typeof(VisionAccess), typeof(IDailyTotals), typeof(VisionBudget)]),
+        ["Models"] = (s => s.AddTimeVisionModels(), [typeof(IModelRegistry), typeof(ActiveModel)]),
         ["Pipeline"] = (s => s.AddTimeVisionPipeline(), [typeof(DocumentPipeline), typeof(DocumentIntake)]),
+        ["History"] = (s => s.AddTimeVisionHistory(), [typeof(IHistoryStore)]),
         ["Evaluation"] = (s => s.AddTimeVisionEvaluation(), [typeof(EvaluationSetBuilder), typeof(EvaluationRunner)]),
         ["Feedback"] = (s => s.AddTimeVisionFeedback(), [typeof(FeedbackService)]),
         ["Training"] = (s => s.AddTimeVisionTraining(), [typeof(TrainingExporter)]),
-        ["FineTuning"] = (s => s.AddTimeVisionFineTuning(), [typeof(FineTuneService), typeof(FineTuneStarts), typeof(FineTuneStartSteps)]),
+        ["FineTuning"] = (s => s.AddTimeVisionFineTuning(), [typeof(FineTuneService), typeof(FineTuneStarts), typeof(FineTuneStartSteps), typeof(IFineTuneJobStore)]),
+        ["ModelCheck"] = (s => s.AddTimeVisionModelCheck(), [typeof(ModelCheckService)]),
+        ["Retirement"] = (s => s.AddTimeVisionRetirement(), [typeof(ModelRetirement), typeof(RetirementWatch)]),
+        ["ModelManagement"] = (s => s.AddTimeVisionModelManagement(), [typeof(ModelInfoService)]),
     };
 
     private readonly TempFolder _folder = new();
