@@ -1,10 +1,12 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using TimeVision.Core.Estimates.Listing;
 using TimeVision.Core.Estimates.Stores;
 using TimeVision.Core.Evaluation;
 using TimeVision.Core.Facts;
 using TimeVision.Core.Feedback;
 using TimeVision.Core.FineTuning;
+using TimeVision.Core.History;
 using TimeVision.Core.ModelCheck;
 using TimeVision.Core.ModelManagement;
 using TimeVision.Core.ModelRegistry;
@@ -14,6 +16,7 @@ using TimeVision.Core.Retirement;
 using TimeVision.Core.Storage;
 using TimeVision.Core.Tests.Support;
 using TimeVision.Core.Training;
+using TimeVision.Core.Vision.Spend;
 using TimeVision.Core.Vision;
 using TimeVision.Testing;
 
