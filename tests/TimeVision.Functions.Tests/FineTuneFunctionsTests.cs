@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
@@ -62,7 +63,7 @@ public sealed class FineTuneFunctionsTests(AzuriteFixture azurite, CosmosFixture
         _harness.Model.FineTuning.Advance(job.JobId, "succeeded", FineTunedModel, trainedTokens: 50_000);
         await Timer.RunAsync(new TimerInfo(), Token);
         var afterSuccess = await InfoAsync();
-        Assert.IsType<OkObjectResult>(await Models.ActivateAsync(Json("POST", $$"""{"model": "{{FineTunedModel}}"}"""), Token));
+        Assert.IsType<Ok<ModelInfo>>((await Models.ActivateAsync(Json("POST", $$"""{"model": "{{FineTunedModel}}"}"""), Token)).Result);
         await EstimateAsync(TestPdfs.WithPages(1, widthMm: 250));
 
         Assert.Equal(12, Assert.Single(_harness.Model.FineTuning.Files).Lines.Count);
