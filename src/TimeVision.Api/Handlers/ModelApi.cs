@@ -38,9 +38,14 @@ public sealed class ModelApi(ModelInfoService models, ModelCheckService check, M
     {
         ArgumentNullException.ThrowIfNull(request);
         var (body, refused) = await ReadAsync(request, cancellationToken);
-        if ((refused ?? Unreachable(access.Check(ModelId.Parse(body!.Model)))) is { } refusal)
+        if (refused is not null)
         {
-            return refusal;
+            return refused;
+        }
+
+        if (Unreachable(access.Check(ModelId.Parse(body!.Model))) is { } unreachable)
+        {
+            return unreachable;
         }
 
         return TypedResults.Ok(await check.CheckAsync(body!.Model!, cancellationToken));

@@ -1,5 +1,6 @@
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
+using TimeVision.Core.Pipeline.Durable;
 using TimeVision.Core.Recovery;
 
 namespace TimeVision.Core.Pipeline;
@@ -33,7 +34,7 @@ public sealed class DocumentRunStarter(IRunJournal runs)
         try
         {
             await runs.RecordAsync(run, cancellationToken);
-            await Durable.EstimateDocumentCalls.ScheduleNewEstimateDocumentInstanceAsync(client, run.Request, new StartOrchestrationOptions(id), cancellationToken);
+            await client.ScheduleNewEstimateDocumentInstanceAsync(run.Request, new StartOrchestrationOptions(id), cancellationToken);
             return true;
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
