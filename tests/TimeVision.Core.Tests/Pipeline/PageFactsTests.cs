@@ -21,8 +21,7 @@ public sealed class PageFactsTests : FakeOpenAITestBase
     [Fact]
     public async Task A_text_layer_read_that_runs_out_of_time_leaves_the_page_without_facts_and_the_page_is_still_rendered_and_estimated()
     {
-        // 1 ms: pdftotext cannot even start in that time, so the read always runs out of its own time.
-        using var services = Services(blobs: null, ("Rendering:TextLayerTimeout", "00:00:00.001"));
+        using var services = Services(blobs: null, ("Rendering:TextLayerTimeout", "00:00:00.001"), ("Rendering:PopplerDirectory", ToolsWhosePdfToTextNeverAnswers()));
         var (documentId, page) = await UploadAsync(services, RepositoryPaths.Sample("odri-motor-shaft.pdf"));
         var pipeline = services.Get<DocumentPipeline>();
         Server.Enqueue(new FakeReply.Content(SampleEstimates.ShaftJson()));
@@ -44,7 +43,7 @@ public sealed class PageFactsTests : FakeOpenAITestBase
     [Fact]
     public async Task The_offline_estimate_of_a_page_whose_text_layer_could_not_be_read_says_so_not_that_it_is_a_scan()
     {
-        using var services = Services(blobs: null, ("Rendering:TextLayerTimeout", "00:00:00.001"));
+        using var services = Services(blobs: null, ("Rendering:TextLayerTimeout", "00:00:00.001"), ("Rendering:PopplerDirectory", ToolsWhosePdfToTextNeverAnswers()));
         var (documentId, page) = await UploadAsync(services, RepositoryPaths.Sample("odri-motor-shaft.pdf"));
         var pipeline = services.Get<DocumentPipeline>();
 
@@ -84,6 +83,30 @@ public sealed class PageFactsTests : FakeOpenAITestBase
 
         Assert.True(blobs.Cancelled);
         Assert.DoesNotContain(_logs.Entries, e => e.Level == LogLevel.Warning);
+    }
+
+    /// <summary>
+    /// A Poppler folder with the real tools, except a <c>pdftotext</c> that waits until it is stopped: the text layer's
+    /// own time then runs out however fast the machine is (a real pdftotext once beat a 1 ms limit).
+    /// </summary>
+    private string ToolsWhosePdfToTextNeverAnswers()
+    {
+        var real = (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator)
+            .First(folder => File.Exists(Path.Combine(folder, "pdfinfo")));
+        var tools = Directory.CreateDirectory(Path.Combine(Folder.Path, "tools")).FullName;
+        foreach (var tool in Directory.EnumerateFiles(real, "pdf*").Where(tool => Path.GetFileName(tool) != "pdftotext"))
+        {
+            File.CreateSymbolicLink(Path.Combine(tools, Path.GetFileName(tool)), tool);
+        }
+
+        var script = Path.Combine(tools, "pdftotext");
+        File.WriteAllText(script, "#!/bin/sh\nexec sleep 600\n");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+        }
+
+        return tools;
     }
 
     private ServiceProvider Services(IBlobStore? blobs, params (string Key, string Value)[] settings)
