@@ -6,6 +6,9 @@ public sealed class FineTuneOptions
     /// <summary>The configuration section these options bind from.</summary>
     public const string SectionName = "FineTuning";
 
+    /// <summary>The last day OpenAI's endpoint takes new fine-tuning jobs is before this date.</summary>
+    public static readonly DateOnly OpenAIFineTuningCloses = new(2027, 1, 6);
+
     /// <summary>
     /// The day the endpoint stops taking new jobs (<c>YYYY-MM-DD</c>). Empty: 2027-01-06 on OpenAI's endpoint (its
     /// self-serve fine-tuning winds down), none elsewhere (Azure OpenAI still fine-tunes gpt-4o and gpt-4.1).
@@ -20,5 +23,5 @@ public sealed class FineTuneOptions
 
     /// <summary>The day new jobs close at an endpoint of <paramref name="endpointKind"/>, if any.</summary>
     public DateOnly? ClosesOn(string endpointKind) =>
-        NewJobsCloseOn ?? (endpointKind == "openai" ? Retirement.RetirementDefaults.OpenAIFineTuningCloses : null);
+        NewJobsCloseOn ?? (endpointKind == "openai" ? OpenAIFineTuningCloses : null);
 }

@@ -10,9 +10,6 @@ public static class RetirementDefaults
     /// <summary>The shutdown of the models in <see cref="RetiringOnOpenAI"/>.</summary>
     public static readonly DateOnly OpenAIShutdown = new(2027, 1, 14);
 
-    /// <summary>The last day OpenAI's endpoint takes new fine-tuning jobs is before this date.</summary>
-    public static readonly DateOnly OpenAIFineTuningCloses = new(2027, 1, 6);
-
     /// <summary>The base models that shut down on <see cref="OpenAIShutdown"/>, with their fine-tunes.</summary>
     public static IReadOnlyList<string> RetiringOnOpenAI { get; } =
         ["gpt-4o-2024-08-06", "gpt-4o-2024-11-20", "gpt-4o-mini-2024-07-18", "gpt-4.1-2025-04-14", "gpt-4.1-mini-2025-04-14"];
