@@ -8,7 +8,7 @@ namespace TimeVision.Core.Calibration;
 /// Puts the calibrated time beside the model's on a document estimate: per part and in total, with intervals, when a
 /// calibration exists for the model that answered (the one that estimated the most pages).
 /// </summary>
-public sealed class CalibratedEstimates
+public sealed class CalibratedEstimates : IDocumentCalibration
 {
     private readonly CalibrationStore _store;
     private readonly CalibrationRows _rows;
@@ -22,7 +22,7 @@ public sealed class CalibratedEstimates
         _blobs = blobs;
     }
 
-    /// <summary><paramref name="document"/> with its calibrated times, or as it is when no calibration applies.</summary>
+    /// <inheritdoc />
     public async Task<DocumentEstimate> ApplyAsync(DocumentEstimate document, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(document);

@@ -1,4 +1,3 @@
-using TimeVision.Core.Evaluation;
 using TimeVision.Core.History;
 using TimeVision.Core.Storage;
 
@@ -31,21 +30,22 @@ public sealed class CalibrationRows
     }
 
     /// <summary>
-    /// The row of <paramref name="item"/>: the features of its first page with a text layer, and its history estimate
-    /// from labels <paramref name="heldOut"/> lets through (never its own).
+    /// The row of a labelled document: the features of its first page with a text layer among <paramref name="pageFacts"/>,
+    /// and its history estimate from labels <paramref name="heldOut"/> lets through (never its own).
     /// </summary>
-    public async Task<CalibrationRow> RowAsync(EvaluationItem item, double rawMinutes, Func<string, bool> heldOut, CancellationToken cancellationToken)
+    public async Task<CalibrationRow> RowAsync(
+        string documentId, IEnumerable<BlobReference?> pageFacts, double rawMinutes, double actualMinutes, Func<string, bool> heldOut, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(item);
-        foreach (var page in item.Pages)
+        ArgumentNullException.ThrowIfNull(pageFacts);
+        foreach (var page in pageFacts)
         {
-            if (await DocumentParts.ReadFactsAsync(_blobs, page.Facts, cancellationToken) is { HasText: true } facts)
+            if (await DocumentParts.ReadFactsAsync(_blobs, page, cancellationToken) is { HasText: true } facts)
             {
-                var history = await _history.EstimatePageAsync(item.DocumentId, facts, heldOut, cancellationToken);
-                return new CalibrationRow(item.DocumentId, rawMinutes, PartFeatures.From([facts], null), history.Estimate?.EstimatedTimeMin, item.ActualMinutes);
+                var history = await _history.EstimatePageAsync(documentId, facts, heldOut, cancellationToken);
+                return new CalibrationRow(documentId, rawMinutes, PartFeatures.From([facts], null), history.Estimate?.EstimatedTimeMin, actualMinutes);
             }
         }
 
-        return new CalibrationRow(item.DocumentId, rawMinutes, null, null, item.ActualMinutes);
+        return new CalibrationRow(documentId, rawMinutes, null, null, actualMinutes);
     }
 }

@@ -1,21 +1,23 @@
 using TimeVision.Core.Calibration;
+using TimeVision.Core.Pipeline;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Registers calibration: training a model's correction towards the shop's real times, and storing it.</summary>
+/// <summary>Registers calibration: a model's stored correction towards the shop's real times, and its use on new documents.</summary>
 public static class CalibrationServiceCollectionExtensions
 {
-    /// <summary>Adds the calibration store, the rows it learns from, the trainer (and the evaluation it runs) and the timer's recalibration.</summary>
+    /// <summary>
+    /// Adds the calibration store, the rows a calibration reads, and the calibrated times the pipeline puts beside the
+    /// model's on each document it assembles.
+    /// </summary>
     /// <param name="services">The service collection.</param>
     /// <returns>The same collection, for chaining.</returns>
     public static IServiceCollection AddTimeVisionCalibration(this IServiceCollection services) => services.AddFeature(nameof(AddTimeVisionCalibration), static services =>
     {
-        services.AddTimeVisionEstimates().AddTimeVisionHistory().AddTimeVisionEvaluation();
+        services.AddTimeVisionEstimates().AddTimeVisionHistory();
         services.TryAddSingleton<CalibrationStore>();
         services.TryAddSingleton<CalibrationRows>();
-        services.TryAddSingleton<CalibrationTrainer>();
-        services.AddValidatedOptions<RecalibrationOptions>(RecalibrationOptions.SectionName);
-        services.AddTimeVisionModels();
-        services.TryAddSingleton<Recalibration>();
+        services.TryAddSingleton<CalibratedEstimates>();
+        services.Replace(ServiceDescriptor.Singleton<IDocumentCalibration>(provider => provider.GetRequiredService<CalibratedEstimates>()));
     });
 }

@@ -22,6 +22,7 @@ public static class TimeVisionCoreServiceCollectionExtensions
             .AddTimeVisionPipeline()
             .AddTimeVisionEvaluation()
             .AddTimeVisionCalibration()
+            .AddTimeVisionRecalibration()
             .AddTimeVisionFeedback()
             .AddTimeVisionEstimates()
             .AddTimeVisionTraining()

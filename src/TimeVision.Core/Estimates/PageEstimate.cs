@@ -116,23 +116,6 @@ public enum Complexity
     Complex,
 }
 
-/// <summary>How sure an estimate is.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<Confidence>))]
-public enum Confidence
-{
-    /// <summary>High.</summary>
-    [JsonStringEnumMemberName("high")]
-    High,
-
-    /// <summary>Medium.</summary>
-    [JsonStringEnumMemberName("medium")]
-    Medium,
-
-    /// <summary>Low.</summary>
-    [JsonStringEnumMemberName("low")]
-    Low,
-}
-
 /// <summary>The units a drawing is dimensioned in.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<DrawingUnits>))]
 public enum DrawingUnits

@@ -201,7 +201,7 @@ public sealed class EvaluationRunner
             return raw with { Model = candidate.Value };
         }
 
-        var row = await _calibrationRows.RowAsync(item, raw.EstimatedMinutes.Value, set.IsHeldOut, cancellationToken);
+        var row = await _calibrationRows.RowAsync(item.DocumentId, item.Pages.Select(p => p.Facts), raw.EstimatedMinutes.Value, item.ActualMinutes, set.IsHeldOut, cancellationToken);
         return raw with { Model = candidate.Value, EstimatedMinutes = Calibrator.Apply(calibration, row).Minutes };
     }
 

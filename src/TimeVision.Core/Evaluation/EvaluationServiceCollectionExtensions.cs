@@ -11,8 +11,7 @@ public static class EvaluationServiceCollectionExtensions
     public static IServiceCollection AddTimeVisionEvaluation(this IServiceCollection services) => services.AddFeature(nameof(AddTimeVisionEvaluation), static services =>
     {
         services.AddTimeVisionEstimates().AddTimeVisionPipeline().AddTimeVisionHistory();
-        services.TryAddSingleton<TimeVision.Core.Calibration.CalibrationStore>();
-        services.TryAddSingleton<TimeVision.Core.Calibration.CalibrationRows>();
+        services.AddTimeVisionCalibration();
         services.TryAddSingleton<EvaluationSetBuilder>();
         services.TryAddSingleton<EvaluationRunner>();
     });

@@ -22,9 +22,6 @@ public sealed class FineTuneStarts
     /// <summary>What every start's id begins with.</summary>
     public const string IdPrefix = "finetune-";
 
-    /// <summary>The longest idempotency key taken.</summary>
-    public const int MaxIdempotencyKeyLength = 128;
-
     private readonly IEstimateStore _estimates;
     private readonly IFineTuneJobStore _jobs;
     private readonly PromptCatalog _prompts;
@@ -42,10 +39,6 @@ public sealed class FineTuneStarts
         _pipeline = pipeline;
     }
 
-    /// <summary>Whether <paramref name="key"/> is a usable idempotency key: 1–128 printable ASCII characters.</summary>
-    public static bool IsValidIdempotencyKey(string? key) =>
-        key is { Length: >= 1 and <= MaxIdempotencyKeyLength } && key.All(c => c is >= ' ' and <= '~');
-
     /// <summary>
     /// Schedules the start <paramref name="request"/> names, unless it exists. A start that exists is left as it is
     /// (running or ended), except one whose orchestration failed on a fault: that one runs again and resumes from its
@@ -58,9 +51,9 @@ public sealed class FineTuneStarts
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(client);
-        if (idempotencyKey is not null && !IsValidIdempotencyKey(idempotencyKey))
+        if (idempotencyKey is not null && !IdempotencyKeys.IsValid(idempotencyKey))
         {
-            return Rejected(null, "invalid_idempotency_key", $"An Idempotency-Key is 1–{MaxIdempotencyKeyLength} printable ASCII characters.");
+            return Rejected(null, "invalid_idempotency_key", $"An Idempotency-Key is 1–{IdempotencyKeys.MaxLength} printable ASCII characters.");
         }
 
         try

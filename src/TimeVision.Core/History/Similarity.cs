@@ -75,16 +75,6 @@ public static class Similarity
         ];
     }
 
-    /// <summary>A part's features as one line: <c>ROT medium steel, 120 × 40 mm, Ø40, 2 holes, 1 thread, 1 fit</c>.</summary>
-    public static string Describe(PartFeatures features)
-    {
-        ArgumentNullException.ThrowIfNull(features);
-        var size = features.SecondMm is { } second ? Invariant($"{features.LargestMm:0.#} × {second:0.#} mm") : Mm(features.LargestMm);
-        var diameter = features.LargestDiameterMm is { } d ? Invariant($", Ø{d:0.#}") : string.Empty;
-        return Invariant(
-            $"{Json.JsonCode.Of(features.PartType)} {Json.JsonCode.Of(features.Complexity)} {features.MaterialGroup ?? "unknown material"}, {size}{diameter}, {features.Holes} holes, {features.Threads} threads, {features.Fits} fits, {features.FineRoughness} fine roughness");
-    }
-
     private static SimilarityReason Reason(string feature, double similarity, string text) => new(feature, similarity >= MatchedAt, text);
 
     private static double PartTypes(PartType a, PartType b) =>

@@ -125,7 +125,7 @@ public sealed class TimesFile
         var source = defaultSource;
         if (cell(TimesColumn.Source) is { } sourceText)
         {
-            switch (TimesFileColumns.Plain(sourceText).ToLowerInvariant())
+            switch (PlainText.Of(sourceText).ToLowerInvariant())
             {
                 case "actual":
                     source = FeedbackSource.Actual;

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using TimeVision.Core.Calibration;
 using TimeVision.Core.Estimates.Stores;
 using TimeVision.Core.Estimates;
 using TimeVision.Core.Recovery;
@@ -21,7 +20,7 @@ namespace TimeVision.Core.Pipeline;
 /// <param name="time">When the run completed.</param>
 /// <param name="logger">Says what was saved.</param>
 public sealed class DocumentAssembler(
-    IEstimateStore estimates, CalibratedEstimates calibrated, IRunJournal runs, TimeProvider time, ILogger<DocumentAssembler> logger)
+    IEstimateStore estimates, IDocumentCalibration calibrated, IRunJournal runs, TimeProvider time, ILogger<DocumentAssembler> logger)
 {
     /// <summary>Writes of a document estimate before a run of conflicting feedback writes fails the save (and the activity retries).</summary>
     private const int MaxSaveAttempts = 5;

@@ -17,7 +17,7 @@ namespace TimeVision.Core.Pipeline;
 /// <param name="estimator">Asks the model.</param>
 /// <param name="examples">The similar past parts for the prompt.</param>
 /// <param name="prompts">The prompt set of each model.</param>
-public sealed class VisionPageEstimator(IBlobStore blobs, IVisionEstimator estimator, HistoryExamples examples, PromptCatalog prompts) : IPageEstimator
+public sealed class VisionPageEstimator(IBlobStore blobs, IVisionEstimator estimator, IHistoryExampleSource examples, PromptCatalog prompts) : IPageEstimator
 {
     /// <inheritdoc />
     public ModelKind Answers => ModelKind.Deployment;

@@ -200,7 +200,7 @@ public sealed class OpenAIVisionEstimator : IVisionEstimator
     {
         ArgumentNullException.ThrowIfNull(prompt);
         var text = prompt.Grounded && Facts.GroundingSection.Render(facts) is { } section ? $"{prompt.UserText}\n\n{section}" : prompt.UserText;
-        return prompt.HistoryExamples > 0 && History.HistoryExamples.Render(examples) is { } history ? $"{text}\n\n{history}" : text;
+        return prompt.HistoryExamples > 0 && Prompts.HistoryExamplesSection.Render(examples) is { } history ? $"{text}\n\n{history}" : text;
     }
 
     private static ChatMessage[] Messages(PromptSet prompt, ModelImage image, string detail, Facts.PageFacts? facts, IReadOnlyList<History.HistoryExample>? examples)

@@ -144,11 +144,11 @@ public sealed class FineTuneStartsTests : IDisposable
     [Fact]
     public void Keys_of_1_to_128_printable_ASCII_characters_are_valid()
     {
-        Assert.True(FineTuneStarts.IsValidIdempotencyKey("a"));
-        Assert.True(FineTuneStarts.IsValidIdempotencyKey(new string('~', 128)));
-        Assert.True(FineTuneStarts.IsValidIdempotencyKey("order 4711/retrain #2"));
-        Assert.False(FineTuneStarts.IsValidIdempotencyKey(new string('k', 129)));
-        Assert.False(FineTuneStarts.IsValidIdempotencyKey(null));
+        Assert.True(IdempotencyKeys.IsValid("a"));
+        Assert.True(IdempotencyKeys.IsValid(new string('~', 128)));
+        Assert.True(IdempotencyKeys.IsValid("order 4711/retrain #2"));
+        Assert.False(IdempotencyKeys.IsValid(new string('k', 129)));
+        Assert.False(IdempotencyKeys.IsValid(null));
     }
 
     [Theory]

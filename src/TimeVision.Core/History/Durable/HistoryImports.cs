@@ -105,7 +105,7 @@ public sealed class HistoryImports
         ArgumentNullException.ThrowIfNull(times);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(client);
-        if (idempotencyKey is not null && !FineTuning.FineTuneStarts.IsValidIdempotencyKey(idempotencyKey))
+        if (idempotencyKey is not null && !IdempotencyKeys.IsValid(idempotencyKey))
         {
             return new HistoryImportSubmission(null, "rejected", "invalid_idempotency_key", "An Idempotency-Key is 1–128 printable ASCII characters.");
         }

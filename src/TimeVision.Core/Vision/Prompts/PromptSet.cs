@@ -59,7 +59,7 @@ public sealed record PromptSet
         HistoryExamples = count,
         HistoryImages = images,
         Hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
-            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Hash}\0{History.HistoryExamples.Version}:{count}:{images}")))),
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Hash}\0{HistoryExamplesSection.Version}:{count}:{images}")))),
     };
 
     /// <summary>This set with the text-layer facts section after the user text.</summary>

@@ -259,11 +259,6 @@ public sealed class VisionBudget
     }
 }
 
-/// <summary>Today's budget is spent.</summary>
-/// <param name="Message">What happened and when it opens again.</param>
-/// <param name="OpensAt">The start of the next UTC day.</param>
-public sealed record BudgetSpent(string Message, DateTimeOffset OpensAt);
-
 /// <summary>A budget is set below one page's expected cost.</summary>
 /// <param name="Message">What is wrong, with both figures, and what to do.</param>
 /// <param name="BudgetUsd">The smaller budget set.</param>

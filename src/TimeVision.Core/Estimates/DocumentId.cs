@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 
-namespace TimeVision.Core.Pipeline;
+namespace TimeVision.Core.Estimates;
 
 /// <summary>A document's id: the SHA-256 of its PDF as 64 lowercase hex digits. The one place that says what an id looks like.</summary>
 public readonly record struct DocumentId

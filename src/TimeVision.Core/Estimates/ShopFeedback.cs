@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
 using TimeVision.Core.Estimates;
 
-namespace TimeVision.Core.Feedback;
+namespace TimeVision.Core.Estimates;
 
 /// <summary>What kind of truth a label is.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<FeedbackSource>))]

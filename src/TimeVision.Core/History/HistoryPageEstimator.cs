@@ -2,7 +2,7 @@ using TimeVision.Core.Estimates;
 using TimeVision.Core.History;
 using TimeVision.Core.Vision;
 
-namespace TimeVision.Core.Pipeline;
+namespace TimeVision.Core.History;
 
 /// <summary>The history estimate (<see cref="ModelKind.History"/>): the real times of the shop's most similar past parts, no model.</summary>
 /// <param name="history">The history estimator.</param>

@@ -5,7 +5,7 @@ using TimeVision.Core.Evaluation;
 using TimeVision.Core.Feedback;
 using TimeVision.Core.Training;
 
-namespace TimeVision.Core.Calibration;
+namespace TimeVision.Core.CalibrationTraining;
 
 /// <summary>
 /// <c>timevision calibrate</c>: trains a model's calibration on the training side of the export's split (the same split
@@ -57,7 +57,7 @@ public sealed class CalibrationTrainer
         {
             if (result.EstimatedMinutes is { } raw && raw > 0)
             {
-                rows.Add(await _rows.RowAsync(item, raw, set.IsHeldOut, cancellationToken));
+                rows.Add(await _rows.RowAsync(item.DocumentId, item.Pages.Select(p => p.Facts), raw, item.ActualMinutes, set.IsHeldOut, cancellationToken));
             }
         }
 

@@ -1,4 +1,4 @@
-namespace TimeVision.Core.Vision;
+namespace TimeVision.Core.Estimates;
 
 /// <summary>What a model id says about the model.</summary>
 public static class ModelIds

@@ -1,4 +1,4 @@
-namespace TimeVision.Core.Feedback;
+namespace TimeVision.Core.Estimates;
 
 /// <summary>
 /// Where an imported label came from: the times file (name and SHA-256), how its rows were aggregated, their spread,

@@ -1,10 +1,12 @@
+using System.Globalization;
 using System.Text.Json.Serialization;
+using TimeVision.Core.Json;
 using TimeVision.Core.Estimates;
 using TimeVision.Core.Facts;
 using TimeVision.Core.Feedback;
 using TimeVision.Core.Offline;
 
-namespace TimeVision.Core.History;
+namespace TimeVision.Core.Offline;
 
 /// <summary>
 /// What the similarity of two parts is measured on (<see cref="Similarity"/>): what TimeVision knows of a part from its
@@ -116,5 +118,12 @@ public sealed record PartFeatures
 
     /// <summary>The features as one line for a person: <c>ROT medium steel 120×40 mm Ø40, 2 holes, 1 thread</c>.</summary>
     [JsonIgnore]
-    public string Summary => Similarity.Describe(this);
+    public string Summary => Invariant(
+        $"{JsonCode.Of(PartType)} {JsonCode.Of(Complexity)} {MaterialGroup ?? "unknown material"}, {SizeText}{DiameterText}, {Holes} holes, {Threads} threads, {Fits} fits, {FineRoughness} fine roughness");
+
+    private string SizeText => SecondMm is { } second ? Invariant($"{LargestMm:0.#} × {second:0.#} mm") : LargestMm is { } mm ? Invariant($"{mm:0.#} mm") : "unknown";
+
+    private string DiameterText => LargestDiameterMm is { } d ? Invariant($", Ø{d:0.#}") : string.Empty;
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

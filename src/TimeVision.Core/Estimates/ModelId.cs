@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Serialization;
 
-namespace TimeVision.Core.Vision;
+namespace TimeVision.Core.Estimates;
 
 /// <summary>What a <see cref="ModelId"/> names.</summary>
 public enum ModelKind

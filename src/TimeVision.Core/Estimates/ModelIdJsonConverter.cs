@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace TimeVision.Core.Vision;
+namespace TimeVision.Core.Estimates;
 
 /// <summary>Writes a <see cref="ModelId"/> as its text and reads it back through <see cref="ModelId.Parse"/>.</summary>
 public sealed class ModelIdJsonConverter : JsonConverter<ModelId>

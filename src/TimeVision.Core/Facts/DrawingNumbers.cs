@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace TimeVision.Core.History;
+namespace TimeVision.Core.Facts;
 
 /// <summary>
 /// How a times file's drawing number is compared with the numbers read from drawings: exactly first, then without
@@ -31,7 +31,7 @@ public static partial class DrawingNumbers
     {
         ArgumentNullException.ThrowIfNull(number);
         var trimmed = number.Trim();
-        var plain = TimesFileColumns.Plain(trimmed).ToUpperInvariant();
+        var plain = PlainText.Of(trimmed).ToUpperInvariant();
         trimmed = plain.Length == trimmed.Length ? trimmed : plain;
         var match = Suffix().Match(plain);
         return match.Success && match.Groups["base"].Value.Any(char.IsLetterOrDigit)

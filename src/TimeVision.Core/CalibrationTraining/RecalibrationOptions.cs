@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using TimeVision.Core.Training;
 
-namespace TimeVision.Core.Calibration;
+namespace TimeVision.Core.CalibrationTraining;
 
 /// <summary>When the timer trains the active model's calibration again, bound from the <c>Calibration</c> section.</summary>
 public sealed class RecalibrationOptions

@@ -4,7 +4,7 @@ using TimeVision.Core.Estimates.Stores;
 using TimeVision.Core.Feedback;
 using TimeVision.Core.ModelRegistry;
 
-namespace TimeVision.Core.Calibration;
+namespace TimeVision.Core.CalibrationTraining;
 
 /// <summary>What one look of the recalibration timer did.</summary>
 /// <param name="Model">The active model it looked at.</param>
