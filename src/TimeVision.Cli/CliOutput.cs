@@ -23,17 +23,17 @@ internal static class CliOutput
         return exitCode;
     }
 
-    /// <summary>The error contract for a model that cannot be reached (<see cref="TimeVision.Core.Vision.ModelAccess"/>), exit 2.</summary>
-    public static int WriteError(TextWriter stdout, TextWriter stderr, TimeVision.Core.Vision.ModelAccessError error)
+    /// <summary>The error contract for a model that cannot be reached (<see cref="TimeVision.Core.Estimating.Vision.ModelAccess"/>), exit 2.</summary>
+    public static int WriteError(TextWriter stdout, TextWriter stderr, TimeVision.Core.Estimating.Vision.ModelAccessError error)
     {
         ArgumentNullException.ThrowIfNull(error);
         return WriteError(stdout, stderr, error.Code, error.Message, ExitCodes.BadInput);
     }
 
     /// <summary>The error contract for a rendering error, with its stable code.</summary>
-    public static int WriteError(TextWriter stdout, TextWriter stderr, TimeVision.Core.Rendering.RenderErrorCode code, string message, int exitCode)
+    public static int WriteError(TextWriter stdout, TextWriter stderr, TimeVision.Core.Estimating.Rendering.RenderErrorCode code, string message, int exitCode)
     {
-        WriteResult(stdout, new { error = new TimeVision.Core.Rendering.RenderError(code, message) });
+        WriteResult(stdout, new { error = new TimeVision.Core.Estimating.Rendering.RenderError(code, message) });
         stderr.WriteLine($"error: {message}");
         return exitCode;
     }

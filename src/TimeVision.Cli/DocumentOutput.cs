@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using TimeVision.Core.Estimates;
+using TimeVision.Core.Estimating.Estimates;
 using TimeVision.Core.Json;
 
 namespace TimeVision.Cli;
@@ -15,7 +15,7 @@ internal static class DocumentOutput
     public static async Task<int> WriteAsync(IServiceProvider services, DocumentEstimate document, bool json, TextWriter stdout, CancellationToken cancellationToken)
     {
         var exitCode = Write(document, json, stdout);
-        if (!json && await Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<TimeVision.Core.History.SimilarPartsFinder>(services)
+        if (!json && await Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<TimeVision.Core.Learning.History.SimilarPartsFinder>(services)
                 .FindAsync(document.Id, 3, cancellationToken) is { HistoryParts: > 0 } similar)
         {
             await stdout.WriteAsync(Environment.NewLine + SimilarOutput.Summary(similar, maxPerPart: 3));

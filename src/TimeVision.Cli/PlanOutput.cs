@@ -1,7 +1,6 @@
 using System.Globalization;
 using Spectre.Console;
-using TimeVision.Core.Json;
-using TimeVision.Core.ProcessPlanning;
+using TimeVision.Core.Estimating.ProcessPlanning;
 
 namespace TimeVision.Cli;
 

@@ -1,3 +1,9 @@
 using TimeVision.Cli;
 
+using TimeVision.Cli;
+
+using TimeVision.Cli;
+
+using TimeVision.Cli;
+
 return await TimeVisionCommandLine.InvokeAsync(args);

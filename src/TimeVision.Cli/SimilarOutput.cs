@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using TimeVision.Core.History;
+using TimeVision.Core.Learning.History;
 
 namespace TimeVision.Cli;
 

@@ -5,8 +5,6 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.ApplicationInsights;
 using Microsoft.Extensions.Options;
-using TimeVision.Api.Access;
-using TimeVision.Api.Endpoints;
 
 namespace TimeVision.Functions;
 

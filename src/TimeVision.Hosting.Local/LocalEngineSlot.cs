@@ -1,7 +1,7 @@
 using Grpc.Net.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using TimeVision.Core.Pipeline;
+using TimeVision.Core.Estimating.Pipeline;
 
 namespace TimeVision.Hosting.Local;
 

@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using TimeVision.Core.Recovery;
+using TimeVision.Core.Estimating.Pipeline.Recovery;
 using TimeVision.Core.Storage;
 
 namespace TimeVision.Hosting.Local;

@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using TimeVision.Core.Facts;
-using TimeVision.Core.Offline;
+using TimeVision.Core.Estimating.Facts;
+using TimeVision.Core.Estimating.Offline;
 using TimeVision.Testing;
 
 namespace TimeVision.Benchmarks;

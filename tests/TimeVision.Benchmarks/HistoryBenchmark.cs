@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
-using TimeVision.Core.Feedback;
-using TimeVision.Core.History;
+using TimeVision.Core.Estimating.Estimates;
+using TimeVision.Core.Estimating.Estimates.Stores;
+using TimeVision.Core.Estimating.Offline;
+using TimeVision.Core.Learning.History;
 using TimeVision.Testing;
 using TimeVision.Testing.History;
 

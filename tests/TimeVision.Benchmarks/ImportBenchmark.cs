@@ -3,8 +3,8 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using TimeVision.Core.Feedback;
-using TimeVision.Core.History;
+using TimeVision.Core.Estimating.Estimates;
+using TimeVision.Core.Learning.History;
 using TimeVision.Testing;
 
 namespace TimeVision.Benchmarks;

@@ -3,9 +3,9 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using TimeVision.Core.Feedback;
-using TimeVision.Core.History;
-using TimeVision.Core.History.Durable;
+using TimeVision.Core.Estimating.Estimates;
+using TimeVision.Core.Learning.History;
+using TimeVision.Core.Learning.History.Durable;
 using TimeVision.Testing;
 
 namespace TimeVision.Benchmarks;

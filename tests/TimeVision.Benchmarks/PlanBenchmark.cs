@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using TimeVision.Core.ProcessPlanning;
+using TimeVision.Core.Estimating.ProcessPlanning;
 
 namespace TimeVision.Benchmarks;
 

@@ -6,10 +6,11 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SkiaSharp;
-using TimeVision.Core.Rendering;
-using TimeVision.Core.Rendering.Png;
-using TimeVision.Core.Rendering.Poppler;
-using TimeVision.Core.Vision;
+using TimeVision.Core.Estimating.Pipeline;
+using TimeVision.Core.Estimating.Rendering;
+using TimeVision.Core.Estimating.Rendering.Png;
+using TimeVision.Core.Estimating.Rendering.Poppler;
+using TimeVision.Core.Estimating.Vision;
 using TimeVision.Testing;
 
 namespace TimeVision.Benchmarks;

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
-using TimeVision.Core.Estimates.Stores;
-using TimeVision.Core.ModelRegistry;
+using TimeVision.Core.Estimating.Estimates.Stores;
+using TimeVision.Core.Estimating.Vision.Registry;
 using TimeVision.Core.Storage;
 using TimeVision.Testing.LocalServices;
 

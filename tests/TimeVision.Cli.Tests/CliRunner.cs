@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
+using TimeVision.Cli.Commands;
+using TimeVision.Core.Estimating.Pipeline;
 
 namespace TimeVision.Cli.Tests;
 

@@ -1,3 +1,4 @@
+using TimeVision.Core.Estimating.Estimates;
 using TimeVision.Testing;
 
 namespace TimeVision.Cli.Tests;
@@ -27,7 +28,7 @@ public sealed class CliRunnerTests : IDisposable
 
         Assert.All(runs.Append(after), run => Assert.True(run.ExitCode == 0, run.Stderr));
         Assert.Equal(("gpt-4.1", "configuration"), (runs[0].Json.GetProperty("activeModel").GetString(), runs[0].Json.GetProperty("source").GetString()));
-        Assert.Equal((Core.Vision.ModelIds.Default, "default"), (runs[1].Json.GetProperty("activeModel").GetString(), runs[1].Json.GetProperty("source").GetString()));
+        Assert.Equal((ModelIds.Default, "default"), (runs[1].Json.GetProperty("activeModel").GetString(), runs[1].Json.GetProperty("source").GetString()));
         Assert.Equal("o4-mini", runs[2].Json.GetProperty("activeModel").GetString());
         Assert.Equal("default", after.Json.GetProperty("source").GetString());
     }

@@ -1,15 +1,14 @@
 using System.Diagnostics;
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using TimeVision.Cli.Serve;
-using TimeVision.Core.Estimates.Stores;
-using TimeVision.Core.Storage;
-using TimeVision.Hosting.Local;
-using TimeVision.Testing.FakeOpenAI;
+using TimeVision.Core.Estimating.Estimates;
+using TimeVision.Core.Estimating.Estimates.Stores;
 using TimeVision.Testing;
+using TimeVision.Testing.FakeOpenAI;
 
 namespace TimeVision.Cli.Tests;
 
@@ -62,7 +61,7 @@ public sealed class CrashRecoveryTests : FakeOpenAITestBase
         Assert.True(run.ExitCode == 0, run.Stderr);
         Assert.Contains($"{id}: its run did not finish", run.Stderr, StringComparison.Ordinal);
         Assert.Equal("completed", run.Json.GetProperty("status").GetString());
-        Assert.Equal(Core.Estimates.DocumentStatus.Completed, resumed?.Status);
+        Assert.Equal(DocumentStatus.Completed, resumed?.Status);
         Assert.Equal(Pages, resumed!.Pages.Count);
         Assert.Equal(Pages - AnsweredBeforeKill + 1, Server.Requests.Count - askedBeforeKill);
     }

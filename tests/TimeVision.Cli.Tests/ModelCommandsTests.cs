@@ -1,3 +1,4 @@
+using TimeVision.Core.Estimating.Estimates;
 using TimeVision.Testing;
 using TimeVision.Testing.FakeOpenAI;
 
@@ -44,7 +45,7 @@ public sealed class ModelCommandsTests : FakeOpenAITestBase
 
         Assert.True(run.ExitCode == 2, run.Stderr + run.Stdout);
         Assert.Equal("invalid_model_id", run.Json.GetProperty("error").GetProperty("code").GetString());
-        Assert.Equal(Core.Vision.ModelIds.Default, info.Json.GetProperty("activeModel").GetString());
+        Assert.Equal(ModelIds.Default, info.Json.GetProperty("activeModel").GetString());
         Assert.Empty(Server.Requests);
     }
 

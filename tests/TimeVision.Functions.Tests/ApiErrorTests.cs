@@ -5,9 +5,9 @@ using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using TimeVision.Core.Estimates;
-using TimeVision.Core.Pipeline;
-using TimeVision.Core.Pipeline.Durable;
+using TimeVision.Core.Estimating.Estimates;
+using TimeVision.Core.Estimating.Pipeline;
+using TimeVision.Core.Estimating.Pipeline.Durable;
 using TimeVision.Core.Storage;
 using TimeVision.Testing.LocalServices;
 
@@ -36,7 +36,7 @@ public sealed class ApiErrorTests(AzuriteFixture azurite, CosmosFixture cosmos) 
         var id = new string('f', 64);
         var missing = new BlobReference(BlobReference.DrawingsContainer, $"gone-{Guid.NewGuid():N}.pdf");
         await _harness.Client.ScheduleNewEstimateDocumentInstanceAsync(
-            new EstimateDocumentRequest(id, missing, "gone.pdf", DocumentSource.Http, Core.Vision.ModelId.Parse("gpt-4.1"), 8, 1, TimeSpan.FromSeconds(1), Force: false),
+            new EstimateDocumentRequest(id, missing, "gone.pdf", DocumentSource.Http, ModelId.Parse("gpt-4.1"), 8, 1, TimeSpan.FromSeconds(1), Force: false),
             new StartOrchestrationOptions(id),
             Token);
         var failure = (await _harness.WaitAsync(id)).FailureDetails!;

@@ -1,11 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
-using TimeVision.Api.Access;
-using TimeVision.Api.Handlers;
-using TimeVision.Api.Http;
-using TimeVision.Functions.Middleware;
-using TimeVision.Functions.Triggers;
 using TimeVision.Testing.History;
 using TimeVision.Testing.LocalServices;
 

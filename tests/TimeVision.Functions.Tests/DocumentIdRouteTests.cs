@@ -2,13 +2,9 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
-using TimeVision.Api.Handlers;
-using TimeVision.Api.Http;
-using TimeVision.Core.Estimates.Stores;
-using TimeVision.Core.Storage;
-using TimeVision.Functions.Triggers;
-using TimeVision.Testing.LocalServices;
+using TimeVision.Core.Estimating.Estimates.Stores;
 using TimeVision.Testing;
+using TimeVision.Testing.LocalServices;
 
 namespace TimeVision.Functions.Tests;
 

@@ -1,6 +1,6 @@
 using Microsoft.DurableTask.Client;
-using TimeVision.Core.Estimates;
-using TimeVision.Core.Rendering;
+using TimeVision.Core.Estimating.Estimates;
+using TimeVision.Core.Estimating.Rendering;
 using TimeVision.Testing;
 using TimeVision.Testing.LocalServices;
 
@@ -78,7 +78,7 @@ public sealed class DrawingBlobTriggerTests(AzuriteFixture azurite, CosmosFixtur
         Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
         Assert.Equal(3, _harness.Model.Requests.Count);
         var document = await _harness.Api.GetAsync(FunctionsHarness.Request("GET"), only.InstanceId, _harness.Client, Token);
-        var estimate = Assert.IsType<Core.Estimates.DocumentEstimate>(Assert.IsType<Microsoft.AspNetCore.Mvc.OkObjectResult>(document).Value);
+        var estimate = Assert.IsType<DocumentEstimate>(Assert.IsType<Microsoft.AspNetCore.Mvc.OkObjectResult>(document).Value);
         Assert.Equal(("bracket.pdf", "blob"), (estimate.FileName, Core.Json.JsonCode.Of(estimate.Source)));
     }
 
@@ -109,7 +109,7 @@ public sealed class DrawingBlobTriggerTests(AzuriteFixture azurite, CosmosFixtur
         }
 
         var only = Assert.Single(instances);
-        Assert.Equal(Core.Pipeline.DocumentId.FromHash(System.Security.Cryptography.SHA256.HashData(pdf)).Value, only.InstanceId);
+        Assert.Equal(DocumentId.FromHash(System.Security.Cryptography.SHA256.HashData(pdf)).Value, only.InstanceId);
         var done = await _harness.WaitAsync(only.InstanceId);
         Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
         Assert.Equal(2, _harness.Model.Requests.Count);

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using TimeVision.Api.Endpoints;
 
 namespace TimeVision.Functions.Tests;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
-using TimeVision.Core.Estimates;
+using TimeVision.Core.Estimating.Estimates;
 using TimeVision.Testing;
 using TimeVision.Testing.LocalServices;
 

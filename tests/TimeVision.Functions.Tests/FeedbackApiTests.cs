@@ -1,11 +1,8 @@
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
-using TimeVision.Api.Handlers;
-using TimeVision.Api.Http;
-using TimeVision.Core.Estimates;
-using TimeVision.Core.Feedback;
-using TimeVision.Functions.Triggers;
+using TimeVision.Core.Estimating.Estimates;
+using TimeVision.Core.Learning.Feedback;
 using TimeVision.Testing;
 using TimeVision.Testing.LocalServices;
 

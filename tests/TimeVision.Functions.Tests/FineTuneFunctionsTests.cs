@@ -3,17 +3,13 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
-using TimeVision.Api.Handlers;
-using TimeVision.Api.Http;
-using TimeVision.Core.Estimates;
-using TimeVision.Core.FineTuning;
-using TimeVision.Core.ModelManagement;
-using TimeVision.Core.ModelRegistry;
-using TimeVision.Core.Vision.Prompts;
-using TimeVision.Core.Vision;
+using TimeVision.Core.Estimating.Estimates;
+using TimeVision.Core.Estimating.Vision.Prompts;
+using TimeVision.Core.Learning.FineTuning;
+using TimeVision.Core.ModelOps.ModelManagement;
 using TimeVision.Functions.Triggers;
-using TimeVision.Testing.LocalServices;
 using TimeVision.Testing;
+using TimeVision.Testing.LocalServices;
 
 namespace TimeVision.Functions.Tests;
 

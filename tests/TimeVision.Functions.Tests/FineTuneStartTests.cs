@@ -4,10 +4,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
-using TimeVision.Api.Handlers;
-using TimeVision.Api.Http;
-using TimeVision.Core.FineTuning;
-using TimeVision.Core.Training;
+using TimeVision.Core.Learning.FineTuning;
+using TimeVision.Core.Learning.Training;
 using TimeVision.Functions.Triggers;
 using TimeVision.Testing.LocalServices;
 

@@ -4,14 +4,11 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using TimeVision.Api.Handlers;
-using TimeVision.Api.Http;
-using TimeVision.Core.Estimates.Stores;
-using TimeVision.Core.FineTuning;
-using TimeVision.Core.ModelRegistry;
+using TimeVision.Core.Estimating.Estimates.Stores;
+using TimeVision.Core.Estimating.Vision.Registry;
+using TimeVision.Core.Learning.FineTuning;
 using TimeVision.Core.Storage;
 using TimeVision.Functions.Triggers;
-using TimeVision.Hosting.Local;
 using TimeVision.Testing.FakeOpenAI;
 using TimeVision.Testing.LocalServices;
 
@@ -80,7 +77,7 @@ internal sealed class FunctionsHarness : IAsyncDisposable
         builder.Services.AddSingleton<IEstimateStore>(new CosmosEstimateStore(container));
         builder.Services.AddSingleton<IModelRegistry>(new CosmosModelRegistry(models));
         builder.Services.AddSingleton<IFineTuneJobStore>(new CosmosFineTuneJobStore(models));
-        builder.Services.AddSingleton<TimeVision.Core.History.IHistoryStore>(new TimeVision.Core.History.CosmosHistoryStore(container));
+        builder.Services.AddSingleton<TimeVision.Core.Learning.History.IHistoryStore>(new TimeVision.Core.Learning.History.CosmosHistoryStore(container));
         configureServices?.Invoke(builder.Services);
         builder.Services.AddLocalDurableTask(new LocalEngineSlot { Engine = engine });
         var host = builder.Build();

@@ -1,7 +1,4 @@
 using System.Text.Json;
-using TimeVision.Api.Access;
-using TimeVision.Api.Http;
-using TimeVision.Functions.Middleware;
 using TimeVision.Testing;
 
 namespace TimeVision.Functions.Tests;

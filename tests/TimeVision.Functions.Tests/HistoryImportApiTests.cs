@@ -1,18 +1,13 @@
-using System.Text.Json;
 using System.Text;
+using System.Text.Json;
 using Azure.Storage.Blobs;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
-using TimeVision.Api.Handlers;
-using TimeVision.Api.Http;
-using TimeVision.Core.Estimates.Stores;
-using TimeVision.Core.Estimates;
-using TimeVision.Core.Feedback;
-using TimeVision.Core.Storage;
-using TimeVision.Functions.Triggers;
-using TimeVision.Testing.LocalServices;
+using TimeVision.Core.Estimating.Estimates;
+using TimeVision.Core.Estimating.Estimates.Stores;
 using TimeVision.Testing;
+using TimeVision.Testing.LocalServices;
 
 namespace TimeVision.Functions.Tests;
 

@@ -2,10 +2,9 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
-using TimeVision.Core.Estimates.Stores;
-using TimeVision.Core.Estimates;
-using TimeVision.Core.Feedback;
-using TimeVision.Core.Storage;
+using TimeVision.Core.Estimating.Estimates;
+using TimeVision.Core.Estimating.Estimates.Stores;
+using TimeVision.Core.Learning.Feedback;
 using TimeVision.Testing;
 
 namespace TimeVision.Functions.Tests;

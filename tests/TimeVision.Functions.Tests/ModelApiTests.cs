@@ -2,14 +2,10 @@ using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
-using TimeVision.Api.Handlers;
-using TimeVision.Api.Http;
-using TimeVision.Core.ModelManagement;
-using TimeVision.Core.ModelRegistry;
-using TimeVision.Core.Vision;
-using TimeVision.Functions.Triggers;
-using TimeVision.Testing.LocalServices;
+using TimeVision.Core.Estimating.Estimates;
+using TimeVision.Core.ModelOps.ModelManagement;
 using TimeVision.Testing;
+using TimeVision.Testing.LocalServices;
 
 namespace TimeVision.Functions.Tests;
 
@@ -96,7 +92,7 @@ public sealed class ModelApiTests(AzuriteFixture azurite, CosmosFixture cosmos) 
         _harness = await FunctionsHarness.StartAsync(azurite, cosmos, settings: new Dictionary<string, string?> { ["Vision:ReasoningEffort"] = "high" });
         _harness.Model.RejectedParameters.Add("reasoning_effort");
 
-        var check = Assert.IsType<TimeVision.Core.ModelCheck.ModelCheckReport>(Assert.IsType<Ok<TimeVision.Core.ModelCheck.ModelCheckReport>>((
+        var check = Assert.IsType<TimeVision.Core.ModelOps.ModelCheck.ModelCheckReport>(Assert.IsType<Ok<TimeVision.Core.ModelOps.ModelCheck.ModelCheckReport>>((
             await Api.CheckAsync(FunctionsHarness.Request("POST", Encoding.UTF8.GetBytes($$"""{"model": "{{model}}"}"""), "application/json"), Token)).Result).Value);
         var refused = Assert.IsType<Conflict<ModelCheckFailed>>((
             await Api.ActivateAsync(FunctionsHarness.Request("POST", Encoding.UTF8.GetBytes($$"""{"model": "{{model}}"}"""), "application/json"), Token)).Result);

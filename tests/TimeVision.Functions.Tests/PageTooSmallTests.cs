@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
-using TimeVision.Core.Estimates;
-using TimeVision.Core.Rendering;
+using TimeVision.Core.Estimating.Estimates;
+using TimeVision.Core.Estimating.Rendering;
 using TimeVision.Testing;
 using TimeVision.Testing.LocalServices;
 
@@ -36,8 +36,8 @@ public sealed class PageTooSmallTests(AzuriteFixture azurite, CosmosFixture cosm
             document.Pages.Where(p => p.RenderError is not null).Select(p => (p.Page, p.RenderError!.Code)));
         Assert.All(document.Pages.Where(p => p.RenderError is not null), p => Assert.Null(p.Image));
         Assert.Empty(document.RetryablePages);
-        Assert.Equal(Core.Estimates.PageEstimateStatus.Completed, PageEstimateStatusOf(document, 2));
+        Assert.Equal(PageEstimateStatus.Completed, PageEstimateStatusOf(document, 2));
     }
 
-    private static Core.Estimates.PageEstimateStatus PageEstimateStatusOf(DocumentEstimate document, int page) => document.Pages.Single(p => p.Page == page).Status;
+    private static PageEstimateStatus PageEstimateStatusOf(DocumentEstimate document, int page) => document.Pages.Single(p => p.Page == page).Status;
 }

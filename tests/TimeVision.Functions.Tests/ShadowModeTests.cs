@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
-using TimeVision.Core.Estimates;
+using TimeVision.Core.Estimating.Estimates;
 using TimeVision.Testing;
 using TimeVision.Testing.FakeOpenAI;
 using TimeVision.Testing.LocalServices;

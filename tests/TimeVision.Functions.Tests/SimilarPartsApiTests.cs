@@ -1,9 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
-using TimeVision.Api.Handlers;
-using TimeVision.Api.Http;
-using TimeVision.Core.History;
-using TimeVision.Functions.Triggers;
+using TimeVision.Core.Learning.History;
 using TimeVision.Testing.History;
 using TimeVision.Testing.LocalServices;
 

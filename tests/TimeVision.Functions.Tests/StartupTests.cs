@@ -76,7 +76,7 @@ public sealed class StartupTests
         Assert.DoesNotContain(rules, rule =>
             rule.ProviderName == "Microsoft.Extensions.Logging.ApplicationInsights.ApplicationInsightsLoggerProvider"
             && rule.LogLevel > LogLevel.Information
-            && (string.IsNullOrEmpty(rule.CategoryName) || "TimeVision.Core.Vision.OpenAIVisionEstimator".StartsWith(rule.CategoryName, StringComparison.Ordinal)));
+            && (string.IsNullOrEmpty(rule.CategoryName) || "TimeVision.Core.Estimating.Vision.OpenAIVisionEstimator".StartsWith(rule.CategoryName, StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -87,7 +87,7 @@ public sealed class StartupTests
         builder.Services.AddSingleton<ITelemetryChannel>(channel);
         using var host = builder.Build();
 
-        DocumentSaved(host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("TimeVision.Core.Pipeline.DocumentPipeline"), "completed", null);
+        DocumentSaved(host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("TimeVision.Core.Estimating.Pipeline.DocumentPipeline"), "completed", null);
 
         var trace = Assert.Single(channel.Items.OfType<TraceTelemetry>());
         Assert.Equal("Document estimate saved: completed", trace.Message);

@@ -4,9 +4,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using TimeVision.Core.Feedback;
-using TimeVision.Core.History;
-using TimeVision.Core.History.Durable;
+using TimeVision.Core.Estimating.Estimates;
+using TimeVision.Core.Learning.History;
+using TimeVision.Core.Learning.History.Durable;
 using TimeVision.Core.Storage;
 using TimeVision.Testing;
 

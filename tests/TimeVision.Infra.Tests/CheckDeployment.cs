@@ -1,9 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
-using TimeVision.Api.Access;
-using TimeVision.Api.Http;
-using TimeVision.Functions.Middleware;
 using TimeVision.Testing;
 
 namespace TimeVision.Infra.Tests;

@@ -1,7 +1,4 @@
 using System.Text.Json;
-using TimeVision.Api.Handlers;
-using TimeVision.Api.Http;
-using TimeVision.Functions.Triggers;
 using TimeVision.Testing;
 
 namespace TimeVision.Infra.Tests;

@@ -3,13 +3,12 @@ using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using TimeVision.Core.Estimates.Stores;
-using TimeVision.Core.History.Durable;
-using TimeVision.Core.History;
-using TimeVision.Core.ModelRegistry;
+using TimeVision.Core.Estimating.Estimates.Stores;
+using TimeVision.Core.Estimating.Vision;
+using TimeVision.Core.Estimating.Vision.Registry;
+using TimeVision.Core.Learning.History;
+using TimeVision.Core.Learning.History.Durable;
 using TimeVision.Core.Storage;
-using TimeVision.Core.Vision;
-using TimeVision.Functions;
 using TimeVision.Testing;
 
 namespace TimeVision.Infra.Tests;

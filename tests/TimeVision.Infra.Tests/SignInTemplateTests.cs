@@ -1,8 +1,5 @@
 using System.Text;
 using Microsoft.AspNetCore.Http;
-using TimeVision.Api.Access;
-using TimeVision.Api.Http;
-using TimeVision.Functions.Middleware;
 
 namespace TimeVision.Infra.Tests;
 

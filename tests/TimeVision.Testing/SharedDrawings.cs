@@ -1,3 +1,4 @@
+using TimeVision.Core.Estimating.Pipeline;
 using Xunit;
 
 namespace TimeVision.Testing;

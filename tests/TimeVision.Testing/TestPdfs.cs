@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
+using TimeVision.Core.Estimating.Pipeline;
 
 namespace TimeVision.Testing;
 

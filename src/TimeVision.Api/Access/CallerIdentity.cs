@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http;
-using TimeVision.Core.Feedback;
+using TimeVision.Core.Learning.Feedback;
 
 namespace TimeVision.Api.Access;
 

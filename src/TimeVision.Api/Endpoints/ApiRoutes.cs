@@ -1,3 +1,8 @@
+using TimeVision.Core.Estimating.Facts;
+using TimeVision.Core.Learning.FineTuning.Durable;
+using TimeVision.Core.Learning.History.Durable;
+using TimeVision.Core.ModelOps.ModelManagement;
+
 namespace TimeVision.Api.Endpoints;
 
 /// <summary>

@@ -3,10 +3,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
 using TimeVision.Api.Http;
-using TimeVision.Core.Estimates.Listing;
-using TimeVision.Core.Estimates.Stores;
-using TimeVision.Core.Estimates;
-using TimeVision.Core.Pipeline;
+using TimeVision.Core.Estimating.Estimates;
+using TimeVision.Core.Estimating.Estimates.Listing;
+using TimeVision.Core.Estimating.Estimates.Stores;
 using TimeVision.Core.Storage;
 
 namespace TimeVision.Api.Handlers;

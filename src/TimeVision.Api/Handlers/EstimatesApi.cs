@@ -3,8 +3,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using TimeVision.Api.Http;
-using TimeVision.Core.Estimates.Stores;
-using TimeVision.Core.Pipeline;
+using TimeVision.Core.Estimating.Estimates;
+using TimeVision.Core.Estimating.Estimates.Stores;
+using TimeVision.Core.Estimating.Pipeline;
 using TimeVision.Core.Storage;
 
 namespace TimeVision.Api.Handlers;

@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using TimeVision.Api.Access;
 using TimeVision.Api.Http;
-using TimeVision.Core.Feedback;
-using TimeVision.Core.Pipeline;
+using TimeVision.Core.Estimating.Estimates;
+using TimeVision.Core.Learning.Feedback;
 
 namespace TimeVision.Api.Handlers;
 

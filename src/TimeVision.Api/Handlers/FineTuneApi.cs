@@ -4,10 +4,10 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using TimeVision.Api.Http;
-using TimeVision.Core.Feedback;
-using TimeVision.Core.FineTuning;
-using TimeVision.Core.Training;
-using TimeVision.Core.Vision;
+using TimeVision.Core.Estimating.Estimates;
+using TimeVision.Core.Learning.Feedback;
+using TimeVision.Core.Learning.FineTuning;
+using TimeVision.Core.Learning.Training;
 
 namespace TimeVision.Api.Handlers;
 

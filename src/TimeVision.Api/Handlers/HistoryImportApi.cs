@@ -3,9 +3,10 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using TimeVision.Api.Http;
-using TimeVision.Core.Feedback;
-using TimeVision.Core.History;
-using TimeVision.Core.History.Durable;
+using TimeVision.Core.Estimating.Estimates;
+using TimeVision.Core.Learning.Feedback;
+using TimeVision.Core.Learning.History;
+using TimeVision.Core.Learning.History.Durable;
 
 namespace TimeVision.Api.Handlers;
 

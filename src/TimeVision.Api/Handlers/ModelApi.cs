@@ -1,11 +1,12 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using TimeVision.Api.Http;
-using TimeVision.Core.ModelCheck;
-using TimeVision.Core.ModelManagement;
+using TimeVision.Core.Estimating.Estimates;
+using TimeVision.Core.Estimating.Vision;
+using TimeVision.Core.ModelOps.ModelCheck;
+using TimeVision.Core.ModelOps.ModelManagement;
 using TimeVision.Core.Storage;
-using TimeVision.Core.Vision;
 
 namespace TimeVision.Api.Handlers;
 

@@ -1,4 +1,4 @@
-using TimeVision.Core.ModelCheck;
+using TimeVision.Core.ModelOps.ModelCheck;
 
 namespace TimeVision.Api.Handlers;
 

@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
 using TimeVision.Api.Http;
-using TimeVision.Core.Feedback;
-using TimeVision.Core.Training;
+using TimeVision.Core.Learning.Feedback;
+using TimeVision.Core.Learning.Training;
 
 namespace TimeVision.Api.Handlers;
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
+using TimeVision.Core.Estimating.Estimates;
 
 namespace TimeVision.Api.Http;
 
@@ -25,7 +26,7 @@ public static partial class ApiError
     public static ObjectResult NoSuchDocument(string? id) => Result(
         StatusCodes.Status404NotFound,
         "not_found",
-        Core.Pipeline.DocumentId.TryParse(id, out var parsed)
+        DocumentId.TryParse(id, out var parsed)
             ? $"No estimate with id '{parsed.Value}'."
             : "No estimate has that id: a document id is the 64 hex digits of its PDF's SHA-256.");
 

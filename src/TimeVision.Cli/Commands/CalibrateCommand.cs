@@ -1,10 +1,12 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
-using TimeVision.Core.Calibration;
-using TimeVision.Core.Feedback;
-using TimeVision.Core.ModelRegistry;
-using TimeVision.Core.Training;
-using TimeVision.Core.Vision;
+using TimeVision.Core.Estimating.Estimates;
+using TimeVision.Core.Estimating.Vision;
+using TimeVision.Core.Estimating.Vision.Registry;
+using TimeVision.Core.Learning.Calibration;
+using TimeVision.Core.Learning.CalibrationTraining;
+using TimeVision.Core.Learning.Feedback;
+using TimeVision.Core.Learning.Training;
 
 namespace TimeVision.Cli.Commands;
 

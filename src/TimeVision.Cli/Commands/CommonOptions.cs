@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.CommandLine;
 using TimeVision.Core.Storage;
-using TimeVision.Core.Vision;
+using TimeVision.Core.Estimating.Vision;
 
 namespace TimeVision.Cli.Commands;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
-using TimeVision.Core.Estimates;
-using TimeVision.Core.Pipeline;
-using TimeVision.Core.Vision;
+using TimeVision.Core.Estimating.Estimates;
+using TimeVision.Core.Estimating.Pipeline;
+using TimeVision.Core.Estimating.Vision;
 
 namespace TimeVision.Cli.Commands;
 

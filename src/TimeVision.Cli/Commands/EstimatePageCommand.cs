@@ -2,11 +2,11 @@ using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using TimeVision.Core.Estimates;
-using TimeVision.Core.Facts;
+using TimeVision.Core.Estimating.Estimates;
+using TimeVision.Core.Estimating.Facts;
 using TimeVision.Core.Json;
-using TimeVision.Core.Rendering;
-using TimeVision.Core.Vision;
+using TimeVision.Core.Estimating.Rendering;
+using TimeVision.Core.Estimating.Vision;
 
 namespace TimeVision.Cli.Commands;
 

@@ -2,10 +2,11 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 using TimeVision.Cli.Evaluation;
-using TimeVision.Core.Estimates.Stores;
-using TimeVision.Core.Evaluation;
-using TimeVision.Core.Feedback;
-using TimeVision.Core.Vision;
+using TimeVision.Core.Estimating.Estimates;
+using TimeVision.Core.Estimating.Estimates.Stores;
+using TimeVision.Core.Estimating.Vision;
+using TimeVision.Core.Learning.Evaluation;
+using TimeVision.Core.Learning.Feedback;
 
 namespace TimeVision.Cli.Commands;
 
@@ -105,7 +106,7 @@ internal static class EvalCommand
 
         foreach (var calibrated in models.Select(m => m.CalibrationOf).OfType<ModelId>())
         {
-            if (await services.GetRequiredService<TimeVision.Core.Calibration.CalibrationStore>().CurrentAsync(calibrated.Value, cancellationToken) is null)
+            if (await services.GetRequiredService<TimeVision.Core.Learning.Calibration.CalibrationStore>().CurrentAsync(calibrated.Value, cancellationToken) is null)
             {
                 return CliOutput.WriteError(stdout, stderr, "no_calibration",
                     $"No calibration of {calibrated}: run 'timevision calibrate --model {calibrated}' first.", ExitCodes.BadInput);

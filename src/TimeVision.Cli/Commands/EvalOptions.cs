@@ -1,5 +1,6 @@
 using System.CommandLine;
-using TimeVision.Core.Training;
+using TimeVision.Core.Learning.Evaluation;
+using TimeVision.Core.Learning.Training;
 
 namespace TimeVision.Cli.Commands;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
-using TimeVision.Core.Feedback;
-using TimeVision.Core.Training;
+using TimeVision.Core.Learning.Feedback;
+using TimeVision.Core.Learning.Training;
 
 namespace TimeVision.Cli.Commands;
 

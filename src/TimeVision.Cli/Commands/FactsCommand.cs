@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
-using TimeVision.Core.Facts;
-using TimeVision.Core.Rendering;
+using TimeVision.Core.Estimating.Facts;
+using TimeVision.Core.Estimating.Rendering;
 
 namespace TimeVision.Cli.Commands;
 

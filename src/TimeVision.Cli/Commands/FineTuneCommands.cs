@@ -1,8 +1,10 @@
 using System.ClientModel;
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
-using TimeVision.Core.FineTuning;
-using TimeVision.Core.Vision;
+using TimeVision.Core.Estimating.Estimates;
+using TimeVision.Core.Estimating.Pipeline;
+using TimeVision.Core.Estimating.Vision;
+using TimeVision.Core.Learning.FineTuning;
 
 namespace TimeVision.Cli.Commands;
 

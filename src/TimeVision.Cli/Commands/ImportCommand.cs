@@ -1,10 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
-using TimeVision.Core.Feedback;
-using TimeVision.Core.History;
+using TimeVision.Core.Estimating.Estimates;
+using TimeVision.Core.Estimating.Pipeline.Recovery;
+using TimeVision.Core.Estimating.Vision;
 using TimeVision.Core.Json;
-using TimeVision.Hosting.Local;
+using TimeVision.Core.Learning.History;
 
 namespace TimeVision.Cli.Commands;
 
@@ -91,9 +92,9 @@ internal static class ImportCommand
             {
                 await ImportEstimates.RunAsync(host, slot, summary, stderr, cancellationToken);
             }
-            catch (Core.Recovery.DataFolderInUseException exception)
+            catch (DataFolderInUseException exception)
             {
-                return CliOutput.WriteError(stdout, stderr, Core.Recovery.DataFolderInUseException.Code, exception.Message, ExitCodes.BadInput);
+                return CliOutput.WriteError(stdout, stderr, DataFolderInUseException.Code, exception.Message, ExitCodes.BadInput);
             }
         }
 
@@ -113,7 +114,7 @@ internal static class ImportCommand
     {
         if (model is { Length: > 0 })
         {
-            overrides[$"{Core.Vision.VisionOptions.SectionName}:{nameof(Core.Vision.VisionOptions.Model)}"] = model;
+            overrides[$"{VisionOptions.SectionName}:{nameof(VisionOptions.Model)}"] = model;
         }
 
         return overrides;

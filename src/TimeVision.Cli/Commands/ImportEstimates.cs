@@ -1,12 +1,11 @@
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using TimeVision.Core.Estimates.Stores;
-using TimeVision.Core.Estimates;
-using TimeVision.Core.History;
+using TimeVision.Core.Estimating.Estimates;
+using TimeVision.Core.Estimating.Estimates.Stores;
+using TimeVision.Core.Estimating.Pipeline;
 using TimeVision.Core.Json;
-using TimeVision.Core.Pipeline;
-using TimeVision.Hosting.Local;
+using TimeVision.Core.Learning.History;
 
 namespace TimeVision.Cli.Commands;
 

@@ -1,12 +1,11 @@
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
-using TimeVision.Core.Estimates.Stores;
-using TimeVision.Core.Estimates;
+using TimeVision.Core.Estimating.Estimates;
+using TimeVision.Core.Estimating.Estimates.Stores;
+using TimeVision.Core.Estimating.Pipeline;
+using TimeVision.Core.Estimating.Pipeline.Recovery;
 using TimeVision.Core.Json;
-using TimeVision.Core.Pipeline;
-using TimeVision.Core.Recovery;
-using TimeVision.Core.Retirement;
-using TimeVision.Hosting.Local;
+using TimeVision.Core.ModelOps.Retirement;
 
 namespace TimeVision.Cli.Commands;
 

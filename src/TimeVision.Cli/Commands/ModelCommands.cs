@@ -1,10 +1,11 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
-using TimeVision.Core.ModelCheck;
-using TimeVision.Core.ModelManagement;
-using TimeVision.Core.ModelRegistry;
+using TimeVision.Core.Estimating.Estimates;
+using TimeVision.Core.Estimating.Vision;
+using TimeVision.Core.Estimating.Vision.Registry;
+using TimeVision.Core.ModelOps.ModelCheck;
+using TimeVision.Core.ModelOps.ModelManagement;
 using TimeVision.Core.Storage;
-using TimeVision.Core.Vision;
 
 namespace TimeVision.Cli.Commands;
 

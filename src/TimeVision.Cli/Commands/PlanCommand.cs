@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using TimeVision.Core.ProcessPlanning;
+using TimeVision.Core.Estimating.ProcessPlanning;
 using TimeVision.Core.Storage;
 
 namespace TimeVision.Cli.Commands;

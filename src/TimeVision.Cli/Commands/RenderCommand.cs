@@ -3,7 +3,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
-using TimeVision.Core.Rendering;
+using TimeVision.Core.Estimating.Rendering;
 
 namespace TimeVision.Cli.Commands;
 

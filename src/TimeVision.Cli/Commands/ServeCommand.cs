@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Net;
 using Microsoft.Extensions.Options;
 using TimeVision.Cli.Serve;
-using TimeVision.Core.Recovery;
+using TimeVision.Core.Estimating.Pipeline.Recovery;
 
 namespace TimeVision.Cli.Commands;
 

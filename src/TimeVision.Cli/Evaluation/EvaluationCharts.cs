@@ -1,5 +1,5 @@
 using ScottPlot;
-using TimeVision.Core.Evaluation;
+using TimeVision.Core.Learning.Evaluation;
 
 namespace TimeVision.Cli.Evaluation;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using TimeVision.Core.Evaluation;
+using TimeVision.Core.Learning.Evaluation;
 
 namespace TimeVision.Cli.Evaluation;
 

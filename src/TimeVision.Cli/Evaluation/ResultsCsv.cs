@@ -1,6 +1,6 @@
 using System.Globalization;
 using CsvHelper;
-using TimeVision.Core.Evaluation;
+using TimeVision.Core.Learning.Evaluation;
 using TimeVision.Core.Json;
 
 namespace TimeVision.Cli.Evaluation;

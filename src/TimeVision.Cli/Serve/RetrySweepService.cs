@@ -2,7 +2,7 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using TimeVision.Core.Pipeline;
+using TimeVision.Core.Estimating.Pipeline;
 
 namespace TimeVision.Cli.Serve;
 

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using TimeVision.Core.Pipeline;
+using TimeVision.Core.Estimating.Pipeline;
 
 namespace TimeVision.Cli.Serve;
 

@@ -8,10 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using TimeVision.Core.Pipeline;
-using TimeVision.Api.Endpoints;
-using TimeVision.Api.Http;
-using TimeVision.Hosting.Local;
+using TimeVision.Core.Estimating.Pipeline;
+using TimeVision.Core.Estimating.Pipeline.Recovery;
 
 namespace TimeVision.Cli.Serve;
 
@@ -45,7 +43,7 @@ internal sealed class ServeHost : IAsyncDisposable
     /// <param name="cancellationToken">Cancels the start.</param>
     /// <param name="configureServices">Services a test puts in place of the app's (a clock, say).</param>
     /// <exception cref="OptionsValidationException">A setting is invalid.</exception>
-    /// <exception cref="Core.Recovery.DataFolderInUseException">Another process runs documents on the data folder.</exception>
+    /// <exception cref="DataFolderInUseException">Another process runs documents on the data folder.</exception>
     public static async Task<ServeHost> StartAsync(
         ServeSettings settings, IReadOnlyDictionary<string, string?> overrides, CancellationToken cancellationToken, Action<IServiceCollection>? configureServices = null)
     {
@@ -56,7 +54,7 @@ internal sealed class ServeHost : IAsyncDisposable
         {
             app.Services.GetRequiredService<LocalRecovery>().LockDataFolder();
         }
-        catch (Core.Recovery.DataFolderInUseException)
+        catch (DataFolderInUseException)
         {
             await app.DisposeAsync();
             throw;

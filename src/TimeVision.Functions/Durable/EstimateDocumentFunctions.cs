@@ -1,7 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
-using TimeVision.Core.Pipeline;
-using TimeVision.Core.Pipeline.Durable;
+using TimeVision.Core.Estimating.Pipeline;
+using TimeVision.Core.Estimating.Pipeline.Durable;
 
 namespace TimeVision.Functions.Durable;
 

@@ -1,7 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
-using TimeVision.Core.FineTuning;
-using TimeVision.Core.FineTuning.Durable;
+using TimeVision.Core.Learning.FineTuning;
+using TimeVision.Core.Learning.FineTuning.Durable;
 
 namespace TimeVision.Functions.Durable;
 

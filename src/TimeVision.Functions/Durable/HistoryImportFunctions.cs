@@ -1,6 +1,6 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
-using TimeVision.Core.History.Durable;
+using TimeVision.Core.Learning.History.Durable;
 
 namespace TimeVision.Functions.Durable;
 

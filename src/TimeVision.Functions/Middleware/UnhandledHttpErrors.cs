@@ -1,7 +1,6 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Middleware;
 using Microsoft.Extensions.Logging;
-using TimeVision.Api.Http;
 
 namespace TimeVision.Functions.Middleware;
 

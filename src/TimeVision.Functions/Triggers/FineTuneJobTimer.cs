@@ -1,6 +1,6 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
-using TimeVision.Core.FineTuning;
+using TimeVision.Core.Learning.FineTuning;
 
 namespace TimeVision.Functions.Triggers;
 

@@ -1,5 +1,5 @@
 using Microsoft.Azure.Functions.Worker;
-using TimeVision.Core.Retirement;
+using TimeVision.Core.ModelOps.Retirement;
 
 namespace TimeVision.Functions.Triggers;
 

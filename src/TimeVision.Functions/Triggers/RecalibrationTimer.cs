@@ -1,5 +1,5 @@
 using Microsoft.Azure.Functions.Worker;
-using TimeVision.Core.Calibration;
+using TimeVision.Core.Learning.CalibrationTraining;
 
 namespace TimeVision.Functions.Triggers;
 

@@ -1,6 +1,6 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
-using TimeVision.Core.Pipeline;
+using TimeVision.Core.Estimating.Pipeline;
 
 namespace TimeVision.Functions.Triggers;
 

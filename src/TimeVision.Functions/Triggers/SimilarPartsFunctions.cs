@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using TimeVision.Api.Endpoints;
-using TimeVision.Api.Handlers;
 
 namespace TimeVision.Functions.Triggers;
 

@@ -1,5 +1,6 @@
 using TimeVision.Cli.Evaluation;
-using TimeVision.Core.Evaluation;
+using TimeVision.Core.Estimating.Estimates;
+using TimeVision.Core.Learning.Evaluation;
 using TimeVision.Testing;
 
 namespace TimeVision.Cli.Tests.Evaluation;

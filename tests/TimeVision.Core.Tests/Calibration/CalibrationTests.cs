@@ -1,10 +1,10 @@
 using System.Text.RegularExpressions;
-using TimeVision.Core.Calibration;
-using TimeVision.Core.Evaluation;
-using TimeVision.Core.Feedback;
+using TimeVision.Core.Estimating.Estimates;
+using TimeVision.Core.Learning.Calibration;
+using TimeVision.Core.Learning.CalibrationTraining;
+using TimeVision.Core.Learning.Evaluation;
 using TimeVision.Core.Storage;
 using TimeVision.Core.Tests.Support;
-using TimeVision.Core.Vision;
 using TimeVision.Testing.FakeOpenAI;
 using TimeVision.Testing.History;
 

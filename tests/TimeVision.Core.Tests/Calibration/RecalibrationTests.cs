@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
-using TimeVision.Core.Calibration;
+using TimeVision.Core.Learning.Calibration;
+using TimeVision.Core.Learning.CalibrationTraining;
 using TimeVision.Core.Tests.Support;
 using TimeVision.Testing.FakeOpenAI;
 using TimeVision.Testing.History;

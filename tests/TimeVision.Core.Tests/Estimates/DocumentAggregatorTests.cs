@@ -1,7 +1,6 @@
-using TimeVision.Core.Estimates;
-using TimeVision.Core.Rendering;
+using TimeVision.Core.Estimating.Estimates;
+using TimeVision.Core.Estimating.Rendering;
 using TimeVision.Core.Tests.Storage;
-using TimeVision.Core.Vision;
 
 namespace TimeVision.Core.Tests.Estimates;
 

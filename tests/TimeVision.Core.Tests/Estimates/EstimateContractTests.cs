@@ -2,7 +2,8 @@ using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
-using TimeVision.Core.Estimates;
+using TimeVision.Core.Estimating.Estimates;
+using TimeVision.Core.Estimating.Facts;
 using TimeVision.Testing;
 using TimeVision.Testing.FakeOpenAI;
 

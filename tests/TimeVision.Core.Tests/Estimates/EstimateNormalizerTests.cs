@@ -1,4 +1,4 @@
-using TimeVision.Core.Estimates;
+using TimeVision.Core.Estimating.Estimates;
 using TimeVision.Testing.FakeOpenAI;
 
 namespace TimeVision.Core.Tests.Estimates;

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
-using TimeVision.Core.Estimates;
+using TimeVision.Core.Estimating.Estimates;
+using TimeVision.Core.Estimating.Facts;
 using TimeVision.Testing.FakeOpenAI;
 
 namespace TimeVision.Core.Tests.Estimates;
@@ -131,15 +132,15 @@ public sealed class EstimateReaderTests
         Assert.Empty(EstimateReader.Read(SampleEstimates.ShaftJson()).Warnings);
     }
 
-    private static TimeVision.Core.Facts.PageFacts TextLayerFacts(string units, string drawingNumber, string partName)
+    private static TimeVision.Core.Estimating.Facts.PageFacts TextLayerFacts(string units, string drawingNumber, string partName)
     {
-        var box = new TimeVision.Core.Facts.TextBox(0, 0, 1, 1);
-        TimeVision.Core.Facts.DrawingFact Fact(string value) => new(value, TimeVision.Core.Facts.FactConfidence.High, new TimeVision.Core.Facts.FactSource(1, value, box));
-        return new TimeVision.Core.Facts.PageFacts
+        var box = new TimeVision.Core.Estimating.Facts.TextBox(0, 0, 1, 1);
+        TimeVision.Core.Estimating.Facts.DrawingFact Fact(string value) => new(value, TimeVision.Core.Estimating.Facts.FactConfidence.High, new TimeVision.Core.Estimating.Facts.FactSource(1, value, box));
+        return new TimeVision.Core.Estimating.Facts.PageFacts
         {
             Page = 1,
             WordCount = 40,
-            TitleBlock = new TimeVision.Core.Facts.TitleBlockFacts { Units = Fact(units), DrawingNumber = Fact(drawingNumber), PartName = Fact(partName) },
+            TitleBlock = new TimeVision.Core.Estimating.Facts.TitleBlockFacts { Units = Fact(units), DrawingNumber = Fact(drawingNumber), PartName = Fact(partName) },
         };
     }
 

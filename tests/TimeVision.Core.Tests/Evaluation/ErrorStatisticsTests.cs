@@ -1,4 +1,4 @@
-using TimeVision.Core.Evaluation;
+using TimeVision.Core.Learning.Evaluation;
 
 namespace TimeVision.Core.Tests.Evaluation;
 

@@ -1,13 +1,13 @@
-using TimeVision.Core.Estimates.Stores;
-using TimeVision.Core.Estimates;
-using TimeVision.Core.Evaluation;
-using TimeVision.Core.Feedback;
+using TimeVision.Core.Estimating.Estimates;
+using TimeVision.Core.Estimating.Estimates.Stores;
+using TimeVision.Core.Learning.Evaluation;
+using TimeVision.Core.Learning.Feedback;
+using TimeVision.Core.Learning.Training;
 using TimeVision.Core.Storage;
 using TimeVision.Core.Tests.Storage;
 using TimeVision.Core.Tests.Support;
-using TimeVision.Core.Vision;
-using TimeVision.Testing.FakeOpenAI;
 using TimeVision.Testing;
+using TimeVision.Testing.FakeOpenAI;
 
 namespace TimeVision.Core.Tests.Evaluation;
 
@@ -105,8 +105,8 @@ public sealed class EvaluationRunnerTests : FakeOpenAITestBase
         var validation = await _services.Get<EvaluationSetBuilder>().FromStoreAsync(EvaluationSplit.Validation, new HashSet<FeedbackSource> { FeedbackSource.Actual }, 25, Token);
         var all = await SetAsync();
 
-        Assert.All(validation.Items, i => Assert.True(Core.Training.TrainingExporter.IsValidation(i.DocumentId, 25)));
-        Assert.Equal(all.Items.Count(i => Core.Training.TrainingExporter.IsValidation(i.DocumentId, 25)), validation.Items.Count);
+        Assert.All(validation.Items, i => Assert.True(TrainingExporter.IsValidation(i.DocumentId, 25)));
+        Assert.Equal(all.Items.Count(i => TrainingExporter.IsValidation(i.DocumentId, 25)), validation.Items.Count);
         Assert.InRange(validation.Items.Count, 1, DocumentCount - 1);
     }
 

@@ -1,5 +1,5 @@
-using TimeVision.Core.Facts;
-using TimeVision.Core.Rendering;
+using TimeVision.Core.Estimating.Facts;
+using TimeVision.Core.Estimating.Rendering;
 using TimeVision.Core.Tests.Support;
 using TimeVision.Testing;
 

@@ -1,4 +1,4 @@
-using TimeVision.Core.Facts;
+using TimeVision.Core.Estimating.Facts;
 using TimeVision.Testing;
 
 namespace TimeVision.Core.Tests.Facts;

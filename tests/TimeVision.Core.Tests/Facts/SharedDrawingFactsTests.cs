@@ -1,5 +1,6 @@
 using System.Text.Json;
-using TimeVision.Core.Facts;
+using TimeVision.Core.Estimating.Facts;
+using TimeVision.Core.Estimating.Rendering.Poppler;
 using TimeVision.Core.Tests.Support;
 using TimeVision.Testing;
 

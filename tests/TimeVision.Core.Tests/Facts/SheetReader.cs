@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using TimeVision.Core.Facts;
+using TimeVision.Core.Estimating.Facts;
 using TimeVision.Core.Tests.Support;
 using TimeVision.Testing;
 

@@ -1,4 +1,4 @@
-using TimeVision.Core.Facts;
+using TimeVision.Core.Estimating.Facts;
 
 namespace TimeVision.Core.Tests.Facts;
 

@@ -1,13 +1,12 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using TimeVision.Core.Estimates.Stores;
-using TimeVision.Core.Estimates;
-using TimeVision.Core.Feedback;
-using TimeVision.Core.Pipeline;
-using TimeVision.Core.Rendering;
+using TimeVision.Core.Estimating.Estimates;
+using TimeVision.Core.Estimating.Estimates.Stores;
+using TimeVision.Core.Estimating.Pipeline;
+using TimeVision.Core.Estimating.Rendering;
+using TimeVision.Core.Learning.Feedback;
 using TimeVision.Core.Storage;
 using TimeVision.Core.Tests.Storage;
-using TimeVision.Core.Vision;
 using TimeVision.Testing;
 
 namespace TimeVision.Core.Tests.Feedback;
@@ -225,10 +224,10 @@ public sealed class FeedbackServiceTests : IDisposable
 
         public Task ForgetRetryableAsync(string documentId, CancellationToken cancellationToken) => inner.ForgetRetryableAsync(documentId, cancellationToken);
 
-        public Task<Core.Estimates.PageEstimateResult?> GetPageResultAsync(string documentId, int page, string model, string promptHash, CancellationToken cancellationToken) =>
+        public Task<PageEstimateResult?> GetPageResultAsync(string documentId, int page, string model, string promptHash, CancellationToken cancellationToken) =>
             inner.GetPageResultAsync(documentId, page, model, promptHash, cancellationToken);
 
-        public Task SavePageResultAsync(string documentId, int page, Core.Estimates.PageEstimateResult result, CancellationToken cancellationToken) =>
+        public Task SavePageResultAsync(string documentId, int page, PageEstimateResult result, CancellationToken cancellationToken) =>
             inner.SavePageResultAsync(documentId, page, result, cancellationToken);
     }
 }

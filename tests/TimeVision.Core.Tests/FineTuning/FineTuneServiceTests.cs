@@ -1,15 +1,14 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using TimeVision.Core.Feedback;
-using TimeVision.Core.FineTuning;
-using TimeVision.Core.ModelManagement;
-using TimeVision.Core.ModelRegistry;
+using TimeVision.Core.Estimating.Estimates;
+using TimeVision.Core.Estimating.Vision.Registry;
+using TimeVision.Core.Learning.FineTuning;
+using TimeVision.Core.Learning.Training;
+using TimeVision.Core.ModelOps.ModelManagement;
 using TimeVision.Core.Tests.Support;
-using TimeVision.Core.Training;
-using TimeVision.Core.Vision;
-using TimeVision.Testing.FakeOpenAI;
 using TimeVision.Testing;
+using TimeVision.Testing.FakeOpenAI;
 
 namespace TimeVision.Core.Tests.FineTuning;
 

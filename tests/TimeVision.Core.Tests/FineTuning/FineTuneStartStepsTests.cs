@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
-using TimeVision.Core.Feedback;
-using TimeVision.Core.FineTuning;
+using TimeVision.Core.Estimating.Estimates;
+using TimeVision.Core.Learning.FineTuning;
 using TimeVision.Core.Tests.Support;
 using TimeVision.Testing.FakeOpenAI;
 

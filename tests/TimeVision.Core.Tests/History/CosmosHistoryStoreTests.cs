@@ -1,7 +1,7 @@
-using TimeVision.Core.Estimates.Stores;
-using TimeVision.Core.Estimates;
-using TimeVision.Core.Feedback;
-using TimeVision.Core.History;
+using TimeVision.Core.Estimating.Estimates;
+using TimeVision.Core.Estimating.Estimates.Stores;
+using TimeVision.Core.Estimating.Offline;
+using TimeVision.Core.Learning.History;
 using TimeVision.Core.Storage;
 using TimeVision.Core.Tests.LocalServices;
 using TimeVision.Testing.LocalServices;

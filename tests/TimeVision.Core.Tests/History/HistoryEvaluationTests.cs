@@ -1,8 +1,7 @@
-using TimeVision.Core.Evaluation;
-using TimeVision.Core.Feedback;
+using TimeVision.Core.Estimating.Estimates;
+using TimeVision.Core.Learning.Evaluation;
+using TimeVision.Core.Learning.Training;
 using TimeVision.Core.Tests.Support;
-using TimeVision.Core.Training;
-using TimeVision.Core.Vision;
 using TimeVision.Testing;
 using TimeVision.Testing.History;
 

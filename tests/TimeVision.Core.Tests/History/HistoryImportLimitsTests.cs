@@ -1,8 +1,7 @@
 using System.Text;
-using TimeVision.Core.Estimates.Stores;
-using TimeVision.Core.Feedback;
-using TimeVision.Core.History;
-using TimeVision.Core.Storage;
+using TimeVision.Core.Estimating.Estimates;
+using TimeVision.Core.Estimating.Estimates.Stores;
+using TimeVision.Core.Learning.History;
 using TimeVision.Core.Tests.Support;
 using TimeVision.Testing;
 

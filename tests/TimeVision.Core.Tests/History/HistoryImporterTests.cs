@@ -1,12 +1,10 @@
 using System.Security.Cryptography;
 using System.Text;
-using TimeVision.Core.Estimates.Stores;
-using TimeVision.Core.Estimates;
-using TimeVision.Core.Feedback;
-using TimeVision.Core.History;
-using TimeVision.Core.Storage;
+using TimeVision.Core.Estimating.Estimates;
+using TimeVision.Core.Estimating.Estimates.Stores;
+using TimeVision.Core.Learning.Feedback;
+using TimeVision.Core.Learning.History;
 using TimeVision.Core.Tests.Support;
-using TimeVision.Core.Vision;
 using TimeVision.Testing;
 
 namespace TimeVision.Core.Tests.History;

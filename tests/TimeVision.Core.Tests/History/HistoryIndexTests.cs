@@ -1,4 +1,6 @@
-using TimeVision.Core.History;
+using TimeVision.Core.Estimating.Estimates;
+using TimeVision.Core.Learning.Feedback;
+using TimeVision.Core.Learning.History;
 using TimeVision.Core.Tests.Support;
 using TimeVision.Testing;
 using TimeVision.Testing.History;
@@ -78,8 +80,8 @@ public sealed class HistoryIndexTests : IAsyncLifetime
         await index.EntriesAsync(Token);
         var (id, _) = _history[3];
 
-        await _services.Get<Core.Feedback.FeedbackService>().RecordAsync(
-            id, new Core.Feedback.ShopFeedback { ActualMinutes = 99, Source = Core.Feedback.FeedbackSource.Actual, Part = 1 }, null, Token);
+        await _services.Get<FeedbackService>().RecordAsync(
+            id, new ShopFeedback { ActualMinutes = 99, Source = FeedbackSource.Actual, Part = 1 }, null, Token);
 
         Assert.Equal(99, Assert.Single(await index.EntriesAsync(Token), e => e.DocumentId == id).ActualMinutes);
     }

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using TimeVision.Core.Evaluation;
-using TimeVision.Core.Feedback;
+using TimeVision.Core.Estimating.Estimates;
+using TimeVision.Core.Estimating.Vision.Prompts;
+using TimeVision.Core.Learning.Evaluation;
+using TimeVision.Core.Learning.Training;
 using TimeVision.Core.Tests.Support;
-using TimeVision.Core.Training;
-using TimeVision.Core.Vision.Prompts;
 using TimeVision.Testing.FakeOpenAI;
 using TimeVision.Testing.History;
 

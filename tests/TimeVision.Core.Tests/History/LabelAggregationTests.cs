@@ -1,4 +1,4 @@
-using TimeVision.Core.History;
+using TimeVision.Core.Learning.History;
 
 namespace TimeVision.Core.Tests.History;
 

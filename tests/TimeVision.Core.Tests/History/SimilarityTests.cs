@@ -1,5 +1,6 @@
-using TimeVision.Core.Estimates;
-using TimeVision.Core.History;
+using TimeVision.Core.Estimating.Estimates;
+using TimeVision.Core.Estimating.Offline;
+using TimeVision.Core.Learning.History;
 using TimeVision.Testing.History;
 
 namespace TimeVision.Core.Tests.History;

@@ -1,6 +1,6 @@
 using System.Text;
-using TimeVision.Core.Feedback;
-using TimeVision.Core.History;
+using TimeVision.Core.Estimating.Estimates;
+using TimeVision.Core.Learning.History;
 using TimeVision.Testing;
 
 namespace TimeVision.Core.Tests.History;

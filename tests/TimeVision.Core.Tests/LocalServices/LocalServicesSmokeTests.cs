@@ -1,6 +1,7 @@
 using System.Net;
 using Azure.Storage.Blobs;
 using Microsoft.Azure.Cosmos;
+using TimeVision.Core.Estimating.Estimates;
 using TimeVision.Testing.LocalServices;
 
 namespace TimeVision.Core.Tests.LocalServices;

@@ -1,4 +1,4 @@
-using TimeVision.Core.ModelCheck;
+using TimeVision.Core.ModelOps.ModelCheck;
 using TimeVision.Core.Tests.Support;
 using TimeVision.Testing.FakeOpenAI;
 

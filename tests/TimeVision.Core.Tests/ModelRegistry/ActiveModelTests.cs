@@ -2,15 +2,16 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
-using TimeVision.Core.Estimates.Stores;
-using TimeVision.Core.ModelManagement;
-using TimeVision.Core.ModelRegistry;
+using TimeVision.Core.Estimating.Estimates;
+using TimeVision.Core.Estimating.Estimates.Stores;
+using TimeVision.Core.Estimating.Vision;
+using TimeVision.Core.Estimating.Vision.Registry;
+using TimeVision.Core.ModelOps.ModelManagement;
 using TimeVision.Core.Storage;
 using TimeVision.Core.Tests.LocalServices;
 using TimeVision.Core.Tests.Support;
-using TimeVision.Core.Vision;
-using TimeVision.Testing.LocalServices;
 using TimeVision.Testing;
+using TimeVision.Testing.LocalServices;
 
 namespace TimeVision.Core.Tests.ModelRegistry;
 
@@ -39,7 +40,7 @@ public sealed class ActiveModelTests : IDisposable
         Assert.Equal(ModelSource.Default, (await resolver.ResolveAsync(Token)).Source);
 
         // Another instance of the app activates it.
-        await new ModelInfoService(Resolver(registry), registry, new LocalEstimateStore(_folder.Path), new TimeVision.Core.FineTuning.LocalFineTuneJobStore(_folder.Path), null!, null!, null!, null!, _time)
+        await new ModelInfoService(Resolver(registry), registry, new LocalEstimateStore(_folder.Path), new TimeVision.Core.Learning.FineTuning.LocalFineTuneJobStore(_folder.Path), null!, null!, null!, null!, _time)
             .ActivateAsync("ft:gpt-4o-2024-08-06:shop::abc123", Token);
         var before = await resolver.ResolveAsync(Token);
         _time.Advance(ActiveModel.CacheFor + TimeSpan.FromSeconds(1));

@@ -1,11 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
-using TimeVision.Core.Estimates;
-using TimeVision.Core.Facts;
-using TimeVision.Core.Offline;
+using TimeVision.Core.Estimating.Estimates;
+using TimeVision.Core.Estimating.Facts;
+using TimeVision.Core.Estimating.Offline;
+using TimeVision.Core.Estimating.Vision.Prompts;
 using TimeVision.Core.Tests.Support;
-using TimeVision.Core.Vision;
-using TimeVision.Core.Vision.Prompts;
 using TimeVision.Testing;
 
 namespace TimeVision.Core.Tests.Offline;

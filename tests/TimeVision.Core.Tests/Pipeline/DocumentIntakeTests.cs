@@ -1,15 +1,15 @@
 using System.Security.Cryptography;
-using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Moq;
-using TimeVision.Core.Estimates.Stores;
-using TimeVision.Core.Estimates;
-using TimeVision.Core.Pipeline;
+using TimeVision.Core.Estimating.Estimates;
+using TimeVision.Core.Estimating.Estimates.Stores;
+using TimeVision.Core.Estimating.Pipeline;
+using TimeVision.Core.Estimating.Pipeline.Durable;
 using TimeVision.Core.Storage;
 using TimeVision.Core.Tests.Storage;
 using TimeVision.Core.Tests.Support;
-using TimeVision.Core.Vision;
 using TimeVision.Testing;
 
 namespace TimeVision.Core.Tests.Pipeline;
@@ -34,7 +34,7 @@ public sealed class DocumentIntakeTests : IDisposable
             .ReturnsAsync((TaskName _, object? _, StartOrchestrationOptions? options, CancellationToken _) => options!.InstanceId!);
     }
 
-    private const string EstimateDocumentOrchestrationName = nameof(Core.Pipeline.Durable.EstimateDocument);
+    private const string EstimateDocumentOrchestrationName = nameof(EstimateDocument);
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 

@@ -1,4 +1,4 @@
-using TimeVision.Core.Pipeline;
+using TimeVision.Core.Estimating.Pipeline;
 
 namespace TimeVision.Core.Tests.Pipeline;
 

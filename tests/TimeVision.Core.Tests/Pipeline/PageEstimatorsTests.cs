@@ -1,10 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
-using TimeVision.Core.Estimates;
-using TimeVision.Core.History;
-using TimeVision.Core.Offline;
-using TimeVision.Core.Pipeline;
+using TimeVision.Core.Estimating.Estimates;
+using TimeVision.Core.Estimating.Offline;
+using TimeVision.Core.Estimating.Pipeline;
+using TimeVision.Core.Learning.History;
 using TimeVision.Core.Tests.Support;
-using TimeVision.Core.Vision;
 
 namespace TimeVision.Core.Tests.Pipeline;
 
@@ -41,7 +40,7 @@ public sealed class PageEstimatorsTests
 
         Assert.Equal(OfflineEstimator.Hash, step.PromptHashFor(ModelId.Offline));
         Assert.Equal(HistoryEstimator.Hash, step.PromptHashFor(ModelId.History));
-        Assert.Equal(services.Get<TimeVision.Core.Vision.Prompts.PromptCatalog>().ForModel("gpt-4.1").Hash, step.PromptHashFor(ModelId.Parse("gpt-4.1")));
+        Assert.Equal(services.Get<TimeVision.Core.Estimating.Vision.Prompts.PromptCatalog>().ForModel("gpt-4.1").Hash, step.PromptHashFor(ModelId.Parse("gpt-4.1")));
     }
 
     [Fact]

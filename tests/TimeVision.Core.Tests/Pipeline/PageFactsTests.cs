@@ -1,15 +1,14 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using TimeVision.Core.Estimates;
-using TimeVision.Core.Facts;
-using TimeVision.Core.Pipeline;
-using TimeVision.Core.Rendering;
+using TimeVision.Core.Estimating.Estimates;
+using TimeVision.Core.Estimating.Facts;
+using TimeVision.Core.Estimating.Pipeline;
+using TimeVision.Core.Estimating.Rendering;
 using TimeVision.Core.Storage;
 using TimeVision.Core.Tests.Support;
-using TimeVision.Core.Vision;
-using TimeVision.Testing.FakeOpenAI;
 using TimeVision.Testing;
+using TimeVision.Testing.FakeOpenAI;
 
 namespace TimeVision.Core.Tests.Pipeline;
 

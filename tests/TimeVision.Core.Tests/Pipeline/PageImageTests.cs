@@ -1,9 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
-using TimeVision.Core.Pipeline;
-using TimeVision.Core.Rendering;
+using TimeVision.Core.Estimating.Estimates;
+using TimeVision.Core.Estimating.Pipeline;
+using TimeVision.Core.Estimating.Rendering;
 using TimeVision.Core.Storage;
 using TimeVision.Core.Tests.Support;
-using TimeVision.Core.Vision;
 using TimeVision.Testing;
 using TimeVision.Testing.FakeOpenAI;
 

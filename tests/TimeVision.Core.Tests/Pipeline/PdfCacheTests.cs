@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using TimeVision.Core.Pipeline;
+using TimeVision.Core.Estimating.Pipeline;
 using TimeVision.Core.Storage;
 using TimeVision.Testing;
 

@@ -1,10 +1,9 @@
-using TimeVision.Core.Estimates.Stores;
-using TimeVision.Core.Estimates;
-using TimeVision.Core.Pipeline;
-using TimeVision.Core.Rendering;
+using TimeVision.Core.Estimating.Estimates;
+using TimeVision.Core.Estimating.Estimates.Stores;
+using TimeVision.Core.Estimating.Pipeline;
+using TimeVision.Core.Estimating.Rendering;
 using TimeVision.Core.Storage;
 using TimeVision.Core.Tests.Support;
-using TimeVision.Core.Vision;
 using TimeVision.Testing;
 
 namespace TimeVision.Core.Tests.Pipeline;

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
-using TimeVision.Core.Pipeline;
-using TimeVision.Core.Vision;
+using TimeVision.Core.Estimating.Estimates;
+using TimeVision.Core.Estimating.Pipeline;
 
 namespace TimeVision.Core.Tests.Pipeline;
 

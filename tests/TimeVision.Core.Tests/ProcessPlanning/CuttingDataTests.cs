@@ -1,4 +1,4 @@
-using TimeVision.Core.ProcessPlanning;
+using TimeVision.Core.Estimating.ProcessPlanning;
 
 namespace TimeVision.Core.Tests.ProcessPlanning;
 
@@ -34,7 +34,7 @@ public sealed class CuttingDataTests : IDisposable
         Assert.Equal("K", groups["cast_iron"].Iso);
         Assert.Equal("P", groups["tool_steel"].Iso);
         Assert.Equal(360, groups["cast_iron"].Operations.Turning!.VcMPerMin);           // Kennametal K1 at f 0.2, not structural steel's 220
-        Assert.All(TimeVision.Core.Facts.MaterialCatalog.Groups, g => Assert.True(groups.ContainsKey(g), g)); // every group the facts reader names has data
+        Assert.All(TimeVision.Core.Estimating.Facts.MaterialCatalog.Groups, g => Assert.True(groups.ContainsKey(g), g)); // every group the facts reader names has data
     }
 
     [Theory]

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using TimeVision.Core.Facts;
-using TimeVision.Core.ProcessPlanning;
+using TimeVision.Core.Estimating.Facts;
+using TimeVision.Core.Estimating.ProcessPlanning;
 
 namespace TimeVision.Core.Tests.ProcessPlanning;
 

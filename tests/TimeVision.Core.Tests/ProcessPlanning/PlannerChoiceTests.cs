@@ -1,4 +1,4 @@
-using TimeVision.Core.ProcessPlanning;
+using TimeVision.Core.Estimating.ProcessPlanning;
 
 namespace TimeVision.Core.Tests.ProcessPlanning;
 

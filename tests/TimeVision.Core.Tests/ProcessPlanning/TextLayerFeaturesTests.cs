@@ -1,5 +1,5 @@
-using TimeVision.Core.Facts;
-using TimeVision.Core.ProcessPlanning;
+using TimeVision.Core.Estimating.Facts;
+using TimeVision.Core.Estimating.ProcessPlanning;
 
 namespace TimeVision.Core.Tests.ProcessPlanning;
 

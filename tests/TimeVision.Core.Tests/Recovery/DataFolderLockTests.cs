@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
-using TimeVision.Core.Recovery;
+using TimeVision.Core.Estimating.Pipeline.Recovery;
 using TimeVision.Testing;
 
 namespace TimeVision.Core.Tests.Recovery;

@@ -1,4 +1,4 @@
-using TimeVision.Core.Recovery;
+using TimeVision.Core.Estimating.Pipeline.Recovery;
 using TimeVision.Testing;
 
 namespace TimeVision.Core.Tests.Recovery;

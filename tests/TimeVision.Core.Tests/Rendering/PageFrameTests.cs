@@ -1,4 +1,4 @@
-using TimeVision.Core.Rendering;
+using TimeVision.Core.Estimating.Rendering;
 
 namespace TimeVision.Core.Tests.Rendering;
 

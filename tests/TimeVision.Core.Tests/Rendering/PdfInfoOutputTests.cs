@@ -1,5 +1,5 @@
-using TimeVision.Core.Rendering;
-using TimeVision.Core.Rendering.Poppler;
+using TimeVision.Core.Estimating.Rendering;
+using TimeVision.Core.Estimating.Rendering.Poppler;
 
 namespace TimeVision.Core.Tests.Rendering;
 

@@ -1,4 +1,4 @@
-using TimeVision.Core.Rendering;
+using TimeVision.Core.Estimating.Rendering;
 using TimeVision.Core.Tests.Support;
 using TimeVision.Testing;
 

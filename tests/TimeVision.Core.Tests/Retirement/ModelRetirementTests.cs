@@ -2,7 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
-using TimeVision.Core.Retirement;
+using TimeVision.Core.ModelOps.Retirement;
 using TimeVision.Core.Tests.Support;
 using TimeVision.Testing.FakeOpenAI;
 

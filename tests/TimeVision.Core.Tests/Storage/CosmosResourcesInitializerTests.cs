@@ -2,7 +2,9 @@ using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using TimeVision.Core.Estimates.Stores;
+using TimeVision.Core.Estimating.Estimates.Stores;
+using TimeVision.Core.Estimating.Vision.Registry;
+using TimeVision.Core.Learning.FineTuning;
 using TimeVision.Core.Storage;
 using TimeVision.Testing.LocalServices;
 
@@ -41,8 +43,8 @@ public sealed class CosmosResourcesInitializerTests : IAsyncLifetime
         using var provider = Support.CoreServices.Create(services => services.AddSingleton(_client).AddTimeVisionCore(), Settings(create: true));
 
         Assert.IsType<CosmosEstimateStore>(provider.GetRequiredService<IEstimateStore>());
-        Assert.IsType<Core.ModelRegistry.CosmosModelRegistry>(provider.GetRequiredService<Core.ModelRegistry.IModelRegistry>());
-        Assert.IsType<Core.FineTuning.CosmosFineTuneJobStore>(provider.GetRequiredService<Core.FineTuning.IFineTuneJobStore>());
+        Assert.IsType<CosmosModelRegistry>(provider.GetRequiredService<IModelRegistry>());
+        Assert.IsType<CosmosFineTuneJobStore>(provider.GetRequiredService<IFineTuneJobStore>());
 
         Assert.Empty(await ContainersAsync());
     }
@@ -59,8 +61,8 @@ public sealed class CosmosResourcesInitializerTests : IAsyncLifetime
         using var host = builder.Build();
 
         await host.StartAsync(Token);
-        var registry = host.Services.GetRequiredService<Core.ModelRegistry.IModelRegistry>();
-        await registry.SaveAsync(new Core.ModelRegistry.ModelRegistryState { ActiveModel = "gpt-4.1" }, null, Token);
+        var registry = host.Services.GetRequiredService<IModelRegistry>();
+        await registry.SaveAsync(new ModelRegistryState { ActiveModel = "gpt-4.1" }, null, Token);
         await host.StopAsync(Token);
 
         Assert.Equal(["estimates", "models"], probe.Seen);

@@ -1,7 +1,6 @@
-using TimeVision.Core.Estimates.Stores;
-using TimeVision.Core.Estimates;
+using TimeVision.Core.Estimating.Estimates;
+using TimeVision.Core.Estimating.Estimates.Stores;
 using TimeVision.Core.Storage;
-using TimeVision.Core.Vision;
 using TimeVision.Testing.FakeOpenAI;
 
 namespace TimeVision.Core.Tests.Storage;
@@ -56,7 +55,7 @@ public abstract class EstimateStoreContract
         var store = await CreateStoreAsync();
         var labelled = SampleDocument() with
         {
-            Feedback = [new TimeVision.Core.Feedback.ShopFeedback { ActualMinutes = 3, Source = TimeVision.Core.Feedback.FeedbackSource.Actual }],
+            Feedback = [new TimeVision.Core.Learning.Feedback.ShopFeedback { ActualMinutes = 3, Source = TimeVision.Core.Learning.Feedback.FeedbackSource.Actual }],
         };
         var unlabelled = SampleDocument();
         await store.SaveAsync(labelled, null, Token);
@@ -75,7 +74,7 @@ public abstract class EstimateStoreContract
     public async Task A_labelled_documents_version_stays_until_it_is_saved_again_and_then_changes()
     {
         var store = await CreateStoreAsync();
-        var label = new TimeVision.Core.Feedback.ShopFeedback { ActualMinutes = 3, Source = TimeVision.Core.Feedback.FeedbackSource.Actual };
+        var label = new TimeVision.Core.Learning.Feedback.ShopFeedback { ActualMinutes = 3, Source = TimeVision.Core.Learning.Feedback.FeedbackSource.Actual };
         var labelled = SampleDocument() with { Feedback = [label] };
         await store.SaveAsync(labelled, null, Token);
         await store.SaveAsync(SampleDocument(), null, Token);

@@ -1,4 +1,4 @@
-using TimeVision.Core.Estimates.Stores;
+using TimeVision.Core.Estimating.Estimates.Stores;
 using TimeVision.Core.Storage;
 using TimeVision.Testing;
 

@@ -1,5 +1,4 @@
-using TimeVision.Core.Estimates.Stores;
-using TimeVision.Core.Storage;
+using TimeVision.Core.Estimating.Estimates.Stores;
 using TimeVision.Testing;
 
 namespace TimeVision.Core.Tests.Storage;

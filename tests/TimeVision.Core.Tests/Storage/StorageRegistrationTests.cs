@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Azure.Core;
 using Azure.Identity;
 using Microsoft.Extensions.DependencyInjection;
-using TimeVision.Core.Estimates.Stores;
+using TimeVision.Core.Estimating.Estimates.Stores;
 using TimeVision.Core.Storage;
 using TimeVision.Core.Tests.Support;
 

@@ -1,9 +1,8 @@
-using TimeVision.Core.Estimates.Stores;
-using TimeVision.Core.Estimates;
-using TimeVision.Core.Feedback;
+using TimeVision.Core.Estimating.Estimates;
+using TimeVision.Core.Estimating.Estimates.Stores;
+using TimeVision.Core.Learning.Feedback;
 using TimeVision.Core.Storage;
 using TimeVision.Core.Tests.Storage;
-using TimeVision.Core.Vision;
 
 namespace TimeVision.Core.Tests.Support;
 

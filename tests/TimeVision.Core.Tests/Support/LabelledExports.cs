@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using TimeVision.Core.Feedback;
-using TimeVision.Core.Training;
+using TimeVision.Core.Estimating.Estimates;
+using TimeVision.Core.Learning.Training;
 using TimeVision.Testing;
 
 namespace TimeVision.Core.Tests.Support;

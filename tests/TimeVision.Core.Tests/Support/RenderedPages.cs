@@ -1,5 +1,5 @@
-using TimeVision.Core.Rendering;
-using TimeVision.Core.Vision;
+using TimeVision.Core.Estimating.Rendering;
+using TimeVision.Core.Estimating.Vision;
 using TimeVision.Testing;
 
 namespace TimeVision.Core.Tests.Support;

@@ -1,6 +1,5 @@
-using TimeVision.Core.Estimates;
-using TimeVision.Core.Feedback;
-using TimeVision.Core.Training;
+using TimeVision.Core.Estimating.Estimates;
+using TimeVision.Core.Learning.Training;
 using TimeVision.Testing.FakeOpenAI;
 
 namespace TimeVision.Core.Tests.Training;

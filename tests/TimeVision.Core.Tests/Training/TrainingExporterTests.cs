@@ -1,13 +1,10 @@
 using System.Text.Json;
-using TimeVision.Core.Estimates.Stores;
-using TimeVision.Core.Estimates;
-using TimeVision.Core.Feedback;
-using TimeVision.Core.Storage;
+using TimeVision.Core.Estimating.Estimates;
+using TimeVision.Core.Estimating.Estimates.Stores;
+using TimeVision.Core.Estimating.Vision.Prompts;
+using TimeVision.Core.Learning.Training;
 using TimeVision.Core.Tests.Storage;
 using TimeVision.Core.Tests.Support;
-using TimeVision.Core.Training;
-using TimeVision.Core.Vision.Prompts;
-using TimeVision.Core.Vision;
 using TimeVision.Testing;
 
 namespace TimeVision.Core.Tests.Training;

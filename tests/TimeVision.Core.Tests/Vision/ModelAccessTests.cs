@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
-using TimeVision.Core.Pipeline;
-using TimeVision.Core.Vision;
+using TimeVision.Core.Estimating.Estimates;
+using TimeVision.Core.Estimating.Pipeline;
+using TimeVision.Core.Estimating.Vision;
 
 namespace TimeVision.Core.Tests.Vision;
 

@@ -2,10 +2,10 @@ using Azure.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using TimeVision.Core.Estimates;
+using TimeVision.Core.Estimating.Estimates;
 using TimeVision.Core.Tests.Support;
-using TimeVision.Core.Vision;
-using TimeVision.Core.Vision.Prompts;
+using TimeVision.Core.Estimating.Vision;
+using TimeVision.Core.Estimating.Vision.Prompts;
 using TimeVision.Testing.FakeOpenAI;
 
 namespace TimeVision.Core.Tests.Vision;
@@ -116,23 +116,23 @@ public sealed class ModelDialectTests : FakeOpenAITestBase
         using var folder = new TimeVision.Testing.TempFolder();
         var documentId = new string('a', 64);
         var image = TimeVision.Core.Storage.BlobReference.Page(documentId, 1);
-        var request = new TimeVision.Core.Pipeline.EstimatePageRequest(documentId, 1, image, ModelId.Parse("gpt-5-mini"), Force: false);
+        var request = new TimeVision.Core.Estimating.Pipeline.EstimatePageRequest(documentId, 1, image, ModelId.Parse("gpt-5-mini"), Force: false);
         Server.RejectedParameters.Add("temperature");
         (string, string)[] shared = [("Storage:DataDirectory", folder.Path), .. ServerSettings];
         using var misconfigured = CoreServices.Create([.. shared, ("Vision:Models:gpt-5-mini:Temperature", "0")]);
         await misconfigured.Get<TimeVision.Core.Storage.IBlobStore>().UploadAsync(image, (await RenderedPages.OdriMotorShaftAsync()).ToStream(), Token);
 
-        var rejected = await misconfigured.Get<TimeVision.Core.Pipeline.DocumentPipeline>().EstimatePageAsync(request, Token);
-        var storedAfterRejection = await misconfigured.Get<TimeVision.Core.Pipeline.DocumentPipeline>().StoredPageResultAsync(documentId, 1, ModelId.Parse("gpt-5-mini"), Token);
+        var rejected = await misconfigured.Get<TimeVision.Core.Estimating.Pipeline.DocumentPipeline>().EstimatePageAsync(request, Token);
+        var storedAfterRejection = await misconfigured.Get<TimeVision.Core.Estimating.Pipeline.DocumentPipeline>().StoredPageResultAsync(documentId, 1, ModelId.Parse("gpt-5-mini"), Token);
         Server.Enqueue(new FakeReply.Content(SampleEstimates.ShaftJson()));
         using var fixedUp = CoreServices.Create(shared);
-        var answered = await fixedUp.Get<TimeVision.Core.Pipeline.DocumentPipeline>().EstimatePageAsync(request, Token);
+        var answered = await fixedUp.Get<TimeVision.Core.Estimating.Pipeline.DocumentPipeline>().EstimatePageAsync(request, Token);
 
         Assert.Equal(VisionErrorCode.UnsupportedParameter, rejected.Error!.Code);
         Assert.Null(storedAfterRejection);
         Assert.Equal(PageEstimateStatus.Completed, answered.Status);
         Assert.Equal(["temperature"], Server.Rejections);
-        Assert.NotNull(await fixedUp.Get<TimeVision.Core.Pipeline.DocumentPipeline>().StoredPageResultAsync(documentId, 1, ModelId.Parse("gpt-5-mini"), Token));
+        Assert.NotNull(await fixedUp.Get<TimeVision.Core.Estimating.Pipeline.DocumentPipeline>().StoredPageResultAsync(documentId, 1, ModelId.Parse("gpt-5-mini"), Token));
     }
 
     [Theory]

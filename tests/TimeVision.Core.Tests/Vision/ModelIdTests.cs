@@ -1,8 +1,7 @@
 using System.Text.Json;
-using TimeVision.Core.Estimates;
-using TimeVision.Core.Pipeline;
+using TimeVision.Core.Estimating.Estimates;
+using TimeVision.Core.Estimating.Pipeline;
 using TimeVision.Core.Storage;
-using TimeVision.Core.Vision;
 
 namespace TimeVision.Core.Tests.Vision;
 

@@ -1,5 +1,5 @@
 using TimeVision.Core.Tests.Support;
-using TimeVision.Core.Vision;
+using TimeVision.Core.Estimating.Vision;
 using TimeVision.Testing;
 
 namespace TimeVision.Core.Tests.Vision;

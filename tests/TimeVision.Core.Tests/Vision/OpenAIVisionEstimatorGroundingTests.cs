@@ -1,8 +1,8 @@
-using TimeVision.Core.Estimates;
-using TimeVision.Core.Facts;
+using TimeVision.Core.Estimating.Estimates;
+using TimeVision.Core.Estimating.Facts;
+using TimeVision.Core.Estimating.Vision;
+using TimeVision.Core.Estimating.Vision.Prompts;
 using TimeVision.Core.Tests.Support;
-using TimeVision.Core.Vision;
-using TimeVision.Core.Vision.Prompts;
 using TimeVision.Testing;
 using TimeVision.Testing.FakeOpenAI;
 

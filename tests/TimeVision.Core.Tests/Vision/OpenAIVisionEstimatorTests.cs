@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
-using TimeVision.Core.Estimates;
+using TimeVision.Core.Estimating.Estimates;
 using TimeVision.Core.Tests.Support;
-using TimeVision.Core.Vision;
+using TimeVision.Core.Estimating.Vision;
 using TimeVision.Testing.FakeOpenAI;
 
 namespace TimeVision.Core.Tests.Vision;
@@ -30,7 +30,7 @@ public sealed class OpenAIVisionEstimatorTests : FakeOpenAITestBase
         Assert.Equal((2048, 1448), (result.ImageWidthPx, result.ImageHeightPx));
         Assert.Contains("strojní čas", request.SystemText, StringComparison.Ordinal);
         // The base set is grounded by default: the hash covers the exact texts sent plus the facts section's marker (no facts here).
-        Assert.Equal(result.PromptHash, new TimeVision.Core.Vision.Prompts.PromptSet("", "", request.SystemText, request.UserText).WithGrounding().Hash);
+        Assert.Equal(result.PromptHash, new TimeVision.Core.Estimating.Vision.Prompts.PromptSet("", "", request.SystemText, request.UserText).WithGrounding().Hash);
     }
 
     [Fact]

@@ -1,6 +1,6 @@
+using TimeVision.Core.Estimating.Estimates;
+using TimeVision.Core.Estimating.Vision.Prompts;
 using TimeVision.Core.Tests.Support;
-using TimeVision.Core.Vision;
-using TimeVision.Core.Vision.Prompts;
 using TimeVision.Testing;
 
 namespace TimeVision.Core.Tests.Vision;

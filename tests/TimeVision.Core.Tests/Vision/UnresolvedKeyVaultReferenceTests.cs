@@ -1,10 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using TimeVision.Core.ModelRegistry;
-using TimeVision.Core.Pipeline;
+using TimeVision.Core.Estimating.Estimates;
+using TimeVision.Core.Estimating.Pipeline;
+using TimeVision.Core.Estimating.Vision;
 using TimeVision.Core.Tests.Support;
-using TimeVision.Core.Vision;
 using TimeVision.Testing;
 
 namespace TimeVision.Core.Tests.Vision;

@@ -1,7 +1,7 @@
 using Microsoft.DurableTask.Client;
-using TimeVision.Core.Estimates.Stores;
-using TimeVision.Core.Estimates;
-using TimeVision.Core.ModelRegistry;
+using TimeVision.Core.Estimating.Estimates.Stores;
+using TimeVision.Core.Estimating.Estimates;
+using TimeVision.Core.Estimating.Vision.Registry;
 using TimeVision.Core.Storage;
 using TimeVision.Testing.LocalServices;
 using TimeVision.Testing;

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
-using TimeVision.Core.Estimates;
+using TimeVision.Core.Estimating.Estimates;
 using TimeVision.Core.Storage;
 using TimeVision.Testing.FakeOpenAI;
 using TimeVision.Testing.LocalServices;

@@ -1,5 +1,5 @@
 using Microsoft.DurableTask.Client;
-using TimeVision.Core.Estimates;
+using TimeVision.Core.Estimating.Estimates;
 using TimeVision.Testing;
 using TimeVision.Testing.LocalServices;
 

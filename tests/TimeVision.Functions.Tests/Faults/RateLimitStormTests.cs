@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
-using TimeVision.Core.Estimates;
+using TimeVision.Core.Estimating.Estimates;
 using TimeVision.Testing;
 using TimeVision.Testing.FakeOpenAI;
 using TimeVision.Testing.LocalServices;

@@ -1,7 +1,4 @@
 using Microsoft.Extensions.Hosting.Internal;
-using TimeVision.Api.Access;
-using TimeVision.Api.Http;
-using TimeVision.Functions.Middleware;
 
 namespace TimeVision.Functions.Tests.Middleware;
 

@@ -1,3 +1,5 @@
+using TimeVision.Core.Estimating.Pipeline;
+
 namespace TimeVision.Testing.PdfFuzzing;
 
 /// <summary>One replacement of a byte range: <c>[Start, End)</c> becomes <see cref="Replacement"/>.</summary>

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
-using TimeVision.Core.Facts;
-using TimeVision.Core.Rendering;
+using TimeVision.Core.Estimating.Facts;
+using TimeVision.Core.Estimating.Rendering;
 
 namespace TimeVision.Testing.PdfFuzzing;
 

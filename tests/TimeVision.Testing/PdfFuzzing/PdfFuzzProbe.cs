@@ -3,8 +3,8 @@ using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using TimeVision.Core.Facts;
-using TimeVision.Core.Rendering;
+using TimeVision.Core.Estimating.Facts;
+using TimeVision.Core.Estimating.Rendering;
 
 namespace TimeVision.Testing.PdfFuzzing;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using TimeVision.Core.Estimating.Pipeline;
 
 namespace TimeVision.Testing.PdfFuzzing;
 

@@ -1,7 +1,6 @@
-using TimeVision.Core.Estimates.Listing;
-using TimeVision.Core.Estimates.Stores;
-using TimeVision.Core.Estimates;
-using TimeVision.Core.Storage;
+using TimeVision.Core.Estimating.Estimates;
+using TimeVision.Core.Estimating.Estimates.Listing;
+using TimeVision.Core.Estimating.Estimates.Stores;
 using TimeVision.Core.Tests.Storage;
 
 namespace TimeVision.Core.Tests.Estimates.Listing;
@@ -110,7 +109,7 @@ public abstract class EstimateListingContract
         var store = await CreateStoreAsync();
         var document = await SaveAsync(store, Document("customer.pdf", new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero)) with
         {
-            Feedback = [new TimeVision.Core.Feedback.ShopFeedback { ActualMinutes = 4, Source = TimeVision.Core.Feedback.FeedbackSource.Actual }],
+            Feedback = [new TimeVision.Core.Learning.Feedback.ShopFeedback { ActualMinutes = 4, Source = TimeVision.Core.Learning.Feedback.FeedbackSource.Actual }],
         });
         var deletion = new EstimateDeletion(store, TimeProvider.System);
         var listing = (IEstimateListing)store;

@@ -1,7 +1,6 @@
-using TimeVision.Core.Estimates.Listing;
-using TimeVision.Core.Estimates.Stores;
-using TimeVision.Core.Estimates;
-using TimeVision.Core.Feedback;
+using TimeVision.Core.Estimating.Estimates;
+using TimeVision.Core.Estimating.Estimates.Listing;
+using TimeVision.Core.Estimating.Estimates.Stores;
 using TimeVision.Core.Storage;
 using TimeVision.Core.Tests.Storage;
 using TimeVision.Testing;

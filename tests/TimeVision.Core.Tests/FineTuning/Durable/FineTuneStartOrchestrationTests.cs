@@ -1,8 +1,8 @@
 using Microsoft.DurableTask;
 using Moq;
-using TimeVision.Core.Feedback;
-using TimeVision.Core.FineTuning;
-using TimeVision.Core.FineTuning.Durable;
+using TimeVision.Core.Estimating.Estimates;
+using TimeVision.Core.Learning.FineTuning;
+using TimeVision.Core.Learning.FineTuning.Durable;
 
 namespace TimeVision.Core.Tests.FineTuning.Durable;
 

@@ -1,4 +1,4 @@
-using TimeVision.Core.Pipeline.Durable;
+using TimeVision.Core.Estimating.Pipeline.Durable;
 
 namespace TimeVision.Core.Tests.Pipeline.Durable;
 

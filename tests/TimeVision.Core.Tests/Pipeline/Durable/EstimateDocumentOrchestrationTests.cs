@@ -1,11 +1,10 @@
 using Microsoft.DurableTask;
 using Moq;
-using TimeVision.Core.Estimates;
-using TimeVision.Core.Pipeline;
-using TimeVision.Core.Pipeline.Durable;
-using TimeVision.Core.Rendering;
+using TimeVision.Core.Estimating.Estimates;
+using TimeVision.Core.Estimating.Pipeline;
+using TimeVision.Core.Estimating.Pipeline.Durable;
+using TimeVision.Core.Estimating.Rendering;
 using TimeVision.Core.Storage;
-using TimeVision.Core.Vision;
 
 namespace TimeVision.Core.Tests.Pipeline.Durable;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using TimeVision.Core.Rendering;
+using TimeVision.Core.Estimating.Rendering;
 using TimeVision.Core.Tests.Support;
 using TimeVision.Testing;
 using TimeVision.Testing.PdfFuzzing;

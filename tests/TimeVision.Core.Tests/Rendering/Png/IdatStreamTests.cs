@@ -1,5 +1,5 @@
 using System.Buffers.Binary;
-using TimeVision.Core.Rendering.Png;
+using TimeVision.Core.Estimating.Rendering.Png;
 using TimeVision.Testing;
 
 namespace TimeVision.Core.Tests.Rendering.Png;

@@ -1,7 +1,7 @@
-using TimeVision.Core.Facts;
-using TimeVision.Core.Rendering;
+using TimeVision.Core.Estimating.Facts;
+using TimeVision.Core.Estimating.Rendering;
 using TimeVision.Core.Tests.Support;
-using TimeVision.Core.Vision;
+using TimeVision.Core.Estimating.Vision;
 using TimeVision.Testing;
 
 namespace TimeVision.Core.Tests.Rendering.Poppler;

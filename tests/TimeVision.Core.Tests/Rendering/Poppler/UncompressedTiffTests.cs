@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
-using TimeVision.Core.Rendering.Png;
-using TimeVision.Core.Rendering.Poppler;
+using TimeVision.Core.Estimating.Rendering.Png;
+using TimeVision.Core.Estimating.Rendering.Poppler;
 using TimeVision.Testing;
 
 namespace TimeVision.Core.Tests.Rendering.Poppler;

@@ -1,12 +1,10 @@
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using TimeVision.Core.Estimates;
-using TimeVision.Core.Evaluation;
-using TimeVision.Core.Storage;
+using TimeVision.Core.Estimating.Estimates;
+using TimeVision.Core.Estimating.Vision;
+using TimeVision.Core.Estimating.Vision.Spend;
 using TimeVision.Core.Tests.Support;
-using TimeVision.Core.Vision.Spend;
-using TimeVision.Core.Vision;
 using TimeVision.Testing.FakeOpenAI;
 
 namespace TimeVision.Core.Tests.Vision.Spend;

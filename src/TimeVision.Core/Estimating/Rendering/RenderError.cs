@@ -1,0 +1,17 @@
+using System.Text.Json.Serialization;
+using TimeVision.Core.Estimating.Vision;
+
+namespace TimeVision.Core.Estimating.Rendering;
+
+/// <summary>An expected rendering failure: a stable code and a message a person can act on.</summary>
+/// <param name="Code">The stable error code.</param>
+/// <param name="Message">What went wrong and, where possible, what to do about it.</param>
+public sealed record RenderError(RenderErrorCode Code, string Message)
+{
+    /// <summary>
+    /// How many runs in a row ended with this error on the page, when more than one: a retry of a page stopped for time
+    /// that is stopped again counts 2, and is then final (<see cref="RetryableFailures"/>). Absent on a first run.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? Runs { get; init; }
+}

@@ -1,0 +1,223 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OpenAI.Chat;
+using TimeVision.Core.Estimating.Estimates;
+using TimeVision.Core.Estimating.Facts;
+using TimeVision.Core.Estimating.Vision.Prompts;
+using TimeVision.Core.Estimating.Vision.Registry;
+using TimeVision.Core.Estimating.Vision.Spend;
+
+namespace TimeVision.Core.Estimating.Vision;
+
+/// <summary>
+/// Estimates a page through the official OpenAI SDK against any OpenAI-compatible endpoint. Transient HTTP failures
+/// are retried inside the SDK (<see cref="BoundedRetryPolicy"/>); on top of that, a refusal gets one more try with
+/// <c>detail: auto</c> and an invalid reply one more try, before the page is blocked or failed.
+/// </summary>
+public sealed class OpenAIVisionEstimator : IVisionEstimator
+{
+    private const string SchemaName = "page_estimate";
+
+    private readonly ChatClients _clients;
+    private readonly ActiveModel _activeModel;
+    private readonly PromptCatalog _prompts;
+    private readonly VisionBudget _budget;
+    private readonly IOptionsMonitor<VisionOptions> _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<OpenAIVisionEstimator> _logger;
+
+    /// <summary>Creates the estimator.</summary>
+    /// <param name="clients">One chat client per model.</param>
+    /// <param name="activeModel">The model to use when a call names none.</param>
+    /// <param name="prompts">The prompt sets.</param>
+    /// <param name="budget">The spend budgets every call is held against.</param>
+    /// <param name="options">Model, image and reply settings.</param>
+    /// <param name="time">The clock for latency.</param>
+    /// <param name="logger">Logs each page's outcome, never its content.</param>
+    public OpenAIVisionEstimator(
+        ChatClients clients,
+        ActiveModel activeModel,
+        PromptCatalog prompts,
+        VisionBudget budget,
+        IOptionsMonitor<VisionOptions> options,
+        TimeProvider time,
+        ILogger<OpenAIVisionEstimator> logger)
+    {
+        _clients = clients;
+        _activeModel = activeModel;
+        _prompts = prompts;
+        _budget = budget;
+        _options = options;
+        _time = time;
+        _logger = logger;
+    }
+
+    /// <inheritdoc />
+    public Task<PageEstimateResult> EstimatePageAsync(BinaryData pagePng, string? model, PageFacts? facts, CancellationToken cancellationToken) =>
+        EstimatePageAsync(pagePng, model, facts, dialect: null, examples: null, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<PageEstimateResult> EstimatePageAsync(
+        BinaryData pagePng, string? model, PageFacts? facts, IReadOnlyList<HistoryExample>? examples, CancellationToken cancellationToken) =>
+        EstimatePageAsync(pagePng, model, facts, dialect: null, examples, cancellationToken);
+
+    /// <summary>Estimates a page as <see cref="EstimatePageAsync(BinaryData, string?, PageFacts?, CancellationToken)"/>, worded in <paramref name="dialect"/> instead of the model's configured one (the model check tries dialects this way).</summary>
+    /// <param name="pagePng">The rendered page.</param>
+    /// <param name="model">The model; <see langword="null"/> for the active one.</param>
+    /// <param name="facts">The page's text-layer facts.</param>
+    /// <param name="dialect">The request's wording; <see langword="null"/> for the model's configured one.</param>
+    /// <param name="examples">Similar past parts for the prompt's history section, if it has one.</param>
+    /// <param name="cancellationToken">Cancels the calls.</param>
+    public async Task<PageEstimateResult> EstimatePageAsync(
+        BinaryData pagePng, string? model, PageFacts? facts, ModelDialect? dialect, IReadOnlyList<HistoryExample>? examples, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pagePng);
+        var modelId = string.IsNullOrWhiteSpace(model) ? (await _activeModel.ResolveAsync(cancellationToken)).Model : model;
+        var call = _options.CurrentValue.For(modelId);
+        if (dialect is not null)
+        {
+            call = call with { Dialect = dialect };
+        }
+
+        var prompt = _prompts.ForModel(modelId, call.Dialect.ResponseFormat);
+        var client = _clients.For(modelId);
+        var image = await ModelImage.FromPageAsync(pagePng, call.MaxImageLongSidePx, cancellationToken);
+        var page = new PageCall(modelId, prompt, call.Detail, image, _time, _time.GetTimestamp(), TryCounter.Begin());
+        var reservation = await _budget.ReserveAsync(modelId, cancellationToken);
+        if (reservation.Refusal is { } notSent)
+        {
+            Log.PageFailed(_logger, modelId, notSent.Code, page.Tries);
+            return page.Result(PageEstimateStatus.Failed) with { Error = notSent };
+        }
+
+        try
+        {
+            return await CallAsync(page, client, call, facts, examples, cancellationToken);
+        }
+        finally
+        {
+            // The real cost replaces what was held, whatever ended the calls.
+            await _budget.SettleAsync(reservation, page.InputTokens, page.OutputTokens, CancellationToken.None);
+        }
+    }
+
+    /// <summary>Sends the page until a valid estimate, a failure, a second refusal or a second invalid reply.</summary>
+    private async Task<PageEstimateResult> CallAsync(
+        PageCall page, ChatClient client, ModelCallSettings call, PageFacts? facts, IReadOnlyList<HistoryExample>? examples, CancellationToken cancellationToken)
+    {
+        var completionOptions = CompletionOptions(call.Dialect);
+        while (true)
+        {
+            ChatCompletion completion;
+            try
+            {
+                completion = (await client.CompleteChatAsync(Messages(page.Prompt, page.Image, page.Detail, facts, examples), completionOptions, cancellationToken)).Value;
+            }
+            catch (Exception exception) when (!cancellationToken.IsCancellationRequested && ApiFailure.Classify(exception, call) is { } error)
+            {
+                Log.PageFailed(_logger, page.ModelId, error.Code, page.Tries);
+                return page.Result(PageEstimateStatus.Failed) with { Error = error };
+            }
+
+            page.Add(completion.Usage);
+            var text = completion.Content.Count > 0 ? string.Concat(completion.Content.Select(part => part.Text)) : null;
+            var refusal = !string.IsNullOrWhiteSpace(completion.Refusal) ? completion.Refusal
+                : ReplyText.LooksLikeRefusal(text) ? text
+                : null;
+            if (refusal is not null)
+            {
+                if (!page.Refused)
+                {
+                    page.RetryAfterRefusal();
+                    continue;
+                }
+
+                Log.PageBlocked(_logger, page.ModelId, page.Tries);
+                return page.Result(PageEstimateStatus.Blocked) with
+                {
+                    Refusal = refusal,
+                    Error = new VisionError(VisionErrorCode.Refused, "The model refused to estimate this page, twice."),
+                };
+            }
+
+            if (Read(page, text, facts) is { } result)
+            {
+                return result;
+            }
+        }
+    }
+
+    /// <summary>The result of a reply that is not a refusal; <see langword="null"/> when an invalid one sends the page again.</summary>
+    private PageEstimateResult? Read(PageCall page, string? text, PageFacts? facts)
+    {
+        var read = EstimateReader.Read(text, facts);
+        if (read.Estimate is null)
+        {
+            if (page.RetryAfterInvalidReply(read.Error))
+            {
+                return null;
+            }
+
+            Log.PageFailed(_logger, page.ModelId, VisionErrorCode.InvalidReply, page.Tries);
+            return page.Result(PageEstimateStatus.Failed) with
+            {
+                Error = new VisionError(VisionErrorCode.InvalidReply, read.Error ?? "The reply is not a valid estimate."),
+                RawReply = text ?? string.Empty,
+            };
+        }
+
+        page.Warnings.AddRange(read.Warnings);
+        page.Warnings.AddRange(AnswerChecks.Check(read.Estimate, facts));
+        Log.PageEstimated(_logger, page.ModelId, read.Estimate.EstimatedTimeMin, page.Tries);
+        return page.Result(PageEstimateStatus.Completed) with { Estimate = read.Estimate };
+    }
+
+    private static ChatCompletionOptions CompletionOptions(ModelDialect dialect)
+    {
+        var completionOptions = new ChatCompletionOptions
+        {
+            Temperature = dialect.Temperature is { } temperature ? (float)temperature : null,
+            MaxOutputTokenCount = dialect.MaxOutputTokens,
+            ResponseFormat = dialect.ResponseFormat switch
+            {
+                ReplyFormat.JsonSchemaStrict => ChatResponseFormat.CreateJsonSchemaFormat(SchemaName, EstimateJson.StructuredOutputSchema, jsonSchemaIsStrict: true),
+                ReplyFormat.JsonSchema => ChatResponseFormat.CreateJsonSchemaFormat(SchemaName, EstimateJson.LooseOutputSchema, jsonSchemaIsStrict: false),
+                ReplyFormat.JsonObject => ChatResponseFormat.CreateJsonObjectFormat(),
+                _ => null,
+            },
+        };
+        if (dialect.ReasoningEffort is { } effort)
+        {
+            completionOptions.ReasoningEffortLevel = new ChatReasoningEffortLevel(effort);
+        }
+
+        return completionOptions;
+    }
+
+    /// <summary>
+    /// The prompt's user text, followed by the page's text-layer facts when the set is grounded and there are any, and by
+    /// the similar past parts when the set has a history section and there are any.
+    /// </summary>
+    public static string UserText(PromptSet prompt, PageFacts? facts, IReadOnlyList<HistoryExample>? examples = null)
+    {
+        ArgumentNullException.ThrowIfNull(prompt);
+        var text = prompt.Grounded && GroundingSection.Render(facts) is { } section ? $"{prompt.UserText}\n\n{section}" : prompt.UserText;
+        return prompt.HistoryExamples > 0 && HistoryExamplesSection.Render(examples) is { } history ? $"{text}\n\n{history}" : text;
+    }
+
+    private static ChatMessage[] Messages(PromptSet prompt, ModelImage image, string detail, PageFacts? facts, IReadOnlyList<HistoryExample>? examples)
+    {
+        var parts = new List<ChatMessageContentPart>
+        {
+            ChatMessageContentPart.CreateImagePart(image.Png, "image/png", new ChatImageDetailLevel(detail)),
+            ChatMessageContentPart.CreateTextPart(UserText(prompt, facts, examples)),
+        };
+        if (prompt.HistoryImages && prompt.HistoryExamples > 0)
+        {
+            // The past parts' sheets follow the text that numbers them, at low detail: they show the kind of part, not dimensions to read.
+            parts.AddRange((examples ?? []).Where(e => e.Image is not null).Select(e => ChatMessageContentPart.CreateImagePart(e.Image!, "image/png", ChatImageDetailLevel.Low)));
+        }
+
+        return [new SystemChatMessage(prompt.SystemText), new UserChatMessage(parts)];
+    }
+}

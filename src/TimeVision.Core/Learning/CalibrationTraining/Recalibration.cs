@@ -1,0 +1,90 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using TimeVision.Core.Estimating.Estimates;
+using TimeVision.Core.Estimating.Estimates.Stores;
+using TimeVision.Core.Estimating.Vision.Registry;
+using TimeVision.Core.Learning.Calibration;
+
+namespace TimeVision.Core.Learning.CalibrationTraining;
+
+/// <summary>What one look of the recalibration timer did.</summary>
+/// <param name="Model">The active model it looked at.</param>
+/// <param name="NewLabels">Documents labelled since its current calibration (all labelled ones when it has none).</param>
+/// <param name="Calibration">The calibration it trained, or <see langword="null"/> when it was not due or could not train.</param>
+/// <param name="Reason">Why nothing was trained, when nothing was.</param>
+public sealed record RecalibrationOutcome(string Model, int NewLabels, CalibrationArtefact? Calibration, string? Reason);
+
+/// <summary>
+/// The timer's half of calibration: trains the active model's calibration again once
+/// <see cref="RecalibrationOptions.RecalibrateAfterLabels"/> documents have been labelled since its current one (the first
+/// one too), on the measured (<c>actual</c>) labels and the same split as <c>calibrate</c>. One single-partition read of
+/// the label index decides; training reuses stored model answers, and the model calls it needs are within
+/// <c>Vision:DailyBudgetUsd</c> like every other.
+/// </summary>
+public sealed partial class Recalibration
+{
+    private static readonly HashSet<FeedbackSource> Measured = [FeedbackSource.Actual];
+
+    private readonly ActiveModel _activeModel;
+    private readonly CalibrationStore _calibrations;
+    private readonly CalibrationTrainer _trainer;
+    private readonly IEstimateStore _estimates;
+    private readonly IOptionsMonitor<RecalibrationOptions> _options;
+    private readonly ILogger<Recalibration> _logger;
+
+    /// <summary>Creates the service.</summary>
+    public Recalibration(
+        ActiveModel activeModel, CalibrationStore calibrations, CalibrationTrainer trainer, IEstimateStore estimates,
+        IOptionsMonitor<RecalibrationOptions> options, ILogger<Recalibration> logger)
+    {
+        _activeModel = activeModel;
+        _calibrations = calibrations;
+        _trainer = trainer;
+        _estimates = estimates;
+        _options = options;
+        _logger = logger;
+    }
+
+    /// <summary>Trains the active model's calibration again when enough new labels have arrived.</summary>
+    public async Task<RecalibrationOutcome> RunIfDueAsync(CancellationToken cancellationToken)
+    {
+        var options = _options.CurrentValue;
+        var (model, _) = await _activeModel.ResolveAsync(cancellationToken);
+        if (options.RecalibrateAfterLabels == 0)
+        {
+            return new RecalibrationOutcome(model, 0, null, "Calibration:RecalibrateAfterLabels is 0: the timer does not recalibrate.");
+        }
+
+        var labelled = 0;
+        await foreach (var _ in _estimates.ListLabelVersionsAsync(cancellationToken))
+        {
+            labelled++;
+        }
+
+        var current = await _calibrations.CurrentAsync(model, cancellationToken);
+        var newLabels = Math.Max(0, labelled - (current?.LabelledDocuments ?? 0));
+        if (newLabels < options.RecalibrateAfterLabels)
+        {
+            return new RecalibrationOutcome(model, newLabels, null, $"{newLabels} new label(s) of the {options.RecalibrateAfterLabels} that start a recalibration.");
+        }
+
+        try
+        {
+            var calibration = await _trainer.TrainAsync(model, Measured, options.ValidationPercent, budgetUsd: null, cancellationToken);
+            LogRecalibrated(_logger, model, newLabels, calibration.Version, calibration.Learner);
+            return new RecalibrationOutcome(model, newLabels, calibration, null);
+        }
+        catch (InvalidOperationException exception)
+        {
+            // Too few labels on the training side for any learner: the next labels will make it possible.
+            LogNotTrained(_logger, model, exception.Message);
+            return new RecalibrationOutcome(model, newLabels, null, exception.Message);
+        }
+    }
+
+    [LoggerMessage(EventId = 9101, Level = LogLevel.Information, Message = "Recalibrated {Model} after {NewLabels} new label(s): version {Version}, {Learner}")]
+    private static partial void LogRecalibrated(ILogger logger, string model, int newLabels, string version, string learner);
+
+    [LoggerMessage(EventId = 9102, Level = LogLevel.Warning, Message = "Recalibration of {Model} was due but could not train: {Reason}")]
+    private static partial void LogNotTrained(ILogger logger, string model, string reason);
+}

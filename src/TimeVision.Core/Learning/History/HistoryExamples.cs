@@ -1,0 +1,52 @@
+using TimeVision.Core.Estimating.Estimates;
+using TimeVision.Core.Estimating.Facts;
+using TimeVision.Core.Estimating.Offline;
+using TimeVision.Core.Estimating.Vision;
+using TimeVision.Core.Storage;
+
+namespace TimeVision.Core.Learning.History;
+
+/// <summary>
+/// The similar past parts a prompt's history section shows (<see cref="VisionOptions.HistoryExamples"/>): the k labelled
+/// past parts most similar to the page, with their facts and real times, so the model can reason from the shop's own history.
+/// </summary>
+public sealed class HistoryExamples : IHistoryExampleSource
+{
+    private readonly HistoryIndex _index;
+    private readonly IBlobStore _blobs;
+
+    /// <summary>Creates the finder.</summary>
+    public HistoryExamples(HistoryIndex index, IBlobStore blobs)
+    {
+        _index = index;
+        _blobs = blobs;
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<HistoryExample>> ForPageAsync(
+        string documentId, PageFacts? facts, int k, bool images, HistoryHoldout? holdout, CancellationToken cancellationToken)
+    {
+        if (k <= 0 || facts is not { HasText: true } || PartFeatures.From([facts], null) is not { } features)
+        {
+            return [];
+        }
+
+        var entries = await _index.EntriesAsync(cancellationToken);
+        var examples = new List<HistoryExample>();
+        foreach (var neighbour in HistoryIndex.Nearest(entries, features, k, e => e.DocumentId != documentId && holdout?.IsHeldOut(e.DocumentId) != true))
+        {
+            BinaryData? image = null;
+            if (images)
+            {
+                using var png = new MemoryStream();
+                image = await _blobs.DownloadToAsync(BlobReference.Page(neighbour.Entry.DocumentId, neighbour.Entry.Sheet), png, cancellationToken)
+                    ? BinaryData.FromBytes(png.ToArray())
+                    : null;
+            }
+
+            examples.Add(new HistoryExample(neighbour.Entry.Features, neighbour.Entry.ActualMinutes, neighbour.Entry.DrawingNumber, neighbour.Entry.PartName, image));
+        }
+
+        return examples;
+    }
+}

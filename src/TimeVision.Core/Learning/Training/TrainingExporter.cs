@@ -1,0 +1,258 @@
+using System.Buffers.Binary;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using TimeVision.Core.Estimating.Estimates;
+using TimeVision.Core.Estimating.Estimates.Stores;
+using TimeVision.Core.Learning.Feedback;
+using TimeVision.Core.Storage;
+using TimeVision.Core.Estimating.Vision;
+using TimeVision.Core.Estimating.Vision.Prompts;
+
+namespace TimeVision.Core.Learning.Training;
+
+/// <summary>
+/// Writes fine-tuning JSONL for vision from labelled estimates, one line per labelled part, streamed line by line
+/// (never the whole file in memory), in the requested <see cref="TrainingFormat"/>: OpenAI's (images inside the lines)
+/// or ShareGPT for open-weight training (image files beside the lines). System and user text are exactly the prompt
+/// set the model will be served with; images are prepared as the estimator sends them. Documents are split into
+/// training and validation by a hash of their id, so a document never lands on both sides and re-exports are stable.
+/// The formats share all of this; only the line and what lies beside it differ (<see cref="IExampleWriter"/>). Where
+/// the files go is an <see cref="IExportSink"/>: a folder, or zip entries streamed to a caller as they are written.
+/// </summary>
+public sealed class TrainingExporter
+{
+    /// <summary>The most images one fine-tuning example may hold.</summary>
+    public const int MaxImagesPerExample = 10;
+
+    /// <summary>The largest image a fine-tuning example may hold.</summary>
+    public const long MaxImageBytes = 10L * 1024 * 1024;
+
+    /// <summary>The fewest training examples a fine-tuning job accepts.</summary>
+    public const int MinTrainingExamples = 10;
+
+    private static readonly JsonSerializerOptions ManifestJson = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    private readonly IEstimateStore _estimates;
+    private readonly IBlobStore _blobs;
+    private readonly PromptCatalog _prompts;
+    private readonly IOptionsMonitor<VisionOptions> _vision;
+    private readonly TimeProvider _time;
+
+    /// <summary>Creates the exporter.</summary>
+    public TrainingExporter(IEstimateStore estimates, IBlobStore blobs, PromptCatalog prompts, IOptionsMonitor<VisionOptions> vision, TimeProvider time)
+    {
+        _estimates = estimates;
+        _blobs = blobs;
+        _prompts = prompts;
+        _vision = vision;
+        _time = time;
+    }
+
+    /// <summary>
+    /// Exports every labelled document and writes the manifest, into <paramref name="sink"/> one file at a time:
+    /// <c>train.jsonl</c> (the training side's documents, in id order), then <c>validation.jsonl</c> (the validation
+    /// side's), then whatever the format keeps beside them, then <c>manifest.json</c>. Each side is one pass over the
+    /// labelled documents, so neither file has to be held while the other is written.
+    /// </summary>
+    public async Task<TrainingManifest> ExportAsync(TrainingExportRequest request, IExportSink sink, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(sink);
+        if (!ValidationShare.IsValid(request.ValidationPercent))
+        {
+            throw new ArgumentOutOfRangeException(nameof(request), request.ValidationPercent, $"ValidationPercent must be {ValidationShare.Rule}.");
+        }
+
+        var prompt = _prompts.Get(request.PromptSetId);
+        var vision = _vision.CurrentValue;
+        IExampleWriter format = request.Format switch
+        {
+            TrainingFormat.OpenAI => new OpenAIExampleWriter(prompt, vision.Detail),
+            TrainingFormat.ShareGpt => new ShareGptExampleWriter(sink, prompt),
+            _ => throw new ArgumentOutOfRangeException(nameof(request), request.Format, "Unknown training format."),
+        };
+        var run = new ExportRun(request, format, vision);
+        var train = await WriteSideAsync(run, sink, "train.jsonl", validationSide: false, cancellationToken);
+        var validation = await WriteSideAsync(run, sink, "validation.jsonl", validationSide: true, cancellationToken);
+        var imageFiles = await format.CompleteAsync(train, validation, cancellationToken);
+        var manifest = new TrainingManifest
+        {
+            CreatedAt = _time.GetUtcNow(),
+            Format = request.Format,
+            Prompt = new PromptIdentity(prompt.Id, prompt.Version, prompt.Hash),
+            Images = new ImageSettings(vision.MaxImageLongSidePx, vision.Detail),
+            Sources = request.Sources.Select(Json.JsonCode.Of).Order(StringComparer.Ordinal).ToList(),
+            IncludesShadow = request.IncludeShadow,
+            Since = request.Since,
+            SplitRule = string.Create(CultureInfo.InvariantCulture, $"validation when the first 4 bytes of SHA-256(document id), big-endian, mod 100 < {request.ValidationPercent}"),
+            Train = train,
+            Validation = validation,
+            ImageFiles = imageFiles,
+            Skipped = run.Skipped,
+            Checks =
+            [
+                new LimitCheck("min_training_examples", train.Examples >= MinTrainingExamples, string.Create(CultureInfo.InvariantCulture, $"{train.Examples} training examples; at least {MinTrainingExamples} are required")),
+                new LimitCheck("max_images_per_example", run.LargestImages <= MaxImagesPerExample, string.Create(CultureInfo.InvariantCulture, $"at most {run.LargestImages} images in one example; the limit is {MaxImagesPerExample}")),
+                new LimitCheck("max_image_bytes", run.LargestImageBytes <= MaxImageBytes, string.Create(CultureInfo.InvariantCulture, $"largest image {run.LargestImageBytes} bytes; the limit is 10 MB")),
+            ],
+        };
+        await using (var file = await sink.CreateAsync("manifest.json", cancellationToken))
+        {
+            await JsonSerializer.SerializeAsync(file, manifest, ManifestJson, cancellationToken);
+        }
+
+        return manifest;
+    }
+
+    /// <summary>Writes one side's file: every labelled document on that side of the split, in id order.</summary>
+    private async Task<ExportFile> WriteSideAsync(ExportRun run, IExportSink sink, string name, bool validationSide, CancellationToken cancellationToken)
+    {
+        var request = run.Request;
+        await using var writer = await ExampleFile.CreateAsync(sink, name, run.Format, cancellationToken);
+        await foreach (var documentId in _estimates.ListLabelledAsync(cancellationToken))
+        {
+            if (IsValidation(documentId, request.ValidationPercent) != validationSide
+                || await _estimates.GetAsync(documentId, cancellationToken) is not { } stored)
+            {
+                continue;
+            }
+
+            // The shadow challenger's answers are examples only when asked for, as a second reading of the same sheets.
+            foreach (var document in request.IncludeShadow && stored.Shadow is { } shadow ? [stored, AsShadow(stored, shadow)] : new[] { stored })
+            {
+                await WriteDocumentAsync(run, writer, document, cancellationToken);
+            }
+        }
+
+        await writer.CompleteAsync(cancellationToken);
+        return writer.Summary;
+    }
+
+    private async Task WriteDocumentAsync(ExportRun run, ExampleFile writer, DocumentEstimate document, CancellationToken cancellationToken)
+    {
+        foreach (var page in document.Pages.Where(p => p.Status != PageEstimateStatus.Completed))
+        {
+            run.Skipped.Add(new SkippedItem(document.Id, document.FileName, null, $"page {page.Page} is {Json.JsonCode.Of(page.Status)}: left out"));
+        }
+
+        foreach (var label in Labels(document, run.Request))
+        {
+            var part = PartFor(document, label, out var reason);
+            if (part is null)
+            {
+                run.Skipped.Add(new SkippedItem(document.Id, document.FileName, label.Part, reason!));
+                continue;
+            }
+
+            if (part.Sheets.Count > MaxImagesPerExample)
+            {
+                run.Skipped.Add(new SkippedItem(document.Id, document.FileName, label.Part, $"{part.Sheets.Count} sheets: more than {MaxImagesPerExample} images"));
+                continue;
+            }
+
+            var images = new List<ExampleImage>();
+            foreach (var sheet in part.Sheets)
+            {
+                var image = document.Pages.Single(p => p.Page == sheet).Image;
+                using var png = new MemoryStream();
+                if (image is null || !await _blobs.DownloadToAsync(image, png, cancellationToken))
+                {
+                    break;
+                }
+
+                var prepared = await ModelImage.FromPageAsync(BinaryData.FromBytes(png.ToArray()), run.Vision.MaxImageLongSidePx, cancellationToken);
+                images.Add(new ExampleImage(document.Id, sheet, prepared));
+            }
+
+            if (images.Count != part.Sheets.Count)
+            {
+                run.Skipped.Add(new SkippedItem(document.Id, document.FileName, label.Part, "a page image is missing from storage"));
+                continue;
+            }
+
+            var biggest = images.Max(i => (long)i.Image.Png.ToMemory().Length);
+            if (biggest > MaxImageBytes)
+            {
+                run.Skipped.Add(new SkippedItem(document.Id, document.FileName, label.Part, "an image is larger than 10 MB"));
+                continue;
+            }
+
+            run.LargestImages = Math.Max(run.LargestImages, images.Count);
+            run.LargestImageBytes = Math.Max(run.LargestImageBytes, biggest);
+            var answer = JsonSerializer.Serialize(TrainingAnswer.Build(part.Estimate, label), EstimateJson.AnswerOptions);
+            await writer.WriteAsync(new TrainingExample(document.Id, images, answer), cancellationToken);
+        }
+    }
+
+    /// <summary>The document as the shadow challenger estimated it: its pages and parts, the same feedback.</summary>
+    private static DocumentEstimate AsShadow(DocumentEstimate document, ShadowEstimate shadow)
+    {
+        var (parts, total, models, status) = DocumentAggregator.Aggregate(shadow.Pages);
+        return document with
+        {
+            FileName = $"{document.FileName} (shadow {shadow.Model})",
+            Pages = shadow.Pages,
+            Parts = parts,
+            TotalEstimatedMinutes = total,
+            Models = models,
+            Status = status,
+        };
+    }
+
+    /// <summary>Whether a document belongs to the validation side: stable for a document, whatever else is exported.</summary>
+    public static bool IsValidation(string documentId, int validationPercent)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(documentId));
+        return BinaryPrimitives.ReadUInt32BigEndian(hash) % 100 < validationPercent;
+    }
+
+    /// <summary>The label that counts per part (or document): the latest of the wanted sources, measured before expert.</summary>
+    private static IEnumerable<ShopFeedback> Labels(DocumentEstimate document, TrainingExportRequest request) =>
+        FeedbackLabels.Choose(document.Feedback, request.Sources, request.Since);
+
+    private static PartEstimate? PartFor(DocumentEstimate document, ShopFeedback label, out string? reason)
+    {
+        reason = null;
+        if (label.Part is { } number)
+        {
+            if (number >= 1 && number <= document.Parts.Count)
+            {
+                return document.Parts[number - 1];
+            }
+
+            reason = $"part {number} has no estimate";
+            return null;
+        }
+
+        switch (document.Parts.Count)
+        {
+            case 1:
+                return document.Parts[0];
+            case 0:
+                reason = "no page of the document has an estimate";
+                return null;
+            default:
+                reason = $"a whole-document time for {document.Parts.Count} parts: enter a time per part";
+                return null;
+        }
+    }
+
+    /// <summary>What one export gathers as it goes, for the manifest.</summary>
+    private sealed class ExportRun(TrainingExportRequest request, IExampleWriter format, VisionOptions vision)
+    {
+        public TrainingExportRequest Request { get; } = request;
+
+        public IExampleWriter Format { get; } = format;
+
+        public VisionOptions Vision { get; } = vision;
+
+        public List<SkippedItem> Skipped { get; } = [];
+
+        public int LargestImages { get; set; }
+
+        public long LargestImageBytes { get; set; }
+    }
+}

@@ -1,0 +1,202 @@
+using Microsoft.Extensions.Options;
+using TimeVision.Core.Estimating.Estimates;
+using TimeVision.Core.Estimating.Facts;
+using TimeVision.Core.Estimating.Rendering;
+using TimeVision.Core.ModelOps.Retirement;
+using TimeVision.Core.Estimating.Vision.Spend;
+using TimeVision.Core.Estimating.Vision;
+
+namespace TimeVision.Core.ModelOps.ModelCheck;
+
+/// <summary>
+/// Checks a model before a switch: the first page of each sample drawing goes to it once, worded as configured. When
+/// the server rejects a parameter, the check words the request again without it (strict schema, then plain schema,
+/// JSON mode, no format; no temperature; no token cap) to find what works and says which setting to change. A model
+/// is usable only when its configured wording works on every sample.
+/// </summary>
+public sealed class ModelCheckService
+{
+    private const int MaxWordings = 6;
+
+    private readonly IPdfInspector _inspector;
+    private readonly IPageRenderer _renderer;
+    private readonly DrawingFactsReader _facts;
+    private readonly OpenAIVisionEstimator _estimator;
+    private readonly ModelRetirement _retirement;
+    private readonly IOptionsMonitor<VisionOptions> _vision;
+    private readonly IOptionsMonitor<ModelPriceOptions> _prices;
+    private readonly IOptionsMonitor<ModelCheckOptions> _options;
+
+    /// <summary>Creates the check.</summary>
+    public ModelCheckService(
+        IPdfInspector inspector,
+        IPageRenderer renderer,
+        DrawingFactsReader facts,
+        OpenAIVisionEstimator estimator,
+        ModelRetirement retirement,
+        IOptionsMonitor<VisionOptions> vision,
+        IOptionsMonitor<ModelPriceOptions> prices,
+        IOptionsMonitor<ModelCheckOptions> options)
+    {
+        _inspector = inspector;
+        _renderer = renderer;
+        _facts = facts;
+        _estimator = estimator;
+        _retirement = retirement;
+        _vision = vision;
+        _prices = prices;
+        _options = options;
+    }
+
+    /// <summary>Checks <paramref name="model"/> on every sample.</summary>
+    /// <exception cref="InvalidOperationException">The samples are missing or do not render: the installation is broken.</exception>
+    /// <exception cref="ArgumentException">The id breaks <see cref="ModelIds.Problem"/>'s rule; hosts ask it first.</exception>
+    public async Task<ModelCheckReport> CheckAsync(string model, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(model);
+        if (ModelIds.Problem(model) is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(model));
+        }
+
+        var vision = _vision.CurrentValue;
+        var settings = vision.For(model);
+        var calls = new List<ModelCheckCall>();
+        foreach (var sample in Samples())
+        {
+            var (png, facts) = await RenderFirstPageAsync(sample, settings.MaxImageLongSidePx, cancellationToken);
+            calls.Add(await CallAsync(Path.GetFileName(sample), png, facts, settings, cancellationToken));
+        }
+
+        var usable = calls.All(c => c.Status == "ok" && c.ConfiguredDialectWorked);
+        return new ModelCheckReport(
+            model,
+            EndpointKinds.Of(vision.Endpoint),
+            usable,
+            settings.Dialect.ToString(),
+            calls,
+            usable ? [] : Advice(settings, calls),
+            await _retirement.GetAsync(model, cancellationToken));
+    }
+
+    private async Task<ModelCheckCall> CallAsync(string sample, BinaryData png, PageFacts? facts, ModelCallSettings settings, CancellationToken cancellationToken)
+    {
+        var dialect = settings.Dialect;
+        var rejected = new List<string>();
+        long latency = 0, input = 0, output = 0;
+        while (true)
+        {
+            var result = await _estimator.EstimatePageAsync(png, settings.ModelId, facts, dialect, examples: null, cancellationToken);
+            (latency, input, output) = (latency + result.LatencyMs, input + result.InputTokens, output + result.OutputTokens);
+            var next = result.Error is { Code: VisionErrorCode.UnsupportedParameter, Parameter: { } parameter } ? Without(dialect, parameter) : null;
+            if (next is not null && rejected.Count < MaxWordings)
+            {
+                rejected.Add($"{dialect}: rejected '{result.Error!.Parameter}'");
+                dialect = next;
+                continue;
+            }
+
+            return new ModelCheckCall(
+                sample,
+                StatusOf(result),
+                result.Error?.Message,
+                result.Error is { } error ? Json.JsonCode.Of(error.Code) : null,
+                Accepted: result.Attempts > 0 && result.Error?.Code is not (VisionErrorCode.UnsupportedParameter or VisionErrorCode.RequestRejected or VisionErrorCode.Unauthorized
+                    or VisionErrorCode.NetworkError or VisionErrorCode.Timeout or VisionErrorCode.RateLimited or VisionErrorCode.ServiceError),
+                ReplyValid: result.Status == PageEstimateStatus.Completed,
+                ReplyFormats.NameOf(dialect.ResponseFormat),
+                dialect.ToString(),
+                ConfiguredDialectWorked: result.Status == PageEstimateStatus.Completed && dialect == settings.Dialect,
+                rejected,
+                result.Warnings,
+                latency,
+                input,
+                output,
+                _prices.CurrentValue.PriceOf(settings.ModelId)?.Cost(input, output),
+                result.Estimate?.EstimatedTimeMin);
+        }
+    }
+
+    /// <summary>The same wording without what the server rejected; <see langword="null"/> when nothing is left to drop.</summary>
+    private static ModelDialect? Without(ModelDialect dialect, string parameter) => parameter switch
+    {
+        "temperature" when dialect.Temperature is not null => dialect with { Temperature = null },
+        "max_completion_tokens" or "max_tokens" when dialect.MaxOutputTokens is not null => dialect with { MaxOutputTokens = null },
+        "reasoning_effort" when dialect.ReasoningEffort is not null => dialect with { ReasoningEffort = null },
+        "additionalProperties" or "response_format" or "json_schema" when dialect.ResponseFormat != ReplyFormat.None =>
+            dialect with { ResponseFormat = RejectedParameter.Weaker(dialect.ResponseFormat) },
+        _ => null,
+    };
+
+    private static string StatusOf(PageEstimateResult result) => result switch
+    {
+        { Status: PageEstimateStatus.Completed } => "ok",
+        { Status: PageEstimateStatus.Blocked } => "refused",
+        { Error.Code: VisionErrorCode.InvalidReply } => "invalid_reply",
+        { Error.Code: VisionErrorCode.NetworkError or VisionErrorCode.Timeout } => "unreachable",
+        _ => "rejected",
+    };
+
+    /// <summary>The settings that would make the configured wording the one that worked.</summary>
+    private static List<string> Advice(ModelCallSettings settings, IReadOnlyList<ModelCheckCall> calls)
+    {
+        var worked = calls.FirstOrDefault(c => c.Status == "ok" && !c.ConfiguredDialectWorked);
+        if (worked is null)
+        {
+            return [];
+        }
+
+        var advice = new List<string>();
+        if (worked.Dialect != ReplyFormats.NameOf(settings.Dialect.ResponseFormat))
+        {
+            advice.Add($"Set {settings.HowToSet("ResponseFormat", worked.Dialect)}.");
+        }
+
+        if (worked.DialectDetail.Contains("no temperature", StringComparison.Ordinal) && settings.Dialect.Temperature is not null)
+        {
+            advice.Add($"Set {settings.HowToSet("Temperature", ModelCallSettings.NotSent)}.");
+        }
+
+        if (worked.DialectDetail.Contains("no token cap", StringComparison.Ordinal) && settings.Dialect.MaxOutputTokens is not null)
+        {
+            advice.Add($"Set {settings.HowToSet("MaxOutputTokens", "0")}.");
+        }
+
+        if (!worked.DialectDetail.Contains("reasoning effort", StringComparison.Ordinal) && settings.Dialect.ReasoningEffort is not null)
+        {
+            advice.Add($"Set {settings.HowToSet("ReasoningEffort", "none")}.");
+        }
+
+        advice.Add($"Then run 'timevision model check {settings.ModelId}' again.");
+        return advice;
+    }
+
+    private List<string> Samples()
+    {
+        var folder = _options.CurrentValue.SamplesDirectory;
+        var samples = Directory.Exists(folder) ? Directory.GetFiles(folder, "*.pdf").Order(StringComparer.Ordinal).ToList() : [];
+        return samples.Count > 0
+            ? samples
+            : throw new InvalidOperationException($"No sample drawings in {folder}: the installation is incomplete (ModelCheck:SamplesDirectory).");
+    }
+
+    /// <summary>The sample's first page at the size the checked model is sent, and its facts.</summary>
+    private async Task<(BinaryData Png, PageFacts? Facts)> RenderFirstPageAsync(string sample, int maxLongSidePx, CancellationToken cancellationToken)
+    {
+        var inspection = await _inspector.InspectAsync(sample, cancellationToken);
+        if (!inspection.Succeeded)
+        {
+            throw new InvalidOperationException($"The sample {Path.GetFileName(sample)} cannot be read: {inspection.Error.Message}");
+        }
+
+        using var png = new MemoryStream();
+        var rendered = await _renderer.RenderPageAsync(sample, inspection.Value.Pages[0], maxLongSidePx, png, cancellationToken);
+        if (!rendered.Succeeded)
+        {
+            throw new InvalidOperationException($"The sample {Path.GetFileName(sample)} does not render: {rendered.Error.Message}");
+        }
+
+        var facts = await _facts.ReadPageAsync(sample, 1, cancellationToken);
+        return (BinaryData.FromBytes(png.ToArray()), facts.Value);
+    }
+}

@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Logging;
+using TimeVision.Core.Json;
+using TimeVision.Core.Estimating.Vision.Registry;
+
+namespace TimeVision.Core.ModelOps.Retirement;
+
+/// <summary>Looks at the model in use and warns when it retires within <see cref="RetirementInfo.WarnWithinDays"/> days; the daily timer calls it.</summary>
+public sealed partial class RetirementWatch
+{
+    private readonly ActiveModel _active;
+    private readonly ModelRetirement _retirement;
+    private readonly ILogger<RetirementWatch> _logger;
+
+    /// <summary>Creates the watch.</summary>
+    public RetirementWatch(ActiveModel active, ModelRetirement retirement, ILogger<RetirementWatch> logger)
+    {
+        _active = active;
+        _retirement = retirement;
+        _logger = logger;
+    }
+
+    /// <summary>The model in use and when it retires; logs a warning when that is near.</summary>
+    public async Task<(string Model, RetirementInfo Retirement)> CheckAsync(CancellationToken cancellationToken)
+    {
+        var (model, _) = await _active.ResolveAsync(cancellationToken);
+        var retirement = await _retirement.GetAsync(model, cancellationToken);
+        if (retirement is { IsNear: true, RetiresOn: { } date, DaysLeft: { } days })
+        {
+            RetiresSoon(_logger, model, date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), days, JsonCode.Of(retirement.Source));
+        }
+
+        return (model, retirement);
+    }
+
+    [LoggerMessage(EventId = 1702, Level = LogLevel.Warning,
+        Message = "The model in use, {Model}, retires on {RetiresOn} ({DaysLeft} days left, says {Source}): check a successor with 'timevision model check' and activate it (README: Moving off a retiring model)")]
+    private static partial void RetiresSoon(ILogger logger, string model, string retiresOn, int daysLeft, string source);
+}
