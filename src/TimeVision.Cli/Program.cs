@@ -6,4 +6,10 @@ using TimeVision.Cli;
 
 using TimeVision.Cli;
 
+using TimeVision.Cli;
+
+using TimeVision.Cli;
+
+using TimeVision.Cli;
+
 return await TimeVisionCommandLine.InvokeAsync(args);

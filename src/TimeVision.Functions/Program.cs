@@ -4,6 +4,12 @@ using TimeVision.Functions;
 
 using TimeVision.Functions;
 
+using TimeVision.Functions;
+
+using TimeVision.Functions;
+
+using TimeVision.Functions;
+
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
 using TimeVision.Functions;

@@ -11,7 +11,7 @@ public static class StorageServiceCollectionExtensions
     /// <summary>
     /// Adds the blob store (Azure Blob Storage or files) and the Cosmos DB account, with <see cref="StorageOptions"/>
     /// validated at start, and the start-up step that creates the Cosmos DB resources. A feature keeps its items in
-    /// Cosmos DB or in files through <see cref="FeatureRegistration.TryAddStore"/>.
+    /// Cosmos DB or in files through <see cref="StoreRegistration.TryAddStore"/>.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <returns>The same collection, for chaining.</returns>

@@ -1,23 +1,26 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using TimeVision.Core.Estimating.Estimates;
 using TimeVision.Core.Estimating.Estimates.Listing;
 using TimeVision.Core.Estimating.Estimates.Stores;
-using TimeVision.Core.Learning.Evaluation;
 using TimeVision.Core.Estimating.Facts;
+using TimeVision.Core.Estimating.Pipeline;
+using TimeVision.Core.Estimating.Rendering;
+using TimeVision.Core.Estimating.Vision;
+using TimeVision.Core.Estimating.Vision.Registry;
+using TimeVision.Core.Estimating.Vision.Spend;
+using TimeVision.Core.Learning.Calibration;
+using TimeVision.Core.Learning.CalibrationTraining;
+using TimeVision.Core.Learning.Evaluation;
 using TimeVision.Core.Learning.Feedback;
 using TimeVision.Core.Learning.FineTuning;
 using TimeVision.Core.Learning.History;
+using TimeVision.Core.Learning.Training;
 using TimeVision.Core.ModelOps.ModelCheck;
 using TimeVision.Core.ModelOps.ModelManagement;
-using TimeVision.Core.Estimating.Vision.Registry;
-using TimeVision.Core.Estimating.Pipeline;
-using TimeVision.Core.Estimating.Rendering;
 using TimeVision.Core.ModelOps.Retirement;
 using TimeVision.Core.Storage;
 using TimeVision.Core.Tests.Support;
-using TimeVision.Core.Learning.Training;
-using TimeVision.Core.Estimating.Vision.Spend;
-using TimeVision.Core.Estimating.Vision;
 using TimeVision.Testing;
 
 namespace TimeVision.Core.Tests.DependencyInjection;
@@ -36,6 +39,8 @@ public sealed class FeatureRegistrationTests : IDisposable
         ["Pipeline"] = (s => s.AddTimeVisionPipeline(), [typeof(DocumentPipeline), typeof(DocumentIntake)]),
         ["History"] = (s => s.AddTimeVisionHistory(), [typeof(IHistoryStore)]),
         ["Evaluation"] = (s => s.AddTimeVisionEvaluation(), [typeof(EvaluationSetBuilder), typeof(EvaluationRunner)]),
+        ["Calibration"] = (s => s.AddTimeVisionCalibration(), [typeof(CalibrationStore), typeof(CalibratedEstimates), typeof(IDocumentCalibration)]),
+        ["Recalibration"] = (s => s.AddTimeVisionRecalibration(), [typeof(CalibrationTrainer), typeof(Recalibration)]),
         ["Feedback"] = (s => s.AddTimeVisionFeedback(), [typeof(FeedbackService)]),
         ["Training"] = (s => s.AddTimeVisionTraining(), [typeof(TrainingExporter)]),
         ["FineTuning"] = (s => s.AddTimeVisionFineTuning(), [typeof(FineTuneService), typeof(FineTuneStarts), typeof(FineTuneStartSteps), typeof(IFineTuneJobStore)]),
@@ -91,5 +96,19 @@ public sealed class FeatureRegistrationTests : IDisposable
             .Select(g => g.Key.ServiceType.Name);
 
         Assert.Empty(repeated);
+    }
+
+    [Fact]
+    public void The_pipeline_alone_estimates_without_the_learning_loop_and_the_core_plugs_it_in()
+    {
+        using var pipeline = CoreServices.Create(s => s.AddTimeVisionPipeline(), ("Storage:DataDirectory", _folder.Path));
+        using var core = CoreServices.Create(s => s.AddTimeVisionCore(), ("Storage:DataDirectory", _folder.Path));
+
+        Assert.IsType<NoDocumentCalibration>(pipeline.GetRequiredService<IDocumentCalibration>());
+        Assert.IsType<NoHistoryExamples>(pipeline.GetRequiredService<IHistoryExampleSource>());
+        Assert.DoesNotContain(pipeline.GetServices<IPageEstimator>(), e => e.Answers == ModelKind.History);
+        Assert.IsType<CalibratedEstimates>(core.GetRequiredService<IDocumentCalibration>());
+        Assert.IsType<HistoryExamples>(core.GetRequiredService<IHistoryExampleSource>());
+        Assert.Contains(core.GetServices<IPageEstimator>(), e => e is HistoryPageEstimator);
     }
 }

@@ -55,7 +55,7 @@ public abstract class EstimateStoreContract
         var store = await CreateStoreAsync();
         var labelled = SampleDocument() with
         {
-            Feedback = [new TimeVision.Core.Learning.Feedback.ShopFeedback { ActualMinutes = 3, Source = TimeVision.Core.Learning.Feedback.FeedbackSource.Actual }],
+            Feedback = [new ShopFeedback { ActualMinutes = 3, Source = FeedbackSource.Actual }],
         };
         var unlabelled = SampleDocument();
         await store.SaveAsync(labelled, null, Token);
@@ -74,7 +74,7 @@ public abstract class EstimateStoreContract
     public async Task A_labelled_documents_version_stays_until_it_is_saved_again_and_then_changes()
     {
         var store = await CreateStoreAsync();
-        var label = new TimeVision.Core.Learning.Feedback.ShopFeedback { ActualMinutes = 3, Source = TimeVision.Core.Learning.Feedback.FeedbackSource.Actual };
+        var label = new ShopFeedback { ActualMinutes = 3, Source = FeedbackSource.Actual };
         var labelled = SampleDocument() with { Feedback = [label] };
         await store.SaveAsync(labelled, null, Token);
         await store.SaveAsync(SampleDocument(), null, Token);

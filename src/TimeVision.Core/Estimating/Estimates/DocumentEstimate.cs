@@ -1,7 +1,6 @@
 using System.Text.Json.Serialization;
 using TimeVision.Core.Estimating.Rendering;
 using TimeVision.Core.Storage;
-using TimeVision.Core.Estimating.Vision;
 
 namespace TimeVision.Core.Estimating.Estimates;
 

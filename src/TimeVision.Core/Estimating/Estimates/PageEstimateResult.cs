@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using TimeVision.Core.Estimating.Vision;
 
 namespace TimeVision.Core.Estimating.Estimates;
 

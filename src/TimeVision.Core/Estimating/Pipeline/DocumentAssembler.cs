@@ -1,10 +1,9 @@
 using Microsoft.Extensions.Logging;
-using TimeVision.Core.Estimating.Estimates.Stores;
 using TimeVision.Core.Estimating.Estimates;
+using TimeVision.Core.Estimating.Estimates.Stores;
 using TimeVision.Core.Estimating.Pipeline.Recovery;
 using TimeVision.Core.Estimating.Rendering;
 using TimeVision.Core.Storage;
-using TimeVision.Core.Estimating.Vision;
 
 namespace TimeVision.Core.Estimating.Pipeline;
 

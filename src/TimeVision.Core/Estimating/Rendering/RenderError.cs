@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using TimeVision.Core.Estimating.Vision;
+using TimeVision.Core.Estimating.Estimates;
 
 namespace TimeVision.Core.Estimating.Rendering;
 

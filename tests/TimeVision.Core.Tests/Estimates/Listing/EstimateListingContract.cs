@@ -109,7 +109,7 @@ public abstract class EstimateListingContract
         var store = await CreateStoreAsync();
         var document = await SaveAsync(store, Document("customer.pdf", new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero)) with
         {
-            Feedback = [new TimeVision.Core.Learning.Feedback.ShopFeedback { ActualMinutes = 4, Source = TimeVision.Core.Learning.Feedback.FeedbackSource.Actual }],
+            Feedback = [new ShopFeedback { ActualMinutes = 4, Source = FeedbackSource.Actual }],
         });
         var deletion = new EstimateDeletion(store, TimeProvider.System);
         var listing = (IEstimateListing)store;

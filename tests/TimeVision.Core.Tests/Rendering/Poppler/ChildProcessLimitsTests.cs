@@ -1,7 +1,7 @@
+using TimeVision.Core.Estimating.Estimates;
 using TimeVision.Core.Estimating.Facts;
 using TimeVision.Core.Estimating.Rendering;
 using TimeVision.Core.Tests.Support;
-using TimeVision.Core.Estimating.Vision;
 using TimeVision.Testing;
 
 namespace TimeVision.Core.Tests.Rendering.Poppler;

@@ -1,7 +1,6 @@
-using TimeVision.Core.Estimating.Estimates;
 using TimeVision.Core.Estimating.Rendering;
 
-namespace TimeVision.Core.Estimating.Vision;
+namespace TimeVision.Core.Estimating.Estimates;
 
 /// <summary>
 /// Which failures are worth trying again without anyone forcing it: those caused by the moment (network, timeouts,
