@@ -1,4 +1,3 @@
-using TimeVision.Core.Estimating.Facts;
 using TimeVision.Core.Learning.FineTuning.Durable;
 using TimeVision.Core.Learning.History.Durable;
 using TimeVision.Core.ModelOps.ModelManagement;

@@ -17,7 +17,7 @@ public sealed class EstimateContractTests
     [Fact]
     public void The_schema_file_in_the_repository_is_the_one_embedded()
     {
-        var file = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "src", "TimeVision.Core", "Estimates", "page-estimate.schema.json"));
+        var file = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "src", "TimeVision.Core", "Estimating", "Estimates", "page-estimate.schema.json"));
 
         Assert.Equal(file, EstimateJson.SchemaText);
     }

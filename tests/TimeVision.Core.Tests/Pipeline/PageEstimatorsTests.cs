@@ -17,7 +17,7 @@ public sealed class PageEstimatorsTests
     [InlineData("history", typeof(HistoryPageEstimator))]
     public void The_registered_estimators_answer_each_kind_of_model_id(string model, Type estimator)
     {
-        using var services = CoreServices.Create(s => s.AddTimeVisionPipeline());
+        using var services = CoreServices.Create(s => s.AddTimeVisionPipeline().AddTimeVisionHistory());
 
         Assert.IsType(estimator, services.Get<PageEstimators>().For(ModelId.Parse(model)));
     }
@@ -25,7 +25,7 @@ public sealed class PageEstimatorsTests
     [Fact]
     public void A_calibrated_id_is_no_page_estimator_and_says_so()
     {
-        using var services = CoreServices.Create(s => s.AddTimeVisionPipeline());
+        using var services = CoreServices.Create(s => s.AddTimeVisionPipeline().AddTimeVisionHistory());
 
         var refused = Assert.Throws<ArgumentException>(() => services.Get<PageEstimators>().For(ModelId.Parse("calibrated:gpt-4.1")));
 
@@ -35,7 +35,7 @@ public sealed class PageEstimatorsTests
     [Fact]
     public void Results_are_stored_under_the_estimator_s_own_hash()
     {
-        using var services = CoreServices.Create(s => s.AddTimeVisionPipeline());
+        using var services = CoreServices.Create(s => s.AddTimeVisionPipeline().AddTimeVisionHistory());
         var step = services.Get<EstimatePageStep>();
 
         Assert.Equal(OfflineEstimator.Hash, step.PromptHashFor(ModelId.Offline));
