@@ -1,9 +1,10 @@
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.DependencyInjection;
-using TimeVision.Core.Estimates.Stores;
+using TimeVision.Api.Handlers;
 using TimeVision.Core.Estimates;
+using TimeVision.Core.Estimates.Stores;
 using TimeVision.Core.Feedback;
 using TimeVision.Core.Storage;
 using TimeVision.Testing;
@@ -20,7 +21,7 @@ internal static class LabelledDocuments
     /// <summary>Stores <paramref name="count"/> labelled documents; returns their ids in the order made.</summary>
     public static async Task<IReadOnlyList<string>> SeedAsync(FunctionsHarness harness, int count, CancellationToken cancellationToken)
     {
-        var accepted = Assert.IsType<AcceptedResult>(await harness.Api.PostAsync(FunctionsHarness.Request("POST", TestPdfs.WithPages(1)), harness.Client, cancellationToken));
+        var accepted = Assert.IsType<Accepted<EstimateAccepted>>((await harness.Api.PostAsync(FunctionsHarness.Request("POST", TestPdfs.WithPages(1)), harness.Client, cancellationToken)).Result);
         var templateId = accepted.Location!.Split('/')[^1];
         await harness.WaitAsync(templateId);
         var store = harness.Services.GetRequiredService<IEstimateStore>();

@@ -2,7 +2,6 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Middleware;
 using Microsoft.Extensions.Options;
 using TimeVision.Api.Access;
-using TimeVision.Api.Http;
 
 namespace TimeVision.Functions.Middleware;
 

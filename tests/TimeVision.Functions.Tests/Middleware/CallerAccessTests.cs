@@ -1,7 +1,7 @@
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Http.HttpResults;
 using TimeVision.Api.Access;
 using TimeVision.Api.Http;
 using TimeVision.Functions.Middleware;
@@ -123,6 +123,6 @@ public sealed class CallerAccessTests
         return Convert.ToBase64String(Encoding.UTF8.GetBytes(json));
     }
 
-    private static string Code(ObjectResult result) =>
+    private static string Code(JsonHttpResult<ApiErrorBody> result) =>
         JsonSerializer.SerializeToElement(result.Value).GetProperty("error").GetProperty("code").GetString()!;
 }
