@@ -12,4 +12,8 @@ using TimeVision.Cli;
 
 using TimeVision.Cli;
 
+using TimeVision.Cli;
+
+using TimeVision.Cli;
+
 return await TimeVisionCommandLine.InvokeAsync(args);

@@ -10,6 +10,10 @@ using TimeVision.Functions;
 
 using TimeVision.Functions;
 
+using TimeVision.Functions;
+
+using TimeVision.Functions;
+
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
 using TimeVision.Functions;

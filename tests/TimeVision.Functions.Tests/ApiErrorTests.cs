@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
@@ -41,7 +41,7 @@ public sealed class ApiErrorTests(AzuriteFixture azurite, CosmosFixture cosmos) 
             Token);
         var failure = (await _harness.WaitAsync(id)).FailureDetails!;
 
-        var result = Assert.IsType<ObjectResult>(await _harness.Api.GetAsync(FunctionsHarness.Request("GET"), id, _harness.Client, Token));
+        var result = Assert.IsType<JsonHttpResult<ApiErrorBody>>((await _harness.Api.GetAsync(FunctionsHarness.Request("GET"), id, _harness.Client, Token)).Result);
 
         var error = JsonSerializer.SerializeToElement(result.Value).GetProperty("error");
         var correlationId = error.GetProperty("correlationId").GetString()!;
@@ -57,7 +57,7 @@ public sealed class ApiErrorTests(AzuriteFixture azurite, CosmosFixture cosmos) 
         var request = FunctionsHarness.Request("PUT", "{\"actualMinutes\": 3,"u8.ToArray(), "application/json");
         request.Headers.IfMatch = "\"x\"";
 
-        var result = Assert.IsType<ObjectResult>(await ActivatorUtilities.CreateInstance<TimeVision.Api.Handlers.FeedbackApi>(_harness.Services).PutAsync(request, new string('a', 64), Token));
+        var result = Assert.IsType<JsonHttpResult<ApiErrorBody>>((await ActivatorUtilities.CreateInstance<TimeVision.Api.Handlers.FeedbackApi>(_harness.Services).PutAsync(request, new string('a', 64), Token)).Result);
 
         var error = JsonSerializer.SerializeToElement(result.Value).GetProperty("error");
         Assert.Equal((400, "invalid_feedback"), (result.StatusCode, error.GetProperty("code").GetString()));

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Http.HttpResults;
 using TimeVision.Testing;
 using TimeVision.Testing.LocalServices;
 
@@ -26,7 +26,7 @@ public sealed class BudgetBelowPageCostTests(AzuriteFixture azurite, CosmosFixtu
     {
         var request = FunctionsHarness.Request("POST", TestPdfs.WithPages(1, widthMm: 315));
 
-        var result = Assert.IsType<ObjectResult>(await _harness.Api.PostAsync(request, _harness.Client, Token));
+        var result = Assert.IsType<JsonHttpResult<ApiErrorBody>>((await _harness.Api.PostAsync(request, _harness.Client, Token)).Result);
 
         var error = JsonSerializer.SerializeToElement(result.Value).GetProperty("error");
         Assert.Equal((429, "budget_below_page_cost"), (result.StatusCode, error.GetProperty("code").GetString()));

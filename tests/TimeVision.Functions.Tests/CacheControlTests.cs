@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.DependencyInjection;
 using TimeVision.Testing.History;
 using TimeVision.Testing.LocalServices;
@@ -53,8 +53,8 @@ public sealed class CacheControlTests(AzuriteFixture azurite, CosmosFixture cosm
         var image = Request($"/api/estimates/{id}/pages/1/image");
         var missing = Request($"/api/estimates/{id}/pages/2/image");
 
-        Assert.IsType<FileStreamResult>(await api.ImageAsync(image, id, "1", Token));
-        Assert.IsType<ObjectResult>(await api.ImageAsync(missing, id, "2", Token));
+        Assert.IsType<FileStreamHttpResult>((await api.ImageAsync(image, id, "1", Token)).Result);
+        Assert.IsType<JsonHttpResult<ApiErrorBody>>((await api.ImageAsync(missing, id, "2", Token)).Result);
 
         var cached = image.HttpContext.Response.Headers.CacheControl.ToString();
         Assert.StartsWith("private, max-age=", cached, StringComparison.Ordinal);

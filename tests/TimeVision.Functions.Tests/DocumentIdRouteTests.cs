@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.DependencyInjection;
 using TimeVision.Core.Estimating.Estimates.Stores;
 using TimeVision.Testing;
@@ -17,17 +17,17 @@ public sealed class DocumentIdRouteTests(AzuriteFixture azurite, CosmosFixture c
 {
     private static readonly string[] Probes = ["zz", "..%2f..", "../..", new('a', 63), new('a', 65), "", " ", "a\nb"];
 
-    private static readonly Dictionary<string, Func<IServiceProvider, FunctionsHarness, string, Task<IActionResult>>> Routes = new()
+    private static readonly Dictionary<string, Func<IServiceProvider, FunctionsHarness, string, Task<IResult>>> Routes = new()
     {
-        ["GetEstimate"] = (s, h, id) => h.Api.GetAsync(FunctionsHarness.Request("GET"), id, h.Client, Token),
-        ["RetryEstimate"] = (s, h, id) => h.Api.RetryAsync(FunctionsHarness.Request("POST"), id, h.Client, Token),
-        ["DeleteEstimate"] = (s, h, id) => Of<EstimateListApi>(s).DeleteAsync(FunctionsHarness.Request("DELETE"), id, Token),
-        ["RestoreEstimate"] = (s, h, id) => Of<EstimateListApi>(s).RestoreAsync(FunctionsHarness.Request("POST"), id, Token),
-        ["PurgeEstimate"] = (s, h, id) => Of<EstimateListApi>(s).PurgeAsync(FunctionsHarness.Request("POST"), id, Token),
-        ["GetPageImage"] = (s, h, id) => Of<EstimateListApi>(s).ImageAsync(FunctionsHarness.Request("GET"), id, "1", Token),
-        ["GetPageFacts"] = (s, h, id) => Of<EstimateListApi>(s).FactsAsync(FunctionsHarness.Request("GET"), id, "1", Token),
-        ["GetSimilarParts"] = (s, h, id) => Of<SimilarPartsApi>(s).GetAsync(FunctionsHarness.Request("GET"), id, Token),
-        ["PutFeedback"] = (s, h, id) => Of<FeedbackApi>(s).PutAsync(Feedback(), id, Token),
+        ["GetEstimate"] = async (s, h, id) => (await h.Api.GetAsync(FunctionsHarness.Request("GET"), id, h.Client, Token)).Result,
+        ["RetryEstimate"] = async (s, h, id) => (await h.Api.RetryAsync(FunctionsHarness.Request("POST"), id, h.Client, Token)).Result,
+        ["DeleteEstimate"] = async (s, h, id) => (await Of<EstimateListApi>(s).DeleteAsync(FunctionsHarness.Request("DELETE"), id, Token)).Result,
+        ["RestoreEstimate"] = async (s, h, id) => (await Of<EstimateListApi>(s).RestoreAsync(FunctionsHarness.Request("POST"), id, Token)).Result,
+        ["PurgeEstimate"] = async (s, h, id) => (await Of<EstimateListApi>(s).PurgeAsync(FunctionsHarness.Request("POST"), id, Token)).Result,
+        ["GetPageImage"] = async (s, h, id) => (await Of<EstimateListApi>(s).ImageAsync(FunctionsHarness.Request("GET"), id, "1", Token)).Result,
+        ["GetPageFacts"] = async (s, h, id) => (await Of<EstimateListApi>(s).FactsAsync(FunctionsHarness.Request("GET"), id, "1", Token)).Result,
+        ["GetSimilarParts"] = async (s, h, id) => (await Of<SimilarPartsApi>(s).GetAsync(FunctionsHarness.Request("GET"), id, Token)).Result,
+        ["PutFeedback"] = async (s, h, id) => (await Of<FeedbackApi>(s).PutAsync(Feedback(), id, Token)).Result,
     };
 
     private readonly TempFolder _data = new();
@@ -62,7 +62,7 @@ public sealed class DocumentIdRouteTests(AzuriteFixture azurite, CosmosFixture c
     [MemberData(nameof(RouteAndProbe))]
     public async Task Text_that_is_not_a_document_id_is_404_not_found_without_being_echoed(string route, string probe)
     {
-        var result = Assert.IsType<ObjectResult>(await Routes[route](_harness.Services, _harness, probe));
+        var result = Assert.IsType<JsonHttpResult<ApiErrorBody>>(await Routes[route](_harness.Services, _harness, probe));
 
         var error = JsonSerializer.SerializeToElement(result.Value).GetProperty("error");
         Assert.Equal((404, "not_found"), (result.StatusCode, error.GetProperty("code").GetString()));

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.DurableTask.Client;
 using TimeVision.Core.Estimating.Estimates;
 using TimeVision.Core.Estimating.Rendering;
@@ -38,7 +39,7 @@ public sealed class DrawingBlobTriggerTests(AzuriteFixture azurite, CosmosFixtur
         await _harness.WaitAsync(id);
 
         var document = await _harness.Api.GetAsync(FunctionsHarness.Request("GET"), id, _harness.Client, Token);
-        var estimate = Assert.IsType<DocumentEstimate>(Assert.IsType<Microsoft.AspNetCore.Mvc.OkObjectResult>(document).Value);
+        var estimate = Assert.IsType<DocumentEstimate>(Assert.IsType<Ok<DocumentEstimate>>(document.Result).Value);
         Assert.Equal((1, DocumentStatus.Completed), (estimate.PageCount, estimate.Status));
         Assert.Equal($"{id}.pdf", estimate.Pdf!.Name);
         Assert.Single(_harness.Model.Requests);
@@ -78,7 +79,7 @@ public sealed class DrawingBlobTriggerTests(AzuriteFixture azurite, CosmosFixtur
         Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
         Assert.Equal(3, _harness.Model.Requests.Count);
         var document = await _harness.Api.GetAsync(FunctionsHarness.Request("GET"), only.InstanceId, _harness.Client, Token);
-        var estimate = Assert.IsType<DocumentEstimate>(Assert.IsType<Microsoft.AspNetCore.Mvc.OkObjectResult>(document).Value);
+        var estimate = Assert.IsType<DocumentEstimate>(Assert.IsType<Ok<DocumentEstimate>>(document.Result).Value);
         Assert.Equal(("bracket.pdf", "blob"), (estimate.FileName, Core.Json.JsonCode.Of(estimate.Source)));
     }
 
@@ -114,7 +115,7 @@ public sealed class DrawingBlobTriggerTests(AzuriteFixture azurite, CosmosFixtur
         Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
         Assert.Equal(2, _harness.Model.Requests.Count);
         var document = await _harness.Api.GetAsync(FunctionsHarness.Request("GET"), only.InstanceId, _harness.Client, Token);
-        var estimate = Assert.IsType<DocumentEstimate>(Assert.IsType<Microsoft.AspNetCore.Mvc.OkObjectResult>(document).Value);
+        var estimate = Assert.IsType<DocumentEstimate>(Assert.IsType<Ok<DocumentEstimate>>(document.Result).Value);
         Assert.Equal("flange drawing.pdf", estimate.FileName);
 
         // Delivered once more after the run: nothing new is asked of the model.
@@ -171,6 +172,5 @@ public sealed class DrawingBlobTriggerTests(AzuriteFixture azurite, CosmosFixtur
     }
 
     private async Task<DocumentEstimate> EstimateAsync(string id) =>
-        Assert.IsType<DocumentEstimate>(Assert.IsType<Microsoft.AspNetCore.Mvc.OkObjectResult>(
-            await _harness.Api.GetAsync(FunctionsHarness.Request("GET"), id, _harness.Client, Token)).Value);
+        Assert.IsType<DocumentEstimate>(Assert.IsType<Ok<DocumentEstimate>>((await _harness.Api.GetAsync(FunctionsHarness.Request("GET"), id, _harness.Client, Token)).Result).Value);
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using TimeVision.Core.Estimating.Estimates;
 using TimeVision.Testing;
@@ -29,12 +30,12 @@ public sealed class EstimatesApiTests(AzuriteFixture azurite, CosmosFixture cosm
 
         var posted = await _harness.Api.PostAsync(FunctionsHarness.Request("POST", pdf), _harness.Client, Token);
 
-        var accepted = Assert.IsType<AcceptedResult>(posted);
+        var accepted = Assert.IsType<Accepted<EstimateAccepted>>(posted.Result);
         var id = Property(accepted.Value, "id");
         Assert.Equal($"https://timevision.example/api/estimates/{id}", accepted.Location);
         await _harness.WaitAsync(id);
         var got = await _harness.Api.GetAsync(FunctionsHarness.Request("GET"), id, _harness.Client, Token);
-        var document = Assert.IsType<DocumentEstimate>(Assert.IsType<OkObjectResult>(got).Value);
+        var document = Assert.IsType<DocumentEstimate>(Assert.IsType<Ok<DocumentEstimate>>(got.Result).Value);
         Assert.Equal((DocumentStatus.Completed, 2.4), (document.Status, document.TotalEstimatedMinutes));
         Assert.Equal("http", Core.Json.JsonCode.Of(document.Source));
         Assert.Single(_harness.Model.Requests);
@@ -47,12 +48,12 @@ public sealed class EstimatesApiTests(AzuriteFixture azurite, CosmosFixture cosm
         var request = FunctionsHarness.Request("POST", pdf);
         request.QueryString = new Microsoft.AspNetCore.Http.QueryString("?name=..%5C..%5Cshared%5Cbra%07cket%1B.pdf");
 
-        var accepted = Assert.IsType<AcceptedResult>(await _harness.Api.PostAsync(request, _harness.Client, Token));
+        var accepted = Assert.IsType<Accepted<EstimateAccepted>>((await _harness.Api.PostAsync(request, _harness.Client, Token)).Result);
         var id = Property(accepted.Value, "id");
         await _harness.WaitAsync(id);
 
         var got = await _harness.Api.GetAsync(FunctionsHarness.Request("GET"), id, _harness.Client, Token);
-        Assert.Equal("bracket.pdf", Assert.IsType<DocumentEstimate>(Assert.IsType<OkObjectResult>(got).Value).FileName);
+        Assert.Equal("bracket.pdf", Assert.IsType<DocumentEstimate>(Assert.IsType<Ok<DocumentEstimate>>(got.Result).Value).FileName);
     }
 
     [Fact]
@@ -62,14 +63,14 @@ public sealed class EstimatesApiTests(AzuriteFixture azurite, CosmosFixture cosm
         _harness = await FunctionsHarness.StartAsync(azurite, cosmos, settings: new Dictionary<string, string?> { ["Vision:ApiKey"] = "" });
         var pdf = await File.ReadAllBytesAsync(RepositoryPaths.Sample("odri-motor-shaft.pdf"), Token);
 
-        var accepted = Assert.IsType<AcceptedResult>(await _harness.Api.PostAsync(FunctionsHarness.Request("POST", pdf), _harness.Client, Token));
+        var accepted = Assert.IsType<Accepted<EstimateAccepted>>((await _harness.Api.PostAsync(FunctionsHarness.Request("POST", pdf), _harness.Client, Token)).Result);
         var id = Property(accepted.Value, "id");
         await _harness.WaitAsync(id);
         var got = await _harness.Api.GetAsync(FunctionsHarness.Request("GET"), id, _harness.Client, Token);
 
         Assert.Equal("offline", Property(accepted.Value, "model"));
         Assert.Contains("offline estimate", Property(accepted.Value, "notice"), StringComparison.Ordinal);
-        var document = Assert.IsType<DocumentEstimate>(Assert.IsType<OkObjectResult>(got).Value);
+        var document = Assert.IsType<DocumentEstimate>(Assert.IsType<Ok<DocumentEstimate>>(got.Result).Value);
         Assert.Equal("offline", Assert.Single(document.Models).Model);
         Assert.Empty(_harness.Model.Requests);
     }
@@ -80,7 +81,7 @@ public sealed class EstimatesApiTests(AzuriteFixture azurite, CosmosFixture cosm
         await _harness.DisposeAsync();
         _harness = await FunctionsHarness.StartAsync(azurite, cosmos, settings: new Dictionary<string, string?> { ["Vision:ApiKey"] = "", ["Vision:Model"] = "gpt-4.1" });
 
-        var posted = Assert.IsType<ObjectResult>(await _harness.Api.PostAsync(FunctionsHarness.Request("POST", TestPdfs.WithPages(1)), _harness.Client, Token));
+        var posted = Assert.IsType<JsonHttpResult<ApiErrorBody>>((await _harness.Api.PostAsync(FunctionsHarness.Request("POST", TestPdfs.WithPages(1)), _harness.Client, Token)).Result);
 
         Assert.Equal(503, posted.StatusCode);
         Assert.Contains("missing_api_key", JsonSerializer.Serialize(posted.Value), StringComparison.Ordinal);
@@ -91,13 +92,13 @@ public sealed class EstimatesApiTests(AzuriteFixture azurite, CosmosFixture cosm
     public async Task A_stored_estimate_is_not_started_again_unless_forced()
     {
         var pdf = TestPdfs.WithPages(1, widthMm: 321);
-        var first = Property(Assert.IsType<AcceptedResult>(await _harness.Api.PostAsync(FunctionsHarness.Request("POST", pdf), _harness.Client, Token)).Value, "id");
+        var first = Property(Assert.IsType<Accepted<EstimateAccepted>>((await _harness.Api.PostAsync(FunctionsHarness.Request("POST", pdf), _harness.Client, Token)).Result).Value, "id");
         await _harness.WaitAsync(first);
 
-        var again = Assert.IsType<AcceptedResult>(await _harness.Api.PostAsync(FunctionsHarness.Request("POST", pdf), _harness.Client, Token));
+        var again = Assert.IsType<Accepted<EstimateAccepted>>((await _harness.Api.PostAsync(FunctionsHarness.Request("POST", pdf), _harness.Client, Token)).Result);
         var forcedRequest = FunctionsHarness.Request("POST", pdf);
         forcedRequest.QueryString = new Microsoft.AspNetCore.Http.QueryString("?force=true");
-        var forced = Assert.IsType<AcceptedResult>(await _harness.Api.PostAsync(forcedRequest, _harness.Client, Token));
+        var forced = Assert.IsType<Accepted<EstimateAccepted>>((await _harness.Api.PostAsync(forcedRequest, _harness.Client, Token)).Result);
         await _harness.WaitAsync(first);
 
         Assert.Equal(("already_estimated", "started"), (Property(again.Value, "status"), Property(forced.Value, "status")));
@@ -109,14 +110,14 @@ public sealed class EstimatesApiTests(AzuriteFixture azurite, CosmosFixture cosm
     {
         _harness.Model.Fallback = _ => Testing.FakeOpenAI.FakeReply.Slow(Testing.FakeOpenAI.SampleEstimates.ShaftJson(), TimeSpan.FromSeconds(3));
         var pdf = TestPdfs.WithPages(2);
-        var id = Property(Assert.IsType<AcceptedResult>(await _harness.Api.PostAsync(FunctionsHarness.Request("POST", pdf), _harness.Client, Token)).Value, "id");
+        var id = Property(Assert.IsType<Accepted<EstimateAccepted>>((await _harness.Api.PostAsync(FunctionsHarness.Request("POST", pdf), _harness.Client, Token)).Result).Value, "id");
 
         var during = await _harness.Api.GetAsync(FunctionsHarness.Request("GET"), id, _harness.Client, Token);
 
-        var accepted = Assert.IsType<AcceptedResult>(during);
+        var accepted = Assert.IsType<Accepted<EstimateRunning>>(during.Result);
         Assert.Equal("running", Property(accepted.Value, "status"));
         await _harness.WaitAsync(id);
-        Assert.IsType<OkObjectResult>(await _harness.Api.GetAsync(FunctionsHarness.Request("GET"), id, _harness.Client, Token));
+        Assert.IsType<Ok<DocumentEstimate>>((await _harness.Api.GetAsync(FunctionsHarness.Request("GET"), id, _harness.Client, Token)).Result);
     }
 
     [Fact]
@@ -124,10 +125,10 @@ public sealed class EstimatesApiTests(AzuriteFixture azurite, CosmosFixture cosm
     {
         var pdf = TestPdfs.WithPages(2);
 
-        var first = Assert.IsType<AcceptedResult>(await _harness.Api.PostAsync(FunctionsHarness.Request("POST", pdf), _harness.Client, Token));
-        var second = Assert.IsType<AcceptedResult>(await _harness.Api.PostAsync(FunctionsHarness.Request("POST", pdf), _harness.Client, Token));
+        var first = Assert.IsType<Accepted<EstimateAccepted>>((await _harness.Api.PostAsync(FunctionsHarness.Request("POST", pdf), _harness.Client, Token)).Result);
+        var second = Assert.IsType<Accepted<EstimateAccepted>>((await _harness.Api.PostAsync(FunctionsHarness.Request("POST", pdf), _harness.Client, Token)).Result);
         await _harness.WaitAsync(Property(first.Value, "id"));
-        var third = Assert.IsType<AcceptedResult>(await _harness.Api.PostAsync(FunctionsHarness.Request("POST", pdf), _harness.Client, Token));
+        var third = Assert.IsType<Accepted<EstimateAccepted>>((await _harness.Api.PostAsync(FunctionsHarness.Request("POST", pdf), _harness.Client, Token)).Result);
 
         Assert.Equal(Property(first.Value, "id"), Property(second.Value, "id"));
         Assert.Equal(Property(first.Value, "id"), Property(third.Value, "id"));
@@ -151,7 +152,7 @@ public sealed class EstimatesApiTests(AzuriteFixture azurite, CosmosFixture cosm
     {
         var result = await _harness.Api.PostAsync(FunctionsHarness.Request("POST", body, contentType, sendLength), _harness.Client, Token);
 
-        var objectResult = Assert.IsAssignableFrom<ObjectResult>(result);
+        var objectResult = Assert.IsType<JsonHttpResult<ApiErrorBody>>(result.Result);
         Assert.True(objectResult.StatusCode == status, $"{description}: {objectResult.StatusCode}");
         Assert.Equal(code, JsonDocument.Parse(JsonSerializer.Serialize(objectResult.Value, JsonSerializerOptions.Web)).RootElement.GetProperty("error").GetProperty("code").GetString());
         Assert.Empty(_harness.Model.Requests);
@@ -164,7 +165,7 @@ public sealed class EstimatesApiTests(AzuriteFixture azurite, CosmosFixture cosm
     {
         var result = await _harness.Api.GetAsync(FunctionsHarness.Request("GET"), id, _harness.Client, Token);
 
-        Assert.Equal(404, Assert.IsAssignableFrom<ObjectResult>(result).StatusCode);
+        Assert.Equal(404, Assert.IsType<JsonHttpResult<ApiErrorBody>>(result.Result).StatusCode);
     }
 
     private static string Property(object? value, string name) =>

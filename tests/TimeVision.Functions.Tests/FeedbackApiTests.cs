@@ -1,5 +1,5 @@
 using System.Text;
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.DependencyInjection;
 using TimeVision.Core.Estimating.Estimates;
 using TimeVision.Core.Learning.Feedback;
@@ -30,8 +30,8 @@ public sealed class FeedbackApiTests(AzuriteFixture azurite, CosmosFixture cosmo
         var first = await Api.PutAsync(Put("""{"actualMinutes": 3.5, "source": "actual", "enteredBy": "Novák"}""", etag), id, Token);
         var stale = await Api.PutAsync(Put("""{"actualMinutes": 99, "source": "expert"}""", etag), id, Token);
 
-        Assert.IsType<OkObjectResult>(first);
-        Assert.Equal(409, Assert.IsAssignableFrom<ObjectResult>(stale).StatusCode);
+        Assert.IsType<Ok<FeedbackSaved>>(first.Result);
+        Assert.Equal(409, Assert.IsType<JsonHttpResult<ApiErrorBody>>(stale.Result).StatusCode);
         var document = await GetAsync(id);
         var feedback = Assert.Single(document.Feedback!);
         Assert.Equal((3.5, "Novák"), (feedback.ActualMinutes, feedback.EnteredBy));
@@ -47,7 +47,7 @@ public sealed class FeedbackApiTests(AzuriteFixture azurite, CosmosFixture cosmo
 
         var result = await Api.PutAsync(Put(body, ifMatch is null ? null : etag), id, Token);
 
-        Assert.Equal(status, Assert.IsAssignableFrom<ObjectResult>(result).StatusCode);
+        Assert.Equal(status, Assert.IsType<JsonHttpResult<ApiErrorBody>>(result.Result).StatusCode);
         Assert.Null((await GetAsync(id)).Feedback);
     }
 
@@ -63,7 +63,7 @@ public sealed class FeedbackApiTests(AzuriteFixture azurite, CosmosFixture cosmo
 
         var result = await Api.PutAsync(request, id, Token);
 
-        var error = Assert.IsAssignableFrom<ObjectResult>(result);
+        var error = Assert.IsType<JsonHttpResult<ApiErrorBody>>(result.Result);
         Assert.Equal(413, error.StatusCode);
         var body = System.Text.Json.JsonSerializer.SerializeToElement(error.Value).GetProperty("error");
         Assert.Equal("feedback_too_large", body.GetProperty("code").GetString());
@@ -78,7 +78,7 @@ public sealed class FeedbackApiTests(AzuriteFixture azurite, CosmosFixture cosmo
 
         var result = await Api.PutAsync(Put($$"""{"actualMinutes": 2, "source": "actual", "material": "{{new string('x', 201)}}"}""", etag), id, Token);
 
-        var error = Assert.IsAssignableFrom<ObjectResult>(result);
+        var error = Assert.IsType<JsonHttpResult<ApiErrorBody>>(result.Result);
         Assert.Equal(400, error.StatusCode);
         var body = System.Text.Json.JsonSerializer.SerializeToElement(error.Value).GetProperty("error");
         Assert.Equal(("invalid_feedback", "Material is limited to 200 characters."), (body.GetProperty("code").GetString(), body.GetProperty("message").GetString()));
@@ -89,13 +89,13 @@ public sealed class FeedbackApiTests(AzuriteFixture azurite, CosmosFixture cosmo
     public async Task The_admin_export_streams_a_zip_with_the_labelled_example_and_the_manifest()
     {
         var (id, etag) = await EstimateAsync();
-        Assert.IsType<OkObjectResult>(await Api.PutAsync(Put("""{"actualMinutes": 4.25, "source": "actual"}""", etag), id, Token));
+        Assert.IsType<Ok<FeedbackSaved>>((await Api.PutAsync(Put("""{"actualMinutes": 4.25, "source": "actual"}""", etag), id, Token)).Result);
         var request = FunctionsHarness.Request("GET");
         request.QueryString = new Microsoft.AspNetCore.Http.QueryString("?validationPercent=0");
 
         var result = await ActivatorUtilities.CreateInstance<TrainingExportApi>(_harness.Services).GetAsync(request, Token);
 
-        Assert.IsType<EmptyResult>(result);
+        Assert.IsType<ZipStreamed>(result.Result);
         Assert.Equal("application/zip", request.HttpContext.Response.ContentType);
         request.HttpContext.Response.Body.Position = 0;
         using var zip = new System.IO.Compression.ZipArchive(request.HttpContext.Response.Body);
@@ -110,13 +110,13 @@ public sealed class FeedbackApiTests(AzuriteFixture azurite, CosmosFixture cosmo
     public async Task The_admin_export_in_sharegpt_format_zips_the_lines_the_png_files_they_name_and_dataset_info()
     {
         var (id, etag) = await EstimateAsync();
-        Assert.IsType<OkObjectResult>(await Api.PutAsync(Put("""{"actualMinutes": 4.25, "source": "actual"}""", etag), id, Token));
+        Assert.IsType<Ok<FeedbackSaved>>((await Api.PutAsync(Put("""{"actualMinutes": 4.25, "source": "actual"}""", etag), id, Token)).Result);
         var request = FunctionsHarness.Request("GET");
         request.QueryString = new Microsoft.AspNetCore.Http.QueryString("?validationPercent=0&format=sharegpt");
 
         var result = await ActivatorUtilities.CreateInstance<TrainingExportApi>(_harness.Services).GetAsync(request, Token);
 
-        Assert.IsType<EmptyResult>(result);
+        Assert.IsType<ZipStreamed>(result.Result);
         request.HttpContext.Response.Body.Position = 0;
         using var zip = new System.IO.Compression.ZipArchive(request.HttpContext.Response.Body);
         var image = $"images/{id}-p001.png";
@@ -139,7 +139,7 @@ public sealed class FeedbackApiTests(AzuriteFixture azurite, CosmosFixture cosmo
 
         var result = await ActivatorUtilities.CreateInstance<TrainingExportApi>(_harness.Services).GetAsync(request, Token);
 
-        var error = Assert.IsAssignableFrom<ObjectResult>(result);
+        var error = Assert.IsType<JsonHttpResult<ApiErrorBody>>(result.Result);
         Assert.Equal(400, error.StatusCode);
         var body = System.Text.Json.JsonSerializer.SerializeToElement(error.Value).GetProperty("error");
         Assert.Equal("invalid_query", body.GetProperty("code").GetString());
@@ -156,7 +156,7 @@ public sealed class FeedbackApiTests(AzuriteFixture azurite, CosmosFixture cosmo
              "orders": [{"line": 2, "minutes": 4}]}}
             """;
 
-        Assert.IsType<OkObjectResult>(await Api.PutAsync(Put(forged, etag), id, Token));
+        Assert.IsType<Ok<FeedbackSaved>>((await Api.PutAsync(Put(forged, etag), id, Token)).Result);
 
         var feedback = Assert.Single((await GetAsync(id)).Feedback!);
         Assert.Null(feedback.Import);
@@ -170,7 +170,7 @@ public sealed class FeedbackApiTests(AzuriteFixture azurite, CosmosFixture cosmo
         var request = Put("""{"actualMinutes": 4, "source": "expert", "enteredBy": "Vedoucí výroby"}""", etag);
         TimeVision.Api.Access.CallerIdentity.SignedIn("jana@shop.example").AttachTo(request.HttpContext);
 
-        Assert.IsType<OkObjectResult>(await Api.PutAsync(request, id, Token));
+        Assert.IsType<Ok<FeedbackSaved>>((await Api.PutAsync(request, id, Token)).Result);
 
         Assert.Equal("jana@shop.example", Assert.Single((await GetAsync(id)).Feedback!).EnteredBy);
     }
@@ -180,7 +180,7 @@ public sealed class FeedbackApiTests(AzuriteFixture azurite, CosmosFixture cosmo
     {
         var result = await Api.PutAsync(Put("""{"actualMinutes": 2, "source": "actual"}""", "\"x\""), new string('c', 64), Token);
 
-        Assert.Equal(404, Assert.IsAssignableFrom<ObjectResult>(result).StatusCode);
+        Assert.Equal(404, Assert.IsType<JsonHttpResult<ApiErrorBody>>(result.Result).StatusCode);
     }
 
     private static Microsoft.AspNetCore.Http.HttpRequest Put(string json, string? ifMatch)
@@ -197,7 +197,7 @@ public sealed class FeedbackApiTests(AzuriteFixture azurite, CosmosFixture cosmo
     private async Task<(string Id, string ETag)> EstimateAsync()
     {
         var pdf = await File.ReadAllBytesAsync(RepositoryPaths.Sample("odri-motor-shaft.pdf"), Token);
-        var accepted = Assert.IsType<AcceptedResult>(await _harness.Api.PostAsync(FunctionsHarness.Request("POST", pdf), _harness.Client, Token));
+        var accepted = Assert.IsType<Accepted<EstimateAccepted>>((await _harness.Api.PostAsync(FunctionsHarness.Request("POST", pdf), _harness.Client, Token)).Result);
         var id = accepted.Location!.Split('/')[^1];
         await _harness.WaitAsync(id);
         var document = await GetAsync(id);
@@ -205,6 +205,5 @@ public sealed class FeedbackApiTests(AzuriteFixture azurite, CosmosFixture cosmo
     }
 
     private async Task<DocumentEstimate> GetAsync(string id) =>
-        Assert.IsType<DocumentEstimate>(Assert.IsType<OkObjectResult>(
-            await _harness.Api.GetAsync(FunctionsHarness.Request("GET"), id, _harness.Client, Token)).Value);
+        Assert.IsType<DocumentEstimate>(Assert.IsType<Ok<DocumentEstimate>>((await _harness.Api.GetAsync(FunctionsHarness.Request("GET"), id, _harness.Client, Token)).Result).Value);
 }

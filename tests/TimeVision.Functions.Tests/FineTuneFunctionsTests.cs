@@ -1,6 +1,5 @@
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using TimeVision.Core.Estimating.Estimates;
@@ -45,13 +44,13 @@ public sealed class FineTuneFunctionsTests(AzuriteFixture azurite, CosmosFixture
             var (id, etag) = estimated[i];
             var feedback = await ActivatorUtilities.CreateInstance<FeedbackApi>(_harness.Services)
                 .PutAsync(Json("PUT", $$"""{"actualMinutes": {{10 + i}}, "source": "actual"}""", etag), id, Token);
-            Assert.IsType<OkObjectResult>(feedback);
+            Assert.IsType<Ok<FeedbackSaved>>(feedback.Result);
         }
 
-        var accepted = Assert.IsType<AcceptedResult>(await FineTune.StartAsync(Json("POST", """{"suffix": "loop", "validationPercent": 0}"""), _harness.Client, Token));
+        var accepted = Assert.IsType<Accepted<FineTuneStartAccepted>>((await FineTune.StartAsync(Json("POST", """{"suffix": "loop", "validationPercent": 0}"""), _harness.Client, Token)).Result);
         var startId = accepted.Location!.Split('/')[^1];
         await _harness.WaitAsync(startId);
-        var started = Assert.IsType<OkObjectResult>(await FineTune.GetStartAsync(FunctionsHarness.Request("GET"), startId, _harness.Client, Token));
+        var started = Assert.IsType<Ok<FineTuneStartStatus>>((await FineTune.GetStartAsync(FunctionsHarness.Request("GET"), startId, _harness.Client, Token)).Result);
         var job = Assert.IsType<FineTuneStartStatus>(started.Value).Job!;
         _harness.Model.FineTuning.Advance(job.JobId, "running");
         await Timer.RunAsync(new TimerInfo(), Token);
@@ -71,7 +70,7 @@ public sealed class FineTuneFunctionsTests(AzuriteFixture azurite, CosmosFixture
         var last = _harness.Model.Requests[^1];
         Assert.Equal(FineTunedModel, last.Model);
         Assert.Equal(_harness.Services.GetRequiredService<PromptCatalog>().Get(PromptCatalog.FineTunedSetId).SystemText, last.SystemText);
-        var listed = Assert.IsType<OkObjectResult>(await FineTune.ListAsync(FunctionsHarness.Request("GET"), Token));
+        var listed = await FineTune.ListAsync(FunctionsHarness.Request("GET"), Token);
         Assert.Contains(FineTunedModel, System.Text.Json.JsonSerializer.Serialize(listed.Value), StringComparison.Ordinal);
         Assert.Empty(_harness.Model.Violations);
     }
@@ -82,10 +81,10 @@ public sealed class FineTuneFunctionsTests(AzuriteFixture azurite, CosmosFixture
         var (id, etag) = await EstimateAsync(TestPdfs.WithPages(1));
         await ActivatorUtilities.CreateInstance<FeedbackApi>(_harness.Services).PutAsync(Json("PUT", """{"actualMinutes": 5, "source": "actual"}""", etag), id, Token);
 
-        var accepted = Assert.IsType<AcceptedResult>(await FineTune.StartAsync(Json("POST", """{"suffix": "loop"}"""), _harness.Client, Token));
+        var accepted = Assert.IsType<Accepted<FineTuneStartAccepted>>((await FineTune.StartAsync(Json("POST", """{"suffix": "loop"}"""), _harness.Client, Token)).Result);
         var startId = accepted.Location!.Split('/')[^1];
         await _harness.WaitAsync(startId);
-        var status = Assert.IsType<OkObjectResult>(await FineTune.GetStartAsync(FunctionsHarness.Request("GET"), startId, _harness.Client, Token));
+        var status = Assert.IsType<Ok<FineTuneStartStatus>>((await FineTune.GetStartAsync(FunctionsHarness.Request("GET"), startId, _harness.Client, Token)).Result);
 
         var body = System.Text.Json.JsonSerializer.SerializeToElement(status.Value, System.Text.Json.JsonSerializerOptions.Web);
         Assert.Equal("failed", body.GetProperty("state").GetString());
@@ -102,7 +101,7 @@ public sealed class FineTuneFunctionsTests(AzuriteFixture azurite, CosmosFixture
     [InlineData("not json")]
     public async Task A_bad_start_request_is_400_and_starts_nothing(string body)
     {
-        var result = Assert.IsAssignableFrom<ObjectResult>(await FineTune.StartAsync(Json("POST", body), _harness.Client, Token));
+        var result = Assert.IsType<JsonHttpResult<ApiErrorBody>>((await FineTune.StartAsync(Json("POST", body), _harness.Client, Token)).Result);
 
         Assert.Equal(400, result.StatusCode);
         Assert.Empty(_harness.Model.FineTuning.Files);
@@ -113,11 +112,10 @@ public sealed class FineTuneFunctionsTests(AzuriteFixture azurite, CosmosFixture
 
     private async Task<(string Id, string ETag)> EstimateAsync(byte[] pdf)
     {
-        var accepted = Assert.IsType<AcceptedResult>(await _harness.Api.PostAsync(FunctionsHarness.Request("POST", pdf), _harness.Client, Token));
+        var accepted = Assert.IsType<Accepted<EstimateAccepted>>((await _harness.Api.PostAsync(FunctionsHarness.Request("POST", pdf), _harness.Client, Token)).Result);
         var id = accepted.Location!.Split('/')[^1];
         await _harness.WaitAsync(id);
-        var document = Assert.IsType<DocumentEstimate>(Assert.IsType<OkObjectResult>(
-            await _harness.Api.GetAsync(FunctionsHarness.Request("GET"), id, _harness.Client, Token)).Value);
+        var document = Assert.IsType<DocumentEstimate>(Assert.IsType<Ok<DocumentEstimate>>((await _harness.Api.GetAsync(FunctionsHarness.Request("GET"), id, _harness.Client, Token)).Result).Value);
         return (id, document.ETag!);
     }
 

@@ -1,7 +1,7 @@
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using TimeVision.Core.Learning.FineTuning;
@@ -122,7 +122,7 @@ public sealed class FineTuneStartTests(AzuriteFixture azurite, CosmosFixture cos
     [InlineData("tab\tkey")]
     public async Task An_Idempotency_Key_that_is_not_1_to_128_printable_ASCII_characters_is_400(string key)
     {
-        var result = Assert.IsAssignableFrom<ObjectResult>(await Api.StartAsync(Request(Body, key), _harness.Client, Token));
+        var result = Assert.IsType<JsonHttpResult<ApiErrorBody>>((await Api.StartAsync(Request(Body, key), _harness.Client, Token)).Result);
 
         Assert.Equal(400, result.StatusCode);
         Assert.Equal("invalid_idempotency_key", ErrorCode(result));
@@ -133,7 +133,7 @@ public sealed class FineTuneStartTests(AzuriteFixture azurite, CosmosFixture cos
     {
         await LabelledDocuments.SeedAsync(_harness, 10, Token);
 
-        var tooLong = Assert.IsAssignableFrom<ObjectResult>(await Api.StartAsync(Request(Body, new string('k', 129)), _harness.Client, Token));
+        var tooLong = Assert.IsType<JsonHttpResult<ApiErrorBody>>((await Api.StartAsync(Request(Body, new string('k', 129)), _harness.Client, Token)).Result);
         var longest = await StartAsync(Body, new string('k', 128));
         await _harness.WaitAsync(longest.StartId);
 
@@ -148,7 +148,7 @@ public sealed class FineTuneStartTests(AzuriteFixture azurite, CosmosFixture cos
         var first = await StartAsync(Body, "same-key");
         await _harness.WaitAsync(first.StartId);
 
-        var reused = Assert.IsAssignableFrom<ObjectResult>(await Api.StartAsync(Request("""{"suffix": "different", "validationPercent": 0}""", "same-key"), _harness.Client, Token));
+        var reused = Assert.IsType<JsonHttpResult<ApiErrorBody>>((await Api.StartAsync(Request("""{"suffix": "different", "validationPercent": 0}""", "same-key"), _harness.Client, Token)).Result);
 
         Assert.Equal(422, reused.StatusCode);
         Assert.Equal("idempotency_key_reused", ErrorCode(reused));
@@ -183,7 +183,7 @@ public sealed class FineTuneStartTests(AzuriteFixture azurite, CosmosFixture cos
         await using var keeping = await FunctionsHarness.StartAsync(
             azurite, cosmos, settings: new Dictionary<string, string?> { ["FineTuning:KeepTrainingFiles"] = "true" });
         await LabelledDocuments.SeedAsync(keeping, 10, Token);
-        var accepted = Assert.IsType<AcceptedResult>(await ActivatorUtilities.CreateInstance<FineTuneApi>(keeping.Services).StartAsync(Request(Body, null), keeping.Client, Token));
+        var accepted = Assert.IsType<Accepted<FineTuneStartAccepted>>((await ActivatorUtilities.CreateInstance<FineTuneApi>(keeping.Services).StartAsync(Request(Body, null), keeping.Client, Token)).Result);
         await keeping.WaitAsync(accepted.Location!.Split('/')[^1]);
         var job = Assert.Single(await keeping.Services.GetRequiredService<FineTuneService>().ListAsync(Token));
 
@@ -198,7 +198,7 @@ public sealed class FineTuneStartTests(AzuriteFixture azurite, CosmosFixture cos
 
     private async Task<StartAnswer> StartAsync(string json, string? key = null)
     {
-        var accepted = Assert.IsType<AcceptedResult>(await Api.StartAsync(Request(json, key), _harness.Client, Token));
+        var accepted = Assert.IsType<Accepted<FineTuneStartAccepted>>((await Api.StartAsync(Request(json, key), _harness.Client, Token)).Result);
         var body = JsonSerializer.SerializeToElement(accepted.Value, JsonSerializerOptions.Web);
         var startId = body.GetProperty("startId").GetString()!;
         Assert.Equal(accepted.Location, body.GetProperty("statusUrl").GetString());
@@ -208,8 +208,8 @@ public sealed class FineTuneStartTests(AzuriteFixture azurite, CosmosFixture cos
 
     private async Task<(int Code, JsonElement Body)> StatusAsync(string startId)
     {
-        var result = Assert.IsAssignableFrom<ObjectResult>(await Api.GetStartAsync(FunctionsHarness.Request("GET"), startId, _harness.Client, Token));
-        return (result.StatusCode ?? 200, JsonSerializer.SerializeToElement(result.Value, JsonSerializerOptions.Web));
+        var result = (await Api.GetStartAsync(FunctionsHarness.Request("GET"), startId, _harness.Client, Token)).Result;
+        return (Assert.IsAssignableFrom<IStatusCodeHttpResult>(result).StatusCode ?? 200, JsonSerializer.SerializeToElement(Assert.IsAssignableFrom<IValueHttpResult>(result).Value, JsonSerializerOptions.Web));
     }
 
     private static HttpRequest Request(string json, string? key)
@@ -223,7 +223,7 @@ public sealed class FineTuneStartTests(AzuriteFixture azurite, CosmosFixture cos
         return request;
     }
 
-    private static string? ErrorCode(ObjectResult result) =>
+    private static string? ErrorCode(JsonHttpResult<ApiErrorBody> result) =>
         JsonSerializer.SerializeToElement(result.Value).GetProperty("error").GetProperty("code").GetString();
 
     private sealed record StartAnswer(string StartId, string Status, bool Started);

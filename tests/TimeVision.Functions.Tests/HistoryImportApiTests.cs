@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Azure.Storage.Blobs;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.DependencyInjection;
 using TimeVision.Core.Estimating.Estimates;
 using TimeVision.Core.Estimating.Estimates.Stores;
@@ -84,7 +84,7 @@ public sealed class HistoryImportApiTests(AzuriteFixture azurite, CosmosFixture 
         var started = await StartAsync("soubor;zakazka\nodri-motor-shaft.pdf;Z1\n", string.Empty, "no-times");
         await _harness.WaitAsync(started.ImportId);
         var (code, body) = await StatusAsync(started.ImportId);
-        var reused = Assert.IsAssignableFrom<ObjectResult>(await Api.StartAsync(Request("soubor;cas_min\na.pdf;1\n", string.Empty, "no-times"), _harness.Client, Token));
+        var reused = Assert.IsType<JsonHttpResult<ApiErrorBody>>((await Api.StartAsync(Request("soubor;cas_min\na.pdf;1\n", string.Empty, "no-times"), _harness.Client, Token)).Result);
         var unknown = await StatusAsync("import-00000000000000000000000000000000");
 
         Assert.Equal(422, code);
@@ -99,7 +99,7 @@ public sealed class HistoryImportApiTests(AzuriteFixture azurite, CosmosFixture 
     [InlineData("?dryRun=maybe")]
     public async Task A_bad_option_is_400(string query)
     {
-        var result = Assert.IsAssignableFrom<ObjectResult>(await Api.StartAsync(Request("file,actual_min\na.pdf,1\n", query, null), _harness.Client, Token));
+        var result = Assert.IsType<JsonHttpResult<ApiErrorBody>>((await Api.StartAsync(Request("file,actual_min\na.pdf,1\n", query, null), _harness.Client, Token)).Result);
 
         Assert.Equal(400, result.StatusCode);
     }
@@ -110,7 +110,7 @@ public sealed class HistoryImportApiTests(AzuriteFixture azurite, CosmosFixture 
         var large = "Soubor;Čas min\n" + string.Concat(Enumerable.Repeat("odri-motor-shaft.pdf;2,5\n", 200));
         var long21 = "Soubor;Čas min\n" + string.Concat(Enumerable.Repeat("odri-motor-shaft.pdf;2,5\n", MaxImportRows + 1));
 
-        var tooLarge = Assert.IsType<ObjectResult>(await Api.StartAsync(Request(large, string.Empty, "too-large"), _harness.Client, Token));
+        var tooLarge = Assert.IsType<JsonHttpResult<ApiErrorBody>>((await Api.StartAsync(Request(large, string.Empty, "too-large"), _harness.Client, Token)).Result);
         var started = await StartAsync(long21, string.Empty, "too-long");
         await _harness.WaitAsync(started.ImportId);
         var (code, body) = await StatusAsync(started.ImportId);
@@ -124,7 +124,7 @@ public sealed class HistoryImportApiTests(AzuriteFixture azurite, CosmosFixture 
 
     private async Task<(string ImportId, string Status)> StartAsync(string times, string query, string? key)
     {
-        var accepted = Assert.IsType<AcceptedResult>(await Api.StartAsync(Request(times, query, key), _harness.Client, Token));
+        var accepted = Assert.IsType<Accepted<HistoryImportAccepted>>((await Api.StartAsync(Request(times, query, key), _harness.Client, Token)).Result);
         var body = JsonSerializer.SerializeToElement(accepted.Value, JsonSerializerOptions.Web);
         var importId = body.GetProperty("importId").GetString()!;
         Assert.EndsWith($"/api/history/imports/{importId}", accepted.Location, StringComparison.Ordinal);
@@ -133,8 +133,8 @@ public sealed class HistoryImportApiTests(AzuriteFixture azurite, CosmosFixture 
 
     private async Task<(int Code, JsonElement Body)> StatusAsync(string importId)
     {
-        var result = Assert.IsAssignableFrom<ObjectResult>(await Api.GetAsync(FunctionsHarness.Request("GET"), importId, _harness.Client, Token));
-        return (result.StatusCode ?? 200, JsonSerializer.SerializeToElement(result.Value, JsonSerializerOptions.Web));
+        var result = (await Api.GetAsync(FunctionsHarness.Request("GET"), importId, _harness.Client, Token)).Result;
+        return (Assert.IsAssignableFrom<IStatusCodeHttpResult>(result).StatusCode ?? 200, JsonSerializer.SerializeToElement(Assert.IsAssignableFrom<IValueHttpResult>(result).Value, JsonSerializerOptions.Web));
     }
 
     private static HttpRequest Request(string times, string query, string? key)

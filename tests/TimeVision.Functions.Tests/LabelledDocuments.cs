@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.DependencyInjection;
 using TimeVision.Core.Estimating.Estimates;
 using TimeVision.Core.Estimating.Estimates.Stores;
@@ -19,7 +19,7 @@ internal static class LabelledDocuments
     /// <summary>Stores <paramref name="count"/> labelled documents; returns their ids in the order made.</summary>
     public static async Task<IReadOnlyList<string>> SeedAsync(FunctionsHarness harness, int count, CancellationToken cancellationToken)
     {
-        var accepted = Assert.IsType<AcceptedResult>(await harness.Api.PostAsync(FunctionsHarness.Request("POST", TestPdfs.WithPages(1)), harness.Client, cancellationToken));
+        var accepted = Assert.IsType<Accepted<EstimateAccepted>>((await harness.Api.PostAsync(FunctionsHarness.Request("POST", TestPdfs.WithPages(1)), harness.Client, cancellationToken)).Result);
         var templateId = accepted.Location!.Split('/')[^1];
         await harness.WaitAsync(templateId);
         var store = harness.Services.GetRequiredService<IEstimateStore>();

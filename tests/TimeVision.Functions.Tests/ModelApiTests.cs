@@ -1,6 +1,5 @@
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
 using TimeVision.Core.Estimating.Estimates;
 using TimeVision.Core.ModelOps.ModelManagement;
@@ -30,7 +29,7 @@ public sealed class ModelApiTests(AzuriteFixture azurite, CosmosFixture cosmos) 
         var before = Assert.IsType<ModelInfo>((await Api.InfoAsync(FunctionsHarness.Request("GET"), Token)).Value);
 
         var activated = await Api.ActivateAsync(FunctionsHarness.Request("POST", Encoding.UTF8.GetBytes($$"""{"model": "{{model}}"}"""), "application/json"), Token);
-        var accepted = Assert.IsType<AcceptedResult>(await _harness.Api.PostAsync(FunctionsHarness.Request("POST", TestPdfs.WithPages(1)), _harness.Client, Token));
+        var accepted = Assert.IsType<Accepted<EstimateAccepted>>((await _harness.Api.PostAsync(FunctionsHarness.Request("POST", TestPdfs.WithPages(1)), _harness.Client, Token)).Result);
         await _harness.WaitAsync(accepted.Location!.Split('/')[^1]);
 
         Assert.Equal(("default", ModelIds.Default), (Core.Json.JsonCode.Of(before.Source), before.ActiveModel));

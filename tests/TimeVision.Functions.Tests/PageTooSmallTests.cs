@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using TimeVision.Core.Estimating.Estimates;
 using TimeVision.Core.Estimating.Rendering;
@@ -24,11 +25,10 @@ public sealed class PageTooSmallTests(AzuriteFixture azurite, CosmosFixture cosm
         const double hundredthOfAPointMm = 0.01 * 25.4 / 72;
         var pdf = TestPdfs.WithPageSizes((hundredthOfAPointMm, hundredthOfAPointMm), (297, 210), (200, 9));
 
-        var accepted = Assert.IsType<AcceptedResult>(await _harness.Api.PostAsync(FunctionsHarness.Request("POST", pdf), _harness.Client, Token));
+        var accepted = Assert.IsType<Accepted<EstimateAccepted>>((await _harness.Api.PostAsync(FunctionsHarness.Request("POST", pdf), _harness.Client, Token)).Result);
         var id = accepted.Location!.Split('/')[^1];
         await _harness.WaitAsync(id);
-        var document = Assert.IsType<DocumentEstimate>(Assert.IsType<OkObjectResult>(
-            await _harness.Api.GetAsync(FunctionsHarness.Request("GET"), id, _harness.Client, Token)).Value);
+        var document = Assert.IsType<DocumentEstimate>(Assert.IsType<Ok<DocumentEstimate>>((await _harness.Api.GetAsync(FunctionsHarness.Request("GET"), id, _harness.Client, Token)).Result).Value);
 
         Assert.Single(_harness.Model.Requests);
         Assert.Equal(

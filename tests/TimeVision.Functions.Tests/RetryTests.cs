@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using TimeVision.Core.Estimating.Estimates;
@@ -43,7 +43,7 @@ public sealed class RetryTests(AzuriteFixture azurite, CosmosFixture cosmos) : I
 
         var id = await PostAndWaitAsync(pdf);
         var failed = await StoredAsync(id);
-        var again = Assert.IsType<AcceptedResult>(await _harness.Api.PostAsync(FunctionsHarness.Request("POST", pdf), _harness.Client, Token));
+        var again = Assert.IsType<Accepted<EstimateAccepted>>((await _harness.Api.PostAsync(FunctionsHarness.Request("POST", pdf), _harness.Client, Token)).Result);
         await _harness.WaitAsync(id);
         var recovered = await StoredAsync(id);
 
@@ -62,9 +62,9 @@ public sealed class RetryTests(AzuriteFixture azurite, CosmosFixture cosmos) : I
         var id = await PostAndWaitAsync(TestPdfs.WithPages(1, widthMm: 302));
         var failed = await StoredAsync(id);
 
-        var retried = Assert.IsType<AcceptedResult>(await _harness.Api.RetryAsync(FunctionsHarness.Request("POST"), id, _harness.Client, Token));
+        var retried = Assert.IsType<Accepted<EstimateAccepted>>((await _harness.Api.RetryAsync(FunctionsHarness.Request("POST"), id, _harness.Client, Token)).Result);
         await _harness.WaitAsync(id);
-        var nothingLeft = Assert.IsType<OkObjectResult>(await _harness.Api.RetryAsync(FunctionsHarness.Request("POST"), id, _harness.Client, Token));
+        var nothingLeft = Assert.IsType<Ok<EstimateRetryNotNeeded>>((await _harness.Api.RetryAsync(FunctionsHarness.Request("POST"), id, _harness.Client, Token)).Result);
 
         Assert.Equal(VisionErrorCode.Unauthorized, failed.Pages[0].Result!.Error!.Code);
         Assert.True(failed.Pages[0].Retryable);
@@ -81,8 +81,8 @@ public sealed class RetryTests(AzuriteFixture azurite, CosmosFixture cosmos) : I
         var pdf = TestPdfs.WithPages(1, widthMm: 303);
         var id = await PostAndWaitAsync(pdf);
 
-        var again = Assert.IsType<AcceptedResult>(await _harness.Api.PostAsync(FunctionsHarness.Request("POST", pdf), _harness.Client, Token));
-        var retry = Assert.IsType<OkObjectResult>(await _harness.Api.RetryAsync(FunctionsHarness.Request("POST"), id, _harness.Client, Token));
+        var again = Assert.IsType<Accepted<EstimateAccepted>>((await _harness.Api.PostAsync(FunctionsHarness.Request("POST", pdf), _harness.Client, Token)).Result);
+        var retry = Assert.IsType<Ok<EstimateRetryNotNeeded>>((await _harness.Api.RetryAsync(FunctionsHarness.Request("POST"), id, _harness.Client, Token)).Result);
 
         Assert.Equal(PageEstimateStatus.Blocked, (await StoredAsync(id)).Pages[0].Status);
         Assert.Empty((await StoredAsync(id)).RetryablePages);
@@ -94,7 +94,7 @@ public sealed class RetryTests(AzuriteFixture azurite, CosmosFixture cosmos) : I
     [Fact]
     public async Task Retrying_an_unknown_document_is_404()
     {
-        var result = Assert.IsType<ObjectResult>(await _harness.Api.RetryAsync(FunctionsHarness.Request("POST"), new string('a', 64), _harness.Client, Token));
+        var result = Assert.IsType<JsonHttpResult<ApiErrorBody>>((await _harness.Api.RetryAsync(FunctionsHarness.Request("POST"), new string('a', 64), _harness.Client, Token)).Result);
 
         Assert.Equal(404, result.StatusCode);
         Assert.Contains("not_found", JsonSerializer.Serialize(result.Value), StringComparison.Ordinal);
@@ -159,14 +159,14 @@ public sealed class RetryTests(AzuriteFixture azurite, CosmosFixture cosmos) : I
 
     private async Task<string> PostAndWaitAsync(byte[] pdf)
     {
-        var accepted = Assert.IsType<AcceptedResult>(await _harness.Api.PostAsync(FunctionsHarness.Request("POST", pdf), _harness.Client, Token));
+        var accepted = Assert.IsType<Accepted<EstimateAccepted>>((await _harness.Api.PostAsync(FunctionsHarness.Request("POST", pdf), _harness.Client, Token)).Result);
         var id = Property(accepted.Value, "id");
         await _harness.WaitAsync(id);
         return id;
     }
 
     private async Task<DocumentEstimate> StoredAsync(string id) =>
-        Assert.IsType<DocumentEstimate>(Assert.IsType<OkObjectResult>(await _harness.Api.GetAsync(FunctionsHarness.Request("GET"), id, _harness.Client, Token)).Value);
+        Assert.IsType<DocumentEstimate>(Assert.IsType<Ok<DocumentEstimate>>((await _harness.Api.GetAsync(FunctionsHarness.Request("GET"), id, _harness.Client, Token)).Result).Value);
 
     private static JsonElement Json(object? value) => JsonDocument.Parse(JsonSerializer.Serialize(value, JsonSerializerOptions.Web)).RootElement;
 

@@ -1,4 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.DependencyInjection;
 using TimeVision.Core.Learning.History;
 using TimeVision.Testing.History;
@@ -42,7 +42,7 @@ public sealed class SimilarPartsApiTests(AzuriteFixture azurite, CosmosFixture c
 
         var result = await Api.GetAsync(FunctionsHarness.Request("GET"), id, Token);
 
-        var answer = Assert.IsType<SimilarPartsAnswer>(Assert.IsType<OkObjectResult>(result).Value);
+        var answer = Assert.IsType<SimilarPartsAnswer>(Assert.IsType<Ok<SimilarPartsAnswer>>(result.Result).Value);
         var neighbours = Assert.Single(answer.Parts).Neighbours;
         Assert.Equal((duplicate, "DUP-API", 17.25), (neighbours[0].Id, neighbours[0].DrawingNumber, neighbours[0].ActualMin));
         Assert.DoesNotContain(neighbours, n => n.Id == id);
@@ -62,7 +62,7 @@ public sealed class SimilarPartsApiTests(AzuriteFixture azurite, CosmosFixture c
 
         var result = await Api.GetAsync(request, _history[0].Id, Token);
 
-        Assert.Equal(status, Assert.IsAssignableFrom<ObjectResult>(result).StatusCode);
+        Assert.Equal(status, Assert.IsAssignableFrom<Microsoft.AspNetCore.Http.IStatusCodeHttpResult>(result.Result).StatusCode);
     }
 
     [Fact]
@@ -70,6 +70,6 @@ public sealed class SimilarPartsApiTests(AzuriteFixture azurite, CosmosFixture c
     {
         var result = await Api.GetAsync(FunctionsHarness.Request("GET"), new string('e', 64), Token);
 
-        Assert.Equal(404, Assert.IsAssignableFrom<ObjectResult>(result).StatusCode);
+        Assert.Equal(404, Assert.IsType<JsonHttpResult<ApiErrorBody>>(result.Result).StatusCode);
     }
 }

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using TimeVision.Core.Estimating.Estimates;
@@ -51,7 +51,7 @@ public sealed class SpendControlTests(AzuriteFixture azurite, CosmosFixture cosm
     {
         var request = FunctionsHarness.Request("POST", TestPdfs.WithPages(1, widthMm: 311));
 
-        var result = Assert.IsType<ObjectResult>(await _harness.Api.PostAsync(request, _harness.Client, Token));
+        var result = Assert.IsType<JsonHttpResult<ApiErrorBody>>((await _harness.Api.PostAsync(request, _harness.Client, Token)).Result);
 
         var error = JsonSerializer.SerializeToElement(result.Value).GetProperty("error");
         Assert.Equal(429, result.StatusCode);
@@ -89,5 +89,5 @@ public sealed class SpendControlTests(AzuriteFixture azurite, CosmosFixture cosm
     }
 
     private async Task<DocumentEstimate> StoredAsync(string id) =>
-        Assert.IsType<DocumentEstimate>(Assert.IsType<OkObjectResult>(await _harness.Api.GetAsync(FunctionsHarness.Request("GET"), id, _harness.Client, Token)).Value);
+        Assert.IsType<DocumentEstimate>(Assert.IsType<Ok<DocumentEstimate>>((await _harness.Api.GetAsync(FunctionsHarness.Request("GET"), id, _harness.Client, Token)).Result).Value);
 }

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Http.HttpResults;
 using TimeVision.Api.Endpoints;
 using TimeVision.Api.Http;
 
@@ -54,7 +54,7 @@ public static class CallerAccess
     /// <param name="rule">What the endpoint asks.</param>
     /// <param name="access">The access settings.</param>
     /// <param name="signIn">What shows the platform's sign-in is on (<see cref="PlatformSignInEvidence.Of"/>).</param>
-    public static ObjectResult? Refusal(HttpRequest request, Rule rule, AccessOptions access, PlatformSignIn signIn)
+    public static JsonHttpResult<ApiErrorBody>? Refusal(HttpRequest request, Rule rule, AccessOptions access, PlatformSignIn signIn)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(access);
@@ -65,24 +65,24 @@ public static class CallerAccess
 
         if (access.IsClosed)
         {
-            return ApiError.Result(
+            return ApiError.Json(
                 StatusCodes.Status401Unauthorized, SignInNotConfigured, "Sign-in is not set up for this deployment: give it an app registration (AUTH_CLIENT_ID) and provision again, as the README's deploy section says.");
         }
 
         if (signIn == PlatformSignIn.None)
         {
-            return ApiError.Result(
+            return ApiError.Json(
                 StatusCodes.Status401Unauthorized, PlatformSignInOff, "The platform's sign-in is not on for this app, so no caller can be known: turn on its authentication with Microsoft Entra ID (src/docs/deploy.md, Sign-in).");
         }
 
         if (ClientPrincipal.Read(request)?.Roles is not { } roles)
         {
-            return ApiError.Result(
+            return ApiError.Json(
                 StatusCodes.Status401Unauthorized, "sign_in_required", "Sign in with Microsoft Entra ID (or send a token for this app's client id) to use the API.");
         }
 
         return rule == Rule.Admin && !roles.Contains(access.AdminRole, StringComparer.Ordinal)
-            ? ApiError.Result(StatusCodes.Status403Forbidden, AdminRoleRequired, $"This action needs the app role {access.AdminRole}.")
+            ? ApiError.Json(StatusCodes.Status403Forbidden, AdminRoleRequired, $"This action needs the app role {access.AdminRole}.")
             : null;
     }
 
@@ -92,11 +92,11 @@ public static class CallerAccess
     /// </summary>
     /// <param name="endpoint">The endpoint the request reached.</param>
     /// <param name="isAdmin">Whether the caller holds the admin's token.</param>
-    public static ObjectResult? AdminRefusal(ApiEndpoint endpoint, bool isAdmin)
+    public static JsonHttpResult<ApiErrorBody>? AdminRefusal(ApiEndpoint endpoint, bool isAdmin)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
         return endpoint.Rule == Rule.Admin && !isAdmin
-            ? ApiError.Result(StatusCodes.Status403Forbidden, AdminRoleRequired, "This action needs the admin's token.")
+            ? ApiError.Json(StatusCodes.Status403Forbidden, AdminRoleRequired, "This action needs the admin's token.")
             : null;
     }
 }

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 using TimeVision.Api.Endpoints;
 using TimeVision.Api.Http;
@@ -37,19 +37,19 @@ public static class CrossSiteRequests
     /// <summary>The answer for a request another site sent or with the wrong body, or <see langword="null"/> to let it through.</summary>
     /// <param name="request">The request.</param>
     /// <param name="function">The name of the endpoint (function) it reached.</param>
-    public static ObjectResult? Refusal(HttpRequest request, string function) =>
+    public static JsonHttpResult<ApiErrorBody>? Refusal(HttpRequest request, string function) =>
         ApiEndpoints.Named(function) is { } endpoint ? Refusal(request, endpoint) : Refusal(request, isPage: false, mediaType: null);
 
     /// <summary>The answer for a request another site sent or with the wrong body, or <see langword="null"/> to let it through.</summary>
     /// <param name="request">The request.</param>
     /// <param name="endpoint">The endpoint it reached.</param>
-    public static ObjectResult? Refusal(HttpRequest request, ApiEndpoint endpoint)
+    public static JsonHttpResult<ApiErrorBody>? Refusal(HttpRequest request, ApiEndpoint endpoint)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
         return Refusal(request, endpoint.IsPage, endpoint.Body);
     }
 
-    private static ObjectResult? Refusal(HttpRequest request, bool isPage, string? mediaType)
+    private static JsonHttpResult<ApiErrorBody>? Refusal(HttpRequest request, bool isPage, string? mediaType)
     {
         ArgumentNullException.ThrowIfNull(request);
         var reads = HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method);
@@ -60,25 +60,25 @@ public static class CrossSiteRequests
 
         if (!IsSameOrigin(request))
         {
-            return ApiError.Result(StatusCodes.Status403Forbidden, CrossSite, "This request came from another site's page; TimeVision takes requests only from its own page.");
+            return ApiError.Json(StatusCodes.Status403Forbidden, CrossSite, "This request came from another site's page; TimeVision takes requests only from its own page.");
         }
 
         return reads ? null : BodyRefusal(request, mediaType);
     }
 
-    private static ObjectResult? BodyRefusal(HttpRequest request, string? mediaType)
+    private static JsonHttpResult<ApiErrorBody>? BodyRefusal(HttpRequest request, string? mediaType)
     {
         if (mediaType is null)
         {
             return HasBody(request)
-                ? ApiError.Result(StatusCodes.Status415UnsupportedMediaType, UnsupportedMediaType, "This request takes no body.")
+                ? ApiError.Json(StatusCodes.Status415UnsupportedMediaType, UnsupportedMediaType, "This request takes no body.")
                 : null;
         }
 
         var sent = MediaTypeHeaderValue.TryParse(request.ContentType, out var parsed) ? parsed.MediaType.Value : null;
         return string.Equals(sent, mediaType, StringComparison.OrdinalIgnoreCase)
             ? null
-            : ApiError.Result(StatusCodes.Status415UnsupportedMediaType, UnsupportedMediaType, $"Send the body as Content-Type: {mediaType} (got '{request.ContentType}').");
+            : ApiError.Json(StatusCodes.Status415UnsupportedMediaType, UnsupportedMediaType, $"Send the body as Content-Type: {mediaType} (got '{request.ContentType}').");
     }
 
     private static bool HasBody(HttpRequest request) =>

@@ -12,7 +12,7 @@ namespace TimeVision.Api.Endpoints;
 /// <param name="Name">The function's name in the Functions app, and the endpoint's name in serve.</param>
 /// <param name="Route">The route template, without a leading slash (the Functions host's route prefix is empty).</param>
 /// <param name="Methods">The HTTP methods, upper case.</param>
-/// <param name="Handler">The minimal-API delegate serve maps: it calls the handler class and gives back an <c>IResult</c>.</param>
+/// <param name="Handler">The minimal-API delegate serve maps: it calls the handler class and gives back its typed result (<c>Results&lt;…&gt;</c>).</param>
 /// <param name="Rule">Who may call it.</param>
 /// <param name="Body">The one media type its body is taken in (<see cref="MediaTypes"/>), or <see langword="null"/> for none.</param>
 public sealed record ApiEndpoint(string Name, string Route, IReadOnlyList<string> Methods, Delegate Handler, CallerAccess.Rule Rule, string? Body = null)

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using TimeVision.Api.Access;
-using TimeVision.Api.Http;
 
 namespace TimeVision.Api.Endpoints;
 
@@ -40,6 +39,6 @@ public static class ApiEndpointRouteBuilderExtensions
 
     private static async ValueTask<object?> RefuseCrossSiteAsync(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next) =>
         Of(invocation.HttpContext) is { } endpoint && CrossSiteRequests.Refusal(invocation.HttpContext.Request, endpoint) is { } refusal
-            ? refusal.AsResult()
+            ? refusal
             : await next(invocation);
 }

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.DurableTask.Client;
 using TimeVision.Api.Handlers;
-using TimeVision.Api.Http;
 using Rule = TimeVision.Api.Access.CallerAccess.Rule;
 
 namespace TimeVision.Api.Endpoints;
@@ -30,47 +29,47 @@ public static class ApiEndpoints
     private static IEnumerable<ApiEndpoint> Documents() =>
     [
         new("PostEstimate", ApiRoutes.Estimates, [Post], static ([FromServices] EstimatesApi api, HttpRequest request, [FromServices] DurableTaskClient client, CancellationToken cancellationToken) =>
-            api.PostAsync(request, client, cancellationToken).AsResultAsync(), Rule.SignedIn, MediaTypes.Pdf),
+            api.PostAsync(request, client, cancellationToken), Rule.SignedIn, MediaTypes.Pdf),
         new("GetEstimate", ApiRoutes.Estimate, [Get], static ([FromServices] EstimatesApi api, HttpRequest request, string id, [FromServices] DurableTaskClient client, CancellationToken cancellationToken) =>
-            api.GetAsync(request, id, client, cancellationToken).AsResultAsync(), Rule.SignedIn),
+            api.GetAsync(request, id, client, cancellationToken), Rule.SignedIn),
         new("RetryEstimate", ApiRoutes.Retry, [Post], static ([FromServices] EstimatesApi api, HttpRequest request, string id, [FromServices] DurableTaskClient client, CancellationToken cancellationToken) =>
-            api.RetryAsync(request, id, client, cancellationToken).AsResultAsync(), Rule.SignedIn),
+            api.RetryAsync(request, id, client, cancellationToken), Rule.SignedIn),
         new("ListEstimates", ApiRoutes.Estimates, [Get], static ([FromServices] EstimateListApi api, HttpRequest request, CancellationToken cancellationToken) =>
-            api.ListAsync(request, cancellationToken).AsResultAsync(), Rule.SignedIn),
+            api.ListAsync(request, cancellationToken), Rule.SignedIn),
         new("DeleteEstimate", ApiRoutes.Estimate, ["DELETE"], static ([FromServices] EstimateListApi api, HttpRequest request, string id, CancellationToken cancellationToken) =>
-            api.DeleteAsync(request, id, cancellationToken).AsResultAsync(), Rule.SignedIn),
+            api.DeleteAsync(request, id, cancellationToken), Rule.SignedIn),
         new("RestoreEstimate", ApiRoutes.Restore, [Post], static ([FromServices] EstimateListApi api, HttpRequest request, string id, CancellationToken cancellationToken) =>
-            api.RestoreAsync(request, id, cancellationToken).AsResultAsync(), Rule.SignedIn),
+            api.RestoreAsync(request, id, cancellationToken), Rule.SignedIn),
         new("PurgeEstimate", ApiRoutes.Purge, [Post], static ([FromServices] EstimateListApi api, HttpRequest request, string id, CancellationToken cancellationToken) =>
-            api.PurgeAsync(request, id, cancellationToken).AsResultAsync(), Rule.Admin),
+            api.PurgeAsync(request, id, cancellationToken), Rule.Admin),
         new("PutFeedback", ApiRoutes.Feedback, ["PUT"], static ([FromServices] FeedbackApi api, HttpRequest request, string id, CancellationToken cancellationToken) =>
-            api.PutAsync(request, id, cancellationToken).AsResultAsync(), Rule.SignedIn, MediaTypes.Json),
+            api.PutAsync(request, id, cancellationToken), Rule.SignedIn, MediaTypes.Json),
         new("GetSimilarParts", ApiRoutes.Similar, [Get], static ([FromServices] SimilarPartsApi api, HttpRequest request, string id, CancellationToken cancellationToken) =>
-            api.GetAsync(request, id, cancellationToken).AsResultAsync(), Rule.SignedIn),
+            api.GetAsync(request, id, cancellationToken), Rule.SignedIn),
     ];
 
     private static IEnumerable<ApiEndpoint> DocumentPages() =>
     [
         new("GetPageImage", ApiRoutes.PageImage, [Get], static ([FromServices] EstimateListApi api, HttpRequest request, string id, string page, CancellationToken cancellationToken) =>
-            api.ImageAsync(request, id, page, cancellationToken).AsResultAsync(), Rule.SignedIn),
+            api.ImageAsync(request, id, page, cancellationToken), Rule.SignedIn),
         new("GetPageFacts", ApiRoutes.PageFacts, [Get], static ([FromServices] EstimateListApi api, HttpRequest request, string id, string page, CancellationToken cancellationToken) =>
-            api.FactsAsync(request, id, page, cancellationToken).AsResultAsync(), Rule.SignedIn),
+            api.FactsAsync(request, id, page, cancellationToken), Rule.SignedIn),
     ];
 
     private static IEnumerable<ApiEndpoint> Learning() =>
     [
         new("ExportTraining", ApiRoutes.TrainingExport, [Get], static ([FromServices] TrainingExportApi api, HttpRequest request, CancellationToken cancellationToken) =>
-            api.GetAsync(request, cancellationToken).AsResultAsync(), Rule.Admin),
+            api.GetAsync(request, cancellationToken), Rule.Admin),
         new("StartFineTune", ApiRoutes.FineTuneJobs, [Post], static ([FromServices] FineTuneApi api, HttpRequest request, [FromServices] DurableTaskClient client, CancellationToken cancellationToken) =>
-            api.StartAsync(request, client, cancellationToken).AsResultAsync(), Rule.Admin, MediaTypes.Json),
+            api.StartAsync(request, client, cancellationToken), Rule.Admin, MediaTypes.Json),
         new("GetFineTuneStart", ApiRoutes.FineTuneStart, [Get], static ([FromServices] FineTuneApi api, HttpRequest request, string startId, [FromServices] DurableTaskClient client, CancellationToken cancellationToken) =>
-            api.GetStartAsync(request, startId, client, cancellationToken).AsResultAsync(), Rule.Admin),
+            api.GetStartAsync(request, startId, client, cancellationToken), Rule.Admin),
         new("ListFineTuneJobs", ApiRoutes.FineTuneJobs, [Get], static ([FromServices] FineTuneApi api, HttpRequest request, CancellationToken cancellationToken) =>
-            api.ListAsync(request, cancellationToken).AsResultAsync(), Rule.Admin),
+            api.ListAsync(request, cancellationToken), Rule.Admin),
         new("StartHistoryImport", ApiRoutes.HistoryImports, [Post], static ([FromServices] HistoryImportApi api, HttpRequest request, [FromServices] DurableTaskClient client, CancellationToken cancellationToken) =>
-            api.StartAsync(request, client, cancellationToken).AsResultAsync(), Rule.Admin, MediaTypes.Csv),
+            api.StartAsync(request, client, cancellationToken), Rule.Admin, MediaTypes.Csv),
         new("GetHistoryImport", ApiRoutes.HistoryImport, [Get], static ([FromServices] HistoryImportApi api, HttpRequest request, string importId, [FromServices] DurableTaskClient client, CancellationToken cancellationToken) =>
-            api.GetAsync(request, importId, client, cancellationToken).AsResultAsync(), Rule.Admin),
+            api.GetAsync(request, importId, client, cancellationToken), Rule.Admin),
     ];
 
     private static IEnumerable<ApiEndpoint> Models() =>
@@ -85,8 +84,8 @@ public static class ApiEndpoints
 
     private static IEnumerable<ApiEndpoint> Page() =>
     [
-        new("WebIndex", ApiRoutes.PageIndex, [Get], static () => WebPage.Index().AsResult(), Rule.Page),
-        new("WebDocument", ApiRoutes.PageDocument, [Get], static () => WebPage.Document().AsResult(), Rule.Page),
-        new("WebAsset", ApiRoutes.PageAsset, [Get], static (string name) => WebPage.Asset(name).AsResult(), Rule.Page),
+        new("WebIndex", ApiRoutes.PageIndex, [Get], static () => WebPage.Index(), Rule.Page),
+        new("WebDocument", ApiRoutes.PageDocument, [Get], static () => WebPage.Document(), Rule.Page),
+        new("WebAsset", ApiRoutes.PageAsset, [Get], static (string name) => WebPage.Asset(name), Rule.Page),
     ];
 }

@@ -11,7 +11,6 @@ public static class ApiServiceCollectionExtensions
     public static IServiceCollection AddTimeVisionApi(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddMvcCore();
         return services
             .AddTransient<EstimatesApi>()
             .AddTransient<EstimateListApi>()

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Logging;
 using TimeVision.Api.Http;
 using TimeVision.Core.Estimating.Estimates;
@@ -31,49 +31,48 @@ public sealed class EstimateListApi(
     /// (dates; <c>to</c> takes in its whole day), <c>deleted=true</c> (only deleted ones), <c>pageSize</c> (1-100,
     /// default 20), <c>continuationToken</c>. 400 <c>invalid_query</c> for a value it cannot read.
     /// </summary>
-    public Task<IActionResult> ListAsync(
+    public Task<Results<Ok<EstimateListPage>, JsonHttpResult<ApiErrorBody>>> ListAsync(
         HttpRequest request,
         CancellationToken cancellationToken) =>
-        UnlessStorageIsDownAsync(async () =>
+        UnlessStorageIsDownAsync<Ok<EstimateListPage>>(async () =>
         {
             ArgumentNullException.ThrowIfNull(request);
             if (EstimateListQuery.Read(request.Query, out var query) is { } problem)
             {
-                return ApiError.Result(StatusCodes.Status400BadRequest, "invalid_query", problem);
+                return ApiError.Json(StatusCodes.Status400BadRequest, "invalid_query", problem);
             }
 
-            var page = await listing.ListAsync(query!, cancellationToken);
-            return new OkObjectResult(new { items = page.Items, continuationToken = page.ContinuationToken });
+            return TypedResults.Ok(await listing.ListAsync(query!, cancellationToken));
         });
 
     /// <summary>Takes a document off the list (soft delete; its files stay until purged): 204, or 404.</summary>
-    public Task<IActionResult> DeleteAsync(
+    public Task<Results<NoContent, JsonHttpResult<ApiErrorBody>>> DeleteAsync(
         HttpRequest request,
         string id,
         CancellationToken cancellationToken) =>
-        UnlessStorageIsDownAsync(async () =>
-            DocumentId.TryParse(id, out var parsed) && await deletion.DeleteAsync(parsed.Value, cancellationToken) ? new NoContentResult() : ApiError.NoSuchDocument(id));
+        UnlessStorageIsDownAsync<NoContent>(async () =>
+            DocumentId.TryParse(id, out var parsed) && await deletion.DeleteAsync(parsed.Value, cancellationToken) ? TypedResults.NoContent() : ApiError.NoSuchDocument(id));
 
     /// <summary>Puts a deleted document back on the list: 204, or 404.</summary>
-    public Task<IActionResult> RestoreAsync(
+    public Task<Results<NoContent, JsonHttpResult<ApiErrorBody>>> RestoreAsync(
         HttpRequest request,
         string id,
         CancellationToken cancellationToken) =>
-        UnlessStorageIsDownAsync(async () =>
-            DocumentId.TryParse(id, out var parsed) && await deletion.RestoreAsync(parsed.Value, cancellationToken) ? new NoContentResult() : ApiError.NoSuchDocument(id));
+        UnlessStorageIsDownAsync<NoContent>(async () =>
+            DocumentId.TryParse(id, out var parsed) && await deletion.RestoreAsync(parsed.Value, cancellationToken) ? TypedResults.NoContent() : ApiError.NoSuchDocument(id));
 
     /// <summary>
     /// Admin: removes a deleted document's PDF, page images and text-layer facts for good; the estimate and its feedback
     /// stay. 204; 404 unknown; 409 <c>not_deleted</c> for a document still on the list.
     /// </summary>
-    public Task<IActionResult> PurgeAsync(
+    public Task<Results<NoContent, JsonHttpResult<ApiErrorBody>>> PurgeAsync(
         HttpRequest request,
         string id,
         CancellationToken cancellationToken) =>
-        UnlessStorageIsDownAsync(async () => !DocumentId.TryParse(id, out var parsed) ? ApiError.NoSuchDocument(id) : await purge.PurgeAsync(parsed.Value, cancellationToken) switch
+        UnlessStorageIsDownAsync<NoContent>(async () => !DocumentId.TryParse(id, out var parsed) ? ApiError.NoSuchDocument(id) : await purge.PurgeAsync(parsed.Value, cancellationToken) switch
         {
-            PurgeOutcome.Purged => new NoContentResult(),
-            PurgeOutcome.NotDeleted => ApiError.Result(StatusCodes.Status409Conflict, "not_deleted", "Delete the document first; only a deleted document's files can be purged."),
+            PurgeOutcome.Purged => TypedResults.NoContent(),
+            PurgeOutcome.NotDeleted => ApiError.Json(StatusCodes.Status409Conflict, "not_deleted", "Delete the document first; only a deleted document's files can be purged."),
             _ => ApiError.NoSuchDocument(id),
         });
 
@@ -81,16 +80,16 @@ public sealed class EstimateListApi(
     /// A page's rendered image (<c>image/png</c>, cached privately: <see cref="SecurityHeaders.PageImageCacheControl"/>),
     /// or 404 when the document, the page or its image is missing.
     /// </summary>
-    public Task<IActionResult> ImageAsync(
+    public Task<Results<FileStreamHttpResult, JsonHttpResult<ApiErrorBody>>> ImageAsync(
         HttpRequest request,
         string id,
         string page,
         CancellationToken cancellationToken) =>
-        UnlessStorageIsDownAsync(async () =>
+        UnlessStorageIsDownAsync<FileStreamHttpResult>(async () =>
         {
             ArgumentNullException.ThrowIfNull(request);
             var answer = await BlobOfPageAsync(id, page, p => p.Image, "image/png", cancellationToken);
-            if (answer is FileStreamResult)
+            if (answer.Result is FileStreamHttpResult)
             {
                 request.HttpContext.Response.Headers.CacheControl = SecurityHeaders.PageImageCacheControl;
             }
@@ -99,14 +98,14 @@ public sealed class EstimateListApi(
         });
 
     /// <summary>The facts read from a page's text layer (JSON, as <c>timevision facts</c> prints them), or 404.</summary>
-    public Task<IActionResult> FactsAsync(
+    public Task<Results<FileStreamHttpResult, JsonHttpResult<ApiErrorBody>>> FactsAsync(
         HttpRequest request,
         string id,
         string page,
         CancellationToken cancellationToken) =>
         UnlessStorageIsDownAsync(() => BlobOfPageAsync(id, page, p => p.Facts, "application/json", cancellationToken));
 
-    private async Task<IActionResult> BlobOfPageAsync(
+    private async Task<Results<FileStreamHttpResult, JsonHttpResult<ApiErrorBody>>> BlobOfPageAsync(
         string id, string page, Func<DocumentPage, BlobReference?> blobOf, string contentType, CancellationToken cancellationToken)
     {
         var document = DocumentId.TryParse(id, out var parsed) ? await estimates.GetAsync(parsed.Value, cancellationToken) : null;
@@ -120,28 +119,20 @@ public sealed class EstimateListApi(
             : null;
         if (stored is null || blobOf(stored) is not { } blob)
         {
-            return ApiError.Result(StatusCodes.Status404NotFound, "not_found", $"Page '{page}' of this estimate has nothing stored of that kind.");
+            return ApiError.Json(StatusCodes.Status404NotFound, "not_found", $"Page '{page}' of this estimate has nothing stored of that kind.");
         }
 
         var content = new MemoryStream();
         if (!await blobs.DownloadToAsync(blob, content, cancellationToken))
         {
-            return ApiError.Result(StatusCodes.Status404NotFound, "not_found", $"Page {number}'s file is no longer stored (purged).");
+            return ApiError.Json(StatusCodes.Status404NotFound, "not_found", $"Page {number}'s file is no longer stored (purged).");
         }
 
         content.Position = 0;
-        return new FileStreamResult(content, contentType);
+        return TypedResults.Stream(content, contentType);
     }
 
-    private async Task<IActionResult> UnlessStorageIsDownAsync(Func<Task<IActionResult>> answer)
-    {
-        try
-        {
-            return await answer();
-        }
-        catch (Exception exception) when (StorageOutage.Is(exception))
-        {
-            return ApiError.StorageDown(logger, nameof(EstimateListApi), exception);
-        }
-    }
+    private Task<Results<T, JsonHttpResult<ApiErrorBody>>> UnlessStorageIsDownAsync<T>(Func<Task<Results<T, JsonHttpResult<ApiErrorBody>>>> answer)
+        where T : IResult =>
+        StorageOutageAnswer.UnlessStorageIsDownAsync(logger, nameof(EstimateListApi), answer);
 }

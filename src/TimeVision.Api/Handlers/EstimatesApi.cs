@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using TimeVision.Api.Http;
@@ -28,23 +28,23 @@ public sealed class EstimatesApi(DocumentIntake intake, IEstimateStore estimates
     /// 413 larger than <c>Pipeline:MaxPdfBytes</c>, 429 <c>daily_budget_spent</c> (with <c>Retry-After</c>) when today's
     /// <c>Vision:DailyBudgetUsd</c> is spent, 503 <c>missing_api_key</c> when a model is named but cannot be reached.
     /// </summary>
-    public Task<IActionResult> PostAsync(
+    public Task<Results<Accepted<EstimateAccepted>, JsonHttpResult<ApiErrorBody>>> PostAsync(
         HttpRequest request,
         DurableTaskClient client,
         CancellationToken cancellationToken) =>
-        UnlessStorageIsDownAsync(() => SubmitAsync(request, client, cancellationToken));
+        StorageOutageAnswer.UnlessStorageIsDownAsync(logger, nameof(EstimatesApi), () => SubmitAsync(request, client, cancellationToken));
 
-    private async Task<IActionResult> SubmitAsync(HttpRequest request, DurableTaskClient client, CancellationToken cancellationToken)
+    private async Task<Results<Accepted<EstimateAccepted>, JsonHttpResult<ApiErrorBody>>> SubmitAsync(HttpRequest request, DurableTaskClient client, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (!IsPdfContentType(request.ContentType))
         {
-            return ApiError.Result(StatusCodes.Status415UnsupportedMediaType, "unsupported_media_type", $"Send the PDF as Content-Type: application/pdf (got '{request.ContentType}').");
+            return ApiError.Json(StatusCodes.Status415UnsupportedMediaType, "unsupported_media_type", $"Send the PDF as Content-Type: application/pdf (got '{request.ContentType}').");
         }
 
         if (request.ContentLength is { } length && intake.CheckSize(length) is { } tooLarge)
         {
-            return ApiError.Result(StatusCodes.Status413PayloadTooLarge, IntakeError.TooLarge, tooLarge.Message);
+            return ApiError.Json(StatusCodes.Status413PayloadTooLarge, IntakeError.TooLarge, tooLarge.Message);
         }
 
         var force = string.Equals(request.Query["force"], "true", StringComparison.OrdinalIgnoreCase);
@@ -57,40 +57,38 @@ public sealed class EstimatesApi(DocumentIntake intake, IEstimateStore estimates
     /// limit, a wrong key, an unknown model, a rejected parameter). 202 when started or already running; 200 with
     /// <c>started: false</c> when no page needs it; 404 when unknown; 429 <c>daily_budget_spent</c>; 503 <c>missing_api_key</c>.
     /// </summary>
-    public Task<IActionResult> RetryAsync(
+    public Task<Results<Accepted<EstimateAccepted>, Ok<EstimateRetryNotNeeded>, JsonHttpResult<ApiErrorBody>>> RetryAsync(
         HttpRequest request,
         string id,
         DurableTaskClient client,
         CancellationToken cancellationToken) =>
-        UnlessStorageIsDownAsync(() => RetryStoredAsync(request, id, client, cancellationToken));
+        StorageOutageAnswer.UnlessStorageIsDownAsync(logger, nameof(EstimatesApi), () => RetryStoredAsync(request, id, client, cancellationToken));
 
-    private async Task<IActionResult> RetryStoredAsync(HttpRequest request, string id, DurableTaskClient client, CancellationToken cancellationToken)
+    private async Task<Results<Accepted<EstimateAccepted>, Ok<EstimateRetryNotNeeded>, JsonHttpResult<ApiErrorBody>>> RetryStoredAsync(HttpRequest request, string id, DurableTaskClient client, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var outcome = await intake.RetryAsync(id, client, cancellationToken);
         return outcome switch
         {
             { Error: { } error } => Refused(request, error),
-            { Status: IntakeStatus.AlreadyEstimated } => new OkObjectResult(new
-            {
-                id = outcome.DocumentId,
-                started = false,
-                status = outcome.Status,
-                notice = outcome.Notice ?? "No page failed for a cause a retry can fix; POST the PDF with ?force=true to estimate it all again.",
-            }),
+            { Status: IntakeStatus.AlreadyEstimated } => TypedResults.Ok(new EstimateRetryNotNeeded(
+                outcome.DocumentId,
+                Started: false,
+                outcome.Status,
+                outcome.Notice ?? "No page failed for a cause a retry can fix; POST the PDF with ?force=true to estimate it all again.")),
             _ => Accepted(request, outcome),
         };
     }
 
     /// <summary>Progress (202), the stored estimate (200) or 404.</summary>
-    public Task<IActionResult> GetAsync(
+    public Task<Results<Accepted<EstimateRunning>, Ok<DocumentEstimate>, JsonHttpResult<ApiErrorBody>>> GetAsync(
         HttpRequest request,
         string id,
         DurableTaskClient client,
         CancellationToken cancellationToken) =>
-        UnlessStorageIsDownAsync(() => ReadAsync(request, id, client, cancellationToken));
+        StorageOutageAnswer.UnlessStorageIsDownAsync(logger, nameof(EstimatesApi), () => ReadAsync(request, id, client, cancellationToken));
 
-    private async Task<IActionResult> ReadAsync(HttpRequest request, string id, DurableTaskClient client, CancellationToken cancellationToken)
+    private async Task<Results<Accepted<EstimateRunning>, Ok<DocumentEstimate>, JsonHttpResult<ApiErrorBody>>> ReadAsync(HttpRequest request, string id, DurableTaskClient client, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(client);
@@ -104,16 +102,16 @@ public sealed class EstimatesApi(DocumentIntake intake, IEstimateStore estimates
         var instance = await client.GetInstanceAsync(documentId, getInputsAndOutputs: true, cancellationToken);
         if (instance?.RuntimeStatus is OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Running)
         {
-            return new AcceptedResult(
+            return TypedResults.Accepted(
                 ApiUrls.Absolute(request, $"/api/estimates/{documentId}"),
-                new { id = documentId, status = "running", progress = instance.ReadCustomStatusAs<PipelineProgress>() });
+                new EstimateRunning(documentId, "running", instance.ReadCustomStatusAs<PipelineProgress>()));
         }
 
         var document = await estimates.GetAsync(documentId, cancellationToken);
         if (document is not null)
         {
             request.HttpContext.Response.Headers.ETag = document.ETag;
-            return new OkObjectResult(document);
+            return TypedResults.Ok(document);
         }
 
         return instance?.RuntimeStatus is OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated
@@ -126,7 +124,7 @@ public sealed class EstimatesApi(DocumentIntake intake, IEstimateStore estimates
             : ApiError.NoSuchDocument(documentId);
     }
 
-    private ObjectResult Refused(HttpRequest request, IntakeError error)
+    private JsonHttpResult<ApiErrorBody> Refused(HttpRequest request, IntakeError error)
     {
         if (error.RetryAt is { } retryAt)
         {
@@ -142,35 +140,15 @@ public sealed class EstimatesApi(DocumentIntake intake, IEstimateStore estimates
             IntakeError.MissingApiKey => StatusCodes.Status503ServiceUnavailable,
             _ => StatusCodes.Status400BadRequest,
         };
-        return ApiError.Result(status, error.Code, error.Message);
+        return ApiError.Json(status, error.Code, error.Message);
     }
 
-    /// <summary>The answer, or 503 <c>storage_unavailable</c> when a store could not be reached; the failure is logged under the correlation id.</summary>
-    private async Task<IActionResult> UnlessStorageIsDownAsync(Func<Task<IActionResult>> answer)
-    {
-        try
-        {
-            return await answer();
-        }
-        catch (Exception exception) when (StorageOutage.Is(exception))
-        {
-            return ApiError.StorageDown(logger, nameof(EstimatesApi), exception);
-        }
-    }
-
-    private static AcceptedResult Accepted(HttpRequest request, IntakeOutcome outcome)
+    private static Accepted<EstimateAccepted> Accepted(HttpRequest request, IntakeOutcome outcome)
     {
         var statusUrl = ApiUrls.Absolute(request, $"/api/estimates/{outcome.DocumentId}");
-        return new AcceptedResult(statusUrl, new
-        {
-            id = outcome.DocumentId,
-            started = outcome.Started,
-            status = outcome.Status,
-            model = outcome.Model,
-            retryPages = outcome.RetryPages,
-            notice = outcome.Notice,
+        return TypedResults.Accepted(
             statusUrl,
-        });
+            new EstimateAccepted(outcome.DocumentId, outcome.Started, outcome.Status, outcome.Model, outcome.RetryPages, outcome.Notice, statusUrl));
     }
 
     private static bool IsPdfContentType(string? contentType) =>

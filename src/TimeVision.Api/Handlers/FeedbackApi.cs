@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Http.HttpResults;
 using TimeVision.Api.Access;
 using TimeVision.Api.Http;
 using TimeVision.Core.Estimating.Estimates;
@@ -19,7 +19,7 @@ namespace TimeVision.Api.Handlers;
 public sealed class FeedbackApi(FeedbackService feedback)
 {
     /// <summary>Records feedback.</summary>
-    public async Task<IActionResult> PutAsync(
+    public async Task<Results<Ok<FeedbackSaved>, JsonHttpResult<ApiErrorBody>>> PutAsync(
         HttpRequest request,
         string id,
         CancellationToken cancellationToken)
@@ -33,12 +33,12 @@ public sealed class FeedbackApi(FeedbackService feedback)
         var ifMatch = request.Headers.IfMatch.FirstOrDefault();
         if (string.IsNullOrWhiteSpace(ifMatch))
         {
-            return ApiError.Result(StatusCodes.Status428PreconditionRequired, "if_match_required", "Send the estimate's ETag in If-Match.");
+            return ApiError.Json(StatusCodes.Status428PreconditionRequired, "if_match_required", "Send the estimate's ETag in If-Match.");
         }
 
         if (await RequestBody.ReadAtMostAsync(request, FeedbackLimits.MaxBodyBytes, cancellationToken) is not { } json)
         {
-            return ApiError.Result(
+            return ApiError.Json(
                 StatusCodes.Status413PayloadTooLarge, "feedback_too_large", $"The feedback body is larger than {FeedbackLimits.MaxBodyBytes / 1024} KB.");
         }
 
@@ -49,12 +49,12 @@ public sealed class FeedbackApi(FeedbackService feedback)
         }
         catch (JsonException exception)
         {
-            return ApiError.Result(StatusCodes.Status400BadRequest, "invalid_feedback", $"The body is not valid feedback JSON ({ApiError.WhereJsonBroke(exception)}).");
+            return ApiError.Json(StatusCodes.Status400BadRequest, "invalid_feedback", $"The body is not valid feedback JSON ({ApiError.WhereJsonBroke(exception)}).");
         }
 
         if (body is null)
         {
-            return ApiError.Result(StatusCodes.Status400BadRequest, "invalid_feedback", "The body is empty.");
+            return ApiError.Json(StatusCodes.Status400BadRequest, "invalid_feedback", "The body is empty.");
         }
 
         var result = await feedback.RecordAsync(documentId.Value, AsEnteredBy(body, request.HttpContext), ifMatch, cancellationToken);
@@ -62,13 +62,13 @@ public sealed class FeedbackApi(FeedbackService feedback)
         {
             case FeedbackOutcome.Saved:
                 request.HttpContext.Response.Headers.ETag = result.ETag;
-                return new OkObjectResult(new { id = documentId.Value, etag = result.ETag });
+                return TypedResults.Ok(new FeedbackSaved(documentId.Value, result.ETag));
             case FeedbackOutcome.NotFound:
-                return ApiError.Result(StatusCodes.Status404NotFound, "not_found", result.Message!);
+                return ApiError.Json(StatusCodes.Status404NotFound, "not_found", result.Message!);
             case FeedbackOutcome.Conflict:
-                return ApiError.Result(StatusCodes.Status409Conflict, "stale_token", result.Message!);
+                return ApiError.Json(StatusCodes.Status409Conflict, "stale_token", result.Message!);
             default:
-                return ApiError.Result(StatusCodes.Status400BadRequest, "invalid_feedback", result.Message!);
+                return ApiError.Json(StatusCodes.Status400BadRequest, "invalid_feedback", result.Message!);
         }
     }
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using TimeVision.Api.Http;
@@ -32,7 +32,7 @@ public sealed class FineTuneApi(FineTuneStarts starts, FineTuneService fineTunin
     /// <c>Location</c>, <c>status</c> being <c>started</c>, <c>already_started</c> or <c>restarted</c>; <c>400</c> for a
     /// bad body, key or name; <c>422</c> <c>idempotency_key_reused</c> for a key sent before with a different body.
     /// </summary>
-    public async Task<IActionResult> StartAsync(
+    public async Task<Results<Accepted<FineTuneStartAccepted>, JsonHttpResult<ApiErrorBody>>> StartAsync(
         HttpRequest request,
         DurableTaskClient client,
         CancellationToken cancellationToken)
@@ -62,7 +62,7 @@ public sealed class FineTuneApi(FineTuneStarts starts, FineTuneService fineTunin
         var keys = request.Headers[IdempotencyKeyHeader];
         if (keys.Count > 1)
         {
-            return ApiError.Result(StatusCodes.Status400BadRequest, "invalid_idempotency_key", $"Send one {IdempotencyKeyHeader} header.");
+            return ApiError.Json(StatusCodes.Status400BadRequest, "invalid_idempotency_key", $"Send one {IdempotencyKeyHeader} header.");
         }
 
         var startRequest = new FineTuneStartRequest(
@@ -71,11 +71,11 @@ public sealed class FineTuneApi(FineTuneStarts starts, FineTuneService fineTunin
         if (submission.Error is { } error)
         {
             var status = error.Code == "idempotency_key_reused" ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status400BadRequest;
-            return ApiError.Result(status, error.Code, error.Message);
+            return ApiError.Json(status, error.Code, error.Message);
         }
 
         var statusUrl = StatusUrl(request, submission.StartId!);
-        return new AcceptedResult(statusUrl, new { startId = submission.StartId, started = submission.Started, status = submission.Status, statusUrl });
+        return TypedResults.Accepted(statusUrl, new FineTuneStartAccepted(submission.StartId!, submission.Started, submission.Status, statusUrl));
     }
 
     /// <summary>
@@ -84,7 +84,7 @@ public sealed class FineTuneApi(FineTuneStarts starts, FineTuneService fineTunin
     /// (<c>state: "failed"</c>, e.g. <c>export_checks_failed</c>); <c>500</c> <c>fine_tune_start_failed</c> when its
     /// orchestration failed on a fault (details in the log; the same POST resumes it); <c>404</c> when unknown.
     /// </summary>
-    public async Task<IActionResult> GetStartAsync(
+    public async Task<Results<Accepted<FineTuneStartStatus>, Ok<FineTuneStartStatus>, JsonHttpResult<ApiErrorBody>>> GetStartAsync(
         HttpRequest request,
         string startId,
         DurableTaskClient client,
@@ -94,28 +94,28 @@ public sealed class FineTuneApi(FineTuneStarts starts, FineTuneService fineTunin
         var status = await starts.GetStatusAsync(startId, client, cancellationToken);
         return status switch
         {
-            null => ApiError.Result(StatusCodes.Status404NotFound, "not_found", $"No fine-tuning start with id '{startId}'."),
-            { State: FineTuneStartState.Running } => new AcceptedResult(StatusUrl(request, startId), status),
+            null => ApiError.Json(StatusCodes.Status404NotFound, "not_found", $"No fine-tuning start with id '{startId}'."),
+            { State: FineTuneStartState.Running } => TypedResults.Accepted(StatusUrl(request, startId), status),
             { State: FineTuneStartState.Faulted } => ApiError.Logged(
                 logger,
                 StatusCodes.Status500InternalServerError,
                 "fine_tune_start_failed",
                 "The fine-tuning start failed; send the same POST again to resume it. The details are in the log under the correlation id.",
                 $"start {startId}: {status.Fault}"),
-            _ => new OkObjectResult(status),
+            _ => TypedResults.Ok(status),
         };
     }
 
     /// <summary>Every recorded job, oldest first, as last checked.</summary>
-    public async Task<IActionResult> ListAsync(
+    public async Task<Ok<FineTuneJobList>> ListAsync(
         HttpRequest request,
         CancellationToken cancellationToken) =>
-        new OkObjectResult(new { jobs = await fineTuning.ListAsync(cancellationToken) });
+        TypedResults.Ok(new FineTuneJobList(await fineTuning.ListAsync(cancellationToken)));
 
     private static string StatusUrl(HttpRequest request, string startId) =>
         ApiUrls.Absolute(request, $"/api/fine-tune/starts/{startId}");
 
-    private static ObjectResult Invalid(string message) => ApiError.Result(StatusCodes.Status400BadRequest, "invalid_request", message);
+    private static JsonHttpResult<ApiErrorBody> Invalid(string message) => ApiError.Json(StatusCodes.Status400BadRequest, "invalid_request", message);
 
     private sealed record StartRequest(string? BaseModel, string? Suffix, string? Source, int? ValidationPercent);
 }

@@ -1,5 +1,6 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using TimeVision.Api.Http;
@@ -28,7 +29,7 @@ public sealed class HistoryImportApi(HistoryImports imports, ILogger<HistoryImpo
     /// option or key; <c>413</c> <c>times_file_too_large</c> past <c>History:MaxImportBytes</c> (read no further);
     /// <c>422</c> <c>idempotency_key_reused</c> for a key sent before with another file or options.
     /// </summary>
-    public async Task<IActionResult> StartAsync(
+    public async Task<Results<Accepted<HistoryImportAccepted>, JsonHttpResult<ApiErrorBody>>> StartAsync(
         HttpRequest request,
         DurableTaskClient client,
         CancellationToken cancellationToken)
@@ -41,14 +42,14 @@ public sealed class HistoryImportApi(HistoryImports imports, ILogger<HistoryImpo
         bool? dryRun = dryRunText.Length == 0 ? false : bool.TryParse(dryRunText, out var parsed) ? parsed : null;
         if (aggregate is null || source is null || dryRun is null)
         {
-            return ApiError.Result(
+            return ApiError.Json(
                 StatusCodes.Status400BadRequest, "invalid_request", "aggregate must be median or trimmed-mean, source actual or expert, dryRun true or false.");
         }
 
         var keys = request.Headers[FineTuneApi.IdempotencyKeyHeader];
         if (keys.Count > 1)
         {
-            return ApiError.Result(StatusCodes.Status400BadRequest, "invalid_idempotency_key", $"Send one {FineTuneApi.IdempotencyKeyHeader} header.");
+            return ApiError.Json(StatusCodes.Status400BadRequest, "invalid_idempotency_key", $"Send one {FineTuneApi.IdempotencyKeyHeader} header.");
         }
 
         var fileName = query["file"].ToString() is { Length: > 0 and <= FeedbackLimits.MaxShortTextLength } name ? name : "times.csv";
@@ -62,11 +63,11 @@ public sealed class HistoryImportApi(HistoryImports imports, ILogger<HistoryImpo
                 TimesFileLimits.TooLarge => StatusCodes.Status413PayloadTooLarge,
                 _ => StatusCodes.Status400BadRequest,
             };
-            return ApiError.Result(status, code, submission.Message!);
+            return ApiError.Json(status, code, submission.Message!);
         }
 
         var statusUrl = StatusUrl(request, submission.ImportId!);
-        return new AcceptedResult(statusUrl, new { importId = submission.ImportId, started = submission.Started, status = submission.Status, statusUrl });
+        return TypedResults.Accepted(statusUrl, new HistoryImportAccepted(submission.ImportId!, submission.Started, submission.Status, statusUrl));
     }
 
     /// <summary>
@@ -77,7 +78,7 @@ public sealed class HistoryImportApi(HistoryImports imports, ILogger<HistoryImpo
     /// <c>History:MaxImportRows</c>); <c>500</c> <c>history_import_failed</c> when it failed on a fault (details in the log; the same
     /// POST resumes it); <c>404</c> when unknown.
     /// </summary>
-    public async Task<IActionResult> GetAsync(
+    public async Task<Results<Accepted<HistoryImportRunning>, Ok<JsonElement>, JsonHttpResult<ApiErrorBody>>> GetAsync(
         HttpRequest request,
         string importId,
         DurableTaskClient client,
@@ -87,10 +88,10 @@ public sealed class HistoryImportApi(HistoryImports imports, ILogger<HistoryImpo
         var status = await imports.GetStatusAsync(importId, client, cancellationToken);
         return status switch
         {
-            null => ApiError.Result(StatusCodes.Status404NotFound, "not_found", $"No history import with id '{importId}'."),
-            { State: "running" } => new AcceptedResult(StatusUrl(request, importId), new { importId, state = status.State, progress = status.Progress }),
-            { State: "done" } => new OkObjectResult(status.Summary),
-            { Error: { } error } => ApiError.Result(StatusCodes.Status422UnprocessableEntity, error.Code, error.Message),
+            null => ApiError.Json(StatusCodes.Status404NotFound, "not_found", $"No history import with id '{importId}'."),
+            { State: "running" } => TypedResults.Accepted(StatusUrl(request, importId), new HistoryImportRunning(importId, status.State, status.Progress)),
+            { State: "done", Summary: { } summary } => TypedResults.Ok(summary),
+            { Error: { } error } => ApiError.Json(StatusCodes.Status422UnprocessableEntity, error.Code, error.Message),
             _ => ApiError.Logged(
                 logger,
                 StatusCodes.Status500InternalServerError,

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Logging;
 using TimeVision.Api.Http;
 using TimeVision.Core.Estimating.Estimates;
@@ -18,7 +18,7 @@ namespace TimeVision.Api.Handlers;
 public sealed class SimilarPartsApi(SimilarPartsFinder finder, ILogger<SimilarPartsApi> logger)
 {
     /// <summary>200 with the similar parts per part; 400 <c>invalid_k</c>; 404 when unknown; 503 <c>storage_unavailable</c>.</summary>
-    public async Task<IActionResult> GetAsync(
+    public async Task<Results<Ok<SimilarPartsAnswer>, JsonHttpResult<ApiErrorBody>>> GetAsync(
         HttpRequest request,
         string id,
         CancellationToken cancellationToken)
@@ -29,7 +29,7 @@ public sealed class SimilarPartsApi(SimilarPartsFinder finder, ILogger<SimilarPa
         {
             if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) || parsed is < 1 or > HistoryOptions.MaxNeighbours)
             {
-                return ApiError.Result(StatusCodes.Status400BadRequest, "invalid_k", $"k must be a whole number from 1 to {HistoryOptions.MaxNeighbours}.");
+                return ApiError.Json(StatusCodes.Status400BadRequest, "invalid_k", $"k must be a whole number from 1 to {HistoryOptions.MaxNeighbours}.");
             }
 
             k = parsed;
@@ -40,7 +40,7 @@ public sealed class SimilarPartsApi(SimilarPartsFinder finder, ILogger<SimilarPa
             var answer = DocumentId.TryParse(id, out var documentId) ? await finder.FindAsync(documentId.Value, k, cancellationToken) : null;
             return answer is null
                 ? ApiError.NoSuchDocument(id)
-                : new OkObjectResult(answer);
+                : TypedResults.Ok(answer);
         }
         catch (Exception exception) when (StorageOutage.Is(exception))
         {

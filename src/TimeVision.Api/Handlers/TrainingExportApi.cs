@@ -1,6 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Logging;
 using TimeVision.Api.Http;
 using TimeVision.Core.Learning.Feedback;
@@ -21,7 +21,7 @@ namespace TimeVision.Api.Handlers;
 public sealed partial class TrainingExportApi(TrainingExporter exporter, ILogger<TrainingExportApi> logger)
 {
     /// <summary>Streams the export.</summary>
-    public async Task<IActionResult> GetAsync(
+    public async Task<Results<ZipStreamed, JsonHttpResult<ApiErrorBody>>> GetAsync(
         HttpRequest request,
         CancellationToken cancellationToken)
     {
@@ -71,15 +71,15 @@ public sealed partial class TrainingExportApi(TrainingExporter exporter, ILogger
             // Part of the zip is out: an error body can no longer be sent, and an archive closed now would look whole.
             Log.ExportCutShort(logger, exception);
             request.HttpContext.Abort();
-            return new EmptyResult();
+            return ZipStreamed.Instance;
         }
 
         await zip.CompleteAsync(cancellationToken);
-        return new EmptyResult();
+        return ZipStreamed.Instance;
     }
 
-    private static ObjectResult Invalid(string message) =>
-        ApiError.Result(StatusCodes.Status400BadRequest, "invalid_query", message);
+    private static JsonHttpResult<ApiErrorBody> Invalid(string message) =>
+        ApiError.Json(StatusCodes.Status400BadRequest, "invalid_query", message);
 
     private static partial class Log
     {

@@ -1,5 +1,6 @@
 using System.Reflection;
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.StaticFiles;
 using TimeVision.Api.Http;
 
@@ -17,24 +18,24 @@ public static class WebPage
     private static readonly FileExtensionContentTypeProvider ContentTypes = new();
 
     /// <summary>The page.</summary>
-    public static IActionResult Index() => File("index.html");
+    public static Results<FileStreamHttpResult, JsonHttpResult<ApiErrorBody>> Index() => File("index.html");
 
     /// <summary>The page, opening one document: the same page, whose script reads the id from the address.</summary>
-    public static IActionResult Document() => File("index.html");
+    public static Results<FileStreamHttpResult, JsonHttpResult<ApiErrorBody>> Document() => File("index.html");
 
     /// <summary>A script, style sheet, image or translation of the page; 404 for any other name.</summary>
     /// <param name="name">The file's name.</param>
-    public static IActionResult Asset(string name) => File($"assets/{name}");
+    public static Results<FileStreamHttpResult, JsonHttpResult<ApiErrorBody>> Asset(string name) => File($"assets/{name}");
 
-    private static IActionResult File(string path)
+    private static Results<FileStreamHttpResult, JsonHttpResult<ApiErrorBody>> File(string path)
     {
         var stream = Files.GetManifestResourceStream(ResourcePrefix + path);
         if (stream is null || !ContentTypes.TryGetContentType(path, out var contentType))
         {
             stream?.Dispose();
-            return ApiError.Result(Microsoft.AspNetCore.Http.StatusCodes.Status404NotFound, "not_found", "No such file.");
+            return ApiError.Json(StatusCodes.Status404NotFound, "not_found", "No such file.");
         }
 
-        return new FileStreamResult(stream, contentType.StartsWith("text/", StringComparison.Ordinal) ? $"{contentType}; charset=utf-8" : contentType);
+        return TypedResults.Stream(stream, contentType.StartsWith("text/", StringComparison.Ordinal) ? $"{contentType}; charset=utf-8" : contentType);
     }
 }

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
 using TimeVision.Core.Estimating.Estimates;
 
@@ -23,7 +22,7 @@ public static partial class ApiError
     /// <c>404 not_found</c> for a document route: "no estimate with id …" for a well-formed id, and for text that is
     /// not a document id (64 hex digits) a message that says so without repeating what was sent.
     /// </summary>
-    public static ObjectResult NoSuchDocument(string? id) => Result(
+    public static JsonHttpResult<ApiErrorBody> NoSuchDocument(string? id) => Json(
         StatusCodes.Status404NotFound,
         "not_found",
         DocumentId.TryParse(id, out var parsed)
@@ -34,13 +33,6 @@ public static partial class ApiError
     /// <param name="status">The HTTP status code.</param>
     /// <param name="code">The stable error code.</param>
     /// <param name="message">What the caller is told.</param>
-    public static ObjectResult Result(int status, string code, string message) =>
-        new(new { error = new { code, message, correlationId = CorrelationId() } }) { StatusCode = status };
-
-    /// <summary>The error as a typed result (<see cref="ApiErrorBody"/>), for handlers that answer with typed results.</summary>
-    /// <param name="status">The HTTP status code.</param>
-    /// <param name="code">The stable error code.</param>
-    /// <param name="message">What the caller is told.</param>
     public static JsonHttpResult<ApiErrorBody> Json(int status, string code, string message) =>
         TypedResults.Json(new ApiErrorBody(new ApiErrorDetail(code, message, CorrelationId())), statusCode: status);
 
@@ -48,7 +40,7 @@ public static partial class ApiError
     /// <c>507 storage_full</c> for a write that met a full disk (<see cref="Core.Storage.StorageFull"/>); nothing cut
     /// off was kept, and the failure is logged under the correlation id.
     /// </summary>
-    public static ObjectResult DiskFull(ILogger logger, string where, Exception exception) => Logged(
+    public static JsonHttpResult<ApiErrorBody> DiskFull(ILogger logger, string where, Exception exception) => Logged(
         logger,
         StatusCodes.Status507InsufficientStorage,
         "storage_full",
@@ -56,10 +48,10 @@ public static partial class ApiError
         $"{where}: {exception}");
 
     /// <summary>An error whose details are logged under the correlation id the caller gets, and not shown to the caller.</summary>
-    public static ObjectResult Logged(ILogger logger, int status, string code, string message, string details)
+    public static JsonHttpResult<ApiErrorBody> Logged(ILogger logger, int status, string code, string message, string details)
     {
-        var result = Result(status, code, message);
-        Log(logger, code, CorrelationIdOf(result), details);
+        var result = Json(status, code, message);
+        Log(logger, code, result.Value!.Error.CorrelationId, details);
         return result;
     }
 
@@ -67,7 +59,7 @@ public static partial class ApiError
     /// <c>503 storage_unavailable</c> for a store that cannot be reached, with the failure logged under the correlation id;
     /// <paramref name="where"/> says in the log which function met it.
     /// </summary>
-    public static ObjectResult StorageDown(ILogger logger, string where, Exception exception) => Logged(
+    public static JsonHttpResult<ApiErrorBody> StorageDown(ILogger logger, string where, Exception exception) => Logged(
         logger,
         StatusCodes.Status503ServiceUnavailable,
         StorageUnavailable,
@@ -77,10 +69,6 @@ public static partial class ApiError
     /// <summary>What a caller is told about a body that is not JSON: where the JSON broke, not the parser's text.</summary>
     public static string WhereJsonBroke(JsonException exception) =>
         string.Create(CultureInfo.InvariantCulture, $"at {exception.Path ?? "$"}, line {(exception.LineNumber ?? 0) + 1}, byte {(exception.BytePositionInLine ?? 0) + 1}");
-
-    /// <summary>The correlation id of an error result made here.</summary>
-    public static string CorrelationIdOf(ObjectResult result) =>
-        JsonSerializer.SerializeToElement(result.Value).GetProperty("error").GetProperty("correlationId").GetString()!;
 
     private static string CorrelationId() => Activity.Current is { } activity ? activity.TraceId.ToHexString() : Guid.NewGuid().ToString("N");
 

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Logging;
 using TimeVision.Core.Storage;
 
@@ -16,7 +16,7 @@ public static class UnhandledErrors
     /// <param name="logger">Logs the details.</param>
     /// <param name="where">The endpoint that threw.</param>
     /// <param name="exception">What it threw.</param>
-    public static ObjectResult Answer(ILogger logger, string where, Exception exception) =>
+    public static JsonHttpResult<ApiErrorBody> Answer(ILogger logger, string where, Exception exception) =>
         StorageOutage.Is(exception) ? ApiError.StorageDown(logger, where, exception)
             : StorageFull.Is(exception) ? ApiError.DiskFull(logger, where, exception)
             : ApiError.Logged(

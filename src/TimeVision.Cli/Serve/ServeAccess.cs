@@ -62,7 +62,7 @@ internal sealed class ServeAccess(ServeSettings settings)
         if (role is null)
         {
             context.Response.Headers.WWWAuthenticate = "Bearer";
-            await ApiError.Result(
+            await ApiError.Json(
                 StatusCodes.Status401Unauthorized,
                 "token_required",
                 "This server asks for its access token: open the link timevision serve printed, or send Authorization: Bearer <token>.").ExecuteAsync(context);

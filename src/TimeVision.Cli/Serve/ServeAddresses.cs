@@ -37,7 +37,7 @@ internal sealed class ServeAddresses(IPAddress listen)
         ArgumentNullException.ThrowIfNull(next);
         return IsOwn(context.Request.Host)
             ? next(context)
-            : ApiError.Result(
+            : ApiError.Json(
                 StatusCodes.Status421MisdirectedRequest,
                 "unknown_host",
                 "This server answers only to its own addresses and localhost; open it by the address timevision serve printed.").ExecuteAsync(context);

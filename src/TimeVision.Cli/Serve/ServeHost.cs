@@ -133,7 +133,7 @@ internal sealed class ServeHost : IAsyncDisposable
         {
             // Kestrel's body limit (ServeGuards), met by a chunked body or one longer than it said.
             var limit = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize;
-            await ApiError.Result(
+            await ApiError.Json(
                 StatusCodes.Status413PayloadTooLarge, IntakeError.TooLarge, string.Create(
                     System.Globalization.CultureInfo.InvariantCulture, $"The request body is larger than the {limit / (1024 * 1024)} MB this server takes (Pipeline:MaxPdfBytes).")).ExecuteAsync(context);
         }

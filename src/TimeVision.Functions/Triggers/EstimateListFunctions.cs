@@ -13,7 +13,7 @@ public sealed class EstimateListFunctions(EstimateListApi api)
     public Task<IActionResult> ListAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Estimates)] HttpRequest request,
         CancellationToken cancellationToken) =>
-        api.ListAsync(request, cancellationToken);
+        api.ListAsync(request, cancellationToken).AsActionResultAsync();
 
     /// <summary>Soft delete (<see cref="EstimateListApi.DeleteAsync"/>).</summary>
     [Function("DeleteEstimate")]
@@ -21,7 +21,7 @@ public sealed class EstimateListFunctions(EstimateListApi api)
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = ApiRoutes.Estimate)] HttpRequest request,
         string id,
         CancellationToken cancellationToken) =>
-        api.DeleteAsync(request, id, cancellationToken);
+        api.DeleteAsync(request, id, cancellationToken).AsActionResultAsync();
 
     /// <summary>Restore (<see cref="EstimateListApi.RestoreAsync"/>).</summary>
     [Function("RestoreEstimate")]
@@ -29,7 +29,7 @@ public sealed class EstimateListFunctions(EstimateListApi api)
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.Restore)] HttpRequest request,
         string id,
         CancellationToken cancellationToken) =>
-        api.RestoreAsync(request, id, cancellationToken);
+        api.RestoreAsync(request, id, cancellationToken).AsActionResultAsync();
 
     /// <summary>The admin's purge (<see cref="EstimateListApi.PurgeAsync"/>).</summary>
     [Function("PurgeEstimate")]
@@ -37,7 +37,7 @@ public sealed class EstimateListFunctions(EstimateListApi api)
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.Purge)] HttpRequest request,
         string id,
         CancellationToken cancellationToken) =>
-        api.PurgeAsync(request, id, cancellationToken);
+        api.PurgeAsync(request, id, cancellationToken).AsActionResultAsync();
 
     /// <summary>A page's image (<see cref="EstimateListApi.ImageAsync"/>).</summary>
     [Function("GetPageImage")]
@@ -46,7 +46,7 @@ public sealed class EstimateListFunctions(EstimateListApi api)
         string id,
         string page,
         CancellationToken cancellationToken) =>
-        api.ImageAsync(request, id, page, cancellationToken);
+        api.ImageAsync(request, id, page, cancellationToken).AsActionResultAsync();
 
     /// <summary>A page's facts (<see cref="EstimateListApi.FactsAsync"/>).</summary>
     [Function("GetPageFacts")]
@@ -55,5 +55,5 @@ public sealed class EstimateListFunctions(EstimateListApi api)
         string id,
         string page,
         CancellationToken cancellationToken) =>
-        api.FactsAsync(request, id, page, cancellationToken);
+        api.FactsAsync(request, id, page, cancellationToken).AsActionResultAsync();
 }

@@ -15,7 +15,7 @@ public sealed class EstimatesFunctions(EstimatesApi api)
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.Estimates)] HttpRequest request,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
-        api.PostAsync(request, client, cancellationToken);
+        api.PostAsync(request, client, cancellationToken).AsActionResultAsync();
 
     /// <summary>Progress, the stored estimate or 404 (<see cref="EstimatesApi.GetAsync"/>).</summary>
     [Function("GetEstimate")]
@@ -24,7 +24,7 @@ public sealed class EstimatesFunctions(EstimatesApi api)
         string id,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
-        api.GetAsync(request, id, client, cancellationToken);
+        api.GetAsync(request, id, client, cancellationToken).AsActionResultAsync();
 
     /// <summary>Runs the retryable pages again (<see cref="EstimatesApi.RetryAsync"/>).</summary>
     [Function("RetryEstimate")]
@@ -33,5 +33,5 @@ public sealed class EstimatesFunctions(EstimatesApi api)
         string id,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
-        api.RetryAsync(request, id, client, cancellationToken);
+        api.RetryAsync(request, id, client, cancellationToken).AsActionResultAsync();
 }

@@ -14,5 +14,5 @@ public sealed class FeedbackFunctions(FeedbackApi api)
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = ApiRoutes.Feedback)] HttpRequest request,
         string id,
         CancellationToken cancellationToken) =>
-        api.PutAsync(request, id, cancellationToken);
+        api.PutAsync(request, id, cancellationToken).AsActionResultAsync();
 }

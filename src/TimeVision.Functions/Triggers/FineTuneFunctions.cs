@@ -15,7 +15,7 @@ public sealed class FineTuneFunctions(FineTuneApi api)
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.FineTuneJobs)] HttpRequest request,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
-        api.StartAsync(request, client, cancellationToken);
+        api.StartAsync(request, client, cancellationToken).AsActionResultAsync();
 
     /// <summary>A start's status (<see cref="FineTuneApi.GetStartAsync"/>).</summary>
     [Function("GetFineTuneStart")]
@@ -24,12 +24,12 @@ public sealed class FineTuneFunctions(FineTuneApi api)
         string startId,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
-        api.GetStartAsync(request, startId, client, cancellationToken);
+        api.GetStartAsync(request, startId, client, cancellationToken).AsActionResultAsync();
 
     /// <summary>The recorded jobs (<see cref="FineTuneApi.ListAsync"/>).</summary>
     [Function("ListFineTuneJobs")]
     public Task<IActionResult> ListAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.FineTuneJobs)] HttpRequest request,
         CancellationToken cancellationToken) =>
-        api.ListAsync(request, cancellationToken);
+        api.ListAsync(request, cancellationToken).AsActionResultAsync();
 }

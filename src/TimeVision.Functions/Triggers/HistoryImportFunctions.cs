@@ -15,7 +15,7 @@ public sealed class HistoryImportFunctions(HistoryImportApi api)
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.HistoryImports)] HttpRequest request,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
-        api.StartAsync(request, client, cancellationToken);
+        api.StartAsync(request, client, cancellationToken).AsActionResultAsync();
 
     /// <summary>An import's status (<see cref="HistoryImportApi.GetAsync"/>).</summary>
     [Function("GetHistoryImport")]
@@ -24,5 +24,5 @@ public sealed class HistoryImportFunctions(HistoryImportApi api)
         string importId,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
-        api.GetAsync(request, importId, client, cancellationToken);
+        api.GetAsync(request, importId, client, cancellationToken).AsActionResultAsync();
 }

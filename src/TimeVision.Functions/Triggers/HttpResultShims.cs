@@ -19,6 +19,10 @@ internal static class HttpResultShims
         return new Executed(await answer);
     }
 
+    /// <summary>The typed result, to be executed by the Functions host.</summary>
+    /// <param name="answer">The handler's answer.</param>
+    public static IActionResult AsActionResult(this IResult answer) => new Executed(answer);
+
     private sealed class Executed(IResult result) : IActionResult
     {
         public Task ExecuteResultAsync(ActionContext context) => result.ExecuteAsync(context.HttpContext);

@@ -14,5 +14,5 @@ public sealed class SimilarPartsFunctions(SimilarPartsApi api)
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Similar)] HttpRequest request,
         string id,
         CancellationToken cancellationToken) =>
-        api.GetAsync(request, id, cancellationToken);
+        api.GetAsync(request, id, cancellationToken).AsActionResultAsync();
 }

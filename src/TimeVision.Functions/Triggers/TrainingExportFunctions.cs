@@ -13,5 +13,5 @@ public sealed class TrainingExportFunctions(TrainingExportApi api)
     public Task<IActionResult> GetAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.TrainingExport)] HttpRequest request,
         CancellationToken cancellationToken) =>
-        api.GetAsync(request, cancellationToken);
+        api.GetAsync(request, cancellationToken).AsActionResultAsync();
 }

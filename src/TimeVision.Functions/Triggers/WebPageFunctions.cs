@@ -9,13 +9,13 @@ public static class WebPageFunctions
 {
     /// <summary>The page.</summary>
     [Function("WebIndex")]
-    public static IActionResult Index([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.PageIndex)] HttpRequest request) => WebPage.Index();
+    public static IActionResult Index([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.PageIndex)] HttpRequest request) => WebPage.Index().AsActionResult();
 
     /// <summary>The page, opening one document.</summary>
     [Function("WebDocument")]
-    public static IActionResult Document([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.PageDocument)] HttpRequest request) => WebPage.Document();
+    public static IActionResult Document([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.PageDocument)] HttpRequest request) => WebPage.Document().AsActionResult();
 
     /// <summary>A file of the page.</summary>
     [Function("WebAsset")]
-    public static IActionResult Asset([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.PageAsset)] HttpRequest request, string name) => WebPage.Asset(name);
+    public static IActionResult Asset([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.PageAsset)] HttpRequest request, string name) => WebPage.Asset(name).AsActionResult();
 }

@@ -43,9 +43,9 @@ public sealed class AzuriteOutageTests(CosmosFixture cosmos)
         var completed = await harness.StoredAsync(id);
 
         Assert.Equal(OrchestrationRuntimeStatus.Failed, run.RuntimeStatus);
-        Assert.Equal((500, "pipeline_failed"), (duringOutage.StatusCode, HarnessCalls.ErrorCode(duringOutage)));
+        Assert.Equal((500, "pipeline_failed"), (HarnessCalls.StatusCode(duringOutage), HarnessCalls.ErrorCode(duringOutage)));
         Assert.True(keptThroughTheOutage); // the PDF stored before the outage
-        Assert.Equal((500, "pipeline_failed"), (afterRestart.StatusCode, HarnessCalls.ErrorCode(afterRestart)));
+        Assert.Equal((500, "pipeline_failed"), (HarnessCalls.StatusCode(afterRestart), HarnessCalls.ErrorCode(afterRestart)));
         Assert.True(again.GetProperty("started").GetBoolean());
         Assert.Equal((DocumentStatus.Completed, 2), (completed.Status, completed.PageCount));
         await harness.AssertEachPageReachedTheModelOnceAsync([completed]); // page 1's answer was stored before the outage

@@ -45,8 +45,8 @@ public sealed class CosmosOutageTests(AzuriteFixture azurite)
 
         Assert.Equal(OrchestrationRuntimeStatus.Failed, run.RuntimeStatus);
         Assert.Equal(typeof(HttpRequestException).FullName, run.FailureDetails!.InnerFailure!.ErrorType); // the activity's own failure: no connection
-        Assert.Equal((503, "storage_unavailable"), (duringOutage.StatusCode, HarnessCalls.ErrorCode(duringOutage)));
-        Assert.Equal((500, "pipeline_failed"), (afterRestart.StatusCode, HarnessCalls.ErrorCode(afterRestart)));
+        Assert.Equal((503, "storage_unavailable"), (HarnessCalls.StatusCode(duringOutage), HarnessCalls.ErrorCode(duringOutage)));
+        Assert.Equal((500, "pipeline_failed"), (HarnessCalls.StatusCode(afterRestart), HarnessCalls.ErrorCode(afterRestart)));
         Assert.True(again.GetProperty("started").GetBoolean());
         Assert.Equal((DocumentStatus.Completed, 2), (completed.Status, completed.PageCount));
 

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.DependencyInjection;
 using TimeVision.Core.Estimating.Estimates;
 using TimeVision.Core.Storage;
@@ -16,7 +17,7 @@ internal static class HarnessCalls
 
     /// <summary><c>POST /api/estimates</c> with <paramref name="pdf"/>; the 202 body.</summary>
     public static async Task<JsonElement> PostAsync(this FunctionsHarness harness, byte[] pdf) =>
-        Json(Assert.IsType<AcceptedResult>(await harness.Api.PostAsync(FunctionsHarness.Request("POST", pdf), harness.Client, Token)).Value);
+        Json(Assert.IsType<Accepted<EstimateAccepted>>((await harness.Api.PostAsync(FunctionsHarness.Request("POST", pdf), harness.Client, Token)).Result).Value);
 
     /// <summary>Posts <paramref name="pdf"/>, waits for its run to end, and returns the document id.</summary>
     public static async Task<string> PostAndWaitAsync(this FunctionsHarness harness, byte[] pdf)
@@ -26,16 +27,19 @@ internal static class HarnessCalls
         return id;
     }
 
-    /// <summary><c>GET /api/estimates/{id}</c> as the caller gets it.</summary>
-    public static async Task<ObjectResult> GetAsync(this FunctionsHarness harness, string id) =>
-        Assert.IsAssignableFrom<ObjectResult>(await harness.Api.GetAsync(FunctionsHarness.Request("GET"), id, harness.Client, Token));
+    /// <summary><c>GET /api/estimates/{id}</c> as the caller gets it: the handler's typed answer.</summary>
+    public static async Task<IResult> GetAsync(this FunctionsHarness harness, string id) =>
+        (await harness.Api.GetAsync(FunctionsHarness.Request("GET"), id, harness.Client, Token)).Result;
 
     /// <summary>The stored document estimate, through <c>GET /api/estimates/{id}</c>, which must answer 200.</summary>
     public static async Task<DocumentEstimate> StoredAsync(this FunctionsHarness harness, string id) =>
-        Assert.IsType<DocumentEstimate>(Assert.IsType<OkObjectResult>(await harness.GetAsync(id)).Value);
+        Assert.IsType<DocumentEstimate>(Assert.IsType<Ok<DocumentEstimate>>(await harness.GetAsync(id)).Value);
+
+    /// <summary>The status code of an answer.</summary>
+    public static int? StatusCode(IResult result) => Assert.IsAssignableFrom<IStatusCodeHttpResult>(result).StatusCode;
 
     /// <summary>The error code of an error answer.</summary>
-    public static string ErrorCode(ObjectResult result) => Json(result.Value).GetProperty("error").GetProperty("code").GetString()!;
+    public static string ErrorCode(IResult result) => Json(Assert.IsType<JsonHttpResult<ApiErrorBody>>(result).Value).GetProperty("error").GetProperty("code").GetString()!;
 
     /// <summary>A value as the caller reads it: JSON with the web defaults.</summary>
     public static JsonElement Json(object? value) => JsonDocument.Parse(JsonSerializer.Serialize(value, JsonSerializerOptions.Web)).RootElement;

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace TimeVision.Functions.Tests.Middleware;
@@ -120,6 +121,6 @@ public sealed class CallerAccessTests
         return Convert.ToBase64String(Encoding.UTF8.GetBytes(json));
     }
 
-    private static string Code(ObjectResult result) =>
+    private static string Code(JsonHttpResult<ApiErrorBody> result) =>
         JsonSerializer.SerializeToElement(result.Value).GetProperty("error").GetProperty("code").GetString()!;
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace TimeVision.Functions.Tests.Middleware;
@@ -97,6 +98,6 @@ public sealed class CrossSiteRequestsTests
 
     private static HttpRequest Json(string method) => FunctionsHarness.Request(method, Encoding.UTF8.GetBytes("""{"model":"evil-model","force":true}"""), "application/json");
 
-    private static string? Code(ObjectResult? result) =>
+    private static string? Code(JsonHttpResult<ApiErrorBody>? result) =>
         result is null ? null : JsonSerializer.SerializeToElement(result.Value).GetProperty("error").GetProperty("code").GetString();
 }
