@@ -1,7 +1,3 @@
-using TimeVision.Core.Learning.FineTuning.Durable;
-using TimeVision.Core.Learning.History.Durable;
-using TimeVision.Core.ModelOps.ModelManagement;
-
 namespace TimeVision.Api.Endpoints;
 
 /// <summary>
