@@ -1,6 +1,7 @@
 using System.Globalization;
 using Spectre.Console;
 using TimeVision.Core.Estimating.ProcessPlanning;
+using TimeVision.Core.Json;
 
 namespace TimeVision.Cli;
 

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TimeVision.Cli.Serve;
 using TimeVision.Core.Estimating.Estimates;
 using TimeVision.Core.Estimating.Estimates.Stores;
+using TimeVision.Hosting.Local;
 using TimeVision.Testing;
 using TimeVision.Testing.FakeOpenAI;
 

@@ -6,6 +6,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using TimeVision.Api.Endpoints;
 using TimeVision.Cli.Serve;
 using TimeVision.Testing;
 using TimeVision.Testing.FakeOpenAI;

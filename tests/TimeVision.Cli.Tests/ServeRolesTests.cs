@@ -3,6 +3,8 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using TimeVision.Api.Access;
+using TimeVision.Api.Endpoints;
 using TimeVision.Cli.Serve;
 using TimeVision.Testing;
 using TimeVision.Testing.FakeOpenAI;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using TimeVision.Api.Http;
 using TimeVision.Testing;
 using TimeVision.Testing.LocalServices;
 

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.DependencyInjection;
+using TimeVision.Api.Handlers;
+using TimeVision.Api.Http;
 using TimeVision.Testing.History;
 using TimeVision.Testing.LocalServices;
 

@@ -1,9 +1,11 @@
-using System.Text.Json;
 using System.Text;
+using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
+using TimeVision.Api.Handlers;
+using TimeVision.Api.Http;
 using TimeVision.Core.Learning.FineTuning;
 using TimeVision.Core.Learning.Training;
 using TimeVision.Functions.Triggers;

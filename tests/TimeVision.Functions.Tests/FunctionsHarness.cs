@@ -4,11 +4,13 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using TimeVision.Api.Handlers;
 using TimeVision.Core.Estimating.Estimates.Stores;
 using TimeVision.Core.Estimating.Vision.Registry;
 using TimeVision.Core.Learning.FineTuning;
 using TimeVision.Core.Storage;
 using TimeVision.Functions.Triggers;
+using TimeVision.Hosting.Local;
 using TimeVision.Testing.FakeOpenAI;
 using TimeVision.Testing.LocalServices;
 

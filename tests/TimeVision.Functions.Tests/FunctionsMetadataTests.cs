@@ -1,4 +1,5 @@
 using System.Text.Json;
+using TimeVision.Api.Access;
 using TimeVision.Testing;
 
 namespace TimeVision.Functions.Tests;

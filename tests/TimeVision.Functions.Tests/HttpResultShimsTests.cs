@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Abstractions;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using TimeVision.Api.Http;
 using TimeVision.Functions.Triggers;
 
 namespace TimeVision.Functions.Tests;

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
+using TimeVision.Api.Handlers;
 using TimeVision.Core.Estimating.Estimates;
 using TimeVision.Core.Learning.Training;
 using TimeVision.Core.Storage;

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
+using TimeVision.Api.Access;
 using TimeVision.Testing;
 
 namespace TimeVision.Infra.Tests;

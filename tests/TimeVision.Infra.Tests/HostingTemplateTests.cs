@@ -1,4 +1,5 @@
 using System.Text.Json;
+using TimeVision.Functions.Triggers;
 using TimeVision.Testing;
 
 namespace TimeVision.Infra.Tests;

@@ -9,6 +9,7 @@ using TimeVision.Core.Estimating.Vision.Registry;
 using TimeVision.Core.Learning.History;
 using TimeVision.Core.Learning.History.Durable;
 using TimeVision.Core.Storage;
+using TimeVision.Functions;
 using TimeVision.Testing;
 
 namespace TimeVision.Infra.Tests;

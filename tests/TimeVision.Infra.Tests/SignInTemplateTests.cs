@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.AspNetCore.Http;
+using TimeVision.Api.Access;
 
 namespace TimeVision.Infra.Tests;
 

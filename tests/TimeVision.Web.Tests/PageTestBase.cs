@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Playwright;
+using TimeVision.Cli.Serve;
 using TimeVision.Testing.FakeOpenAI;
 
 namespace TimeVision.Web.Tests;

@@ -8,8 +8,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using TimeVision.Api.Endpoints;
+using TimeVision.Api.Http;
 using TimeVision.Core.Estimating.Pipeline;
 using TimeVision.Core.Estimating.Pipeline.Recovery;
+using TimeVision.Hosting.Local;
 
 namespace TimeVision.Cli.Serve;
 

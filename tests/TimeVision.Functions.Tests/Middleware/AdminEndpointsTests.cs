@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using TimeVision.Api.Access;
+using TimeVision.Api.Endpoints;
 using TimeVision.Functions.Middleware;
 
 namespace TimeVision.Functions.Tests.Middleware;

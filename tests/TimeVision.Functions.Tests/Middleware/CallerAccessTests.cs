@@ -3,6 +3,8 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using TimeVision.Api.Access;
+using TimeVision.Api.Http;
 
 namespace TimeVision.Functions.Tests.Middleware;
 

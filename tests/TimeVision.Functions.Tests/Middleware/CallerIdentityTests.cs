@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using TimeVision.Api.Access;
 
 namespace TimeVision.Functions.Tests.Middleware;
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Hosting.Internal;
+using TimeVision.Api.Access;
 
 namespace TimeVision.Functions.Tests.Middleware;
 
