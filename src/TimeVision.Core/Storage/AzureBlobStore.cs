@@ -5,14 +5,10 @@ using Azure.Storage.Blobs;
 namespace TimeVision.Core.Storage;
 
 /// <summary>Blobs in Azure Blob Storage (or Azurite); containers are created on first use.</summary>
-public sealed class AzureBlobStore : IBlobStore, IBlobRemoval
+/// <param name="service">The Blob service client (connection string or identity).</param>
+public sealed class AzureBlobStore(BlobServiceClient service) : IBlobStore, IBlobRemoval
 {
-    private readonly BlobServiceClient _service;
     private readonly ConcurrentDictionary<string, Lazy<Task<BlobContainerClient>>> _containers = new(StringComparer.Ordinal);
-
-    /// <summary>Creates the store.</summary>
-    /// <param name="service">The Blob service client (connection string or identity).</param>
-    public AzureBlobStore(BlobServiceClient service) => _service = service;
 
     /// <inheritdoc />
     public async Task UploadAsync(BlobReference blob, Stream content, CancellationToken cancellationToken)
@@ -75,7 +71,7 @@ public sealed class AzureBlobStore : IBlobStore, IBlobRemoval
 
     private async Task<BlobContainerClient> CreateAsync(string name)
     {
-        var container = _service.GetBlobContainerClient(name);
+        var container = service.GetBlobContainerClient(name);
         await container.CreateIfNotExistsAsync(cancellationToken: CancellationToken.None); // shared by later callers
         return container;
     }

@@ -11,26 +11,17 @@ namespace TimeVision.Core.Storage;
 /// when it builds one. It does nothing unless <c>Storage:CosmosEndpoint</c> is set and <c>Storage:CreateCosmosResources</c>
 /// is on (in Azure the infrastructure creates them, and the app's data-plane role could not).
 /// </summary>
-public sealed class CosmosResourcesInitializer : IHostedLifecycleService, IDisposable
+/// <param name="options">Where the resources are, and whether to create them.</param>
+/// <param name="services">Resolves the <see cref="CosmosAccount"/> only when Cosmos DB is configured.</param>
+public sealed class CosmosResourcesInitializer(IOptions<StorageOptions> options, IServiceProvider services) : IHostedLifecycleService, IDisposable
 {
-    private readonly IOptions<StorageOptions> _options;
-    private readonly IServiceProvider _services;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private volatile bool _created;
-
-    /// <summary>Creates the start-up step.</summary>
-    /// <param name="options">Where the resources are, and whether to create them.</param>
-    /// <param name="services">Resolves the <see cref="CosmosAccount"/> only when Cosmos DB is configured.</param>
-    public CosmosResourcesInitializer(IOptions<StorageOptions> options, IServiceProvider services)
-    {
-        _options = options;
-        _services = services;
-    }
 
     /// <summary>Creates the database and containers when configured to, once per host.</summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
     {
-        var storage = _options.Value;
+        var storage = options.Value;
         if (_created || storage.CosmosEndpoint is null || !storage.CreateCosmosResources)
         {
             return;
@@ -41,7 +32,7 @@ public sealed class CosmosResourcesInitializer : IHostedLifecycleService, IDispo
         {
             if (!_created)
             {
-                await _services.GetRequiredService<CosmosAccount>().CreateResourcesAsync(cancellationToken);
+                await services.GetRequiredService<CosmosAccount>().CreateResourcesAsync(cancellationToken);
                 _created = true;
             }
         }

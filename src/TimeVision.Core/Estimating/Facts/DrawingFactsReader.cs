@@ -7,22 +7,17 @@ namespace TimeVision.Core.Estimating.Facts;
 /// Reads drawing facts from a PDF's text layer, deterministically and without a model. A page without a usable text
 /// layer gets no facts and the <c>no_text_layer</c> flag: nothing is guessed.
 /// </summary>
-public sealed class DrawingFactsReader
+public sealed class DrawingFactsReader(PopplerTextReader text)
 {
     /// <summary>Fewer words than this is not a text layer but a stray label (or nothing).</summary>
     public const int MinimumWords = 5;
-
-    private readonly PopplerTextReader _text;
-
-    /// <summary>Creates the reader.</summary>
-    public DrawingFactsReader(PopplerTextReader text) => _text = text;
 
     /// <summary>The facts of every page (or of one page).</summary>
     /// <exception cref="InvalidOperationException">pdftotext is missing or failed.</exception>
     /// <exception cref="TimeoutException">pdftotext ran longer than <see cref="RenderingOptions.TextLayerTimeout"/> and was stopped.</exception>
     public async Task<IReadOnlyList<PageFacts>> ReadAsync(string pdfPath, int? page, CancellationToken cancellationToken)
     {
-        var pages = await _text.ReadAsync(pdfPath, page, page, cancellationToken);
+        var pages = await text.ReadAsync(pdfPath, page, page, cancellationToken);
         return Consolidate([.. pages.Select(Read)]);
     }
 
@@ -36,15 +31,15 @@ public sealed class DrawingFactsReader
     /// <param name="cancellationToken">Stops pdftotext; the only way this throws.</param>
     public async Task<RenderResult<PageFacts>> ReadPageAsync(string pdfPath, int page, CancellationToken cancellationToken)
     {
-        var text = await _text.TryReadAsync(pdfPath, page, page, cancellationToken);
-        if (!text.Succeeded)
+        var textLayer = await text.TryReadAsync(pdfPath, page, page, cancellationToken);
+        if (!textLayer.Succeeded)
         {
-            return RenderResult<PageFacts>.Failure(text.Error);
+            return RenderResult<PageFacts>.Failure(textLayer.Error);
         }
 
-        return text.Value.Count == 0
+        return textLayer.Value.Count == 0
             ? RenderResult<PageFacts>.Failure(RenderErrorCode.Corrupt, string.Create(CultureInfo.InvariantCulture, $"pdftotext read no text layer for page {page}."))
-            : RenderResult<PageFacts>.Success(Consolidate([Read(text.Value[0])])[0]);
+            : RenderResult<PageFacts>.Success(Consolidate([Read(textLayer.Value[0])])[0]);
     }
 
     /// <summary>

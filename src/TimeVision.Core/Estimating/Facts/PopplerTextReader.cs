@@ -10,18 +10,8 @@ using TimeVision.Core.Estimating.Rendering.Poppler;
 namespace TimeVision.Core.Estimating.Facts;
 
 /// <summary>Reads a PDF's text layer with positions through Poppler's <c>pdftotext -bbox-layout</c>.</summary>
-public sealed class PopplerTextReader
+public sealed class PopplerTextReader(PopplerTools tools, IOptionsMonitor<RenderingOptions> options)
 {
-    private readonly PopplerTools _tools;
-    private readonly IOptionsMonitor<RenderingOptions> _options;
-
-    /// <summary>Creates the reader.</summary>
-    public PopplerTextReader(PopplerTools tools, IOptionsMonitor<RenderingOptions> options)
-    {
-        _tools = tools;
-        _options = options;
-    }
-
     /// <summary>The text of pages <paramref name="firstPage"/> to <paramref name="lastPage"/> (all when null).</summary>
     /// <exception cref="InvalidOperationException">pdftotext is missing or failed.</exception>
     /// <exception cref="TimeoutException">pdftotext ran longer than <see cref="RenderingOptions.TextLayerTimeout"/> and was stopped.</exception>
@@ -44,7 +34,7 @@ public sealed class PopplerTextReader
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public async Task<RenderResult<IReadOnlyList<TextPage>>> TryReadAsync(string pdfPath, int? firstPage, int? lastPage, CancellationToken cancellationToken)
     {
-        var tool = _tools.Resolve("pdftotext");
+        var tool = tools.Resolve("pdftotext");
         if (!tool.Succeeded)
         {
             return RenderResult<IReadOnlyList<TextPage>>.Failure(tool.Error);
@@ -61,13 +51,13 @@ public sealed class PopplerTextReader
             arguments.AddRange(["-l", last.ToString(CultureInfo.InvariantCulture)]);
         }
 
-        var limit = _options.CurrentValue.TextLayerTimeout;
+        var limit = options.CurrentValue.TextLayerTimeout;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(limit);
         BufferedCommandResult result;
         try
         {
-            result = await ChildProcessLimits.Wrap(tool.Value, [.. arguments, pdfPath, "-"], _options.CurrentValue)
+            result = await ChildProcessLimits.Wrap(tool.Value, [.. arguments, pdfPath, "-"], options.CurrentValue)
                 .WithValidation(CommandResultValidation.None)
                 .ExecuteBufferedAsync(timeout.Token);
         }
@@ -83,7 +73,7 @@ public sealed class PopplerTextReader
         {
             return RenderResult<IReadOnlyList<TextPage>>.Failure(
                 RenderErrorCode.RenderOutOfMemory,
-                string.Create(CultureInfo.InvariantCulture, $"Reading the text layer needed more than the {_options.CurrentValue.ChildMemoryLimitMb} MB Poppler may take (Rendering:ChildMemoryLimitMb); pdftotext was stopped."));
+                string.Create(CultureInfo.InvariantCulture, $"Reading the text layer needed more than the {options.CurrentValue.ChildMemoryLimitMb} MB Poppler may take (Rendering:ChildMemoryLimitMb); pdftotext was stopped."));
         }
 
         if (result.ExitCode != 0)

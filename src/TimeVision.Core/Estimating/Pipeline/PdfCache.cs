@@ -8,22 +8,13 @@ namespace TimeVision.Core.Estimating.Pipeline;
 /// recently used first out, within <see cref="PipelineOptions.PdfCacheBytes"/>. A copy in use is never removed.
 /// Copies are keyed by document id (the content hash) and blob, so a cached file is always the content it stands for.
 /// </summary>
-public sealed class PdfCache : IDisposable
+public sealed class PdfCache(IBlobStore blobs, IOptionsMonitor<PipelineOptions> options) : IDisposable
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<(string DocumentId, string Blob), Entry> _entries = [];
-    private readonly IBlobStore _blobs;
-    private readonly IOptionsMonitor<PipelineOptions> _options;
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "timevision-pdf-cache", Guid.NewGuid().ToString("N"));
     private long _clock;
     private int _downloads;
-
-    /// <summary>Creates an empty cache in a folder of its own under the temp folder.</summary>
-    public PdfCache(IBlobStore blobs, IOptionsMonitor<PipelineOptions> options)
-    {
-        _blobs = blobs;
-        _options = options;
-    }
 
     /// <summary>How many downloads this cache has made.</summary>
     public int Downloads => Volatile.Read(ref _downloads);
@@ -101,7 +92,7 @@ public sealed class PdfCache : IDisposable
             await using (var file = File.Create(partial))
             {
                 // Not the caller's token: other leases may wait on this download after the first caller gives up.
-                if (!await _blobs.DownloadToAsync(pdf, file, CancellationToken.None))
+                if (!await blobs.DownloadToAsync(pdf, file, CancellationToken.None))
                 {
                     throw new InvalidOperationException($"The PDF {pdf} is missing from storage.");
                 }
@@ -135,7 +126,7 @@ public sealed class PdfCache : IDisposable
                 return;
             }
 
-            var budget = _options.CurrentValue.PdfCacheBytes;
+            var budget = options.CurrentValue.PdfCacheBytes;
             var held = _entries.Values.Sum(e => e.Bytes);
             foreach (var (oldKey, old) in _entries.Where(e => e.Value.Leases == 0 && e.Value.Download.IsCompletedSuccessfully).OrderBy(e => e.Value.LastUsed).ToList())
             {

@@ -11,79 +11,59 @@ namespace TimeVision.Core.Estimating.Pipeline;
 /// with every retry, up to <see cref="RetryOptions.MaxDelay"/>), until <see cref="RetryOptions.DailyCap"/> retries were
 /// started today over all instances. While today's model budget is spent it starts none: the pages wait for the next day.
 /// </summary>
-public sealed partial class RetrySweep
+public sealed partial class RetrySweep(
+    IEstimateStore estimates,
+    IDailyTotals totals,
+    DocumentIntake intake,
+    VisionBudget budget,
+    IOptionsMonitor<RetryOptions> options,
+    TimeProvider time,
+    ILogger<RetrySweep> logger)
 {
     /// <summary>The daily total that counts automatic retries started.</summary>
     public const string DailyTotalName = "automatic-retries";
 
-    private readonly IEstimateStore _estimates;
-    private readonly IDailyTotals _totals;
-    private readonly DocumentIntake _intake;
-    private readonly VisionBudget _budget;
-    private readonly IOptionsMonitor<RetryOptions> _options;
-    private readonly TimeProvider _time;
-    private readonly ILogger<RetrySweep> _logger;
-
-    /// <summary>Creates the sweep.</summary>
-    public RetrySweep(
-        IEstimateStore estimates,
-        IDailyTotals totals,
-        DocumentIntake intake,
-        VisionBudget budget,
-        IOptionsMonitor<RetryOptions> options,
-        TimeProvider time,
-        ILogger<RetrySweep> logger)
-    {
-        _estimates = estimates;
-        _totals = totals;
-        _intake = intake;
-        _budget = budget;
-        _options = options;
-        _time = time;
-        _logger = logger;
-    }
-
     /// <summary>Starts the retries that are due; returns the ids of the documents it started.</summary>
     public async Task<IReadOnlyList<string>> RunAsync(DurableTaskClient client, CancellationToken cancellationToken)
     {
-        var options = _options.CurrentValue;
+        var retry = options.CurrentValue;
         var started = new List<string>();
-        if (!options.Enabled)
+        if (!retry.Enabled)
         {
             return started;
         }
 
-        if (await _budget.CheckDailyAsync(cancellationToken) is { } spent)
+        if (await budget.CheckDailyAsync(cancellationToken) is { } spent)
         {
-            BudgetSpentWait(_logger, spent.OpensAt);
+            BudgetSpentWait(logger, spent.OpensAt);
             return started;
         }
 
-        var now = _time.GetUtcNow();
+        var now = time.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
-        await foreach (var id in _estimates.ListRetryableAsync(cancellationToken))
+        await foreach (var id in estimates.ListRetryableAsync(cancellationToken))
         {
-            var document = await _estimates.GetAsync(id, cancellationToken);
+            var document = await estimates.GetAsync(id, cancellationToken);
             if (document is not { RetryablePages.Count: > 0 })
             {
-                await _estimates.ForgetRetryableAsync(id, cancellationToken);
+                await estimates.ForgetRetryableAsync(id, cancellationToken);
                 continue;
             }
 
-            if (document.Retries >= options.MaxAttempts
-                || (document.CompletedAt ?? document.CreatedAt) + options.DelayAfter(document.Retries) > now)
+            if (document.Retries >= retry.MaxAttempts
+                || (document.CompletedAt ?? document.CreatedAt) + retry.DelayAfter(document.Retries) > now)
             {
                 continue;
             }
 
-            if (!await _totals.TryAddAsync(DailyTotalName, today, 1, options.DailyCap, cancellationToken))
+            if (!await totals.TryAddAsync(DailyTotalName, today, 1, retry.DailyCap, cancellationToken))
             {
-                DailyCapReached(_logger, options.DailyCap);
+                DailyCapReached(logger, retry.DailyCap);
                 break;
             }
 
-            var outcome = await _intake.RetryAsync(id, client, cancellationToken);
-            RetryStarted(_logger, id, document.RetryablePages.Count, document.Retries + 1, outcome.Status);
+            var outcome = await intake.RetryAsync(id, client, cancellationToken);
+            RetryStarted(logger, id, document.RetryablePages.Count, document.Retries + 1, outcome.Status);
             if (outcome.Started)
             {
                 started.Add(id);

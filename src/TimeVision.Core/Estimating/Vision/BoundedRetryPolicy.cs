@@ -17,6 +17,7 @@ internal sealed class BoundedRetryPolicy : ClientRetryPolicy
     private readonly TimeSpan _maxDuration;
     private readonly TimeProvider _time;
 
+#pragma warning disable IDE0290 // It reads its settings out of the options once, and passes one to the base policy.
     public BoundedRetryPolicy(VisionOptions options, TimeProvider time)
         : base(options.MaxRetries)
     {
@@ -26,6 +27,7 @@ internal sealed class BoundedRetryPolicy : ClientRetryPolicy
         _maxDuration = options.MaxRetryDuration;
         _time = time;
     }
+#pragma warning restore IDE0290
 
     protected override void OnSendingRequest(PipelineMessage message)
     {

@@ -10,36 +10,23 @@ namespace TimeVision.Core.Estimating.Vision;
 /// One thread-safe <see cref="ChatClient"/> per model, endpoint and credential, created on first use and kept: the SDK's
 /// clients are meant to be long-lived singletons.
 /// </summary>
-public sealed class ChatClients
+/// <param name="options">Endpoint, credentials, timeouts and retry settings.</param>
+/// <param name="access">Decides how requests authenticate.</param>
+/// <param name="time">The clock retries wait on.</param>
+/// <param name="http">The HTTP client for model calls, when the host registers one.</param>
+public sealed class ChatClients(IOptionsMonitor<VisionOptions> options, VisionAccess access, TimeProvider time, VisionHttpClient? http = null)
 {
     private readonly ConcurrentDictionary<(string Model, Uri? Endpoint, VisionCredentialKind Kind, string? Key, string Scope), ChatClient> _clients = new();
-    private readonly IOptionsMonitor<VisionOptions> _options;
-    private readonly VisionAccess _access;
-    private readonly TimeProvider _time;
-    private readonly VisionHttpClient? _http;
-
-    /// <summary>Creates the cache.</summary>
-    /// <param name="options">Endpoint, credentials, timeouts and retry settings.</param>
-    /// <param name="access">Decides how requests authenticate.</param>
-    /// <param name="time">The clock retries wait on.</param>
-    /// <param name="http">The HTTP client for model calls, when the host registers one.</param>
-    public ChatClients(IOptionsMonitor<VisionOptions> options, VisionAccess access, TimeProvider time, VisionHttpClient? http = null)
-    {
-        _options = options;
-        _access = access;
-        _time = time;
-        _http = http;
-    }
 
     /// <summary>The client for <paramref name="model"/> at the configured endpoint.</summary>
     /// <param name="model">The model id.</param>
     /// <exception cref="InvalidOperationException">No API key or Entra ID is configured.</exception>
     public ChatClient For(string model)
     {
-        var options = _options.CurrentValue;
-        var kind = VisionAccess.KindOf(options);
-        var key = (model, options.Endpoint, kind, kind == VisionCredentialKind.ApiKey ? options.ApiKey : null, options.TokenScope);
-        return _clients.GetOrAdd(key, k => new ChatClient(k.Model, _access.PolicyFor(options), ClientOptions(options, _time, _http)));
+        var vision = options.CurrentValue;
+        var kind = VisionAccess.KindOf(vision);
+        var key = (model, vision.Endpoint, kind, kind == VisionCredentialKind.ApiKey ? vision.ApiKey : null, vision.TokenScope);
+        return _clients.GetOrAdd(key, k => new ChatClient(k.Model, access.PolicyFor(vision), ClientOptions(vision, time, http)));
     }
 
     /// <summary>The SDK options every TimeVision client uses: endpoint, network timeout, bounded retries, try counting.</summary>

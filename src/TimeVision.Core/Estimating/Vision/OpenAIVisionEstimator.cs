@@ -14,43 +14,24 @@ namespace TimeVision.Core.Estimating.Vision;
 /// are retried inside the SDK (<see cref="BoundedRetryPolicy"/>); on top of that, a refusal gets one more try with
 /// <c>detail: auto</c> and an invalid reply one more try, before the page is blocked or failed.
 /// </summary>
-public sealed class OpenAIVisionEstimator : IVisionEstimator
+/// <param name="clients">One chat client per model.</param>
+/// <param name="activeModel">The model to use when a call names none.</param>
+/// <param name="prompts">The prompt sets.</param>
+/// <param name="budget">The spend budgets every call is held against.</param>
+/// <param name="options">Model, image and reply settings.</param>
+/// <param name="time">The clock for latency.</param>
+/// <param name="logger">Logs each page's outcome, never its content.</param>
+public sealed class OpenAIVisionEstimator(
+    ChatClients clients,
+    ActiveModel activeModel,
+    PromptCatalog prompts,
+    VisionBudget budget,
+    IOptionsMonitor<VisionOptions> options,
+    TimeProvider time,
+    ILogger<OpenAIVisionEstimator> logger)
+    : IVisionEstimator
 {
     private const string SchemaName = "page_estimate";
-
-    private readonly ChatClients _clients;
-    private readonly ActiveModel _activeModel;
-    private readonly PromptCatalog _prompts;
-    private readonly VisionBudget _budget;
-    private readonly IOptionsMonitor<VisionOptions> _options;
-    private readonly TimeProvider _time;
-    private readonly ILogger<OpenAIVisionEstimator> _logger;
-
-    /// <summary>Creates the estimator.</summary>
-    /// <param name="clients">One chat client per model.</param>
-    /// <param name="activeModel">The model to use when a call names none.</param>
-    /// <param name="prompts">The prompt sets.</param>
-    /// <param name="budget">The spend budgets every call is held against.</param>
-    /// <param name="options">Model, image and reply settings.</param>
-    /// <param name="time">The clock for latency.</param>
-    /// <param name="logger">Logs each page's outcome, never its content.</param>
-    public OpenAIVisionEstimator(
-        ChatClients clients,
-        ActiveModel activeModel,
-        PromptCatalog prompts,
-        VisionBudget budget,
-        IOptionsMonitor<VisionOptions> options,
-        TimeProvider time,
-        ILogger<OpenAIVisionEstimator> logger)
-    {
-        _clients = clients;
-        _activeModel = activeModel;
-        _prompts = prompts;
-        _budget = budget;
-        _options = options;
-        _time = time;
-        _logger = logger;
-    }
 
     /// <inheritdoc />
     public Task<PageEstimateResult> EstimatePageAsync(BinaryData pagePng, string? model, PageFacts? facts, CancellationToken cancellationToken) =>
@@ -72,21 +53,21 @@ public sealed class OpenAIVisionEstimator : IVisionEstimator
         BinaryData pagePng, string? model, PageFacts? facts, ModelDialect? dialect, IReadOnlyList<HistoryExample>? examples, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(pagePng);
-        var modelId = string.IsNullOrWhiteSpace(model) ? (await _activeModel.ResolveAsync(cancellationToken)).Model : model;
-        var call = _options.CurrentValue.For(modelId);
+        var modelId = string.IsNullOrWhiteSpace(model) ? (await activeModel.ResolveAsync(cancellationToken)).Model : model;
+        var call = options.CurrentValue.For(modelId);
         if (dialect is not null)
         {
             call = call with { Dialect = dialect };
         }
 
-        var prompt = _prompts.ForModel(modelId, call.Dialect.ResponseFormat);
-        var client = _clients.For(modelId);
+        var prompt = prompts.ForModel(modelId, call.Dialect.ResponseFormat);
+        var client = clients.For(modelId);
         var image = await ModelImage.FromPageAsync(pagePng, call.MaxImageLongSidePx, cancellationToken);
-        var page = new PageCall(modelId, prompt, call.Detail, image, _time, _time.GetTimestamp(), TryCounter.Begin());
-        var reservation = await _budget.ReserveAsync(modelId, cancellationToken);
+        var page = new PageCall(modelId, prompt, call.Detail, image, time, time.GetTimestamp(), TryCounter.Begin());
+        var reservation = await budget.ReserveAsync(modelId, cancellationToken);
         if (reservation.Refusal is { } notSent)
         {
-            Log.PageFailed(_logger, modelId, notSent.Code, page.Tries);
+            Log.PageFailed(logger, modelId, notSent.Code, page.Tries);
             return page.Result(PageEstimateStatus.Failed) with { Error = notSent };
         }
 
@@ -97,7 +78,7 @@ public sealed class OpenAIVisionEstimator : IVisionEstimator
         finally
         {
             // The real cost replaces what was held, whatever ended the calls.
-            await _budget.SettleAsync(reservation, page.InputTokens, page.OutputTokens, CancellationToken.None);
+            await budget.SettleAsync(reservation, page.InputTokens, page.OutputTokens, CancellationToken.None);
         }
     }
 
@@ -115,7 +96,7 @@ public sealed class OpenAIVisionEstimator : IVisionEstimator
             }
             catch (Exception exception) when (!cancellationToken.IsCancellationRequested && ApiFailure.Classify(exception, call) is { } error)
             {
-                Log.PageFailed(_logger, page.ModelId, error.Code, page.Tries);
+                Log.PageFailed(logger, page.ModelId, error.Code, page.Tries);
                 return page.Result(PageEstimateStatus.Failed) with { Error = error };
             }
 
@@ -132,7 +113,7 @@ public sealed class OpenAIVisionEstimator : IVisionEstimator
                     continue;
                 }
 
-                Log.PageBlocked(_logger, page.ModelId, page.Tries);
+                Log.PageBlocked(logger, page.ModelId, page.Tries);
                 return page.Result(PageEstimateStatus.Blocked) with
                 {
                     Refusal = refusal,
@@ -158,7 +139,7 @@ public sealed class OpenAIVisionEstimator : IVisionEstimator
                 return null;
             }
 
-            Log.PageFailed(_logger, page.ModelId, VisionErrorCode.InvalidReply, page.Tries);
+            Log.PageFailed(logger, page.ModelId, VisionErrorCode.InvalidReply, page.Tries);
             return page.Result(PageEstimateStatus.Failed) with
             {
                 Error = new VisionError(VisionErrorCode.InvalidReply, read.Error ?? "The reply is not a valid estimate."),
@@ -168,7 +149,7 @@ public sealed class OpenAIVisionEstimator : IVisionEstimator
 
         page.Warnings.AddRange(read.Warnings);
         page.Warnings.AddRange(AnswerChecks.Check(read.Estimate, facts));
-        Log.PageEstimated(_logger, page.ModelId, read.Estimate.EstimatedTimeMin, page.Tries);
+        Log.PageEstimated(logger, page.ModelId, read.Estimate.EstimatedTimeMin, page.Tries);
         return page.Result(PageEstimateStatus.Completed) with { Estimate = read.Estimate };
     }
 

@@ -24,14 +24,9 @@ public enum VisionCredentialKind
 /// and the endpoint is an Azure one; otherwise nothing, and then no model can be called. A Key Vault reference the
 /// platform did not resolve (<c>@Microsoft.KeyVault(…)</c> as the setting's literal text) is no key.
 /// </summary>
-public sealed class VisionAccess
+/// <param name="credential">The app's one Entra ID credential.</param>
+public sealed class VisionAccess(TokenCredential credential)
 {
-    private readonly TokenCredential _credential;
-
-    /// <summary>Creates the decision.</summary>
-    /// <param name="credential">The app's one Entra ID credential.</param>
-    public VisionAccess(TokenCredential credential) => _credential = credential;
-
     /// <summary>What to tell a person who has configured no way in.</summary>
     public const string MissingCredentialMessage =
         "No OpenAI API key is configured: set the environment variable OPENAI_API_KEY (or Vision__ApiKey), and OPENAI_BASE_URL for a non-OpenAI endpoint. " +
@@ -81,7 +76,7 @@ public sealed class VisionAccess
     public AuthenticationPolicy PolicyFor(VisionOptions options) => KindOf(options) switch
     {
         VisionCredentialKind.ApiKey => ApiKeyAuthenticationPolicy.CreateBearerAuthorizationPolicy(new ApiKeyCredential(options.ApiKey!)),
-        VisionCredentialKind.EntraId => new BearerTokenPolicy(_credential, options.TokenScope),
+        VisionCredentialKind.EntraId => new BearerTokenPolicy(credential, options.TokenScope),
         _ => throw new InvalidOperationException(MissingCredentialMessage),
     };
 }

@@ -11,21 +11,12 @@ namespace TimeVision.Core.Estimating.Vision;
 /// back (Entra ID for an Azure endpoint, the offline estimate). That is said once per host, as a warning naming the
 /// setting, never its value.
 /// </summary>
-internal sealed class VisionOptionsFromEnvironment : IPostConfigureOptions<VisionOptions>
+internal sealed class VisionOptionsFromEnvironment(IConfiguration configuration, ILogger<VisionAccess> logger) : IPostConfigureOptions<VisionOptions>
 {
     private const string ApiKeySetting = VisionOptions.SectionName + ":" + nameof(VisionOptions.ApiKey);
     private const string ApiKeyVariable = "OPENAI_API_KEY";
 
-    private readonly IConfiguration _configuration;
-    private readonly ILogger<VisionAccess> _logger;
     private int _warned;
-
-    /// <summary>Creates the step.</summary>
-    public VisionOptionsFromEnvironment(IConfiguration configuration, ILogger<VisionAccess> logger)
-    {
-        _configuration = configuration;
-        _logger = logger;
-    }
 
     /// <inheritdoc />
     public void PostConfigure(string? name, VisionOptions options)
@@ -40,7 +31,7 @@ internal sealed class VisionOptionsFromEnvironment : IPostConfigureOptions<Visio
 
         if (string.IsNullOrWhiteSpace(options.ApiKey))
         {
-            var variable = _configuration[ApiKeyVariable];
+            var variable = configuration[ApiKeyVariable];
             if (VisionAccess.IsUnresolvedKeyVaultReference(variable))
             {
                 unresolved ??= ApiKeyVariable;
@@ -52,10 +43,10 @@ internal sealed class VisionOptionsFromEnvironment : IPostConfigureOptions<Visio
 
         if (unresolved is not null && Interlocked.Exchange(ref _warned, 1) == 0)
         {
-            Log.UnresolvedKeyVaultReference(_logger, unresolved);
+            Log.UnresolvedKeyVaultReference(logger, unresolved);
         }
 
-        if (options.Endpoint is null && Uri.TryCreate(_configuration["OPENAI_BASE_URL"], UriKind.Absolute, out var endpoint))
+        if (options.Endpoint is null && Uri.TryCreate(configuration["OPENAI_BASE_URL"], UriKind.Absolute, out var endpoint))
         {
             options.Endpoint = endpoint;
         }

@@ -10,26 +10,14 @@ namespace TimeVision.Core.Learning.Calibration;
 /// Puts the calibrated time beside the model's on a document estimate: per part and in total, with intervals, when a
 /// calibration exists for the model that answered (the one that estimated the most pages).
 /// </summary>
-public sealed class CalibratedEstimates : IDocumentCalibration
+public sealed class CalibratedEstimates(CalibrationStore store, CalibrationRows rows, IBlobStore blobs) : IDocumentCalibration
 {
-    private readonly CalibrationStore _store;
-    private readonly CalibrationRows _rows;
-    private readonly IBlobStore _blobs;
-
-    /// <summary>Creates the step.</summary>
-    public CalibratedEstimates(CalibrationStore store, CalibrationRows rows, IBlobStore blobs)
-    {
-        _store = store;
-        _rows = rows;
-        _blobs = blobs;
-    }
-
     /// <inheritdoc />
     public async Task<DocumentEstimate> ApplyAsync(DocumentEstimate document, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(document);
         if (document.Parts.Count == 0 || document.Models.Count == 0
-            || await _store.CurrentAsync(document.Models[0].Model, cancellationToken) is not { } calibration)
+            || await store.CurrentAsync(document.Models[0].Model, cancellationToken) is not { } calibration)
         {
             return document;
         }
@@ -40,13 +28,13 @@ public sealed class CalibratedEstimates : IDocumentCalibration
             var sheets = new List<PageFacts>();
             foreach (var page in document.Pages.Where(p => part.Sheets.Contains(p.Page)))
             {
-                if (await DocumentParts.ReadFactsAsync(_blobs, page.Facts, cancellationToken) is { } facts)
+                if (await DocumentParts.ReadFactsAsync(blobs, page.Facts, cancellationToken) is { } facts)
                 {
                     sheets.Add(facts);
                 }
             }
 
-            var row = await _rows.RowAsync(document.Id, part.EstimatedMinutes, sheets, cancellationToken);
+            var row = await rows.RowAsync(document.Id, part.EstimatedMinutes, sheets, cancellationToken);
             var (minutes, interval) = part.EstimatedMinutes > 0 ? Calibrator.Apply(calibration, row) : (0, new EstimateInterval(0, 0));
             parts.Add(part with { CalibratedTimeMin = minutes, CalibratedInterval = interval });
         }

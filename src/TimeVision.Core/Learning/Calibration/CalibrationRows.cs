@@ -6,18 +6,8 @@ using TimeVision.Core.Storage;
 namespace TimeVision.Core.Learning.Calibration;
 
 /// <summary>What a calibration sees of a document beside the model's time: its features and its history estimate.</summary>
-public sealed class CalibrationRows
+public sealed class CalibrationRows(IBlobStore blobs, HistoryEstimator history)
 {
-    private readonly IBlobStore _blobs;
-    private readonly HistoryEstimator _history;
-
-    /// <summary>Creates the reader.</summary>
-    public CalibrationRows(IBlobStore blobs, HistoryEstimator history)
-    {
-        _blobs = blobs;
-        _history = history;
-    }
-
     /// <summary>The row of one part: the features of its first sheet with a text layer and its history estimate (never from its own document).</summary>
     public async Task<CalibrationRow> RowAsync(string documentId, double rawMinutes, IReadOnlyList<PageFacts> sheets, CancellationToken cancellationToken)
     {
@@ -27,8 +17,8 @@ public sealed class CalibrationRows
             return new CalibrationRow(documentId, rawMinutes, null, null);
         }
 
-        var history = await _history.EstimatePageAsync(documentId, facts, heldOut: null, cancellationToken);
-        return new CalibrationRow(documentId, rawMinutes, PartFeatures.From([facts], null), history.Estimate?.EstimatedTimeMin);
+        var fromHistory = await history.EstimatePageAsync(documentId, facts, heldOut: null, cancellationToken);
+        return new CalibrationRow(documentId, rawMinutes, PartFeatures.From([facts], null), fromHistory.Estimate?.EstimatedTimeMin);
     }
 
     /// <summary>
@@ -41,10 +31,10 @@ public sealed class CalibrationRows
         ArgumentNullException.ThrowIfNull(pageFacts);
         foreach (var page in pageFacts)
         {
-            if (await DocumentParts.ReadFactsAsync(_blobs, page, cancellationToken) is { HasText: true } facts)
+            if (await DocumentParts.ReadFactsAsync(blobs, page, cancellationToken) is { HasText: true } facts)
             {
-                var history = await _history.EstimatePageAsync(documentId, facts, heldOut, cancellationToken);
-                return new CalibrationRow(documentId, rawMinutes, PartFeatures.From([facts], null), history.Estimate?.EstimatedTimeMin, actualMinutes);
+                var fromHistory = await history.EstimatePageAsync(documentId, facts, heldOut, cancellationToken);
+                return new CalibrationRow(documentId, rawMinutes, PartFeatures.From([facts], null), fromHistory.Estimate?.EstimatedTimeMin, actualMinutes);
             }
         }
 

@@ -9,31 +9,27 @@ namespace TimeVision.Core.Learning.Calibration;
 /// Calibrations as versioned JSON blobs: <c>calibrations/&lt;model key&gt;/&lt;version&gt;.json</c> for every one trained,
 /// and <c>current.json</c> beside them for the one in use (Azure Blob Storage, or the data folder's blobs on one machine).
 /// </summary>
-public sealed class CalibrationStore
+public sealed class CalibrationStore(IBlobStore blobs)
 {
     /// <summary>The blob container.</summary>
     public const string Container = "calibrations";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
-    private readonly IBlobStore _blobs;
-
-    /// <summary>Creates the store.</summary>
-    public CalibrationStore(IBlobStore blobs) => _blobs = blobs;
 
     /// <summary>Stores <paramref name="calibration"/> as its version and as the model's current one.</summary>
     public async Task SaveAsync(CalibrationArtefact calibration, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(calibration);
         var bytes = JsonSerializer.SerializeToUtf8Bytes(calibration, Json);
-        await _blobs.UploadAsync(new BlobReference(Container, $"{KeyOf(calibration.Model)}/{calibration.Version}.json"), new MemoryStream(bytes), cancellationToken);
-        await _blobs.UploadAsync(Current(calibration.Model), new MemoryStream(bytes), cancellationToken);
+        await blobs.UploadAsync(new BlobReference(Container, $"{KeyOf(calibration.Model)}/{calibration.Version}.json"), new MemoryStream(bytes), cancellationToken);
+        await blobs.UploadAsync(Current(calibration.Model), new MemoryStream(bytes), cancellationToken);
     }
 
     /// <summary>The model's current calibration, or <see langword="null"/> when none was trained.</summary>
     public async Task<CalibrationArtefact?> CurrentAsync(string model, CancellationToken cancellationToken)
     {
         using var json = new MemoryStream();
-        return await _blobs.DownloadToAsync(Current(model), json, cancellationToken)
+        return await blobs.DownloadToAsync(Current(model), json, cancellationToken)
             ? JsonSerializer.Deserialize<CalibrationArtefact>(json.GetBuffer().AsSpan(0, (int)json.Length), Json)
             : null;
     }

@@ -12,30 +12,13 @@ namespace TimeVision.Core.Learning.CalibrationTraining;
 /// <c>timevision calibrate</c>: trains a model's calibration on the training side of the export's split (the same split
 /// as <c>eval</c> and the training export), so the validation side stays unseen, and stores it as the model's current one.
 /// </summary>
-public sealed class CalibrationTrainer
+public sealed class CalibrationTrainer(
+    EvaluationSetBuilder sets, EvaluationRunner runner, CalibrationRows rows, CalibrationStore store, IEstimateStore estimates, TimeProvider time)
 {
-    private readonly EvaluationSetBuilder _sets;
-    private readonly EvaluationRunner _runner;
-    private readonly CalibrationRows _rows;
-    private readonly CalibrationStore _store;
-    private readonly IEstimateStore _estimates;
-    private readonly TimeProvider _time;
-
-    /// <summary>Creates the trainer.</summary>
-    public CalibrationTrainer(EvaluationSetBuilder sets, EvaluationRunner runner, CalibrationRows rows, CalibrationStore store, IEstimateStore estimates, TimeProvider time)
-    {
-        _sets = sets;
-        _runner = runner;
-        _rows = rows;
-        _store = store;
-        _estimates = estimates;
-        _time = time;
-    }
-
     /// <summary>The labelled documents on the training side of the split; the validation side is held out from the history too.</summary>
     public async Task<EvaluationSet> TrainingSetAsync(IReadOnlySet<FeedbackSource> sources, int validationPercent, CancellationToken cancellationToken)
     {
-        var all = await _sets.FromStoreAsync(EvaluationSplit.All, sources, 0, cancellationToken);
+        var all = await sets.FromStoreAsync(EvaluationSplit.All, sources, 0, cancellationToken);
         return all with
         {
             Name = $"training side of the export split ({validationPercent} %)",
@@ -52,19 +35,19 @@ public sealed class CalibrationTrainer
         string model, IReadOnlySet<FeedbackSource> sources, int validationPercent, double? budgetUsd, CancellationToken cancellationToken)
     {
         var set = await TrainingSetAsync(sources, validationPercent, cancellationToken);
-        var run = await _runner.RunAsync(set, [model], concurrency: 4, budgetUsd, progress: null, cancellationToken);
-        var rows = new List<CalibrationRow>();
+        var run = await runner.RunAsync(set, [model], concurrency: 4, budgetUsd, progress: null, cancellationToken);
+        var trainingRows = new List<CalibrationRow>();
         foreach (var (item, result) in set.Items.Zip(run.Results))
         {
             if (result.EstimatedMinutes is { } raw && raw > 0)
             {
-                rows.Add(await _rows.RowAsync(item.DocumentId, item.Pages.Select(p => p.Facts), raw, item.ActualMinutes, set.IsHeldOut, cancellationToken));
+                trainingRows.Add(await rows.RowAsync(item.DocumentId, item.Pages.Select(p => p.Facts), raw, item.ActualMinutes, set.IsHeldOut, cancellationToken));
             }
         }
 
-        var (hash, labelled) = await HashAsync(rows, cancellationToken);
-        var calibration = Calibrator.Train(model, rows, hash, validationPercent, _time.GetUtcNow()) with { LabelledDocuments = labelled };
-        await _store.SaveAsync(calibration, cancellationToken);
+        var (hash, labelled) = await HashAsync(trainingRows, cancellationToken);
+        var calibration = Calibrator.Train(model, trainingRows, hash, validationPercent, time.GetUtcNow()) with { LabelledDocuments = labelled };
+        await store.SaveAsync(calibration, cancellationToken);
         return calibration;
     }
 
@@ -74,7 +57,7 @@ public sealed class CalibrationTrainer
         var ids = rows.Select(r => r.DocumentId).ToHashSet(StringComparer.Ordinal);
         var text = new StringBuilder();
         var labelled = 0;
-        await foreach (var version in _estimates.ListLabelVersionsAsync(cancellationToken))
+        await foreach (var version in estimates.ListLabelVersionsAsync(cancellationToken))
         {
             labelled++;
             if (ids.Contains(version.DocumentId))

@@ -21,63 +21,49 @@ public sealed record RecalibrationOutcome(string Model, int NewLabels, Calibrati
 /// the label index decides; training reuses stored model answers, and the model calls it needs are within
 /// <c>Vision:DailyBudgetUsd</c> like every other.
 /// </summary>
-public sealed partial class Recalibration
+public sealed partial class Recalibration(
+    ActiveModel activeModel,
+    CalibrationStore calibrations,
+    CalibrationTrainer trainer,
+    IEstimateStore estimates,
+    IOptionsMonitor<RecalibrationOptions> options,
+    ILogger<Recalibration> logger)
 {
     private static readonly HashSet<FeedbackSource> Measured = [FeedbackSource.Actual];
-
-    private readonly ActiveModel _activeModel;
-    private readonly CalibrationStore _calibrations;
-    private readonly CalibrationTrainer _trainer;
-    private readonly IEstimateStore _estimates;
-    private readonly IOptionsMonitor<RecalibrationOptions> _options;
-    private readonly ILogger<Recalibration> _logger;
-
-    /// <summary>Creates the service.</summary>
-    public Recalibration(
-        ActiveModel activeModel, CalibrationStore calibrations, CalibrationTrainer trainer, IEstimateStore estimates,
-        IOptionsMonitor<RecalibrationOptions> options, ILogger<Recalibration> logger)
-    {
-        _activeModel = activeModel;
-        _calibrations = calibrations;
-        _trainer = trainer;
-        _estimates = estimates;
-        _options = options;
-        _logger = logger;
-    }
 
     /// <summary>Trains the active model's calibration again when enough new labels have arrived.</summary>
     public async Task<RecalibrationOutcome> RunIfDueAsync(CancellationToken cancellationToken)
     {
-        var options = _options.CurrentValue;
-        var (model, _) = await _activeModel.ResolveAsync(cancellationToken);
-        if (options.RecalibrateAfterLabels == 0)
+        var settings = options.CurrentValue;
+        var (model, _) = await activeModel.ResolveAsync(cancellationToken);
+        if (settings.RecalibrateAfterLabels == 0)
         {
             return new RecalibrationOutcome(model, 0, null, "Calibration:RecalibrateAfterLabels is 0: the timer does not recalibrate.");
         }
 
         var labelled = 0;
-        await foreach (var _ in _estimates.ListLabelVersionsAsync(cancellationToken))
+        await foreach (var _ in estimates.ListLabelVersionsAsync(cancellationToken))
         {
             labelled++;
         }
 
-        var current = await _calibrations.CurrentAsync(model, cancellationToken);
+        var current = await calibrations.CurrentAsync(model, cancellationToken);
         var newLabels = Math.Max(0, labelled - (current?.LabelledDocuments ?? 0));
-        if (newLabels < options.RecalibrateAfterLabels)
+        if (newLabels < settings.RecalibrateAfterLabels)
         {
-            return new RecalibrationOutcome(model, newLabels, null, $"{newLabels} new label(s) of the {options.RecalibrateAfterLabels} that start a recalibration.");
+            return new RecalibrationOutcome(model, newLabels, null, $"{newLabels} new label(s) of the {settings.RecalibrateAfterLabels} that start a recalibration.");
         }
 
         try
         {
-            var calibration = await _trainer.TrainAsync(model, Measured, options.ValidationPercent, budgetUsd: null, cancellationToken);
-            LogRecalibrated(_logger, model, newLabels, calibration.Version, calibration.Learner);
+            var calibration = await trainer.TrainAsync(model, Measured, settings.ValidationPercent, budgetUsd: null, cancellationToken);
+            LogRecalibrated(logger, model, newLabels, calibration.Version, calibration.Learner);
             return new RecalibrationOutcome(model, newLabels, calibration, null);
         }
         catch (InvalidOperationException exception)
         {
             // Too few labels on the training side for any learner: the next labels will make it possible.
-            LogNotTrained(_logger, model, exception.Message);
+            LogNotTrained(logger, model, exception.Message);
             return new RecalibrationOutcome(model, newLabels, null, exception.Message);
         }
     }

@@ -84,27 +84,14 @@ public sealed record EvaluationProgress(int Done, int Total, double SpentUsd);
 /// that model and prompt is reused, never asked again (no double billing); new calls go through the pipeline's own
 /// estimate step, so they are stored for the next run too. With a budget, no call starts that could pass it.
 /// </summary>
-public sealed class EvaluationRunner
+public sealed class EvaluationRunner(
+    DocumentPipeline pipeline,
+    HistoryEstimator history,
+    IBlobStore blobs,
+    CalibrationStore calibrations,
+    CalibrationRows calibrationRows,
+    IOptionsMonitor<ModelPriceOptions> options)
 {
-    private readonly DocumentPipeline _pipeline;
-    private readonly HistoryEstimator _history;
-    private readonly IBlobStore _blobs;
-    private readonly CalibrationStore _calibrations;
-    private readonly CalibrationRows _calibrationRows;
-    private readonly IOptionsMonitor<ModelPriceOptions> _options;
-
-    /// <summary>Creates the runner.</summary>
-    public EvaluationRunner(
-        DocumentPipeline pipeline, HistoryEstimator history, IBlobStore blobs, CalibrationStore calibrations, CalibrationRows calibrationRows, IOptionsMonitor<ModelPriceOptions> options)
-    {
-        _pipeline = pipeline;
-        _history = history;
-        _blobs = blobs;
-        _calibrations = calibrations;
-        _calibrationRows = calibrationRows;
-        _options = options;
-    }
-
     /// <summary>Runs the evaluation.</summary>
     public async Task<EvaluationRun> RunAsync(
         EvaluationSet set, IReadOnlyList<string> models, int concurrency, double? budgetUsd, IProgress<EvaluationProgress>? progress, CancellationToken cancellationToken)
@@ -113,11 +100,11 @@ public sealed class EvaluationRunner
         ArgumentNullException.ThrowIfNull(models);
         var budget = new Budget(budgetUsd);
         var candidates = models.Select(ModelId.Parse).ToList();
-        var calibrations = new Dictionary<ModelId, CalibrationArtefact>();
+        var artefacts = new Dictionary<ModelId, CalibrationArtefact>();
         foreach (var calibrated in candidates.Where(m => m.Kind == ModelKind.Calibrated).Distinct())
         {
             var inner = calibrated.CalibrationOf!.Value;
-            calibrations[calibrated] = await _calibrations.CurrentAsync(inner, cancellationToken)
+            artefacts[calibrated] = await calibrations.CurrentAsync(inner, cancellationToken)
                 ?? throw new InvalidOperationException($"No calibration of {inner}: run 'timevision calibrate --model {inner}' first.");
         }
 
@@ -133,7 +120,7 @@ public sealed class EvaluationRunner
                 results[index] = model.Kind switch
                 {
                     ModelKind.History => await EstimateFromHistoryAsync(set, item, token),
-                    ModelKind.Calibrated => await EstimateCalibratedAsync(set, item, model, calibrations[model], budget, token),
+                    ModelKind.Calibrated => await EstimateCalibratedAsync(set, item, model, artefacts[model], budget, token),
                     _ => await EstimateAsync(item, model, budget, new HistoryHoldout(set.Name, set.IsHeldOut), token),
                 };
                 progress?.Report(new EvaluationProgress(Interlocked.Increment(ref done), units.Count, budget.Spent));
@@ -145,12 +132,12 @@ public sealed class EvaluationRunner
     private async Task<ModelDocumentResult> EstimateAsync(EvaluationItem item, ModelId modelId, Budget budget, HistoryHoldout holdout, CancellationToken cancellationToken)
     {
         var model = modelId.Value;
-        var price = _options.CurrentValue.PriceOf(model);
+        var price = options.CurrentValue.PriceOf(model);
         var pages = new List<DocumentPage>();
         var newCalls = 0;
         foreach (var page in item.Pages)
         {
-            var result = await _pipeline.StoredPageResultAsync(item.DocumentId, page.Page, modelId, holdout, cancellationToken);
+            var result = await pipeline.StoredPageResultAsync(item.DocumentId, page.Page, modelId, holdout, cancellationToken);
             if (result is null)
             {
                 var reserve = price?.Cost(budget.MeanInput(model) ?? VisionBudget.PriorPageInputTokens, budget.MeanOutput(model) ?? VisionBudget.PriorPageOutputTokens) ?? 0;
@@ -159,7 +146,7 @@ public sealed class EvaluationRunner
                     return Row(item, model, [], EvaluationStatus.NotRunBudget, price, 0);
                 }
 
-                result = await _pipeline.EstimatePageAsync(
+                result = await pipeline.EstimatePageAsync(
                     new EstimatePageRequest(item.DocumentId, page.Page, page.Image, modelId, Force: false, page.Facts), holdout, cancellationToken);
                 newCalls++;
                 budget.Settle(model, reserve, price?.Cost(result.InputTokens, result.OutputTokens) ?? 0, result.InputTokens, result.OutputTokens);
@@ -181,13 +168,13 @@ public sealed class EvaluationRunner
         var pages = new List<DocumentPage>();
         foreach (var page in item.Pages)
         {
-            var facts = await DocumentParts.ReadFactsAsync(_blobs, page.Facts, cancellationToken);
-            var result = await _history.EstimatePageAsync(item.DocumentId, facts, set.IsHeldOut, cancellationToken);
+            var facts = await DocumentParts.ReadFactsAsync(blobs, page.Facts, cancellationToken);
+            var result = await history.EstimatePageAsync(item.DocumentId, facts, set.IsHeldOut, cancellationToken);
             pages.Add(new DocumentPage(page.Page, result.Status, page.Image, null, result, page.Facts));
         }
 
         var complete = pages.All(p => p.Status == PageEstimateStatus.Completed);
-        return Row(item, ModelIds.History, pages, complete ? EvaluationStatus.Completed : EvaluationStatus.Incomplete, _options.CurrentValue.PriceOf(ModelIds.History), 0);
+        return Row(item, ModelIds.History, pages, complete ? EvaluationStatus.Completed : EvaluationStatus.Incomplete, options.CurrentValue.PriceOf(ModelIds.History), 0);
     }
 
     /// <summary>The model's estimate corrected by its calibration, its features and history read as the calibration read them in training.</summary>
@@ -200,7 +187,7 @@ public sealed class EvaluationRunner
             return raw with { Model = candidate.Value };
         }
 
-        var row = await _calibrationRows.RowAsync(item.DocumentId, item.Pages.Select(p => p.Facts), raw.EstimatedMinutes.Value, item.ActualMinutes, set.IsHeldOut, cancellationToken);
+        var row = await calibrationRows.RowAsync(item.DocumentId, item.Pages.Select(p => p.Facts), raw.EstimatedMinutes.Value, item.ActualMinutes, set.IsHeldOut, cancellationToken);
         return raw with { Model = candidate.Value, EstimatedMinutes = Calibrator.Apply(calibration, row).Minutes };
     }
 

@@ -22,20 +22,8 @@ public enum EvaluationSplit
 }
 
 /// <summary>Builds evaluation sets from stored, labelled documents or from a folder of PDFs with a manifest of real times.</summary>
-public sealed class EvaluationSetBuilder
+public sealed class EvaluationSetBuilder(IEstimateStore estimates, StoredDrawings drawings, DocumentPipeline pipeline)
 {
-    private readonly IEstimateStore _estimates;
-    private readonly StoredDrawings _drawings;
-    private readonly DocumentPipeline _pipeline;
-
-    /// <summary>Creates the builder.</summary>
-    public EvaluationSetBuilder(IEstimateStore estimates, StoredDrawings drawings, DocumentPipeline pipeline)
-    {
-        _estimates = estimates;
-        _drawings = drawings;
-        _pipeline = pipeline;
-    }
-
     /// <summary>Stored documents with feedback of the wanted sources, split as the training export splits them.</summary>
     public async Task<EvaluationSet> FromStoreAsync(
         EvaluationSplit split, IReadOnlySet<FeedbackSource> sources, int validationPercent, CancellationToken cancellationToken)
@@ -43,14 +31,14 @@ public sealed class EvaluationSetBuilder
         ArgumentNullException.ThrowIfNull(sources);
         var items = new List<EvaluationItem>();
         var skipped = new List<EvaluationSkip>();
-        await foreach (var documentId in _estimates.ListLabelledAsync(cancellationToken))
+        await foreach (var documentId in estimates.ListLabelledAsync(cancellationToken))
         {
             if (split == EvaluationSplit.Validation && !TrainingExporter.IsValidation(documentId, validationPercent))
             {
                 continue;
             }
 
-            var document = await _estimates.GetAsync(documentId, cancellationToken);
+            var document = await estimates.GetAsync(documentId, cancellationToken);
             if (document is null)
             {
                 continue;
@@ -130,8 +118,8 @@ public sealed class EvaluationSetBuilder
                 continue;
             }
 
-            var (documentId, reference) = await _drawings.StoreFileAsync(pdf, cancellationToken);
-            var inspection = await _pipeline.InspectAsync(documentId, reference, cancellationToken);
+            var (documentId, reference) = await drawings.StoreFileAsync(pdf, cancellationToken);
+            var inspection = await pipeline.InspectAsync(documentId, reference, cancellationToken);
             if (inspection.Error is { } error)
             {
                 skipped.Add(new EvaluationSkip(documentId, row.File, $"{error.Code}: {error.Message}"));
@@ -141,7 +129,7 @@ public sealed class EvaluationSetBuilder
             var pages = new List<EvaluationPage>();
             foreach (var page in inspection.Pages)
             {
-                var rendered = await _pipeline.RenderPageAsync(new RenderPageRequest(documentId, reference, page), cancellationToken);
+                var rendered = await pipeline.RenderPageAsync(new RenderPageRequest(documentId, reference, page), cancellationToken);
                 if (rendered.Image is not null)
                 {
                     pages.Add(new EvaluationPage(page.Number, rendered.Image, rendered.Facts));

@@ -32,18 +32,8 @@ public sealed record FeedbackResult(FeedbackOutcome Outcome, string? ETag, strin
 /// Records the shop's real spindle times on stored document estimates, with optimistic concurrency, within
 /// <see cref="FeedbackLimits"/>.
 /// </summary>
-public sealed class FeedbackService
+public sealed class FeedbackService(IEstimateStore store, TimeProvider time)
 {
-    private readonly IEstimateStore _store;
-    private readonly TimeProvider _time;
-
-    /// <summary>Creates the service.</summary>
-    public FeedbackService(IEstimateStore store, TimeProvider time)
-    {
-        _store = store;
-        _time = time;
-    }
-
     /// <summary>
     /// Adds <paramref name="feedback"/> to the document. With <paramref name="ifMatch"/>, only if the stored document still
     /// carries that token; without it, against the token read just before writing.
@@ -51,7 +41,7 @@ public sealed class FeedbackService
     public async Task<FeedbackResult> RecordAsync(string documentId, ShopFeedback feedback, string? ifMatch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(feedback);
-        var document = await _store.GetAsync(documentId, cancellationToken);
+        var document = await store.GetAsync(documentId, cancellationToken);
         if (document is null)
         {
             return new FeedbackResult(FeedbackOutcome.NotFound, null, $"No estimate with id '{documentId}'.");
@@ -62,7 +52,7 @@ public sealed class FeedbackService
             return new FeedbackResult(FeedbackOutcome.Invalid, null, problem);
         }
 
-        var updated = document with { Feedback = [.. document.Feedback ?? [], feedback with { EnteredAt = _time.GetUtcNow() }] };
+        var updated = document with { Feedback = [.. document.Feedback ?? [], feedback with { EnteredAt = time.GetUtcNow() }] };
         if (JsonSerializer.SerializeToUtf8Bytes(updated.Feedback, JsonSerializerOptions.Web).Length > FeedbackLimits.MaxStoredBytesPerDocument)
         {
             return new FeedbackResult(FeedbackOutcome.Invalid, null, string.Create(
@@ -77,7 +67,7 @@ public sealed class FeedbackService
 
         try
         {
-            var token = await _store.SaveAsync(updated, document.ETag, cancellationToken);
+            var token = await store.SaveAsync(updated, document.ETag, cancellationToken);
             return new FeedbackResult(FeedbackOutcome.Saved, token, null);
         }
         catch (ConcurrencyConflictException)

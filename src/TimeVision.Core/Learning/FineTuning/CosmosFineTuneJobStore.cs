@@ -10,28 +10,24 @@ namespace TimeVision.Core.Learning.FineTuning;
 /// <c>fine_tune_start</c> partition. Items are read by a single-partition query on their id (the local server answers
 /// a point read of a missing item with a 500).
 /// </summary>
-public sealed class CosmosFineTuneJobStore : IFineTuneJobStore
+/// <param name="container">The <c>models</c> container.</param>
+public sealed class CosmosFineTuneJobStore(Container container) : IFineTuneJobStore
 {
     private const string Kind = "fine_tune_job";
     private const string StartKind = "fine_tune_start";
-    private readonly Container _container;
-
-    /// <summary>Creates the store.</summary>
-    /// <param name="container">The <c>models</c> container.</param>
-    public CosmosFineTuneJobStore(Container container) => _container = container;
 
     /// <inheritdoc />
     public Task SaveAsync(FineTuneJob job, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
-        return _container.UpsertItemAsync(new Item(job.JobId, Kind, job), new PartitionKey(Kind), cancellationToken: cancellationToken);
+        return container.UpsertItemAsync(new Item(job.JobId, Kind, job), new PartitionKey(Kind), cancellationToken: cancellationToken);
     }
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<FineTuneJob>> ListAsync(CancellationToken cancellationToken)
     {
         var query = new QueryDefinition("SELECT * FROM c WHERE c.kind = @kind").WithParameter("@kind", Kind);
-        var jobs = (await CosmosQuery.InPartitionAsync<Item>(_container, query, Kind, cancellationToken)).Select(item => item.Job);
+        var jobs = (await CosmosQuery.InPartitionAsync<Item>(container, query, Kind, cancellationToken)).Select(item => item.Job);
         return [.. jobs.OrderBy(j => j.CreatedAt).ThenBy(j => j.JobId, StringComparer.Ordinal)];
     }
 
@@ -43,7 +39,7 @@ public sealed class CosmosFineTuneJobStore : IFineTuneJobStore
     public Task SaveStartAsync(StoredFineTuneStart start, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(start);
-        return _container.UpsertItemAsync(new StartItem(start.StartId, StartKind, start), new PartitionKey(StartKind), cancellationToken: cancellationToken);
+        return container.UpsertItemAsync(new StartItem(start.StartId, StartKind, start), new PartitionKey(StartKind), cancellationToken: cancellationToken);
     }
 
     /// <inheritdoc />
@@ -53,7 +49,7 @@ public sealed class CosmosFineTuneJobStore : IFineTuneJobStore
     private Task<T?> FindAsync<T>(string kind, string id, CancellationToken cancellationToken)
     {
         var query = new QueryDefinition("SELECT * FROM c WHERE c.kind = @kind AND c.id = @id").WithParameter("@kind", kind).WithParameter("@id", id);
-        return CosmosQuery.FirstInPartitionAsync<T>(_container, query, kind, cancellationToken);
+        return CosmosQuery.FirstInPartitionAsync<T>(container, query, kind, cancellationToken);
     }
 
     private sealed record StartItem(

@@ -16,37 +16,17 @@ namespace TimeVision.Core.Learning.FineTuning;
 /// <c>timevision fine-tune status</c> both call <see cref="CheckAsync"/>. A job that succeeds has its model
 /// registered as a candidate; switching it on stays a person's decision.
 /// </summary>
-public sealed partial class FineTuneService
+public sealed partial class FineTuneService(
+    OpenAIFineTuning api,
+    IFineTuneJobStore jobs,
+    IModelRegistry registry,
+    IOptionsMonitor<FineTuneOptions> options,
+    IOptionsMonitor<VisionOptions> vision,
+    TimeProvider time,
+    ILogger<FineTuneService> logger)
 {
     private const int RegistryAttempts = 5;
     private static readonly JsonSerializerOptions ManifestJson = new(JsonSerializerDefaults.Web);
-
-    private readonly OpenAIFineTuning _api;
-    private readonly IFineTuneJobStore _jobs;
-    private readonly IModelRegistry _registry;
-    private readonly TimeProvider _time;
-    private readonly ILogger<FineTuneService> _logger;
-    private readonly IOptionsMonitor<FineTuneOptions> _options;
-    private readonly IOptionsMonitor<VisionOptions> _vision;
-
-    /// <summary>Creates the service.</summary>
-    public FineTuneService(
-        OpenAIFineTuning api,
-        IFineTuneJobStore jobs,
-        IModelRegistry registry,
-        IOptionsMonitor<FineTuneOptions> options,
-        IOptionsMonitor<VisionOptions> vision,
-        TimeProvider time,
-        ILogger<FineTuneService> logger)
-    {
-        _options = options;
-        _vision = vision;
-        _api = api;
-        _jobs = jobs;
-        _registry = registry;
-        _time = time;
-        _logger = logger;
-    }
 
     /// <summary>
     /// Uploads <c>train.jsonl</c> and <c>validation.jsonl</c> from an export folder, creates the job and records it.
@@ -62,11 +42,11 @@ public sealed partial class FineTuneService
     {
         CheckCanStart(baseModel, suffix);
         var manifest = await ReadManifestAsync(exportDirectory, cancellationToken);
-        var trainingFileId = await _api.UploadAsync(Path.Combine(exportDirectory, manifest.Train.Name), cancellationToken);
+        var trainingFileId = await api.UploadAsync(Path.Combine(exportDirectory, manifest.Train.Name), cancellationToken);
         var validationFileId = manifest.Validation.Examples > 0
-            ? await _api.UploadAsync(Path.Combine(exportDirectory, manifest.Validation.Name), cancellationToken)
+            ? await api.UploadAsync(Path.Combine(exportDirectory, manifest.Validation.Name), cancellationToken)
             : null;
-        var state = await _api.CreateJobAsync(baseModel.Trim(), trainingFileId, validationFileId, suffix!, cancellationToken);
+        var state = await api.CreateJobAsync(baseModel.Trim(), trainingFileId, validationFileId, suffix!, cancellationToken);
         var job = new FineTuneJob
         {
             JobId = state.JobId,
@@ -76,11 +56,11 @@ public sealed partial class FineTuneService
             ValidationFileId = validationFileId,
             Export = FineTuneExport.Of(manifest),
             Status = state.Status,
-            CreatedAt = _time.GetUtcNow(),
-            CheckedAt = _time.GetUtcNow(),
+            CreatedAt = time.GetUtcNow(),
+            CheckedAt = time.GetUtcNow(),
         };
-        await _jobs.SaveAsync(job, cancellationToken);
-        Log.Started(_logger, job.JobId, job.BaseModel, job.Export.TrainingExamples, job.Export.ValidationExamples);
+        await jobs.SaveAsync(job, cancellationToken);
+        Log.Started(logger, job.JobId, job.BaseModel, job.Export.TrainingExamples, job.Export.ValidationExamples);
         return job;
     }
 
@@ -91,8 +71,8 @@ public sealed partial class FineTuneService
     /// <exception cref="FineTuneInputException">A check failed: <c>fine_tuning_closed</c>, <c>invalid_base_model</c> or <c>invalid_suffix</c>.</exception>
     public void CheckCanStart(string? baseModel, string? suffix)
     {
-        var endpointKind = EndpointKinds.Of(_vision.CurrentValue.Endpoint);
-        if (_options.CurrentValue.ClosesOn(endpointKind) is { } closes && DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime) >= closes)
+        var endpointKind = EndpointKinds.Of(vision.CurrentValue.Endpoint);
+        if (options.CurrentValue.ClosesOn(endpointKind) is { } closes && DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime) >= closes)
         {
             throw new FineTuneInputException(
                 "fine_tuning_closed",
@@ -118,7 +98,7 @@ public sealed partial class FineTuneService
     }
 
     /// <summary>Every recorded job, oldest first.</summary>
-    public Task<IReadOnlyList<FineTuneJob>> ListAsync(CancellationToken cancellationToken) => _jobs.ListAsync(cancellationToken);
+    public Task<IReadOnlyList<FineTuneJob>> ListAsync(CancellationToken cancellationToken) => jobs.ListAsync(cancellationToken);
 
     /// <summary>
     /// Asks the API about every job not yet finished (and any succeeded job whose model is not yet a candidate),
@@ -131,10 +111,10 @@ public sealed partial class FineTuneService
     /// <returns>The jobs after the check, oldest first.</returns>
     public async Task<IReadOnlyList<FineTuneJob>> CheckAsync(CancellationToken cancellationToken)
     {
-        var jobs = (await _jobs.ListAsync(cancellationToken)).ToList();
-        for (var i = 0; i < jobs.Count; i++)
+        var listed = (await jobs.ListAsync(cancellationToken)).ToList();
+        for (var i = 0; i < listed.Count; i++)
         {
-            var job = jobs[i];
+            var job = listed[i];
             if (!NeedsStatus(job) && !NeedsFilesDeleted(job))
             {
                 continue;
@@ -142,15 +122,15 @@ public sealed partial class FineTuneService
 
             try
             {
-                jobs[i] = await CheckOneAsync(job, cancellationToken);
+                listed[i] = await CheckOneAsync(job, cancellationToken);
             }
             catch (ClientResultException exception)
             {
-                Log.CheckFailed(_logger, exception, job.JobId, exception.Status);
+                Log.CheckFailed(logger, exception, job.JobId, exception.Status);
             }
         }
 
-        return jobs;
+        return listed;
     }
 
     /// <summary>Whether the API must be asked about the job: it runs, or it succeeded and its model is not yet a candidate.</summary>
@@ -158,7 +138,7 @@ public sealed partial class FineTuneService
         !job.IsFinished || (job.Status == FineTuneStatuses.Succeeded && !job.CandidateRegistered);
 
     private bool NeedsFilesDeleted(FineTuneJob job) =>
-        job.IsFinished && job.FilesDeletedAt is null && !_options.CurrentValue.KeepTrainingFiles;
+        job.IsFinished && job.FilesDeletedAt is null && !options.CurrentValue.KeepTrainingFiles;
 
     private async Task<FineTuneJob> CheckOneAsync(FineTuneJob job, CancellationToken cancellationToken)
     {
@@ -170,7 +150,7 @@ public sealed partial class FineTuneService
 
         if (updated != job)
         {
-            await _jobs.SaveAsync(updated, cancellationToken);
+            await jobs.SaveAsync(updated, cancellationToken);
         }
 
         return updated;
@@ -178,8 +158,8 @@ public sealed partial class FineTuneService
 
     private async Task<FineTuneJob> RefreshAsync(FineTuneJob job, CancellationToken cancellationToken)
     {
-        var state = await _api.GetJobAsync(job.JobId, cancellationToken);
-        var now = _time.GetUtcNow();
+        var state = await api.GetJobAsync(job.JobId, cancellationToken);
+        var now = time.GetUtcNow();
         var updated = job with
         {
             Status = state.Status,
@@ -192,14 +172,14 @@ public sealed partial class FineTuneService
         };
         if (updated.Status != job.Status)
         {
-            Log.Transition(_logger, job.JobId, job.Status, updated.Status, updated.FineTunedModel, updated.Error?.Message);
+            Log.Transition(logger, job.JobId, job.Status, updated.Status, updated.FineTunedModel, updated.Error?.Message);
         }
 
         if (updated.Status == FineTuneStatuses.Succeeded && updated.FineTunedModel is { Length: > 0 } model && !updated.CandidateRegistered)
         {
             await AddCandidateAsync(model, cancellationToken);
             updated = updated with { CandidateRegistered = true };
-            Log.CandidateRegistered(_logger, model, job.JobId);
+            Log.CandidateRegistered(logger, model, job.JobId);
         }
 
         return updated;
@@ -215,32 +195,32 @@ public sealed partial class FineTuneService
         {
             foreach (var fileId in new[] { job.TrainingFileId, job.ValidationFileId }.OfType<string>())
             {
-                await _api.DeleteFileAsync(fileId, cancellationToken);
+                await api.DeleteFileAsync(fileId, cancellationToken);
             }
         }
         catch (ClientResultException exception)
         {
-            Log.FilesNotDeleted(_logger, exception, job.JobId, exception.Status);
+            Log.FilesNotDeleted(logger, exception, job.JobId, exception.Status);
             return job;
         }
 
-        Log.FilesDeleted(_logger, job.JobId);
-        return job with { FilesDeletedAt = _time.GetUtcNow() };
+        Log.FilesDeleted(logger, job.JobId);
+        return job with { FilesDeletedAt = time.GetUtcNow() };
     }
 
     private async Task AddCandidateAsync(string model, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var registry = await _registry.GetAsync(cancellationToken);
-            if (registry.Candidates.Contains(model, StringComparer.Ordinal))
+            var state = await registry.GetAsync(cancellationToken);
+            if (state.Candidates.Contains(model, StringComparer.Ordinal))
             {
                 return;
             }
 
             try
             {
-                await _registry.SaveAsync(registry with { Candidates = [.. registry.Candidates, model] }, registry.ETag, cancellationToken);
+                await registry.SaveAsync(state with { Candidates = [.. state.Candidates, model] }, state.ETag, cancellationToken);
                 return;
             }
             catch (ConcurrencyConflictException) when (attempt < RegistryAttempts)

@@ -11,29 +11,16 @@ namespace TimeVision.Core.Learning.FineTuning;
 /// marked as begun before it is made and its result recorded after, and a step that finds a call begun but not recorded
 /// looks for what the call made before making it again. Input the start cannot use ends it with a typed error.
 /// </summary>
-public sealed class FineTuneStartSteps
+public sealed class FineTuneStartSteps(
+    TrainingExporter exporter,
+    FineTuneService fineTuning,
+    OpenAIFineTuning api,
+    IFineTuneJobStore jobs,
+    TimeProvider time,
+    ILogger<FineTuneStartSteps> logger)
 {
     /// <summary>How many of the provider's newest jobs are searched for one made from this start's training file.</summary>
     private const int NewestJobsSearched = 100;
-
-    private readonly TrainingExporter _exporter;
-    private readonly FineTuneService _fineTuning;
-    private readonly OpenAIFineTuning _api;
-    private readonly IFineTuneJobStore _jobs;
-    private readonly TimeProvider _time;
-    private readonly ILogger<FineTuneStartSteps> _logger;
-
-    /// <summary>Creates the steps.</summary>
-    public FineTuneStartSteps(
-        TrainingExporter exporter, FineTuneService fineTuning, OpenAIFineTuning api, IFineTuneJobStore jobs, TimeProvider time, ILogger<FineTuneStartSteps> logger)
-    {
-        _exporter = exporter;
-        _fineTuning = fineTuning;
-        _api = api;
-        _jobs = jobs;
-        _time = time;
-        _logger = logger;
-    }
 
     /// <summary>
     /// Exports the labels into a private temporary folder and uploads <c>train.jsonl</c> and (when the export holds
@@ -44,8 +31,8 @@ public sealed class FineTuneStartSteps
     {
         ArgumentNullException.ThrowIfNull(input);
         var request = input.Request;
-        var start = await _jobs.GetStartAsync(input.StartId, cancellationToken)
-            ?? new StoredFineTuneStart { StartId = input.StartId, BaseModel = request.BaseModel.Trim(), Suffix = request.Suffix, CreatedAt = _time.GetUtcNow() };
+        var start = await jobs.GetStartAsync(input.StartId, cancellationToken)
+            ?? new StoredFineTuneStart { StartId = input.StartId, BaseModel = request.BaseModel.Trim(), Suffix = request.Suffix, CreatedAt = time.GetUtcNow() };
         if (start.FilesUploaded)
         {
             return FineTuneStepResult.Done;
@@ -54,8 +41,8 @@ public sealed class FineTuneStartSteps
         var folder = Path.Combine(Path.GetTempPath(), $"timevision-finetune-{Guid.NewGuid():N}");
         try
         {
-            _fineTuning.CheckCanStart(request.BaseModel, request.Suffix);
-            await _exporter.ExportAsync(
+            fineTuning.CheckCanStart(request.BaseModel, request.Suffix);
+            await exporter.ExportAsync(
                 new TrainingExportRequest(request.Sources.ToHashSet(), ValidationPercent: request.ValidationPercent), new FolderExportSink(folder), cancellationToken);
             var manifest = await FineTuneService.ReadManifestAsync(folder, cancellationToken);
             // Once the training file is out, the export it came from is the one the job trains on.
@@ -64,22 +51,22 @@ public sealed class FineTuneStartSteps
             {
                 var fileId = await UploadOnceAsync(start, Path.Combine(folder, manifest.Train.Name), start.TrainingUploadBegun, s => s with { TrainingUploadBegun = true }, cancellationToken);
                 start = start with { TrainingFileId = fileId };
-                await _jobs.SaveStartAsync(start, cancellationToken);
+                await jobs.SaveStartAsync(start, cancellationToken);
             }
 
             if (start.Export!.ValidationExamples > 0 && start.ValidationFileId is null)
             {
                 var fileId = await UploadOnceAsync(start, Path.Combine(folder, manifest.Validation.Name), start.ValidationUploadBegun, s => s with { ValidationUploadBegun = true }, cancellationToken);
                 start = start with { ValidationFileId = fileId };
-                await _jobs.SaveStartAsync(start, cancellationToken);
+                await jobs.SaveStartAsync(start, cancellationToken);
             }
 
-            Log.FilesUploaded(_logger, input.StartId, start.Export.TrainingExamples, start.Export.ValidationExamples);
+            Log.FilesUploaded(logger, input.StartId, start.Export.TrainingExamples, start.Export.ValidationExamples);
             return FineTuneStepResult.Done;
         }
         catch (FineTuneInputException exception)
         {
-            Log.StartRefused(_logger, input.StartId, exception.Code);
+            Log.StartRefused(logger, input.StartId, exception.Code);
             return new FineTuneStepResult(new FineTuneStartError(exception.Code, exception.Message));
         }
         finally
@@ -100,7 +87,7 @@ public sealed class FineTuneStartSteps
     public async Task<FineTuneStepResult> CreateJobAsync(FineTuneStartInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var start = await _jobs.GetStartAsync(input.StartId, cancellationToken)
+        var start = await jobs.GetStartAsync(input.StartId, cancellationToken)
             ?? throw new InvalidOperationException($"Start {input.StartId} has no recorded progress: its upload step has not run.");
         if (start.JobId is not null)
         {
@@ -108,17 +95,17 @@ public sealed class FineTuneStartSteps
         }
 
         var trainingFileId = start.TrainingFileId ?? throw new InvalidOperationException($"Start {input.StartId} has no uploaded training file.");
-        var state = start.JobCreationBegun ? await _api.FindJobByTrainingFileAsync(trainingFileId, NewestJobsSearched, cancellationToken) : null;
+        var state = start.JobCreationBegun ? await api.FindJobByTrainingFileAsync(trainingFileId, NewestJobsSearched, cancellationToken) : null;
         if (state is null)
         {
-            await _jobs.SaveStartAsync(start with { JobCreationBegun = true }, cancellationToken);
+            await jobs.SaveStartAsync(start with { JobCreationBegun = true }, cancellationToken);
             try
             {
-                state = await _api.CreateJobAsync(start.BaseModel, trainingFileId, start.ValidationFileId, start.Suffix, cancellationToken);
+                state = await api.CreateJobAsync(start.BaseModel, trainingFileId, start.ValidationFileId, start.Suffix, cancellationToken);
             }
             catch (ClientResultException exception) when (exception.Status is >= 400 and < 500 and not 408 and not 429)
             {
-                Log.JobRefused(_logger, exception, input.StartId, exception.Status);
+                Log.JobRefused(logger, exception, input.StartId, exception.Status);
                 await DeleteUploadsAsync(start, cancellationToken);
                 return new FineTuneStepResult(new FineTuneStartError(
                     "provider_rejected",
@@ -126,7 +113,7 @@ public sealed class FineTuneStartSteps
             }
         }
 
-        await _jobs.SaveStartAsync(start with { JobCreationBegun = true, JobId = state.JobId, JobStatus = state.Status, JobCreatedAt = _time.GetUtcNow() }, cancellationToken);
+        await jobs.SaveStartAsync(start with { JobCreationBegun = true, JobId = state.JobId, JobStatus = state.Status, JobCreatedAt = time.GetUtcNow() }, cancellationToken);
         return FineTuneStepResult.Done;
     }
 
@@ -135,13 +122,13 @@ public sealed class FineTuneStartSteps
     public async Task<string> RecordJobAsync(FineTuneStartInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var start = await _jobs.GetStartAsync(input.StartId, cancellationToken);
+        var start = await jobs.GetStartAsync(input.StartId, cancellationToken);
         if (start is not { JobId: { } jobId, TrainingFileId: { } trainingFileId, Export: { } export })
         {
             throw new InvalidOperationException($"Start {input.StartId} has no created job to record.");
         }
 
-        if (await _jobs.GetAsync(jobId, cancellationToken) is null)
+        if (await jobs.GetAsync(jobId, cancellationToken) is null)
         {
             var job = new FineTuneJob
             {
@@ -152,12 +139,12 @@ public sealed class FineTuneStartSteps
                 ValidationFileId = start.ValidationFileId,
                 Export = export,
                 Status = start.JobStatus ?? FineTuneStatuses.ValidatingFiles,
-                CreatedAt = start.JobCreatedAt ?? _time.GetUtcNow(),
+                CreatedAt = start.JobCreatedAt ?? time.GetUtcNow(),
                 CheckedAt = start.JobCreatedAt,
                 StartId = start.StartId,
             };
-            await _jobs.SaveAsync(job, cancellationToken);
-            Log.JobStarted(_logger, jobId, input.StartId, job.BaseModel, export.TrainingExamples, export.ValidationExamples);
+            await jobs.SaveAsync(job, cancellationToken);
+            Log.JobStarted(logger, jobId, input.StartId, job.BaseModel, export.TrainingExamples, export.ValidationExamples);
         }
 
         return jobId;
@@ -168,14 +155,14 @@ public sealed class FineTuneStartSteps
         StoredFineTuneStart start, string path, bool begun, Func<StoredFineTuneStart, StoredFineTuneStart> markBegun, CancellationToken cancellationToken)
     {
         var name = StoredFineTuneStart.FileNameFor(start.StartId, Path.GetFileName(path));
-        if (begun && await _api.FindFileAsync(name, cancellationToken) is { } uploaded)
+        if (begun && await api.FindFileAsync(name, cancellationToken) is { } uploaded)
         {
-            Log.UploadFound(_logger, start.StartId, name);
+            Log.UploadFound(logger, start.StartId, name);
             return uploaded;
         }
 
-        await _jobs.SaveStartAsync(markBegun(start), cancellationToken);
-        return await _api.UploadAsync(path, name, cancellationToken);
+        await jobs.SaveStartAsync(markBegun(start), cancellationToken);
+        return await api.UploadAsync(path, name, cancellationToken);
     }
 
     private async Task DeleteUploadsAsync(StoredFineTuneStart start, CancellationToken cancellationToken)
@@ -184,12 +171,12 @@ public sealed class FineTuneStartSteps
         {
             foreach (var fileId in new[] { start.TrainingFileId, start.ValidationFileId }.OfType<string>())
             {
-                await _api.DeleteFileAsync(fileId, cancellationToken);
+                await api.DeleteFileAsync(fileId, cancellationToken);
             }
         }
         catch (ClientResultException exception)
         {
-            Log.UploadsNotDeleted(_logger, exception, start.StartId, exception.Status);
+            Log.UploadsNotDeleted(logger, exception, start.StartId, exception.Status);
         }
     }
 }

@@ -18,27 +18,11 @@ namespace TimeVision.Core.Learning.FineTuning;
 /// as it stands (each labelled document and its version, and the served prompt), so the same request on the same
 /// labels is the same start and one new label makes a new one.
 /// </summary>
-public sealed class FineTuneStarts
+public sealed class FineTuneStarts(
+    IEstimateStore estimates, IFineTuneJobStore jobs, PromptCatalog prompts, FineTuneService fineTuning, IOptionsMonitor<PipelineOptions> pipeline)
 {
     /// <summary>What every start's id begins with.</summary>
     public const string IdPrefix = "finetune-";
-
-    private readonly IEstimateStore _estimates;
-    private readonly IFineTuneJobStore _jobs;
-    private readonly PromptCatalog _prompts;
-    private readonly FineTuneService _fineTuning;
-    private readonly IOptionsMonitor<PipelineOptions> _pipeline;
-
-    /// <summary>Creates the intake.</summary>
-    public FineTuneStarts(
-        IEstimateStore estimates, IFineTuneJobStore jobs, PromptCatalog prompts, FineTuneService fineTuning, IOptionsMonitor<PipelineOptions> pipeline)
-    {
-        _estimates = estimates;
-        _jobs = jobs;
-        _prompts = prompts;
-        _fineTuning = fineTuning;
-        _pipeline = pipeline;
-    }
 
     /// <summary>
     /// Schedules the start <paramref name="request"/> names, unless it exists. A start that exists is left as it is
@@ -59,7 +43,7 @@ public sealed class FineTuneStarts
 
         try
         {
-            _fineTuning.CheckCanStart(request.BaseModel, request.Suffix);
+            fineTuning.CheckCanStart(request.BaseModel, request.Suffix);
         }
         catch (FineTuneInputException exception)
         {
@@ -86,8 +70,8 @@ public sealed class FineTuneStarts
             status = FineTuneSubmissionStatus.Restarted;
         }
 
-        var pipeline = _pipeline.CurrentValue;
-        var input = new FineTuneStartInput(startId, request with { BaseModel = request.BaseModel.Trim() }, requestHash, pipeline.ActivityAttempts, pipeline.ActivityFirstRetry);
+        var pipelineOptions = pipeline.CurrentValue;
+        var input = new FineTuneStartInput(startId, request with { BaseModel = request.BaseModel.Trim() }, requestHash, pipelineOptions.ActivityAttempts, pipelineOptions.ActivityFirstRetry);
         try
         {
             await client.ScheduleNewFineTuneStartInstanceAsync(input, new StartOrchestrationOptions(startId), cancellationToken);
@@ -122,7 +106,7 @@ public sealed class FineTuneStarts
                 var outcome = instance.ReadOutputAs<FineTuneStartOutcome>()
                     ?? throw new InvalidOperationException($"Start {startId} completed without an outcome.");
                 return outcome is { JobId: { } jobId }
-                    ? new FineTuneStartStatus(startId, FineTuneStartState.JobStarted, null, await _jobs.GetAsync(jobId, cancellationToken), null)
+                    ? new FineTuneStartStatus(startId, FineTuneStartState.JobStarted, null, await jobs.GetAsync(jobId, cancellationToken), null)
                     : new FineTuneStartStatus(startId, FineTuneStartState.Failed, null, null, outcome.Error);
             case OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated:
                 return new FineTuneStartStatus(
@@ -140,8 +124,8 @@ public sealed class FineTuneStarts
     private async Task<string> IdOfTrainingSetAsync(string requestHash, CancellationToken cancellationToken)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(Encoding.UTF8.GetBytes($"training-set\n{requestHash}\n{_prompts.Get(PromptCatalog.FineTunedSetId).Hash}\n"));
-        await foreach (var label in _estimates.ListLabelVersionsAsync(cancellationToken))
+        hash.AppendData(Encoding.UTF8.GetBytes($"training-set\n{requestHash}\n{prompts.Get(PromptCatalog.FineTunedSetId).Hash}\n"));
+        await foreach (var label in estimates.ListLabelVersionsAsync(cancellationToken))
         {
             hash.AppendData(Encoding.UTF8.GetBytes($"{label.DocumentId} {label.Version}\n"));
         }

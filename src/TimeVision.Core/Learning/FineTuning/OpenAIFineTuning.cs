@@ -22,22 +22,8 @@ public sealed record FineTuneJobState(string JobId, string Status, int? TrainedT
 /// timeouts and retries as estimates.
 /// </summary>
 #pragma warning disable OPENAI001 // The SDK marks fine-tuning experimental; the REST API behind it is stable.
-public sealed class OpenAIFineTuning
+public sealed class OpenAIFineTuning(IOptionsMonitor<VisionOptions> options, VisionAccess access, TimeProvider time, VisionHttpClient? http = null)
 {
-    private readonly IOptionsMonitor<VisionOptions> _options;
-    private readonly VisionAccess _access;
-    private readonly TimeProvider _time;
-    private readonly VisionHttpClient? _http;
-
-    /// <summary>Creates the client wrapper.</summary>
-    public OpenAIFineTuning(IOptionsMonitor<VisionOptions> options, VisionAccess access, TimeProvider time, VisionHttpClient? http = null)
-    {
-        _http = http;
-        _options = options;
-        _access = access;
-        _time = time;
-    }
-
     /// <summary>Uploads a JSONL file with purpose <c>fine-tune</c> and returns its file id.</summary>
     public Task<string> UploadAsync(string path, CancellationToken cancellationToken) =>
         UploadAsync(path, Path.GetFileName(path), cancellationToken);
@@ -116,8 +102,8 @@ public sealed class OpenAIFineTuning
 
     private OpenAIClient Client()
     {
-        var options = _options.CurrentValue;
-        return new OpenAIClient(_access.PolicyFor(options), ChatClients.ClientOptions(options, _time, _http));
+        var vision = options.CurrentValue;
+        return new OpenAIClient(access.PolicyFor(vision), ChatClients.ClientOptions(vision, time, http));
     }
 
     private static FineTuneJobState StateOf(FineTuningJob job, FineTuneMetrics? metrics)

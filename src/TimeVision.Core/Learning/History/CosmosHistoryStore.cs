@@ -9,23 +9,19 @@ namespace TimeVision.Core.Learning.History;
 /// The history index in the <c>estimates</c> container, in a partition of its own (<c>_history</c>): one small item per
 /// labelled part, so loading the whole index is one single-partition query, never a cross-partition one.
 /// </summary>
-public sealed class CosmosHistoryStore : IHistoryStore
+/// <param name="container">The <c>estimates</c> container (partition key <c>/documentId</c>).</param>
+public sealed class CosmosHistoryStore(Container container) : IHistoryStore
 {
     /// <summary>The partition the index lives in.</summary>
     public const string Partition = "_history";
 
     private const string EntryType = "history";
-    private readonly Container _container;
-
-    /// <summary>Creates the store.</summary>
-    /// <param name="container">The <c>estimates</c> container (partition key <c>/documentId</c>).</param>
-    public CosmosHistoryStore(Container container) => _container = container;
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<HistoryEntry>> ListAsync(CancellationToken cancellationToken)
     {
         var query = new QueryDefinition("SELECT * FROM c WHERE c.documentId = @partition").WithParameter("@partition", Partition);
-        var items = await CosmosQuery.InPartitionAsync<Item>(_container, query, Partition, cancellationToken);
+        var items = await CosmosQuery.InPartitionAsync<Item>(container, query, Partition, cancellationToken);
         return [.. items.Select(item => item.Body)];
     }
 
@@ -36,17 +32,17 @@ public sealed class CosmosHistoryStore : IHistoryStore
         var query = new QueryDefinition("SELECT * FROM c WHERE c.documentId = @partition AND c.owner = @owner")
             .WithParameter("@partition", Partition)
             .WithParameter("@owner", documentId);
-        var existing = await CosmosQuery.InPartitionAsync<Item>(_container, query, Partition, cancellationToken);
+        var existing = await CosmosQuery.InPartitionAsync<Item>(container, query, Partition, cancellationToken);
         foreach (var entry in entries)
         {
-            await _container.UpsertItemAsync(new Item(entry.Key, Partition, EntryType, documentId, entry), new PartitionKey(Partition), cancellationToken: cancellationToken);
+            await container.UpsertItemAsync(new Item(entry.Key, Partition, EntryType, documentId, entry), new PartitionKey(Partition), cancellationToken: cancellationToken);
         }
 
         foreach (var stale in existing.Where(item => entries.All(entry => entry.Key != item.Id)))
         {
             try
             {
-                await _container.DeleteItemAsync<Item>(stale.Id, new PartitionKey(Partition), cancellationToken: cancellationToken);
+                await container.DeleteItemAsync<Item>(stale.Id, new PartitionKey(Partition), cancellationToken: cancellationToken);
             }
             catch (CosmosException exception) when (exception.StatusCode == HttpStatusCode.NotFound)
             {

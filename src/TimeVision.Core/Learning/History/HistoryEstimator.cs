@@ -16,23 +16,13 @@ namespace TimeVision.Core.Learning.History;
 /// for a measured time, and more for a time that stands for several production orders (the square root of their count,
 /// at most 2).
 /// </summary>
-public sealed class HistoryEstimator
+public sealed class HistoryEstimator(HistoryIndex index, IOptionsMonitor<HistoryOptions> options)
 {
     /// <summary>Stands in for a prompt hash: the estimator's rules.</summary>
     public static readonly string Hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("history-estimator-1")));
 
     /// <summary>The version recorded as the result's prompt version.</summary>
     public const string Version = "1";
-
-    private readonly HistoryIndex _index;
-    private readonly IOptionsMonitor<HistoryOptions> _options;
-
-    /// <summary>Creates the estimator.</summary>
-    public HistoryEstimator(HistoryIndex index, IOptionsMonitor<HistoryOptions> options)
-    {
-        _index = index;
-        _options = options;
-    }
 
     /// <summary>
     /// Estimates one page of <paramref name="documentId"/> from its facts. Neighbours never come from the document itself,
@@ -50,8 +40,8 @@ public sealed class HistoryEstimator
             };
         }
 
-        var entries = await _index.EntriesAsync(cancellationToken);
-        var neighbours = HistoryIndex.Nearest(entries, features, _options.CurrentValue.Neighbours, e => e.DocumentId != documentId && heldOut?.Invoke(e.DocumentId) != true);
+        var entries = await index.EntriesAsync(cancellationToken);
+        var neighbours = HistoryIndex.Nearest(entries, features, options.CurrentValue.Neighbours, e => e.DocumentId != documentId && heldOut?.Invoke(e.DocumentId) != true);
         if (Estimate(neighbours) is not { } estimate)
         {
             return result with

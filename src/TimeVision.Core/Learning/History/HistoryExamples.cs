@@ -10,18 +10,8 @@ namespace TimeVision.Core.Learning.History;
 /// The similar past parts a prompt's history section shows (<see cref="VisionOptions.HistoryExamples"/>): the k labelled
 /// past parts most similar to the page, with their facts and real times, so the model can reason from the shop's own history.
 /// </summary>
-public sealed class HistoryExamples : IHistoryExampleSource
+public sealed class HistoryExamples(HistoryIndex index, IBlobStore blobs) : IHistoryExampleSource
 {
-    private readonly HistoryIndex _index;
-    private readonly IBlobStore _blobs;
-
-    /// <summary>Creates the finder.</summary>
-    public HistoryExamples(HistoryIndex index, IBlobStore blobs)
-    {
-        _index = index;
-        _blobs = blobs;
-    }
-
     /// <inheritdoc />
     public async Task<IReadOnlyList<HistoryExample>> ForPageAsync(
         string documentId, PageFacts? facts, int k, bool images, HistoryHoldout? holdout, CancellationToken cancellationToken)
@@ -31,7 +21,7 @@ public sealed class HistoryExamples : IHistoryExampleSource
             return [];
         }
 
-        var entries = await _index.EntriesAsync(cancellationToken);
+        var entries = await index.EntriesAsync(cancellationToken);
         var examples = new List<HistoryExample>();
         foreach (var neighbour in HistoryIndex.Nearest(entries, features, k, e => e.DocumentId != documentId && holdout?.IsHeldOut(e.DocumentId) != true))
         {
@@ -39,7 +29,7 @@ public sealed class HistoryExamples : IHistoryExampleSource
             if (images)
             {
                 using var png = new MemoryStream();
-                image = await _blobs.DownloadToAsync(BlobReference.Page(neighbour.Entry.DocumentId, neighbour.Entry.Sheet), png, cancellationToken)
+                image = await blobs.DownloadToAsync(BlobReference.Page(neighbour.Entry.DocumentId, neighbour.Entry.Sheet), png, cancellationToken)
                     ? BinaryData.FromBytes(png.ToArray())
                     : null;
             }

@@ -18,26 +18,13 @@ namespace TimeVision.Core.Learning.History;
 /// stored after it (the earlier one stays: the feedback list is the history). Bad and unmatched rows are reported
 /// with their lines, never fatal. Every host (the CLI, the Functions app's durable import) calls this one service.
 /// </summary>
-public sealed class HistoryImporter
+public sealed class HistoryImporter(
+    ImportedDocuments documents, FeedbackService feedback, IOptionsMonitor<HistoryOptions> options, ILogger<HistoryImporter> logger)
 {
     /// <summary>Two values closer than this are the same label (aggregates are rounded to a thousandth of a minute).</summary>
     private const double SameValue = 0.0005;
 
     private const int MaxConflictRetries = 3;
-
-    private readonly ImportedDocuments _documents;
-    private readonly FeedbackService _feedback;
-    private readonly IOptionsMonitor<HistoryOptions> _options;
-    private readonly ILogger<HistoryImporter> _logger;
-
-    /// <summary>Creates the importer.</summary>
-    public HistoryImporter(ImportedDocuments documents, FeedbackService feedback, IOptionsMonitor<HistoryOptions> options, ILogger<HistoryImporter> logger)
-    {
-        _documents = documents;
-        _feedback = feedback;
-        _options = options;
-        _logger = logger;
-    }
 
     /// <summary>Runs one import; <paramref name="progress"/> hears of each drawing as it is finished.</summary>
     public async Task<HistoryImportOutcome> ImportAsync(
@@ -45,7 +32,7 @@ public sealed class HistoryImporter
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(drawings);
-        var limits = _options.CurrentValue;
+        var limits = options.CurrentValue;
         if (TimesFileLimits.CheckSize(request.TimesPath, limits) is { } tooLarge)
         {
             return new HistoryImportOutcome(null, tooLarge);
@@ -69,7 +56,7 @@ public sealed class HistoryImporter
         }
 
         var byDocument = SeparateParts(run);
-        Log.RowsRead(_logger, run.Rows, run.Labels.Count, byDocument.Count);
+        Log.RowsRead(logger, run.Rows, run.Labels.Count, byDocument.Count);
         var done = 0;
         foreach (var document in byDocument)
         {
@@ -174,7 +161,7 @@ public sealed class HistoryImporter
         {
             using var file = await run.Drawings.OpenAsync(name, cancellationToken);
             var id = await IdOfAsync(run, name, file.Path, cancellationToken);
-            foreach (var number in await _documents.DrawingNumbersAsync(file.Path, id, cancellationToken))
+            foreach (var number in await documents.DrawingNumbersAsync(file.Path, id, cancellationToken))
             {
                 index.Add(number, name, id.Value);
             }
@@ -222,12 +209,12 @@ public sealed class HistoryImporter
         ImportedDocument imported;
         using (var file = await run.Drawings.OpenAsync(name, cancellationToken))
         {
-            imported = await _documents.EnsureAsync(file.Path, name, await IdOfAsync(run, name, file.Path, cancellationToken), run.Request.DryRun, cancellationToken);
+            imported = await documents.EnsureAsync(file.Path, name, await IdOfAsync(run, name, file.Path, cancellationToken), run.Request.DryRun, cancellationToken);
         }
 
         if (imported.Error is { } error)
         {
-            Log.DrawingNotImported(_logger, error.Code);
+            Log.DrawingNotImported(logger, error.Code);
             foreach (var (_, label, _) in labels)
             {
                 Unmatched(run, label.Orders, $"{name} could not be imported: {Json.JsonCode.Of(error.Code)}: {error.Message}");
@@ -283,7 +270,7 @@ public sealed class HistoryImporter
             };
             if (await StoreAsync(key.DocumentId, feedback, cancellationToken) is { } problem)
             {
-                Log.LabelNotStored(_logger, problem.Outcome.ToString());
+                Log.LabelNotStored(logger, problem.Outcome.ToString());
                 Unmatched(run, label.Orders, $"the label for {label.File} was not stored: {problem.Message}");
                 return;
             }
@@ -298,11 +285,11 @@ public sealed class HistoryImporter
             label.Normalised.Count > 0 ? label.Normalised : null));
     }
 
-    private async Task<FeedbackResult?> StoreAsync(string documentId, ShopFeedback feedback, CancellationToken cancellationToken)
+    private async Task<FeedbackResult?> StoreAsync(string documentId, ShopFeedback label, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var result = await _feedback.RecordAsync(documentId, feedback, ifMatch: null, cancellationToken);
+            var result = await feedback.RecordAsync(documentId, label, ifMatch: null, cancellationToken);
             if (result.Outcome == FeedbackOutcome.Saved)
             {
                 return null;

@@ -21,30 +21,19 @@ public sealed record Neighbour(HistoryEntry Entry, double Score);
 /// document no longer labelled leaves the index. So feedback saved by any host, and labels written by any other path,
 /// reach every host within <see cref="HistoryOptions.RefreshInterval"/>.
 /// </summary>
-public sealed class HistoryIndex : IDisposable
+public sealed class HistoryIndex(
+    IHistoryStore store,
+    IEstimateStore estimates,
+    IBlobStore blobs,
+    IOptionsMonitor<HistoryOptions> options,
+    TimeProvider time,
+    ILogger<HistoryIndex> logger)
+    : IDisposable
 {
-    private readonly IHistoryStore _store;
-    private readonly IEstimateStore _estimates;
-    private readonly IBlobStore _blobs;
-    private readonly IOptionsMonitor<HistoryOptions> _options;
-    private readonly TimeProvider _time;
-    private readonly ILogger<HistoryIndex> _logger;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private Dictionary<string, List<HistoryEntry>>? _byDocument;
     private IReadOnlyList<HistoryEntry> _entries = [];
     private DateTimeOffset _checkedAt;
-
-    /// <summary>Creates the index.</summary>
-    public HistoryIndex(
-        IHistoryStore store, IEstimateStore estimates, IBlobStore blobs, IOptionsMonitor<HistoryOptions> options, TimeProvider time, ILogger<HistoryIndex> logger)
-    {
-        _store = store;
-        _estimates = estimates;
-        _blobs = blobs;
-        _options = options;
-        _time = time;
-        _logger = logger;
-    }
 
     /// <inheritdoc />
     public void Dispose() => _gate.Dispose();
@@ -52,7 +41,7 @@ public sealed class HistoryIndex : IDisposable
     /// <summary>Every labelled part, current within <see cref="HistoryOptions.RefreshInterval"/>.</summary>
     public async Task<IReadOnlyList<HistoryEntry>> EntriesAsync(CancellationToken cancellationToken)
     {
-        if (_byDocument is null || _time.GetUtcNow() - _checkedAt >= _options.CurrentValue.RefreshInterval)
+        if (_byDocument is null || time.GetUtcNow() - _checkedAt >= options.CurrentValue.RefreshInterval)
         {
             await RefreshAsync(rebuildAll: false, cancellationToken);
         }
@@ -69,12 +58,12 @@ public sealed class HistoryIndex : IDisposable
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            var byDocument = _byDocument ?? (await _store.ListAsync(cancellationToken))
+            var byDocument = _byDocument ?? (await store.ListAsync(cancellationToken))
                 .GroupBy(e => e.DocumentId, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
             var labelled = new HashSet<string>(StringComparer.Ordinal);
             var read = 0;
-            await foreach (var version in _estimates.ListLabelVersionsAsync(cancellationToken))
+            await foreach (var version in estimates.ListLabelVersionsAsync(cancellationToken))
             {
                 labelled.Add(version.DocumentId);
                 if (!rebuildAll && byDocument.TryGetValue(version.DocumentId, out var known) && known.Count > 0 && known[0].LabelVersion == version.Version)
@@ -83,23 +72,23 @@ public sealed class HistoryIndex : IDisposable
                 }
 
                 var entries = await BuildAsync(version, cancellationToken);
-                await _store.ReplaceAsync(version.DocumentId, entries, cancellationToken);
+                await store.ReplaceAsync(version.DocumentId, entries, cancellationToken);
                 byDocument[version.DocumentId] = [.. entries];
                 read++;
             }
 
             foreach (var gone in byDocument.Keys.Where(id => !labelled.Contains(id)).ToList())
             {
-                await _store.ReplaceAsync(gone, [], cancellationToken);
+                await store.ReplaceAsync(gone, [], cancellationToken);
                 byDocument.Remove(gone);
             }
 
             _byDocument = byDocument;
             _entries = [.. byDocument.Values.SelectMany(e => e)];
-            _checkedAt = _time.GetUtcNow();
+            _checkedAt = time.GetUtcNow();
             if (read > 0)
             {
-                Log.IndexUpdated(_logger, read, _entries.Count);
+                Log.IndexUpdated(logger, read, _entries.Count);
             }
 
             return read;
@@ -147,14 +136,14 @@ public sealed class HistoryIndex : IDisposable
 
     private async Task<IReadOnlyList<HistoryEntry>> BuildAsync(LabelVersion version, CancellationToken cancellationToken)
     {
-        var document = await _estimates.GetAsync(version.DocumentId, cancellationToken);
+        var document = await estimates.GetAsync(version.DocumentId, cancellationToken);
         if (document is null)
         {
             return [];
         }
 
         var labels = FeedbackLabels.Choose(document.Feedback, DocumentParts.AllSources).ToList();
-        var parts = await DocumentParts.ReadAsync(document, _blobs, cancellationToken);
+        var parts = await DocumentParts.ReadAsync(document, blobs, cancellationToken);
         return [.. parts
             .Select(part => (part, label: DocumentParts.LabelOf(labels, part.Number, parts.Count)))
             .Where(p => p.label is not null && p.part.Features is not null)

@@ -20,32 +20,15 @@ public sealed record ImportedDocument(DocumentEstimate? Document, bool Rendered,
 /// already stored, imported or estimated, is never rendered again: that is how an import run again goes on where it
 /// stopped.
 /// </summary>
-public sealed class ImportedDocuments
+public sealed class ImportedDocuments(
+    IEstimateStore estimates, IBlobStore blobs, StoredDrawings drawings, DocumentPipeline pipeline, PopplerTextReader text, TimeProvider time)
 {
     private static readonly JsonSerializerOptions FactsJson = new(JsonSerializerDefaults.Web);
-
-    private readonly IEstimateStore _estimates;
-    private readonly IBlobStore _blobs;
-    private readonly StoredDrawings _drawings;
-    private readonly DocumentPipeline _pipeline;
-    private readonly PopplerTextReader _text;
-    private readonly TimeProvider _time;
-
-    /// <summary>Creates the step.</summary>
-    public ImportedDocuments(IEstimateStore estimates, IBlobStore blobs, StoredDrawings drawings, DocumentPipeline pipeline, PopplerTextReader text, TimeProvider time)
-    {
-        _estimates = estimates;
-        _blobs = blobs;
-        _drawings = drawings;
-        _pipeline = pipeline;
-        _text = text;
-        _time = time;
-    }
 
     /// <summary>The stored document of <paramref name="documentId"/>, imported from <paramref name="path"/> first when there is none (unless <paramref name="dryRun"/>).</summary>
     public async Task<ImportedDocument> EnsureAsync(string path, string fileName, DocumentId documentId, bool dryRun, CancellationToken cancellationToken)
     {
-        if (await _estimates.GetAsync(documentId.Value, cancellationToken) is { } stored)
+        if (await estimates.GetAsync(documentId.Value, cancellationToken) is { } stored)
         {
             return new ImportedDocument(stored, Rendered: false, null);
         }
@@ -55,9 +38,9 @@ public sealed class ImportedDocuments
             return new ImportedDocument(null, Rendered: false, null);
         }
 
-        var createdAt = _time.GetUtcNow();
-        var (id, pdf) = await _drawings.StoreFileAsync(path, cancellationToken);
-        var inspection = await _pipeline.InspectAsync(id, pdf, cancellationToken);
+        var createdAt = time.GetUtcNow();
+        var (id, pdf) = await drawings.StoreFileAsync(path, cancellationToken);
+        var inspection = await pipeline.InspectAsync(id, pdf, cancellationToken);
         if (inspection.Error is { } error)
         {
             return new ImportedDocument(null, Rendered: false, error);
@@ -66,7 +49,7 @@ public sealed class ImportedDocuments
         var pages = new List<DocumentPage>(inspection.Pages.Count);
         foreach (var page in inspection.Pages)
         {
-            var rendered = await _pipeline.RenderPageAsync(new RenderPageRequest(id, pdf, page), cancellationToken);
+            var rendered = await pipeline.RenderPageAsync(new RenderPageRequest(id, pdf, page), cancellationToken);
             pages.Add(rendered.Image is null
                 ? new DocumentPage(page.Number, PageEstimateStatus.Failed, null, rendered.Error, null, rendered.Facts)
                 : new DocumentPage(page.Number, PageEstimateStatus.NotEstimated, rendered.Image, null, null, rendered.Facts));
@@ -83,10 +66,10 @@ public sealed class ImportedDocuments
             Parts = [],
             Models = [],
             CreatedAt = createdAt,
-            CompletedAt = _time.GetUtcNow(),
+            CompletedAt = time.GetUtcNow(),
             Pdf = pdf,
         };
-        var token = await _estimates.SaveAsync(document, ifMatch: null, cancellationToken);
+        var token = await estimates.SaveAsync(document, ifMatch: null, cancellationToken);
         return new ImportedDocument(document with { ETag = token }, Rendered: true, null);
     }
 
@@ -97,13 +80,13 @@ public sealed class ImportedDocuments
     public async Task<IReadOnlyList<string>> DrawingNumbersAsync(string path, DocumentId documentId, CancellationToken cancellationToken)
     {
         var numbers = new List<string>();
-        if (await _estimates.GetAsync(documentId.Value, cancellationToken) is { } stored)
+        if (await estimates.GetAsync(documentId.Value, cancellationToken) is { } stored)
         {
             numbers.AddRange(stored.Parts.Select(p => p.DrawingNumber).OfType<string>());
             foreach (var page in stored.Pages.Where(p => p.Facts is not null))
             {
                 using var json = new MemoryStream();
-                if (await _blobs.DownloadToAsync(page.Facts!, json, cancellationToken)
+                if (await blobs.DownloadToAsync(page.Facts!, json, cancellationToken)
                     && JsonSerializer.Deserialize<PageFacts>(json.GetBuffer().AsSpan(0, (int)json.Length), FactsJson)?.TitleBlock.DrawingNumber is { } fact)
                 {
                     numbers.Add(fact.Value);
@@ -112,10 +95,10 @@ public sealed class ImportedDocuments
         }
         else
         {
-            var text = await _text.TryReadAsync(path, null, null, cancellationToken);
-            if (text.Succeeded)
+            var textLayer = await text.TryReadAsync(path, null, null, cancellationToken);
+            if (textLayer.Succeeded)
             {
-                numbers.AddRange(text.Value.Select(page => DrawingFactsReader.Read(page).TitleBlock.DrawingNumber?.Value).OfType<string>());
+                numbers.AddRange(textLayer.Value.Select(page => DrawingFactsReader.Read(page).TitleBlock.DrawingNumber?.Value).OfType<string>());
             }
         }
 

@@ -18,7 +18,9 @@ public sealed class LocalHistoryStore : IHistoryStore, IDisposable
 
     /// <summary>Creates the store.</summary>
     /// <param name="dataDirectory">The data folder; the index goes to its <c>history</c> subfolder.</param>
+#pragma warning disable IDE0290 // It keeps the folder it derives, not the one it is given.
     public LocalHistoryStore(string dataDirectory) => _folder = Path.Combine(Path.GetFullPath(dataDirectory), "history");
+#pragma warning restore IDE0290
 
     /// <inheritdoc />
     public void Dispose() => _gate.Dispose();

@@ -38,37 +38,23 @@ public sealed record SimilarPartsAnswer(string Id, string File, int HistoryParts
 /// Finds, for each part of a stored document, the k most similar labelled parts of the shop's history; a document is
 /// never its own neighbour. What <c>timevision similar</c> and <c>GET /api/estimates/{id}/similar</c> answer.
 /// </summary>
-public sealed class SimilarPartsFinder
+public sealed class SimilarPartsFinder(HistoryIndex index, IEstimateStore estimates, IBlobStore blobs, IOptionsMonitor<HistoryOptions> options)
 {
-    private readonly HistoryIndex _index;
-    private readonly IEstimateStore _estimates;
-    private readonly IBlobStore _blobs;
-    private readonly IOptionsMonitor<HistoryOptions> _options;
-
-    /// <summary>Creates the finder.</summary>
-    public SimilarPartsFinder(HistoryIndex index, IEstimateStore estimates, IBlobStore blobs, IOptionsMonitor<HistoryOptions> options)
-    {
-        _index = index;
-        _estimates = estimates;
-        _blobs = blobs;
-        _options = options;
-    }
-
     /// <summary>The answer for <paramref name="documentId"/>, or <see langword="null"/> when no such document is stored.</summary>
     /// <param name="documentId">The document.</param>
     /// <param name="k">Neighbours per part (default <see cref="HistoryOptions.Neighbours"/>), 1 to <see cref="HistoryOptions.MaxNeighbours"/>.</param>
     /// <param name="cancellationToken">Cancels the reads.</param>
     public async Task<SimilarPartsAnswer?> FindAsync(string documentId, int? k, CancellationToken cancellationToken)
     {
-        var count = Math.Clamp(k ?? _options.CurrentValue.Neighbours, 1, HistoryOptions.MaxNeighbours);
-        var document = await _estimates.GetAsync(documentId, cancellationToken);
+        var count = Math.Clamp(k ?? options.CurrentValue.Neighbours, 1, HistoryOptions.MaxNeighbours);
+        var document = await estimates.GetAsync(documentId, cancellationToken);
         if (document is null)
         {
             return null;
         }
 
-        var entries = await _index.EntriesAsync(cancellationToken);
-        var parts = await DocumentParts.ReadAsync(document, _blobs, cancellationToken);
+        var entries = await index.EntriesAsync(cancellationToken);
+        var parts = await DocumentParts.ReadAsync(document, blobs, cancellationToken);
         return new SimilarPartsAnswer(document.Id, document.FileName, entries.Count, [.. parts.Select(part => new PartNeighbours(
             part.Number,
             part.DrawingNumber,

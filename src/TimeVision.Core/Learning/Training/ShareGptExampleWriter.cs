@@ -11,7 +11,9 @@ namespace TimeVision.Core.Learning.Training;
 /// <c>images/&lt;documentId&gt;-p&lt;NNN&gt;.png</c> (paths relative to the export folder), and
 /// <c>dataset_info.json</c> describes both files for LLaMA-Factory.
 /// </summary>
-internal sealed class ShareGptExampleWriter : IExampleWriter
+/// <param name="sink">Where the export's files go.</param>
+/// <param name="prompt">The prompt set the trained model will be served with.</param>
+internal sealed class ShareGptExampleWriter(IExportSink sink, PromptSet prompt) : IExampleWriter
 {
     /// <summary>The image folder, relative to the export folder.</summary>
     public const string ImageFolder = "images";
@@ -22,19 +24,8 @@ internal sealed class ShareGptExampleWriter : IExampleWriter
     /// <summary>The token that stands for one image in the user text.</summary>
     public const string ImageToken = "<image>";
 
-    private readonly IExportSink _sink;
-    private readonly PromptSet _prompt;
     private readonly HashSet<string> _written = new(StringComparer.Ordinal);
     private long _bytes;
-
-    /// <summary>Creates the writer.</summary>
-    /// <param name="sink">Where the export's files go.</param>
-    /// <param name="prompt">The prompt set the trained model will be served with.</param>
-    public ShareGptExampleWriter(IExportSink sink, PromptSet prompt)
-    {
-        _sink = sink;
-        _prompt = prompt;
-    }
 
     /// <inheritdoc />
     public bool WritesFilesBesideLines => true;
@@ -50,8 +41,8 @@ internal sealed class ShareGptExampleWriter : IExampleWriter
 
         line.WriteStartObject();
         line.WriteStartArray("messages");
-        ExampleMessages.WriteText(line, "system", _prompt.SystemText);
-        ExampleMessages.WriteText(line, "user", string.Concat(Enumerable.Repeat(ImageToken, paths.Count)) + _prompt.UserText);
+        ExampleMessages.WriteText(line, "system", prompt.SystemText);
+        ExampleMessages.WriteText(line, "user", string.Concat(Enumerable.Repeat(ImageToken, paths.Count)) + prompt.UserText);
         ExampleMessages.WriteText(line, "assistant", example.Answer);
         line.WriteEndArray();
         line.WriteStartArray("images");
@@ -67,7 +58,7 @@ internal sealed class ShareGptExampleWriter : IExampleWriter
     /// <inheritdoc />
     public async Task<ExportImages?> CompleteAsync(ExportFile train, ExportFile validation, CancellationToken cancellationToken)
     {
-        await using (var file = await _sink.CreateAsync(DatasetInfoFile, cancellationToken))
+        await using (var file = await sink.CreateAsync(DatasetInfoFile, cancellationToken))
         await using (var json = new Utf8JsonWriter(file, new JsonWriterOptions { Indented = true }))
         {
             json.WriteStartObject();
@@ -87,7 +78,7 @@ internal sealed class ShareGptExampleWriter : IExampleWriter
         if (_written.Add(path))
         {
             var png = image.Image.Png.ToMemory();
-            await using (var file = await _sink.CreateAsync(path, cancellationToken))
+            await using (var file = await sink.CreateAsync(path, cancellationToken))
             {
                 await file.WriteAsync(png, cancellationToken);
             }

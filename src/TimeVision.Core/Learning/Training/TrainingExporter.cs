@@ -22,7 +22,8 @@ namespace TimeVision.Core.Learning.Training;
 /// The formats share all of this; only the line and what lies beside it differ (<see cref="IExampleWriter"/>). Where
 /// the files go is an <see cref="IExportSink"/>: a folder, or zip entries streamed to a caller as they are written.
 /// </summary>
-public sealed class TrainingExporter
+public sealed class TrainingExporter(
+    IEstimateStore estimates, IBlobStore blobs, PromptCatalog prompts, IOptionsMonitor<VisionOptions> vision, TimeProvider time)
 {
     /// <summary>The most images one fine-tuning example may hold.</summary>
     public const int MaxImagesPerExample = 10;
@@ -34,22 +35,6 @@ public sealed class TrainingExporter
     public const int MinTrainingExamples = 10;
 
     private static readonly JsonSerializerOptions ManifestJson = new(JsonSerializerDefaults.Web) { WriteIndented = true };
-
-    private readonly IEstimateStore _estimates;
-    private readonly IBlobStore _blobs;
-    private readonly PromptCatalog _prompts;
-    private readonly IOptionsMonitor<VisionOptions> _vision;
-    private readonly TimeProvider _time;
-
-    /// <summary>Creates the exporter.</summary>
-    public TrainingExporter(IEstimateStore estimates, IBlobStore blobs, PromptCatalog prompts, IOptionsMonitor<VisionOptions> vision, TimeProvider time)
-    {
-        _estimates = estimates;
-        _blobs = blobs;
-        _prompts = prompts;
-        _vision = vision;
-        _time = time;
-    }
 
     /// <summary>
     /// Exports every labelled document and writes the manifest, into <paramref name="sink"/> one file at a time:
@@ -66,24 +51,24 @@ public sealed class TrainingExporter
             throw new ArgumentOutOfRangeException(nameof(request), request.ValidationPercent, $"ValidationPercent must be {ValidationShare.Rule}.");
         }
 
-        var prompt = _prompts.Get(request.PromptSetId);
-        var vision = _vision.CurrentValue;
+        var prompt = prompts.Get(request.PromptSetId);
+        var visionOptions = vision.CurrentValue;
         IExampleWriter format = request.Format switch
         {
-            TrainingFormat.OpenAI => new OpenAIExampleWriter(prompt, vision.Detail),
+            TrainingFormat.OpenAI => new OpenAIExampleWriter(prompt, visionOptions.Detail),
             TrainingFormat.ShareGpt => new ShareGptExampleWriter(sink, prompt),
             _ => throw new ArgumentOutOfRangeException(nameof(request), request.Format, "Unknown training format."),
         };
-        var run = new ExportRun(request, format, vision);
+        var run = new ExportRun(request, format, visionOptions);
         var train = await WriteSideAsync(run, sink, "train.jsonl", validationSide: false, cancellationToken);
         var validation = await WriteSideAsync(run, sink, "validation.jsonl", validationSide: true, cancellationToken);
         var imageFiles = await format.CompleteAsync(train, validation, cancellationToken);
         var manifest = new TrainingManifest
         {
-            CreatedAt = _time.GetUtcNow(),
+            CreatedAt = time.GetUtcNow(),
             Format = request.Format,
             Prompt = new PromptIdentity(prompt.Id, prompt.Version, prompt.Hash),
-            Images = new ImageSettings(vision.MaxImageLongSidePx, vision.Detail),
+            Images = new ImageSettings(visionOptions.MaxImageLongSidePx, visionOptions.Detail),
             Sources = request.Sources.Select(Json.JsonCode.Of).Order(StringComparer.Ordinal).ToList(),
             IncludesShadow = request.IncludeShadow,
             Since = request.Since,
@@ -112,10 +97,10 @@ public sealed class TrainingExporter
     {
         var request = run.Request;
         await using var writer = await ExampleFile.CreateAsync(sink, name, run.Format, cancellationToken);
-        await foreach (var documentId in _estimates.ListLabelledAsync(cancellationToken))
+        await foreach (var documentId in estimates.ListLabelledAsync(cancellationToken))
         {
             if (IsValidation(documentId, request.ValidationPercent) != validationSide
-                || await _estimates.GetAsync(documentId, cancellationToken) is not { } stored)
+                || await estimates.GetAsync(documentId, cancellationToken) is not { } stored)
             {
                 continue;
             }
@@ -158,7 +143,7 @@ public sealed class TrainingExporter
             {
                 var image = document.Pages.Single(p => p.Page == sheet).Image;
                 using var png = new MemoryStream();
-                if (image is null || !await _blobs.DownloadToAsync(image, png, cancellationToken))
+                if (image is null || !await blobs.DownloadToAsync(image, png, cancellationToken))
                 {
                     break;
                 }

@@ -14,39 +14,17 @@ namespace TimeVision.Core.ModelOps.ModelCheck;
 /// JSON mode, no format; no temperature; no token cap) to find what works and says which setting to change. A model
 /// is usable only when its configured wording works on every sample.
 /// </summary>
-public sealed class ModelCheckService
+public sealed class ModelCheckService(
+    IPdfInspector inspector,
+    IPageRenderer renderer,
+    DrawingFactsReader facts,
+    OpenAIVisionEstimator estimator,
+    ModelRetirement retirement,
+    IOptionsMonitor<VisionOptions> vision,
+    IOptionsMonitor<ModelPriceOptions> prices,
+    IOptionsMonitor<ModelCheckOptions> options)
 {
     private const int MaxWordings = 6;
-
-    private readonly IPdfInspector _inspector;
-    private readonly IPageRenderer _renderer;
-    private readonly DrawingFactsReader _facts;
-    private readonly OpenAIVisionEstimator _estimator;
-    private readonly ModelRetirement _retirement;
-    private readonly IOptionsMonitor<VisionOptions> _vision;
-    private readonly IOptionsMonitor<ModelPriceOptions> _prices;
-    private readonly IOptionsMonitor<ModelCheckOptions> _options;
-
-    /// <summary>Creates the check.</summary>
-    public ModelCheckService(
-        IPdfInspector inspector,
-        IPageRenderer renderer,
-        DrawingFactsReader facts,
-        OpenAIVisionEstimator estimator,
-        ModelRetirement retirement,
-        IOptionsMonitor<VisionOptions> vision,
-        IOptionsMonitor<ModelPriceOptions> prices,
-        IOptionsMonitor<ModelCheckOptions> options)
-    {
-        _inspector = inspector;
-        _renderer = renderer;
-        _facts = facts;
-        _estimator = estimator;
-        _retirement = retirement;
-        _vision = vision;
-        _prices = prices;
-        _options = options;
-    }
 
     /// <summary>Checks <paramref name="model"/> on every sample.</summary>
     /// <exception cref="InvalidOperationException">The samples are missing or do not render: the installation is broken.</exception>
@@ -59,8 +37,8 @@ public sealed class ModelCheckService
             throw new ArgumentException(problem, nameof(model));
         }
 
-        var vision = _vision.CurrentValue;
-        var settings = vision.For(model);
+        var configured = vision.CurrentValue;
+        var settings = configured.For(model);
         var calls = new List<ModelCheckCall>();
         foreach (var sample in Samples())
         {
@@ -71,12 +49,12 @@ public sealed class ModelCheckService
         var usable = calls.All(c => c.Status == "ok" && c.ConfiguredDialectWorked);
         return new ModelCheckReport(
             model,
-            EndpointKinds.Of(vision.Endpoint),
+            EndpointKinds.Of(configured.Endpoint),
             usable,
             settings.Dialect.ToString(),
             calls,
             usable ? [] : Advice(settings, calls),
-            await _retirement.GetAsync(model, cancellationToken));
+            await retirement.GetAsync(model, cancellationToken));
     }
 
     private async Task<ModelCheckCall> CallAsync(string sample, BinaryData png, PageFacts? facts, ModelCallSettings settings, CancellationToken cancellationToken)
@@ -86,7 +64,7 @@ public sealed class ModelCheckService
         long latency = 0, input = 0, output = 0;
         while (true)
         {
-            var result = await _estimator.EstimatePageAsync(png, settings.ModelId, facts, dialect, examples: null, cancellationToken);
+            var result = await estimator.EstimatePageAsync(png, settings.ModelId, facts, dialect, examples: null, cancellationToken);
             (latency, input, output) = (latency + result.LatencyMs, input + result.InputTokens, output + result.OutputTokens);
             var next = result.Error is { Code: VisionErrorCode.UnsupportedParameter, Parameter: { } parameter } ? Without(dialect, parameter) : null;
             if (next is not null && rejected.Count < MaxWordings)
@@ -112,7 +90,7 @@ public sealed class ModelCheckService
                 latency,
                 input,
                 output,
-                _prices.CurrentValue.PriceOf(settings.ModelId)?.Cost(input, output),
+                prices.CurrentValue.PriceOf(settings.ModelId)?.Cost(input, output),
                 result.Estimate?.EstimatedTimeMin);
         }
     }
@@ -173,7 +151,7 @@ public sealed class ModelCheckService
 
     private List<string> Samples()
     {
-        var folder = _options.CurrentValue.SamplesDirectory;
+        var folder = options.CurrentValue.SamplesDirectory;
         var samples = Directory.Exists(folder) ? Directory.GetFiles(folder, "*.pdf").Order(StringComparer.Ordinal).ToList() : [];
         return samples.Count > 0
             ? samples
@@ -183,20 +161,20 @@ public sealed class ModelCheckService
     /// <summary>The sample's first page at the size the checked model is sent, and its facts.</summary>
     private async Task<(BinaryData Png, PageFacts? Facts)> RenderFirstPageAsync(string sample, int maxLongSidePx, CancellationToken cancellationToken)
     {
-        var inspection = await _inspector.InspectAsync(sample, cancellationToken);
+        var inspection = await inspector.InspectAsync(sample, cancellationToken);
         if (!inspection.Succeeded)
         {
             throw new InvalidOperationException($"The sample {Path.GetFileName(sample)} cannot be read: {inspection.Error.Message}");
         }
 
         using var png = new MemoryStream();
-        var rendered = await _renderer.RenderPageAsync(sample, inspection.Value.Pages[0], maxLongSidePx, png, cancellationToken);
+        var rendered = await renderer.RenderPageAsync(sample, inspection.Value.Pages[0], maxLongSidePx, png, cancellationToken);
         if (!rendered.Succeeded)
         {
             throw new InvalidOperationException($"The sample {Path.GetFileName(sample)} does not render: {rendered.Error.Message}");
         }
 
-        var facts = await _facts.ReadPageAsync(sample, 1, cancellationToken);
-        return (BinaryData.FromBytes(png.ToArray()), facts.Value);
+        var read = await facts.ReadPageAsync(sample, 1, cancellationToken);
+        return (BinaryData.FromBytes(png.ToArray()), read.Value);
     }
 }

@@ -11,53 +11,29 @@ using TimeVision.Core.ModelOps.Retirement;
 namespace TimeVision.Core.ModelOps.ModelManagement;
 
 /// <summary>Reports the model in use and switches it.</summary>
-public sealed class ModelInfoService
+public sealed class ModelInfoService(
+    ActiveModel active,
+    IModelRegistry registry,
+    IEstimateStore estimates,
+    IFineTuneJobStore jobs,
+    PromptCatalog prompts,
+    IOptionsMonitor<VisionOptions> vision,
+    ModelRetirement retirement,
+    ModelCheckService check,
+    TimeProvider time)
 {
-    private readonly ActiveModel _active;
-    private readonly IModelRegistry _registry;
-    private readonly IEstimateStore _estimates;
-    private readonly IFineTuneJobStore _jobs;
-    private readonly PromptCatalog _prompts;
-    private readonly IOptionsMonitor<VisionOptions> _vision;
-    private readonly ModelRetirement _retirement;
-    private readonly ModelCheckService _check;
-    private readonly TimeProvider _time;
-
-    /// <summary>Creates the service.</summary>
-    public ModelInfoService(
-        ActiveModel active,
-        IModelRegistry registry,
-        IEstimateStore estimates,
-        IFineTuneJobStore jobs,
-        PromptCatalog prompts,
-        IOptionsMonitor<VisionOptions> vision,
-        ModelRetirement retirement,
-        ModelCheckService check,
-        TimeProvider time)
-    {
-        _active = active;
-        _registry = registry;
-        _estimates = estimates;
-        _jobs = jobs;
-        _prompts = prompts;
-        _vision = vision;
-        _retirement = retirement;
-        _check = check;
-        _time = time;
-    }
-
     /// <summary>The model info.</summary>
     public async Task<ModelInfo> GetAsync(CancellationToken cancellationToken)
     {
-        var (model, source) = await _active.ResolveAsync(cancellationToken);
-        var prompt = _prompts.ForModel(model);
-        var registry = await _registry.GetAsync(cancellationToken);
-        var retirement = await _retirement.GetAsync(model, cancellationToken);
+        var (model, source) = await active.ResolveAsync(cancellationToken);
+        var prompt = prompts.ForModel(model);
+        var state = await registry.GetAsync(cancellationToken);
+        var retires = await retirement.GetAsync(model, cancellationToken);
         return new ModelInfo
         {
-            RetiresOn = retirement.RetiresOn,
-            DaysLeft = retirement.DaysLeft,
-            RetirementSource = retirement.Source,
+            RetiresOn = retires.RetiresOn,
+            DaysLeft = retires.DaysLeft,
+            RetirementSource = retires.Source,
             ActiveModel = model,
             Source = source,
             FineTuned = ModelIds.IsFineTuned(model),
@@ -65,10 +41,10 @@ public sealed class ModelInfoService
             BaseModel = BaseOf(model),
             PromptSetId = prompt.Id,
             PromptVersion = prompt.Version,
-            EndpointKind = EndpointKinds.Of(_vision.CurrentValue.Endpoint),
-            Candidates = registry.Candidates,
-            LatestFineTuneJob = await _jobs.ListAsync(cancellationToken) is [.., var latest] ? latest : null,
-            EstimatesByModel = await _estimates.CountByModelAsync(cancellationToken),
+            EndpointKind = EndpointKinds.Of(vision.CurrentValue.Endpoint),
+            Candidates = state.Candidates,
+            LatestFineTuneJob = await jobs.ListAsync(cancellationToken) is [.., var latest] ? latest : null,
+            EstimatesByModel = await estimates.CountByModelAsync(cancellationToken),
         };
     }
 
@@ -89,13 +65,13 @@ public sealed class ModelInfoService
             throw new ArgumentException(problem, nameof(modelId));
         }
 
-        var check = force || ModelIds.IsLocal(modelId) ? null : await _check.CheckAsync(modelId.Trim(), cancellationToken);
-        if (check is { Usable: false })
+        var checkResult = force || ModelIds.IsLocal(modelId) ? null : await check.CheckAsync(modelId.Trim(), cancellationToken);
+        if (checkResult is { Usable: false })
         {
-            return new ModelActivation(false, null, check);
+            return new ModelActivation(false, null, checkResult);
         }
 
-        return new ModelActivation(true, await ActivateAsync(modelId, cancellationToken), check);
+        return new ModelActivation(true, await ActivateAsync(modelId, cancellationToken), checkResult);
     }
 
     /// <summary>Switches the registry's active model with no check; configuration (<c>Vision:Model</c>) still wins.</summary>
@@ -107,16 +83,15 @@ public sealed class ModelInfoService
             throw new ArgumentException(problem, nameof(modelId));
         }
 
-        var registry = await _registry.GetAsync(cancellationToken);
-        var updated = registry with { ActiveModel = modelId.Trim(), ActivatedAt = _time.GetUtcNow() };
-        await _registry.SaveAsync(updated, registry.ETag, cancellationToken);
-        _active.Invalidate();
+        var state = await registry.GetAsync(cancellationToken);
+        var updated = state with { ActiveModel = modelId.Trim(), ActivatedAt = time.GetUtcNow() };
+        await registry.SaveAsync(updated, state.ETag, cancellationToken);
+        active.Invalidate();
         return updated;
     }
 
     /// <summary><c>ft:gpt-4o-2024-08-06:org::id</c> → <c>gpt-4o-2024-08-06</c>; other ids are their own base.</summary>
     public static string BaseOf(string modelId) => ModelFamilies.BaseOf(modelId);
-
 }
 
 /// <summary>What <see cref="ModelInfoService.ActivateCheckedAsync"/> did.</summary>

@@ -18,7 +18,8 @@ namespace TimeVision.Core.ModelOps.Retirement;
 /// <see cref="RetirementDefaults"/>. Asking never fails and never waits long: a provider that does not answer within
 /// <see cref="LookupTimeout"/> is skipped.
 /// </summary>
-public sealed partial class ModelRetirement
+public sealed partial class ModelRetirement(
+    IOptionsMonitor<VisionOptions> options, VisionAccess access, TimeProvider time, ILogger<ModelRetirement> logger, VisionHttpClient? http = null)
 {
     /// <summary>How long a provider's answer (or its silence) is trusted.</summary>
     public static readonly TimeSpan CacheFor = TimeSpan.FromDays(1);
@@ -27,21 +28,6 @@ public sealed partial class ModelRetirement
     public static readonly TimeSpan LookupTimeout = TimeSpan.FromSeconds(5);
 
     private readonly ConcurrentDictionary<(Uri? Endpoint, string Model), (DateOnly? Date, DateTimeOffset ReadAt)> _cache = new();
-    private readonly IOptionsMonitor<VisionOptions> _options;
-    private readonly VisionAccess _access;
-    private readonly TimeProvider _time;
-    private readonly ILogger<ModelRetirement> _logger;
-    private readonly VisionHttpClient? _http;
-
-    /// <summary>Creates the lookup.</summary>
-    public ModelRetirement(IOptionsMonitor<VisionOptions> options, VisionAccess access, TimeProvider time, ILogger<ModelRetirement> logger, VisionHttpClient? http = null)
-    {
-        _http = http;
-        _options = options;
-        _access = access;
-        _time = time;
-        _logger = logger;
-    }
 
     /// <summary>When <paramref name="modelId"/> retires, and who says so.</summary>
     /// <param name="modelId">The model id.</param>
@@ -49,21 +35,21 @@ public sealed partial class ModelRetirement
     public async Task<RetirementInfo> GetAsync(string modelId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(modelId);
-        var options = _options.CurrentValue;
-        var today = DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime);
+        var vision = options.CurrentValue;
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         RetirementInfo Info(DateOnly date, RetirementSource source) => new(date, source, date.DayNumber - today.DayNumber);
 
-        if (!ModelIds.IsLocal(modelId) && await FromProviderAsync(options, modelId, cancellationToken) is { } announced)
+        if (!ModelIds.IsLocal(modelId) && await FromProviderAsync(vision, modelId, cancellationToken) is { } announced)
         {
             return Info(announced, RetirementSource.Provider);
         }
 
-        if (options.For(modelId).RetiresOn is { } configured)
+        if (vision.For(modelId).RetiresOn is { } configured)
         {
             return Info(configured, RetirementSource.Setting);
         }
 
-        return RetirementDefaults.For(modelId, EndpointKinds.Of(options.Endpoint)) is { } shipped
+        return RetirementDefaults.For(modelId, EndpointKinds.Of(vision.Endpoint)) is { } shipped
             ? Info(shipped, RetirementSource.Default)
             : new RetirementInfo(null, RetirementSource.None, null);
     }
@@ -76,7 +62,7 @@ public sealed partial class ModelRetirement
         }
 
         var key = (options.Endpoint, modelId);
-        var now = _time.GetUtcNow();
+        var now = time.GetUtcNow();
         if (_cache.TryGetValue(key, out var cached) && now - cached.ReadAt < CacheFor)
         {
             return cached.Date;
@@ -87,14 +73,14 @@ public sealed partial class ModelRetirement
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(LookupTimeout);
-            var client = new OpenAIModelClient(_access.PolicyFor(options), LookupOptions(options, _http));
+            var client = new OpenAIModelClient(access.PolicyFor(options), LookupOptions(options, http));
             var model = await client.GetModelAsync(modelId, timeout.Token);
             date = ShutdownDate(model.GetRawResponse().Content);
         }
         catch (Exception exception) when (exception is ClientResultException or OperationCanceledException or HttpRequestException or JsonException or InvalidOperationException
             && !cancellationToken.IsCancellationRequested)
         {
-            Log.LookupFailed(_logger, exception, modelId);
+            Log.LookupFailed(logger, exception, modelId);
         }
 
         _cache[key] = (date, now);

@@ -5,31 +5,19 @@ using TimeVision.Core.Estimating.Vision.Registry;
 namespace TimeVision.Core.ModelOps.Retirement;
 
 /// <summary>Looks at the model in use and warns when it retires within <see cref="RetirementInfo.WarnWithinDays"/> days; the daily timer calls it.</summary>
-public sealed partial class RetirementWatch
+public sealed partial class RetirementWatch(ActiveModel active, ModelRetirement retirement, ILogger<RetirementWatch> logger)
 {
-    private readonly ActiveModel _active;
-    private readonly ModelRetirement _retirement;
-    private readonly ILogger<RetirementWatch> _logger;
-
-    /// <summary>Creates the watch.</summary>
-    public RetirementWatch(ActiveModel active, ModelRetirement retirement, ILogger<RetirementWatch> logger)
-    {
-        _active = active;
-        _retirement = retirement;
-        _logger = logger;
-    }
-
     /// <summary>The model in use and when it retires; logs a warning when that is near.</summary>
     public async Task<(string Model, RetirementInfo Retirement)> CheckAsync(CancellationToken cancellationToken)
     {
-        var (model, _) = await _active.ResolveAsync(cancellationToken);
-        var retirement = await _retirement.GetAsync(model, cancellationToken);
-        if (retirement is { IsNear: true, RetiresOn: { } date, DaysLeft: { } days })
+        var (model, _) = await active.ResolveAsync(cancellationToken);
+        var info = await retirement.GetAsync(model, cancellationToken);
+        if (info is { IsNear: true, RetiresOn: { } date, DaysLeft: { } days })
         {
-            RetiresSoon(_logger, model, date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), days, JsonCode.Of(retirement.Source));
+            RetiresSoon(logger, model, date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), days, JsonCode.Of(info.Source));
         }
 
-        return (model, retirement);
+        return (model, info);
     }
 
     [LoggerMessage(EventId = 1702, Level = LogLevel.Warning,

@@ -11,7 +11,8 @@ namespace TimeVision.Core.Estimating.Estimates.Stores;
 /// document and all its page results live in one partition, so reading a document is a point read and every query
 /// stays in one partition. The concurrency token is Cosmos DB's <c>_etag</c>.
 /// </summary>
-public sealed class CosmosEstimateStore : IEstimateStore, IEstimateListing
+/// <param name="container">The <c>estimates</c> container (partition key <see cref="PartitionKeyPath"/>), whose client serializes with System.Text.Json.</param>
+public sealed class CosmosEstimateStore(Container container) : IEstimateStore, IEstimateListing
 {
     /// <summary>The partition key path of the <c>estimates</c> container.</summary>
     public const string PartitionKeyPath = CosmosAccount.EstimatesPartitionKeyPath;
@@ -35,12 +36,6 @@ public sealed class CosmosEstimateStore : IEstimateStore, IEstimateListing
     private const string RetryType = "retryable";
 
     private const string SummaryType = "summary";
-
-    private readonly Container _container;
-
-    /// <summary>Creates the store.</summary>
-    /// <param name="container">The <c>estimates</c> container (partition key <see cref="PartitionKeyPath"/>), whose client serializes with System.Text.Json.</param>
-    public CosmosEstimateStore(Container container) => _container = container;
 
     /// <summary>Creates the database and the <c>estimates</c> container with the expected partition key when missing.</summary>
     public static Task<Container> EnsureContainerAsync(CosmosClient client, string database, string container, CancellationToken cancellationToken) =>
@@ -66,18 +61,18 @@ public sealed class CosmosEstimateStore : IEstimateStore, IEstimateListing
             // readers check the document), never one that misses a document. The retry sweep takes recovered documents
             // off its list (ForgetRetryableAsync), which keeps saves free of a query on that partition.
             var models = document.Models.Select(m => m.Model).Distinct(StringComparer.Ordinal).ToList();
-            await _container.UpsertItemAsync(
+            await container.UpsertItemAsync(
                 new Item<List<string>>(document.Id, ModelIndexPartition, "models", models), new PartitionKey(ModelIndexPartition), cancellationToken: cancellationToken);
             if (document.Feedback is { Count: > 0 })
             {
                 var label = new Item<string>(document.Id, LabelIndexPartition, LabelType, document.Id);
-                await _container.UpsertItemAsync(label, new PartitionKey(LabelIndexPartition), cancellationToken: cancellationToken);
+                await container.UpsertItemAsync(label, new PartitionKey(LabelIndexPartition), cancellationToken: cancellationToken);
             }
 
             if (document.RetryablePages.Count > 0)
             {
                 var entry = new Item<string>(document.Id, RetryIndexPartition, RetryType, document.Id);
-                await _container.UpsertItemAsync(entry, new PartitionKey(RetryIndexPartition), cancellationToken: cancellationToken);
+                await container.UpsertItemAsync(entry, new PartitionKey(RetryIndexPartition), cancellationToken: cancellationToken);
             }
 
             // The list's summary goes first for an unconditional save (nothing can refuse the document after it, and a
@@ -88,8 +83,8 @@ public sealed class CosmosEstimateStore : IEstimateStore, IEstimateListing
             }
 
             var response = ifMatch is null
-                ? await _container.UpsertItemAsync(item, new PartitionKey(document.Id), options, cancellationToken)
-                : await _container.ReplaceItemAsync(item, item.Id, new PartitionKey(document.Id), options, cancellationToken);
+                ? await container.UpsertItemAsync(item, new PartitionKey(document.Id), options, cancellationToken)
+                : await container.ReplaceItemAsync(item, item.Id, new PartitionKey(document.Id), options, cancellationToken);
             if (ifMatch is not null)
             {
                 await SaveSummaryAsync(document, cancellationToken);
@@ -108,7 +103,7 @@ public sealed class CosmosEstimateStore : IEstimateStore, IEstimateListing
     {
         var query = new QueryDefinition("SELECT * FROM c WHERE c.documentId = @partition").WithParameter("@partition", ModelIndexPartition);
         var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
-        foreach (var item in await CosmosQuery.InPartitionAsync<Item<List<string>>>(_container, query, ModelIndexPartition, cancellationToken))
+        foreach (var item in await CosmosQuery.InPartitionAsync<Item<List<string>>>(container, query, ModelIndexPartition, cancellationToken))
         {
             foreach (var model in item.Body)
             {
@@ -130,7 +125,7 @@ public sealed class CosmosEstimateStore : IEstimateStore, IEstimateListing
     {
         ArgumentNullException.ThrowIfNull(query);
         var monthsQuery = new QueryDefinition("SELECT * FROM c WHERE c.documentId = @partition").WithParameter("@partition", SummaryIndex.MonthsPartition);
-        var months = (await CosmosQuery.InPartitionAsync<Item<string>>(_container, monthsQuery, SummaryIndex.MonthsPartition, cancellationToken))
+        var months = (await CosmosQuery.InPartitionAsync<Item<string>>(container, monthsQuery, SummaryIndex.MonthsPartition, cancellationToken))
             .Select(item => item.Body)
             .Where(month => SummaryIndex.MayHold(month, query))
             .OrderDescending(StringComparer.Ordinal);
@@ -139,7 +134,7 @@ public sealed class CosmosEstimateStore : IEstimateStore, IEstimateListing
         {
             var partition = SummaryIndex.Partition(month);
             var monthQuery = new QueryDefinition("SELECT * FROM c WHERE c.documentId = @partition").WithParameter("@partition", partition);
-            var summaries = await CosmosQuery.InPartitionAsync<Item<EstimateSummary>>(_container, monthQuery, partition, cancellationToken);
+            var summaries = await CosmosQuery.InPartitionAsync<Item<EstimateSummary>>(container, monthQuery, partition, cancellationToken);
             rows.AddRange(summaries.Select(s => s.Body).Where(query.Matches).Order(ListCursor.NewestFirst));
             if (rows.Count > query.PageSize)
             {
@@ -158,16 +153,16 @@ public sealed class CosmosEstimateStore : IEstimateStore, IEstimateListing
     {
         var month = SummaryIndex.Month(document.CreatedAt);
         var earlier = await CreatedAtOfStoredAsync(document.Id, cancellationToken);
-        await _container.UpsertItemAsync(
+        await container.UpsertItemAsync(
             new Item<string>(month, SummaryIndex.MonthsPartition, "summary-month", month), new PartitionKey(SummaryIndex.MonthsPartition), cancellationToken: cancellationToken);
         var partition = SummaryIndex.Partition(month);
-        await _container.UpsertItemAsync(
+        await container.UpsertItemAsync(
             new Item<EstimateSummary>(document.Id, partition, SummaryType, EstimateSummary.Of(document)), new PartitionKey(partition), cancellationToken: cancellationToken);
         if (earlier is { } created && SummaryIndex.Month(created) != month)
         {
             try
             {
-                await _container.DeleteItemAsync<Item<EstimateSummary>>(document.Id, new PartitionKey(SummaryIndex.Partition(SummaryIndex.Month(created))), cancellationToken: cancellationToken);
+                await container.DeleteItemAsync<Item<EstimateSummary>>(document.Id, new PartitionKey(SummaryIndex.Partition(SummaryIndex.Month(created))), cancellationToken: cancellationToken);
             }
             catch (CosmosException exception) when (exception.StatusCode == HttpStatusCode.NotFound)
             {
@@ -181,7 +176,7 @@ public sealed class CosmosEstimateStore : IEstimateStore, IEstimateListing
         var query = new QueryDefinition("SELECT VALUE c.body.createdAt FROM c WHERE c.documentId = @documentId AND c.id = @id")
             .WithParameter("@documentId", documentId)
             .WithParameter("@id", documentId);
-        return (await CosmosQuery.InPartitionAsync<DateTimeOffset?>(_container, query, documentId, cancellationToken, maxItems: 1)).FirstOrDefault();
+        return (await CosmosQuery.InPartitionAsync<DateTimeOffset?>(container, query, documentId, cancellationToken, maxItems: 1)).FirstOrDefault();
     }
 
     /// <inheritdoc />
@@ -195,7 +190,7 @@ public sealed class CosmosEstimateStore : IEstimateStore, IEstimateListing
     public async IAsyncEnumerable<LabelVersion> ListLabelVersionsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var query = new QueryDefinition("SELECT * FROM c WHERE c.documentId = @partition").WithParameter("@partition", LabelIndexPartition);
-        var items = await CosmosQuery.InPartitionAsync<Item<string>>(_container, query, LabelIndexPartition, cancellationToken);
+        var items = await CosmosQuery.InPartitionAsync<Item<string>>(container, query, LabelIndexPartition, cancellationToken);
         foreach (var item in items.OrderBy(item => item.Body, StringComparer.Ordinal))
         {
             yield return new LabelVersion(item.Body, item.ETag ?? string.Empty);
@@ -210,7 +205,7 @@ public sealed class CosmosEstimateStore : IEstimateStore, IEstimateListing
     {
         try
         {
-            await _container.DeleteItemAsync<Item<string>>(documentId, new PartitionKey(RetryIndexPartition), cancellationToken: cancellationToken);
+            await container.DeleteItemAsync<Item<string>>(documentId, new PartitionKey(RetryIndexPartition), cancellationToken: cancellationToken);
         }
         catch (CosmosException exception) when (exception.StatusCode == HttpStatusCode.NotFound)
         {
@@ -221,7 +216,7 @@ public sealed class CosmosEstimateStore : IEstimateStore, IEstimateListing
     private async IAsyncEnumerable<string> ListIndexAsync(string partition, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var query = new QueryDefinition("SELECT * FROM c WHERE c.documentId = @partition").WithParameter("@partition", partition);
-        var items = await CosmosQuery.InPartitionAsync<Item<string>>(_container, query, partition, cancellationToken);
+        var items = await CosmosQuery.InPartitionAsync<Item<string>>(container, query, partition, cancellationToken);
         foreach (var id in items.Select(item => item.Body).Order(StringComparer.Ordinal))
         {
             yield return id;
@@ -241,7 +236,7 @@ public sealed class CosmosEstimateStore : IEstimateStore, IEstimateListing
     {
         ArgumentNullException.ThrowIfNull(result);
         var item = new Item<PageEstimateResult>(PageResultKey.For(page, result.Model, result.PromptHash), documentId, PageResultType, result);
-        return _container.UpsertItemAsync(item, new PartitionKey(documentId), cancellationToken: cancellationToken);
+        return container.UpsertItemAsync(item, new PartitionKey(documentId), cancellationToken: cancellationToken);
     }
 
     /// <summary>
@@ -254,7 +249,7 @@ public sealed class CosmosEstimateStore : IEstimateStore, IEstimateListing
         var query = new QueryDefinition("SELECT * FROM c WHERE c.documentId = @documentId AND c.id = @id")
             .WithParameter("@documentId", documentId)
             .WithParameter("@id", id);
-        return CosmosQuery.FirstInPartitionAsync<Item<T>>(_container, query, documentId, cancellationToken);
+        return CosmosQuery.FirstInPartitionAsync<Item<T>>(container, query, documentId, cancellationToken);
     }
 
     /// <summary>What is stored: the id and partition key Cosmos DB needs, a type, the body, and Cosmos DB's ETag.</summary>

@@ -19,7 +19,11 @@ namespace TimeVision.Core.Estimating.Rendering.Poppler;
 /// <c>pdftocairo</c> writes raw pixels only as TIFF, and TIFF needs a seekable file, not a pipe; the file lives in the
 /// page cache and costs about 1 % of a page's time.
 /// </remarks>
-public sealed class PopplerPageRenderer : IPageRenderer
+/// <param name="tools">Finds <c>pdftocairo</c>.</param>
+/// <param name="options">DPI, caps, colour mode and timeout.</param>
+/// <param name="logger">Logs each page's outcome.</param>
+public sealed class PopplerPageRenderer(
+    PopplerTools tools, IOptionsMonitor<RenderingOptions> options, ILogger<PopplerPageRenderer> logger) : IPageRenderer
 {
     private const int StderrLimit = 16 * 1024;
     private const int PixelReadBufferSize = 1024 * 1024;
@@ -30,21 +34,6 @@ public sealed class PopplerPageRenderer : IPageRenderer
     /// thousands, about a fifth of a page's time on the benchmark machine. Ignored by other C libraries and kernels.
     /// </summary>
     private const string HugePagesTunable = "glibc.malloc.hugetlb=1";
-
-    private readonly PopplerTools _tools;
-    private readonly IOptionsMonitor<RenderingOptions> _options;
-    private readonly ILogger<PopplerPageRenderer> _logger;
-
-    /// <summary>Creates the renderer.</summary>
-    /// <param name="tools">Finds <c>pdftocairo</c>.</param>
-    /// <param name="options">DPI, caps, colour mode and timeout.</param>
-    /// <param name="logger">Logs each page's outcome.</param>
-    public PopplerPageRenderer(PopplerTools tools, IOptionsMonitor<RenderingOptions> options, ILogger<PopplerPageRenderer> logger)
-    {
-        _tools = tools;
-        _options = options;
-        _logger = logger;
-    }
 
     /// <summary>Takes a page's raw pixel rows, top to bottom, and returns the number of bytes it wrote.</summary>
     /// <param name="rows">The rows: <see cref="RawImageHeader.Stride"/> bytes each, no padding.</param>
@@ -66,7 +55,7 @@ public sealed class PopplerPageRenderer : IPageRenderer
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxLongSidePx);
         ArgumentNullException.ThrowIfNull(destination);
 
-        var framed = PageFrame.For(page, _options.CurrentValue);
+        var framed = PageFrame.For(page, options.CurrentValue);
         if (!framed.Succeeded)
         {
             return Task.FromResult(Fail(page, framed.Error));
@@ -84,8 +73,8 @@ public sealed class PopplerPageRenderer : IPageRenderer
     internal async Task<RenderResult<RenderedPage>> RenderPixelsAsync(
         string pdfPath, PdfPageInfo page, PageFrame frame, PixelConsumer consume, CancellationToken cancellationToken)
     {
-        var options = _options.CurrentValue;
-        var pdftocairo = _tools.Resolve("pdftocairo");
+        var rendering = options.CurrentValue;
+        var pdftocairo = tools.Resolve("pdftocairo");
         if (!pdftocairo.Succeeded)
         {
             return Fail(page, pdftocairo.Error);
@@ -95,12 +84,12 @@ public sealed class PopplerPageRenderer : IPageRenderer
         var stderr = new StringBuilder();
         var folder = Directory.CreateTempSubdirectory("timevision-page-");
         using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeoutSource.CancelAfter(options.PageTimeout);
+        timeoutSource.CancelAfter(rendering.PageTimeout);
         try
         {
-            ChildProcessLimits.GiveToChild(folder, options);
+            ChildProcessLimits.GiveToChild(folder, rendering);
             var root = Path.Combine(folder.FullName, "page");
-            var result = await ChildProcessLimits.Wrap(pdftocairo.Value, Arguments(pdfPath, page, frame, options.Grayscale, root), options)
+            var result = await ChildProcessLimits.Wrap(pdftocairo.Value, Arguments(pdfPath, page, frame, rendering.Grayscale, root), rendering)
                 .WithEnvironmentVariables(environment => environment.Set("GLIBC_TUNABLES", Tunables()))
                 .WithStandardErrorPipe(PipeTarget.Create(async (stream, token) => await CaptureAsync(stream, stderr, token)))
                 .WithValidation(CommandResultValidation.None)
@@ -108,7 +97,7 @@ public sealed class PopplerPageRenderer : IPageRenderer
             var tiff = root + ".tif";
             if (ChildProcessLimits.ReportsOutOfMemory(stderr.ToString()))
             {
-                return Fail(page, OutOfMemory(page, options));
+                return Fail(page, OutOfMemory(page, rendering));
             }
 
             if (result.ExitCode != 0 || !File.Exists(tiff))
@@ -123,14 +112,14 @@ public sealed class PopplerPageRenderer : IPageRenderer
             var bytes = await consume(rows, header, timeoutSource.Token);
 
             var rendered = new RenderedPage(page.Number, header.Width, header.Height, frame.Dpi, header.Channels == 1, bytes);
-            Log.PageRendered(_logger, page.Number, rendered.WidthPx, rendered.HeightPx, rendered.Bytes, stopwatch.ElapsedMilliseconds);
+            Log.PageRendered(logger, page.Number, rendered.WidthPx, rendered.HeightPx, rendered.Bytes, stopwatch.ElapsedMilliseconds);
             return RenderResult<RenderedPage>.Success(rendered);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             return Fail(page, new RenderError(
                 RenderErrorCode.RenderTimeout,
-                string.Create(CultureInfo.InvariantCulture, $"Rendering page {page.Number} took longer than {options.PageTimeout.TotalSeconds:0.###} s (Rendering:PageTimeout); Poppler was stopped.")));
+                string.Create(CultureInfo.InvariantCulture, $"Rendering page {page.Number} took longer than {rendering.PageTimeout.TotalSeconds:0.###} s (Rendering:PageTimeout); Poppler was stopped.")));
         }
         catch (InvalidDataException)
         {
@@ -211,7 +200,7 @@ public sealed class PopplerPageRenderer : IPageRenderer
 
     private RenderResult<RenderedPage> Fail(PdfPageInfo page, RenderError error)
     {
-        Log.PageRenderFailed(_logger, page.Number, error.Code);
+        Log.PageRenderFailed(logger, page.Number, error.Code);
         return RenderResult<RenderedPage>.Failure(error);
     }
 }

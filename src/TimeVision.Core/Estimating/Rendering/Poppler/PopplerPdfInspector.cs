@@ -7,28 +7,17 @@ using Microsoft.Extensions.Options;
 namespace TimeVision.Core.Estimating.Rendering.Poppler;
 
 /// <summary>Inspects PDFs with Poppler's <c>pdfinfo</c>, run as a child process with a hard timeout.</summary>
-public sealed class PopplerPdfInspector : IPdfInspector
+/// <param name="tools">Finds <c>pdfinfo</c>.</param>
+/// <param name="options">Page cap and timeout.</param>
+/// <param name="logger">Logs each inspection's outcome.</param>
+public sealed class PopplerPdfInspector(
+    PopplerTools tools, IOptionsMonitor<RenderingOptions> options, ILogger<PopplerPdfInspector> logger) : IPdfInspector
 {
-    private readonly PopplerTools _tools;
-    private readonly IOptionsMonitor<RenderingOptions> _options;
-    private readonly ILogger<PopplerPdfInspector> _logger;
-
-    /// <summary>Creates the inspector.</summary>
-    /// <param name="tools">Finds <c>pdfinfo</c>.</param>
-    /// <param name="options">Page cap and timeout.</param>
-    /// <param name="logger">Logs each inspection's outcome.</param>
-    public PopplerPdfInspector(PopplerTools tools, IOptionsMonitor<RenderingOptions> options, ILogger<PopplerPdfInspector> logger)
-    {
-        _tools = tools;
-        _options = options;
-        _logger = logger;
-    }
-
     /// <inheritdoc />
     public async Task<RenderResult<PdfDocumentInfo>> InspectAsync(string pdfPath, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(pdfPath);
-        var options = _options.CurrentValue;
+        var rendering = options.CurrentValue;
 
         var header = await ReadHeaderAsync(pdfPath, cancellationToken);
         if (!PdfSignature.IsPdf(header))
@@ -36,13 +25,13 @@ public sealed class PopplerPdfInspector : IPdfInspector
             return Fail(RenderErrorCode.NotPdf, $"This is not a PDF: {PdfSignature.Describe(header)} (no %PDF- header in the first {PdfSignature.SearchWindow} bytes).");
         }
 
-        var pdfinfo = _tools.Resolve("pdfinfo");
+        var pdfinfo = tools.Resolve("pdfinfo");
         if (!pdfinfo.Succeeded)
         {
             return Fail(pdfinfo.Error);
         }
 
-        var summary = await RunPdfInfoAsync(pdfinfo.Value, [pdfPath], options, cancellationToken);
+        var summary = await RunPdfInfoAsync(pdfinfo.Value, [pdfPath], rendering, cancellationToken);
         if (summary.Error is not null)
         {
             return Fail(summary.Error);
@@ -54,11 +43,11 @@ public sealed class PopplerPdfInspector : IPdfInspector
             return Fail(RenderErrorCode.NoPages, "The PDF has no pages.");
         }
 
-        if (pageCount > options.MaxPages)
+        if (pageCount > rendering.MaxPages)
         {
             return Fail(
                 RenderErrorCode.TooManyPages,
-                string.Create(CultureInfo.InvariantCulture, $"The PDF has {pageCount} pages; at most {options.MaxPages} are accepted (Rendering:MaxPages)."));
+                string.Create(CultureInfo.InvariantCulture, $"The PDF has {pageCount} pages; at most {rendering.MaxPages} are accepted (Rendering:MaxPages)."));
         }
 
         var detail = pageCount == 1
@@ -66,7 +55,7 @@ public sealed class PopplerPdfInspector : IPdfInspector
             : await RunPdfInfoAsync(
                 pdfinfo.Value,
                 ["-f", "1", "-l", pageCount.ToString(CultureInfo.InvariantCulture), pdfPath],
-                options,
+                rendering,
                 cancellationToken);
         if (detail.Error is not null)
         {
@@ -81,7 +70,7 @@ public sealed class PopplerPdfInspector : IPdfInspector
                 string.Create(CultureInfo.InvariantCulture, $"The PDF claims {pageCount} pages but the sizes of only {pages.Count} could be read."));
         }
 
-        Log.PdfInspected(_logger, pageCount);
+        Log.PdfInspected(logger, pageCount);
         return RenderResult<PdfDocumentInfo>.Success(new PdfDocumentInfo(pages));
     }
 
@@ -89,7 +78,7 @@ public sealed class PopplerPdfInspector : IPdfInspector
 
     private RenderResult<PdfDocumentInfo> Fail(RenderError error)
     {
-        Log.PdfRejected(_logger, error.Code);
+        Log.PdfRejected(logger, error.Code);
         return RenderResult<PdfDocumentInfo>.Failure(error);
     }
 

@@ -3,24 +3,19 @@ using Microsoft.Extensions.Options;
 namespace TimeVision.Core.Estimating.Rendering.Poppler;
 
 /// <summary>Finds Poppler's command-line tools, from configuration or on <c>PATH</c>.</summary>
-public sealed class PopplerTools
+/// <param name="options">Rendering options; <see cref="RenderingOptions.PopplerDirectory"/> is read on every lookup.</param>
+public sealed class PopplerTools(IOptionsMonitor<RenderingOptions> options)
 {
     /// <summary>What a person should do when Poppler is missing.</summary>
     public const string InstallHint =
         "Install Poppler: 'sudo apt-get install poppler-utils' (Debian/Ubuntu), 'brew install poppler' (macOS), " +
         "or set Rendering:PopplerDirectory to the folder that holds pdfinfo and pdftocairo.";
 
-    private readonly IOptionsMonitor<RenderingOptions> _options;
-
-    /// <summary>Creates the locator.</summary>
-    /// <param name="options">Rendering options; <see cref="RenderingOptions.PopplerDirectory"/> is read on every lookup.</param>
-    public PopplerTools(IOptionsMonitor<RenderingOptions> options) => _options = options;
-
     /// <summary>Resolves a Poppler tool, or explains why it cannot be found.</summary>
     /// <param name="toolName">The executable's name, e.g. <c>pdftocairo</c>.</param>
     public RenderResult<string> Resolve(string toolName)
     {
-        var configured = _options.CurrentValue.PopplerDirectory;
+        var configured = options.CurrentValue.PopplerDirectory;
         if (!string.IsNullOrWhiteSpace(configured))
         {
             var path = Path.Combine(configured, toolName);

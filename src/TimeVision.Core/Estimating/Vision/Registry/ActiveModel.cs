@@ -26,24 +26,13 @@ public enum ModelSource
 /// The registry is read at most every <see cref="CacheFor"/>, so a running app follows an activation within a minute,
 /// without a restart. Safe to share between threads: the last registry read is one immutable record, replaced whole.
 /// </summary>
-public sealed class ActiveModel
+public sealed class ActiveModel(IModelRegistry registry, IOptionsMonitor<VisionOptions> vision, TimeProvider time)
 {
     /// <summary>How long a registry read is trusted.</summary>
     public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
 
-    private readonly IModelRegistry _registry;
-    private readonly IOptionsMonitor<VisionOptions> _vision;
-    private readonly TimeProvider _time;
     private RegistryRead? _cached;
     private int _generation;
-
-    /// <summary>Creates the resolver.</summary>
-    public ActiveModel(IModelRegistry registry, IOptionsMonitor<VisionOptions> vision, TimeProvider time)
-    {
-        _registry = registry;
-        _vision = vision;
-        _time = time;
-    }
 
     /// <summary>Drops the cached registry read, so this process sees an activation at once.</summary>
     public void Invalidate()
@@ -56,18 +45,18 @@ public sealed class ActiveModel
     /// <summary>The model to use and where it came from.</summary>
     public async Task<(string Model, ModelSource Source)> ResolveAsync(CancellationToken cancellationToken)
     {
-        var configured = _vision.CurrentValue.Model;
+        var configured = vision.CurrentValue.Model;
         if (!string.IsNullOrWhiteSpace(configured))
         {
             return (configured, ModelSource.Configuration);
         }
 
-        var now = _time.GetUtcNow();
+        var now = time.GetUtcNow();
         var generation = Volatile.Read(ref _generation);
         var read = Volatile.Read(ref _cached);
         if (read is null || read.Generation != generation || now - read.ReadAt > CacheFor)
         {
-            read = new RegistryRead((await _registry.GetAsync(cancellationToken)).ActiveModel, now, generation);
+            read = new RegistryRead((await registry.GetAsync(cancellationToken)).ActiveModel, now, generation);
             Volatile.Write(ref _cached, read);
         }
 

@@ -9,19 +9,14 @@ namespace TimeVision.Core.Estimating.Vision.Registry;
 /// The model registry in Cosmos DB: one item in the <c>models</c> container (partition key <c>/kind</c>), replaced with
 /// its <c>_etag</c> so two activations cannot overwrite each other unseen.
 /// </summary>
-public sealed class CosmosModelRegistry : IModelRegistry
+/// <param name="container">The <c>models</c> container.</param>
+public sealed class CosmosModelRegistry(Container container) : IModelRegistry
 {
     /// <summary>The partition key path of the <c>models</c> container.</summary>
     public const string PartitionKeyPath = CosmosAccount.ModelsPartitionKeyPath;
 
     private const string Kind = "registry";
     private const string Id = "registry";
-
-    private readonly Container _container;
-
-    /// <summary>Creates the registry.</summary>
-    /// <param name="container">The <c>models</c> container.</param>
-    public CosmosModelRegistry(Container container) => _container = container;
 
     /// <summary>Creates the <c>models</c> container when missing.</summary>
     public static Task<Container> EnsureContainerAsync(CosmosClient client, string database, string container, CancellationToken cancellationToken) =>
@@ -32,7 +27,7 @@ public sealed class CosmosModelRegistry : IModelRegistry
     {
         // A single-partition query, not a point read: the local Cosmos DB server answers a missing point read with a 500.
         var query = new QueryDefinition("SELECT * FROM c WHERE c.kind = @kind AND c.id = @id").WithParameter("@kind", Kind).WithParameter("@id", Id);
-        return await CosmosQuery.FirstInPartitionAsync<Item>(_container, query, Kind, cancellationToken) is { } item
+        return await CosmosQuery.FirstInPartitionAsync<Item>(container, query, Kind, cancellationToken) is { } item
             ? item.State with { ETag = item.ETag }
             : new ModelRegistryState();
     }
@@ -46,11 +41,11 @@ public sealed class CosmosModelRegistry : IModelRegistry
         {
             if (ifMatch is null)
             {
-                await _container.UpsertItemAsync(item, new PartitionKey(Kind), cancellationToken: cancellationToken);
+                await container.UpsertItemAsync(item, new PartitionKey(Kind), cancellationToken: cancellationToken);
             }
             else
             {
-                await _container.ReplaceItemAsync(item, Id, new PartitionKey(Kind), new ItemRequestOptions { IfMatchEtag = ifMatch }, cancellationToken);
+                await container.ReplaceItemAsync(item, Id, new PartitionKey(Kind), new ItemRequestOptions { IfMatchEtag = ifMatch }, cancellationToken);
             }
         }
         catch (CosmosException exception) when (exception.StatusCode is HttpStatusCode.PreconditionFailed or HttpStatusCode.NotFound && ifMatch is not null)

@@ -13,7 +13,9 @@ public sealed class LocalModelRegistry : IModelRegistry, IDisposable
 
     /// <summary>Creates the registry.</summary>
     /// <param name="dataDirectory">The data folder.</param>
+#pragma warning disable IDE0290 // It keeps the file path it derives, not the folder it is given.
     public LocalModelRegistry(string dataDirectory) => _path = Path.Combine(Path.GetFullPath(dataDirectory), "models", "registry.json");
+#pragma warning restore IDE0290
 
     /// <inheritdoc />
     public async Task<ModelRegistryState> GetAsync(CancellationToken cancellationToken)

@@ -9,15 +9,11 @@ namespace TimeVision.Core.Estimating.Vision.Spend;
 /// Daily totals as small items in the <c>estimates</c> container's <c>_daily</c> partition, changed only with the
 /// ETag they were read with: a conflict reads again, so concurrent instances never overshoot a limit.
 /// </summary>
-public sealed class CosmosDailyTotals : IDailyTotals
+/// <param name="container">The <c>estimates</c> container (partition key <c>/documentId</c>).</param>
+public sealed class CosmosDailyTotals(Container container) : IDailyTotals
 {
     private const string Partition = "_daily";
     private const int MaxAttempts = 10;
-    private readonly Container _container;
-
-    /// <summary>Creates the totals.</summary>
-    /// <param name="container">The <c>estimates</c> container (partition key <c>/documentId</c>).</param>
-    public CosmosDailyTotals(Container container) => _container = container;
 
     /// <inheritdoc />
     public async Task<bool> TryAddAsync(string name, DateOnly day, double amount, double limit, CancellationToken cancellationToken)
@@ -37,11 +33,11 @@ public sealed class CosmosDailyTotals : IDailyTotals
                 var next = new DayTotal(id, Partition, total + amount);
                 if (current is null)
                 {
-                    await _container.CreateItemAsync(next, new PartitionKey(Partition), cancellationToken: cancellationToken);
+                    await container.CreateItemAsync(next, new PartitionKey(Partition), cancellationToken: cancellationToken);
                 }
                 else
                 {
-                    await _container.ReplaceItemAsync(
+                    await container.ReplaceItemAsync(
                         next, id, new PartitionKey(Partition), new ItemRequestOptions { IfMatchEtag = current.ETag }, cancellationToken);
                 }
 
@@ -63,7 +59,7 @@ public sealed class CosmosDailyTotals : IDailyTotals
         var query = new QueryDefinition("SELECT * FROM c WHERE c.documentId = @partition AND c.id = @id")
             .WithParameter("@partition", Partition)
             .WithParameter("@id", id);
-        return await CosmosQuery.FirstInPartitionAsync<DayTotal>(_container, query, Partition, cancellationToken);
+        return await CosmosQuery.FirstInPartitionAsync<DayTotal>(container, query, Partition, cancellationToken);
     }
 
     private static string IdOf(string name, DateOnly day) => $"{name}:{day:yyyy-MM-dd}";

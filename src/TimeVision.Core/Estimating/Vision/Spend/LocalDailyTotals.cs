@@ -15,7 +15,9 @@ public sealed class LocalDailyTotals : IDailyTotals
 
     /// <summary>Creates the totals.</summary>
     /// <param name="dataDirectory">The data folder.</param>
+#pragma warning disable IDE0290 // It keeps the folder it derives, not the one it is given.
     public LocalDailyTotals(string dataDirectory) => _root = Path.Combine(Path.GetFullPath(dataDirectory), "totals");
+#pragma warning restore IDE0290
 
     /// <inheritdoc />
     public async Task<bool> TryAddAsync(string name, DateOnly day, double amount, double limit, CancellationToken cancellationToken)

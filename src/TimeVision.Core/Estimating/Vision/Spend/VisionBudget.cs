@@ -11,7 +11,12 @@ namespace TimeVision.Core.Estimating.Vision.Spend;
 /// expected cost before it starts, so no call starts that could pass a budget, and settles at its real cost after.
 /// Prices are those of <see cref="ModelPriceOptions.Prices"/>.
 /// </summary>
-public sealed class VisionBudget
+/// <param name="totals">The shared daily totals.</param>
+/// <param name="vision">The budgets.</param>
+/// <param name="prices">The prices per model.</param>
+/// <param name="time">The clock that says which day it is.</param>
+public sealed class VisionBudget(
+    IDailyTotals totals, IOptionsMonitor<VisionOptions> vision, IOptionsMonitor<ModelPriceOptions> prices, TimeProvider time)
 {
     /// <summary>The daily total of USD spent on model calls.</summary>
     public const string DailyTotalName = "vision-usd";
@@ -22,29 +27,12 @@ public sealed class VisionBudget
     /// <summary>Output tokens a page call is taken to need before any of the model's calls were measured (one estimate's reply).</summary>
     public const long PriorPageOutputTokens = 700;
 
-    private readonly IDailyTotals _totals;
-    private readonly IOptionsMonitor<VisionOptions> _vision;
-    private readonly IOptionsMonitor<ModelPriceOptions> _prices;
-    private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<string, TokenMean> _means = new(StringComparer.Ordinal);
     private readonly Lock _runGate = new();
     private double _runSpent;
 
-    /// <summary>Creates the budget.</summary>
-    /// <param name="totals">The shared daily totals.</param>
-    /// <param name="vision">The budgets.</param>
-    /// <param name="prices">The prices per model.</param>
-    /// <param name="time">The clock that says which day it is.</param>
-    public VisionBudget(IDailyTotals totals, IOptionsMonitor<VisionOptions> vision, IOptionsMonitor<ModelPriceOptions> prices, TimeProvider time)
-    {
-        _totals = totals;
-        _vision = vision;
-        _prices = prices;
-        _time = time;
-    }
-
     /// <summary>Whether any budget is set.</summary>
-    public bool IsLimited => _vision.CurrentValue is { DailyBudgetUsd: not null } or { RunBudgetUsd: not null };
+    public bool IsLimited => vision.CurrentValue is { DailyBudgetUsd: not null } or { RunBudgetUsd: not null };
 
     /// <summary>
     /// The refusal a new document gets when today's budget is spent, with when it opens again; <see langword="null"/>
@@ -52,13 +40,13 @@ public sealed class VisionBudget
     /// </summary>
     public async Task<BudgetSpent?> CheckDailyAsync(CancellationToken cancellationToken)
     {
-        if (_vision.CurrentValue.DailyBudgetUsd is not { } limit)
+        if (vision.CurrentValue.DailyBudgetUsd is not { } limit)
         {
             return null;
         }
 
-        var now = _time.GetUtcNow();
-        var spent = await _totals.GetAsync(DailyTotalName, Today(now), cancellationToken);
+        var now = time.GetUtcNow();
+        var spent = await totals.GetAsync(DailyTotalName, Today(now), cancellationToken);
         return spent < limit ? null : DailySpent(limit, spent, now);
     }
 
@@ -70,7 +58,7 @@ public sealed class VisionBudget
     public BudgetTooSmall? CheckFitsOnePage(string model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var options = _vision.CurrentValue;
+        var options = vision.CurrentValue;
         var (setting, limit) = (options.DailyBudgetUsd, options.RunBudgetUsd) switch
         {
             ({ } daily, { } run) => run < daily ? ("Vision:RunBudgetUsd", run) : ("Vision:DailyBudgetUsd", daily),
@@ -78,7 +66,7 @@ public sealed class VisionBudget
             (null, { } run) => ("Vision:RunBudgetUsd", run),
             _ => (string.Empty, double.PositiveInfinity),
         };
-        if (double.IsPositiveInfinity(limit) || _prices.CurrentValue.PriceOf(model) is not { } price)
+        if (double.IsPositiveInfinity(limit) || prices.CurrentValue.PriceOf(model) is not { } price)
         {
             return null;
         }
@@ -102,13 +90,13 @@ public sealed class VisionBudget
     public async Task<BudgetReservation> ReserveAsync(string model, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var options = _vision.CurrentValue;
+        var options = vision.CurrentValue;
         if (options.DailyBudgetUsd is null && options.RunBudgetUsd is null)
         {
             return BudgetReservation.Unlimited;
         }
 
-        if (_prices.CurrentValue.PriceOf(model) is not { } price)
+        if (prices.CurrentValue.PriceOf(model) is not { } price)
         {
             return BudgetReservation.Refused(new VisionError(
                 VisionErrorCode.UnpricedModel,
@@ -123,16 +111,16 @@ public sealed class VisionBudget
                 Invariant($"This run's budget of {runLimit:0.00##} USD is spent ({RunSpent:0.00##} USD); the page was not sent. Run again to estimate it.")));
         }
 
-        var now = _time.GetUtcNow();
+        var now = time.GetUtcNow();
         var day = Today(now);
-        if (options.DailyBudgetUsd is { } dailyLimit && !await _totals.TryAddAsync(DailyTotalName, day, amount, dailyLimit, cancellationToken))
+        if (options.DailyBudgetUsd is { } dailyLimit && !await totals.TryAddAsync(DailyTotalName, day, amount, dailyLimit, cancellationToken))
         {
             if (options.RunBudgetUsd is not null)
             {
                 AddToRun(-amount);
             }
 
-            var spent = await _totals.GetAsync(DailyTotalName, day, cancellationToken);
+            var spent = await totals.GetAsync(DailyTotalName, day, cancellationToken);
             return BudgetReservation.Refused(new VisionError(VisionErrorCode.BudgetSpent, DailySpent(dailyLimit, spent, now).Message));
         }
 
@@ -161,7 +149,7 @@ public sealed class VisionBudget
 
         if (reservation.Day is { } day && correction != 0)
         {
-            await _totals.TryAddAsync(DailyTotalName, day, correction, double.MaxValue, cancellationToken);
+            await totals.TryAddAsync(DailyTotalName, day, correction, double.MaxValue, cancellationToken);
         }
     }
 

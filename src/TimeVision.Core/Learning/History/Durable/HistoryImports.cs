@@ -38,7 +38,7 @@ public sealed record HistoryImportStatus(string ImportId, string State, HistoryI
 /// repeated request is the same import. An import that failed on a fault runs again (it resumes: see
 /// <see cref="HistoryImport"/>).
 /// </summary>
-public sealed class HistoryImports
+public sealed class HistoryImports(IBlobStore blobs, IOptionsMonitor<PipelineOptions> pipeline, IOptionsMonitor<HistoryOptions> history)
 {
     /// <summary>What every import's id begins with.</summary>
     public const string IdPrefix = "import-";
@@ -52,18 +52,6 @@ public sealed class HistoryImports
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
-
-    private readonly IBlobStore _blobs;
-    private readonly IOptionsMonitor<PipelineOptions> _pipeline;
-    private readonly IOptionsMonitor<HistoryOptions> _history;
-
-    /// <summary>Creates the service.</summary>
-    public HistoryImports(IBlobStore blobs, IOptionsMonitor<PipelineOptions> pipeline, IOptionsMonitor<HistoryOptions> history)
-    {
-        _blobs = blobs;
-        _pipeline = pipeline;
-        _history = history;
-    }
 
     /// <summary>Copies <paramref name="source"/> into <paramref name="destination"/>; <see langword="false"/> as soon as it passes <paramref name="maxBytes"/>.</summary>
     private static async Task<bool> CopyAtMostAsync(Stream source, Stream destination, long maxBytes, CancellationToken cancellationToken)
@@ -113,7 +101,7 @@ public sealed class HistoryImports
 
         var path = Path.Combine(Path.GetTempPath(), $"timevision-import-{Guid.NewGuid():N}.csv");
         await using var spooled = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose);
-        var maxBytes = _history.CurrentValue.MaxImportBytes;
+        var maxBytes = history.CurrentValue.MaxImportBytes;
         if (!await CopyAtMostAsync(times, spooled, maxBytes, cancellationToken))
         {
             return new HistoryImportSubmission(null, "rejected", TimesFileLimits.TooLarge, TimesFileLimits.TooLargeError(maxBytes).Message);
@@ -147,9 +135,9 @@ public sealed class HistoryImports
         }
 
         spooled.Position = 0;
-        await _blobs.UploadAsync(TimesBlob(importId), spooled, cancellationToken);
-        var pipeline = _pipeline.CurrentValue;
-        var input = new HistoryImportInput(importId, TimesBlob(importId), options, requestHash, pipeline.ActivityAttempts, pipeline.ActivityFirstRetry);
+        await blobs.UploadAsync(TimesBlob(importId), spooled, cancellationToken);
+        var pipelineOptions = pipeline.CurrentValue;
+        var input = new HistoryImportInput(importId, TimesBlob(importId), options, requestHash, pipelineOptions.ActivityAttempts, pipelineOptions.ActivityFirstRetry);
         return await ScheduleAsync(client, importId, input, status, cancellationToken);
     }
 
@@ -196,7 +184,7 @@ public sealed class HistoryImports
 
                 using (var json = new MemoryStream())
                 {
-                    if (!await _blobs.DownloadToAsync(summaryBlob, json, cancellationToken))
+                    if (!await blobs.DownloadToAsync(summaryBlob, json, cancellationToken))
                     {
                         throw new InvalidOperationException($"The summary of import {importId} is missing.");
                     }
@@ -210,7 +198,7 @@ public sealed class HistoryImports
             default:
                 using (var json = new MemoryStream())
                 {
-                    var progress = await _blobs.DownloadToAsync(ProgressBlob(importId), json, cancellationToken)
+                    var progress = await blobs.DownloadToAsync(ProgressBlob(importId), json, cancellationToken)
                         ? JsonSerializer.Deserialize<HistoryImportProgress>(json.ToArray(), Json)
                         : null;
                     return new HistoryImportStatus(importId, "running", progress, null, null, null);
