@@ -28,38 +28,41 @@ public static class ReferenceTables
     /// <summary>The tables' version; part of the offline estimate's hash.</summary>
     public const string Version = "base-1";
 
-    /// <summary>Minutes (min, max) for steel by part type, size and complexity.</summary>
-    public static (double Min, double Max) Range(PartType type, SizeClass size, Complexity complexity) => (type, size, complexity) switch
+    /// <summary>Minutes (min, max) for steel by part type, size and complexity; a trivial part is 0.3–1 whatever its type.</summary>
+    public static (double Min, double Max) Range(PartType type, SizeClass size, Complexity complexity) =>
+        size == SizeClass.Trivial ? (0.3, 1)
+        : Ranges.TryGetValue((type, size, complexity), out var range) ? range
+        : throw new ArgumentOutOfRangeException(nameof(type));
+
+    private static readonly Dictionary<(PartType, SizeClass, Complexity), (double Min, double Max)> Ranges = new()
     {
-        (_, SizeClass.Trivial, _) => (0.3, 1),
-        (PartType.Pri, SizeClass.Small, Complexity.Simple) => (1, 3),
-        (PartType.Pri, SizeClass.Small, Complexity.Medium) => (3, 6),
-        (PartType.Pri, SizeClass.Small, Complexity.Complex) => (5, 10), // derived
-        (PartType.Pri, SizeClass.Medium, Complexity.Simple) => (4, 8),
-        (PartType.Pri, SizeClass.Medium, Complexity.Medium) => (6, 12),
-        (PartType.Pri, SizeClass.Medium, Complexity.Complex) => (10, 25),
-        (PartType.Pri, SizeClass.Large, Complexity.Simple) => (8, 15),
-        (PartType.Pri, SizeClass.Large, Complexity.Medium) => (12, 30),
-        (PartType.Pri, SizeClass.Large, Complexity.Complex) => (25, 60),
-        (PartType.Rot, SizeClass.Small, Complexity.Simple) => (1, 3),
-        (PartType.Rot, SizeClass.Small, Complexity.Medium) => (3, 6),
-        (PartType.Rot, SizeClass.Small, Complexity.Complex) => (5, 10), // derived
-        (PartType.Rot, SizeClass.Medium, Complexity.Simple) => (3, 8),
-        (PartType.Rot, SizeClass.Medium, Complexity.Medium) => (6, 15),
-        (PartType.Rot, SizeClass.Medium, Complexity.Complex) => (10, 25),
-        (PartType.Rot, SizeClass.Large, Complexity.Simple) => (10, 20),
-        (PartType.Rot, SizeClass.Large, Complexity.Medium) => (15, 35),
-        (PartType.Rot, SizeClass.Large, Complexity.Complex) => (25, 60),
-        (PartType.Combined, SizeClass.Small, Complexity.Simple) => (2, 4),
-        (PartType.Combined, SizeClass.Small, Complexity.Medium) => (4, 8),
-        (PartType.Combined, SizeClass.Small, Complexity.Complex) => (6, 12), // derived
-        (PartType.Combined, SizeClass.Medium, Complexity.Simple) => (4, 8), // derived
-        (PartType.Combined, SizeClass.Medium, Complexity.Medium) => (8, 18),
-        (PartType.Combined, SizeClass.Medium, Complexity.Complex) => (12, 25), // derived
-        (PartType.Combined, SizeClass.Large, Complexity.Simple) => (8, 16), // derived
-        (PartType.Combined, SizeClass.Large, Complexity.Medium) => (12, 28), // derived
-        (PartType.Combined, SizeClass.Large, Complexity.Complex) => (15, 40),
-        _ => throw new ArgumentOutOfRangeException(nameof(type)),
+        [(PartType.Pri, SizeClass.Small, Complexity.Simple)] = (1, 3),
+        [(PartType.Pri, SizeClass.Small, Complexity.Medium)] = (3, 6),
+        [(PartType.Pri, SizeClass.Small, Complexity.Complex)] = (5, 10), // derived
+        [(PartType.Pri, SizeClass.Medium, Complexity.Simple)] = (4, 8),
+        [(PartType.Pri, SizeClass.Medium, Complexity.Medium)] = (6, 12),
+        [(PartType.Pri, SizeClass.Medium, Complexity.Complex)] = (10, 25),
+        [(PartType.Pri, SizeClass.Large, Complexity.Simple)] = (8, 15),
+        [(PartType.Pri, SizeClass.Large, Complexity.Medium)] = (12, 30),
+        [(PartType.Pri, SizeClass.Large, Complexity.Complex)] = (25, 60),
+        [(PartType.Rot, SizeClass.Small, Complexity.Simple)] = (1, 3),
+        [(PartType.Rot, SizeClass.Small, Complexity.Medium)] = (3, 6),
+        [(PartType.Rot, SizeClass.Small, Complexity.Complex)] = (5, 10), // derived
+        [(PartType.Rot, SizeClass.Medium, Complexity.Simple)] = (3, 8),
+        [(PartType.Rot, SizeClass.Medium, Complexity.Medium)] = (6, 15),
+        [(PartType.Rot, SizeClass.Medium, Complexity.Complex)] = (10, 25),
+        [(PartType.Rot, SizeClass.Large, Complexity.Simple)] = (10, 20),
+        [(PartType.Rot, SizeClass.Large, Complexity.Medium)] = (15, 35),
+        [(PartType.Rot, SizeClass.Large, Complexity.Complex)] = (25, 60),
+        [(PartType.Combined, SizeClass.Small, Complexity.Simple)] = (2, 4),
+        [(PartType.Combined, SizeClass.Small, Complexity.Medium)] = (4, 8),
+        [(PartType.Combined, SizeClass.Small, Complexity.Complex)] = (6, 12), // derived
+        [(PartType.Combined, SizeClass.Medium, Complexity.Simple)] = (4, 8), // derived
+        [(PartType.Combined, SizeClass.Medium, Complexity.Medium)] = (8, 18),
+        [(PartType.Combined, SizeClass.Medium, Complexity.Complex)] = (12, 25), // derived
+        [(PartType.Combined, SizeClass.Large, Complexity.Simple)] = (8, 16), // derived
+        [(PartType.Combined, SizeClass.Large, Complexity.Medium)] = (12, 28), // derived
+        [(PartType.Combined, SizeClass.Large, Complexity.Complex)] = (15, 40),
     };
 
     /// <summary>Cutting-time multipliers by material group (structural steel 1.00).</summary>
