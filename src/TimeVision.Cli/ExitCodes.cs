@@ -1,5 +1,3 @@
-using TimeVision.Core.Estimating.Estimates;
-
 namespace TimeVision.Cli;
 
 /// <summary>The process exit codes every <c>timevision</c> command uses.</summary>

@@ -1,19 +1,3 @@
 using TimeVision.Cli;
 
-using TimeVision.Cli;
-
-using TimeVision.Cli;
-
-using TimeVision.Cli;
-
-using TimeVision.Cli;
-
-using TimeVision.Cli;
-
-using TimeVision.Cli;
-
-using TimeVision.Cli;
-
-using TimeVision.Cli;
-
 return await TimeVisionCommandLine.InvokeAsync(args);

@@ -5,6 +5,8 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.ApplicationInsights;
 using Microsoft.Extensions.Options;
+using TimeVision.Api.Access;
+using TimeVision.Api.Endpoints;
 
 namespace TimeVision.Functions;
 

@@ -1,19 +1,3 @@
-using TimeVision.Functions;
-
-using TimeVision.Functions;
-
-using TimeVision.Functions;
-
-using TimeVision.Functions;
-
-using TimeVision.Functions;
-
-using TimeVision.Functions;
-
-using TimeVision.Functions;
-
-using TimeVision.Functions;
-
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
 using TimeVision.Functions;

@@ -9,6 +9,7 @@ using TimeVision.Core.Estimating.Estimates;
 using TimeVision.Core.Estimating.Estimates.Stores;
 using TimeVision.Testing;
 using TimeVision.Testing.FakeOpenAI;
+using TimeVision.Hosting.Local;
 
 namespace TimeVision.Cli.Tests;
 

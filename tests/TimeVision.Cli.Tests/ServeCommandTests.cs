@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TimeVision.Cli.Serve;
 using TimeVision.Testing;
 using TimeVision.Testing.FakeOpenAI;
+using TimeVision.Api.Endpoints;
 
 namespace TimeVision.Cli.Tests;
 

@@ -7,6 +7,8 @@ using TimeVision.Cli.Serve;
 using TimeVision.Testing;
 using TimeVision.Testing.FakeOpenAI;
 using static TimeVision.Cli.Tests.ServeCrossSiteTests;
+using TimeVision.Api.Access;
+using TimeVision.Api.Endpoints;
 
 namespace TimeVision.Cli.Tests;
 

@@ -10,6 +10,7 @@ using TimeVision.Core.Estimating.Pipeline;
 using TimeVision.Core.Estimating.Pipeline.Durable;
 using TimeVision.Core.Storage;
 using TimeVision.Testing.LocalServices;
+using TimeVision.Api.Http;
 
 namespace TimeVision.Functions.Tests;
 

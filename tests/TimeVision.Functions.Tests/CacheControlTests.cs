@@ -3,6 +3,11 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.DependencyInjection;
 using TimeVision.Testing.History;
 using TimeVision.Testing.LocalServices;
+using TimeVision.Api.Access;
+using TimeVision.Api.Handlers;
+using TimeVision.Api.Http;
+using TimeVision.Functions.Middleware;
+using TimeVision.Functions.Triggers;
 
 namespace TimeVision.Functions.Tests;
 

@@ -5,6 +5,9 @@ using Microsoft.Extensions.DependencyInjection;
 using TimeVision.Core.Estimating.Estimates.Stores;
 using TimeVision.Testing;
 using TimeVision.Testing.LocalServices;
+using TimeVision.Api.Handlers;
+using TimeVision.Api.Http;
+using TimeVision.Functions.Triggers;
 
 namespace TimeVision.Functions.Tests;
 

@@ -2,6 +2,9 @@ using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using TimeVision.Api.Endpoints;
+using TimeVision.Api.Handlers;
+using TimeVision.Api.Http;
 
 namespace TimeVision.Functions.Tests;
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using TimeVision.Api.Endpoints;
 
 namespace TimeVision.Functions.Tests;
 

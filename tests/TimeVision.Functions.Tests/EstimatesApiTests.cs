@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Mvc;
 using TimeVision.Core.Estimating.Estimates;
 using TimeVision.Testing;
 using TimeVision.Testing.LocalServices;
+using TimeVision.Api.Handlers;
+using TimeVision.Api.Http;
 
 namespace TimeVision.Functions.Tests;
 

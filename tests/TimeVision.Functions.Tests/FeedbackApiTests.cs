@@ -5,6 +5,9 @@ using TimeVision.Core.Estimating.Estimates;
 using TimeVision.Core.Learning.Feedback;
 using TimeVision.Testing;
 using TimeVision.Testing.LocalServices;
+using TimeVision.Api.Handlers;
+using TimeVision.Api.Http;
+using TimeVision.Functions.Triggers;
 
 namespace TimeVision.Functions.Tests;
 

@@ -9,6 +9,8 @@ using TimeVision.Core.ModelOps.ModelManagement;
 using TimeVision.Functions.Triggers;
 using TimeVision.Testing;
 using TimeVision.Testing.LocalServices;
+using TimeVision.Api.Handlers;
+using TimeVision.Api.Http;
 
 namespace TimeVision.Functions.Tests;
 

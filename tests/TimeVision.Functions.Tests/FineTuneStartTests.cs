@@ -8,6 +8,8 @@ using TimeVision.Core.Learning.FineTuning;
 using TimeVision.Core.Learning.Training;
 using TimeVision.Functions.Triggers;
 using TimeVision.Testing.LocalServices;
+using TimeVision.Api.Handlers;
+using TimeVision.Api.Http;
 
 namespace TimeVision.Functions.Tests;
 

@@ -11,6 +11,9 @@ using TimeVision.Core.Storage;
 using TimeVision.Functions.Triggers;
 using TimeVision.Testing.FakeOpenAI;
 using TimeVision.Testing.LocalServices;
+using TimeVision.Hosting.Local;
+using TimeVision.Api.Handlers;
+using TimeVision.Api.Http;
 
 namespace TimeVision.Functions.Tests;
 

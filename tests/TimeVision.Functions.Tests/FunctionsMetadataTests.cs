@@ -1,5 +1,8 @@
 using System.Text.Json;
 using TimeVision.Testing;
+using TimeVision.Api.Access;
+using TimeVision.Api.Http;
+using TimeVision.Functions.Middleware;
 
 namespace TimeVision.Functions.Tests;
 

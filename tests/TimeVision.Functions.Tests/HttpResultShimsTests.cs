@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.Abstractions;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using TimeVision.Functions.Triggers;
+using TimeVision.Api.Http;
 
 namespace TimeVision.Functions.Tests;
 

@@ -6,6 +6,7 @@ using TimeVision.Core.Estimating.Estimates;
 using TimeVision.Core.Estimating.Estimates.Stores;
 using TimeVision.Core.Learning.Feedback;
 using TimeVision.Testing;
+using TimeVision.Api.Handlers;
 
 namespace TimeVision.Functions.Tests;
 

@@ -4,6 +4,7 @@ using TimeVision.Core.Estimating.Estimates;
 using TimeVision.Core.Estimating.Rendering;
 using TimeVision.Testing;
 using TimeVision.Testing.LocalServices;
+using TimeVision.Api.Handlers;
 
 namespace TimeVision.Functions.Tests;
 

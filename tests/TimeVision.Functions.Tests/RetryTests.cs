@@ -8,6 +8,8 @@ using TimeVision.Core.Storage;
 using TimeVision.Testing;
 using TimeVision.Testing.FakeOpenAI;
 using TimeVision.Testing.LocalServices;
+using TimeVision.Api.Handlers;
+using TimeVision.Api.Http;
 
 namespace TimeVision.Functions.Tests;
 

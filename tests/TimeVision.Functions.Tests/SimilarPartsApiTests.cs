@@ -3,6 +3,9 @@ using Microsoft.Extensions.DependencyInjection;
 using TimeVision.Core.Learning.History;
 using TimeVision.Testing.History;
 using TimeVision.Testing.LocalServices;
+using TimeVision.Api.Handlers;
+using TimeVision.Api.Http;
+using TimeVision.Functions.Triggers;
 
 namespace TimeVision.Functions.Tests;
 

@@ -9,6 +9,7 @@ using TimeVision.Core.Storage;
 using TimeVision.Testing;
 using TimeVision.Testing.FakeOpenAI;
 using TimeVision.Testing.LocalServices;
+using TimeVision.Api.Http;
 
 namespace TimeVision.Functions.Tests;
 

@@ -8,6 +8,9 @@ using TimeVision.Core.Learning.Training;
 using TimeVision.Core.Storage;
 using TimeVision.Testing;
 using TimeVision.Testing.LocalServices;
+using TimeVision.Api.Handlers;
+using TimeVision.Api.Http;
+using TimeVision.Functions.Triggers;
 
 namespace TimeVision.Functions.Tests;
 

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using TimeVision.Core.Learning.Evaluation;
 using TimeVision.Core.Learning.Training;
 
 namespace TimeVision.Cli.Commands;

@@ -2,7 +2,6 @@ using System.ClientModel;
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using TimeVision.Core.Estimating.Estimates;
-using TimeVision.Core.Estimating.Pipeline;
 using TimeVision.Core.Estimating.Vision;
 using TimeVision.Core.Learning.FineTuning;
 

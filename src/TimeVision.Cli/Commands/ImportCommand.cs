@@ -6,6 +6,7 @@ using TimeVision.Core.Estimating.Pipeline.Recovery;
 using TimeVision.Core.Estimating.Vision;
 using TimeVision.Core.Json;
 using TimeVision.Core.Learning.History;
+using TimeVision.Hosting.Local;
 
 namespace TimeVision.Cli.Commands;
 

@@ -6,6 +6,7 @@ using TimeVision.Core.Estimating.Estimates.Stores;
 using TimeVision.Core.Estimating.Pipeline;
 using TimeVision.Core.Json;
 using TimeVision.Core.Learning.History;
+using TimeVision.Hosting.Local;
 
 namespace TimeVision.Cli.Commands;
 

@@ -6,6 +6,7 @@ using TimeVision.Core.Estimating.Pipeline;
 using TimeVision.Core.Estimating.Pipeline.Recovery;
 using TimeVision.Core.Json;
 using TimeVision.Core.ModelOps.Retirement;
+using TimeVision.Hosting.Local;
 
 namespace TimeVision.Cli.Commands;
 

@@ -1,6 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http;
+using TimeVision.Api.Access;
+using TimeVision.Api.Endpoints;
+using TimeVision.Api.Http;
 
 namespace TimeVision.Cli.Serve;
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.NetworkInformation;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Http;
+using TimeVision.Api.Http;
 
 namespace TimeVision.Cli.Serve;
 

@@ -10,6 +10,9 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TimeVision.Core.Estimating.Pipeline;
 using TimeVision.Core.Estimating.Pipeline.Recovery;
+using TimeVision.Hosting.Local;
+using TimeVision.Api.Endpoints;
+using TimeVision.Api.Http;
 
 namespace TimeVision.Cli.Serve;
 

@@ -1,5 +1,6 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Middleware;
+using TimeVision.Api.Access;
 
 namespace TimeVision.Functions.Middleware;
 

@@ -1,6 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Middleware;
 using Microsoft.Extensions.Options;
+using TimeVision.Api.Access;
 
 namespace TimeVision.Functions.Middleware;
 

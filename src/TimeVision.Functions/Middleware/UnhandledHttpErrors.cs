@@ -1,6 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Middleware;
 using Microsoft.Extensions.Logging;
+using TimeVision.Api.Http;
 
 namespace TimeVision.Functions.Middleware;
 

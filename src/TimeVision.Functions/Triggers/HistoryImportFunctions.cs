@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
+using TimeVision.Api.Endpoints;
+using TimeVision.Api.Handlers;
 
 namespace TimeVision.Functions.Triggers;
 

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using TimeVision.Api.Endpoints;
+using TimeVision.Api.Handlers;
 
 namespace TimeVision.Functions.Triggers;
 

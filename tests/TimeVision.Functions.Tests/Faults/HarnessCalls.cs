@@ -7,6 +7,8 @@ using TimeVision.Core.Estimating.Estimates;
 using TimeVision.Core.Storage;
 using TimeVision.Testing.FakeOpenAI;
 using TimeVision.Testing.LocalServices;
+using TimeVision.Api.Handlers;
+using TimeVision.Api.Http;
 
 namespace TimeVision.Functions.Tests.Faults;
 

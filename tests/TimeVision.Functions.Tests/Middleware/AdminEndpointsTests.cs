@@ -6,6 +6,8 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using TimeVision.Functions.Middleware;
+using TimeVision.Api.Access;
+using TimeVision.Api.Endpoints;
 
 namespace TimeVision.Functions.Tests.Middleware;
 
