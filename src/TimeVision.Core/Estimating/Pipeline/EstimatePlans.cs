@@ -30,6 +30,26 @@ public enum FeatureCorrectionOutcome
 /// <param name="Message">Why not, when not saved.</param>
 public sealed record FeatureCorrectionResult(FeatureCorrectionOutcome Outcome, DocumentEstimate? Document, string? ETag, string? Message);
 
+/// <summary>A stored estimate's plan with the features it was made from, as <c>plan &lt;id&gt;</c> and <c>GET /api/estimates/{id}/plan</c> show it.</summary>
+/// <param name="Id">The document's id.</param>
+/// <param name="Features">The features: every reading and their merge.</param>
+/// <param name="Plan">The plan and the versions it was made from.</param>
+public sealed record StoredPlan(string Id, DocumentFeatures Features, DocumentPlan Plan);
+
+/// <summary>A stored estimate's plan, or why there is none to show.</summary>
+/// <param name="Plan">The plan, when the estimate has one.</param>
+/// <param name="ETag">The estimate's concurrency token, for a correction's <c>If-Match</c>.</param>
+/// <param name="Code">Why not: <c>not_found</c>, or <c>no_plan</c> for an estimate without one.</param>
+/// <param name="Message">Why not, for a person.</param>
+public sealed record StoredPlanLookup(StoredPlan? Plan, string? ETag, string? Code, string? Message)
+{
+    /// <summary>The code of an unknown id.</summary>
+    public const string NotFound = "not_found";
+
+    /// <summary>The code of an estimate without a plan.</summary>
+    public const string NoPlan = "no_plan";
+}
+
 /// <summary>
 /// A stored estimate's features and process plan: read from the pages' text layers (their stored facts) and the
 /// model's answer, merged with the estimator's corrections by <see cref="FeatureMerge"/>, planned by
@@ -45,6 +65,22 @@ public sealed class EstimatePlans(StoredPageFacts facts, IEstimateStore estimate
 {
     /// <summary>Estimator versions one estimate keeps; older ones are dropped (the newest is the one merged).</summary>
     public const int MaxEstimatorReadings = 20;
+
+    /// <summary>The stored estimate's plan, or why there is none: an unknown id, an estimate from before plans were kept, or one with nothing to machine.</summary>
+    /// <param name="documentId">The estimate.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    public async Task<StoredPlanLookup> FindAsync(string documentId, CancellationToken cancellationToken)
+    {
+        var document = DocumentId.TryParse(documentId, out var id) ? await estimates.GetAsync(id.Value, cancellationToken) : null;
+        return document switch
+        {
+            null => new StoredPlanLookup(null, null, StoredPlanLookup.NotFound, $"No stored estimate with id '{documentId.Trim()}'."),
+            { Features: { } features, Plan: { Routing: not null } plan } => new StoredPlanLookup(new StoredPlan(document.Id, features, plan), document.ETag, null, null),
+            { Plan.NotMade: { } notMade } => new StoredPlanLookup(null, document.ETag, StoredPlanLookup.NoPlan, $"The estimate has no process plan: {notMade.Message} ({notMade.Code})"),
+            _ => new StoredPlanLookup(
+                null, document.ETag, StoredPlanLookup.NoPlan, "The estimate was made before plans were kept; estimate it again, or enter its features."),
+        };
+    }
 
     /// <summary>
     /// <paramref name="document"/> with features read afresh from its pages and its model's answer, the estimator's
