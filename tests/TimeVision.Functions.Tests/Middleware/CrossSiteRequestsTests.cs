@@ -39,6 +39,7 @@ public sealed class CrossSiteRequestsTests
     [InlineData("StartHistoryImport", "application/json")]
     [InlineData("PostEstimate", "text/plain")]
     [InlineData("PutFeedback", "text/plain")]
+    [InlineData("PutEstimateFeatures", "text/plain")]
     [InlineData("ActivateModel", null)]
     public void A_state_change_whose_body_is_not_of_its_declared_type_is_415(string function, string? contentType)
     {
