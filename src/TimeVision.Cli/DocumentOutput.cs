@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using TimeVision.Core.Estimating.Estimates;
+using TimeVision.Core.Estimating.ProcessPlanning;
 using TimeVision.Core.Json;
 
 namespace TimeVision.Cli;
@@ -93,7 +94,27 @@ internal static class DocumentOutput
             text.AppendLine(Invariant($"Calibrated total: {calibratedTotal:0.00} min ({document.CalibratedInterval?.LowMin:0.00}–{document.CalibratedInterval?.HighMin:0.00}), calibration {document.Calibration}"));
         }
 
+        if (document.Plan is { Routing: { } routing } plan)
+        {
+            AppendRouting(text, routing, plan);
+        }
+
         return text.ToString();
+    }
+
+    /// <summary>The routing under the model's estimate: operation, work centre, setup per batch and minutes per piece.</summary>
+    private static void AppendRouting(StringBuilder text, ProcessPlan routing, DocumentPlan plan)
+    {
+        text.AppendLine();
+        text.AppendLine(Invariant($"Process plan (features v{plan.FeaturesVersion}, cutting data {plan.CuttingDataVersion}, work centres {plan.WorkCentresVersion}):"));
+        text.AppendLine(Invariant($"  {"seq",4}  {"operation",-12} {"work centre",-12} {"setup min",10} {"per piece min",14}"));
+        foreach (var operation in routing.Operations)
+        {
+            text.AppendLine(Invariant(
+                $"  {operation.Sequence,4}  {JsonCode.Of(operation.Kind),-12} {operation.WorkCentre,-12} {operation.SetupMin,10:0.##} {operation.CycleMin,14:0.###}"));
+        }
+
+        text.AppendLine(Invariant($"  {"total",-32} {routing.SetupMin,10:0.##} {routing.CycleMin,14:0.###}"));
     }
 
     private static string Size(PageEstimate estimate)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Spectre.Console;
+using TimeVision.Core.Estimating.Pipeline;
 using TimeVision.Core.Estimating.ProcessPlanning;
 using TimeVision.Core.Json;
 
@@ -26,6 +27,45 @@ internal static class PlanOutput
         {
             console.WriteLine($"  {used}");
         }
+    }
+
+    /// <summary>A stored estimate's plan: the versions it was made from, the plan, and each feature with where it came from.</summary>
+    public static void Write(TextWriter stdout, StoredPlan stored)
+    {
+        var plan = stored.Plan;
+        stdout.WriteLine(Invariant($"id {stored.Id}: features v{plan.FeaturesVersion}, cutting data {plan.CuttingDataVersion}, work centres {plan.WorkCentresVersion}"));
+        Write(stdout, plan.Routing!);
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(stdout), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Interactive = InteractionSupport.No,
+        });
+        console.Profile.Width = 160;
+        console.Write(Sources(stored.Features));
+        foreach (var conflict in stored.Features.Conflicts)
+        {
+            console.WriteLine(Invariant(
+                $"{FeatureConflict.WarningCode}: {conflict.FeatureId ?? "part"} {conflict.Field} {conflict.Kept} ({JsonCode.Of(conflict.KeptFrom)}) kept over {conflict.Other} ({JsonCode.Of(conflict.OtherFrom)})"));
+        }
+    }
+
+    private static Table Sources(DocumentFeatures features)
+    {
+        var table = new Table().Border(TableBorder.Simple).Title("Where each feature came from");
+        foreach (var column in new[] { "feature", "type", "count", "size", "source", "page", "confidence" })
+        {
+            table.AddColumn(new TableColumn(column) { Alignment = column is "count" or "page" ? Justify.Right : Justify.Left });
+        }
+
+        foreach (var f in features.Merged.Features)
+        {
+            var size = f.Thread ?? (f.DiameterMm is { } d ? Invariant($"Ø{d:0.##}") : string.Join(" × ", new[] { f.LengthMm, f.WidthMm, f.DepthMm }.OfType<double>().Select(v => Invariant($"{v:0.##}"))));
+            table.AddRow(
+                Markup.Escape(f.Id ?? string.Empty), JsonCode.Of(f.Type), Invariant($"{f.Count ?? 1}"), Markup.Escape(size),
+                f.Source is { } source ? JsonCode.Of(source.Kind) : string.Empty, Invariant($"{f.Source?.Page}"),
+                f.Source?.Confidence is { } confidence ? JsonCode.Of(confidence) : string.Empty);
+        }
+
+        return table;
     }
 
     private static Table Routing(ProcessPlan plan)

@@ -2,7 +2,10 @@ using TimeVision.Testing;
 
 namespace TimeVision.Cli.Tests;
 
-/// <summary><c>timevision plan --features FILE</c>: a features file's routing and minutes, with no document.</summary>
+/// <summary>
+/// <c>timevision plan --features FILE</c>: a features file's routing and minutes, with no document; <c>timevision plan
+/// &lt;id&gt;</c>: a stored estimate's plan, which <c>estimate</c> and <c>show</c> print under their summary.
+/// </summary>
 public sealed class PlanCommandTests : IDisposable
 {
     private const string Part = """
@@ -74,6 +77,62 @@ public sealed class PlanCommandTests : IDisposable
 
         Assert.Equal(2, run.ExitCode);
         Assert.Equal("file_not_found", run.Json.GetProperty("error").GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task A_stored_estimates_plan_is_shown_with_where_each_feature_came_from()
+    {
+        var estimate = await CliRunner.InvokeAsync("estimate", RepositoryPaths.Sample("edocr-adapterplatte.pdf"), "--offline", "--data", _folder.Path, "--json");
+        var id = estimate.Json.GetProperty("id").GetString()!;
+
+        var table = await CliRunner.InvokeAsync("plan", id, "--data", _folder.Path);
+        var json = await CliRunner.InvokeAsync("plan", id, "--data", _folder.Path, "--json");
+
+        Assert.True(table.ExitCode == 0, table.Stderr);
+        Assert.Contains("features v1, cutting data timevision-2026.12.1, work centres gestima-seed-8e5fe945", table.Stdout, StringComparison.Ordinal);
+        Assert.Contains("2·L/(P·n) per hole", table.Stdout, StringComparison.Ordinal);   // the tapped holes of its text layer
+        Assert.Contains("Where each feature came from", table.Stdout, StringComparison.Ordinal);
+        Assert.Equal(id, json.Json.GetProperty("id").GetString());
+        Assert.Equal(1, json.Json.GetProperty("features").GetProperty("version").GetInt32());
+        Assert.Contains(
+            json.Json.GetProperty("features").GetProperty("merged").GetProperty("features").EnumerateArray(),
+            f => f.GetProperty("type").GetString() == "tapping" && f.GetProperty("source").GetProperty("kind").GetString() == "text_layer");
+        var kinds = json.Json.GetProperty("plan").GetProperty("routing").GetProperty("operations").EnumerateArray().Select(o => o.GetProperty("kind").GetString());
+        Assert.Contains("drilling", kinds);
+        Assert.Equal(estimate.Json.GetProperty("plan").GetProperty("routing").GetProperty("cycleMin").GetDouble(), json.Json.GetProperty("plan").GetProperty("routing").GetProperty("cycleMin").GetDouble());
+    }
+
+    [Fact]
+    public async Task Estimate_and_show_print_the_routing_under_their_summary()
+    {
+        var estimate = await CliRunner.InvokeAsync("estimate", RepositoryPaths.Sample("edocr-adapterplatte.pdf"), "--offline", "--data", _folder.Path);
+        var id = estimate.Stdout.Split('\n').Single(line => line.StartsWith("id ", StringComparison.Ordinal))[3..].Trim();
+        var show = await CliRunner.InvokeAsync("show", id, "--data", _folder.Path);
+
+        Assert.True(estimate.ExitCode == 0, estimate.Stderr);
+        foreach (var output in new[] { estimate.Stdout, show.Stdout })
+        {
+            var routing = output[output.IndexOf("Process plan (features v1", StringComparison.Ordinal)..];
+            Assert.True(routing.IndexOf("Document total", StringComparison.Ordinal) < 0, "The routing comes under the summary.");
+            Assert.Matches(@"\n +20 +drilling +80000008 +36 +1\.41\r?\n", routing);
+        }
+    }
+
+    [Fact]
+    public async Task An_unknown_id_or_an_estimate_without_a_plan_is_an_error_with_its_code()
+    {
+        var blank = Write("blank.pdf", string.Empty);
+        await File.WriteAllBytesAsync(blank, TestPdfs.WithPages(1), TestContext.Current.CancellationToken);
+        var estimate = await CliRunner.InvokeAsync("estimate", blank, "--offline", "--data", _folder.Path, "--json");
+
+        var unknown = await CliRunner.InvokeAsync("plan", new string('a', 64), "--data", _folder.Path);
+        var none = await CliRunner.InvokeAsync("plan", estimate.Json.GetProperty("id").GetString()!, "--data", _folder.Path);
+        var neither = await CliRunner.InvokeAsync("plan", "--data", _folder.Path);
+
+        Assert.Equal((2, "not_found"), (unknown.ExitCode, unknown.Json.GetProperty("error").GetProperty("code").GetString()));
+        Assert.Equal((3, "no_plan"), (none.ExitCode, none.Json.GetProperty("error").GetProperty("code").GetString()));
+        Assert.Contains("no_features", none.Json.GetProperty("error").GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal((2, "invalid_option"), (neither.ExitCode, neither.Json.GetProperty("error").GetProperty("code").GetString()));
     }
 
     private string Write(string name, string text)

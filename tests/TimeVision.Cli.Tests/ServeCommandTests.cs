@@ -94,6 +94,49 @@ public sealed class ServeCommandTests : FakeOpenAITestBase
     }
 
     [Fact]
+    public async Task An_estimates_plan_is_served_and_the_estimators_features_make_a_new_plan_guarded_by_the_etag()
+    {
+        await using var serve = await StartAsync();
+        using var http = new HttpClient { BaseAddress = serve.Address };
+        using var pdf = new ByteArrayContent(await File.ReadAllBytesAsync(RepositoryPaths.Sample("edocr-adapterplatte.pdf"), Token));
+        pdf.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+        using var posted = await http.PostAsync(new Uri("api/estimates", UriKind.Relative), pdf, Token);
+        var id = (await posted.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("id").GetString()!;
+        await WaitForEstimateAsync(http, id);
+        var plan = new Uri($"api/estimates/{id}/plan", UriKind.Relative);
+        var features = new Uri($"api/estimates/{id}/features", UriKind.Relative);
+
+        using var first = await http.GetAsync(plan, Token);
+        var etag = first.Headers.ETag!.ToString();
+        using var corrected = await http.SendAsync(Put(features, etag), Token);
+        using var stale = await http.SendAsync(Put(features, etag), Token);
+        using var read = await http.GetAsync(plan, Token);
+
+        var before = await first.Content.ReadFromJsonAsync<JsonElement>(Token);
+        var after = await corrected.Content.ReadFromJsonAsync<JsonElement>(Token);
+        Assert.Equal((HttpStatusCode.OK, 1), (first.StatusCode, before.GetProperty("features").GetProperty("version").GetInt32()));
+        Assert.Contains(before.GetProperty("plan").GetProperty("routing").GetProperty("operations").EnumerateArray(), o => o.GetProperty("kind").GetString() == "drilling");
+        Assert.Equal((HttpStatusCode.OK, 2), (corrected.StatusCode, after.GetProperty("features").GetProperty("version").GetInt32()));
+        Assert.Equal(corrected.Headers.ETag!.ToString(), after.GetProperty("etag").GetString());
+        Assert.Contains(after.GetProperty("plan").GetProperty("routing").GetProperty("operations").EnumerateArray().SelectMany(o => o.GetProperty("lines").EnumerateArray()),
+            l => l.GetProperty("featureId").GetString() == "e1");
+        Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
+        Assert.Equal("stale_token", (await stale.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("error").GetProperty("code").GetString());
+        Assert.Equal(after.GetProperty("plan").GetProperty("routing").GetProperty("cycleMin").GetDouble(),
+            (await read.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("plan").GetProperty("routing").GetProperty("cycleMin").GetDouble());
+    }
+
+    private static HttpRequestMessage Put(Uri features, string etag)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Put, features)
+        {
+            Content = new StringContent("""{ "features": [ { "id": "e1", "type": "reaming", "count": 2, "diameterMm": 8, "depthMm": 20 } ] }""", System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.TryAddWithoutValidation("If-Match", etag);
+        return request;
+    }
+
+    [Fact]
     public async Task A_bad_list_query_and_an_unknown_document_get_the_apis_error_shape()
     {
         await using var serve = await StartAsync();

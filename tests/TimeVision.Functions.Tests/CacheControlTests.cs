@@ -5,6 +5,9 @@ using TimeVision.Api.Handlers;
 using TimeVision.Api.Http;
 using TimeVision.Testing.History;
 using TimeVision.Testing.LocalServices;
+using TimeVision.Api.Access;
+using TimeVision.Functions.Middleware;
+using TimeVision.Functions.Triggers;
 
 namespace TimeVision.Functions.Tests;
 

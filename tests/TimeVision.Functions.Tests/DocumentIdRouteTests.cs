@@ -7,6 +7,7 @@ using TimeVision.Api.Http;
 using TimeVision.Core.Estimating.Estimates.Stores;
 using TimeVision.Testing;
 using TimeVision.Testing.LocalServices;
+using TimeVision.Functions.Triggers;
 
 namespace TimeVision.Functions.Tests;
 
@@ -30,6 +31,8 @@ public sealed class DocumentIdRouteTests(AzuriteFixture azurite, CosmosFixture c
         ["GetPageFacts"] = async (s, h, id) => (await Of<EstimateListApi>(s).FactsAsync(FunctionsHarness.Request("GET"), id, "1", Token)).Result,
         ["GetSimilarParts"] = async (s, h, id) => (await Of<SimilarPartsApi>(s).GetAsync(FunctionsHarness.Request("GET"), id, Token)).Result,
         ["PutFeedback"] = async (s, h, id) => (await Of<FeedbackApi>(s).PutAsync(Feedback(), id, Token)).Result,
+        ["GetEstimatePlan"] = async (s, h, id) => (await Of<EstimatePlanApi>(s).GetAsync(FunctionsHarness.Request("GET"), id, Token)).Result,
+        ["PutEstimateFeatures"] = async (s, h, id) => (await Of<EstimatePlanApi>(s).PutFeaturesAsync(Features(), id, Token)).Result,
     };
 
     private readonly TempFolder _data = new();
@@ -74,6 +77,13 @@ public sealed class DocumentIdRouteTests(AzuriteFixture azurite, CosmosFixture c
 
     private static T Of<T>(IServiceProvider services)
         where T : class => ActivatorUtilities.CreateInstance<T>(services);
+
+    private static HttpRequest Features()
+    {
+        var request = FunctionsHarness.Request("PUT", """{"features": []}"""u8.ToArray(), "application/json");
+        request.Headers.IfMatch = "\"x\"";
+        return request;
+    }
 
     private static HttpRequest Feedback()
     {

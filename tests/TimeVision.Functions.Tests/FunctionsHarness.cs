@@ -13,6 +13,7 @@ using TimeVision.Functions.Triggers;
 using TimeVision.Hosting.Local;
 using TimeVision.Testing.FakeOpenAI;
 using TimeVision.Testing.LocalServices;
+using TimeVision.Api.Http;
 
 namespace TimeVision.Functions.Tests;
 

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using TimeVision.Api.Access;
 using TimeVision.Testing;
+using TimeVision.Api.Http;
+using TimeVision.Functions.Middleware;
 
 namespace TimeVision.Functions.Tests;
 
@@ -13,7 +15,7 @@ public sealed class FunctionsMetadataTests
     public void Every_function_is_declared()
     {
         Assert.Equal(
-            ["ActivateModel", "CheckFineTuneJobs", "CheckModel", "CheckModelRetirement", "CreateFineTuneJob", "DeleteEstimate", "DrawingBlobTrigger", "EstimateDocument", "EstimatePage", "ExportTraining", "FineTuneStart", "GetEstimate", "GetFineTuneStart", "GetHistoryImport", "GetModelInfo", "GetPageFacts", "GetPageImage", "GetSimilarParts", "HistoryImport", "InspectDocument", "ListEstimates", "ListFineTuneJobs", "PostEstimate", "PurgeEstimate", "PutFeedback", "Recalibrate", "RecordFineTuneJob", "RenderPage", "RestoreEstimate", "RetryEstimate", "RetryFailedPages", "RunHistoryImport", "SaveDocumentEstimate", "StartFineTune", "StartHistoryImport", "UploadTrainingFiles", "WebAsset", "WebDocument", "WebIndex"],
+            ["ActivateModel", "CheckFineTuneJobs", "CheckModel", "CheckModelRetirement", "CreateFineTuneJob", "DeleteEstimate", "DrawingBlobTrigger", "EstimateDocument", "EstimatePage", "ExportTraining", "FineTuneStart", "GetEstimate", "GetEstimatePlan", "GetFineTuneStart", "GetHistoryImport", "GetModelInfo", "GetPageFacts", "GetPageImage", "GetSimilarParts", "HistoryImport", "InspectDocument", "ListEstimates", "ListFineTuneJobs", "PostEstimate", "PurgeEstimate", "PutEstimateFeatures", "PutFeedback", "Recalibrate", "RecordFineTuneJob", "RenderPage", "RestoreEstimate", "RetryEstimate", "RetryFailedPages", "RunHistoryImport", "SaveDocumentEstimate", "StartFineTune", "StartHistoryImport", "UploadTrainingFiles", "WebAsset", "WebDocument", "WebIndex"],
             Functions.Value.Select(f => f.GetProperty("name").GetString()!).Order());
     }
 
@@ -53,6 +55,8 @@ public sealed class FunctionsMetadataTests
     [InlineData("GetPageImage", "api/estimates/{id}/pages/{page}/image", "get", "Anonymous")]
     [InlineData("GetPageFacts", "api/estimates/{id}/pages/{page}/facts", "get", "Anonymous")]
     [InlineData("GetSimilarParts", "api/estimates/{id}/similar", "get", "Anonymous")]
+    [InlineData("GetEstimatePlan", "api/estimates/{id}/plan", "get", "Anonymous")]
+    [InlineData("PutEstimateFeatures", "api/estimates/{id}/features", "put", "Anonymous")]
     [InlineData("WebIndex", "{ignored:maxlength(0)?}", "get", "Anonymous")]
     [InlineData("WebDocument", "estimates/{id}", "get", "Anonymous")]
     [InlineData("WebAsset", "assets/{name}", "get", "Anonymous")]

@@ -10,6 +10,7 @@ using TimeVision.Core.Estimating.Estimates;
 using TimeVision.Core.Estimating.Estimates.Stores;
 using TimeVision.Testing;
 using TimeVision.Testing.LocalServices;
+using TimeVision.Functions.Triggers;
 
 namespace TimeVision.Functions.Tests;
 

@@ -7,6 +7,7 @@ using TimeVision.Core.Estimating.Estimates;
 using TimeVision.Core.ModelOps.ModelManagement;
 using TimeVision.Testing;
 using TimeVision.Testing.LocalServices;
+using TimeVision.Functions.Triggers;
 
 namespace TimeVision.Functions.Tests;
 

@@ -5,6 +5,7 @@ using TimeVision.Api.Http;
 using TimeVision.Core.Learning.History;
 using TimeVision.Testing.History;
 using TimeVision.Testing.LocalServices;
+using TimeVision.Functions.Triggers;
 
 namespace TimeVision.Functions.Tests;
 

@@ -9,6 +9,8 @@ using TimeVision.Core.Learning.Training;
 using TimeVision.Core.Storage;
 using TimeVision.Testing;
 using TimeVision.Testing.LocalServices;
+using TimeVision.Api.Http;
+using TimeVision.Functions.Triggers;
 
 namespace TimeVision.Functions.Tests;
 

@@ -44,6 +44,10 @@ public static class ApiEndpoints
             api.PurgeAsync(request, id, cancellationToken), Rule.Admin),
         new("PutFeedback", ApiRoutes.Feedback, ["PUT"], static ([FromServices] FeedbackApi api, HttpRequest request, string id, CancellationToken cancellationToken) =>
             api.PutAsync(request, id, cancellationToken), Rule.SignedIn, MediaTypes.Json),
+        new("GetEstimatePlan", ApiRoutes.Plan, [Get], static ([FromServices] EstimatePlanApi api, HttpRequest request, string id, CancellationToken cancellationToken) =>
+            api.GetAsync(request, id, cancellationToken), Rule.SignedIn),
+        new("PutEstimateFeatures", ApiRoutes.Features, ["PUT"], static ([FromServices] EstimatePlanApi api, HttpRequest request, string id, CancellationToken cancellationToken) =>
+            api.PutFeaturesAsync(request, id, cancellationToken), Rule.SignedIn, MediaTypes.Json),
         new("GetSimilarParts", ApiRoutes.Similar, [Get], static ([FromServices] SimilarPartsApi api, HttpRequest request, string id, CancellationToken cancellationToken) =>
             api.GetAsync(request, id, cancellationToken), Rule.SignedIn),
     ];

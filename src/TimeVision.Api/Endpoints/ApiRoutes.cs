@@ -31,6 +31,12 @@ public static class ApiRoutes
     /// <summary>The shop's real time for a document.</summary>
     public const string Feedback = "api/estimates/{id}/feedback";
 
+    /// <summary>A document's process plan with its features.</summary>
+    public const string Plan = "api/estimates/{id}/plan";
+
+    /// <summary>The estimator's features for a document.</summary>
+    public const string Features = "api/estimates/{id}/features";
+
     /// <summary>A document's most similar labelled past parts.</summary>
     public const string Similar = "api/estimates/{id}/similar";
 

@@ -14,6 +14,7 @@ public static class ApiServiceCollectionExtensions
         return services
             .AddTransient<EstimatesApi>()
             .AddTransient<EstimateListApi>()
+            .AddTransient<EstimatePlanApi>()
             .AddTransient<FeedbackApi>()
             .AddTransient<FineTuneApi>()
             .AddTransient<HistoryImportApi>()

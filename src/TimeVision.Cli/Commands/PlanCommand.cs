@@ -1,46 +1,88 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using TimeVision.Core.Estimating.Pipeline;
 using TimeVision.Core.Estimating.ProcessPlanning;
 using TimeVision.Core.Storage;
 
 namespace TimeVision.Cli.Commands;
 
-/// <summary><c>timevision plan --features FILE</c>: the process plan of a features file (routing, setup and per-piece minutes), with no document.</summary>
+/// <summary>
+/// <c>timevision plan --features FILE</c>: the process plan of a features file (routing, setup and per-piece minutes),
+/// with no document; <c>timevision plan &lt;id&gt;</c>: a stored estimate's plan and the features it was made from.
+/// </summary>
 internal static class PlanCommand
 {
     public static Command Create()
     {
-        var features = new Option<FileInfo>("--features") { Description = "The part's features (JSON, the contract of src/docs/process-plan.md).", Required = true };
+        var id = new Argument<string?>("id") { Description = "A stored estimate's id (the PDF's SHA-256): show its plan.", Arity = ArgumentArity.ZeroOrOne };
+        var features = new Option<FileInfo?>("--features") { Description = "The part's features (JSON, the contract of src/docs/process-plan.md): plan them, with no document." };
         var cutting = new Option<FileInfo?>("--cutting-data") { Description = $"Cutting-data override merged over the defaults (default: {PlanningData.CuttingDataFileName} in the data folder, if there)." };
         var centres = new Option<FileInfo?>("--work-centres") { Description = $"Work-centres override merged over the defaults (default: {PlanningData.WorkCentresFileName} in the data folder, if there)." };
         var data = CommonOptions.Data();
         var json = CommonOptions.Json();
-        var command = new Command("plan", "Plan a part from its features: routing, work centres, setup and per-piece minutes, each explained by its formula.")
+        var command = new Command("plan", "Plan a part from its features, or show a stored estimate's plan: routing, work centres, setup and per-piece minutes, each explained by its formula.")
         {
-            features, cutting, centres, data, json,
+            id, features, cutting, centres, data, json,
         };
         command.SetAction((parse, cancellationToken) => CliHost.RunAsync(parse, CommonOptions.Overrides(parse, data), async (services, stdout, stderr) =>
         {
-            var dataDirectory = services.GetRequiredService<IOptions<StorageOptions>>().Value.DataDirectory;
-            var plan = await FilePlans.PlanAsync(
-                parse.GetRequiredValue(features).FullName, parse.GetValue(cutting)?.FullName, parse.GetValue(centres)?.FullName, dataDirectory, cancellationToken);
-            if (plan.Value is null)
+            var given = parse.GetValue(id);
+            var file = parse.GetValue(features);
+            if ((given is null) == (file is null))
             {
-                return CliOutput.WriteError(stdout, stderr, plan.Error!.Code, plan.Error.Message, ExitCodes.BadInput);
+                return CliOutput.WriteError(stdout, stderr, "invalid_option", "Give either a stored estimate's id or --features FILE.", ExitCodes.BadInput);
             }
 
-            if (parse.GetValue(json))
+            if (given is not null)
             {
-                await stdout.WriteLineAsync(System.Text.Json.JsonSerializer.Serialize(plan.Value, PlanningJson.Options));
-            }
-            else
-            {
-                PlanOutput.Write(stdout, plan.Value);
+                return await StoredAsync(services, given, parse.GetValue(json), stdout, stderr, cancellationToken);
             }
 
-            return ExitCodes.Success;
+            return await FromFileAsync(services, file!, parse.GetValue(cutting), parse.GetValue(centres), parse.GetValue(json), stdout, stderr, cancellationToken);
         }, cancellationToken));
         return command;
+    }
+
+    private static async Task<int> FromFileAsync(
+        IServiceProvider services, FileInfo features, FileInfo? cutting, FileInfo? centres, bool json, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        var dataDirectory = services.GetRequiredService<IOptions<StorageOptions>>().Value.DataDirectory;
+        var plan = await FilePlans.PlanAsync(features.FullName, cutting?.FullName, centres?.FullName, dataDirectory, cancellationToken);
+        if (plan.Value is null)
+        {
+            return CliOutput.WriteError(stdout, stderr, plan.Error!.Code, plan.Error.Message, ExitCodes.BadInput);
+        }
+
+        if (json)
+        {
+            await stdout.WriteLineAsync(System.Text.Json.JsonSerializer.Serialize(plan.Value, PlanningJson.Options));
+        }
+        else
+        {
+            PlanOutput.Write(stdout, plan.Value);
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private static async Task<int> StoredAsync(IServiceProvider services, string id, bool json, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        var found = await services.GetRequiredService<EstimatePlans>().FindAsync(id, cancellationToken);
+        if (found.Plan is not { } stored)
+        {
+            return CliOutput.WriteError(stdout, stderr, found.Code!, found.Message!, found.Code == StoredPlanLookup.NotFound ? ExitCodes.BadInput : ExitCodes.Incomplete);
+        }
+
+        if (json)
+        {
+            await stdout.WriteLineAsync(System.Text.Json.JsonSerializer.Serialize(stored, PlanningJson.Options));
+        }
+        else
+        {
+            PlanOutput.Write(stdout, stored);
+        }
+
+        return ExitCodes.Success;
     }
 }

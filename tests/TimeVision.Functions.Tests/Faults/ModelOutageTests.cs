@@ -7,6 +7,8 @@ using TimeVision.Core.Estimating.Vision;
 using TimeVision.Functions.Triggers;
 using TimeVision.Testing;
 using TimeVision.Testing.LocalServices;
+using TimeVision.Api.Handlers;
+using TimeVision.Api.Http;
 
 namespace TimeVision.Functions.Tests.Faults;
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using TimeVision.Api.Access;
 using TimeVision.Api.Http;
+using TimeVision.Functions.Middleware;
 
 namespace TimeVision.Functions.Tests.Middleware;
 

@@ -1,6 +1,8 @@
 using System.Text;
 using System.Text.Json;
 using TimeVision.Api.Access;
+using TimeVision.Api.Http;
+using TimeVision.Functions.Middleware;
 
 namespace TimeVision.Functions.Tests.Middleware;
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using TimeVision.Api.Access;
 using TimeVision.Api.Http;
+using TimeVision.Functions.Middleware;
 
 namespace TimeVision.Functions.Tests.Middleware;
 
@@ -38,6 +39,7 @@ public sealed class CrossSiteRequestsTests
     [InlineData("StartHistoryImport", "application/json")]
     [InlineData("PostEstimate", "text/plain")]
     [InlineData("PutFeedback", "text/plain")]
+    [InlineData("PutEstimateFeatures", "text/plain")]
     [InlineData("ActivateModel", null)]
     public void A_state_change_whose_body_is_not_of_its_declared_type_is_415(string function, string? contentType)
     {

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Hosting.Internal;
 using TimeVision.Api.Access;
+using TimeVision.Api.Http;
+using TimeVision.Functions.Middleware;
 
 namespace TimeVision.Functions.Tests.Middleware;
 

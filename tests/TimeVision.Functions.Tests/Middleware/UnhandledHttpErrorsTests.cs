@@ -5,6 +5,8 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using TimeVision.Functions.Middleware;
+using TimeVision.Api.Access;
+using TimeVision.Api.Http;
 
 namespace TimeVision.Functions.Tests.Middleware;
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using TimeVision.Core.Estimating.ProcessPlanning;
 using TimeVision.Core.Estimating.Rendering;
 using TimeVision.Core.Storage;
 
@@ -99,6 +100,17 @@ public sealed record DocumentEstimate
     /// training; <c>timevision eval --shadow</c> compares the two once feedback arrives.
     /// </summary>
     public ShadowEstimate? Shadow { get; init; }
+
+    /// <summary>
+    /// The part's features as the text layer, the model and the estimator read them, merged; absent on estimates made
+    /// before features were kept.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DocumentFeatures? Features { get; init; }
+
+    /// <summary>The process plan made from <see cref="Features"/> with its versions, or why there is none; absent on older estimates.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DocumentPlan? Plan { get; init; }
 
     /// <summary>
     /// When it was deleted: off the list of documents (a customer asked), kept until an admin purges it, and back on the

@@ -31,6 +31,7 @@ public static class PipelineServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPageEstimator, OfflinePageEstimator>());
         services.TryAddSingleton<PageEstimators>();
         services.TryAddSingleton<EstimatePageStep>();
+        services.TryAddSingleton<EstimatePlans>();
         services.TryAddSingleton<DocumentAssembler>();
         services.TryAddSingleton<DocumentPipeline>();
         services.TryAddSingleton<UploadSpooler>();

@@ -1,0 +1,105 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Logging;
+using TimeVision.Api.Access;
+using TimeVision.Api.Http;
+using TimeVision.Core.Estimating.Estimates;
+using TimeVision.Core.Estimating.Pipeline;
+using TimeVision.Core.Estimating.ProcessPlanning;
+using TimeVision.Core.Storage;
+
+namespace TimeVision.Api.Handlers;
+
+/// <summary>
+/// <c>GET /api/estimates/{id}/plan</c>: a stored estimate's process plan with the features it was made from; <c>PUT
+/// /api/estimates/{id}/features</c>: the estimator's features (the contract of <c>src/docs/process-plan.md</c>), stored
+/// as their own version and merged over the text layer's and the model's (<see cref="EstimatePlans"/>), answered with
+/// the new plan. <c>If-Match</c> carries the estimate's <c>ETag</c>; who entered them is the caller as the host vouches
+/// for them (<see cref="CallerIdentity"/>).
+/// </summary>
+/// <param name="plans">Finds and corrects the stored plans.</param>
+/// <param name="logger">Logs what callers are not shown, under their correlation id.</param>
+public sealed class EstimatePlanApi(EstimatePlans plans, ILogger<EstimatePlanApi> logger)
+{
+    /// <summary>The largest features body taken.</summary>
+    public const int MaxBodyBytes = 256 * 1024;
+
+    /// <summary>200 with the plan and its features; 404 <c>not_found</c> or <c>no_plan</c> (with the reason); 503 <c>storage_unavailable</c>.</summary>
+    public async Task<Results<JsonHttpResult<EstimatePlanAnswer>, JsonHttpResult<ApiErrorBody>>> GetAsync(
+        HttpRequest request,
+        string id,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!DocumentId.TryParse(id, out var documentId))
+        {
+            return ApiError.NoSuchDocument(id);
+        }
+
+        try
+        {
+            var found = await plans.FindAsync(documentId.Value, cancellationToken);
+            if (found.Plan is not { } stored)
+            {
+                return ApiError.Json(StatusCodes.Status404NotFound, found.Code!, found.Message!);
+            }
+
+            request.HttpContext.Response.Headers.ETag = found.ETag;
+            return Answer(stored, found.ETag);
+        }
+        catch (Exception exception) when (StorageOutage.Is(exception))
+        {
+            return ApiError.StorageDown(logger, nameof(EstimatePlanApi), exception);
+        }
+    }
+
+    /// <summary>
+    /// 200 with the new plan and the new <c>ETag</c>; 400 <c>invalid_features</c> naming the line and field; 404
+    /// <c>not_found</c>; 412 <c>stale_token</c> (nothing overwritten); 413 <c>features_too_large</c>; 428 no <c>If-Match</c>.
+    /// </summary>
+    public async Task<Results<JsonHttpResult<EstimatePlanAnswer>, JsonHttpResult<ApiErrorBody>>> PutFeaturesAsync(
+        HttpRequest request,
+        string id,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!DocumentId.TryParse(id, out var documentId))
+        {
+            return ApiError.NoSuchDocument(id);
+        }
+
+        if (request.Headers.IfMatch.FirstOrDefault() is not { Length: > 0 } ifMatch || string.IsNullOrWhiteSpace(ifMatch))
+        {
+            return ApiError.Json(StatusCodes.Status428PreconditionRequired, "if_match_required", "Send the estimate's ETag in If-Match.");
+        }
+
+        if (await RequestBody.ReadAtMostAsync(request, MaxBodyBytes, cancellationToken) is not { } json)
+        {
+            return ApiError.Json(StatusCodes.Status413PayloadTooLarge, "features_too_large", $"The features body is larger than {MaxBodyBytes / 1024} KB.");
+        }
+
+        var features = JsonInputFile.Parse<FeatureSet>(System.Text.Encoding.UTF8.GetString(json), "features", FeatureSetRules.Check);
+        if (features.Value is null)
+        {
+            return ApiError.Json(StatusCodes.Status400BadRequest, "invalid_features", features.Error!.Message);
+        }
+
+        var by = CallerIdentity.Of(request.HttpContext)?.EnteredBy(null);
+        var result = await plans.CorrectAsync(documentId.Value, features.Value, by, ifMatch, cancellationToken);
+        switch (result.Outcome)
+        {
+            case FeatureCorrectionOutcome.Saved:
+                request.HttpContext.Response.Headers.ETag = result.ETag;
+                return Answer(new StoredPlan(result.Document!.Id, result.Document.Features!, result.Document.Plan!), result.ETag);
+            case FeatureCorrectionOutcome.NotFound:
+                return ApiError.Json(StatusCodes.Status404NotFound, "not_found", result.Message!);
+            case FeatureCorrectionOutcome.Stale:
+                return ApiError.Json(StatusCodes.Status412PreconditionFailed, "stale_token", result.Message!);
+            default:
+                return ApiError.Json(StatusCodes.Status400BadRequest, "invalid_features", $"features: {result.Message}");
+        }
+    }
+
+    private static JsonHttpResult<EstimatePlanAnswer> Answer(StoredPlan stored, string? etag) =>
+        TypedResults.Json(new EstimatePlanAnswer(stored.Id, etag, stored.Features, stored.Plan), PlanningJson.Options);
+}

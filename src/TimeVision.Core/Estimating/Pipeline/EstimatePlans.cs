@@ -1,0 +1,233 @@
+using Microsoft.Extensions.Options;
+using TimeVision.Core.Estimating.Estimates;
+using TimeVision.Core.Estimating.Estimates.Stores;
+using TimeVision.Core.Estimating.Facts;
+using TimeVision.Core.Estimating.ProcessPlanning;
+using TimeVision.Core.Storage;
+
+namespace TimeVision.Core.Estimating.Pipeline;
+
+/// <summary>How storing an estimator's features ended.</summary>
+public enum FeatureCorrectionOutcome
+{
+    /// <summary>Stored, merged and planned again.</summary>
+    Saved,
+
+    /// <summary>No estimate with that id.</summary>
+    NotFound,
+
+    /// <summary>The features break a rule of the contract; nothing was stored.</summary>
+    Invalid,
+
+    /// <summary>The estimate changed since the given token was read; nothing was overwritten.</summary>
+    Stale,
+}
+
+/// <summary>The result of storing an estimator's features.</summary>
+/// <param name="Outcome">What happened.</param>
+/// <param name="Document">The estimate as saved, with its new features and plan, when saved.</param>
+/// <param name="ETag">Its new concurrency token, when saved.</param>
+/// <param name="Message">Why not, when not saved.</param>
+public sealed record FeatureCorrectionResult(FeatureCorrectionOutcome Outcome, DocumentEstimate? Document, string? ETag, string? Message);
+
+/// <summary>A stored estimate's plan with the features it was made from, as <c>plan &lt;id&gt;</c> and <c>GET /api/estimates/{id}/plan</c> show it.</summary>
+/// <param name="Id">The document's id.</param>
+/// <param name="Features">The features: every reading and their merge.</param>
+/// <param name="Plan">The plan and the versions it was made from.</param>
+public sealed record StoredPlan(string Id, DocumentFeatures Features, DocumentPlan Plan);
+
+/// <summary>A stored estimate's plan, or why there is none to show.</summary>
+/// <param name="Plan">The plan, when the estimate has one.</param>
+/// <param name="ETag">The estimate's concurrency token, for a correction's <c>If-Match</c>.</param>
+/// <param name="Code">Why not: <c>not_found</c>, or <c>no_plan</c> for an estimate without one.</param>
+/// <param name="Message">Why not, for a person.</param>
+public sealed record StoredPlanLookup(StoredPlan? Plan, string? ETag, string? Code, string? Message)
+{
+    /// <summary>The code of an unknown id.</summary>
+    public const string NotFound = "not_found";
+
+    /// <summary>The code of an estimate without a plan.</summary>
+    public const string NoPlan = "no_plan";
+}
+
+/// <summary>
+/// A stored estimate's features and process plan: read from the pages' text layers (their stored facts) and the
+/// model's answer, merged with the estimator's corrections by <see cref="FeatureMerge"/>, planned by
+/// <see cref="ProcessPlanner"/> with the shop's cutting data and work centres (the data folder's overrides, else the
+/// defaults). Every run of an estimate and every correction makes a new features version; the plan records the
+/// versions it was made from.
+/// </summary>
+/// <param name="facts">The pages' stored text-layer facts.</param>
+/// <param name="estimates">The stored estimates, for corrections.</param>
+/// <param name="storage">Where the data folder is.</param>
+/// <param name="time">When a reading was made.</param>
+public sealed class EstimatePlans(StoredPageFacts facts, IEstimateStore estimates, IOptions<StorageOptions> storage, TimeProvider time)
+{
+    /// <summary>Estimator versions one estimate keeps; older ones are dropped (the newest is the one merged).</summary>
+    public const int MaxEstimatorReadings = 20;
+
+    /// <summary>The stored estimate's plan, or why there is none: an unknown id, an estimate from before plans were kept, or one with nothing to machine.</summary>
+    /// <param name="documentId">The estimate.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    public async Task<StoredPlanLookup> FindAsync(string documentId, CancellationToken cancellationToken)
+    {
+        var document = DocumentId.TryParse(documentId, out var id) ? await estimates.GetAsync(id.Value, cancellationToken) : null;
+        return document switch
+        {
+            null => new StoredPlanLookup(null, null, StoredPlanLookup.NotFound, $"No stored estimate with id '{documentId.Trim()}'."),
+            { Features: { } features, Plan: { Routing: not null } plan } => new StoredPlanLookup(new StoredPlan(document.Id, features, plan), document.ETag, null, null),
+            { Plan.NotMade: { } notMade } => new StoredPlanLookup(null, document.ETag, StoredPlanLookup.NoPlan, $"The estimate has no process plan: {notMade.Message} ({notMade.Code})"),
+            _ => new StoredPlanLookup(
+                null, document.ETag, StoredPlanLookup.NoPlan, "The estimate was made before plans were kept; estimate it again, or enter its features."),
+        };
+    }
+
+    /// <summary>
+    /// <paramref name="document"/> with features read afresh from its pages and its model's answer, the estimator's
+    /// readings kept from <paramref name="kept"/>, and the plan made from their merge.
+    /// </summary>
+    /// <param name="document">The assembled estimate.</param>
+    /// <param name="kept">The stored estimate's features, when there is one.</param>
+    /// <param name="cancellationToken">Cancels the reads.</param>
+    public async Task<DocumentEstimate> PlanAsync(DocumentEstimate document, DocumentFeatures? kept, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var version = (kept?.Version ?? 0) + 1;
+        var readings = await ReadAsync(document, version, cancellationToken);
+        readings.AddRange(kept?.Readings.Where(r => r.Kind == FeatureSourceKind.Estimator) ?? []);
+        return await WithPlanAsync(document, readings, version, cancellationToken);
+    }
+
+    /// <summary>
+    /// Stores <paramref name="features"/> as the estimator's own version (every feature the estimator's, with who and
+    /// when), merges it over the other readings (the estimator wins), plans again and saves, if the stored estimate
+    /// still carries <paramref name="ifMatch"/>.
+    /// </summary>
+    /// <param name="documentId">The estimate.</param>
+    /// <param name="features">What the estimator entered.</param>
+    /// <param name="by">Who, as the host vouches for the caller; <see langword="null"/> when it vouches for nobody.</param>
+    /// <param name="ifMatch">The estimate's concurrency token as the caller read it.</param>
+    /// <param name="cancellationToken">Cancels the reads and the write.</param>
+    public async Task<FeatureCorrectionResult> CorrectAsync(
+        string documentId, FeatureSet features, string? by, string ifMatch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        if (FeatureSetRules.Check(features) is { } problem)
+        {
+            return new FeatureCorrectionResult(FeatureCorrectionOutcome.Invalid, null, null, problem);
+        }
+
+        var document = await estimates.GetAsync(documentId, cancellationToken);
+        if (document is null)
+        {
+            return new FeatureCorrectionResult(FeatureCorrectionOutcome.NotFound, null, null, $"No estimate with id '{documentId}'.");
+        }
+
+        if (ifMatch != document.ETag)
+        {
+            return Stale("The estimate changed since its token was read; read it again and resend.");
+        }
+
+        var version = (document.Features?.Version ?? 0) + 1;
+        var readings = document.Features?.Readings.ToList() ?? await ReadAsync(document, version, cancellationToken);
+        readings.Add(new FeatureReading
+        {
+            Kind = FeatureSourceKind.Estimator, Version = version, Features = AsEstimators(features), Source = new FeatureSource(FeatureSourceKind.Estimator),
+            By = by, At = time.GetUtcNow(),
+        });
+        var updated = await WithPlanAsync(document, Trimmed(readings), version, cancellationToken);
+        try
+        {
+            var token = await estimates.SaveAsync(updated, document.ETag, cancellationToken);
+            return new FeatureCorrectionResult(FeatureCorrectionOutcome.Saved, updated with { ETag = token }, token, null);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            return Stale("The estimate changed while the features were being written; read it again and resend.");
+        }
+    }
+
+    private static FeatureCorrectionResult Stale(string message) => new(FeatureCorrectionOutcome.Stale, null, null, message);
+
+    private async Task<List<FeatureReading>> ReadAsync(DocumentEstimate document, int version, CancellationToken cancellationToken)
+    {
+        var at = time.GetUtcNow();
+        var pages = new List<PageFacts>();
+        foreach (var page in document.Pages)
+        {
+            if (await facts.LoadAsync(page.Facts, cancellationToken) is { } read)
+            {
+                pages.Add(read);
+            }
+        }
+
+        var material = pages.Select(p => p.TitleBlock.Material).FirstOrDefault(m => m is not null);
+        var readings = new List<FeatureReading>
+        {
+            new()
+            {
+                Kind = FeatureSourceKind.TextLayer, Version = version, Features = TextLayerFeatures.From(pages), At = at,
+                Source = new FeatureSource(FeatureSourceKind.TextLayer, material?.Source.Page, material?.Source.Box, material?.Confidence),
+            },
+        };
+        if (ModelFeatures.Of(document) is { } model)
+        {
+            readings.Add(new FeatureReading { Kind = FeatureSourceKind.Model, Version = version, Features = model.Set, Source = model.Source, At = at });
+        }
+
+        return readings;
+    }
+
+    private async Task<DocumentEstimate> WithPlanAsync(DocumentEstimate document, List<FeatureReading> readings, int version, CancellationToken cancellationToken)
+    {
+        var sets = readings.Where(r => r.Kind != FeatureSourceKind.Estimator).Select(Sourced).ToList();
+        if (readings.LastOrDefault(r => r.Kind == FeatureSourceKind.Estimator) is { } estimator)
+        {
+            sets.Add(Sourced(estimator));
+        }
+
+        var merged = FeatureMerge.Merge(sets);
+        var features = new DocumentFeatures { Version = version, Merged = merged.Features, Conflicts = merged.Conflicts, Readings = readings };
+        return document with { Features = features, Plan = await PlanOfAsync(merged.Features, version, cancellationToken) };
+    }
+
+    private async Task<DocumentPlan> PlanOfAsync(FeatureSet merged, int version, CancellationToken cancellationToken)
+    {
+        var dataDirectory = storage.Value.DataDirectory;
+        var cutting = await PlanningData.LoadCuttingDataAsync(null, dataDirectory, cancellationToken);
+        var centres = await PlanningData.LoadWorkCentresAsync(null, dataDirectory, cancellationToken);
+        var plan = new DocumentPlan { FeaturesVersion = version, CuttingDataVersion = cutting.Value?.Version, WorkCentresVersion = centres.Value?.Version };
+        if ((cutting.Error ?? centres.Error) is { } rejected)
+        {
+            return plan with { NotMade = new PlanNotMade(rejected.Code, $"The shop's override in the data folder was rejected: {rejected.Message}") };
+        }
+
+        if (merged.Features.Count == 0)
+        {
+            return plan with
+            {
+                NotMade = new PlanNotMade(
+                    PlanNotMade.NoFeatures,
+                    "Neither the text layer nor the model named a feature to machine (holes, threads, chamfers, …); an estimator can enter them."),
+            };
+        }
+
+        return plan with { Routing = new ProcessPlanner(cutting.Value!, centres.Value!).Plan(merged) };
+    }
+
+    private static SourcedFeatureSet Sourced(FeatureReading reading) => new(reading.Features, reading.Source ?? new FeatureSource(reading.Kind));
+
+    /// <summary>What the estimator sends is the estimator's: each feature keeps the page and box it names, and ranks as the estimator.</summary>
+    private static FeatureSet AsEstimators(FeatureSet features) => features with
+    {
+        Features = features.Features.Select(f => f with { Source = new FeatureSource(FeatureSourceKind.Estimator, f.Source?.Page, f.Source?.Box) }).ToList(),
+    };
+
+    private static List<FeatureReading> Trimmed(List<FeatureReading> readings)
+    {
+        var estimator = readings.Where(r => r.Kind == FeatureSourceKind.Estimator).ToList();
+        return estimator.Count <= MaxEstimatorReadings
+            ? readings
+            : [.. readings.Where(r => r.Kind != FeatureSourceKind.Estimator), .. estimator.Skip(estimator.Count - MaxEstimatorReadings)];
+    }
+}

@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using TimeVision.Api.Endpoints;
+using TimeVision.Api.Handlers;
+
+namespace TimeVision.Functions.Triggers;
+
+/// <summary>
+/// <c>GET /api/estimates/{id}/plan</c> and <c>PUT /api/estimates/{id}/features</c>: shims over
+/// <see cref="EstimatePlanApi"/>, as <see cref="ApiEndpoints"/> defines them.
+/// </summary>
+/// <param name="api">The handler.</param>
+public sealed class EstimatePlanFunctions(EstimatePlanApi api)
+{
+    /// <summary>The plan with its features (<see cref="EstimatePlanApi.GetAsync"/>).</summary>
+    [Function("GetEstimatePlan")]
+    public Task<IActionResult> GetAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Plan)] HttpRequest request,
+        string id,
+        CancellationToken cancellationToken) =>
+        api.GetAsync(request, id, cancellationToken).AsActionResultAsync();
+
+    /// <summary>Stores the estimator's features and plans again (<see cref="EstimatePlanApi.PutFeaturesAsync"/>).</summary>
+    [Function("PutEstimateFeatures")]
+    public Task<IActionResult> PutFeaturesAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = ApiRoutes.Features)] HttpRequest request,
+        string id,
+        CancellationToken cancellationToken) =>
+        api.PutFeaturesAsync(request, id, cancellationToken).AsActionResultAsync();
+}
