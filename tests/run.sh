@@ -30,6 +30,10 @@ else
   wait "$services" || { cat "$results/services.log"; exit 1; }
   cat "$results/services.log"
   [ "$status" -eq 0 ] || exit "$status"
+  # Tiered PGO instruments the methods JIT'd at tier 0 and JITs them again with what it measured; in test programs
+  # that run most code only a few times that work seldom pays back (here it was a quarter of the Functions tests' CPU
+  # time and a tenth of Core's). The timevision processes some tests start inherit it.
+  export DOTNET_TieredPGO=0
   pids=()
   for project in Core Cli Functions Infra Web Hosting.Local; do
     (
