@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test, as CI does: installs what the tests need, starts the local services, runs the five test
+# Runs every test, as CI does: installs what the tests need, starts the local services, runs the six test
 # programs (or `dotnet test` with the arguments given), stops the services, and prints "N passed, N failed, N skipped".
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -17,7 +17,7 @@ if [ "$#" -gt 0 ]; then
   dotnet test TimeVision.Functions.sln --logger "trx" --logger "console;verbosity=normal" \
     --results-directory "$results" --blame-hang-timeout 5m "$@" || status=$?
 else
-  # The whole suite runs each xunit v3 test program directly, all five at once, each from its output folder as
+  # The whole suite runs each xunit v3 test program directly, all six at once, each from its output folder as
   # dotnet test would. The VSTest adapter's out-of-process discovery took 30-40 s for the Functions tests here and once
   # hung for good (the test process blocked writing to a pipe nobody read), so CI does not go through it. Each test has
   # its own timeout (3 min by default, DefaultTimeoutTestFramework); `timeout` is the outer guard for a hang outside any
