@@ -22,9 +22,10 @@ else
   # hung for good (the test process blocked writing to a pipe nobody read), so CI does not go through it. Each test has
   # its own timeout (3 min by default, DefaultTimeoutTestFramework); `timeout` is the outer guard for a hang outside any
   # test, and -longRunning names a test still running after 2 minutes.
-  # Installing what the tests need (npm ci alone is a minute on a fresh clone) and starting the services goes on
-  # while the solution builds: neither needs the other, and the tests need both.
-  (tests/services/install.sh && tests/services/start.sh) > "$results/services.log" 2>&1 &
+  # Installing the services (npm ci alone is a minute on a fresh clone) and starting them goes on while the solution
+  # builds: neither needs the other, and the tests need both. apt-get comes first, in the foreground, as sudo may ask.
+  tests/services/install.sh system
+  (tests/services/install.sh services && tests/services/start.sh) > "$results/services.log" 2>&1 &
   services=$!
   dotnet build TimeVision.Functions.sln -v q -nologo || status=$?
   wait "$services" || { cat "$results/services.log"; exit 1; }
