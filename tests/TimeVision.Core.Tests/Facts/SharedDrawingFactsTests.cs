@@ -7,7 +7,11 @@ using TimeVision.Testing;
 namespace TimeVision.Core.Tests.Facts;
 
 /// <summary>Facts read by real Poppler from real drawings: the repository's samples and the shared corpus with its truth table.</summary>
-public sealed class SharedDrawingFactsTests : IDisposable
+/// <remarks>
+/// Every drawing is read once for the whole class (<see cref="SharedDrawingFactsRead"/>) and the tests assert on that
+/// read; the test that a second read gives the same facts reads each drawing once more itself.
+/// </remarks>
+public sealed class SharedDrawingFactsTests(SharedDrawingFactsRead read) : IClassFixture<SharedDrawingFactsRead>, IDisposable
 {
     private readonly Microsoft.Extensions.DependencyInjection.ServiceProvider _services = CoreServices.Create();
 
@@ -57,7 +61,7 @@ public sealed class SharedDrawingFactsTests : IDisposable
     [Fact]
     public async Task Nothing_is_invented_on_the_scan()
     {
-        var pages = await Reader.ReadAsync(SharedDrawings.Require("openspim-tube-lens-adapter-scan.pdf"), null, Token);
+        var pages = await read.ReadAsync(SharedDrawings.Require("openspim-tube-lens-adapter-scan.pdf"), Token);
 
         Assert.Equal(2, pages.Count);
         Assert.All(pages, page =>
@@ -74,7 +78,7 @@ public sealed class SharedDrawingFactsTests : IDisposable
     {
         var path = SharedDrawings.Require(fileName);
 
-        var first = await Reader.ReadAsync(path, null, Token);
+        var first = await read.ReadAsync(path, Token);
         var second = await Reader.ReadAsync(path, null, Token);
 
         Assert.Equal(JsonSerializer.Serialize(first), JsonSerializer.Serialize(second));
@@ -87,17 +91,17 @@ public sealed class SharedDrawingFactsTests : IDisposable
     private async Task<Dictionary<string, DrawingTruth.Read>> FirstSheetsAsync()
     {
         var folder = SharedDrawings.Folder ?? SharedDrawings.Require(SharedDrawings.Absent);
-        var read = new Dictionary<string, DrawingTruth.Read>();
+        var firstSheets = new Dictionary<string, DrawingTruth.Read>();
         foreach (var drawing in DrawingTruth.Drawings)
         {
-            var title = (await Reader.ReadAsync(Path.Combine(folder, drawing.FileName), null, Token))[0].TitleBlock;
+            var title = (await read.ReadAsync(Path.Combine(folder, drawing.FileName), Token))[0].TitleBlock;
             (string Field, DrawingFact? Fact)[] fields =
                 [("material", title.Material), ("units", title.Units), ("drawing_number", title.DrawingNumber), ("name", title.PartName), ("scale", title.Scale)];
-            read[drawing.FileName] = new DrawingTruth.Read(
+            firstSheets[drawing.FileName] = new DrawingTruth.Read(
                 title.Material?.Value, title.Units?.Value, title.DrawingNumber?.Value, title.PartName?.Value, title.Scale?.Value,
                 fields.Where(f => f.Fact?.Confidence == FactConfidence.High).Select(f => f.Field).ToHashSet());
         }
 
-        return read;
+        return firstSheets;
     }
 }

@@ -120,7 +120,7 @@ public sealed class ModelDialectTests : FakeOpenAITestBase
         Server.RejectedParameters.Add("temperature");
         (string, string)[] shared = [("Storage:DataDirectory", folder.Path), .. ServerSettings];
         using var misconfigured = CoreServices.Create([.. shared, ("Vision:Models:gpt-5-mini:Temperature", "0")]);
-        await misconfigured.Get<TimeVision.Core.Storage.IBlobStore>().UploadAsync(image, (await RenderedPages.OdriMotorShaftAsync()).ToStream(), Token);
+        await misconfigured.Get<TimeVision.Core.Storage.IBlobStore>().UploadAsync(image, (await RenderedPages.OdriMotorShaftAsStoredAsync()).ToStream(), Token);
 
         var rejected = await misconfigured.Get<TimeVision.Core.Estimating.Pipeline.DocumentPipeline>().EstimatePageAsync(request, Token);
         var storedAfterRejection = await misconfigured.Get<TimeVision.Core.Estimating.Pipeline.DocumentPipeline>().StoredPageResultAsync(documentId, 1, ModelId.Parse("gpt-5-mini"), Token);
@@ -173,7 +173,7 @@ public sealed class ModelDialectTests : FakeOpenAITestBase
             .AddTimeVisionCore()
             .BuildServiceProvider();
 
-        var result = await services.GetRequiredService<IVisionEstimator>().EstimatePageAsync(await RenderedPages.OdriMotorShaftAsync(), "gpt-4.1", null, Token);
+        var result = await services.GetRequiredService<IVisionEstimator>().EstimatePageAsync(await RenderedPages.OdriMotorShaftAsStoredAsync(), "gpt-4.1", null, Token);
 
         Assert.Equal(PageEstimateStatus.Completed, result.Status);
         Assert.Single(tls.Requests); // the server records only requests whose bearer token it accepted: no key was configured
@@ -202,7 +202,7 @@ public sealed class ModelDialectTests : FakeOpenAITestBase
             ("Vision:InitialRetryDelay", "00:00:00.010"),
             .. settings,
         ]);
-        return await services.Get<IVisionEstimator>().EstimatePageAsync(await RenderedPages.OdriMotorShaftAsync(), model, null, Token);
+        return await services.Get<IVisionEstimator>().EstimatePageAsync(await RenderedPages.OdriMotorShaftAsStoredAsync(), model, null, Token);
     }
 
     /// <summary>A credential that issues one token and remembers the scopes it was asked for.</summary>

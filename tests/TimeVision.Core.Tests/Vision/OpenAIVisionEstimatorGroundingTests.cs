@@ -126,7 +126,7 @@ public sealed class OpenAIVisionEstimatorGroundingTests : FakeOpenAITestBase
             .. ServerSettings,
             .. settings,
         ]);
-        var result = await services.Get<IVisionEstimator>().EstimatePageAsync(await RenderedPages.OdriMotorShaftAsync(), model, facts, Token);
+        var result = await services.Get<IVisionEstimator>().EstimatePageAsync(await RenderedPages.OdriMotorShaftAsStoredAsync(), model, facts, Token);
         return (result, Server.Requests[^1], services.Get<PromptCatalog>());
     }
 }

@@ -15,7 +15,8 @@ public sealed class OpenAIVisionEstimatorTests : FakeOpenAITestBase
         Server.ExpectedModel = "gpt-4o-2024-08-06";
         Server.Enqueue(new FakeReply.Content(SampleEstimates.ShaftJson()));
 
-        var result = await EstimateAsync();
+        // The page at 300 DPI, as `render` makes it: the estimator downscales it to what the model gets.
+        var result = await EstimateAsync([], model: null, page: await RenderedPages.OdriMotorShaftAsync());
 
         Assert.Equal(PageEstimateStatus.Completed, result.Status);
         Assert.Equal(2.4, result.Estimate!.EstimatedTimeMin);
@@ -235,7 +236,7 @@ public sealed class OpenAIVisionEstimatorTests : FakeOpenAITestBase
         using var services = CoreServices.Create(
             ("Vision:Endpoint", Server.BaseUrl.ToString()), ("Vision:ApiKey", "wrong-key"), ("Vision:InitialRetryDelay", "00:00:00.010"));
 
-        var result = await services.Get<IVisionEstimator>().EstimatePageAsync(await RenderedPages.OdriMotorShaftAsync(), null, null, Token);
+        var result = await services.Get<IVisionEstimator>().EstimatePageAsync(await RenderedPages.OdriMotorShaftAsStoredAsync(), null, null, Token);
 
         Assert.Equal(VisionErrorCode.Unauthorized, result.Error!.Code);
         Assert.Equal(1, result.Attempts);
@@ -296,7 +297,12 @@ public sealed class OpenAIVisionEstimatorTests : FakeOpenAITestBase
     private async Task<PageEstimateResult> EstimateAsync(TimeProvider clock, params (string Key, string Value)[] settings) =>
         await EstimateAsync(settings, model: null, clock);
 
-    private async Task<PageEstimateResult> EstimateAsync((string Key, string Value)[] settings, string? model, TimeProvider? clock = null)
+    /// <summary>
+    /// Estimates <paramref name="page"/>, by default the page as the pipeline stores it (already at the model's size,
+    /// so no test but the one about it pays for a downscale).
+    /// </summary>
+    private async Task<PageEstimateResult> EstimateAsync(
+        (string Key, string Value)[] settings, string? model, TimeProvider? clock = null, BinaryData? page = null)
     {
         using var services = CoreServices.Create(
             registrations =>
@@ -313,6 +319,6 @@ public sealed class OpenAIVisionEstimatorTests : FakeOpenAITestBase
             ("Vision:InitialRetryDelay", "00:00:00.010"),
             .. settings,
         ]);
-        return await services.Get<IVisionEstimator>().EstimatePageAsync(await RenderedPages.OdriMotorShaftAsync(), model, null, Token);
+        return await services.Get<IVisionEstimator>().EstimatePageAsync(page ?? await RenderedPages.OdriMotorShaftAsStoredAsync(), model, null, Token);
     }
 }

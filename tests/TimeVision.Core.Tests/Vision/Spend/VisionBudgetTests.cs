@@ -20,7 +20,7 @@ public sealed class VisionBudgetTests : FakeOpenAITestBase
     {
         Server.Fallback = _ => new FakeReply.Content(SampleEstimates.ShaftJson());
         using var services = Services(("Vision:DailyBudgetUsd", "0.02"));
-        var page = await RenderedPages.OdriMotorShaftAsync();
+        var page = await RenderedPages.OdriMotorShaftAsStoredAsync();
 
         var results = new List<PageEstimateResult>();
         for (var i = 0; i < 10; i++)
@@ -50,7 +50,7 @@ public sealed class VisionBudgetTests : FakeOpenAITestBase
     {
         Server.Fallback = _ => new FakeReply.Content(SampleEstimates.ShaftJson());
         using var services = Services(("Vision:DailyBudgetUsd", "0.02"));
-        var page = await RenderedPages.OdriMotorShaftAsync();
+        var page = await RenderedPages.OdriMotorShaftAsStoredAsync();
         var budget = services.Get<VisionBudget>();
         await services.Get<IDailyTotals>().TryAddAsync(VisionBudget.DailyTotalName, new DateOnly(2026, 11, 30), 0.02, 1, Token);
 
@@ -72,7 +72,7 @@ public sealed class VisionBudgetTests : FakeOpenAITestBase
     {
         using var services = Services(("Vision:DailyBudgetUsd", "0.001"));
 
-        var result = await services.Get<IVisionEstimator>().EstimatePageAsync(await RenderedPages.OdriMotorShaftAsync(), model: null, facts: null, Token);
+        var result = await services.Get<IVisionEstimator>().EstimatePageAsync(await RenderedPages.OdriMotorShaftAsStoredAsync(), model: null, facts: null, Token);
 
         Assert.Equal(VisionErrorCode.BudgetSpent, result.Error!.Code);
         Assert.Contains("(0.00 USD", result.Error.Message, StringComparison.Ordinal);
@@ -85,7 +85,7 @@ public sealed class VisionBudgetTests : FakeOpenAITestBase
     {
         using var services = Services(("Vision:DailyBudgetUsd", "5"), ("Vision:Model", "shop-vision-2"));
 
-        var result = await services.Get<IVisionEstimator>().EstimatePageAsync(await RenderedPages.OdriMotorShaftAsync(), model: null, facts: null, Token);
+        var result = await services.Get<IVisionEstimator>().EstimatePageAsync(await RenderedPages.OdriMotorShaftAsStoredAsync(), model: null, facts: null, Token);
 
         Assert.Equal((VisionErrorCode.UnpricedModel, true), (result.Error!.Code, result.Retryable));
         Assert.Contains("Evaluation:Prices:shop-vision-2", result.Error.Message, StringComparison.Ordinal);
@@ -97,7 +97,7 @@ public sealed class VisionBudgetTests : FakeOpenAITestBase
     {
         Server.Fallback = _ => new FakeReply.Content(SampleEstimates.ShaftJson());
         using var services = Services(("Vision:RunBudgetUsd", "0.015"));
-        var page = await RenderedPages.OdriMotorShaftAsync();
+        var page = await RenderedPages.OdriMotorShaftAsStoredAsync();
 
         var results = new List<PageEstimateResult>();
         for (var i = 0; i < 8; i++)
@@ -119,7 +119,7 @@ public sealed class VisionBudgetTests : FakeOpenAITestBase
         Server.Fallback = _ => new FakeReply.Content(SampleEstimates.ShaftJson());
         using var services = Services();
 
-        var result = await services.Get<IVisionEstimator>().EstimatePageAsync(await RenderedPages.OdriMotorShaftAsync(), model: null, facts: null, Token);
+        var result = await services.Get<IVisionEstimator>().EstimatePageAsync(await RenderedPages.OdriMotorShaftAsStoredAsync(), model: null, facts: null, Token);
 
         Assert.Equal(PageEstimateStatus.Completed, result.Status);
         Assert.False(Directory.Exists(Path.Combine(Folder.Path, "totals")));
