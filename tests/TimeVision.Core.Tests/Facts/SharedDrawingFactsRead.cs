@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using TimeVision.Core.Facts;
+using TimeVision.Core.Estimating.Facts;
 using TimeVision.Core.Tests.Support;
 
 namespace TimeVision.Core.Tests.Facts;
