@@ -6,7 +6,6 @@ using TimeVision.Api.Http;
 using TimeVision.Core.Estimating.Estimates;
 using TimeVision.Core.Estimating.Pipeline;
 using TimeVision.Core.Estimating.ProcessPlanning;
-using TimeVision.Core.Storage;
 
 namespace TimeVision.Api.Handlers;
 
@@ -25,37 +24,21 @@ public sealed class EstimatePlanApi(EstimatePlans plans, ILogger<EstimatePlanApi
     public const int MaxBodyBytes = 256 * 1024;
 
     /// <summary>200 with the plan and its features; 404 <c>not_found</c> or <c>no_plan</c> (with the reason); 503 <c>storage_unavailable</c>.</summary>
-    public async Task<Results<JsonHttpResult<EstimatePlanAnswer>, JsonHttpResult<ApiErrorBody>>> GetAsync(
+    public Task<Results<JsonHttpResult<EstimatePlanAnswer>, JsonHttpResult<ApiErrorBody>>> GetAsync(
         HttpRequest request,
         string id,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (!DocumentId.TryParse(id, out var documentId))
-        {
-            return ApiError.NoSuchDocument(id);
-        }
-
-        try
-        {
-            var found = await plans.FindAsync(documentId.Value, cancellationToken);
-            if (found.Plan is not { } stored)
-            {
-                return ApiError.Json(StatusCodes.Status404NotFound, found.Code!, found.Message!);
-            }
-
-            request.HttpContext.Response.Headers.ETag = found.ETag;
-            return Answer(stored, found.ETag);
-        }
-        catch (Exception exception) when (StorageOutage.Is(exception))
-        {
-            return ApiError.StorageDown(logger, nameof(EstimatePlanApi), exception);
-        }
+        return DocumentId.TryParse(id, out var documentId)
+            ? StorageOutageAnswer.UnlessStorageIsDownAsync(logger, nameof(EstimatePlanApi), () => FindAsync(request, documentId.Value, cancellationToken))
+            : Task.FromResult<Results<JsonHttpResult<EstimatePlanAnswer>, JsonHttpResult<ApiErrorBody>>>(ApiError.NoSuchDocument(id));
     }
 
     /// <summary>
     /// 200 with the new plan and the new <c>ETag</c>; 400 <c>invalid_features</c> naming the line and field; 404
-    /// <c>not_found</c>; 412 <c>stale_token</c> (nothing overwritten); 413 <c>features_too_large</c>; 428 no <c>If-Match</c>.
+    /// <c>not_found</c>; 412 <c>stale_token</c> (nothing overwritten); 413 <c>features_too_large</c>; 428 no
+    /// <c>If-Match</c>; 503 <c>storage_unavailable</c>.
     /// </summary>
     public async Task<Results<JsonHttpResult<EstimatePlanAnswer>, JsonHttpResult<ApiErrorBody>>> PutFeaturesAsync(
         HttpRequest request,
@@ -68,7 +51,7 @@ public sealed class EstimatePlanApi(EstimatePlans plans, ILogger<EstimatePlanApi
             return ApiError.NoSuchDocument(id);
         }
 
-        if (request.Headers.IfMatch.FirstOrDefault() is not { Length: > 0 } ifMatch || string.IsNullOrWhiteSpace(ifMatch))
+        if (request.Headers.IfMatch.FirstOrDefault() is not { } ifMatch || string.IsNullOrWhiteSpace(ifMatch))
         {
             return ApiError.Json(StatusCodes.Status428PreconditionRequired, "if_match_required", "Send the estimate's ETag in If-Match.");
         }
@@ -79,13 +62,30 @@ public sealed class EstimatePlanApi(EstimatePlans plans, ILogger<EstimatePlanApi
         }
 
         var features = JsonInputFile.Parse<FeatureSet>(System.Text.Encoding.UTF8.GetString(json), "features", FeatureSetRules.Check);
-        if (features.Value is null)
+        return features.Value is null
+            ? ApiError.Json(StatusCodes.Status400BadRequest, "invalid_features", features.Error!.Message)
+            : await StorageOutageAnswer.UnlessStorageIsDownAsync(
+                logger, nameof(EstimatePlanApi), () => CorrectAsync(request, documentId.Value, features.Value, ifMatch, cancellationToken));
+    }
+
+    private async Task<Results<JsonHttpResult<EstimatePlanAnswer>, JsonHttpResult<ApiErrorBody>>> FindAsync(
+        HttpRequest request, string documentId, CancellationToken cancellationToken)
+    {
+        var found = await plans.FindAsync(documentId, cancellationToken);
+        if (found.Plan is not { } stored)
         {
-            return ApiError.Json(StatusCodes.Status400BadRequest, "invalid_features", features.Error!.Message);
+            return ApiError.Json(StatusCodes.Status404NotFound, found.Code!, found.Message!);
         }
 
+        request.HttpContext.Response.Headers.ETag = found.ETag;
+        return Answer(stored, found.ETag);
+    }
+
+    private async Task<Results<JsonHttpResult<EstimatePlanAnswer>, JsonHttpResult<ApiErrorBody>>> CorrectAsync(
+        HttpRequest request, string documentId, FeatureSet features, string ifMatch, CancellationToken cancellationToken)
+    {
         var by = CallerIdentity.Of(request.HttpContext)?.EnteredBy(null);
-        var result = await plans.CorrectAsync(documentId.Value, features.Value, by, ifMatch, cancellationToken);
+        var result = await plans.CorrectAsync(documentId, features, by, ifMatch, cancellationToken);
         switch (result.Outcome)
         {
             case FeatureCorrectionOutcome.Saved:
