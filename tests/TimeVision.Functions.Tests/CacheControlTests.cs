@@ -1,13 +1,13 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.DependencyInjection;
+using TimeVision.Api.Access;
 using TimeVision.Api.Handlers;
 using TimeVision.Api.Http;
-using TimeVision.Testing.History;
-using TimeVision.Testing.LocalServices;
-using TimeVision.Api.Access;
 using TimeVision.Functions.Middleware;
 using TimeVision.Functions.Triggers;
+using TimeVision.Testing.History;
+using TimeVision.Testing.LocalServices;
 
 namespace TimeVision.Functions.Tests;
 

@@ -5,9 +5,9 @@ using TimeVision.Api.Handlers;
 using TimeVision.Api.Http;
 using TimeVision.Core.Estimating.Estimates;
 using TimeVision.Core.Learning.Feedback;
+using TimeVision.Functions.Triggers;
 using TimeVision.Testing;
 using TimeVision.Testing.LocalServices;
-using TimeVision.Functions.Triggers;
 
 namespace TimeVision.Functions.Tests;
 

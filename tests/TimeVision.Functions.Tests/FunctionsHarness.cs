@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using TimeVision.Api.Handlers;
+using TimeVision.Api.Http;
 using TimeVision.Core.Estimating.Estimates.Stores;
 using TimeVision.Core.Estimating.Vision.Registry;
 using TimeVision.Core.Learning.FineTuning;
@@ -13,7 +14,6 @@ using TimeVision.Functions.Triggers;
 using TimeVision.Hosting.Local;
 using TimeVision.Testing.FakeOpenAI;
 using TimeVision.Testing.LocalServices;
-using TimeVision.Api.Http;
 
 namespace TimeVision.Functions.Tests;
 

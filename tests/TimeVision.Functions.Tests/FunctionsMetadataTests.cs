@@ -1,8 +1,8 @@
 using System.Text.Json;
 using TimeVision.Api.Access;
-using TimeVision.Testing;
 using TimeVision.Api.Http;
 using TimeVision.Functions.Middleware;
+using TimeVision.Testing;
 
 namespace TimeVision.Functions.Tests;
 

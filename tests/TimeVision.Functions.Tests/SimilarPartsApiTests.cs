@@ -3,9 +3,9 @@ using Microsoft.Extensions.DependencyInjection;
 using TimeVision.Api.Handlers;
 using TimeVision.Api.Http;
 using TimeVision.Core.Learning.History;
+using TimeVision.Functions.Triggers;
 using TimeVision.Testing.History;
 using TimeVision.Testing.LocalServices;
-using TimeVision.Functions.Triggers;
 
 namespace TimeVision.Functions.Tests;
 

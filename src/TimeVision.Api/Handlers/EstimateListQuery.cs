@@ -1,8 +1,8 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using TimeVision.Core.Estimating.Estimates;
-using TimeVision.Core.Json;
 using TimeVision.Core.Estimating.Estimates.Listing;
+using TimeVision.Core.Json;
 
 namespace TimeVision.Api.Handlers;
 

@@ -1,7 +1,7 @@
-using System.Globalization;
 using System.CommandLine;
-using TimeVision.Core.Storage;
+using System.Globalization;
 using TimeVision.Core.Estimating.Vision;
+using TimeVision.Core.Storage;
 
 namespace TimeVision.Cli.Commands;
 

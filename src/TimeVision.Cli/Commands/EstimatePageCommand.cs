@@ -4,9 +4,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using TimeVision.Core.Estimating.Estimates;
 using TimeVision.Core.Estimating.Facts;
-using TimeVision.Core.Json;
 using TimeVision.Core.Estimating.Rendering;
 using TimeVision.Core.Estimating.Vision;
+using TimeVision.Core.Json;
 
 namespace TimeVision.Cli.Commands;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using CsvHelper;
-using TimeVision.Core.Learning.Evaluation;
 using TimeVision.Core.Json;
+using TimeVision.Core.Learning.Evaluation;
 
 namespace TimeVision.Cli.Evaluation;
 

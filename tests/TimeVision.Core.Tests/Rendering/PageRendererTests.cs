@@ -1,7 +1,7 @@
 using SkiaSharp;
 using TimeVision.Core.Estimating.Rendering;
-using TimeVision.Core.Tests.Support;
 using TimeVision.Core.Estimating.Vision;
+using TimeVision.Core.Tests.Support;
 using TimeVision.Testing;
 
 namespace TimeVision.Core.Tests.Rendering;

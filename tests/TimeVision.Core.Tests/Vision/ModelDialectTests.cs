@@ -3,9 +3,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using TimeVision.Core.Estimating.Estimates;
-using TimeVision.Core.Tests.Support;
 using TimeVision.Core.Estimating.Vision;
 using TimeVision.Core.Estimating.Vision.Prompts;
+using TimeVision.Core.Tests.Support;
 using TimeVision.Testing.FakeOpenAI;
 
 namespace TimeVision.Core.Tests.Vision;

@@ -1,5 +1,5 @@
-using TimeVision.Core.Tests.Support;
 using TimeVision.Core.Estimating.Vision;
+using TimeVision.Core.Tests.Support;
 using TimeVision.Testing;
 
 namespace TimeVision.Core.Tests.Vision;

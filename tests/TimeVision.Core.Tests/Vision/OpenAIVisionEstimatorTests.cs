@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using TimeVision.Core.Estimating.Estimates;
-using TimeVision.Core.Tests.Support;
 using TimeVision.Core.Estimating.Vision;
+using TimeVision.Core.Tests.Support;
 using TimeVision.Testing.FakeOpenAI;
 
 namespace TimeVision.Core.Tests.Vision;

@@ -1,10 +1,10 @@
 using Microsoft.DurableTask.Client;
-using TimeVision.Core.Estimating.Estimates.Stores;
 using TimeVision.Core.Estimating.Estimates;
+using TimeVision.Core.Estimating.Estimates.Stores;
 using TimeVision.Core.Estimating.Vision.Registry;
 using TimeVision.Core.Storage;
-using TimeVision.Testing.LocalServices;
 using TimeVision.Testing;
+using TimeVision.Testing.LocalServices;
 
 namespace TimeVision.Functions.Tests.Faults;
 

@@ -1,7 +1,7 @@
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
-using TimeVision.Core.Estimating.Estimates.Stores;
 using TimeVision.Core.Estimating.Estimates;
+using TimeVision.Core.Estimating.Estimates.Stores;
 using TimeVision.Core.Estimating.Pipeline.Recovery;
 using TimeVision.Core.Estimating.Rendering;
 using TimeVision.Core.Storage;

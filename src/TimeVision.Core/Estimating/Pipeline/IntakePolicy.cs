@@ -1,8 +1,8 @@
-using TimeVision.Core.Estimating.Estimates.Stores;
 using TimeVision.Core.Estimating.Estimates;
+using TimeVision.Core.Estimating.Estimates.Stores;
+using TimeVision.Core.Estimating.Vision;
 using TimeVision.Core.Estimating.Vision.Registry;
 using TimeVision.Core.Estimating.Vision.Spend;
-using TimeVision.Core.Estimating.Vision;
 
 namespace TimeVision.Core.Estimating.Pipeline;
 

@@ -3,8 +3,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TimeVision.Core.Estimating.Facts;
 using TimeVision.Core.Estimating.Rendering;
-using TimeVision.Core.Storage;
 using TimeVision.Core.Estimating.Vision;
+using TimeVision.Core.Storage;
 
 namespace TimeVision.Core.Estimating.Pipeline;
 

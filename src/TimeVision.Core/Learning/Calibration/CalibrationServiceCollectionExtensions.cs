@@ -1,5 +1,5 @@
-using TimeVision.Core.Learning.Calibration;
 using TimeVision.Core.Estimating.Pipeline;
+using TimeVision.Core.Learning.Calibration;
 
 namespace Microsoft.Extensions.DependencyInjection;
 

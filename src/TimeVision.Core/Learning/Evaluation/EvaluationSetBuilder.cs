@@ -2,8 +2,8 @@ using System.Globalization;
 using TimeVision.Core.Estimating.Estimates;
 using TimeVision.Core.Estimating.Estimates.Stores;
 using TimeVision.Core.Estimating.Facts;
-using TimeVision.Core.Learning.Feedback;
 using TimeVision.Core.Estimating.Pipeline;
+using TimeVision.Core.Learning.Feedback;
 using TimeVision.Core.Learning.Training;
 
 namespace TimeVision.Core.Learning.Evaluation;

@@ -6,10 +6,10 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using TimeVision.Core.Estimating.Estimates;
 using TimeVision.Core.Estimating.Estimates.Stores;
-using TimeVision.Core.Learning.Feedback;
-using TimeVision.Core.Storage;
 using TimeVision.Core.Estimating.Vision;
 using TimeVision.Core.Estimating.Vision.Prompts;
+using TimeVision.Core.Learning.Feedback;
+using TimeVision.Core.Storage;
 
 namespace TimeVision.Core.Learning.Training;
 

@@ -2,9 +2,9 @@ using Microsoft.Extensions.Options;
 using TimeVision.Core.Estimating.Estimates;
 using TimeVision.Core.Estimating.Facts;
 using TimeVision.Core.Estimating.Rendering;
-using TimeVision.Core.ModelOps.Retirement;
-using TimeVision.Core.Estimating.Vision.Spend;
 using TimeVision.Core.Estimating.Vision;
+using TimeVision.Core.Estimating.Vision.Spend;
+using TimeVision.Core.ModelOps.Retirement;
 
 namespace TimeVision.Core.ModelOps.ModelCheck;
 

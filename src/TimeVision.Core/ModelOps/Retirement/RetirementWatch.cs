@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
-using TimeVision.Core.Json;
 using TimeVision.Core.Estimating.Vision.Registry;
+using TimeVision.Core.Json;
 
 namespace TimeVision.Core.ModelOps.Retirement;
 

@@ -1,16 +1,16 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
-using TimeVision.Core.Estimating.Estimates.Stores;
 using TimeVision.Core.Estimating.Estimates;
+using TimeVision.Core.Estimating.Estimates.Stores;
+using TimeVision.Core.Estimating.Vision;
+using TimeVision.Core.Estimating.Vision.Spend;
 using TimeVision.Core.Learning.Evaluation;
 using TimeVision.Core.Storage;
 using TimeVision.Core.Tests.LocalServices;
 using TimeVision.Core.Tests.Support;
-using TimeVision.Core.Estimating.Vision.Spend;
-using TimeVision.Core.Estimating.Vision;
-using TimeVision.Testing.LocalServices;
 using TimeVision.Testing;
+using TimeVision.Testing.LocalServices;
 
 namespace TimeVision.Core.Tests.Vision.Spend;
 
