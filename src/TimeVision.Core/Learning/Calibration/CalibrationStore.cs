@@ -9,6 +9,7 @@ namespace TimeVision.Core.Learning.Calibration;
 /// Calibrations as versioned JSON blobs: <c>calibrations/&lt;model key&gt;/&lt;version&gt;.json</c> for every one trained,
 /// and <c>current.json</c> beside them for the one in use (Azure Blob Storage, or the data folder's blobs on one machine).
 /// </summary>
+/// <param name="blobs">Where calibrations are stored.</param>
 public sealed class CalibrationStore(IBlobStore blobs)
 {
     /// <summary>The blob container.</summary>
