@@ -24,6 +24,7 @@ public static class TimeVisionCoreServiceCollectionExtensions
             .AddTimeVisionCalibration()
             .AddTimeVisionRecalibration()
             .AddTimeVisionFeedback()
+            .AddTimeVisionChecklist()
             .AddTimeVisionEstimates()
             .AddTimeVisionTraining()
             .AddTimeVisionFineTuning()

@@ -9,17 +9,29 @@ namespace TimeVision.Api.Access;
 /// </summary>
 public static class SignedInCaller
 {
-    /// <summary>Attaches the principal's name to <paramref name="context"/>, unless access is open or there is none.</summary>
+    /// <summary>
+    /// Attaches the principal's name to <paramref name="context"/>, unless access is open or there is none, and its role
+    /// (<see cref="CallerRole"/>: the admin with <see cref="AccessOptions.AdminRole"/>, else an estimator) unless access is open.
+    /// </summary>
     /// <param name="context">The request's context.</param>
     /// <param name="access">The access settings.</param>
     public static void Attach(HttpContext context, AccessOptions access)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(access);
-        if (!access.IsOpen && NameOf(context.Request) is { } name)
+        if (access.IsOpen)
+        {
+            return;
+        }
+
+        var principal = ClientPrincipal.Read(context.Request);
+        if (principal?.Name is { } name)
         {
             CallerIdentity.SignedIn(name).AttachTo(context);
         }
+
+        var isAdmin = principal?.Roles.Contains(access.AdminRole, StringComparer.Ordinal) == true;
+        (isAdmin ? CallerRole.Admin : CallerRole.Estimator).AttachTo(context);
     }
 
     /// <summary>

@@ -44,6 +44,10 @@ public static class ApiEndpoints
             api.PurgeAsync(request, id, cancellationToken), Rule.Admin),
         new("PutFeedback", ApiRoutes.Feedback, ["PUT"], static ([FromServices] FeedbackApi api, HttpRequest request, string id, CancellationToken cancellationToken) =>
             api.PutAsync(request, id, cancellationToken), Rule.SignedIn, MediaTypes.Json),
+        new("GetChecklist", ApiRoutes.Checklist, [Get], static ([FromServices] ChecklistApi api, HttpRequest request, string id, CancellationToken cancellationToken) =>
+            api.GetAsync(request, id, cancellationToken), Rule.SignedIn),
+        new("PutChecklist", ApiRoutes.Checklist, ["PUT"], static ([FromServices] ChecklistApi api, HttpRequest request, string id, CancellationToken cancellationToken) =>
+            api.PutAsync(request, id, cancellationToken), Rule.SignedIn, MediaTypes.Json),
         new("GetEstimatePlan", ApiRoutes.Plan, [Get], static ([FromServices] EstimatePlanApi api, HttpRequest request, string id, CancellationToken cancellationToken) =>
             api.GetAsync(request, id, cancellationToken), Rule.SignedIn),
         new("PutEstimateFeatures", ApiRoutes.Features, ["PUT"], static ([FromServices] EstimatePlanApi api, HttpRequest request, string id, CancellationToken cancellationToken) =>
@@ -78,6 +82,7 @@ public static class ApiEndpoints
 
     private static IEnumerable<ApiEndpoint> Models() =>
     [
+        new("GetCaller", ApiRoutes.Caller, [Get], static (HttpRequest request) => CallerApi.Get(request), Rule.SignedIn),
         new("GetModelInfo", ApiRoutes.ModelInfo, [Get], static ([FromServices] ModelApi api, HttpRequest request, CancellationToken cancellationToken) =>
             api.InfoAsync(request, cancellationToken), Rule.SignedIn),
         new("CheckModel", ApiRoutes.ModelCheck, [Post], static ([FromServices] ModelApi api, HttpRequest request, CancellationToken cancellationToken) =>

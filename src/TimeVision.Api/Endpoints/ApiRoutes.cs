@@ -31,6 +31,9 @@ public static class ApiRoutes
     /// <summary>The shop's real time for a document.</summary>
     public const string Feedback = "api/estimates/{id}/feedback";
 
+    /// <summary>A document's facts checklist.</summary>
+    public const string Checklist = "api/estimates/{id}/checklist";
+
     /// <summary>A document's process plan with its features.</summary>
     public const string Plan = "api/estimates/{id}/plan";
 
@@ -51,6 +54,9 @@ public static class ApiRoutes
 
     /// <summary>One history import.</summary>
     public const string HistoryImport = "api/history/imports/{importId}";
+
+    /// <summary>What the caller may do.</summary>
+    public const string Caller = "api/caller";
 
     /// <summary>The model in use.</summary>
     public const string ModelInfo = "api/model-info";

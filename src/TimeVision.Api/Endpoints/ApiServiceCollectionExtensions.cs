@@ -12,6 +12,7 @@ public static class ApiServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         return services
+            .AddTransient<ChecklistApi>()
             .AddTransient<EstimatesApi>()
             .AddTransient<EstimateListApi>()
             .AddTransient<EstimatePlanApi>()

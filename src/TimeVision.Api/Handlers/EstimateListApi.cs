@@ -27,7 +27,8 @@ public sealed class EstimateListApi(
 {
     /// <summary>
     /// One page of the list: <c>{"items": [...], "continuationToken": "…"|null}</c>. Query: <c>status</c>
-    /// (completed, partial, failed), <c>model</c>, <c>q</c> (file, part name, drawing number), <c>from</c> and <c>to</c>
+    /// (completed, partial, failed, imported, or blocked: a page the model refused), <c>model</c> (part of a model id),
+    /// <c>q</c> (file, part name, drawing number), <c>from</c> and <c>to</c>
     /// (dates; <c>to</c> takes in its whole day), <c>deleted=true</c> (only deleted ones), <c>pageSize</c> (1-100,
     /// default 20), <c>continuationToken</c>. 400 <c>invalid_query</c> for a value it cannot read.
     /// </summary>

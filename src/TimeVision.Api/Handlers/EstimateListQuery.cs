@@ -9,17 +9,22 @@ namespace TimeVision.Api.Handlers;
 /// <summary>Reads <c>GET /api/estimates</c>'s query string into an <see cref="EstimateQuery"/>.</summary>
 internal static class EstimateListQuery
 {
+    private const string Blocked = "blocked";
+
     /// <summary>The query, or what is wrong with it (and <paramref name="query"/> <see langword="null"/>).</summary>
     public static string? Read(IQueryCollection values, out EstimateQuery? query)
     {
         query = null;
         DocumentStatus? status = null;
+        var blocked = false;
         if (Value(values, "status") is { } statusText)
         {
+            // "blocked" is not how a document ended but a page the model refused: any document with one.
+            blocked = string.Equals(statusText, Blocked, StringComparison.OrdinalIgnoreCase);
             status = Enum.GetValues<DocumentStatus>().Cast<DocumentStatus?>().FirstOrDefault(s => string.Equals(JsonCode.Of(s!.Value), statusText, StringComparison.OrdinalIgnoreCase));
-            if (status is null)
+            if (status is null && !blocked)
             {
-                return $"status must be one of {string.Join(", ", Enum.GetValues<DocumentStatus>().Select(s => JsonCode.Of(s)))}.";
+                return $"status must be one of {string.Join(", ", Enum.GetValues<DocumentStatus>().Select(s => JsonCode.Of(s)))}, {Blocked}.";
             }
         }
 
@@ -44,6 +49,7 @@ internal static class EstimateListQuery
         query = new EstimateQuery
         {
             Status = status,
+            Blocked = blocked,
             Model = Value(values, "model"),
             Text = Value(values, "q"),
             From = from,

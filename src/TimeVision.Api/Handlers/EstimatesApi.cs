@@ -44,7 +44,7 @@ public sealed class EstimatesApi(DocumentIntake intake, IEstimateStore estimates
 
         if (request.ContentLength is { } length && intake.CheckSize(length) is { } tooLarge)
         {
-            return ApiError.Json(StatusCodes.Status413PayloadTooLarge, IntakeError.TooLarge, tooLarge.Message);
+            return ApiError.Json(StatusCodes.Status413PayloadTooLarge, IntakeError.TooLarge, tooLarge.Message, tooLarge.Params);
         }
 
         var force = string.Equals(request.Query["force"], "true", StringComparison.OrdinalIgnoreCase);
@@ -140,7 +140,7 @@ public sealed class EstimatesApi(DocumentIntake intake, IEstimateStore estimates
             IntakeError.MissingApiKey => StatusCodes.Status503ServiceUnavailable,
             _ => StatusCodes.Status400BadRequest,
         };
-        return ApiError.Json(status, error.Code, error.Message);
+        return ApiError.Json(status, error.Code, error.Message, error.Params);
     }
 
     private static Accepted<EstimateAccepted> Accepted(HttpRequest request, IntakeOutcome outcome)

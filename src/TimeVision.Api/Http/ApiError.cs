@@ -33,8 +33,9 @@ public static partial class ApiError
     /// <param name="status">The HTTP status code.</param>
     /// <param name="code">The stable error code.</param>
     /// <param name="message">What the caller is told.</param>
-    public static JsonHttpResult<ApiErrorBody> Json(int status, string code, string message) =>
-        TypedResults.Json(new ApiErrorBody(new ApiErrorDetail(code, message, CorrelationId())), statusCode: status);
+    /// <param name="values">The values <paramref name="message"/> names, for a page to word it in its own language (<see cref="ApiErrorDetail.Params"/>).</param>
+    public static JsonHttpResult<ApiErrorBody> Json(int status, string code, string message, IReadOnlyDictionary<string, string>? values = null) =>
+        TypedResults.Json(new ApiErrorBody(new ApiErrorDetail(code, message, CorrelationId()) { Params = values }), statusCode: status);
 
     /// <summary>
     /// <c>507 storage_full</c> for a write that met a full disk (<see cref="Core.Storage.StorageFull"/>); nothing cut

@@ -24,10 +24,10 @@ internal sealed class ServeAccess(ServeSettings settings)
     public const string CookieName = "timevision_token";
 
     /// <summary>The role of the admin's token.</summary>
-    public const string AdminRole = "admin";
+    public const string AdminRole = CallerRole.AdminRole;
 
     /// <summary>The role of the estimators' token.</summary>
-    public const string EstimatorRole = "estimator";
+    public const string EstimatorRole = CallerRole.EstimatorRole;
 
     private readonly byte[]? _estimator = settings.Token is { } token ? Encoding.UTF8.GetBytes(token) : null;
     private readonly byte[]? _admin = settings.AdminToken is { } token ? Encoding.UTF8.GetBytes(token) : null;
@@ -79,6 +79,7 @@ internal sealed class ServeAccess(ServeSettings settings)
         }
 
         CallerIdentity.TokenRole(role).AttachTo(context);
+        (role == AdminRole ? CallerRole.Admin : CallerRole.Estimator).AttachTo(context);
         await next(context);
     }
 

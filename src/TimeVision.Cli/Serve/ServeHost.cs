@@ -138,7 +138,8 @@ internal sealed class ServeHost : IAsyncDisposable
             var limit = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize;
             await ApiError.Json(
                 StatusCodes.Status413PayloadTooLarge, IntakeError.TooLarge, string.Create(
-                    System.Globalization.CultureInfo.InvariantCulture, $"The request body is larger than the {limit / (1024 * 1024)} MB this server takes (Pipeline:MaxPdfBytes).")).ExecuteAsync(context);
+                    System.Globalization.CultureInfo.InvariantCulture, $"The request body is larger than the {limit / (1024 * 1024)} MB this server takes (Pipeline:MaxPdfBytes)."),
+                Core.Json.MessageParams.Of(("limitMb", limit / (1024 * 1024)))).ExecuteAsync(context);
         }
         catch (Exception exception) when (exception is not OperationCanceledException && !context.Response.HasStarted)
         {

@@ -1,4 +1,5 @@
 using TimeVision.Core.Estimating.Facts;
+using TimeVision.Core.Json;
 
 namespace TimeVision.Core.Estimating.Estimates;
 
@@ -34,7 +35,10 @@ public static class AnswerChecks
             if (estimate.MaterialDetected is null || (answered is not null && answered != group))
             {
                 warnings.Add(new EstimateWarning(MaterialMismatch,
-                    $"The title block says '{material.Value}' ({group}); the answer says '{estimate.MaterialDetected ?? "nothing"}'."));
+                    $"The title block says '{material.Value}' ({group}); the answer says '{estimate.MaterialDetected ?? "nothing"}'.")
+                {
+                    Params = MessageParams.Of(("material", material.Value), ("group", group), ("answer", estimate.MaterialDetected)),
+                });
             }
         }
 
@@ -45,7 +49,10 @@ public static class AnswerChecks
             if (largestNumber > 0 && largestAnswer <= largestNumber * 2)
             {
                 warnings.Add(new EstimateWarning(UnconvertedInches,
-                    $"The drawing is in inches (largest number {largestNumber}), but the answer's largest size is {largestAnswer} mm in millimetre units: the inches look unconverted."));
+                    $"The drawing is in inches (largest number {largestNumber}), but the answer's largest size is {largestAnswer} mm in millimetre units: the inches look unconverted.")
+                {
+                    Params = MessageParams.Of(("largestNumber", largestNumber), ("largestAnswerMm", largestAnswer)),
+                });
             }
         }
 
@@ -57,7 +64,10 @@ public static class AnswerChecks
         if (title.DrawingNumber is { } number && estimate.DrawingNumber is { } answeredNumber
             && !string.Equals(Normalize(number.Value), Normalize(answeredNumber), StringComparison.OrdinalIgnoreCase))
         {
-            warnings.Add(new EstimateWarning(DrawingNumberMismatch, $"The title block's drawing number is '{number.Value}'; the answer says '{answeredNumber}'."));
+            warnings.Add(new EstimateWarning(DrawingNumberMismatch, $"The title block's drawing number is '{number.Value}'; the answer says '{answeredNumber}'.")
+            {
+                Params = MessageParams.Of(("titleBlock", number.Value), ("answer", answeredNumber)),
+            });
         }
 
         return warnings;

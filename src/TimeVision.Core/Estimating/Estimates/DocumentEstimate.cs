@@ -83,6 +83,12 @@ public sealed record DocumentEstimate
     /// <summary>The calibration applied (<c>&lt;model&gt; &lt;version&gt;</c>), when one was.</summary>
     public string? Calibration { get; init; }
 
+    /// <summary>
+    /// The figure to show first (the estimator's adjustment, else the calibrated time, else the estimate) and the others
+    /// beside it (<see cref="DocumentFigures.Of"/>); computed from the rest, never read back.
+    /// </summary>
+    public DocumentFigures Figures => DocumentFigures.Of(this);
+
     /// <summary>Which models estimated how many pages.</summary>
     public required IReadOnlyList<ModelUsage> Models { get; init; }
 

@@ -48,7 +48,10 @@ public static class EstimateNormalizer
         {
             warnings.Add(new EstimateWarning(
                 EstimateWarning.TotalDiffersFromBreakdown,
-                string.Create(CultureInfo.InvariantCulture, $"The total {estimate.EstimatedTimeMin:0.###} min differed from the breakdown's sum {sum:0.###} min by more than 1 %; the sum was taken.")));
+                string.Create(CultureInfo.InvariantCulture, $"The total {estimate.EstimatedTimeMin:0.###} min differed from the breakdown's sum {sum:0.###} min by more than 1 %; the sum was taken."))
+            {
+                Params = Json.MessageParams.Of(("totalMin", Math.Round(estimate.EstimatedTimeMin, 3)), ("sumMin", sum)),
+            });
             estimate = estimate with { EstimatedTimeMin = sum };
         }
 

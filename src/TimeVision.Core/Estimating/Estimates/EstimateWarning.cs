@@ -1,10 +1,19 @@
+using System.Text.Json.Serialization;
+
 namespace TimeVision.Core.Estimating.Estimates;
 
 /// <summary>Something TimeVision changed or doubts about an estimate; stored with the page result.</summary>
 /// <param name="Code">A stable code, e.g. <c>inch_converted</c>.</param>
-/// <param name="Message">What happened, for a person.</param>
+/// <param name="Message">What happened, for a person (in English).</param>
 public sealed record EstimateWarning(string Code, string Message)
 {
+    /// <summary>
+    /// The values <see cref="Message"/> names (<see cref="Json.MessageParams"/>), so a page words the warning in its own
+    /// language from <see cref="Code"/> and these; absent when the message names none, and on warnings stored before.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyDictionary<string, string>? Params { get; init; }
+
     /// <summary>The drawing is in inches; the envelope was converted to millimetres.</summary>
     public const string InchConverted = "inch_converted";
 

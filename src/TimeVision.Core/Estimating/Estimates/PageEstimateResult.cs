@@ -89,7 +89,7 @@ public enum VisionErrorCode
 
 /// <summary>Why a page has no estimate, for a person.</summary>
 /// <param name="Code">A stable code.</param>
-/// <param name="Message">What happened.</param>
+/// <param name="Message">What happened (in English).</param>
 public sealed record VisionError(VisionErrorCode Code, string Message)
 {
     /// <summary>The request parameter the API rejected, for <see cref="VisionErrorCode.UnsupportedParameter"/>.</summary>
@@ -97,6 +97,13 @@ public sealed record VisionError(VisionErrorCode Code, string Message)
 
     /// <summary>The setting to change, and its value, for <see cref="VisionErrorCode.UnsupportedParameter"/>.</summary>
     public string? Setting { get; init; }
+
+    /// <summary>
+    /// The values <see cref="Message"/> names (<see cref="Json.MessageParams"/>), so a page words the error in its own
+    /// language from <see cref="Code"/> and these; absent when the message names none a person needs.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyDictionary<string, string>? Params { get; init; }
 }
 
 /// <summary>Everything about one page's trip to the vision model.</summary>

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Json.Schema;
 using TimeVision.Core.Estimating.Facts;
+using TimeVision.Core.Json;
 
 namespace TimeVision.Core.Estimating.Estimates;
 
@@ -38,7 +39,10 @@ public static class ReplyCompletion
         if (unknown.Count > 0)
         {
             unknown.ForEach(name => reply.Remove(name));
-            warnings.Add(new EstimateWarning(EstimateWarning.IgnoredUnknownFields, $"The reply had fields the contract does not know; ignored: {string.Join(", ", unknown)}."));
+            warnings.Add(new EstimateWarning(EstimateWarning.IgnoredUnknownFields, $"The reply had fields the contract does not know; ignored: {string.Join(", ", unknown)}.")
+            {
+                Params = MessageParams.Of(("fields", string.Join(", ", unknown))),
+            });
         }
 
         var unusable = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -71,7 +75,10 @@ public static class ReplyCompletion
             }
 
             reply[TotalField] = sum.Value;
-            warnings.Add(new EstimateWarning(EstimateWarning.TotalFromBreakdown, string.Create(CultureInfo.InvariantCulture, $"{said}; the breakdown's sum, {sum:0.###} min, was taken.")));
+            warnings.Add(new EstimateWarning(EstimateWarning.TotalFromBreakdown, string.Create(CultureInfo.InvariantCulture, $"{said}; the breakdown's sum, {sum:0.###} min, was taken."))
+            {
+                Params = MessageParams.Of(("sumMin", Math.Round(sum.Value, 3))),
+            });
         }
 
         foreach (var (name, _, _) in Fields.Where(f => !reply.ContainsKey(f.Name)))
@@ -79,9 +86,10 @@ public static class ReplyCompletion
             var (value, origin) = ReplyFieldDefaults.For(name, reply, facts);
             reply[name] = value;
             var reason = unusable.TryGetValue(name, out var bad) ? $"{name} {bad} does not fit the contract" : $"{name} is missing";
+            var named = MessageParams.Of(("field", name), ("value", Quote(value).Trim('"')));
             warnings.Add(origin == ReplyFieldDefaults.Origin.TextLayer
-                ? new EstimateWarning(EstimateWarning.FilledFromTextLayer, $"{reason}; the page's text layer says {Quote(value)}.")
-                : new EstimateWarning(EstimateWarning.FilledWithDefault, $"{reason}; the default {Quote(value)} was taken."));
+                ? new EstimateWarning(EstimateWarning.FilledFromTextLayer, $"{reason}; the page's text layer says {Quote(value)}.") { Params = named }
+                : new EstimateWarning(EstimateWarning.FilledWithDefault, $"{reason}; the default {Quote(value)} was taken.") { Params = named });
         }
 
         return new ReplyCompletionResult(reply, warnings, null);

@@ -67,10 +67,13 @@ public sealed record IntakeError(string Code, string Message)
     /// <summary>When trying again can succeed, if the refusal is only for now.</summary>
     public DateTimeOffset? RetryAt { get; init; }
 
+    /// <summary>The values <see cref="Message"/> names (<see cref="Json.MessageParams"/>), for a page to word the refusal in its own language.</summary>
+    public IReadOnlyDictionary<string, string>? Params { get; init; }
+
     /// <summary>The intake error for a rendering error (<c>not_pdf</c> and the like).</summary>
     public static IntakeError From(RenderError error)
     {
         ArgumentNullException.ThrowIfNull(error);
-        return new IntakeError(Json.JsonCode.Of(error.Code), error.Message);
+        return new IntakeError(Json.JsonCode.Of(error.Code), error.Message) { Params = error.Params };
     }
 }

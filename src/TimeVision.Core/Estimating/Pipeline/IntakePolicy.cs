@@ -86,9 +86,18 @@ public sealed class IntakePolicy(IEstimateStore estimates, ActiveModel activeMod
     {
         if (await budget.CheckDailyAsync(cancellationToken) is { } spent)
         {
-            return new IntakeError(IntakeError.DailyBudgetSpent, spent.Message) { RetryAt = spent.OpensAt };
+            return new IntakeError(IntakeError.DailyBudgetSpent, spent.Message)
+            {
+                RetryAt = spent.OpensAt,
+                Params = Json.MessageParams.Of(("opensAt", spent.OpensAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture))),
+            };
         }
 
-        return budget.CheckFitsOnePage(model.Value) is { } tooSmall ? new IntakeError(IntakeError.BudgetBelowPageCost, tooSmall.Message) : null;
+        return budget.CheckFitsOnePage(model.Value) is { } tooSmall
+            ? new IntakeError(IntakeError.BudgetBelowPageCost, tooSmall.Message)
+            {
+                Params = Json.MessageParams.Of(("budgetUsd", tooSmall.BudgetUsd), ("pageCostUsd", Math.Round(tooSmall.PageCostUsd, 4))),
+            }
+            : null;
     }
 }

@@ -24,6 +24,9 @@ public sealed class UploadSpooler(IOptionsMonitor<PipelineOptions> pipeline)
         var maxBytes = pipeline.CurrentValue.MaxPdfBytes;
         return bytes > maxBytes
             ? new RenderError(RenderErrorCode.TooLarge, $"The PDF is larger than {DescribeBytes(maxBytes)} (Pipeline:MaxPdfBytes).")
+            {
+                Params = Json.MessageParams.Of(("limitMb", Math.Round(maxBytes / (1024.0 * 1024), 1))),
+            }
             : null;
     }
 

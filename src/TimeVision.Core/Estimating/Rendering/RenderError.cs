@@ -14,4 +14,11 @@ public sealed record RenderError(RenderErrorCode Code, string Message)
     /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public int? Runs { get; init; }
+
+    /// <summary>
+    /// The values <see cref="Message"/> names (<see cref="Json.MessageParams"/>), so a page words the error in its own
+    /// language from <see cref="Code"/> and these; absent when the message names none a person needs.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyDictionary<string, string>? Params { get; init; }
 }

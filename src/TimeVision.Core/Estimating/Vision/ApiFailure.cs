@@ -1,6 +1,7 @@
 using System.ClientModel;
 using System.Globalization;
 using TimeVision.Core.Estimating.Estimates;
+using TimeVision.Core.Json;
 
 namespace TimeVision.Core.Estimating.Vision;
 
@@ -14,15 +15,18 @@ internal static class ApiFailure
     /// <param name="call">How the model was called, to name the setting behind a rejected parameter.</param>
     public static VisionError? Classify(Exception exception, ModelCallSettings? call = null) => exception switch
     {
-        ClientResultException { Status: 401 or 403 } e => new(VisionErrorCode.Unauthorized, Describe("The API rejected the credentials", e)),
+        ClientResultException { Status: 401 or 403 } e => WithStatus(VisionErrorCode.Unauthorized, "The API rejected the credentials", e),
         ClientResultException { Status: 400 } e when call is not null && RejectedParameter.Find(e) is { } parameter => Unsupported(e, parameter, call),
-        ClientResultException { Status: 429 } e => new(VisionErrorCode.RateLimited, Describe("Still rate-limited after the retries", e)),
-        ClientResultException { Status: 408 } e => new(VisionErrorCode.Timeout, Describe("The API timed out", e)),
-        ClientResultException { Status: >= 500 } e => new(VisionErrorCode.ServiceError, Describe("The API kept failing", e)),
-        ClientResultException { Status: > 0 } e => new(VisionErrorCode.RequestRejected, Describe("The API rejected the request", e)),
+        ClientResultException { Status: 429 } e => WithStatus(VisionErrorCode.RateLimited, "Still rate-limited after the retries", e),
+        ClientResultException { Status: 408 } e => WithStatus(VisionErrorCode.Timeout, "The API timed out", e),
+        ClientResultException { Status: >= 500 } e => WithStatus(VisionErrorCode.ServiceError, "The API kept failing", e),
+        ClientResultException { Status: > 0 } e => WithStatus(VisionErrorCode.RequestRejected, "The API rejected the request", e),
         ClientResultException e => new(VisionErrorCode.NetworkError, Describe("The endpoint could not be reached", e)),
         AggregateException aggregate when aggregate.InnerExceptions.All(IsTimeout) =>
-            new(VisionErrorCode.Timeout, $"No reply within the request timeout, on all {aggregate.InnerExceptions.Count} tries."),
+            new(VisionErrorCode.Timeout, $"No reply within the request timeout, on all {aggregate.InnerExceptions.Count} tries.")
+            {
+                Params = MessageParams.Of(("tries", aggregate.InnerExceptions.Count)),
+            },
         AggregateException aggregate when aggregate.InnerExceptions.Count > 0 => Classify(aggregate.InnerExceptions[^1]),
         _ when IsTimeout(exception) => new(VisionErrorCode.Timeout, "No reply within the request timeout."),
         HttpRequestException or IOException => new(VisionErrorCode.NetworkError, $"The endpoint could not be reached: {Trim(exception.Message)}"),
@@ -39,8 +43,12 @@ internal static class ApiFailure
         {
             Parameter = parameter,
             Setting = change,
+            Params = MessageParams.Of(("model", call.ModelId), ("parameter", parameter), ("setting", change)),
         };
     }
+
+    private static VisionError WithStatus(VisionErrorCode code, string what, ClientResultException exception) =>
+        new(code, Describe(what, exception)) { Params = MessageParams.Of(("status", exception.Status)) };
 
     private static bool IsTimeout(Exception exception) => exception is OperationCanceledException or TimeoutException;
 

@@ -15,8 +15,11 @@ public sealed record EstimateQuery
     /// <summary>Only documents that ended so.</summary>
     public DocumentStatus? Status { get; init; }
 
-    /// <summary>Only documents one of whose pages this model estimated (exact id, case-insensitive).</summary>
+    /// <summary>Only documents one of whose pages a model whose id contains this text estimated (case-insensitive: <c>gpt-4o</c> finds <c>gpt-4o-2024-08-06</c>).</summary>
     public string? Model { get; init; }
+
+    /// <summary>Only documents with a page the model refused (<see cref="EstimateSummary.BlockedPages"/>).</summary>
+    public bool Blocked { get; init; }
 
     /// <summary>Only documents whose file name, a part name or a drawing number contains this text (case-insensitive).</summary>
     public string? Text { get; init; }
@@ -43,7 +46,8 @@ public sealed record EstimateQuery
         ArgumentNullException.ThrowIfNull(summary);
         return (summary.DeletedAt is not null) == Deleted
             && (Status is not { } status || summary.Status == status)
-            && (string.IsNullOrWhiteSpace(Model) || summary.Models.Any(m => string.Equals(m, Model.Trim(), StringComparison.OrdinalIgnoreCase)))
+            && (!Blocked || summary.BlockedPages > 0)
+            && (string.IsNullOrWhiteSpace(Model) || summary.Models.Any(m => m.Contains(Model.Trim(), StringComparison.OrdinalIgnoreCase)))
             && (string.IsNullOrWhiteSpace(Text) || ContainsText(summary, Text.Trim()))
             && (From is not { } from || summary.CreatedAt >= from)
             && (To is not { } to || summary.CreatedAt < to)

@@ -27,6 +27,15 @@ public sealed record EstimateSummary
     /// <summary>The document's total minutes, when any page has an estimate.</summary>
     public double? TotalEstimatedMinutes { get; init; }
 
+    /// <summary>The figure the document shows first (<see cref="DocumentFigures.Current"/>); absent on rows stored before it.</summary>
+    public double? CurrentMinutes { get; init; }
+
+    /// <summary>Where <see cref="CurrentMinutes"/> comes from; absent on rows stored before it.</summary>
+    public FigureSource? CurrentSource { get; init; }
+
+    /// <summary>How many pages the model refused (<see cref="PageEstimateStatus.Blocked"/>).</summary>
+    public int BlockedPages { get; init; }
+
     /// <summary>The models that estimated its pages.</summary>
     public required IReadOnlyList<string> Models { get; init; }
 
@@ -47,6 +56,7 @@ public sealed record EstimateSummary
     public static EstimateSummary Of(DocumentEstimate document)
     {
         ArgumentNullException.ThrowIfNull(document);
+        var figures = document.Figures;
         return new EstimateSummary
         {
             Id = document.Id,
@@ -56,6 +66,9 @@ public sealed record EstimateSummary
             CompletedAt = document.CompletedAt,
             PageCount = document.PageCount,
             TotalEstimatedMinutes = document.TotalEstimatedMinutes,
+            CurrentMinutes = figures.Current,
+            CurrentSource = figures.Current is null ? null : figures.Source,
+            BlockedPages = document.Pages.Count(page => page.Status == PageEstimateStatus.Blocked),
             Models = [.. document.Models.Select(m => m.Model).Distinct(StringComparer.Ordinal)],
             PartNames = [.. document.Parts.Select(p => p.PartName).OfType<string>().Distinct(StringComparer.Ordinal)],
             DrawingNumbers = [.. document.Parts.Select(p => p.DrawingNumber).OfType<string>().Distinct(StringComparer.Ordinal)],

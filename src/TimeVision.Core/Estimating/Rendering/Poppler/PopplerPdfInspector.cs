@@ -45,9 +45,12 @@ public sealed class PopplerPdfInspector(
 
         if (pageCount > rendering.MaxPages)
         {
-            return Fail(
+            return Fail(new RenderError(
                 RenderErrorCode.TooManyPages,
-                string.Create(CultureInfo.InvariantCulture, $"The PDF has {pageCount} pages; at most {rendering.MaxPages} are accepted (Rendering:MaxPages)."));
+                string.Create(CultureInfo.InvariantCulture, $"The PDF has {pageCount} pages; at most {rendering.MaxPages} are accepted (Rendering:MaxPages)."))
+            {
+                Params = Json.MessageParams.Of(("pages", pageCount), ("maxPages", rendering.MaxPages)),
+            });
         }
 
         var detail = pageCount == 1

@@ -100,7 +100,10 @@ public sealed class VisionBudget(
         {
             return BudgetReservation.Refused(new VisionError(
                 VisionErrorCode.UnpricedModel,
-                $"A spend budget is set, but model '{model}' has no price: set Evaluation:Prices:{model}:Input and :Output (USD per million tokens)."));
+                $"A spend budget is set, but model '{model}' has no price: set Evaluation:Prices:{model}:Input and :Output (USD per million tokens).")
+            {
+                Params = Json.MessageParams.Of(("model", model)),
+            });
         }
 
         var amount = PageCost(model, price);
@@ -108,7 +111,10 @@ public sealed class VisionBudget(
         {
             return BudgetReservation.Refused(new VisionError(
                 VisionErrorCode.BudgetSpent,
-                Invariant($"This run's budget of {runLimit:0.00##} USD is spent ({RunSpent:0.00##} USD); the page was not sent. Run again to estimate it.")));
+                Invariant($"This run's budget of {runLimit:0.00##} USD is spent ({RunSpent:0.00##} USD); the page was not sent. Run again to estimate it."))
+            {
+                Params = Json.MessageParams.Of(("limitUsd", runLimit)),
+            });
         }
 
         var now = time.GetUtcNow();
@@ -121,7 +127,11 @@ public sealed class VisionBudget(
             }
 
             var spent = await totals.GetAsync(DailyTotalName, day, cancellationToken);
-            return BudgetReservation.Refused(new VisionError(VisionErrorCode.BudgetSpent, DailySpent(dailyLimit, spent, now).Message));
+            var daily = DailySpent(dailyLimit, spent, now);
+            return BudgetReservation.Refused(new VisionError(VisionErrorCode.BudgetSpent, daily.Message)
+            {
+                Params = Json.MessageParams.Of(("limitUsd", dailyLimit), ("opensAt", daily.OpensAt.ToString("O", CultureInfo.InvariantCulture))),
+            });
         }
 
         return new BudgetReservation(model, price, amount, options.DailyBudgetUsd is null ? null : day, options.RunBudgetUsd is not null);
