@@ -6,8 +6,11 @@ using static Microsoft.Playwright.Assertions;
 
 namespace TimeVision.Web.Tests;
 
-/// <summary>The expert's adjustment and the real shop time, saved with the document's ETag; a conflict loses nothing.</summary>
-public sealed class FeedbackTests(BrowserFixture browser) : PageTestBase(browser)
+/// <summary>
+/// The expert's adjustment and the real shop time, saved with the document's ETag; a conflict loses nothing. A saved
+/// adjustment is the document's total on the page and in the list (issue 30, defect 2).
+/// </summary>
+public sealed class FeedbackTests(BrowserFixture browser, PageServer server) : PageTestBase(browser, server), IClassFixture<PageServer>
 {
     [Fact]
     public async Task An_edited_operation_is_saved_as_expert_feedback_with_per_operation_times()
@@ -24,9 +27,8 @@ public sealed class FeedbackTests(BrowserFixture browser) : PageTestBase(browser
         await Expect(Page.Locator("#adjust-total")).ToHaveTextAsync("Celkem: 2,20 min");
         await Page.ClickAsync("#adjust button[type='submit']");
 
-        await Expect(Page.Locator(".notice")).ToHaveTextAsync("Uloženo.");
+        await Expect(Page.Locator("#toast")).ToContainTextAsync("Uloženo.");
         await Expect(Page.Locator("#entries tbody tr")).ToContainTextAsync("expert");
-        await Expect(Page.Locator("#total")).ToHaveTextAsync("2,4 min");
         var feedback = Assert.Single(Feedback(await DocumentAsync(id)));
         Assert.Equal("expert", feedback.GetProperty("source").GetString());
         Assert.Equal(2.2, feedback.GetProperty("actualMinutes").GetDouble(), 6);
@@ -34,6 +36,39 @@ public sealed class FeedbackTests(BrowserFixture browser) : PageTestBase(browser
         Assert.Equal(
             [("Soustružení čela a průměru", 1.5), ("Upíchnutí a sražení", 0.3), ("Odjehlení", 0.4)],
             feedback.GetProperty("operations").EnumerateArray().Select(o => (o.GetProperty("operation").GetString(), o.GetProperty("minutes").GetDouble())));
+    }
+
+    [Fact]
+    public async Task A_saved_adjustment_is_the_total_on_the_page_and_in_the_list_and_the_form_keeps_it_the_name_and_the_place()
+    {
+        var id = await EstimateAsync(RepositoryPaths.Sample("odri-motor-shaft.pdf"), "adjusted.pdf");
+        await OpenAsync($"estimates/{id}");
+        await Expect(Page.Locator("#document-total")).ToHaveTextAsync("2,40 min");
+
+        await Page.FillAsync("input[name='min-1']", "7,5");
+        await Page.FillAsync("#adjust-who", "Jana Nováková");
+        await Page.Locator("#adjust button[type='submit']").ScrollIntoViewIfNeededAsync();
+        var scrolled = await Page.EvaluateAsync<double>("() => window.scrollY");
+        await Page.ClickAsync("#adjust button[type='submit']");
+
+        await Expect(Page.Locator("#toast")).ToContainTextAsync("Uloženo.");
+        await Expect(Page.Locator("#document-total")).ToHaveTextAsync("8,70 min");
+        await Expect(Page.Locator("#document-total-source")).ToHaveTextAsync("podle: úprava experta");
+        await Expect(Page.Locator("#figure-estimate")).ToHaveTextAsync("2,40 min");
+        await Expect(Page.Locator("input[name='min-1']")).ToHaveValueAsync("7,50");
+        await Expect(Page.Locator("#adjust-who")).ToHaveValueAsync("Jana Nováková");
+        Assert.InRange(await Page.EvaluateAsync<double>("() => window.scrollY"), scrolled - 40, scrolled + 40);
+
+        await Page.FillAsync("#actual-minutes", "12,5");
+        await Page.ClickAsync("#actual button[type='submit']");
+        await Expect(Page.Locator("#figure-actual")).ToHaveTextAsync("12,50 min");
+        await Expect(Page.Locator("#document-total")).ToHaveTextAsync("8,70 min");
+        await Expect(Page.Locator("#actual-who")).ToHaveValueAsync("Jana Nováková");
+
+        await OpenAsync();
+        await Page.FillAsync("#filter-q", "adjusted.pdf");
+        await Page.ClickAsync("form[role='search'] button[type='submit']");
+        await Expect(Page.Locator(".list tbody tr td[data-label='Minuty']")).ToHaveTextAsync("8,70 min");
     }
 
     [Fact]
@@ -46,7 +81,7 @@ public sealed class FeedbackTests(BrowserFixture browser) : PageTestBase(browser
         await Page.FillAsync("#actual-who", "Petr Dvořák");
         await Page.ClickAsync("#actual button[type='submit']");
 
-        await Expect(Page.Locator(".notice")).ToHaveTextAsync("Uloženo.");
+        await Expect(Page.Locator("#toast")).ToContainTextAsync("Uloženo.");
         await Expect(Page.Locator("#entries tbody tr")).ToContainTextAsync("12,50");
         await Expect(Page.Locator("#entries tbody tr")).ToContainTextAsync("Petr Dvořák");
         await Expect(Page.Locator("#entries tbody tr")).ToContainTextAsync("skutečnost");
@@ -60,7 +95,7 @@ public sealed class FeedbackTests(BrowserFixture browser) : PageTestBase(browser
     {
         var id = await EstimateAsync(RepositoryPaths.Sample("odri-motor-shaft.pdf"), "shaft.pdf");
         await OpenAsync($"estimates/{id}");
-        await Expect(Page.Locator("#total")).ToHaveTextAsync("2,4 min");
+        await Expect(Page.Locator("#document-total")).ToHaveTextAsync("2,40 min");
 
         // Someone else records a real time after the page read the document.
         var (_, etag) = await DocumentAsync(id);
@@ -75,42 +110,14 @@ public sealed class FeedbackTests(BrowserFixture browser) : PageTestBase(browser
         await Page.FillAsync("input[name='min-0']", "5");
         await Page.ClickAsync("#adjust button[type='submit']");
 
-        await Expect(Page.Locator(".notice")).ToContainTextAsync("Dokument mezitím změnil někdo jiný");
+        await Expect(Page.Locator("#toast")).ToContainTextAsync("Dokument mezitím změnil někdo jiný");
         await Expect(Page.Locator("#entries tbody tr")).ToContainTextAsync("Druhá směna");
         await Expect(Page.Locator("input[name='min-0']")).ToHaveValueAsync("5");
         Assert.Equal(["actual"], Feedback(await DocumentAsync(id)).Select(f => f.GetProperty("source").GetString()));
 
         await Page.ClickAsync("#adjust button[type='submit']");
-        await Expect(Page.Locator(".notice")).ToHaveTextAsync("Uloženo.");
+        await Expect(Page.Locator("#toast")).ToContainTextAsync("Uloženo.");
         Assert.Equal(["actual", "expert"], Feedback(await DocumentAsync(id)).Select(f => f.GetProperty("source").GetString()));
-    }
-
-    [Fact]
-    public async Task A_document_shows_the_most_similar_labelled_past_part_with_its_real_time_and_never_itself()
-    {
-        var past = await EstimateAsync(RepositoryPaths.Sample("odri-motor-shaft.pdf"), "past-shaft.pdf");
-        var (_, etag) = await DocumentAsync(past);
-        using var label = new HttpRequestMessage(HttpMethod.Put, $"api/estimates/{past}/feedback")
-        {
-            Content = JsonContent.Create(new { source = "actual", actualMinutes = 12.5, enteredBy = "Dílna" }),
-            Headers = { IfMatch = { new System.Net.Http.Headers.EntityTagHeaderValue(etag) } },
-        };
-        using var saved = await Http.SendAsync(label, Token);
-        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
-        var current = await EstimateAsync(RepositoryPaths.Sample("edocr-adapterplatte.pdf"), "new-plate.pdf");
-
-        await OpenAsync($"estimates/{current}");
-
-        var panel = Page.Locator("section[aria-labelledby='history-title']");
-        await Expect(panel).ToBeVisibleAsync();
-        await Expect(panel.Locator("li")).ToHaveCountAsync(1);
-        await Expect(panel.Locator("li")).ToContainTextAsync("skutečný čas 12,5 min");
-        Assert.Equal($"/estimates/{past}", await panel.Locator("li a").GetAttributeAsync("href"));
-
-        // The labelled document itself lists no neighbour: it is never its own, and it is the only labelled one.
-        await OpenAsync($"estimates/{past}");
-        await Expect(Page.Locator("#total")).ToBeVisibleAsync();
-        await Expect(Page.Locator("section[aria-labelledby='history-title']")).ToBeHiddenAsync();
     }
 
     private static List<JsonElement> Feedback((JsonElement Document, string ETag) stored) =>

@@ -1,92 +1,66 @@
-using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Playwright;
-using TimeVision.Cli.Serve;
+using TimeVision.Testing;
 using TimeVision.Testing.FakeOpenAI;
 
 namespace TimeVision.Web.Tests;
 
 /// <summary>
-/// A test of the page: its own fake model, its own <c>timevision serve</c> (in process, on a free loopback port, with
-/// a data folder of its own) and its own browser context at 1280×800.
+/// A test of the page: the class's <c>timevision serve</c> and fake model (<see cref="PageServer"/>, shared by the
+/// class's tests) and a browser context of its own at 1280×800, so cookies, storage and routes never leak between tests.
 /// </summary>
-public abstract class PageTestBase(BrowserFixture browser) : FakeOpenAITestBase
+public abstract class PageTestBase(BrowserFixture browser, PageServer server) : IAsyncLifetime
 {
     /// <summary>Where the screenshots go: a folder beside the test assembly, kept after the run as a CI artefact.</summary>
     public static string ScreenshotFolder => Path.Combine(AppContext.BaseDirectory, "web-screenshots");
 
-    private ServeHost Serve { get; set; } = null!;
+    /// <summary>The test's cancellation token, cancelled when the test times out or the run is stopped.</summary>
+    protected static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    /// <summary>Where this test's serve listens.</summary>
-    protected Uri Address => Serve.Address;
+    /// <summary>The class's fake model, answering the shaft unless the test says otherwise.</summary>
+    protected FakeOpenAIServer Server => server.Model;
+
+    /// <summary>The class's serve.</summary>
+    protected PageServer Serve => server;
+
+    /// <summary>Where serve listens.</summary>
+    protected Uri Address => server.Address;
+
+    /// <summary>A client of serve's API.</summary>
+    protected HttpClient Http => server.Http;
+
+    /// <summary>The class's folder, for PDFs a test writes.</summary>
+    protected TempFolder Folder => server.Folder;
 
     protected IBrowserContext Context { get; private set; } = null!;
 
     protected IPage Page { get; private set; } = null!;
 
-    protected HttpClient Http { get; private set; } = null!;
-
-    public override async ValueTask InitializeAsync()
+    public virtual async ValueTask InitializeAsync()
     {
-        await base.InitializeAsync();
-        Server.Fallback = _ => new FakeReply.Content(SampleEstimates.ShaftJson());
-        Serve = await ServeHost.StartAsync(
-            new ServeSettings(IPAddress.Loopback, 0, Token: null),
-            new Dictionary<string, string?>
-            {
-                ["Vision:Endpoint"] = Server.BaseUrl.ToString(),
-                ["Vision:ApiKey"] = FakeOpenAIServer.ApiKey,
-                ["Storage:DataDirectory"] = Path.Combine(Folder.Path, "data"),
-            },
-            Token);
-        Http = new HttpClient { BaseAddress = Serve.Address };
+        server.Model.Fallback = PageServer.ShaftReply;
         Context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
         Page = await Context.NewPageAsync();
     }
 
-    public override async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         await Context.DisposeAsync();
-        Http.Dispose();
-        await Serve.DisposeAsync();
-        await base.DisposeAsync();
         GC.SuppressFinalize(this);
     }
 
-    protected Task<IResponse?> OpenAsync(string path = "") => Page.GotoAsync(new Uri(Serve.Address, path).ToString());
+    protected Task<IResponse?> OpenAsync(string path = "") => Page.GotoAsync(new Uri(Address, path).ToString());
 
-    /// <summary>Posts a PDF through the API and waits (at most 60 s) until its estimate is stored; its id.</summary>
-    protected async Task<string> EstimateAsync(string pdfPath, string name)
-    {
-        using var content = new ByteArrayContent(await File.ReadAllBytesAsync(pdfPath, Token));
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
-        using var posted = await Http.PostAsync(new Uri($"api/estimates?name={Uri.EscapeDataString(name)}", UriKind.Relative), content, Token);
-        posted.EnsureSuccessStatusCode();
-        var id = (await posted.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("id").GetString()!;
-        await DocumentAsync(id);
-        return id;
-    }
+    /// <summary>Estimates a copy of <paramref name="pdfPath"/> that no other test has (<see cref="PageServer.UniqueCopy"/>); its id.</summary>
+    protected Task<string> EstimateAsync(string pdfPath, string name) => server.EstimateAsync(server.UniqueCopy(pdfPath), name, Token);
+
+    /// <summary>The shaft the class's tests only read, estimated once; its id.</summary>
+    protected Task<string> SharedShaftAsync() => server.SharedShaftAsync(Token);
 
     /// <summary>The stored document and its ETag, once it is stored (at most 60 s).</summary>
-    protected async Task<(JsonElement Document, string ETag)> DocumentAsync(string id)
-    {
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(Token);
-        deadline.CancelAfter(TimeSpan.FromSeconds(60));
-        while (true)
-        {
-            using var answer = await Http.GetAsync(new Uri($"api/estimates/{id}", UriKind.Relative), deadline.Token);
-            if (answer.StatusCode == HttpStatusCode.OK)
-            {
-                return (await answer.Content.ReadFromJsonAsync<JsonElement>(deadline.Token), answer.Headers.ETag!.Tag);
-            }
+    protected Task<(JsonElement Document, string ETag)> DocumentAsync(string id) => server.DocumentAsync(id, Token);
 
-            await Task.Delay(TimeSpan.FromMilliseconds(100), deadline.Token);
-        }
-    }
-
-    /// <summary>Saves a screenshot of the whole page at the current viewport as a test artefact.</summary>
+    /// <summary>Saves a screenshot of the page at the current viewport as a test artefact.</summary>
     protected async Task ScreenshotAsync(string name)
     {
         Directory.CreateDirectory(ScreenshotFolder);

@@ -8,7 +8,7 @@ namespace TimeVision.Web.Tests;
 /// mode, or in <c>platform</c> mode without the platform's sign-in); the page then says how to turn sign-in on. The
 /// answers are put in place of serve's, as the Functions app gives them.
 /// </summary>
-public sealed class SignInNoticeTests(BrowserFixture browser) : PageTestBase(browser)
+public sealed class SignInNoticeTests(BrowserFixture browser, PageServer server) : PageTestBase(browser, server), IClassFixture<PageServer>
 {
     [Theory]
     [InlineData("sign_in_not_configured")]

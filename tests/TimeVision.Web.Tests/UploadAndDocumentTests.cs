@@ -6,8 +6,8 @@ using static Microsoft.Playwright.Assertions;
 
 namespace TimeVision.Web.Tests;
 
-/// <summary>Upload, live progress, the document view and its deep link, text shown as text, and the screenshots.</summary>
-public sealed partial class UploadAndDocumentTests(BrowserFixture browser) : PageTestBase(browser)
+/// <summary>Upload, live progress, the document view and its deep link, text shown as text.</summary>
+public sealed partial class UploadAndDocumentTests(BrowserFixture browser, PageServer server) : PageTestBase(browser, server), IClassFixture<PageServer>
 {
     [Fact]
     public async Task An_uploaded_pdf_shows_its_progress_and_then_its_estimate()
@@ -16,13 +16,13 @@ public sealed partial class UploadAndDocumentTests(BrowserFixture browser) : Pag
         Server.Fallback = _ => new FakeReply.Content(SampleEstimates.ShaftJson()) { HeldUntil = release.Task };
         await OpenAsync();
 
-        await Page.SetInputFilesAsync("#files", RepositoryPaths.Sample("odri-motor-shaft.pdf"));
+        await Page.SetInputFilesAsync("#files", Serve.UniqueCopy(RepositoryPaths.Sample("odri-motor-shaft.pdf"), "odri-motor-shaft.pdf"));
 
         await Expect(Page).ToHaveURLAsync(DocumentAddress());
         await Expect(Page.Locator("#progress")).ToBeVisibleAsync();
         await Expect(Page.Locator("#progress")).ToContainTextAsync("Vykresleno: 1 / 1");
         release.SetResult();
-        await Expect(Page.Locator("#total")).ToHaveTextAsync("2,4 min");
+        await Expect(Page.Locator("#document-total")).ToHaveTextAsync("2,40 min");
         await Expect(Page.Locator("h1")).ToHaveTextAsync("odri-motor-shaft.pdf");
         await Expect(Page.Locator(".part table tbody tr")).ToHaveCountAsync(3);
         await Expect(Page.Locator("#answered-by")).ToHaveTextAsync("gpt-4o-2024-08-06");
@@ -50,17 +50,18 @@ public sealed partial class UploadAndDocumentTests(BrowserFixture browser) : Pag
     [Fact]
     public async Task The_deep_link_opens_the_document_and_a_pdf_already_estimated_opens_at_once()
     {
-        var id = await EstimateAsync(RepositoryPaths.Sample("odri-motor-shaft.pdf"), "shaft.pdf");
+        var id = await SharedShaftAsync();
+        var asked = Server.Requests.Count;
 
         await OpenAsync($"estimates/{id}");
         await Expect(Page.Locator("h1")).ToHaveTextAsync("shaft.pdf");
-        await Expect(Page.Locator("#total")).ToHaveTextAsync("2,4 min");
+        await Expect(Page.Locator("#document-total")).ToHaveTextAsync("2,40 min");
 
         await OpenAsync();
         await Page.SetInputFilesAsync("#files", RepositoryPaths.Sample("odri-motor-shaft.pdf"));
         await Expect(Page).ToHaveURLAsync(new Regex($"/estimates/{id}$"));
-        await Expect(Page.Locator("#total")).ToHaveTextAsync("2,4 min");
-        Assert.Single(Server.Requests);
+        await Expect(Page.Locator("#document-total")).ToHaveTextAsync("2,40 min");
+        Assert.Equal(asked, Server.Requests.Count);
     }
 
     [Fact]
@@ -82,31 +83,47 @@ public sealed partial class UploadAndDocumentTests(BrowserFixture browser) : Pag
         await Expect(Page.Locator(".part h2")).ToHaveTextAsync("Díl 1: <script>alert(1)</script>");
         await Expect(Page.Locator(".part tbody tr").First).ToContainTextAsync("<b>bold</b>");
         await OpenAsync();
+        await Page.FillAsync("#filter-q", "window.__xss = 3");
+        await Page.ClickAsync("form[role='search'] button[type='submit']");
         await Expect(Page.Locator(".list tbody a")).ToHaveTextAsync(FileName);
         Assert.Equal(0, await Page.Locator("main script, main img[src='x'], main b").CountAsync());
         Assert.Null(await Page.EvaluateAsync<int?>("() => window.__xss ?? null"));
     }
 
     [Fact]
-    public async Task Screenshots_of_the_list_and_a_document_at_desktop_and_phone_sizes()
+    public async Task Progress_before_the_pages_are_counted_names_its_stage_and_shows_no_empty_counts()
     {
-        var id = await EstimateAsync(RepositoryPaths.Sample("odri-motor-shaft.pdf"), "odri-motor-shaft.pdf");
-        await EstimateAsync(RepositoryPaths.Sample("edocr-adapterplatte.pdf"), "edocr-adapterplatte.pdf");
-
-        foreach (var (width, height) in new[] { (1280, 800), (390, 844) })
+        var id = await SharedShaftAsync();
+        await Page.RouteAsync($"**/api/estimates/{id}", route => route.FulfillAsync(new RouteFulfillOptions
         {
-            await Page.SetViewportSizeAsync(width, height);
-            await OpenAsync();
-            await Expect(Page.Locator(".list tbody tr")).ToHaveCountAsync(2);
-            await ScreenshotAsync($"list-{width}x{height}.png");
-            await OpenAsync($"estimates/{id}");
-            await Expect(Page.Locator("#total")).ToHaveTextAsync("2,4 min");
-            await Expect(Page.Locator(".facts fieldset")).ToHaveCountAsync(1);
-            await Page.Locator(".viewer img").EvaluateAsync("img => img.decode()");
-            await ScreenshotAsync($"document-{width}x{height}.png");
-        }
+            Status = 202,
+            ContentType = "application/json",
+            Body = $$$"""{"id":"{{{id}}}","status":"running","progress":{"stage":"inspecting","pageCount":0,"pagesRendered":0,"pagesEstimated":0}}""",
+        }));
 
-        Assert.Equal(4, Directory.GetFiles(ScreenshotFolder, "*-*x*.png").Length);
+        await OpenAsync($"estimates/{id}");
+
+        await Expect(Page.Locator("#progress")).ToContainTextAsync("Fáze: čtení PDF");
+        await Expect(Page.Locator("#progress")).Not.ToContainTextAsync("?");
+        await Expect(Page.Locator("#progress")).Not.ToContainTextAsync("0 / 0");
+    }
+
+    [Fact]
+    public async Task A_refused_upload_says_why_in_the_page_language_without_repeating_the_file_name()
+    {
+        await Page.RouteAsync("**/api/estimates?name=*", route => route.FulfillAsync(new RouteFulfillOptions
+        {
+            Status = 413,
+            ContentType = "application/json",
+            Body = """{"error":{"code":"too_large","message":"The PDF is larger than 50 MB (Pipeline:MaxPdfBytes).","correlationId":"test","params":{"limitMb":"50"}}}""",
+        }));
+        await OpenAsync();
+
+        await Page.SetInputFilesAsync("#files", Folder.Write("big-drawing.pdf", TestPdfs.WithPages(1)));
+
+        var refused = Page.Locator(".uploads li.error");
+        await Expect(refused.Locator(".status")).ToHaveTextAsync("PDF je větší než 50 MB");
+        await Expect(refused).ToHaveTextAsync("big-drawing.pdf PDF je větší než 50 MB");
     }
 
     private Regex DocumentAddress() => new($"^{Regex.Escape(Address.ToString())}estimates/[0-9a-f]{{64}}$");

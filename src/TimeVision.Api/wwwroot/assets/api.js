@@ -1,12 +1,13 @@
 // The HTTP API, as the Functions app and `timevision serve` both answer it. Errors come back as
-// {"error": {"code", "message", "correlationId"}}; ApiError carries them to the page.
+// {"error": {"code", "message", "correlationId", "params"}}; ApiError carries them to the page, which words them by code.
 import { isSignInOff, showSignInNotice } from './signin.js';
 
 export class ApiError extends Error {
-  constructor(status, code, message, correlationId, body) {
+  constructor(status, code, message, correlationId, body, params = {}) {
     super(message);
     this.status = status;
     this.code = code;
+    this.params = params;
     this.correlationId = correlationId;
     this.body = body;
   }
@@ -27,7 +28,7 @@ async function send(method, path, { body, headers = {}, allow = [] } = {}) {
     // Not JSON: an error page of a proxy, say.
   }
   const detail = error?.error;
-  const failure = new ApiError(response.status, detail?.code ?? `http_${response.status}`, detail?.message ?? response.statusText, detail?.correlationId, error);
+  const failure = new ApiError(response.status, detail?.code ?? `http_${response.status}`, detail?.message ?? response.statusText, detail?.correlationId, error, detail?.params ?? {});
   if (isSignInOff(failure)) showSignInNotice();
   throw failure;
 }
@@ -76,6 +77,19 @@ export async function putFeedback(documentId, etag, feedback) {
 }
 
 export const modelInfo = async () => json(await send('GET', '/api/model-info'));
+
+/** What this caller may do: {"role": "admin"|"estimator"}. */
+export const caller = async () => json(await send('GET', '/api/caller'));
+
+export const getChecklist = async (documentId) => json(await send('GET', `/api/estimates/${id(documentId)}/checklist`));
+
+/** Ticks or clears one line of the document's facts checklist; the checklist as stored. */
+export async function putChecklist(documentId, item, checked, enteredBy) {
+  return json(await send('PUT', `/api/estimates/${id(documentId)}/checklist`, {
+    body: JSON.stringify({ item, checked, enteredBy }),
+    headers: { 'Content-Type': 'application/json' },
+  }));
+}
 
 export async function activateModel(model) {
   return json(await send('POST', '/api/model/activate', { body: JSON.stringify({ model }), headers: { 'Content-Type': 'application/json' } }));

@@ -1,5 +1,7 @@
-// The page's entry: the language, the model indicator and the two views, routed by the address (/ and /estimates/{id}).
-import { setLanguage, currentLanguage } from './i18n.js';
+// The page's entry (loaded by boot.js): the language, the model indicator and the two views, routed by the address
+// (/ and /estimates/{id}). A view that fails says so in the page instead of leaving it blank.
+import { el, clear } from './dom.js';
+import { setLanguage, currentLanguage, t } from './i18n.js';
 import { renderList } from './list.js';
 import { renderDocument } from './document.js';
 import { renderModel } from './model.js';
@@ -15,9 +17,20 @@ function navigate(path, { replace = false } = {}) {
 
 function route() {
   const match = /^\/estimates\/([^/]+)$/.exec(location.pathname);
-  if (match) renderDocument(main, decodeURIComponent(match[1]), navigate);
-  else renderList(main, navigate);
+  try {
+    const rendering = match ? renderDocument(main, decodeURIComponent(match[1]), navigate) : renderList(main, navigate);
+    Promise.resolve(rendering).catch(failed);
+  } catch (error) {
+    failed(error);
+  }
   main.focus({ preventScroll: true });
+}
+
+function failed(error) {
+  console.error(error);
+  clear(main).append(el('section', { className: 'panel error', role: 'alert', id: 'view-failure' },
+    el('p', { text: t('bootFailed') }),
+    el('button', { type: 'button', text: t('reload'), onclick: () => window.location.reload() })));
 }
 
 document.addEventListener('click', (event) => {

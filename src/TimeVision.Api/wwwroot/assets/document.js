@@ -1,28 +1,39 @@
-// One document: progress while it runs, then the pages beside the parts, warnings first, facts, model and shadow,
-// the expert's adjustment and the real shop time.
+// One document: progress while it runs, then what to check first, the pages beside the figures, the parts and the
+// estimator's forms (so the drawing stays in sight while editing), the facts checklist and the earlier entries.
 import { el, clear, append } from './dom.js';
-import { t, number } from './i18n.js';
+import { t, number, minutes, enumWord } from './i18n.js';
 import * as api from './api.js';
 import { pageViewer } from './viewer.js';
 import { adjustmentPanel, actualPanel, entriesPanel } from './feedback.js';
+import { warningsPanel } from './warnings.js';
+import { figuresPanel } from './figures.js';
+import { checklistPanel, partSize } from './checklist.js';
+import { isAdmin } from './people.js';
+import { toast } from './toast.js';
+import { errorWords } from './words.js';
 
 const pollMilliseconds = 1000;
 let current = 0;
 
+/**
+ * Shows the document. A reload after a save (notice given) keeps what is on screen until the new version is ready and
+ * keeps the scroll position, so the page does not jump to the top.
+ */
 export async function renderDocument(main, documentId, navigate, notice = null) {
   const view = ++current;
-  clear(main).append(el('p', {}, el('a', { href: '/', 'data-nav': true, text: t('back') })));
-  const body = el('div', { id: 'document' });
-  main.append(body);
+  const reloading = notice !== null && main.querySelector('#document');
+  if (!reloading) clear(main).append(el('p', { className: 'back' }, el('a', { href: '/', 'data-nav': true, text: t('back') })), el('div', { id: 'document' }));
+  const body = main.querySelector('#document');
   let answer;
   try {
     answer = await api.getEstimate(documentId);
   } catch (error) {
-    clear(body).append(el('p', { className: 'error', role: 'alert', text: error.status === 404 ? t('notFound') : `${t('error')}: ${error.message}` }));
+    clear(body).append(el('p', { className: 'error', role: 'alert', text: error.status === 404 ? t('notFound') : `${t('error')}: ${errorWords(error)}` }));
     return;
   }
 
   if (view !== current) return;
+  if (notice) toast(notice);
   if (answer.status === 202) {
     clear(body).append(progressPanel(answer.body.progress));
     setTimeout(() => { if (view === current) renderDocument(main, documentId, navigate); }, pollMilliseconds);
@@ -30,70 +41,70 @@ export async function renderDocument(main, documentId, navigate, notice = null) 
   }
 
   const reload = (message) => renderDocument(main, documentId, navigate, message);
-  append(clear(body), documentView(answer.body, answer.etag, reload, navigate, notice));
+  const admin = await isAdmin();
+  const scrolled = window.scrollY;
+  append(clear(body), documentView(answer.body, answer.etag, reload, navigate, admin));
+  if (reloading) window.scrollTo(0, scrolled);
 }
 
 function progressPanel(progress) {
   const meter = (label, done, of) => el('div', { className: 'meter' },
-    el('label', { text: `${label}: ${done ?? 0} / ${of ?? '?'}` }),
-    el('progress', { max: of || 1, value: done ?? 0, 'aria-label': label }));
+    el('label', { text: `${label}: ${done ?? 0} / ${of}` }),
+    el('progress', { max: of, value: done ?? 0, 'aria-label': label }));
+  const known = progress?.pageCount > 0;
   return el('section', { className: 'panel', 'aria-live': 'polite', 'aria-busy': 'true', id: 'progress' },
     el('h1', { text: t('progress') }),
-    el('p', { text: `${t('stage')}: ${progress?.stage ?? t('running')}` }),
-    meter(t('rendered'), progress?.pagesRendered, progress?.pageCount),
-    meter(t('estimated'), progress?.pagesEstimated, progress?.pageCount));
+    el('p', { text: `${t('stage')}: ${progress?.stage ? enumWord('stage', progress.stage) : enumWord('status', 'running')}` }),
+    known ? meter(t('rendered'), progress.pagesRendered, progress.pageCount) : null,
+    known ? meter(t('estimated'), progress.pagesEstimated, progress.pageCount) : null);
 }
 
-function documentView(doc, etag, reload, navigate, notice) {
-  const warnings = el('ul', { className: 'warnings', id: 'warnings' });
-  const factsList = el('div', { className: 'facts' });
-  const items = [
+function documentView(doc, etag, reload, navigate, admin) {
+  const estimated = doc.parts.length > 0;
+  return [
     el('h1', { text: doc.fileName }),
-    notice ? el('p', { className: 'notice', role: 'alert', text: notice }) : null,
-    deletedBar(doc, reload, navigate),
-    el('section', { className: 'panel attention', 'aria-labelledby': 'warnings-title' }, el('h2', { id: 'warnings-title', text: t('warnings') }), warnings),
+    toolbar(doc, reload, navigate, admin),
+    warningsPanel(doc, reload),
     el('div', { className: 'split' },
-      el('section', { className: 'pages', 'aria-label': t('pages') }, ...doc.pages.filter((p) => p.image).map((p) => pageViewer(api.pageImageUrl(doc.id, p.page), `${t('page')} ${p.page}`))),
-      el('section', { className: 'parts', 'aria-label': t('operations') }, summary(doc), ...doc.parts.map((part, index) => partCard(part, index)), shadow(doc))),
-    el('section', { className: 'panel', 'aria-labelledby': 'facts-title' }, el('h2', { id: 'facts-title', text: t('facts') }), factsList),
+      el('section', { className: 'pages', 'aria-label': t('pages') },
+        ...doc.pages.filter((p) => p.image).map((p) => pageViewer(api.pageImageUrl(doc.id, p.page), `${t('page')} ${p.page}`))),
+      el('section', { className: 'parts', 'aria-label': t('operations') },
+        figuresPanel(doc), ...doc.parts.map((part, index) => partCard(part, index)), shadow(doc),
+        estimated ? adjustmentPanel(doc, etag, reload) : null,
+        estimated ? actualPanel(doc, etag, reload) : null)),
+    checklistPanel(doc),
     historyPanel(doc),
-    adjustmentPanel(doc, etag, reload),
-    actualPanel(doc, etag, reload),
     entriesPanel(doc),
   ];
-  fillWarnings(doc, warnings, reload);
-  fillFacts(doc, factsList, warnings);
-  return items;
 }
 
-function deletedBar(doc, reload, navigate) {
+function toolbar(doc, reload, navigate, admin) {
+  const problem = el('span', { className: 'error', role: 'alert' });
+  const act = (run) => async () => {
+    try {
+      await run();
+    } catch (error) {
+      problem.textContent = `${t('error')}: ${errorWords(error)}`;
+    }
+  };
+  const print = el('button', { type: 'button', className: 'secondary', text: t('print'), onclick: () => window.print() });
   if (doc.deletedAt) {
-    const problem = el('span', { className: 'error', role: 'alert' });
-    const purge = doc.purgedAt
-      ? el('span', { text: t('purgedNotice') })
-      : el('button', { type: 'button', className: 'secondary', text: t('purge'), onclick: async () => {
+    const purge = doc.purgedAt ? el('span', { text: t('purgedNotice') })
+      : admin ? el('button', { type: 'button', className: 'secondary', text: t('purge'), onclick: act(async () => {
         if (!window.confirm(t('confirmPurge'))) return;
-        try {
-          await api.purgeEstimate(doc.id);
-          reload();
-        } catch (error) {
-          problem.textContent = `${t('error')}: ${error.message}`;
-        }
-      } });
-    return el('p', { className: 'notice' }, t('deletedNotice'), ' ',
-      el('button', { type: 'button', text: t('restore'), onclick: async () => { await api.restoreEstimate(doc.id); reload(); } }), ' ', purge, ' ', problem);
+        await api.purgeEstimate(doc.id);
+        reload(t('purgedNotice'));
+      }) }) : null;
+    return el('p', { className: 'notice toolbar' }, t('deletedNotice'), ' ',
+      el('button', { type: 'button', text: t('restore'), onclick: act(async () => { await api.restoreEstimate(doc.id); reload(t('restoredToast', { name: doc.fileName })); }) }),
+      ' ', purge, ' ', problem);
   }
-  return el('p', {}, el('button', { type: 'button', className: 'secondary', text: t('delete'), onclick: async () => {
-    if (window.confirm(t('confirmDelete'))) { await api.deleteEstimate(doc.id); navigate('/'); }
-  } }));
-}
-
-function summary(doc) {
-  const models = doc.models.map((m) => m.model).join(', ') || '–';
-  return el('dl', { className: 'summary' },
-    el('dt', { text: t('total') }), el('dd', { className: 'total', id: 'total', text: `${number(doc.totalEstimatedMinutes)} min` }),
-    el('dt', { text: t('status') }), el('dd', {}, el('span', { className: `badge ${doc.status}`, text: t(doc.status) })),
-    el('dt', { text: t('answeredBy') }), el('dd', { id: 'answered-by', text: models }));
+  return el('p', { className: 'toolbar' }, print, ' ', el('button', { type: 'button', className: 'secondary', text: t('delete'), onclick: act(async () => {
+    if (!window.confirm(t('confirmDelete'))) return;
+    await api.deleteEstimate(doc.id);
+    navigate('/');
+    toast(t('deletedToast', { name: doc.fileName }), { label: t('restore'), run: async () => { await api.restoreEstimate(doc.id); navigate(`/estimates/${doc.id}`); } });
+  }) }), ' ', problem);
 }
 
 function partCard(part, index) {
@@ -104,13 +115,15 @@ function partCard(part, index) {
     el('h2', { id: `part-${index}`, text: `${t('part')} ${index + 1}: ${part.partName ?? part.key}` }),
     el('dl', { className: 'facts-row' },
       el('dt', { text: t('drawingNumber') }), el('dd', { text: part.drawingNumber ?? '–' }),
-      el('dt', { text: t('partType') }), el('dd', { text: estimate.part_type }),
-      el('dt', { text: t('complexity') }), el('dd', { text: estimate.complexity }),
+      el('dt', { text: t('partType') }), el('dd', { className: 'part-type', text: enumWord('partType', estimate.part_type) }),
+      el('dt', { text: t('complexity') }), el('dd', { className: 'complexity', text: enumWord('complexity', estimate.complexity) }),
       el('dt', { text: t('material') }), el('dd', { text: estimate.material_detected ?? '–' }),
-      el('dt', { text: t('confidence') }), el('dd', { className: `confidence ${estimate.confidence}`, text: t(estimate.confidence) }),
+      el('dt', { text: t('size') }), el('dd', { className: 'size', text: partSize(estimate) ?? '–' }),
+      el('dt', { text: t('units') }), el('dd', { className: 'units', text: enumWord('units', estimate.drawing_units) }),
+      el('dt', { text: t('confidence') }), el('dd', { className: `confidence ${estimate.confidence}`, text: enumWord('confidence', estimate.confidence) }),
       calibrated(part)),
     el('table', {},
-      el('caption', { text: `${t('operations')} — ${number(part.estimatedMinutes)} min` }),
+      el('caption', { text: `${t('operations')} — ${minutes(part.estimatedMinutes)}` }),
       el('thead', {}, el('tr', {}, el('th', { scope: 'col', text: t('operation') }), el('th', { scope: 'col', text: t('minutes') }), el('th', { scope: 'col', text: t('notes') }))),
       el('tbody', {}, ...rows)),
     el('p', { className: 'reasoning' }, el('strong', { text: `${t('reasoning')}: ` }), estimate.reasoning));
@@ -120,15 +133,16 @@ function partCard(part, index) {
 function calibrated(part) {
   if (part.calibratedTimeMin === undefined || part.calibratedTimeMin === null) return null;
   const range = part.calibratedInterval;
-  const interval = range ? ` (${number(range.lowMin)}–${number(range.highMin)})` : '';
-  return [el('dt', { text: t('calibrated') }), el('dd', { text: `${number(part.calibratedTimeMin)} min${interval}` })];
+  const interval = range ? ` (${number(range.lowMin, 2)}–${number(range.highMin, 2)})` : '';
+  return [el('dt', { text: t('calibrated') }), el('dd', { text: `${minutes(part.calibratedTimeMin)}${interval}` })];
 }
 
 function shadow(doc) {
   if (!doc.shadow) return null;
+  const total = minutes(doc.shadow.totalEstimatedMinutes);
   return el('aside', { className: 'shadow', 'aria-label': t('shadow') },
     el('h2', { text: `${t('shadow')}: ${doc.shadow.model}` }),
-    el('p', { text: `${t('total')}: ${number(doc.shadow.totalEstimatedMinutes)} min · ${t(doc.shadow.status)}` }));
+    el('p', { text: [total ? `${t('total')}: ${total}` : null, enumWord('status', doc.shadow.status)].filter(Boolean).join(' · ') }));
 }
 
 /** The three most similar past parts with their real times; hidden while the shop has no labelled history. */
@@ -140,58 +154,8 @@ function historyPanel(doc) {
     if (neighbours.length === 0) return;
     panel.append(el('ul', {}, ...neighbours.slice(0, 3).map((n) => el('li', {},
       el('a', { href: `/estimates/${n.id}`, 'data-nav': true, text: n.partName ?? n.file ?? n.id }),
-      ` — ${t('actualTime')} ${number(n.actualMin)} min, ${t('similarScore')} ${number(n.score, 2)}`))));
+      ` — ${t('actualTime')} ${minutes(n.actualMin)}, ${t('similarScore')} ${number(n.score, 2)}`))));
     panel.hidden = false;
   }).catch(() => {});
   return panel;
 }
-
-function fillWarnings(doc, list, reload) {
-  const add = (text, extra = null) => list.append(el('li', {}, el('span', { text }), extra ? ' ' : null, extra));
-  for (const part of doc.parts) if (part.estimate.confidence === 'low') add(`${part.partName ?? part.key}: ${t('lowConfidence')}`);
-  for (const page of doc.pages) {
-    for (const warning of page.result?.warnings ?? []) add(t('pageProblem', { page: page.page, reason: warning.message }));
-    if (page.status !== 'completed') {
-      const reason = page.renderError?.message ?? page.result?.error?.message ?? page.result?.refusal ?? t(page.status);
-      const retry = page.retryable
-        ? el('button', { type: 'button', text: t('retry'), onclick: async () => {
-          const answer = await api.retryEstimate(doc.id);
-          reload(answer?.started === false ? t('nothingToRetry') : t('retryStarted'));
-        } })
-        : null;
-      add(t('pageProblem', { page: page.page, reason: `${t(page.status)} — ${reason}` }), retry);
-    }
-  }
-  if (doc.error) add(doc.error.message);
-  if (list.children.length === 0) list.append(el('li', { className: 'ok', text: t('noWarnings') }));
-}
-
-async function fillFacts(doc, container, warnings) {
-  for (const page of doc.pages.filter((p) => p.facts)) {
-    const facts = await api.pageFacts(doc.id, page.page).catch(() => null);
-    if (!facts) continue;
-    const block = facts.titleBlock ?? {};
-    const features = facts.features ?? {};
-    const list = (values) => (values?.length ? values.map((v) => v.value).join(', ') : null);
-    const items = [
-      [t('material'), block.material?.value],
-      [t('units'), block.units?.value],
-      [t('tolerance'), block.generalTolerance?.value],
-      [t('threads'), list(features.threads)],
-      [t('fits'), list(features.fits)],
-      [t('roughness'), list(features.roughness)],
-    ];
-    container.append(el('fieldset', {},
-      el('legend', { text: `${t('page')} ${page.page}` }),
-      ...items.map(([label, value], index) => el('label', { className: 'check' },
-        el('input', { type: 'checkbox', name: `fact-${page.page}-${index}` }),
-        el('span', { text: `${label}: ${value ?? t('notRead')}` })))));
-    const answered = page.result?.estimate?.material_detected;
-    if (block.material?.value && answered && normalise(block.material.value) !== normalise(answered)) {
-      warnings.querySelector('.ok')?.remove();
-      warnings.prepend(el('li', { className: 'strong', text: t('materialDiffers', { model: answered, block: block.material.value }) }));
-    }
-  }
-}
-
-const normalise = (text) => text.toLowerCase().replace(/[\s.\-_]/g, '');

@@ -1,8 +1,11 @@
 // The expert's adjustment (per-operation minutes, saved as `expert` feedback) and the real shop time (`actual`), both
 // sent with the document's ETag. On a conflict nothing is written: the page shows the newer version and keeps what was
-// typed (drafts outlive the re-render), so nothing is lost.
+// typed (drafts outlive the re-render), so nothing is lost. The form shows the part's latest adjustment, and "Kdo"
+// keeps the name last typed.
 import { el } from './dom.js';
 import { t, number, dateTime, parseNumber } from './i18n.js';
+import { rememberedName, rememberName } from './people.js';
+import { errorWords } from './words.js';
 import * as api from './api.js';
 
 const drafts = new Map();
@@ -15,14 +18,14 @@ async function save(doc, etag, feedback, reload, problem, forget) {
     reload(t('saved'));
   } catch (error) {
     if (error.status === 409) reload(t('conflict'));
-    else problem.textContent = `${t('error')}: ${error.message}`;
+    else problem.textContent = `${t('error')}: ${errorWords(error)}`;
   }
 }
 
 export function adjustmentPanel(doc, etag, reload) {
   if (doc.parts.length === 0) return null;
   const draft = draftOf(doc);
-  draft.adjust ??= { part: 0, rows: rowsOf(doc.parts[0]), enteredBy: '' };
+  draft.adjust ??= { part: 0, rows: rowsOf(doc, 0), enteredBy: rememberedName() };
   const state = draft.adjust;
   const body = el('tbody');
   const total = el('output', { id: 'adjust-total' });
@@ -38,8 +41,9 @@ export function adjustmentPanel(doc, etag, reload) {
     sum();
   };
   const sum = () => { total.textContent = `${t('total')}: ${number(state.rows.reduce((s, r) => s + (parseNumber(r.minutes) || 0), 0), 2)} min`; };
+  const forget = () => { rememberName(state.enteredBy); delete draftOf(doc).adjust; };
   const partSelect = el('select', { id: 'adjust-part' }, ...doc.parts.map((p, i) => el('option', { value: i, text: `${i + 1}: ${p.partName ?? p.key}`, selected: i === state.part })));
-  partSelect.addEventListener('change', () => { state.part = Number(partSelect.value); state.rows = rowsOf(doc.parts[state.part]); redraw(); });
+  partSelect.addEventListener('change', () => { state.part = Number(partSelect.value); state.rows = rowsOf(doc, state.part); redraw(); });
   const who = el('input', { id: 'adjust-who', value: state.enteredBy, maxlength: 200, autocomplete: 'name', oninput: (e) => { state.enteredBy = e.target.value; } });
   const form = el('form', { id: 'adjust' },
     el('label', { className: 'field' }, el('span', { text: t('part') }), partSelect),
@@ -55,18 +59,24 @@ export function adjustmentPanel(doc, etag, reload) {
       return;
     }
     const actualMinutes = Math.round(operations.reduce((s, o) => s + o.minutes, 0) * 1000) / 1000;
-    save(doc, etag, { source: 'expert', actualMinutes, part: state.part + 1, operations, enteredBy: state.enteredBy || null }, reload, problem, () => { delete draftOf(doc).adjust; });
+    save(doc, etag, { source: 'expert', actualMinutes, part: state.part + 1, operations, enteredBy: state.enteredBy || null }, reload, problem, forget);
   });
   redraw();
   return el('section', { className: 'panel', 'aria-labelledby': 'adjust-title' },
     el('h2', { id: 'adjust-title', text: t('adjust') }), el('p', { className: 'hint', text: t('adjustHint') }), form);
 }
 
-const rowsOf = (part) => part.estimate.breakdown.map((b) => ({ operation: b.operation, minutes: number(b.time_min, 2) }));
+/** The part's operations as last adjusted (its latest `expert` entry with operations), else as the model answered. */
+function rowsOf(doc, index) {
+  const adjusted = (doc.feedback ?? []).filter((f) => f.source === 'expert' && f.part === index + 1 && f.operations?.length).at(-1);
+  return adjusted
+    ? adjusted.operations.map((o) => ({ operation: o.operation, minutes: number(o.minutes, 2) }))
+    : doc.parts[index].estimate.breakdown.map((b) => ({ operation: b.operation, minutes: number(b.time_min, 2) }));
+}
 
 export function actualPanel(doc, etag, reload) {
   const draft = draftOf(doc);
-  draft.actual ??= { minutes: '', part: '', enteredBy: '', notes: '' };
+  draft.actual ??= { minutes: '', part: '', enteredBy: rememberedName(), notes: '' };
   const state = draft.actual;
   const problem = el('p', { className: 'error', role: 'alert' });
   const input = (id, key, attributes = {}) => el('input', { id, value: state[key], oninput: (e) => { state[key] = e.target.value; }, ...attributes });
@@ -87,7 +97,7 @@ export function actualPanel(doc, etag, reload) {
       return;
     }
     save(doc, etag, { source: 'actual', actualMinutes: minutes, part: state.part ? Number(state.part) : null, enteredBy: state.enteredBy || null, notes: state.notes || null },
-      reload, problem, () => { delete draftOf(doc).actual; });
+      reload, problem, () => { rememberName(state.enteredBy); delete draftOf(doc).actual; });
   });
   return el('section', { className: 'panel', 'aria-labelledby': 'actual-title' }, el('h2', { id: 'actual-title', text: t('actual') }), form);
 }

@@ -1,9 +1,13 @@
-// The model indicator: the active model, fine-tuned or not, a warning when it retires soon, and the admin bits.
+// The model indicator: the active model, fine-tuned or not, a one-line notice when it retires soon (hidden until
+// tomorrow on request), and, for the admin only, the candidates, activation and the training download.
 import { el, clear, append } from './dom.js';
-import { t, date } from './i18n.js';
+import { t, date, daysLeftText } from './i18n.js';
+import { isAdmin } from './people.js';
+import { errorWords } from './words.js';
 import * as api from './api.js';
 
 const warnDays = 60;
+const hiddenKey = 'timevision.retirementHidden';
 
 export async function renderModel(container) {
   let info;
@@ -13,11 +17,28 @@ export async function renderModel(container) {
     clear(container);
     return;
   }
-  const retiring = info.daysLeft !== null && info.daysLeft !== undefined && info.daysLeft <= warnDays;
+  const admin = await isAdmin();
   append(clear(container), [
     el('span', { id: 'active-model', text: `${t('activeModel')}: ${info.activeModel} (${info.fineTuned ? t('fineTuned') : t('baseModel')})` }),
-    retiring ? el('span', { className: 'retiring', role: 'status', text: t('retires', { model: info.activeModel, date: date(info.retiresOn), days: info.daysLeft }) }) : null,
-    adminBits(info, container)]);
+    retirement(info),
+    admin ? adminBits(info, container) : null]);
+}
+
+/** Today in the browser's own calendar: the notice hidden today shows again tomorrow. */
+const today = () => new Date().toLocaleDateString('sv-SE');
+
+function retirement(info) {
+  const days = info.daysLeft;
+  if (days === null || days === undefined || days > warnDays || localStorage.getItem(hiddenKey) === today()) return null;
+  const text = days < 0
+    ? t('retired', { model: info.activeModel, date: date(info.retiresOn) })
+    : t('retires', { model: info.activeModel, date: date(info.retiresOn), left: daysLeftText(days) });
+  const notice = el('span', { className: 'retiring', id: 'retiring', role: 'status' }, el('span', { text }));
+  notice.append(el('button', { type: 'button', className: 'dismiss', 'aria-label': t('dismiss'), title: t('dismiss'), text: '×', onclick: () => {
+    localStorage.setItem(hiddenKey, today());
+    notice.remove();
+  } }));
+  return notice;
 }
 
 function adminBits(info, container) {
@@ -29,11 +50,11 @@ function adminBits(info, container) {
         await api.activateModel(id);
         renderModel(container);
       } catch (error) {
-        problem.textContent = `${t('error')}: ${error.message}`;
+        problem.textContent = `${t('error')}: ${errorWords(error)}`;
       }
     } }));
   });
-  return el('details', { className: 'admin' },
+  return el('details', { className: 'admin', id: 'admin' },
     el('summary', { text: t('admin') }),
     el('h2', { text: t('candidates') }),
     candidates.length ? el('ul', {}, ...candidates) : el('p', { text: '–' }),
