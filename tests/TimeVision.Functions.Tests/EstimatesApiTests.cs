@@ -160,6 +160,17 @@ public sealed class EstimatesApiTests(AzuriteFixture azurite, CosmosFixture cosm
         Assert.Empty(_harness.Model.Requests);
     }
 
+    [Fact]
+    public async Task A_refusal_carries_the_values_its_message_names_so_a_page_can_word_it_in_its_own_language()
+    {
+        var result = await _harness.Api.PostAsync(FunctionsHarness.Request("POST", new byte[3 * 1024 * 1024]), _harness.Client, Token);
+
+        var error = JsonSerializer.SerializeToElement(Assert.IsType<JsonHttpResult<ApiErrorBody>>(result.Result).Value, JsonSerializerOptions.Web).GetProperty("error");
+        Assert.Equal("too_large", error.GetProperty("code").GetString());
+        Assert.Equal("2", error.GetProperty("params").GetProperty("limitMb").GetString());
+        Assert.Contains("2 MB", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("0000000000000000000000000000000000000000000000000000000000000000")]
     [InlineData("not-an-id")]

@@ -43,6 +43,7 @@ public sealed class EstimateNormalizerTests
         var warning = Assert.Single(read.Warnings);
         Assert.Equal(EstimateWarning.TotalDiffersFromBreakdown, warning.Code);
         Assert.Contains("3", warning.Message, StringComparison.Ordinal);
+        Assert.Equal(new Dictionary<string, string> { ["sumMin"] = "2.4", ["totalMin"] = "3" }, warning.Params);
     }
 
     [Fact]

@@ -83,6 +83,8 @@ public sealed class OpenAIVisionEstimatorGroundingTests : FakeOpenAITestBase
             [AnswerChecks.MaterialMismatch, AnswerChecks.UnconvertedInches, AnswerChecks.TurnedWithoutDiameters, AnswerChecks.DrawingNumberMismatch],
             result.Warnings.Select(w => w.Code));
         Assert.Contains("7075-T6 Aluminum", result.Warnings[0].Message, StringComparison.Ordinal);
+        Assert.Equal(new Dictionary<string, string> { ["answer"] = "Stainless Steel", ["group"] = "aluminium", ["material"] = "7075-T6 Aluminum" }, result.Warnings[0].Params);
+        Assert.Equal(new Dictionary<string, string> { ["answer"] = "ODRI-MS-01", ["titleBlock"] = "NFR-1" }, result.Warnings[3].Params);
     }
 
     [Fact]

@@ -38,6 +38,31 @@ public sealed class CallerIdentityTests
         Assert.EndsWith(" (estimator)", CallerIdentity.TokenRole("estimator").EnteredBy(new string('x', 200)), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(new[] { "TimeVision.Admin" }, "admin")]
+    [InlineData(new[] { "TimeVision.Reader" }, "estimator")]
+    [InlineData(new string[0], "estimator")]
+    public void A_signed_in_callers_role_is_the_admin_only_with_the_admin_app_role(string[] roles, string expected)
+    {
+        var request = FunctionsHarness.Request("GET");
+        request.Headers[CallerAccess.PrincipalHeader] = Principal("name", [("name", "Jana"), .. roles.Select(r => ("roles", r))]);
+
+        SignedInCaller.Attach(request.HttpContext, new AccessOptions { Mode = "platform" });
+
+        Assert.Equal(expected, CallerRole.Of(request.HttpContext).Role);
+        Assert.Equal(expected, JsonSerializer.SerializeToElement(Api.Handlers.CallerApi.Get(request).Value).GetProperty("role").GetString());
+    }
+
+    [Fact]
+    public void With_access_open_no_one_is_checked_and_every_caller_is_the_admin()
+    {
+        var request = FunctionsHarness.Request("GET");
+
+        SignedInCaller.Attach(request.HttpContext, new AccessOptions { Mode = "open" });
+
+        Assert.Equal("admin", CallerRole.Of(request.HttpContext).Role);
+    }
+
     private static string Principal(string nameType, params (string Type, string Value)[] claims)
     {
         var json = JsonSerializer.Serialize(new { auth_typ = "aad", name_typ = nameType, claims = claims.Select(c => new { typ = c.Type, val = c.Value }) });

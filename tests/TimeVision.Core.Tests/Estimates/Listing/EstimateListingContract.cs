@@ -46,6 +46,7 @@ public abstract class EstimateListingContract
         Assert.Equal([shaft.Id], (await listing.ListAsync(new EstimateQuery { Text = "hŘÍDEL <a" }, Token)).Items.Select(i => i.Id));
         Assert.Equal(3, (await listing.ListAsync(new EstimateQuery { Text = drawingNumber.ToLowerInvariant() }, Token)).Items.Count);
         Assert.Equal(3, (await listing.ListAsync(new EstimateQuery { Model = "GPT-4o-2024-08-06" }, Token)).Items.Count);
+        Assert.Equal(3, (await listing.ListAsync(new EstimateQuery { Model = "gpt-4o" }, Token)).Items.Count);
         Assert.Empty((await listing.ListAsync(new EstimateQuery { Model = "gpt-4.1" }, Token)).Items);
         Assert.Equal(
             [older.Id],
@@ -124,6 +125,34 @@ public abstract class EstimateListingContract
         Assert.Null(restored!.DeletedAt);
         Assert.Single(restored.Feedback!);
         Assert.False(await deletion.DeleteAsync(new string('e', 64), Token));
+    }
+
+    [Fact]
+    public async Task A_row_carries_the_current_figure_and_the_pages_the_model_refused_which_the_blocked_filter_finds()
+    {
+        var store = await CreateStoreAsync();
+        var adjusted = await SaveAsync(store, Document("adjusted.pdf", new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero)) with
+        {
+            Feedback = [new ShopFeedback { ActualMinutes = 9.5, Source = FeedbackSource.Expert, Part = 1 }],
+        });
+        var plain = Document("refused.pdf", new DateTimeOffset(2026, 11, 3, 9, 0, 0, TimeSpan.Zero));
+        var refused = await SaveAsync(store, plain with
+        {
+            PageCount = 2,
+            Pages = [plain.Pages[0], new DocumentPage(2, PageEstimateStatus.Blocked, null, null, plain.Pages[0].Result! with { Status = PageEstimateStatus.Blocked, Estimate = null })],
+            Status = DocumentStatus.Partial,
+        });
+        var listing = (IEstimateListing)store;
+
+        var rows = (await listing.ListAsync(new EstimateQuery(), Token)).Items;
+        var blocked = (await listing.ListAsync(new EstimateQuery { Blocked = true }, Token)).Items;
+
+        var row = rows.Single(r => r.Id == adjusted.Id);
+        Assert.Equal(9.5, row.CurrentMinutes);
+        Assert.Equal(FigureSource.Adjustment, row.CurrentSource);
+        Assert.Equal(2.4, rows.Single(r => r.Id == refused.Id).CurrentMinutes);
+        Assert.Equal([refused.Id], blocked.Select(r => r.Id));
+        Assert.Equal(1, blocked[0].BlockedPages);
     }
 
     private static DocumentEstimate Document(string fileName, DateTimeOffset createdAt) =>
