@@ -47,6 +47,7 @@ public sealed class ServeBodyLimitTests : FakeOpenAITestBase
 
         Assert.StartsWith("HTTP/1.1 413 ", answer, StringComparison.Ordinal);
         Assert.Contains("\"code\":\"too_large\"", answer, StringComparison.Ordinal);
+        Assert.Contains("\"params\":{\"limitMb\":\"50\"}", answer, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -82,8 +82,11 @@ public sealed class ServeCommandTests : FakeOpenAITestBase
         var list = await http.GetFromJsonAsync<JsonElement>(new Uri("api/estimates?q=SHAFT", UriKind.Relative), Token);
         using var image = await http.GetAsync(new Uri($"api/estimates/{id}/pages/1/image", UriKind.Relative), Token);
         using var page = await http.GetAsync(new Uri($"estimates/{id}", UriKind.Relative), Token);
+        var caller = await http.GetFromJsonAsync<JsonElement>(new Uri("api/caller", UriKind.Relative), Token);
 
         Assert.Equal(2.4, document.GetProperty("totalEstimatedMinutes").GetDouble());
+        Assert.Equal((2.4, "estimate"), (document.GetProperty("figures").GetProperty("current").GetDouble(), document.GetProperty("figures").GetProperty("source").GetString()));
+        Assert.Equal("admin", caller.GetProperty("role").GetString());
         Assert.Equal(id, list.GetProperty("items")[0].GetProperty("id").GetString());
         Assert.Equal("image/png", image.Content.Headers.ContentType!.MediaType);
         Assert.Equal(PngSignature, (await image.Content.ReadAsByteArrayAsync(Token))[..8]);

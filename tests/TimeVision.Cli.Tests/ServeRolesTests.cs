@@ -43,6 +43,8 @@ public sealed partial class ServeRolesTests : FakeOpenAITestBase
         Assert.Equal((HttpStatusCode.Forbidden, "admin_role_required"), (export.StatusCode, await CodeAsync(export)));
         Assert.Equal((HttpStatusCode.Forbidden, "admin_role_required"), (activate.StatusCode, await CodeAsync(activate)));
         Assert.Equal(HttpStatusCode.OK, adminExport.StatusCode);
+        Assert.Equal("estimator", (await estimator.GetFromJsonAsync<JsonElement>(new Uri("api/caller", UriKind.Relative), Token)).GetProperty("role").GetString());
+        Assert.Equal("admin", (await admin.GetFromJsonAsync<JsonElement>(new Uri("api/caller", UriKind.Relative), Token)).GetProperty("role").GetString());
     }
 
     [Fact]

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Playwright;
 using TimeVision.Cli.Serve;
@@ -64,20 +63,6 @@ public sealed class RolesAndRetirementTests(BrowserFixture browser, RolesAndReti
         await Page.ReloadAsync();
         await Expect(Page.Locator("#active-model")).ToBeVisibleAsync();
         await Expect(Page.Locator("#retiring")).ToHaveCountAsync(0);
-    }
-
-    [Fact]
-    public async Task The_api_tells_each_token_holder_its_role()
-    {
-        Assert.Equal("admin", await RoleAsync(AdminToken));
-        Assert.Equal("estimator", await RoleAsync(EstimatorToken));
-    }
-
-    private async Task<string?> RoleAsync(string token)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "api/caller") { Headers = { Authorization = new AuthenticationHeaderValue("Bearer", token) } };
-        using var answer = await Http.SendAsync(request, Token);
-        return (await answer.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("role").GetString();
     }
 
     /// <summary>Serve on loopback asking for the estimators' or the admin's token; its API client holds the admin's.</summary>
