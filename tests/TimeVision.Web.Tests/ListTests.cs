@@ -122,6 +122,12 @@ public sealed class ListTests(BrowserFixture browser, PageServer server) : PageT
         await Expect(running.Locator(".badge")).ToHaveTextAsync(["běží", "běží"]);
         await Expect(Page.Locator("#uploads li")).ToHaveCountAsync(2);
         await Expect(Page.Locator("#uploads li").First).ToContainTextAsync("odhaduje se");
+        await Page.SelectOptionAsync("#filter-status", "running");
+        await FilterAsync(_tag);
+        await Expect(Page.Locator(".list tbody tr")).ToHaveCountAsync(2);
+        await Expect(running).ToHaveCountAsync(2);
+        await Page.SelectOptionAsync("#filter-status", string.Empty);
+        await FilterAsync(string.Empty);
 
         release.SetResult();
 

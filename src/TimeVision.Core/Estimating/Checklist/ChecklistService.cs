@@ -82,8 +82,11 @@ public sealed partial class ChecklistService(IChecklistStore checklists, IEstima
         }
     }
 
-    private static string? Shorten(string? by) =>
-        string.IsNullOrWhiteSpace(by) ? null : by.Trim() is var name && name.Length > ChecklistLimits.MaxByLength ? name[..ChecklistLimits.MaxByLength] : name;
+    private static string? Shorten(string? by)
+    {
+        var name = by?.Trim();
+        return string.IsNullOrEmpty(name) ? null : name[..Math.Min(name.Length, ChecklistLimits.MaxByLength)];
+    }
 
     [GeneratedRegex(ChecklistLimits.ItemPattern, RegexOptions.CultureInvariant)]
     private static partial Regex ItemKey();
