@@ -93,14 +93,14 @@ public sealed class ListTests(BrowserFixture browser, PageServer server) : PageT
         await Page.FillAsync("#filter-model", "gpt-4o");
         await FilterAsync(_tag);
         await Expect(FileCells()).ToHaveTextAsync([$"plain-{_tag}.pdf"]);
-        await Expect(Page.Locator(".list tbody td[data-label='Název dílu']")).ToHaveTextAsync("Motor Shaft");
-        await Expect(Page.Locator(".list tbody td[data-label='Číslo výkresu']")).ToHaveTextAsync("ODRI-MS-01");
+        await Expect(Page.Locator(".list tbody td[data-label='Název dílu']")).ToHaveTextAsync(["Motor Shaft"]);
+        await Expect(Page.Locator(".list tbody td[data-label='Číslo výkresu']")).ToHaveTextAsync(["ODRI-MS-01"]);
 
         await Page.FillAsync("#filter-model", string.Empty);
         await Page.SelectOptionAsync("#filter-status", "blocked");
         await FilterAsync(_tag);
         await Expect(FileCells()).ToHaveTextAsync([$"refused-{_tag}.pdf"]);
-        await Expect(Page.Locator(".list tbody .badge")).ToHaveTextAsync("selhalo");
+        await Expect(Page.Locator(".list tbody .badge")).ToHaveTextAsync(["selhalo"]);
     }
 
     [Fact]

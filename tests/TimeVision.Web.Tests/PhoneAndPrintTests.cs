@@ -13,7 +13,7 @@ public sealed class PhoneAndPrintTests(BrowserFixture browser, PageServer server
         await Page.SetViewportSizeAsync(390, 844);
 
         await OpenAsync();
-        var link = Page.Locator(".list tbody a", new() { HasText = "shaft.pdf" });
+        var link = Page.Locator(".list tbody").GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "shaft.pdf", Exact = true });
         await Expect(link).ToBeVisibleAsync();
 
         Assert.Equal(1, await link.EvaluateAsync<int>("a => a.getClientRects().length"));

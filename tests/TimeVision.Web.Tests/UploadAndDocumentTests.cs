@@ -85,7 +85,7 @@ public sealed partial class UploadAndDocumentTests(BrowserFixture browser, PageS
         await OpenAsync();
         await Page.FillAsync("#filter-q", "window.__xss = 3");
         await Page.ClickAsync("form[role='search'] button[type='submit']");
-        await Expect(Page.Locator(".list tbody a")).ToHaveTextAsync(FileName);
+        await Expect(Page.Locator(".list tbody a")).ToHaveTextAsync([FileName]);
         Assert.Equal(0, await Page.Locator("main script, main img[src='x'], main b").CountAsync());
         Assert.Null(await Page.EvaluateAsync<int?>("() => window.__xss ?? null"));
     }

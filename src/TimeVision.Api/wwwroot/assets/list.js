@@ -55,16 +55,19 @@ function filterForm(apply) {
   return form;
 }
 
+/** Loads a page of the list; an answer that arrives after a newer request was made (filters changed meanwhile) is dropped. */
 async function load(view, index) {
   const { status, ...filters } = state.filters;
+  const request = view.request = (view.request ?? 0) + 1;
   try {
     const page = status === 'running' ? { items: [] } : await api.listEstimates({ ...filters, status, continuationToken: state.tokens[index] });
+    if (request !== view.request) return;
     state.tokens = state.tokens.slice(0, index + 1);
     if (page.continuationToken) state.tokens.push(page.continuationToken);
     Object.assign(view, { index, items: page.items, hasNext: Boolean(page.continuationToken) });
     draw(view);
   } catch (error) {
-    clear(view.container).append(el('p', { className: 'error', role: 'alert', text: `${t('error')}: ${errorWords(error)}` }));
+    if (request === view.request) clear(view.container).append(el('p', { className: 'error', role: 'alert', text: `${t('error')}: ${errorWords(error)}` }));
   }
 }
 
