@@ -115,6 +115,10 @@ internal static class DocumentOutput
         }
 
         text.AppendLine(Invariant($"  {"total",-32} {routing.SetupMin,10:0.##} {routing.CycleMin,14:0.###}"));
+        if (routing.Calibration is { } calibration)
+        {
+            text.AppendLine(Invariant($"  {"with the shop's factors",-32} {routing.CalibratedSetupMin,10:0.##} {routing.CalibratedCycleMin,14:0.###}  ({calibration})"));
+        }
     }
 
     private static string Size(PageEstimate estimate)

@@ -1,8 +1,11 @@
 using System.CommandLine;
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using TimeVision.Core.Estimating.Estimates;
+using TimeVision.Core.Estimating.ProcessPlanning;
 using TimeVision.Core.Estimating.Vision;
 using TimeVision.Core.Estimating.Vision.Registry;
+using TimeVision.Core.Json;
 using TimeVision.Core.Learning.Calibration;
 using TimeVision.Core.Learning.CalibrationTraining;
 using TimeVision.Core.Learning.Feedback;
@@ -12,7 +15,8 @@ namespace TimeVision.Cli.Commands;
 
 /// <summary>
 /// <c>timevision calibrate [--model M]</c>: trains, on the training side of the split, the correction from the model's
-/// estimates to the shop's real times, and stores it as the model's current calibration.
+/// estimates to the shop's real times, and the engine's factors per operation, and stores each as the current one;
+/// <c>--model engine</c> trains the engine's alone, with no model and no key.
 /// </summary>
 internal static class CalibrateCommand
 {
@@ -33,7 +37,7 @@ internal static class CalibrateCommand
         var data = CommonOptions.Data();
         var endpoint = CommonOptions.Endpoint();
         var json = CommonOptions.Json();
-        var command = new Command("calibrate", "Learn, from the training side's real times, how to correct a model's estimates; stored as the model's calibration.")
+        var command = new Command("calibrate", "Learn, from the training side's real times, how to correct a model's estimates and the engine's minutes per operation (--model engine: the engine's alone); stored as calibrations.")
         {
             model, validationPercent, source, budget, data, endpoint, json,
         };
@@ -42,8 +46,16 @@ internal static class CalibrateCommand
             CommonOptions.Overrides(parse, data, model, endpoint),
             async (services, stdout, stderr) =>
             {
-                var modelId = (await services.GetRequiredService<ActiveModel>().ResolveAsync(cancellationToken)).Model;
-                if (services.GetRequiredService<ModelAccess>().Check(ModelId.Parse(modelId)) is { } denied)
+                var modelId = ModelId.Parse((await services.GetRequiredService<ActiveModel>().ResolveAsync(cancellationToken)).Model);
+                var sources = FeedbackLabels.ParseSources(parse.GetValue(source))!;
+                var trainer = services.GetRequiredService<CalibrationTrainer>();
+                var percent = parse.GetValue(validationPercent);
+                if (modelId.Kind == ModelKind.Engine)
+                {
+                    return await EngineOnlyAsync(trainer, sources, percent, parse.GetValue(json), stdout, stderr, cancellationToken);
+                }
+
+                if (services.GetRequiredService<ModelAccess>().Check(modelId) is { } denied)
                 {
                     return CliOutput.WriteError(stdout, stderr, denied);
                 }
@@ -51,27 +63,97 @@ internal static class CalibrateCommand
                 CalibrationArtefact calibration;
                 try
                 {
-                    calibration = await services.GetRequiredService<CalibrationTrainer>().TrainAsync(
-                        modelId, FeedbackLabels.ParseSources(parse.GetValue(source))!, parse.GetValue(validationPercent), parse.GetValue(budget), cancellationToken);
+                    calibration = await trainer.TrainAsync(modelId.Value, sources, percent, parse.GetValue(budget), cancellationToken);
                 }
                 catch (InvalidOperationException exception)
                 {
                     return CliOutput.WriteError(stdout, stderr, "too_few_labels", exception.Message, ExitCodes.BadInput);
                 }
 
+                var engine = await TryEngineAsync(trainer, sources, percent, stderr, cancellationToken);
                 if (parse.GetValue(json))
                 {
-                    CliOutput.WriteResult(stdout, calibration with { Trees = null });
+                    var result = JsonSerializer.SerializeToNode(calibration with { Trees = null }, CliOutput.Json)!.AsObject();
+                    result["engine"] = engine is null ? null : JsonSerializer.SerializeToNode(engine, CliOutput.Json);
+                    CliOutput.WriteResult(stdout, result);
                 }
                 else
                 {
                     await WriteSummaryAsync(stdout, calibration);
+                    await WriteEngineSummaryAsync(stdout, engine);
                 }
 
                 return ExitCodes.Success;
             }, cancellationToken));
         return command;
     }
+
+    /// <summary><c>--model engine</c>: the engine's factors alone, with no model and no key.</summary>
+    private static async Task<int> EngineOnlyAsync(
+        CalibrationTrainer trainer, HashSet<FeedbackSource> sources, int validationPercent, bool json, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        EngineCalibration engine;
+        try
+        {
+            engine = await trainer.TrainEngineAsync(sources, validationPercent, cancellationToken);
+        }
+        catch (InvalidOperationException exception)
+        {
+            return CliOutput.WriteError(stdout, stderr, "too_few_labels", exception.Message, ExitCodes.BadInput);
+        }
+
+        if (json)
+        {
+            CliOutput.WriteResult(stdout, engine);
+        }
+        else
+        {
+            await WriteEngineSummaryAsync(stdout, engine);
+        }
+
+        return ExitCodes.Success;
+    }
+
+    /// <summary>The engine's factors beside a model's calibration; when they cannot be trained, why, on stderr, and the model's stands.</summary>
+    private static async Task<EngineCalibration?> TryEngineAsync(
+        CalibrationTrainer trainer, HashSet<FeedbackSource> sources, int validationPercent, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await trainer.TrainEngineAsync(sources, validationPercent, cancellationToken);
+        }
+        catch (InvalidOperationException exception)
+        {
+            await stderr.WriteLineAsync($"The engine's factors per operation were not trained: {exception.Message}");
+            return null;
+        }
+    }
+
+    /// <summary>The engine's factors: how many documents, each kind's setup and per-piece factor, and the cross-validated MAPE.</summary>
+    private static async Task WriteEngineSummaryAsync(TextWriter stdout, EngineCalibration? engine)
+    {
+        if (engine is null)
+        {
+            return;
+        }
+
+        await stdout.WriteLineAsync(FormattableString.Invariant(
+            $"Calibrated the engine on {engine.Documents} training document(s) ({engine.SetupDocuments} with setup, {engine.RunDocuments} with run apart), version {engine.Version}."));
+        foreach (var kind in engine.Cycle.Select(f => f.Kind).Union(engine.Setup.Select(f => f.Kind)).Order())
+        {
+            await stdout.WriteLineAsync($"  {JsonCode.Of(kind),-10}  setup {Factor(engine.Setup, kind)}   per piece {Factor(engine.Cycle, kind)}");
+        }
+
+        var metrics = engine.Metrics;
+        await stdout.WriteLineAsync(FormattableString.Invariant(
+            $"Cross-validated MAPE per piece: engine {Percent(metrics.EngineMape)}, with the factors {Percent(metrics.CalibratedMape)}. Score it: timevision eval --models {ModelIds.Engine},{ModelId.CalibratedPrefix}{ModelIds.Engine}"));
+    }
+
+    private static string Factor(IReadOnlyList<KindFactor> factors, FactorKind kind) => factors.FirstOrDefault(f => f.Kind == kind) is { } f
+        ? FormattableString.Invariant($"{f.Factor:0.00}× ({f.Samples} part(s){(f.Fitted ? string.Empty : ", too few: kept")})")
+        : "1.00× (none)";
+
+    private static string Percent(double? value) => value is { } v ? FormattableString.Invariant($"{v:0.0} %") : "n/a";
 
     /// <summary>The calibration in three lines: what was learned, how well each learner did, and the interval.</summary>
     private static async Task WriteSummaryAsync(TextWriter stdout, CalibrationArtefact calibration)

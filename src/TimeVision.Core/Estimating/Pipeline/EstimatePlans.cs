@@ -54,14 +54,15 @@ public sealed record StoredPlanLookup(StoredPlan? Plan, string? ETag, string? Co
 /// A stored estimate's features and process plan: read from the pages' text layers (their stored facts) and the
 /// model's answer, merged with the estimator's corrections by <see cref="FeatureMerge"/>, planned by
 /// <see cref="ProcessPlanner"/> with the shop's cutting data and work centres (the data folder's overrides, else the
-/// defaults). Every run of an estimate and every correction makes a new features version; the plan records the
-/// versions it was made from.
+/// defaults), with the shop's factors per operation when the engine has a calibration. Every run of an estimate and
+/// every correction makes a new features version; the plan records the versions it was made from.
 /// </summary>
 /// <param name="facts">The pages' stored text-layer facts.</param>
 /// <param name="estimates">The stored estimates, for corrections.</param>
 /// <param name="storage">Where the data folder is.</param>
+/// <param name="calibration">The shop's factors per operation, when the engine has a calibration.</param>
 /// <param name="time">When a reading was made.</param>
-public sealed class EstimatePlans(StoredPageFacts facts, IEstimateStore estimates, IOptions<StorageOptions> storage, TimeProvider time)
+public sealed class EstimatePlans(StoredPageFacts facts, IEstimateStore estimates, IOptions<StorageOptions> storage, IPlanCalibration calibration, TimeProvider time)
 {
     /// <summary>Estimator versions one estimate keeps; older ones are dropped (the newest is the one merged).</summary>
     public const int MaxEstimatorReadings = 20;
@@ -147,6 +148,62 @@ public sealed class EstimatePlans(StoredPageFacts facts, IEstimateStore estimate
         }
     }
 
+    /// <summary>
+    /// Plans a features file (<c>plan --features</c>) with the given overrides, else the data folder's, and the shop's
+    /// factors per operation when the engine has a calibration; the first input rejected ends it with its error.
+    /// </summary>
+    /// <param name="featuresFile">The features.</param>
+    /// <param name="cuttingDataFile">A cutting-data override, or null for the data folder's or none.</param>
+    /// <param name="workCentresFile">A work-centres override, or null for the data folder's or none.</param>
+    /// <param name="cancellationToken">Cancels the reads.</param>
+    public async Task<InputFileResult<ProcessPlan>> PlanFileAsync(string featuresFile, string? cuttingDataFile, string? workCentresFile, CancellationToken cancellationToken)
+    {
+        var plan = await FilePlans.PlanAsync(featuresFile, cuttingDataFile, workCentresFile, storage.Value.DataDirectory, cancellationToken);
+        return plan.Value is { } made && await calibration.CurrentAsync(cancellationToken) is { } factors
+            ? InputFileResult<ProcessPlan>.Success(factors.Apply(made))
+            : plan;
+    }
+
+    /// <summary>
+    /// The engine's own plan of a document as it stands, without the shop's factors, for a calibration to learn from or
+    /// an evaluation to score: the stored estimate's merged features (the estimator's corrections included), else its
+    /// pages' readings merged (an imported drawing has only its text layer), else the text layer of
+    /// <paramref name="pageFacts"/> (a document never stored as an estimate); planned with the shop's cutting data and
+    /// work centres. <see langword="null"/> when there is nothing to machine or the data folder's override is rejected.
+    /// </summary>
+    /// <param name="documentId">The document.</param>
+    /// <param name="pageFacts">Its pages' stored facts, for a document with no stored estimate.</param>
+    /// <param name="cancellationToken">Cancels the reads.</param>
+    public async Task<ProcessPlan?> EnginePlanAsync(string documentId, IEnumerable<BlobReference?> pageFacts, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pageFacts);
+        var stored = await estimates.GetAsync(documentId, cancellationToken);
+        FeatureSet features;
+        if (stored?.Features is { } kept)
+        {
+            features = kept.Merged;
+        }
+        else if (stored is not null)
+        {
+            features = Merge(await ReadAsync(stored, 0, cancellationToken)).Features;
+        }
+        else
+        {
+            var pages = new List<PageFacts>();
+            foreach (var page in pageFacts)
+            {
+                if (await facts.LoadAsync(page, cancellationToken) is { } read)
+                {
+                    pages.Add(read);
+                }
+            }
+
+            features = TextLayerFeatures.From(pages);
+        }
+
+        return (await PlanOfAsync(features, 0, calibrated: false, cancellationToken)).Routing;
+    }
+
     private static FeatureCorrectionResult Stale(string message) => new(FeatureCorrectionOutcome.Stale, null, null, message);
 
     private async Task<List<FeatureReading>> ReadAsync(DocumentEstimate document, int version, CancellationToken cancellationToken)
@@ -180,18 +237,24 @@ public sealed class EstimatePlans(StoredPageFacts facts, IEstimateStore estimate
 
     private async Task<DocumentEstimate> WithPlanAsync(DocumentEstimate document, List<FeatureReading> readings, int version, CancellationToken cancellationToken)
     {
+        var merged = Merge(readings);
+        var features = new DocumentFeatures { Version = version, Merged = merged.Features, Conflicts = merged.Conflicts, Readings = readings };
+        return document with { Features = features, Plan = await PlanOfAsync(merged.Features, version, calibrated: true, cancellationToken) };
+    }
+
+    /// <summary>The readings merged: the text layer's and the model's, and the newest of the estimator's.</summary>
+    private static MergedFeatures Merge(List<FeatureReading> readings)
+    {
         var sets = readings.Where(r => r.Kind != FeatureSourceKind.Estimator).Select(Sourced).ToList();
         if (readings.LastOrDefault(r => r.Kind == FeatureSourceKind.Estimator) is { } estimator)
         {
             sets.Add(Sourced(estimator));
         }
 
-        var merged = FeatureMerge.Merge(sets);
-        var features = new DocumentFeatures { Version = version, Merged = merged.Features, Conflicts = merged.Conflicts, Readings = readings };
-        return document with { Features = features, Plan = await PlanOfAsync(merged.Features, version, cancellationToken) };
+        return FeatureMerge.Merge(sets);
     }
 
-    private async Task<DocumentPlan> PlanOfAsync(FeatureSet merged, int version, CancellationToken cancellationToken)
+    private async Task<DocumentPlan> PlanOfAsync(FeatureSet merged, int version, bool calibrated, CancellationToken cancellationToken)
     {
         var dataDirectory = storage.Value.DataDirectory;
         var cutting = await PlanningData.LoadCuttingDataAsync(null, dataDirectory, cancellationToken);
@@ -212,7 +275,11 @@ public sealed class EstimatePlans(StoredPageFacts facts, IEstimateStore estimate
             };
         }
 
-        return plan with { Routing = new ProcessPlanner(cutting.Value!, centres.Value!).Plan(merged) };
+        var routing = new ProcessPlanner(cutting.Value!, centres.Value!).Plan(merged);
+        return plan with
+        {
+            Routing = calibrated && await calibration.CurrentAsync(cancellationToken) is { } factors ? factors.Apply(routing) : routing,
+        };
     }
 
     private static SourcedFeatureSet Sourced(FeatureReading reading) => new(reading.Features, reading.Source ?? new FeatureSource(reading.Kind));

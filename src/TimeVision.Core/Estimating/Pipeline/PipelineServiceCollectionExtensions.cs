@@ -10,8 +10,8 @@ public static class PipelineServiceCollectionExtensions
     /// Adds the pipeline steps and the intake that starts or finds a document's run, with <see cref="PipelineOptions"/>
     /// and <see cref="ShadowOptions"/> validated at start (and the features the steps use). What the learning loop adds
     /// to an estimate is plugged in by its own features: the <c>history</c> estimator and the prompt's similar parts
-    /// (<c>AddTimeVisionHistory</c>) and the calibrated times (<c>AddTimeVisionCalibration</c>); without them a
-    /// document has neither.
+    /// (<c>AddTimeVisionHistory</c>) and the calibrated times and the plans' factors per operation
+    /// (<c>AddTimeVisionCalibration</c>); without them a document has neither.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <returns>The same collection, for chaining.</returns>
@@ -22,6 +22,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddValidatedOptions<ShadowOptions>(ShadowOptions.SectionName);
         services.AddValidatedOptions<RetryOptions>(RetryOptions.SectionName);
         services.TryAddSingleton<IDocumentCalibration, NoDocumentCalibration>();
+        services.TryAddSingleton<IPlanCalibration, NoPlanCalibration>();
         services.TryAddSingleton<IHistoryExampleSource, NoHistoryExamples>();
         services.TryAddSingleton<PdfCache>();
         services.TryAddSingleton<StoredPageFacts>();
