@@ -25,6 +25,7 @@ public sealed class EngineCalibrationTests(EngineHistory history) : IClassFixtur
     {
         var calibration = await history.Totals.Get<CalibrationTrainer>().TrainEngineAsync(Actual, ValidationPercent, Token);
 
+        TestContext.Current.TestOutputHelper?.WriteLine(calibration.Metrics.ToString());
         AssertRecovered(EngineHistory.CycleFactors, calibration.Cycle);
         Assert.All(calibration.Setup, f => Assert.Equal((1.0, false), (f.Factor, f.Fitted)));
         Assert.Equal((0, 0), (calibration.SetupDocuments, calibration.RunDocuments));
