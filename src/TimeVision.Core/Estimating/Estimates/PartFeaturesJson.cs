@@ -31,7 +31,8 @@ public static class PartFeaturesJson
     {
         var estimate = JsonNode.Parse(EstimateJson.SchemaText)!.AsObject();
         var features = JsonNode.Parse(SchemaText)!.AsObject();
-        foreach (var keyword in new[] { "$schema", "$id", "title" })
+        // The prompt's features section says what the contract's long description says; the model is sent it once.
+        foreach (var keyword in new[] { "$schema", "$id", "title", "description" })
         {
             features.Remove(keyword);
         }
