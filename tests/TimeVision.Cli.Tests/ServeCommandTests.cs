@@ -22,7 +22,7 @@ public sealed class ServeCommandTests : FakeOpenAITestBase
     public override async ValueTask InitializeAsync()
     {
         await base.InitializeAsync();
-        Server.Fallback = _ => new FakeReply.Content(SampleEstimates.ShaftJson());
+        Server.Fallback = SampleEstimates.Reply;
     }
 
     [Fact]
@@ -116,6 +116,7 @@ public sealed class ServeCommandTests : FakeOpenAITestBase
         var after = await corrected.Content.ReadFromJsonAsync<JsonElement>(Token);
         Assert.Equal((HttpStatusCode.OK, 1), (first.StatusCode, before.GetProperty("features").GetProperty("version").GetInt32()));
         Assert.Contains(before.GetProperty("plan").GetProperty("routing").GetProperty("operations").EnumerateArray(), o => o.GetProperty("kind").GetString() == "drilling");
+        Assert.NotEmpty(before.GetProperty("features").GetProperty("readings").EnumerateArray().Single(r => r.GetProperty("kind").GetString() == "model").GetProperty("features").GetProperty("features").EnumerateArray());
         Assert.Equal((HttpStatusCode.OK, 2), (corrected.StatusCode, after.GetProperty("features").GetProperty("version").GetInt32()));
         Assert.Equal(corrected.Headers.ETag!.ToString(), after.GetProperty("etag").GetString());
         Assert.Contains(after.GetProperty("plan").GetProperty("routing").GetProperty("operations").EnumerateArray().SelectMany(o => o.GetProperty("lines").EnumerateArray()),
