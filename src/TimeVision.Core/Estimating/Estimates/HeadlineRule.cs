@@ -9,8 +9,9 @@ namespace TimeVision.Core.Estimating.Estimates;
 /// Which of an estimate's two numbers heads it: the engine's (the process plan's minutes per piece and setup per
 /// batch) or the model's (its total minutes). Asked for <see cref="EstimateMethod.Engine"/> or
 /// <see cref="EstimateMethod.Model"/>, that one whenever it has a number; <see cref="EstimateMethod.Best"/>, the one with
-/// the lower stored MAPE; unset, the engine when a merged feature comes from a high-confidence source (the text layer
-/// at high confidence, or the estimator), else the model. A pure function of the estimate, the setting and the figures.
+/// the lower stored MAPE; unset, the engine when a merged feature comes from a high-confidence source (its
+/// <c>source.confidence</c> is <c>high</c>, or the estimator entered it), else the model. A pure function of the
+/// estimate, the setting and the figures.
 /// </summary>
 public static class HeadlineRule
 {
@@ -47,7 +48,7 @@ public static class HeadlineRule
             : null;
     }
 
-    /// <summary>The first merged feature from a high-confidence source: the text layer (or any source) at high confidence, or the estimator.</summary>
+    /// <summary>The first merged feature from a high-confidence source: one read at high confidence, or one the estimator entered.</summary>
     /// <param name="features">The estimate's features, when it has them.</param>
     public static MachiningFeature? HighConfidenceFeature(DocumentFeatures? features) =>
         features?.Merged.Features.FirstOrDefault(f => f.Source is { Kind: FeatureSourceKind.Estimator } or { Confidence: FactConfidence.High });
@@ -87,7 +88,7 @@ public static class HeadlineRule
     {
         { Source.Kind: FeatureSourceKind.Estimator } f => (HeadlineMethod.Engine, $"Feature {f.Id} ({JsonCode.Of(f.Type)}) was entered by the estimator, so the engine's plan heads."),
         { } f => (HeadlineMethod.Engine, $"Feature {f.Id} ({JsonCode.Of(f.Type)}) comes from the {Describe(f.Source!.Kind)} at high confidence, so the engine's plan heads."),
-        null => (HeadlineMethod.Model, "No feature comes from a high-confidence source (the text layer at high confidence, or the estimator), so the model's minutes head."),
+        null => (HeadlineMethod.Model, "No feature comes from a high-confidence source (a reading at high confidence, or the estimator), so the model's minutes head."),
     };
 
     private static EstimateHeadline Headline(DocumentEstimate document, HeadlineMethod method, string why, EstimateMethod? requested)
