@@ -103,10 +103,8 @@ function headline(chosen) {
   const minutes = (n) => (n.method === 'engine'
     ? `${t('engineNumber')}: ${number(n.minutes)} min ${t('perPiece')} + ${number(n.setupMin)} min ${t('setupPerBatch')}`
     : `${t('modelNumber')}: ${number(n.minutes)} min`);
-  return [
-    el('dt', { text: t('headline') }), el('dd', { id: 'headline', title: chosen.why, text: minutes(chosen) }),
-    chosen.other ? [el('dt', { text: t('otherNumber') }), el('dd', { id: 'other-number', text: minutes(chosen.other) })] : null,
-  ];
+  const other = chosen.other ? [el('dt', { text: t('otherNumber') }), el('dd', { id: 'other-number', text: minutes(chosen.other) })] : [];
+  return [el('dt', { text: t('headline') }), el('dd', { id: 'headline', title: chosen.why, text: minutes(chosen) }), ...other];
 }
 
 function partCard(part, index) {
