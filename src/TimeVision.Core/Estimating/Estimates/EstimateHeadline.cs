@@ -72,12 +72,4 @@ public sealed record EstimateHeadline
 
     /// <summary>What comparing the two numbers flagged (<see cref="AnswerChecks.ModelFarFromPlan"/>).</summary>
     public IReadOnlyList<EstimateWarning> Warnings { get; init; } = [];
-
-    /// <summary>The engine's number, whichever heads.</summary>
-    [JsonIgnore]
-    public HeadlineNumber? Engine => Method == HeadlineMethod.Engine ? new HeadlineNumber(Method, Minutes, SetupMin) : Other is { Method: HeadlineMethod.Engine } other ? other : null;
-
-    /// <summary>The model's number, whichever heads.</summary>
-    [JsonIgnore]
-    public HeadlineNumber? Model => Method == HeadlineMethod.Model ? new HeadlineNumber(Method, Minutes) : Other is { Method: HeadlineMethod.Model } other ? other : null;
 }

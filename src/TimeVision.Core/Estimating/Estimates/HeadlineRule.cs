@@ -23,16 +23,14 @@ public static class HeadlineRule
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(scores);
-        var engine = EngineOf(document);
-        var model = ModelOf(document);
-        var (method, why) = (engine, model) switch
+        var (method, why) = (EngineOf(document), ModelOf(document)) switch
         {
-            (null, null) => (HeadlineMethod.Model, string.Empty),
+            (null, null) => default,
             (null, _) => (HeadlineMethod.Model, $"There is no process plan ({WhyNoPlan(document.Plan)}); the model's minutes are the only number."),
             (_, null) => (HeadlineMethod.Engine, "The model gave no total; the engine's minutes are the only number."),
             _ => Decide(document, requested, scores),
         };
-        return engine is null && model is null ? null : Headline(document, method, why, requested);
+        return why is null ? null : Headline(document, method, why, requested);
     }
 
     /// <summary>
