@@ -23,31 +23,49 @@ else
   # its own timeout (3 min by default, DefaultTimeoutTestFramework); `timeout` is the outer guard for a hang outside any
   # test, and -longRunning names a test still running after 2 minutes.
   # Installing the services (npm ci alone is a minute on a fresh clone) and starting them goes on while the solution
-  # builds: neither needs the other, and the tests need both. apt-get comes first, in the foreground, as sudo may ask.
+  # restores and builds: neither needs the other, and the tests need both. apt-get comes first, in the foreground,
+  # as sudo may ask.
   tests/services/install.sh system
   (tests/services/install.sh services && tests/services/start.sh) > "$results/services.log" 2>&1 &
   services=$!
-  dotnet build TimeVision.Functions.sln -v q -nologo || status=$?
-  wait "$services" || { cat "$results/services.log"; exit 1; }
-  cat "$results/services.log"
-  [ "$status" -eq 0 ] || exit "$status"
   # Tiered PGO instruments the methods JIT'd at tier 0 and JITs them again with what it measured; in test programs
   # that run most code only a few times that work seldom pays back (here it was a quarter of the Functions tests' CPU
   # time and a tenth of Core's). The timevision processes some tests start inherit it.
   export DOTNET_TieredPGO=0
   pids=()
-  for project in Core Cli Functions Infra Web Hosting.Local; do
+  start_tests() { # project: runs its test program in the background, from its output folder as dotnet test would
     (
-      cd "tests/TimeVision.$project.Tests/bin/Debug/net10.0"
-      timeout --kill-after=30s 25m dotnet "TimeVision.$project.Tests.dll" -noColor -noLogo -longRunning 120 \
-        -trx "$results/TimeVision.$project.Tests.trx" > "$results/TimeVision.$project.Tests.log" 2>&1
+      cd "tests/TimeVision.$1.Tests/bin/Debug/net10.0"
+      timeout --kill-after=30s 25m dotnet "TimeVision.$1.Tests.dll" -noColor -noLogo -longRunning 120 \
+        -trx "$results/TimeVision.$1.Tests.trx" > "$results/TimeVision.$1.Tests.log" 2>&1
     ) &
     pids+=("$!")
-  done
+  }
+  # The Core tests, the largest program, need only Core and the test helpers: they start as soon as those are built
+  # and the services answer, and run while the rest of the solution builds (a build keeps about one of the two
+  # cores busy, so the other one works instead of waiting).
+  restore_status=0
+  dotnet restore TimeVision.Functions.sln -v q -nologo || restore_status=$?
+  core_status=0
+  [ "$restore_status" -ne 0 ] || dotnet build tests/TimeVision.Core.Tests --no-restore -v q -nologo || core_status=$?
+  wait "$services" || { cat "$results/services.log"; exit 1; }
+  cat "$results/services.log"
+  echo "=== Core and its tests built, services answering: ${SECONDS} s"
+  [ "$restore_status" -eq 0 ] && [ "$core_status" -eq 0 ] && start_tests Core
+  [ "$restore_status" -eq 0 ] && [ "$core_status" -eq 0 ] || status=1
+  [ "$status" -ne 0 ] || dotnet build TimeVision.Functions.sln --no-restore -v q -nologo || status=$?
+  echo "=== Solution built: ${SECONDS} s"
+  if [ "$status" -eq 0 ]; then
+    for project in Functions Cli Web Infra Hosting.Local; do
+      start_tests "$project"
+    done
+  fi
   for pid in "${pids[@]}"; do
     wait "$pid" || status=$?
   done
+  echo "=== Tests ended: ${SECONDS} s"
   for project in Core Cli Functions Infra Web Hosting.Local; do
+    [ -f "$results/TimeVision.$project.Tests.log" ] || continue
     echo "=== TimeVision.$project.Tests"
     cat "$results/TimeVision.$project.Tests.log"
   done

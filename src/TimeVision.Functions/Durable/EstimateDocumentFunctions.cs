@@ -6,6 +6,10 @@ using TimeVision.Core.Estimating.Pipeline.Durable;
 namespace TimeVision.Functions.Durable;
 
 /// <summary>The document pipeline's Core classes as functions, each a one-line shim under its class name.</summary>
+/// <param name="inspect">The document's inspection.</param>
+/// <param name="render">A page's rendering.</param>
+/// <param name="estimate">A page's estimate.</param>
+/// <param name="save">The document estimate's assembly and save.</param>
 public sealed class EstimateDocumentFunctions(InspectDocument inspect, RenderPage render, EstimatePage estimate, SaveDocumentEstimate save)
 {
     /// <summary>Runs <see cref="EstimateDocument"/>.</summary>

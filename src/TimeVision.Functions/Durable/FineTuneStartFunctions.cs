@@ -6,6 +6,9 @@ using TimeVision.Core.Learning.FineTuning.Durable;
 namespace TimeVision.Functions.Durable;
 
 /// <summary>The fine-tuning start's Core classes as functions, each a one-line shim under its class name.</summary>
+/// <param name="upload">Uploads the training files.</param>
+/// <param name="create">Creates the fine-tuning job.</param>
+/// <param name="record">Records the job in the job store.</param>
 public sealed class FineTuneStartFunctions(UploadTrainingFiles upload, CreateFineTuneJob create, RecordFineTuneJob record)
 {
     /// <summary>Runs <see cref="FineTuneStart"/>.</summary>

@@ -5,6 +5,7 @@ using TimeVision.Core.Learning.History.Durable;
 namespace TimeVision.Functions.Durable;
 
 /// <summary>The history import's Core classes as functions, each a one-line shim under its class name.</summary>
+/// <param name="run">Runs one history import.</param>
 public sealed class HistoryImportFunctions(RunHistoryImport run)
 {
     /// <summary>Runs <see cref="HistoryImport"/>.</summary>

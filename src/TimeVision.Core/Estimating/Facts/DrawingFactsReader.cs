@@ -7,6 +7,7 @@ namespace TimeVision.Core.Estimating.Facts;
 /// Reads drawing facts from a PDF's text layer, deterministically and without a model. A page without a usable text
 /// layer gets no facts and the <c>no_text_layer</c> flag: nothing is guessed.
 /// </summary>
+/// <param name="text">Reads the text layer with positions.</param>
 public sealed class DrawingFactsReader(PopplerTextReader text)
 {
     /// <summary>Fewer words than this is not a text layer but a stray label (or nothing).</summary>

@@ -10,6 +10,8 @@ using TimeVision.Core.Estimating.Rendering.Poppler;
 namespace TimeVision.Core.Estimating.Facts;
 
 /// <summary>Reads a PDF's text layer with positions through Poppler's <c>pdftotext -bbox-layout</c>.</summary>
+/// <param name="tools">Starts Poppler's tools within the child-process limits.</param>
+/// <param name="options">The rendering settings: timeouts and limits for Poppler.</param>
 public sealed class PopplerTextReader(PopplerTools tools, IOptionsMonitor<RenderingOptions> options)
 {
     /// <summary>The text of pages <paramref name="firstPage"/> to <paramref name="lastPage"/> (all when null).</summary>

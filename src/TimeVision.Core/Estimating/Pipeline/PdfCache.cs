@@ -8,6 +8,8 @@ namespace TimeVision.Core.Estimating.Pipeline;
 /// recently used first out, within <see cref="PipelineOptions.PdfCacheBytes"/>. A copy in use is never removed.
 /// Copies are keyed by document id (the content hash) and blob, so a cached file is always the content it stands for.
 /// </summary>
+/// <param name="blobs">Where the documents' PDFs are stored.</param>
+/// <param name="options">The cache's size limit.</param>
 public sealed class PdfCache(IBlobStore blobs, IOptionsMonitor<PipelineOptions> options) : IDisposable
 {
     private readonly Lock _gate = new();

@@ -10,6 +10,9 @@ namespace TimeVision.Core.Learning.Calibration;
 /// Puts the calibrated time beside the model's on a document estimate: per part and in total, with intervals, when a
 /// calibration exists for the model that answered (the one that estimated the most pages).
 /// </summary>
+/// <param name="store">The calibration in use per model.</param>
+/// <param name="rows">What a calibration sees of a document.</param>
+/// <param name="blobs">Where the pages' stored facts are.</param>
 public sealed class CalibratedEstimates(CalibrationStore store, CalibrationRows rows, IBlobStore blobs) : IDocumentCalibration
 {
     /// <inheritdoc />

@@ -6,6 +6,8 @@ using TimeVision.Core.Storage;
 namespace TimeVision.Core.Learning.Calibration;
 
 /// <summary>What a calibration sees of a document beside the model's time: its features and its history estimate.</summary>
+/// <param name="blobs">Where the pages' stored facts are.</param>
+/// <param name="history">The history estimate, one of the calibration's inputs.</param>
 public sealed class CalibrationRows(IBlobStore blobs, HistoryEstimator history)
 {
     /// <summary>The row of one part: the features of its first sheet with a text layer and its history estimate (never from its own document).</summary>

@@ -11,6 +11,7 @@ namespace TimeVision.Core.Learning.Calibration;
 /// and <c>current.json</c> beside them for the one in use (Azure Blob Storage, or the data folder's blobs on one machine);
 /// the engine's factors per operation likewise, under <see cref="ModelIds.Engine"/>.
 /// </summary>
+/// <param name="blobs">Where calibrations are stored.</param>
 public sealed class CalibrationStore(IBlobStore blobs)
 {
     /// <summary>The blob container.</summary>

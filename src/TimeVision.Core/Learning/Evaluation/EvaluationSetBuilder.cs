@@ -22,6 +22,9 @@ public enum EvaluationSplit
 }
 
 /// <summary>Builds evaluation sets from stored, labelled documents or from a folder of PDFs with a manifest of real times.</summary>
+/// <param name="estimates">The stored estimates with their real times.</param>
+/// <param name="drawings">The stored PDFs of those estimates.</param>
+/// <param name="pipeline">Estimates a folder's PDFs that are not stored yet.</param>
 public sealed class EvaluationSetBuilder(IEstimateStore estimates, StoredDrawings drawings, DocumentPipeline pipeline)
 {
     /// <summary>Stored documents with feedback of the wanted sources, split as the training export splits them.</summary>

@@ -32,6 +32,8 @@ public sealed record FeedbackResult(FeedbackOutcome Outcome, string? ETag, strin
 /// Records the shop's real spindle times on stored document estimates, with optimistic concurrency, within
 /// <see cref="FeedbackLimits"/>.
 /// </summary>
+/// <param name="store">The stored estimates feedback is recorded on.</param>
+/// <param name="time">When an entry was made.</param>
 public sealed class FeedbackService(IEstimateStore store, TimeProvider time)
 {
     /// <summary>

@@ -21,6 +21,10 @@ public sealed record FineTuneJobState(string JobId, string Status, int? TrainedT
 /// OpenAI's files and fine-tuning APIs through the official SDK, at the configured endpoint and key with the same
 /// timeouts and retries as estimates.
 /// </summary>
+/// <param name="options">Endpoint, credentials, timeouts and retry settings.</param>
+/// <param name="access">Decides how requests authenticate.</param>
+/// <param name="time">The clock retries wait on.</param>
+/// <param name="http">The HTTP client for model calls, when the host registers one.</param>
 #pragma warning disable OPENAI001 // The SDK marks fine-tuning experimental; the REST API behind it is stable.
 public sealed class OpenAIFineTuning(IOptionsMonitor<VisionOptions> options, VisionAccess access, TimeProvider time, VisionHttpClient? http = null)
 {

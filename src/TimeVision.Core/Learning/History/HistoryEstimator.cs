@@ -16,6 +16,8 @@ namespace TimeVision.Core.Learning.History;
 /// for a measured time, and more for a time that stands for several production orders (the square root of their count,
 /// at most 2).
 /// </summary>
+/// <param name="index">The labelled history.</param>
+/// <param name="options">How many neighbours count.</param>
 public sealed class HistoryEstimator(HistoryIndex index, IOptionsMonitor<HistoryOptions> options)
 {
     /// <summary>Stands in for a prompt hash: the estimator's rules.</summary>

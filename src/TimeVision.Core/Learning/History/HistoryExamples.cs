@@ -10,6 +10,8 @@ namespace TimeVision.Core.Learning.History;
 /// The similar past parts a prompt's history section shows (<see cref="VisionOptions.HistoryExamples"/>): the k labelled
 /// past parts most similar to the page, with their facts and real times, so the model can reason from the shop's own history.
 /// </summary>
+/// <param name="index">The labelled history, for the most similar parts.</param>
+/// <param name="blobs">Where the pages' stored facts are.</param>
 public sealed class HistoryExamples(HistoryIndex index, IBlobStore blobs) : IHistoryExampleSource
 {
     /// <inheritdoc />

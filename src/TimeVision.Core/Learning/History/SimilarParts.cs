@@ -38,6 +38,10 @@ public sealed record SimilarPartsAnswer(string Id, string File, int HistoryParts
 /// Finds, for each part of a stored document, the k most similar labelled parts of the shop's history; a document is
 /// never its own neighbour. What <c>timevision similar</c> and <c>GET /api/estimates/{id}/similar</c> answer.
 /// </summary>
+/// <param name="index">The labelled history.</param>
+/// <param name="estimates">The stored estimates, for the document's parts.</param>
+/// <param name="blobs">Where the pages' stored facts are.</param>
+/// <param name="options">How many neighbours to show.</param>
 public sealed class SimilarPartsFinder(HistoryIndex index, IEstimateStore estimates, IBlobStore blobs, IOptionsMonitor<HistoryOptions> options)
 {
     /// <summary>The answer for <paramref name="documentId"/>, or <see langword="null"/> when no such document is stored.</summary>

@@ -5,6 +5,9 @@ using TimeVision.Core.Json;
 namespace TimeVision.Core.ModelOps.Retirement;
 
 /// <summary>Looks at the model in use and warns when it retires within <see cref="RetirementInfo.WarnWithinDays"/> days; the daily timer calls it.</summary>
+/// <param name="active">The model in use.</param>
+/// <param name="retirement">The models' retirement dates.</param>
+/// <param name="logger">Where the warning is written.</param>
 public sealed partial class RetirementWatch(ActiveModel active, ModelRetirement retirement, ILogger<RetirementWatch> logger)
 {
     /// <summary>The model in use and when it retires; logs a warning when that is near.</summary>

@@ -26,6 +26,9 @@ public enum ModelSource
 /// The registry is read at most every <see cref="CacheFor"/>, so a running app follows an activation within a minute,
 /// without a restart. Safe to share between threads: the last registry read is one immutable record, replaced whole.
 /// </summary>
+/// <param name="registry">The model registry, for the active model.</param>
+/// <param name="vision"><c>Vision:Model</c>, which overrides the registry when set.</param>
+/// <param name="time">The clock the registry cache expires on.</param>
 public sealed class ActiveModel(IModelRegistry registry, IOptionsMonitor<VisionOptions> vision, TimeProvider time)
 {
     /// <summary>How long a registry read is trusted.</summary>

@@ -38,6 +38,9 @@ public sealed record HistoryImportStatus(string ImportId, string State, HistoryI
 /// repeated request is the same import. An import that failed on a fault runs again (it resumes: see
 /// <see cref="HistoryImport"/>).
 /// </summary>
+/// <param name="blobs">Where a posted times file is kept until its import runs.</param>
+/// <param name="pipeline">The activity retry settings the import runs with.</param>
+/// <param name="history">The largest times file accepted.</param>
 public sealed class HistoryImports(IBlobStore blobs, IOptionsMonitor<PipelineOptions> pipeline, IOptionsMonitor<HistoryOptions> history)
 {
     /// <summary>What every import's id begins with.</summary>
