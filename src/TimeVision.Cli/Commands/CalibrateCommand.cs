@@ -44,65 +44,71 @@ internal static class CalibrateCommand
         command.SetAction((parse, cancellationToken) => CliHost.RunAsync(
             parse,
             CommonOptions.Overrides(parse, data, model, endpoint),
-            async (services, stdout, stderr) =>
-            {
-                var modelId = ModelId.Parse((await services.GetRequiredService<ActiveModel>().ResolveAsync(cancellationToken)).Model);
-                var sources = FeedbackLabels.ParseSources(parse.GetValue(source))!;
-                var trainer = services.GetRequiredService<CalibrationTrainer>();
-                var percent = parse.GetValue(validationPercent);
-                if (modelId.Kind == ModelKind.Engine)
-                {
-                    return await EngineOnlyAsync(trainer, sources, percent, parse.GetValue(json), stdout, stderr, cancellationToken);
-                }
-
-                if (services.GetRequiredService<ModelAccess>().Check(modelId) is { } denied)
-                {
-                    return CliOutput.WriteError(stdout, stderr, denied);
-                }
-
-                CalibrationArtefact calibration;
-                try
-                {
-                    calibration = await trainer.TrainAsync(modelId.Value, sources, percent, parse.GetValue(budget), cancellationToken);
-                }
-                catch (InvalidOperationException exception)
-                {
-                    return CliOutput.WriteError(stdout, stderr, "too_few_labels", exception.Message, ExitCodes.BadInput);
-                }
-
-                var engine = await TryEngineAsync(trainer, sources, percent, stderr, cancellationToken);
-                if (parse.GetValue(json))
-                {
-                    var result = JsonSerializer.SerializeToNode(calibration with { Trees = null }, CliOutput.Json)!.AsObject();
-                    result["engine"] = engine is null ? null : JsonSerializer.SerializeToNode(engine, CliOutput.Json);
-                    CliOutput.WriteResult(stdout, result);
-                }
-                else
-                {
-                    await WriteSummaryAsync(stdout, calibration);
-                    await WriteEngineSummaryAsync(stdout, engine);
-                }
-
-                return ExitCodes.Success;
-            }, cancellationToken));
+            (services, stdout, stderr) => RunAsync(
+                services,
+                new Request(FeedbackLabels.ParseSources(parse.GetValue(source))!, parse.GetValue(validationPercent), parse.GetValue(budget), parse.GetValue(json)),
+                stdout,
+                stderr,
+                cancellationToken),
+            cancellationToken));
         return command;
     }
 
-    /// <summary><c>--model engine</c>: the engine's factors alone, with no model and no key.</summary>
-    private static async Task<int> EngineOnlyAsync(
-        CalibrationTrainer trainer, HashSet<FeedbackSource> sources, int validationPercent, bool json, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    /// <summary>The model's calibration and the engine's factors; with <c>--model engine</c>, the engine's alone.</summary>
+    private static async Task<int> RunAsync(IServiceProvider services, Request request, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        EngineCalibration engine;
+        var modelId = ModelId.Parse((await services.GetRequiredService<ActiveModel>().ResolveAsync(cancellationToken)).Model);
+        var trainer = services.GetRequiredService<CalibrationTrainer>();
+        if (modelId.Kind == ModelKind.Engine)
+        {
+            return await EngineOnlyAsync(trainer, request, stdout, stderr, cancellationToken);
+        }
+
+        if (services.GetRequiredService<ModelAccess>().Check(modelId) is { } denied)
+        {
+            return CliOutput.WriteError(stdout, stderr, denied);
+        }
+
+        CalibrationArtefact calibration;
         try
         {
-            engine = await trainer.TrainEngineAsync(sources, validationPercent, cancellationToken);
+            calibration = await trainer.TrainAsync(modelId.Value, request.Sources, request.ValidationPercent, request.BudgetUsd, cancellationToken);
         }
         catch (InvalidOperationException exception)
         {
             return CliOutput.WriteError(stdout, stderr, "too_few_labels", exception.Message, ExitCodes.BadInput);
         }
 
-        if (json)
+        var engine = await TryEngineAsync(trainer, request, stderr, cancellationToken);
+        if (request.Json)
+        {
+            var result = JsonSerializer.SerializeToNode(calibration with { Trees = null }, CliOutput.Json)!.AsObject();
+            result["engine"] = engine is null ? null : JsonSerializer.SerializeToNode(engine, CliOutput.Json);
+            CliOutput.WriteResult(stdout, result);
+        }
+        else
+        {
+            await WriteSummaryAsync(stdout, calibration);
+            await WriteEngineSummaryAsync(stdout, engine);
+        }
+
+        return ExitCodes.Success;
+    }
+
+    /// <summary><c>--model engine</c>: the engine's factors alone, with no model and no key.</summary>
+    private static async Task<int> EngineOnlyAsync(CalibrationTrainer trainer, Request request, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        EngineCalibration engine;
+        try
+        {
+            engine = await trainer.TrainEngineAsync(request.Sources, request.ValidationPercent, cancellationToken);
+        }
+        catch (InvalidOperationException exception)
+        {
+            return CliOutput.WriteError(stdout, stderr, "too_few_labels", exception.Message, ExitCodes.BadInput);
+        }
+
+        if (request.Json)
         {
             CliOutput.WriteResult(stdout, engine);
         }
@@ -115,12 +121,11 @@ internal static class CalibrateCommand
     }
 
     /// <summary>The engine's factors beside a model's calibration; when they cannot be trained, why, on stderr, and the model's stands.</summary>
-    private static async Task<EngineCalibration?> TryEngineAsync(
-        CalibrationTrainer trainer, HashSet<FeedbackSource> sources, int validationPercent, TextWriter stderr, CancellationToken cancellationToken)
+    private static async Task<EngineCalibration?> TryEngineAsync(CalibrationTrainer trainer, Request request, TextWriter stderr, CancellationToken cancellationToken)
     {
         try
         {
-            return await trainer.TrainEngineAsync(sources, validationPercent, cancellationToken);
+            return await trainer.TrainEngineAsync(request.Sources, request.ValidationPercent, cancellationToken);
         }
         catch (InvalidOperationException exception)
         {
@@ -166,4 +171,11 @@ internal static class CalibrateCommand
         await stdout.WriteLineAsync(FormattableString.Invariant(
             $"Interval: {Math.Exp(calibration.IntervalLowLog):0.00}× to {Math.Exp(calibration.IntervalHighLog):0.00}× the calibrated time. Score it: timevision eval --models {calibration.Model},{ModelId.CalibratedPrefix}{calibration.Model}"));
     }
+
+    /// <summary>What the options ask for.</summary>
+    /// <param name="Sources">The label sources.</param>
+    /// <param name="ValidationPercent">The split's validation share.</param>
+    /// <param name="BudgetUsd">The spend limit for new model calls.</param>
+    /// <param name="Json">Print JSON.</param>
+    private sealed record Request(HashSet<FeedbackSource> Sources, int ValidationPercent, double? BudgetUsd, bool Json);
 }
