@@ -6,10 +6,16 @@ using TimeVision.Core.Json;
 
 namespace TimeVision.Cli;
 
-/// <summary>Prints a process plan for a person: the routing, each feature's line with its formula, batch times and the defaults taken.</summary>
+/// <summary>
+/// Prints a process plan for a person: the routing, each feature's line with its formula, batch times and the defaults
+/// taken; with the shop's factors and the calibrated minutes beside the engine's when the plan is calibrated.
+/// </summary>
 internal static class PlanOutput
 {
     private static readonly int[] Batches = [1, 10, 50, 100, 500];
+    private static readonly string[] RoutingColumns = ["seq", "operation", "work centre", "clamping", "setup min", "per piece min", "cutting", "non-cutting", "tools"];
+    private static readonly string[] FactorColumns = ["setup ×", "piece ×", "cal. setup", "cal. per piece"];
+    private static readonly string[] LineColumns = ["seq", "feature", "type", "count", "cutting min", "factor", "formula", "inputs"];
 
     public static void Write(TextWriter stdout, ProcessPlan plan)
     {
@@ -22,6 +28,12 @@ internal static class PlanOutput
         console.Write(Lines(plan));
         var batches = string.Join("   ", Batches.Select(q => Invariant($"{q} pcs {plan.BatchMin(q):0.#} min")));
         console.WriteLine(Invariant($"Setup {plan.SetupMin:0.##} min, per piece {plan.CycleMin:0.##} min (cutting {plan.CuttingMin:0.##}); batch: {batches}"));
+        if (plan.Calibration is { } calibration)
+        {
+            var calibrated = string.Join("   ", Batches.Select(q => Invariant($"{q} pcs {plan.CalibratedBatchMin(q):0.#} min")));
+            console.WriteLine(Invariant($"Calibrated ({calibration}): setup {plan.CalibratedSetupMin:0.##} min, per piece {plan.CalibratedCycleMin:0.##} min; batch: {calibrated}"));
+        }
+
         console.WriteLine(Invariant($"Cutting data {plan.CuttingDataVersion}; {plan.DefaultsUsed.Count} default(s) taken:"));
         foreach (var used in plan.DefaultsUsed)
         {
@@ -71,16 +83,18 @@ internal static class PlanOutput
     private static Table Routing(ProcessPlan plan)
     {
         var table = new Table().Border(TableBorder.Simple).Title("Routing");
-        foreach (var column in new[] { "seq", "operation", "work centre", "clamping", "setup min", "per piece min", "cutting", "non-cutting", "tools" })
+        foreach (var column in RoutingColumns.Concat(plan.Calibration is null ? [] : FactorColumns))
         {
             table.AddColumn(new TableColumn(column) { Alignment = column is "operation" or "work centre" ? Justify.Left : Justify.Right });
         }
 
         foreach (var o in plan.Operations)
         {
-            table.AddRow(
+            string[] factors = plan.Calibration is null ? [] :
+                [Invariant($"{o.SetupFactor:0.00}"), Invariant($"{o.CycleFactor:0.00}"), Invariant($"{o.CalibratedSetupMin:0.##}"), Invariant($"{o.CalibratedCycleMin:0.###}")];
+            table.AddRow([
                 Invariant($"{o.Sequence}"), JsonCode.Of(o.Kind), Markup.Escape(o.WorkCentre), Invariant($"{o.Clamping}"), Invariant($"{o.SetupMin:0.##}"),
-                Invariant($"{o.CycleMin:0.###}"), Invariant($"{o.CuttingMin:0.###}"), Invariant($"{o.NonCuttingMin:0.###}"), Invariant($"{o.Tools}"));
+                Invariant($"{o.CycleMin:0.###}"), Invariant($"{o.CuttingMin:0.###}"), Invariant($"{o.NonCuttingMin:0.###}"), Invariant($"{o.Tools}"), .. factors]);
         }
 
         return table;
@@ -89,17 +103,19 @@ internal static class PlanOutput
     private static Table Lines(ProcessPlan plan)
     {
         var table = new Table().Border(TableBorder.Simple).Title("Features");
-        foreach (var column in new[] { "seq", "feature", "type", "count", "cutting min", "formula", "inputs" })
+        var calibrated = plan.Calibration is not null;
+        foreach (var column in LineColumns.Where(c => calibrated || c != "factor"))
         {
-            table.AddColumn(new TableColumn(column) { Alignment = column is "count" or "cutting min" or "seq" ? Justify.Right : Justify.Left });
+            table.AddColumn(new TableColumn(column) { Alignment = column is "count" or "cutting min" or "factor" or "seq" ? Justify.Right : Justify.Left });
         }
 
         foreach (var (o, line) in plan.Operations.SelectMany(o => o.Lines.Select(l => (o, l))))
         {
             var inputs = string.Join(" ", line.Inputs.Select(i => Invariant($"{i.Key}={i.Value:0.###}")));
-            table.AddRow(
+            string[] factor = calibrated ? [Invariant($"{line.Factor:0.00}×")] : [];
+            table.AddRow([
                 Invariant($"{o.Sequence}"), Markup.Escape(line.FeatureId), JsonCode.Of(line.Type), Invariant($"{line.Count}"), Invariant($"{line.CuttingMin:0.###}"),
-                Markup.Escape(line.Formula), Markup.Escape(inputs));
+                .. factor, Markup.Escape(line.Formula), Markup.Escape(inputs)]);
         }
 
         return table;

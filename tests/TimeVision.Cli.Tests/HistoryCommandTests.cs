@@ -94,6 +94,7 @@ public sealed class HistoryCommandTests(HistoryCorpus corpus) : IClassFixture<Hi
         Assert.Equal(("offline", 20), (calibrate.Json.GetProperty("model").GetString(), calibrate.Json.GetProperty("validationPercent").GetInt32()));
         Assert.InRange(calibrate.Json.GetProperty("documents").GetInt32(), 100, Parts);
         Assert.Matches("^(part_type_factors|boosted_trees)$", calibrate.Json.GetProperty("learner").GetString());
+        Assert.Equal("operation_factors", calibrate.Json.GetProperty("engine").GetProperty("learner").GetString()); // the engine's factors with it
         Assert.True(estimate.ExitCode == 0, estimate.Stderr);
         var part = estimate.Json.GetProperty("parts")[0];
         var calibrated = part.GetProperty("calibratedTimeMin").GetDouble();
@@ -105,5 +106,36 @@ public sealed class HistoryCommandTests(HistoryCorpus corpus) : IClassFixture<Hi
         Assert.Contains("Similar past parts for odri-motor-shaft.pdf", show.Stdout, StringComparison.Ordinal);
         Assert.Contains("  3. ", show.Stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("  4. ", show.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Calibrating_the_engine_needs_no_key_and_then_plans_show_each_lines_factor_and_eval_scores_engine_and_calibrated_engine()
+    {
+        var features = _folder.Write("part.json", """
+            { "partType": "PRI", "materialGroup": "steel", "stock": { "shape": "block", "lengthMm": 80, "widthMm": 60, "heightMm": 20 },
+              "features": [ { "id": "h1", "type": "drilling", "count": 4, "diameterMm": 6.8, "depthMm": 15 },
+                            { "id": "t1", "type": "tapping", "count": 4, "thread": "M8", "depthMm": 12 } ] }
+            """u8.ToArray());
+
+        var calibrate = await CliRunner.InvokeAsync(NoKey, "calibrate", "--model", "engine", "--validation-percent", "20", "--json", "--data", Data);
+        var plan = await CliRunner.InvokeAsync("plan", "--features", features, "--json", "--data", Data);
+        var text = await CliRunner.InvokeAsync("plan", "--features", features, "--data", Data);
+        var eval = await CliRunner.InvokeAsync(NoKey, "eval", "--models", "engine,calibrated:engine", "--set", "all", "--out", Path.Combine(_folder.Path, "eval"), "--data", Data);
+
+        Assert.True(calibrate.ExitCode == 0, calibrate.Stderr + calibrate.Stdout);
+        Assert.Equal(("engine", "operation_factors"), (calibrate.Json.GetProperty("model").GetString(), calibrate.Json.GetProperty("learner").GetString()));
+        var factors = calibrate.Json.GetProperty("cycle").EnumerateArray().ToDictionary(f => f.GetProperty("kind").GetString()!, f => f.GetProperty("factor").GetDouble());
+        Assert.True(plan.ExitCode == 0, plan.Stderr);
+        Assert.Equal("engine " + calibrate.Json.GetProperty("version").GetString(), plan.Json.GetProperty("calibration").GetString());
+        foreach (var line in plan.Json.GetProperty("operations").EnumerateArray().Where(o => o.GetProperty("kind").GetString() == "drilling").SelectMany(o => o.GetProperty("lines").EnumerateArray()))
+        {
+            Assert.Equal(factors.GetValueOrDefault(line.GetProperty("type").GetString() == "tapping" ? "tapping" : "drilling", 1), line.GetProperty("factor").GetDouble());
+        }
+
+        Assert.Contains("factor", text.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Calibrated (engine ", text.Stdout, StringComparison.Ordinal);
+        Assert.True(eval.ExitCode == 0, eval.Stderr);
+        var models = eval.Json.GetProperty("models").EnumerateArray().ToDictionary(m => m.GetProperty("model").GetString()!, m => m);
+        Assert.All(["engine", "calibrated:engine"], m => Assert.True(models[m].GetProperty("estimated").GetInt32() > 100 && models[m].GetProperty("mape").GetDouble() > 0, eval.Stdout));
     }
 }

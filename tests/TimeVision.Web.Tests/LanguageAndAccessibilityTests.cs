@@ -53,7 +53,8 @@ public sealed class LanguageAndAccessibilityTests(BrowserFixture browser, PageSe
         await OpenAsync($"estimates/{id}");
 
         var warnings = Page.Locator("#warnings li");
-        await Expect(warnings).ToHaveCountAsync(3);
+        await Expect(warnings).ToHaveCountAsync(4);
+        await Expect(warnings.Filter(new() { HasText = "Odpověď modelu nemá použitelné prvky dílu" })).ToContainTextAsync("(strany 1–3)");   // the prompt asked for them
         await Expect(warnings.Filter(new() { HasText = "Celkový čas modelu (5 min) se lišil od součtu operací (2,4 min)" })).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"\(strany 1–3\)$"));
         await Expect(warnings.Filter(new() { HasText = "neznámé údaje, byly vynechány: spindle_rpm" })).ToHaveCountAsync(1);
         await Expect(warnings.Filter(new() { HasText = "údaj „jednotky výkresu“" })).ToHaveCountAsync(1);

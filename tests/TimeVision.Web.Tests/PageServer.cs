@@ -36,8 +36,11 @@ public class PageServer : IAsyncLifetime
     /// <summary>Where serve listens and what it asks of callers: loopback without tokens (the caller is the admin).</summary>
     private protected virtual ServeSettings Settings => new(IPAddress.Loopback, 0, Token: null);
 
-    /// <summary>The reply every page gets unless a test says otherwise: the shaft, 2.4 min over three operations.</summary>
-    public static FakeReply ShaftReply(RecordedRequest request) => new FakeReply.Content(SampleEstimates.ShaftJson());
+    /// <summary>
+    /// The reply every page gets unless a test says otherwise: the shaft, 2.4 min over three operations, with its
+    /// features when the request asks for them (<see cref="SampleEstimates.Reply"/>).
+    /// </summary>
+    public static FakeReply ShaftReply(RecordedRequest request) => SampleEstimates.Reply(request);
 
     public async ValueTask InitializeAsync()
     {

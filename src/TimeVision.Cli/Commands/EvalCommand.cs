@@ -87,7 +87,7 @@ internal static class EvalCommand
 
     /// <summary>
     /// Writes the error and returns its exit code when a model id is not one, a remote model has no credential or a calibrated model no
-    /// calibration; <see langword="null"/> when every model can run.
+    /// calibration (<c>calibrated:engine</c> needs none: it is fitted in the run, cross-validated); <see langword="null"/> when every model can run.
     /// </summary>
     private static async Task<int?> CheckModelsAsync(
         IServiceProvider services, List<string> modelIds, bool shadow, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
@@ -104,7 +104,7 @@ internal static class EvalCommand
             return CliOutput.WriteError(stdout, stderr, missing);
         }
 
-        foreach (var calibrated in models.Select(m => m.CalibrationOf).OfType<ModelId>())
+        foreach (var calibrated in models.Select(m => m.CalibrationOf).OfType<ModelId>().Where(m => m.Kind != ModelKind.Engine))
         {
             if (await services.GetRequiredService<TimeVision.Core.Learning.Calibration.CalibrationStore>().CurrentAsync(calibrated.Value, cancellationToken) is null)
             {

@@ -10,7 +10,7 @@ namespace TimeVision.Cli.Commands;
 internal sealed class EvalOptions
 {
     /// <summary>Comma-separated model ids.</summary>
-    public Option<string?> Models { get; } = new("--models") { Description = "Comma-separated model ids, e.g. gpt-4o-2024-08-06,ft:…,gpt-4.1,offline." };
+    public Option<string?> Models { get; } = new("--models") { Description = "Comma-separated model ids, e.g. gpt-4o-2024-08-06,ft:…,gpt-4.1,offline,history,engine,calibrated:engine." };
 
     /// <summary>validation, all, or a manifest file.</summary>
     public Option<string> Set { get; } = new("--set")

@@ -1,9 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using TimeVision.Core.Estimating.Pipeline;
 using TimeVision.Core.Estimating.ProcessPlanning;
-using TimeVision.Core.Storage;
 
 namespace TimeVision.Cli.Commands;
 
@@ -21,7 +19,7 @@ internal static class PlanCommand
         var centres = new Option<FileInfo?>("--work-centres") { Description = $"Work-centres override merged over the defaults (default: {PlanningData.WorkCentresFileName} in the data folder, if there)." };
         var data = CommonOptions.Data();
         var json = CommonOptions.Json();
-        var command = new Command("plan", "Plan a part from its features, or show a stored estimate's plan: routing, work centres, setup and per-piece minutes, each explained by its formula.")
+        var command = new Command("plan", "Plan a part from its features, or show a stored estimate's plan: routing, work centres, setup and per-piece minutes, each explained by its formula, and the shop's factors once the engine is calibrated.")
         {
             id, features, cutting, centres, data, json,
         };
@@ -47,8 +45,7 @@ internal static class PlanCommand
     private static async Task<int> FromFileAsync(
         IServiceProvider services, FileInfo features, FileInfo? cutting, FileInfo? centres, bool json, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        var dataDirectory = services.GetRequiredService<IOptions<StorageOptions>>().Value.DataDirectory;
-        var plan = await FilePlans.PlanAsync(features.FullName, cutting?.FullName, centres?.FullName, dataDirectory, cancellationToken);
+        var plan = await services.GetRequiredService<EstimatePlans>().PlanFileAsync(features.FullName, cutting?.FullName, centres?.FullName, cancellationToken);
         if (plan.Value is null)
         {
             return CliOutput.WriteError(stdout, stderr, plan.Error!.Code, plan.Error.Message, ExitCodes.BadInput);

@@ -59,6 +59,9 @@ public sealed partial class RecalibrationTests : FakeOpenAITestBase
         Assert.Equal(20, first.Calibration.LabelledDocuments);
         Assert.InRange(first.Calibration.OverallFactor, 0.49, 0.51);
         Assert.Equal(first.Calibration.Version, (await _services.Get<CalibrationStore>().CurrentAsync(Doubling, Token))!.Version);
+        Assert.Null(early.Engine);
+        Assert.Equal(first.Engine?.Version, (await _services.Get<CalibrationStore>().CurrentEngineAsync(Token))?.Version); // the engine's factors with it
+        Assert.NotNull(first.Engine);
 
         // Counting starts again from that calibration: 19 more labels are not enough, the 20th is.
         await LabelAsync(19);

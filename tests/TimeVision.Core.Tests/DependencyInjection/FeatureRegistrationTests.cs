@@ -39,7 +39,7 @@ public sealed class FeatureRegistrationTests : IDisposable
         ["Pipeline"] = (s => s.AddTimeVisionPipeline(), [typeof(DocumentPipeline), typeof(DocumentIntake)]),
         ["History"] = (s => s.AddTimeVisionHistory(), [typeof(IHistoryStore)]),
         ["Evaluation"] = (s => s.AddTimeVisionEvaluation(), [typeof(EvaluationSetBuilder), typeof(EvaluationRunner)]),
-        ["Calibration"] = (s => s.AddTimeVisionCalibration(), [typeof(CalibrationStore), typeof(CalibratedEstimates), typeof(IDocumentCalibration)]),
+        ["Calibration"] = (s => s.AddTimeVisionCalibration(), [typeof(CalibrationStore), typeof(CalibratedEstimates), typeof(IDocumentCalibration), typeof(IEstimateMethodScores), typeof(IPlanCalibration)]),
         ["Recalibration"] = (s => s.AddTimeVisionRecalibration(), [typeof(CalibrationTrainer), typeof(Recalibration)]),
         ["Feedback"] = (s => s.AddTimeVisionFeedback(), [typeof(FeedbackService)]),
         ["Training"] = (s => s.AddTimeVisionTraining(), [typeof(TrainingExporter)]),
@@ -105,9 +105,13 @@ public sealed class FeatureRegistrationTests : IDisposable
         using var core = CoreServices.Create(s => s.AddTimeVisionCore(), ("Storage:DataDirectory", _folder.Path));
 
         Assert.IsType<NoDocumentCalibration>(pipeline.GetRequiredService<IDocumentCalibration>());
+        Assert.IsType<NoEstimateMethodScores>(pipeline.GetRequiredService<IEstimateMethodScores>());
+        Assert.IsType<NoPlanCalibration>(pipeline.GetRequiredService<IPlanCalibration>());
         Assert.IsType<NoHistoryExamples>(pipeline.GetRequiredService<IHistoryExampleSource>());
         Assert.DoesNotContain(pipeline.GetServices<IPageEstimator>(), e => e.Answers == ModelKind.History);
         Assert.IsType<CalibratedEstimates>(core.GetRequiredService<IDocumentCalibration>());
+        Assert.IsType<CalibrationMethodScores>(core.GetRequiredService<IEstimateMethodScores>());
+        Assert.IsType<CalibratedPlans>(core.GetRequiredService<IPlanCalibration>());
         Assert.IsType<HistoryExamples>(core.GetRequiredService<IHistoryExampleSource>());
         Assert.Contains(core.GetServices<IPageEstimator>(), e => e is HistoryPageEstimator);
     }

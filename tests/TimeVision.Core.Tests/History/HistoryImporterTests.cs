@@ -176,6 +176,23 @@ public sealed class HistoryImporterTests : IDisposable
     }
 
     [Fact]
+    public async Task Setup_and_run_apart_are_kept_with_the_label_aggregated_as_its_time_and_a_file_that_adds_them_supersedes_it()
+    {
+        Drawing("a.pdf", "HX-100");
+        await ImportAsync(Times("Soubor;Čas min\r\na.pdf;10\r\na.pdf;12\r\n"));
+
+        var summary = await ImportAsync(Times("Soubor;Čas min;Tpz;Tk\r\na.pdf;10;40;8\r\na.pdf;12;50;9,5\r\na.pdf;11;;9\r\n", "with-setup.csv"));
+
+        var a = Assert.Single(summary.Documents);
+        Assert.Equal(("superseded", 11.0), (a.Label, a.ActualMin)); // the same time, now with setup and run apart
+        var label = (await Store.GetAsync(a.Id, Token))!.Feedback![^1].Import!;
+        Assert.Equal((45.0, 9.0), (label.SetupMinutes, label.RunMinutes)); // medians of 40, 50 and of 8, 9.5, 9
+        Assert.Equal(
+            [(40.0, 8.0), ((double?)50.0, (double?)9.5), (null, 9.0)],
+            label.Orders.Select(o => (o.SetupMinutes, o.RunMinutes)));
+    }
+
+    [Fact]
     public async Task A_run_stopped_after_two_drawings_goes_on_without_rendering_them_again()
     {
         foreach (var name in new[] { "a.pdf", "b.pdf", "c.pdf" })

@@ -86,6 +86,63 @@ public sealed class TimesFileTests : IDisposable
         Assert.Equal(7.5, row.Minutes);
     }
 
+    [Fact]
+    public async Task Czech_setup_and_run_columns_give_the_batchs_setup_and_the_run_per_piece()
+    {
+        var text = "Soubor;Čas min;Tpz;Tk;Kusy\r\n"
+            + "hřídel.pdf;12,5;45;8,25;10\r\n"
+            + "příruba.pdf;4;;3,5;\r\n";
+
+        var (file, error) = await OpenAsync(text, Windows1250);
+
+        Assert.Null(error);
+        var rows = (await RowsAsync(file!)).Select(r => r.Row!).ToList();
+        Assert.Equal((12.5, 45.0, 8.25), (rows[0].Minutes, rows[0].SetupMinutes, rows[0].RunMinutes));
+        Assert.Equal((4.0, (double?)null, 3.5), (rows[1].Minutes, rows[1].SetupMinutes, rows[1].RunMinutes));
+    }
+
+    [Theory]
+    [InlineData("file,actual_min,setup_min,run_min\n")]
+    [InlineData("drawing_number;batch_min;quantity;Setup-Min;Run Min\n")]
+    [InlineData("soubor;cas_min;serizeni_min;kusovy_cas_min\n")]
+    [InlineData("vykres;cas_min;TPZ_min;TK_min\n")]
+    public async Task English_and_Czech_header_names_find_the_setup_and_run_columns(string header)
+    {
+        var (file, error) = await OpenAsync(header, new UTF8Encoding(false));
+
+        Assert.Null(error);
+        Assert.Contains(TimesColumn.SetupMinutes, file!.Columns.Keys);
+        Assert.Contains(TimesColumn.RunMinutes, file.Columns.Keys);
+    }
+
+    [Fact]
+    public async Task Bad_setup_and_run_times_are_reported_with_their_line_and_reason()
+    {
+        var text = "file,actual_min,setup_min,run_min\n"
+            + "a.pdf,5,abc,4\n"      // line 2
+            + "a.pdf,5,-1,4\n"       // line 3
+            + "a.pdf,5,30,0\n"       // line 4
+            + "a.pdf,5,30,x\n"       // line 5
+            + "a.pdf,5,10000,4\n"    // line 6
+            + "a.pdf,5,0,4.5\n";     // line 7: a setup of 0 (the machine was set up already) is a time
+
+        var (file, _) = await OpenAsync(text, new UTF8Encoding(false));
+        var entries = await RowsAsync(file!);
+
+        var problems = entries.Where(e => e.Problem is not null).Select(e => (e.Problem!.Line, e.Problem.Reason)).ToList();
+        Assert.Equal(
+            [
+                (2, "setup time 'abc' is not a number"),
+                (3, "setup time -1 min is below 0"),
+                (4, "run time 0 min is not above 0"),
+                (5, "run time 'x' is not a number"),
+                (6, "setup time 10000 min is 10000 minutes or more"),
+            ],
+            problems);
+        var row = Assert.Single(entries, e => e.Row is not null).Row!;
+        Assert.Equal((7, 0.0, 4.5), (row.Line, row.SetupMinutes, row.RunMinutes));
+    }
+
     [Theory]
     [InlineData("soubor;zakazka\na.pdf;Z1\n")]
     [InlineData("cas_min;zakazka\n3;Z1\n")]

@@ -14,6 +14,8 @@ public sealed class ModelIdTests
     [InlineData("my-azure-deployment", ModelKind.Deployment)]
     [InlineData("offline", ModelKind.Offline)]
     [InlineData("history", ModelKind.History)]
+    [InlineData("engine", ModelKind.Engine)]
+    [InlineData("calibrated:engine", ModelKind.Calibrated)]
     [InlineData("calibrated:gpt-4.1", ModelKind.Calibrated)]
     [InlineData("calibrated:offline", ModelKind.Calibrated)]
     public void Parse_names_the_kind_and_keeps_the_text(string text, ModelKind kind)
@@ -34,6 +36,16 @@ public sealed class ModelIdTests
         Assert.Equal(model, ModelId.CalibratedFrom(model.CalibrationOf));
         Assert.Equal((true, false), (model.NeedsEndpoint, offline.NeedsEndpoint));
         Assert.Same(ModelId.Offline, offline.CalibrationOf);
+    }
+
+    [Fact]
+    public void The_engine_and_its_calibration_run_here_with_no_endpoint()
+    {
+        var calibrated = ModelId.Parse("calibrated:engine");
+
+        Assert.Same(ModelId.Engine, calibrated.CalibrationOf);
+        Assert.Equal((true, false, "engine"), (ModelId.Engine.IsLocal, ModelId.Engine.NeedsEndpoint, ModelId.Engine.ProviderTag));
+        Assert.False(calibrated.NeedsEndpoint);
     }
 
     [Fact]

@@ -25,6 +25,11 @@ export const codes = {
     'warning.drawing_number_differs': 'Číslo výkresu v rohovém razítku je „{titleBlock}“, model uvádí „{answer}“.',
     'warning.drawing_number_differs.short': 'Číslo výkresu v odpovědi modelu se liší od rohového razítka.',
     'warning.model_total_far_from_plan': 'Čas modelu a čas z technologického postupu se liší nejméně třikrát: zkontrolujte prvky dílu a odpověď modelu.',
+    'warning.features_missing': 'Odpověď modelu nemá použitelné prvky dílu; jeho čas platí.',
+    'warning.feature_dropped': 'Prvek z odpovědi modelu ({path}) byl vynechán: neodpovídá pravidlům pro prvky.',
+    'warning.feature_dropped.short': 'Prvek z odpovědi modelu byl vynechán: neodpovídá pravidlům pro prvky.',
+    'warning.feature_value_ignored': 'Údaj o dílu z odpovědi modelu ({path}) nelze použít; byl vynechán.',
+    'warning.feature_value_ignored.short': 'Údaj o dílu z odpovědi modelu nelze použít; byl vynechán.',
     'warning.unknown': 'Upozornění ke kontrole (kód {code}).',
 
     'error.refused': 'model stranu odmítl', 'error.invalid_reply': 'odpověď modelu nebyla platný odhad',
@@ -102,6 +107,11 @@ export const codes = {
     'warning.drawing_number_differs': 'The title block\'s drawing number is “{titleBlock}”; the model says “{answer}”.',
     'warning.drawing_number_differs.short': 'The drawing number in the model\'s answer differs from the title block.',
     'warning.model_total_far_from_plan': 'The model\'s time and the process plan\'s are three times apart or more: check the part\'s features and the model\'s answer.',
+    'warning.features_missing': 'The model\'s answer has no usable features of the part; its time stands.',
+    'warning.feature_dropped': 'A feature in the model\'s answer ({path}) was dropped: it breaks the features\' rules.',
+    'warning.feature_dropped.short': 'A feature in the model\'s answer was dropped: it breaks the features\' rules.',
+    'warning.feature_value_ignored': 'A value of the part in the model\'s answer ({path}) cannot be used; it was left out.',
+    'warning.feature_value_ignored.short': 'A value of the part in the model\'s answer cannot be used; it was left out.',
     'warning.unknown': 'Something to check (code {code}).',
 
     'error.refused': 'the model refused the page', 'error.invalid_reply': 'the model\'s reply was not a valid estimate',

@@ -18,7 +18,17 @@ export function figuresPanel(doc) {
     figures.source !== 'estimate' ? beside(t('figureModel'), figures.estimate, 'figure-estimate') : null,
     figures.source !== 'calibrated' ? beside(t('calibrated'), figures.calibrated, 'figure-calibrated') : null,
     beside(t('figureActual'), figures.actual, 'figure-actual'),
-    // Once estimates carry a headline (engine or model, as the estimate method says), its line goes here.
+    headline(doc.headline),
     el('dt', { text: t('status') }), el('dd', {}, el('span', { className: `badge ${doc.status}`, text: enumWord('status', doc.status) })),
     el('dt', { text: t('answeredBy') }), el('dd', { id: 'answered-by', text: models }));
+}
+
+/** Which number heads the estimate (the engine's per piece and setup, or the model's total), and the other number. */
+function headline(chosen) {
+  if (!chosen) return null;
+  const numberWords = (n) => (n.method === 'engine'
+    ? `${t('engineNumber')}: ${minutes(n.minutes)} ${t('perPiece')} + ${minutes(n.setupMin ?? 0)} ${t('setupPerBatch')}`
+    : `${t('modelNumber')}: ${minutes(n.minutes)}`);
+  const other = chosen.other ? [el('dt', { text: t('otherNumber') }), el('dd', { id: 'other-number', text: numberWords(chosen.other) })] : [];
+  return [el('dt', { text: t('headline') }), el('dd', { id: 'headline', text: numberWords(chosen) }), ...other];
 }

@@ -33,6 +33,12 @@ public sealed record ImportProvenance
 
     /// <summary>Each row's value, in file order.</summary>
     public required IReadOnlyList<ImportedOrder> Orders { get; init; }
+
+    /// <summary>The batch's setup minutes, aggregated as the label is, over the rows that give them apart; <see langword="null"/> when none does.</summary>
+    public double? SetupMinutes { get; init; }
+
+    /// <summary>The run minutes per piece, aggregated as the label is, over the rows that give them apart; <see langword="null"/> when none does.</summary>
+    public double? RunMinutes { get; init; }
 }
 
 /// <summary>How far an imported label's rows lie apart.</summary>
@@ -47,4 +53,11 @@ public sealed record ImportSpread(double Min, double Max, double? StandardDeviat
 /// <param name="Order">The production order, when given.</param>
 /// <param name="Date">The date as written, when given.</param>
 /// <param name="Minutes">Its per-piece time in minutes.</param>
-public sealed record ImportedOrder(int Line, string? Order, string? Date, double Minutes);
+public sealed record ImportedOrder(int Line, string? Order, string? Date, double Minutes)
+{
+    /// <summary>The batch's setup minutes, when the row gives them apart.</summary>
+    public double? SetupMinutes { get; init; }
+
+    /// <summary>The run minutes per piece, when the row gives them apart.</summary>
+    public double? RunMinutes { get; init; }
+}

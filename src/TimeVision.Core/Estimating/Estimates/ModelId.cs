@@ -17,6 +17,9 @@ public enum ModelKind
 
     /// <summary>Another model's estimate corrected by its calibration (<c>calibrated:&lt;base&gt;</c>).</summary>
     Calibrated,
+
+    /// <summary>The process-time engine's minutes per piece from the part's features (<see cref="ModelIds.Engine"/>), with no model.</summary>
+    Engine,
 }
 
 /// <summary>
@@ -43,6 +46,9 @@ public sealed record ModelId
     /// <summary>The history estimate's id.</summary>
     public static ModelId History { get; } = new(ModelIds.History, ModelKind.History, null);
 
+    /// <summary>The process-time engine's id.</summary>
+    public static ModelId Engine { get; } = new(ModelIds.Engine, ModelKind.Engine, null);
+
     /// <summary>The model estimates use when nothing chose one (<see cref="ModelIds.Default"/>).</summary>
     public static ModelId Default { get; } = new(ModelIds.Default, ModelKind.Deployment, null);
 
@@ -55,8 +61,8 @@ public sealed record ModelId
     /// <summary>For a <see cref="ModelKind.Calibrated"/> id, the model whose estimate is corrected; else <see langword="null"/>.</summary>
     public ModelId? CalibrationOf { get; }
 
-    /// <summary>Whether it runs here with no model and no key (<see cref="ModelKind.Offline"/>, <see cref="ModelKind.History"/>).</summary>
-    public bool IsLocal => Kind is ModelKind.Offline or ModelKind.History;
+    /// <summary>Whether it runs here with no model and no key (<see cref="ModelKind.Offline"/>, <see cref="ModelKind.History"/>, <see cref="ModelKind.Engine"/>).</summary>
+    public bool IsLocal => Kind is ModelKind.Offline or ModelKind.History or ModelKind.Engine;
 
     /// <summary>Whether answering it calls the model endpoint: a deployment, or a calibration of one.</summary>
     public bool NeedsEndpoint => Kind == ModelKind.Deployment || CalibrationOf is { NeedsEndpoint: true };
@@ -126,6 +132,7 @@ public sealed record ModelId
     {
         ModelIds.Offline => Offline,
         ModelIds.History => History,
+        ModelIds.Engine => Engine,
         _ when text.StartsWith(CalibratedPrefix, StringComparison.Ordinal) => CalibratedFrom(Create(text[CalibratedPrefix.Length..])),
         _ => new ModelId(text, ModelKind.Deployment, null),
     };

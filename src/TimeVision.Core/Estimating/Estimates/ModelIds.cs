@@ -18,6 +18,12 @@ public static class ModelIds
     /// <summary>The model id and provider tag of the estimate from the shop's history: similar past parts' real times, with no model.</summary>
     public const string History = "history";
 
+    /// <summary>
+    /// The model id of the process-time engine's minutes per piece, planned from the part's features with no model
+    /// (<c>src/docs/process-plan.md</c>); <c>calibrated:engine</c> is the same with the shop's factors per operation.
+    /// </summary>
+    public const string Engine = "engine";
+
     /// <summary>The longest model id taken (provider ids and Azure deployment names are far shorter).</summary>
     public const int MaxLength = 200;
 
@@ -47,10 +53,10 @@ public static class ModelIds
     /// <param name="modelId">The model id.</param>
     public static bool IsFineTuned(string modelId) => modelId.StartsWith("ft:", StringComparison.Ordinal);
 
-    /// <summary>The provider tag recorded with every result: <c>openai_ft</c> for fine-tuned models, <c>offline</c> and <c>history</c> for the estimators with no model, else <c>openai</c>.</summary>
+    /// <summary>The provider tag recorded with every result: <c>openai_ft</c> for fine-tuned models, <c>offline</c>, <c>history</c> and <c>engine</c> for the estimators with no model, else <c>openai</c>.</summary>
     /// <param name="modelId">The model id.</param>
     public static string ProviderTag(string modelId) =>
-        IsLocal(modelId) ? modelId : IsFineTuned(modelId) ? FineTunedProvider : OpenAIProvider;
+        IsLocal(modelId) || modelId == Engine ? modelId : IsFineTuned(modelId) ? FineTunedProvider : OpenAIProvider;
 
     private static bool IsModelIdCharacter(char c) => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or ':' or '-';
 }

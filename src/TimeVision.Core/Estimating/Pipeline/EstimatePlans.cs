@@ -34,7 +34,17 @@ public sealed record FeatureCorrectionResult(FeatureCorrectionOutcome Outcome, D
 /// <param name="Id">The document's id.</param>
 /// <param name="Features">The features: every reading and their merge.</param>
 /// <param name="Plan">The plan and the versions it was made from.</param>
-public sealed record StoredPlan(string Id, DocumentFeatures Features, DocumentPlan Plan);
+/// <param name="Headline">Which number heads the estimate, the engine's or the model's, and the other beside it.</param>
+public sealed record StoredPlan(string Id, DocumentFeatures Features, DocumentPlan Plan, EstimateHeadline? Headline)
+{
+    /// <summary>The plan of <paramref name="document"/>, which has one.</summary>
+    /// <param name="document">A stored estimate with features and a plan.</param>
+    public static StoredPlan Of(DocumentEstimate document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return new StoredPlan(document.Id, document.Features!, document.Plan!, document.Headline);
+    }
+}
 
 /// <summary>A stored estimate's plan, or why there is none to show.</summary>
 /// <param name="Plan">The plan, when the estimate has one.</param>
@@ -54,14 +64,18 @@ public sealed record StoredPlanLookup(StoredPlan? Plan, string? ETag, string? Co
 /// A stored estimate's features and process plan: read from the pages' text layers (their stored facts) and the
 /// model's answer, merged with the estimator's corrections by <see cref="FeatureMerge"/>, planned by
 /// <see cref="ProcessPlanner"/> with the shop's cutting data and work centres (the data folder's overrides, else the
-/// defaults). Every run of an estimate and every correction makes a new features version; the plan records the
-/// versions it was made from.
+/// defaults), with the shop's factors per operation when the engine has a calibration. Every run of an estimate and
+/// every correction makes a new features version; the plan records the versions it was made from. A correction
+/// chooses the headline number again (<see cref="EstimateHeadlines"/>).
 /// </summary>
 /// <param name="facts">The pages' stored text-layer facts.</param>
 /// <param name="estimates">The stored estimates, for corrections.</param>
 /// <param name="storage">Where the data folder is.</param>
+/// <param name="calibration">The shop's factors per operation, when the engine has a calibration.</param>
+/// <param name="headlines">Chooses the headline number again after a correction.</param>
 /// <param name="time">When a reading was made.</param>
-public sealed class EstimatePlans(StoredPageFacts facts, IEstimateStore estimates, IOptions<StorageOptions> storage, TimeProvider time)
+public sealed class EstimatePlans(
+    StoredPageFacts facts, IEstimateStore estimates, IOptions<StorageOptions> storage, IPlanCalibration calibration, EstimateHeadlines headlines, TimeProvider time)
 {
     /// <summary>Estimator versions one estimate keeps; older ones are dropped (the newest is the one merged).</summary>
     public const int MaxEstimatorReadings = 20;
@@ -75,7 +89,7 @@ public sealed class EstimatePlans(StoredPageFacts facts, IEstimateStore estimate
         return document switch
         {
             null => new StoredPlanLookup(null, null, StoredPlanLookup.NotFound, $"No stored estimate with id '{documentId.Trim()}'."),
-            { Features: { } features, Plan: { Routing: not null } plan } => new StoredPlanLookup(new StoredPlan(document.Id, features, plan), document.ETag, null, null),
+            { Features: not null, Plan.Routing: not null } => new StoredPlanLookup(StoredPlan.Of(document), document.ETag, null, null),
             { Plan.NotMade: { } notMade } => new StoredPlanLookup(null, document.ETag, StoredPlanLookup.NoPlan, $"The estimate has no process plan: {notMade.Message} ({notMade.Code})"),
             _ => new StoredPlanLookup(
                 null, document.ETag, StoredPlanLookup.NoPlan, "The estimate was made before plans were kept; estimate it again, or enter its features."),
@@ -135,7 +149,7 @@ public sealed class EstimatePlans(StoredPageFacts facts, IEstimateStore estimate
             Kind = FeatureSourceKind.Estimator, Version = version, Features = AsEstimators(features), Source = new FeatureSource(FeatureSourceKind.Estimator),
             By = by, At = time.GetUtcNow(),
         });
-        var updated = await WithPlanAsync(document, Trimmed(readings), version, cancellationToken);
+        var updated = await headlines.ChooseAsync(await WithPlanAsync(document, Trimmed(readings), version, cancellationToken), cancellationToken);
         try
         {
             var token = await estimates.SaveAsync(updated, document.ETag, cancellationToken);
@@ -145,6 +159,62 @@ public sealed class EstimatePlans(StoredPageFacts facts, IEstimateStore estimate
         {
             return Stale("The estimate changed while the features were being written; read it again and resend.");
         }
+    }
+
+    /// <summary>
+    /// Plans a features file (<c>plan --features</c>) with the given overrides, else the data folder's, and the shop's
+    /// factors per operation when the engine has a calibration; the first input rejected ends it with its error.
+    /// </summary>
+    /// <param name="featuresFile">The features.</param>
+    /// <param name="cuttingDataFile">A cutting-data override, or null for the data folder's or none.</param>
+    /// <param name="workCentresFile">A work-centres override, or null for the data folder's or none.</param>
+    /// <param name="cancellationToken">Cancels the reads.</param>
+    public async Task<InputFileResult<ProcessPlan>> PlanFileAsync(string featuresFile, string? cuttingDataFile, string? workCentresFile, CancellationToken cancellationToken)
+    {
+        var plan = await FilePlans.PlanAsync(featuresFile, cuttingDataFile, workCentresFile, storage.Value.DataDirectory, cancellationToken);
+        return plan.Value is { } made && await calibration.CurrentAsync(cancellationToken) is { } factors
+            ? InputFileResult<ProcessPlan>.Success(factors.Apply(made))
+            : plan;
+    }
+
+    /// <summary>
+    /// The engine's own plan of a document as it stands, without the shop's factors, for a calibration to learn from or
+    /// an evaluation to score: the stored estimate's merged features (the estimator's corrections included), else its
+    /// pages' readings merged (an imported drawing has only its text layer), else the text layer of
+    /// <paramref name="pageFacts"/> (a document never stored as an estimate); planned with the shop's cutting data and
+    /// work centres. <see langword="null"/> when there is nothing to machine or the data folder's override is rejected.
+    /// </summary>
+    /// <param name="documentId">The document.</param>
+    /// <param name="pageFacts">Its pages' stored facts, for a document with no stored estimate.</param>
+    /// <param name="cancellationToken">Cancels the reads.</param>
+    public async Task<ProcessPlan?> EnginePlanAsync(string documentId, IEnumerable<BlobReference?> pageFacts, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pageFacts);
+        var stored = await estimates.GetAsync(documentId, cancellationToken);
+        FeatureSet features;
+        if (stored?.Features is { } kept)
+        {
+            features = kept.Merged;
+        }
+        else if (stored is not null)
+        {
+            features = Merge(await ReadAsync(stored, 0, cancellationToken)).Features;
+        }
+        else
+        {
+            var pages = new List<PageFacts>();
+            foreach (var page in pageFacts)
+            {
+                if (await facts.LoadAsync(page, cancellationToken) is { } read)
+                {
+                    pages.Add(read);
+                }
+            }
+
+            features = TextLayerFeatures.From(pages);
+        }
+
+        return (await PlanOfAsync(features, 0, calibrated: false, cancellationToken)).Routing;
     }
 
     private static FeatureCorrectionResult Stale(string message) => new(FeatureCorrectionOutcome.Stale, null, null, message);
@@ -180,18 +250,24 @@ public sealed class EstimatePlans(StoredPageFacts facts, IEstimateStore estimate
 
     private async Task<DocumentEstimate> WithPlanAsync(DocumentEstimate document, List<FeatureReading> readings, int version, CancellationToken cancellationToken)
     {
+        var merged = Merge(readings);
+        var features = new DocumentFeatures { Version = version, Merged = merged.Features, Conflicts = merged.Conflicts, Readings = readings };
+        return document with { Features = features, Plan = await PlanOfAsync(merged.Features, version, calibrated: true, cancellationToken) };
+    }
+
+    /// <summary>The readings merged: the text layer's and the model's, and the newest of the estimator's.</summary>
+    private static MergedFeatures Merge(List<FeatureReading> readings)
+    {
         var sets = readings.Where(r => r.Kind != FeatureSourceKind.Estimator).Select(Sourced).ToList();
         if (readings.LastOrDefault(r => r.Kind == FeatureSourceKind.Estimator) is { } estimator)
         {
             sets.Add(Sourced(estimator));
         }
 
-        var merged = FeatureMerge.Merge(sets);
-        var features = new DocumentFeatures { Version = version, Merged = merged.Features, Conflicts = merged.Conflicts, Readings = readings };
-        return document with { Features = features, Plan = await PlanOfAsync(merged.Features, version, cancellationToken) };
+        return FeatureMerge.Merge(sets);
     }
 
-    private async Task<DocumentPlan> PlanOfAsync(FeatureSet merged, int version, CancellationToken cancellationToken)
+    private async Task<DocumentPlan> PlanOfAsync(FeatureSet merged, int version, bool calibrated, CancellationToken cancellationToken)
     {
         var dataDirectory = storage.Value.DataDirectory;
         var cutting = await PlanningData.LoadCuttingDataAsync(null, dataDirectory, cancellationToken);
@@ -212,7 +288,11 @@ public sealed class EstimatePlans(StoredPageFacts facts, IEstimateStore estimate
             };
         }
 
-        return plan with { Routing = new ProcessPlanner(cutting.Value!, centres.Value!).Plan(merged) };
+        var routing = new ProcessPlanner(cutting.Value!, centres.Value!).Plan(merged);
+        return plan with
+        {
+            Routing = calibrated && await calibration.CurrentAsync(cancellationToken) is { } factors ? factors.Apply(routing) : routing,
+        };
     }
 
     private static SourcedFeatureSet Sourced(FeatureReading reading) => new(reading.Features, reading.Source ?? new FeatureSource(reading.Kind));

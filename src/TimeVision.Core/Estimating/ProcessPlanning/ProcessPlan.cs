@@ -38,7 +38,11 @@ public enum OperationKind
 /// <param name="CuttingMin">Cutting minutes per piece, for all <paramref name="Count"/>.</param>
 /// <param name="Formula">The formula, e.g. <c>passes·paths·travel/vf</c>.</param>
 /// <param name="Inputs">Its inputs by name (n, vf, travel, passes, …).</param>
-public sealed record PlanLine(string FeatureId, FeatureType Type, int Count, double CuttingMin, string Formula, IReadOnlyDictionary<string, double> Inputs);
+public sealed record PlanLine(string FeatureId, FeatureType Type, int Count, double CuttingMin, string Formula, IReadOnlyDictionary<string, double> Inputs)
+{
+    /// <summary>The shop's factor on this line's minutes (a tapping line's is tapping's, else its operation's cycle factor), when the plan is calibrated.</summary>
+    public double? Factor { get; init; }
+}
 
 /// <summary>One operation of the routing on one work centre.</summary>
 public sealed record PlannedOperation
@@ -72,6 +76,18 @@ public sealed record PlannedOperation
 
     /// <summary>The features' lines.</summary>
     public required IReadOnlyList<PlanLine> Lines { get; init; }
+
+    /// <summary>The shop's factor on the setup, when the plan is calibrated.</summary>
+    public double? SetupFactor { get; init; }
+
+    /// <summary>The shop's factor on the minutes per piece other than tapping lines (those carry their own), when the plan is calibrated.</summary>
+    public double? CycleFactor { get; init; }
+
+    /// <summary>Setup minutes per batch with the shop's factor, when the plan is calibrated.</summary>
+    public double? CalibratedSetupMin { get; init; }
+
+    /// <summary>Minutes per piece with the shop's factors, when the plan is calibrated.</summary>
+    public double? CalibratedCycleMin { get; init; }
 }
 
 /// <summary>A part's process plan: the routing, setup and per-piece minutes, the cutting-data version and every default taken. Batch minutes for q pieces = setupMin + q × cycleMin.</summary>
@@ -95,6 +111,18 @@ public sealed record ProcessPlan
     /// <summary>Every default the engine took, as <c>where: value (why)</c>.</summary>
     public required IReadOnlyList<string> DefaultsUsed { get; init; }
 
+    /// <summary>The calibration whose factors the plan shows (<see cref="OperationFactors.Calibration"/>); <see langword="null"/> when it shows none.</summary>
+    public string? Calibration { get; init; }
+
+    /// <summary>Setup minutes per batch with the shop's factors, when the plan is calibrated.</summary>
+    public double? CalibratedSetupMin { get; init; }
+
+    /// <summary>Minutes per piece with the shop's factors, when the plan is calibrated.</summary>
+    public double? CalibratedCycleMin { get; init; }
+
     /// <summary>Minutes for a batch of <paramref name="quantity"/> pieces.</summary>
     public double BatchMin(int quantity) => SetupMin + (quantity * CycleMin);
+
+    /// <summary>Minutes for a batch of <paramref name="quantity"/> pieces with the shop's factors, when the plan is calibrated.</summary>
+    public double? CalibratedBatchMin(int quantity) => CalibratedSetupMin + (quantity * CalibratedCycleMin);
 }

@@ -7,8 +7,9 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class CalibrationServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the calibration store, the rows a calibration reads, and the calibrated times the pipeline puts beside the
-    /// model's on each document it assembles.
+    /// Adds the calibration store, the rows a calibration reads, the calibrated times the pipeline puts beside the
+    /// model's on each document it assembles, the engine's factors per operation its plans show, and the stored figures
+    /// <c>Estimate:Method = best</c> compares.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <returns>The same collection, for chaining.</returns>
@@ -18,6 +19,11 @@ public static class CalibrationServiceCollectionExtensions
         services.TryAddSingleton<CalibrationStore>();
         services.TryAddSingleton<CalibrationRows>();
         services.TryAddSingleton<CalibratedEstimates>();
+        services.TryAddSingleton<CalibratedPlans>();
+        services.TryAddSingleton<EngineRows>();
         services.Replace(ServiceDescriptor.Singleton<IDocumentCalibration>(provider => provider.GetRequiredService<CalibratedEstimates>()));
+        services.Replace(ServiceDescriptor.Singleton<IPlanCalibration>(provider => provider.GetRequiredService<CalibratedPlans>()));
+        services.TryAddSingleton<CalibrationMethodScores>();
+        services.Replace(ServiceDescriptor.Singleton<IEstimateMethodScores>(provider => provider.GetRequiredService<CalibrationMethodScores>()));
     });
 }

@@ -9,11 +9,12 @@ using TimeVision.Core.Learning.Training;
 namespace TimeVision.Core.Learning.CalibrationTraining;
 
 /// <summary>
-/// <c>timevision calibrate</c>: trains a model's calibration on the training side of the export's split (the same split
-/// as <c>eval</c> and the training export), so the validation side stays unseen, and stores it as the model's current one.
+/// <c>timevision calibrate</c>: trains a model's calibration, and the engine's factors per operation, on the training
+/// side of the export's split (the same split as <c>eval</c> and the training export), so the validation side stays
+/// unseen, and stores each as the current one.
 /// </summary>
 public sealed class CalibrationTrainer(
-    EvaluationSetBuilder sets, EvaluationRunner runner, CalibrationRows rows, CalibrationStore store, IEstimateStore estimates, TimeProvider time)
+    EvaluationSetBuilder sets, EvaluationRunner runner, CalibrationRows rows, EngineRows engineRows, CalibrationStore store, IEstimateStore estimates, TimeProvider time)
 {
     /// <summary>The labelled documents on the training side of the split; the validation side is held out from the history too.</summary>
     public async Task<EvaluationSet> TrainingSetAsync(IReadOnlySet<FeedbackSource> sources, int validationPercent, CancellationToken cancellationToken)
@@ -45,16 +46,41 @@ public sealed class CalibrationTrainer(
             }
         }
 
-        var (hash, labelled) = await HashAsync(trainingRows, cancellationToken);
+        var (hash, labelled) = await HashAsync(trainingRows.Select(r => r.DocumentId), cancellationToken);
         var calibration = Calibrator.Train(model, trainingRows, hash, validationPercent, time.GetUtcNow()) with { LabelledDocuments = labelled };
         await store.SaveAsync(calibration, cancellationToken);
         return calibration;
     }
 
-    /// <summary>The training set's hash (its documents' label versions), and how many documents carry labels in all.</summary>
-    private async Task<(string Hash, int Labelled)> HashAsync(List<CalibrationRow> rows, CancellationToken cancellationToken)
+    /// <summary>
+    /// Trains the engine's factors per operation on the training side: the engine's plan of every labelled document it
+    /// can plan against its real times (setup and run apart where the labels have them), with no model call; stores it
+    /// as the engine's current calibration, which plans show from then on.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Fewer than two training documents the engine can plan.</exception>
+    public async Task<EngineCalibration> TrainEngineAsync(IReadOnlySet<FeedbackSource> sources, int validationPercent, CancellationToken cancellationToken)
     {
-        var ids = rows.Select(r => r.DocumentId).ToHashSet(StringComparer.Ordinal);
+        var set = await TrainingSetAsync(sources, validationPercent, cancellationToken);
+        var trainingRows = new List<EngineRow>();
+        foreach (var item in set.Items)
+        {
+            var pageFacts = item.Pages.Select(p => p.Facts);
+            if (await engineRows.RowAsync(item.DocumentId, pageFacts, item.ActualMinutes, item.ActualSetupMinutes, item.ActualRunMinutes, cancellationToken) is { } row)
+            {
+                trainingRows.Add(row);
+            }
+        }
+
+        var (hash, labelled) = await HashAsync(trainingRows.Select(r => r.DocumentId), cancellationToken);
+        var calibration = EngineCalibrator.Train(trainingRows, hash, validationPercent, time.GetUtcNow()) with { LabelledDocuments = labelled };
+        await store.SaveEngineAsync(calibration, cancellationToken);
+        return calibration;
+    }
+
+    /// <summary>The training set's hash (its documents' label versions), and how many documents carry labels in all.</summary>
+    private async Task<(string Hash, int Labelled)> HashAsync(IEnumerable<string> documentIds, CancellationToken cancellationToken)
+    {
+        var ids = documentIds.ToHashSet(StringComparer.Ordinal);
         var text = new StringBuilder();
         var labelled = 0;
         await foreach (var version in estimates.ListLabelVersionsAsync(cancellationToken))

@@ -1,3 +1,4 @@
+using TimeVision.Core.Estimating.Estimates;
 using TimeVision.Core.Storage;
 
 namespace TimeVision.Core.Learning.Evaluation;
@@ -19,6 +20,12 @@ public sealed record EvaluationItem
 
     /// <summary>The real spindle time in minutes.</summary>
     public required double ActualMinutes { get; init; }
+
+    /// <summary>The batch's real setup minutes, when the label has them apart (an imported <c>setup_min</c>).</summary>
+    public double? ActualSetupMinutes { get; init; }
+
+    /// <summary>The real run minutes per piece, when the label has them apart (an imported <c>run_min</c>).</summary>
+    public double? ActualRunMinutes { get; init; }
 
     /// <summary><c>actual</c>, <c>expert</c> or <c>manifest</c>.</summary>
     public required string LabelSource { get; init; }
@@ -54,6 +61,9 @@ public sealed record EvaluationSet(string Name, IReadOnlyList<EvaluationItem> It
     /// still never its own neighbour, so that is leave-one-out); unset, the set's own documents.
     /// </summary>
     public Func<string, bool>? HeldOut { get; init; }
+
+    /// <summary>The label sources the set was chosen by (<c>actual</c>, or with <c>expert</c>): what else an estimator that learns may learn from.</summary>
+    public IReadOnlySet<FeedbackSource> LabelSources { get; init; } = new HashSet<FeedbackSource> { FeedbackSource.Actual };
 
     /// <summary>Whether the history estimator must not use <paramref name="documentId"/>'s labels (<see cref="HeldOut"/>).</summary>
     public bool IsHeldOut(string documentId) => HeldOut?.Invoke(documentId) ?? Items.Any(item => item.DocumentId == documentId);

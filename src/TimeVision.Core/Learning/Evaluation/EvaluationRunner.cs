@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using TimeVision.Core.Estimating.Estimates;
 using TimeVision.Core.Estimating.Pipeline;
+using TimeVision.Core.Estimating.ProcessPlanning;
 using TimeVision.Core.Estimating.Vision.Spend;
 using TimeVision.Core.Learning.Calibration;
 using TimeVision.Core.Learning.History;
@@ -82,7 +83,8 @@ public sealed record EvaluationProgress(int Done, int Total, double SpentUsd);
 /// <summary>
 /// Estimates every document of a set with every model from the same rendered pages. A page whose result is stored for
 /// that model and prompt is reused, never asked again (no double billing); new calls go through the pipeline's own
-/// estimate step, so they are stored for the next run too. With a budget, no call starts that could pass it.
+/// estimate step, so they are stored for the next run too. With a budget, no call starts that could pass it. The
+/// engine's candidates (<c>engine</c>, <c>calibrated:engine</c>) cost nothing (<see cref="EngineCandidates"/>).
 /// </summary>
 public sealed class EvaluationRunner(
     DocumentPipeline pipeline,
@@ -90,6 +92,7 @@ public sealed class EvaluationRunner(
     IBlobStore blobs,
     CalibrationStore calibrations,
     CalibrationRows calibrationRows,
+    EngineCandidates engineCandidates,
     IOptionsMonitor<ModelPriceOptions> options)
 {
     /// <summary>Runs the evaluation.</summary>
@@ -101,13 +104,16 @@ public sealed class EvaluationRunner(
         var budget = new Budget(budgetUsd);
         var candidates = models.Select(ModelId.Parse).ToList();
         var artefacts = new Dictionary<ModelId, CalibrationArtefact>();
-        foreach (var calibrated in candidates.Where(m => m.Kind == ModelKind.Calibrated).Distinct())
+        foreach (var calibrated in candidates.Where(m => m.Kind == ModelKind.Calibrated && m.CalibrationOf!.Kind != ModelKind.Engine).Distinct())
         {
             var inner = calibrated.CalibrationOf!.Value;
             artefacts[calibrated] = await calibrations.CurrentAsync(inner, cancellationToken)
                 ?? throw new InvalidOperationException($"No calibration of {inner}: run 'timevision calibrate --model {inner}' first.");
         }
 
+        var engine = candidates.Any(IsEngine)
+            ? await engineCandidates.ScoreAsync(set, candidates.Any(m => m.CalibrationOf?.Kind == ModelKind.Engine), cancellationToken)
+            : null;
         var units = set.Items.SelectMany(item => candidates.Select(model => (item, model))).ToList();
         var results = new ModelDocumentResult?[units.Count];
         var done = 0;
@@ -120,6 +126,8 @@ public sealed class EvaluationRunner(
                 results[index] = model.Kind switch
                 {
                     ModelKind.History => await EstimateFromHistoryAsync(set, item, token),
+                    ModelKind.Engine => FromEngine(item, model, engine!.PlanOf(item.DocumentId)),
+                    ModelKind.Calibrated when IsEngine(model) => FromEngine(item, model, engine!.CalibratedPlanOf(item.DocumentId)),
                     ModelKind.Calibrated => await EstimateCalibratedAsync(set, item, model, artefacts[model], budget, token),
                     _ => await EstimateAsync(item, model, budget, new HistoryHoldout(set.Name, set.IsHeldOut), token),
                 };
@@ -190,6 +198,25 @@ public sealed class EvaluationRunner(
         var row = await calibrationRows.RowAsync(item.DocumentId, item.Pages.Select(p => p.Facts), raw.EstimatedMinutes.Value, item.ActualMinutes, set.IsHeldOut, cancellationToken);
         return raw with { Model = candidate.Value, EstimatedMinutes = Calibrator.Apply(calibration, row).Minutes };
     }
+
+    private static bool IsEngine(ModelId model) => model.Kind == ModelKind.Engine || model.CalibrationOf?.Kind == ModelKind.Engine;
+
+    /// <summary>The engine's minutes per piece (with the factors, for <c>calibrated:engine</c>); incomplete when it had nothing to plan.</summary>
+    private static ModelDocumentResult FromEngine(EvaluationItem item, ModelId model, ProcessPlan? plan) => new()
+    {
+        DocumentId = item.DocumentId,
+        FileName = item.FileName,
+        Model = model.Value,
+        ActualMinutes = item.ActualMinutes,
+        EstimatedMinutes = plan is null ? null : plan.CalibratedCycleMin ?? plan.CycleMin,
+        Status = plan is null ? EvaluationStatus.Incomplete : EvaluationStatus.Completed,
+        PagesCompleted = plan is null ? 0 : item.Pages.Count,
+        PagesTotal = item.Pages.Count,
+        CostUsd = 0,
+        PartType = item.PartType,
+        Complexity = item.Complexity,
+        MaterialGroup = item.MaterialGroup,
+    };
 
     private static ModelDocumentResult Row(EvaluationItem item, string model, List<DocumentPage> pages, EvaluationStatus status, ModelPrice? price, int newCalls)
     {

@@ -13,6 +13,7 @@ public static class EvaluationServiceCollectionExtensions
         services.AddTimeVisionEstimates().AddTimeVisionPipeline().AddTimeVisionHistory();
         services.AddTimeVisionCalibration();
         services.TryAddSingleton<EvaluationSetBuilder>();
+        services.TryAddSingleton<EngineCandidates>();
         services.TryAddSingleton<EvaluationRunner>();
     });
 }

@@ -64,22 +64,19 @@ public sealed class EvaluationSetBuilder(IEstimateStore estimates, StoredDrawing
             }
             else
             {
-                items.Add(StoredItem(documentId, document, label.Value, pages));
+                items.Add(StoredItem(documentId, document, label, pages));
             }
         }
 
         return new EvaluationSet(SetName(split, validationPercent), [.. items.OrderBy(i => i.DocumentId, StringComparer.Ordinal)], skipped)
         {
             HeldOut = split == EvaluationSplit.Validation ? id => TrainingExporter.IsValidation(id, validationPercent) : _ => false,
+            LabelSources = sources,
         };
     }
 
     /// <summary>A stored document to evaluate: its label, with the primary estimate's classes where the label has none.</summary>
-    private static EvaluationItem StoredItem(
-        string documentId,
-        DocumentEstimate document,
-        (double Minutes, string Source, PartType? PartType, Complexity? Complexity, string? Material) label,
-        List<EvaluationPage> pages)
+    private static EvaluationItem StoredItem(string documentId, DocumentEstimate document, Label label, List<EvaluationPage> pages)
     {
         var primary = document.Parts.Select(p => p.Estimate).FirstOrDefault();
         return new EvaluationItem
@@ -87,6 +84,8 @@ public sealed class EvaluationSetBuilder(IEstimateStore estimates, StoredDrawing
             DocumentId = documentId,
             FileName = document.FileName,
             ActualMinutes = label.Minutes,
+            ActualSetupMinutes = label.SetupMinutes,
+            ActualRunMinutes = label.RunMinutes,
             LabelSource = label.Source,
             PartType = Code(label.PartType ?? primary?.PartType),
             Complexity = Code(label.Complexity ?? primary?.Complexity),
@@ -154,22 +153,32 @@ public sealed class EvaluationSetBuilder(IEstimateStore estimates, StoredDrawing
         return new EvaluationSet($"manifest {Path.GetFileName(manifestPath)}", items, skipped);
     }
 
-    private static (double Minutes, string Source, PartType? PartType, Complexity? Complexity, string? Material)? DocumentLabel(
-        DocumentEstimate document, IReadOnlySet<FeedbackSource> sources)
+    private static Label? DocumentLabel(DocumentEstimate document, IReadOnlySet<FeedbackSource> sources)
     {
         // The same choice as the training export: measured beats expert, then the latest entry.
         var labels = FeedbackLabels.Choose(document.Feedback, sources).ToList();
         if (labels.FirstOrDefault(f => f.Part is null) is { } whole)
         {
-            return (whole.ActualMinutes, Json.JsonCode.Of(whole.Source), whole.PartType, whole.Complexity, whole.Material);
+            return new Label(
+                whole.ActualMinutes, Json.JsonCode.Of(whole.Source), whole.PartType, whole.Complexity, whole.Material, whole.Import?.SetupMinutes, whole.Import?.RunMinutes);
         }
 
         var perPart = document.Parts.Select((_, index) => labels.FirstOrDefault(f => f.Part == index + 1)).ToList();
         return perPart.Count > 0 && perPart.All(f => f is not null)
-            ? (perPart.Sum(f => f!.ActualMinutes), "parts", null, null, perPart[0]!.Material)
+            ? new Label(
+                perPart.Sum(f => f!.ActualMinutes), "parts", null, null, perPart[0]!.Material,
+                SumOf(perPart, f => f.Import?.SetupMinutes), SumOf(perPart, f => f.Import?.RunMinutes))
             : null;
     }
 
+    /// <summary>The parts' setup or run minutes added up, when every part has them.</summary>
+    private static double? SumOf(List<ShopFeedback?> parts, Func<ShopFeedback, double?> minutes) =>
+        parts.All(p => minutes(p!) is not null) ? parts.Sum(p => minutes(p!)!.Value) : null;
+
     private static string Code<T>(T? value)
         where T : struct, Enum => value is { } v ? Json.JsonCode.Of(v) : "unknown";
+
+    /// <summary>A document's label: the time, its source, the classes it corrects, and the real setup and run minutes when known apart.</summary>
+    private sealed record Label(
+        double Minutes, string Source, PartType? PartType, Complexity? Complexity, string? Material, double? SetupMinutes, double? RunMinutes);
 }

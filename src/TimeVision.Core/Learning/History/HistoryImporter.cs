@@ -101,7 +101,8 @@ public sealed class HistoryImporter(
             }
 
             var key = new RowKey(row.File, row.DrawingNumber, row.Part, row.Source);
-            await MatchAsync(run, key, new ImportedOrder(row.Line, row.Order, row.Date, row.Minutes), cancellationToken);
+            var order = new ImportedOrder(row.Line, row.Order, row.Date, row.Minutes) { SetupMinutes = row.SetupMinutes, RunMinutes = row.RunMinutes };
+            await MatchAsync(run, key, order, cancellationToken);
         }
 
         return null;
@@ -245,8 +246,10 @@ public sealed class HistoryImporter(
     private async Task RecordAsync(ImportRun run, DocumentEstimate? document, LabelKey key, PendingLabel label, int? part, CancellationToken cancellationToken)
     {
         var (value, spread) = LabelAggregator.Aggregate([.. label.Orders.Select(o => o.Minutes)], run.Request.Aggregate);
+        var (setup, runMinutes) = (Aggregate(label.Orders, o => o.SetupMinutes, run.Request.Aggregate), Aggregate(label.Orders, o => o.RunMinutes, run.Request.Aggregate));
         var current = FeedbackLabels.Choose(document?.Feedback, new HashSet<FeedbackSource> { key.Source }).FirstOrDefault(f => f.Part == part);
-        var state = current is null ? "added" : Math.Abs(current.ActualMinutes - value) < SameValue ? "unchanged" : "superseded";
+        var same = current is not null && Same(current.ActualMinutes, value) && Same(current.Import?.SetupMinutes, setup) && Same(current.Import?.RunMinutes, runMinutes);
+        var state = current is null ? "added" : same ? "unchanged" : "superseded";
         if (state != "unchanged" && !run.Request.DryRun)
         {
             var feedback = new ShopFeedback
@@ -266,6 +269,8 @@ public sealed class HistoryImporter(
                     MatchedBy = label.MatchedBy,
                     Normalised = label.Normalised,
                     Orders = [.. label.Orders.OrderBy(o => o.Line)],
+                    SetupMinutes = setup,
+                    RunMinutes = runMinutes,
                 },
             };
             if (await StoreAsync(key.DocumentId, feedback, cancellationToken) is { } problem)
@@ -284,6 +289,16 @@ public sealed class HistoryImporter(
             key.DocumentId, label.File, drawingNumber, value, label.Orders.Count, part, key.PartText, key.Source, state, label.MatchedBy,
             label.Normalised.Count > 0 ? label.Normalised : null));
     }
+
+    /// <summary>One part of the split (setup or run) aggregated as the label is, over the rows that give it; none when no row does.</summary>
+    private static double? Aggregate(List<ImportedOrder> orders, Func<ImportedOrder, double?> part, LabelAggregation aggregation)
+    {
+        var values = orders.Select(part).OfType<double>().ToList();
+        return values.Count == 0 ? null : LabelAggregator.Aggregate(values, aggregation).Value;
+    }
+
+    private static bool Same(double? stored, double? imported) =>
+        stored is { } a && imported is { } b ? Math.Abs(a - b) < SameValue : stored is null && imported is null;
 
     private async Task<FeedbackResult?> StoreAsync(string documentId, ShopFeedback label, CancellationToken cancellationToken)
     {

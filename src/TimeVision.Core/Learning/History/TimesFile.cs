@@ -124,6 +124,12 @@ public sealed class TimesFile
             return Problem(line, timeProblem);
         }
 
+        var (setup, run, splitProblem) = SplitOf(cell);
+        if (splitProblem is not null)
+        {
+            return Problem(line, splitProblem);
+        }
+
         var source = defaultSource;
         if (cell(TimesColumn.Source) is { } sourceText)
         {
@@ -141,7 +147,41 @@ public sealed class TimesFile
         }
 
         return new TimesFileEntry(
-            new TimesRow(line, file, number, cell(TimesColumn.Part), source, minutes, cell(TimesColumn.Order), cell(TimesColumn.Date)), null);
+            new TimesRow(line, file, number, cell(TimesColumn.Part), source, minutes, cell(TimesColumn.Order), cell(TimesColumn.Date))
+            {
+                SetupMinutes = setup,
+                RunMinutes = run,
+            },
+            null);
+    }
+
+    /// <summary>The batch's setup minutes (0 or more) and the run minutes per piece (above 0), each when given; below 10,000 minutes.</summary>
+    private static (double? Setup, double? Run, string? Problem) SplitOf(Func<TimesColumn, string?> cell)
+    {
+        var (setup, setupProblem) = OptionalMinutes(cell(TimesColumn.SetupMinutes), "setup time", zeroAllowed: true);
+        var (run, runProblem) = OptionalMinutes(cell(TimesColumn.RunMinutes), "run time", zeroAllowed: false);
+        return (setup, run, setupProblem ?? runProblem);
+    }
+
+    private static (double? Minutes, string? Problem) OptionalMinutes(string? text, string what, bool zeroAllowed)
+    {
+        if (text is null)
+        {
+            return (null, null);
+        }
+
+        if (!TryParseNumber(text, out var minutes))
+        {
+            return (null, $"{what} '{text}' is not a number");
+        }
+
+        return minutes switch
+        {
+            < 0 when zeroAllowed => (null, string.Create(CultureInfo.InvariantCulture, $"{what} {minutes:0.###} min is below 0")),
+            <= 0 when !zeroAllowed => (null, string.Create(CultureInfo.InvariantCulture, $"{what} {minutes:0.###} min is not above 0")),
+            >= FeedbackLimits.MaxMinutes => (null, string.Create(CultureInfo.InvariantCulture, $"{what} {minutes:0.###} min is {FeedbackLimits.MaxMinutes:0} minutes or more")),
+            _ => (minutes, null),
+        };
     }
 
     /// <summary>The per-piece time: <c>actual_min</c>, else <c>batch_min</c> ÷ <c>quantity</c>; within (0, 10,000) minutes.</summary>

@@ -31,6 +31,12 @@ public enum TimesColumn
 
     /// <summary><c>part</c> / <c>dil</c>.</summary>
     Part,
+
+    /// <summary><c>setup_min</c> / <c>tpz</c> / <c>tpz_min</c> / <c>serizeni_min</c>: setup minutes of the batch.</summary>
+    SetupMinutes,
+
+    /// <summary><c>run_min</c> / <c>tk</c> / <c>tk_min</c> / <c>kusovy_cas_min</c>: run minutes per piece.</summary>
+    RunMinutes,
 }
 
 /// <summary>
@@ -42,7 +48,7 @@ public static class TimesFileColumns
     /// <summary>What the header must name, in words, for the error that says it does not.</summary>
     public const string Expected =
         "file (soubor) or drawing_number (cislo_vykresu, vykres), and actual_min (cas_min) or batch_min with quantity (kusy); "
-        + "optional: order (zakazka), date (datum), source (zdroj), part (dil)";
+        + "optional: order (zakazka), date (datum), source (zdroj), part (dil), setup_min (tpz) and run_min (tk)";
 
     private static readonly Dictionary<string, TimesColumn> Names = new(StringComparer.Ordinal)
     {
@@ -64,6 +70,14 @@ public static class TimesFileColumns
         ["zdroj"] = TimesColumn.Source,
         ["part"] = TimesColumn.Part,
         ["dil"] = TimesColumn.Part,
+        ["setup_min"] = TimesColumn.SetupMinutes,
+        ["tpz"] = TimesColumn.SetupMinutes,
+        ["tpz_min"] = TimesColumn.SetupMinutes,
+        ["serizeni_min"] = TimesColumn.SetupMinutes,
+        ["run_min"] = TimesColumn.RunMinutes,
+        ["tk"] = TimesColumn.RunMinutes,
+        ["tk_min"] = TimesColumn.RunMinutes,
+        ["kusovy_cas_min"] = TimesColumn.RunMinutes,
     };
 
     /// <summary>

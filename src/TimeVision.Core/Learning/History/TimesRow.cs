@@ -11,7 +11,14 @@ namespace TimeVision.Core.Learning.History;
 /// <param name="Minutes">Spindle minutes per piece.</param>
 /// <param name="Order">The production order, when given.</param>
 /// <param name="Date">The date as written, when given.</param>
-public sealed record TimesRow(int Line, string? File, string? DrawingNumber, string? Part, FeedbackSource Source, double Minutes, string? Order, string? Date);
+public sealed record TimesRow(int Line, string? File, string? DrawingNumber, string? Part, FeedbackSource Source, double Minutes, string? Order, string? Date)
+{
+    /// <summary>The batch's setup minutes, when the file has them apart (<c>setup_min</c>).</summary>
+    public double? SetupMinutes { get; init; }
+
+    /// <summary>The run minutes per piece, when the file has them apart (<c>run_min</c>).</summary>
+    public double? RunMinutes { get; init; }
+}
 
 /// <summary>A row the import could not use, and why; reported, never fatal.</summary>
 /// <param name="Line">Its line in the file.</param>
