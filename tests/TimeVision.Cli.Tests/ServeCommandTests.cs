@@ -86,9 +86,11 @@ public sealed class ServeCommandTests : FakeOpenAITestBase
 
         Assert.Equal(2.4, document.GetProperty("totalEstimatedMinutes").GetDouble());
         var headline = document.GetProperty("headline");   // the text layer's chamfer, read at high confidence: the engine heads
+        var figures = document.GetProperty("figures");
         Assert.Equal(("engine", Math.Round(document.GetProperty("plan").GetProperty("routing").GetProperty("cycleMin").GetDouble(), 2)), (headline.GetProperty("method").GetString(), headline.GetProperty("minutes").GetDouble()));
         Assert.Equal(("model", 2.4), (headline.GetProperty("other").GetProperty("method").GetString(), headline.GetProperty("other").GetProperty("minutes").GetDouble()));
-        Assert.Equal((2.4, "estimate"), (document.GetProperty("figures").GetProperty("current").GetDouble(), document.GetProperty("figures").GetProperty("source").GetString()));
+        Assert.Equal((headline.GetProperty("minutes").GetDouble(), "estimate", "engine"), (figures.GetProperty("current").GetDouble(), figures.GetProperty("source").GetString(), figures.GetProperty("method").GetString()));
+        Assert.Equal(figures.GetProperty("current").GetDouble(), list.GetProperty("items")[0].GetProperty("currentMinutes").GetDouble());
         Assert.Equal("admin", caller.GetProperty("role").GetString());
         Assert.Equal(id, list.GetProperty("items")[0].GetProperty("id").GetString());
         Assert.Equal("image/png", image.Content.Headers.ContentType!.MediaType);

@@ -43,7 +43,8 @@ public sealed class FeedbackTests(BrowserFixture browser, PageServer server) : P
     {
         var id = await EstimateAsync(RepositoryPaths.Sample("odri-motor-shaft.pdf"), "adjusted.pdf");
         await OpenAsync($"estimates/{id}");
-        await Expect(Page.Locator("#document-total")).ToHaveTextAsync("2,40 min");
+        await Expect(Page.Locator("#document-total")).ToHaveTextAsync(await CurrentFigureTextAsync(id));
+        var estimate = await Page.Locator("#headline").InnerTextAsync();
 
         await Page.FillAsync("input[name='min-1']", "7,5");
         await Page.FillAsync("#adjust-who", "Jana Nováková");
@@ -54,7 +55,8 @@ public sealed class FeedbackTests(BrowserFixture browser, PageServer server) : P
         await Expect(Page.Locator("#toast")).ToContainTextAsync("Uloženo.");
         await Expect(Page.Locator("#document-total")).ToHaveTextAsync("8,70 min");
         await Expect(Page.Locator("#document-total-source")).ToHaveTextAsync("podle: úprava experta");
-        await Expect(Page.Locator("#figure-estimate")).ToHaveTextAsync("2,40 min");
+        await Expect(Page.Locator("#headline")).ToHaveTextAsync(estimate);
+        await Expect(Page.Locator("#other-number")).ToHaveTextAsync("model: 2,40 min");
         await Expect(Page.Locator("input[name='min-1']")).ToHaveValueAsync("7,50");
         await Expect(Page.Locator("#adjust-who")).ToHaveValueAsync("Jana Nováková");
         Assert.InRange(await Page.EvaluateAsync<double>("() => window.scrollY"), scrolled - 40, scrolled + 40);
@@ -93,7 +95,7 @@ public sealed class FeedbackTests(BrowserFixture browser, PageServer server) : P
     {
         var id = await EstimateAsync(RepositoryPaths.Sample("odri-motor-shaft.pdf"), "shaft.pdf");
         await OpenAsync($"estimates/{id}");
-        await Expect(Page.Locator("#document-total")).ToHaveTextAsync("2,40 min");
+        await Expect(Page.Locator("#document-total")).ToHaveTextAsync(await CurrentFigureTextAsync(id));
 
         // Someone else records a real time after the page read the document.
         var (_, etag) = await DocumentAsync(id);

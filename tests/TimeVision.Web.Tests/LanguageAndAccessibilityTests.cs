@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Deque.AxeCore.Playwright;
 using TimeVision.Testing;
 using TimeVision.Testing.FakeOpenAI;
@@ -18,9 +19,10 @@ public sealed class LanguageAndAccessibilityTests(BrowserFixture browser, PageSe
     public async Task The_page_is_czech_by_default_and_english_on_the_switch_with_numbers_and_enum_values_in_each_language()
     {
         var id = await SharedShaftAsync();
+        var (czech, english) = (await CurrentFigureTextAsync(id, "cs"), await CurrentFigureTextAsync(id, "en"));
         await OpenAsync($"estimates/{id}");
         await Expect(Page.Locator("html")).ToHaveAttributeAsync("lang", "cs");
-        await Expect(Page.Locator("#document-total")).ToHaveTextAsync("2,40 min");
+        await Expect(Page.Locator("#document-total")).ToHaveTextAsync(czech);
         await Expect(Page.Locator("#adjust-title")).ToHaveTextAsync("Úprava odhadu (expert)");
         await Expect(Page.Locator("#active-model")).ToHaveTextAsync("Model: gpt-4o-2024-08-06 (základní)");
         await Expect(Page.Locator(".part-type")).ToHaveTextAsync("rotační");
@@ -31,13 +33,37 @@ public sealed class LanguageAndAccessibilityTests(BrowserFixture browser, PageSe
         await Page.SelectOptionAsync("#language", "en");
 
         await Expect(Page.Locator("html")).ToHaveAttributeAsync("lang", "en");
-        await Expect(Page.Locator("#document-total")).ToHaveTextAsync("2.40 min");
+        await Expect(Page.Locator("#document-total")).ToHaveTextAsync(english);
         await Expect(Page.Locator("#adjust-title")).ToHaveTextAsync("Adjust the estimate (expert)");
         await Expect(Page.Locator(".part-type")).ToHaveTextAsync("turned");
         await Page.ReloadAsync();
-        await Expect(Page.Locator("#document-total")).ToHaveTextAsync("2.40 min");
+        await Expect(Page.Locator("#document-total")).ToHaveTextAsync(english);
         await Page.SelectOptionAsync("#language", "cs");
-        await Expect(Page.Locator("#document-total")).ToHaveTextAsync("2,40 min");
+        await Expect(Page.Locator("#document-total")).ToHaveTextAsync(czech);
+    }
+
+    [Fact]
+    public async Task The_estimates_headline_and_why_it_heads_are_worded_in_the_page_language_never_in_the_servers_english()
+    {
+        var id = await SharedShaftAsync();   // the shaft's chamfer (text layer) and facing (the model) are read at high confidence: the engine heads
+        var (document, _) = await DocumentAsync(id);
+        var headline = document.GetProperty("headline");
+        var feature = headline.GetProperty("whyParams").GetProperty("feature").GetString();
+        await OpenAsync($"estimates/{id}");
+
+        await Expect(Page.Locator("#document-total-source")).ToHaveTextAsync("podle: výpočet z technologie");
+        await Expect(Page.Locator("#headline")).ToHaveTextAsync(new Regex(@"^výpočet z technologie: \d+,\d\d min na kus \+ \d+,\d\d min seřízení na dávku$"));
+        await Expect(Page.Locator("#headline-why")).ToHaveTextAsync(new Regex(
+            $@"^Prvek {feature} \((sražení hrany|zarovnání čela)\) je přečten (z textové vrstvy|z odpovědi modelu) s vysokou jistotou, proto platí výpočet z technologie\.$"));
+        await Expect(Page.Locator("#other-number")).ToHaveTextAsync("model: 2,40 min");
+        await AssertNoServerMessageShownAsync(id);
+
+        await Page.SelectOptionAsync("#language", "en");
+        await Expect(Page.Locator("#document-total-source")).ToHaveTextAsync("from: engine (process plan)");
+        await Expect(Page.Locator("#headline-why")).ToHaveTextAsync(new Regex(
+            $@"^Feature {feature} \((chamfer|facing)\) was read (from the text layer|by the model) at high confidence, so the engine's plan heads\.$"));
+        await Expect(Page.Locator("#other-number")).ToHaveTextAsync("model: 2.40 min");
+        await AssertNoServerMessageShownAsync(id);
     }
 
     [Fact]
@@ -63,6 +89,24 @@ public sealed class LanguageAndAccessibilityTests(BrowserFixture browser, PageSe
         await Page.SelectOptionAsync("#language", "en");
         await Expect(warnings.Filter(new() { HasText = "The model's total (5 min) differed from the operations' sum (2.4 min)" })).ToContainTextAsync("(pages 1–3)");
         await AssertNoServerMessageShownAsync(id);
+    }
+
+    [Fact]
+    public async Task A_model_total_far_from_the_plans_minutes_is_worded_with_both_numbers_under_to_check()
+    {
+        Server.Fallback = _ => new FakeReply.Content(SampleEstimates.ShaftJson(total: 60, breakdown: [20, 20, 20]));
+        var id = await EstimateAsync(RepositoryPaths.Sample("odri-motor-shaft.pdf"), "far-from-plan.pdf");
+        var (document, _) = await DocumentAsync(id);
+        var warning = Assert.Single(document.GetProperty("headline").GetProperty("warnings").EnumerateArray());
+        var planMin = warning.GetProperty("params").GetProperty("planMin").GetString()!.Replace('.', ',');   // as Czech writes it, up to two decimals
+
+        await OpenAsync($"estimates/{id}");
+
+        await Expect(Page.Locator("#warnings li.strong", new() { HasText = "Čas modelu (60 min)" })).ToHaveTextAsync(new Regex(
+            $@"^Čas modelu \(60 min\) a čas na kus z technologického postupu \({Regex.Escape(planMin)} min\) se liší \d+(,\d)?krát: zkontrolujte prvky dílu a odpověď modelu\.$"));
+        await AssertNoServerMessageShownAsync(id);
+        await Page.SelectOptionAsync("#language", "en");
+        await Expect(Page.Locator("#warnings li.strong", new() { HasText = "The model's total (60 min)" })).ToContainTextAsync("apart: check the part's features and the model's answer.");
     }
 
     [Fact]
@@ -116,7 +160,7 @@ public sealed class LanguageAndAccessibilityTests(BrowserFixture browser, PageSe
 
     private static IEnumerable<string> Messages(JsonNode? node) => node switch
     {
-        JsonObject o => o.SelectMany(p => p.Key == "message" && p.Value is JsonValue v && v.GetValueKind() == JsonValueKind.String ? new[] { v.GetValue<string>() } : Messages(p.Value)),
+        JsonObject o => o.SelectMany(p => p.Key is "message" or "why" && p.Value is JsonValue v && v.GetValueKind() == JsonValueKind.String ? new[] { v.GetValue<string>() } : Messages(p.Value)),
         JsonArray a => a.SelectMany(Messages),
         _ => [],
     };

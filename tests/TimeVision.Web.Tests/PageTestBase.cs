@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.Playwright;
 using TimeVision.Testing;
@@ -59,6 +60,26 @@ public abstract class PageTestBase(BrowserFixture browser, PageServer server) : 
 
     /// <summary>The stored document and its ETag, once it is stored (at most 60 s).</summary>
     protected Task<(JsonElement Document, string ETag)> DocumentAsync(string id) => server.DocumentAsync(id, Token);
+
+    /// <summary>
+    /// The document's current figure (<c>figures.current</c>, the engine's or the model's as its headline says) as the
+    /// page writes it in <paramref name="language"/>: two decimals and "min".
+    /// </summary>
+    protected async Task<string> CurrentFigureTextAsync(string id, string language = "cs")
+    {
+        var (document, _) = await DocumentAsync(id);
+        return MinutesText(document.GetProperty("figures").GetProperty("current").GetDouble(), language);
+    }
+
+    /// <summary>
+    /// Minutes below a thousand as the page writes them in <paramref name="language"/> ("2,40 min", "2.40 min"); by hand,
+    /// since the tests run without the cultures' data (globalization-invariant mode).
+    /// </summary>
+    protected static string MinutesText(double minutes, string language = "cs")
+    {
+        var text = minutes.ToString("0.00", CultureInfo.InvariantCulture);
+        return (language == "cs" ? text.Replace('.', ',') : text) + " min";
+    }
 
     /// <summary>Saves a screenshot of the page at the current viewport as a test artefact.</summary>
     protected async Task ScreenshotAsync(string name)

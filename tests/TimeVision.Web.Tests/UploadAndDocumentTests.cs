@@ -22,12 +22,13 @@ public sealed partial class UploadAndDocumentTests(BrowserFixture browser, PageS
         await Expect(Page.Locator("#progress")).ToBeVisibleAsync();
         await Expect(Page.Locator("#progress")).ToContainTextAsync("Vykresleno: 1 / 1");
         release.SetResult();
-        await Expect(Page.Locator("#document-total")).ToHaveTextAsync("2,40 min");
         await Expect(Page.Locator("h1")).ToHaveTextAsync("odri-motor-shaft.pdf");
         await Expect(Page.Locator(".part table tbody tr")).ToHaveCountAsync(3);
         await Expect(Page.Locator("#answered-by")).ToHaveTextAsync("gpt-4o-2024-08-06");
         await Expect(Page.Locator("#headline")).ToHaveTextAsync(HeadlineText());   // the text layer's chamfer at high confidence: the engine heads
         await Expect(Page.Locator("#other-number")).ToHaveTextAsync("model: 2,40 min");
+        await Expect(Page.Locator("#document-total")).ToHaveTextAsync(await CurrentFigureTextAsync(Page.Url[^64..]));
+        await Expect(Page.Locator("#document-total-source")).ToHaveTextAsync("podle: výpočet z technologie");
         await Page.Locator(".viewer img").EvaluateAsync("img => img.decode()");
         Assert.True(await Page.Locator(".viewer img").EvaluateAsync<int>("img => img.naturalWidth") > 0);
     }
@@ -50,19 +51,22 @@ public sealed partial class UploadAndDocumentTests(BrowserFixture browser, PageS
     }
 
     [Fact]
-    public async Task The_deep_link_opens_the_document_and_a_pdf_already_estimated_opens_at_once()
+    public async Task The_deep_link_opens_the_document_the_list_shows_its_figure_and_a_pdf_already_estimated_opens_at_once()
     {
         var id = await SharedShaftAsync();
         var asked = Server.Requests.Count;
 
         await OpenAsync($"estimates/{id}");
         await Expect(Page.Locator("h1")).ToHaveTextAsync("shaft.pdf");
-        await Expect(Page.Locator("#document-total")).ToHaveTextAsync("2,40 min");
+        var total = await CurrentFigureTextAsync(id);
+        await Expect(Page.Locator("#document-total")).ToHaveTextAsync(total);
 
         await OpenAsync();
+        var row = Page.Locator(".list tbody tr").Filter(new() { Has = Page.GetByRole(AriaRole.Link, new() { Name = "shaft.pdf", Exact = true }) });
+        await Expect(row.Locator("td[data-label='Minuty']")).ToHaveTextAsync(total);   // the list shows the document's current figure
         await Page.SetInputFilesAsync("#files", RepositoryPaths.Sample("odri-motor-shaft.pdf"));
         await Expect(Page).ToHaveURLAsync(new Regex($"/estimates/{id}$"));
-        await Expect(Page.Locator("#document-total")).ToHaveTextAsync("2,40 min");
+        await Expect(Page.Locator("#document-total")).ToHaveTextAsync(total);
         Assert.Equal(asked, Server.Requests.Count);
     }
 

@@ -1,9 +1,14 @@
+using System.Text.Json;
 using TimeVision.Core.Estimating.Estimates;
+using TimeVision.Core.Estimating.ProcessPlanning;
 using TimeVision.Core.Tests.Storage;
 
 namespace TimeVision.Core.Tests.Estimates;
 
-/// <summary>The figure a document shows first: the estimator's adjustment, else the calibrated time, else the estimate.</summary>
+/// <summary>
+/// The figure a document shows first: the estimator's adjustment, else the calibrated estimate, else the estimate, the
+/// engine's or the model's as the stored headline says.
+/// </summary>
 public sealed class DocumentFiguresTests
 {
     private static readonly DateTimeOffset Monday = new(2026, 12, 7, 8, 0, 0, TimeSpan.Zero);
@@ -65,6 +70,78 @@ public sealed class DocumentFiguresTests
         var failed = TwoParts() with { Parts = [], TotalEstimatedMinutes = null, Status = DocumentStatus.Failed };
 
         Assert.Null(DocumentFigures.Of(failed).Current);
+    }
+
+    [Fact]
+    public void When_the_engine_heads_its_minutes_per_piece_are_the_estimate_and_the_current_figure()
+    {
+        var document = Headed(TwoParts(calibrated: true), HeadlineMethod.Engine, cycleMin: 1.25);
+
+        var figures = DocumentFigures.Of(document);
+
+        Assert.Equal((1.25, FigureSource.Estimate, HeadlineMethod.Engine), (figures.Current!.Value, figures.Source, figures.Method));
+        Assert.Equal((1.25, (double?)null), (figures.Estimate!.Value, figures.Calibrated));
+    }
+
+    [Fact]
+    public void When_the_engine_heads_its_plan_with_the_shops_factors_is_the_calibrated_estimate()
+    {
+        var document = Headed(TwoParts(), HeadlineMethod.Engine, cycleMin: 1.25, calibratedCycleMin: 1.75);
+
+        var figures = DocumentFigures.Of(document);
+
+        Assert.Equal((1.75, FigureSource.Calibrated, 1.25), (figures.Current!.Value, figures.Source, figures.Estimate!.Value));
+    }
+
+    [Fact]
+    public void When_the_model_heads_over_a_plan_the_models_calibrated_time_and_estimate_stand_as_before()
+    {
+        var document = Headed(TwoParts(calibrated: true), HeadlineMethod.Model, cycleMin: 1.25, calibratedCycleMin: 1.75);
+
+        var figures = DocumentFigures.Of(document);
+
+        Assert.Equal((6.0, FigureSource.Calibrated, HeadlineMethod.Model, 5.0), (figures.Current!.Value, figures.Source, figures.Method, figures.Estimate!.Value));
+    }
+
+    [Fact]
+    public void An_adjustment_heads_over_the_engine_and_the_engines_figure_stands_beside_it()
+    {
+        var document = Headed(TwoParts(), HeadlineMethod.Engine, cycleMin: 1.25) with { Feedback = [Entry(FeedbackSource.Expert, 7, part: null)] };
+
+        var figures = DocumentFigures.Of(document);
+
+        Assert.Equal((7.0, FigureSource.Adjustment, 1.25), (figures.Current!.Value, figures.Source, figures.Estimate!.Value));
+    }
+
+    [Fact]
+    public void An_estimate_stored_without_a_headline_reads_as_the_models_even_with_a_plan()
+    {
+        var stored = Headed(TwoParts(), HeadlineMethod.Engine, cycleMin: 1.25);
+        var json = JsonSerializer.SerializeToNode(stored, JsonSerializerOptions.Web)!.AsObject();
+        json.Remove("headline");
+
+        var figures = json.Deserialize<DocumentEstimate>(JsonSerializerOptions.Web)!.Figures;
+
+        Assert.Equal((5.0, FigureSource.Estimate, HeadlineMethod.Model), (figures.Current!.Value, figures.Source, figures.Method));
+    }
+
+    /// <summary><paramref name="document"/> with a plan of <paramref name="cycleMin"/> per piece (with the shop's factors when given) and its headline chosen for <paramref name="method"/>.</summary>
+    private static DocumentEstimate Headed(DocumentEstimate document, HeadlineMethod method, double cycleMin, double? calibratedCycleMin = null)
+    {
+        var planned = document with
+        {
+            Plan = new DocumentPlan
+            {
+                FeaturesVersion = 1,
+                Routing = new ProcessPlan
+                {
+                    Operations = [], SetupMin = 30, CycleMin = cycleMin, CuttingMin = cycleMin / 2, CuttingDataVersion = "test", DefaultsUsed = [],
+                    CalibratedSetupMin = calibratedCycleMin is null ? null : 30, CalibratedCycleMin = calibratedCycleMin,
+                },
+            },
+        };
+        var requested = method == HeadlineMethod.Engine ? EstimateMethod.Engine : EstimateMethod.Model;
+        return planned with { Headline = HeadlineRule.Choose(planned, requested, MethodScores.None) };
     }
 
     /// <summary>Two parts of 2.5 min each (calibrated to 3 each when asked), 5 min in all.</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using TimeVision.Core.Estimating.Estimates;
@@ -31,6 +32,8 @@ public sealed class HeadlineRuleTests
         Assert.Equal(new HeadlineNumber(HeadlineMethod.Model, 2.4), headline.Other);
         Assert.Contains("f1", headline.Why, StringComparison.Ordinal);
         Assert.Contains("high confidence", headline.Why, StringComparison.Ordinal);
+        Assert.Equal(HeadlineReasons.FeatureHighConfidence, headline.WhyCode);
+        Assert.Equal(Params(("feature", "f1"), ("featureSource", "text_layer"), ("featureType", "drilling")), headline.WhyParams);
     }
 
     [Fact]
@@ -45,6 +48,7 @@ public sealed class HeadlineRuleTests
         Assert.Equal((HeadlineMethod.Model, 2.4, (double?)null), (headline.Method, headline.Minutes, headline.SetupMin));
         Assert.Equal(new HeadlineNumber(HeadlineMethod.Engine, CycleMin, SetupMin), headline.Other);
         Assert.Contains("No feature comes from a high-confidence source", headline.Why, StringComparison.Ordinal);
+        Assert.Equal((HeadlineReasons.NoHighConfidenceFeature, (IReadOnlyDictionary<string, string>?)null), (headline.WhyCode, headline.WhyParams));
     }
 
     [Fact]
@@ -59,6 +63,8 @@ public sealed class HeadlineRuleTests
         Assert.Equal(HeadlineMethod.Engine, headline.Method);
         Assert.Contains("e1", headline.Why, StringComparison.Ordinal);
         Assert.Contains("estimator", headline.Why, StringComparison.Ordinal);
+        Assert.Equal(HeadlineReasons.FeatureFromEstimator, headline.WhyCode);
+        Assert.Equal(Params(("feature", "e1"), ("featureType", "drilling")), headline.WhyParams);
     }
 
     [Theory]
@@ -72,6 +78,7 @@ public sealed class HeadlineRuleTests
 
         Assert.Equal((expected, (EstimateMethod?)requested), (headline.Method, headline.Requested));
         Assert.Equal($"Estimate:Method is {JsonCode.Of(requested)}.", headline.Why);
+        Assert.Equal((HeadlineReasons.MethodSetting, JsonCode.Of(requested)), (headline.WhyCode, headline.WhyParams!["method"]));
         Assert.NotEqual(expected, headline.Other!.Method);
     }
 
@@ -88,6 +95,11 @@ public sealed class HeadlineRuleTests
         Assert.Contains("the engine's MAPE is 18.0 % (40 documents, calibration engine v1), the model's 35.0 %", engine.Why, StringComparison.Ordinal);
         Assert.Equal((HeadlineMethod.Model, 2.4), (model.Method, model.Minutes));
         Assert.Contains("the model's 22.5 % (40 documents, calibration gpt-4o v1)", model.Why, StringComparison.Ordinal);
+        Assert.Equal((HeadlineReasons.BestEngineCloser, HeadlineReasons.BestModelCloser), (engine.WhyCode, model.WhyCode));
+        Assert.Equal(
+            Params(("engineDocuments", "40"), ("engineMape", "18"), ("engineSource", "calibration engine v1"), ("model", "gpt-4o-2024-08-06"), ("modelDocuments", "40"), ("modelMape", "35"), ("modelSource", "calibration gpt-4o v1")),
+            engine.WhyParams);
+        Assert.Equal(("41", "22.5"), (model.WhyParams!["engineMape"], model.WhyParams["modelMape"]));
     }
 
     [Theory]
@@ -104,6 +116,10 @@ public sealed class HeadlineRuleTests
         Assert.Contains("Estimate:Method is best, but no figure of the engine and the model gpt-4o-2024-08-06 is stored", none.Why, StringComparison.Ordinal);
         Assert.Contains("no figure of the model gpt-4o-2024-08-06 is stored", engineOnly.Why, StringComparison.Ordinal);
         Assert.Contains("by the default rule", engineOnly.Why, StringComparison.Ordinal);
+        var rule = expected == HeadlineMethod.Engine ? HeadlineReasons.FeatureHighConfidence : HeadlineReasons.NoHighConfidenceFeature;
+        Assert.Equal((HeadlineReasons.BestWithoutFigures, "both", rule), (none.WhyCode, none.WhyParams!["missing"], none.WhyParams["rule"]));
+        Assert.Equal(("model", "gpt-4o-2024-08-06"), (engineOnly.WhyParams!["missing"], engineOnly.WhyParams["model"]));
+        Assert.Equal(expected == HeadlineMethod.Engine, none.WhyParams.TryGetValue("feature", out var feature) && feature == "f1");
     }
 
     [Fact]
@@ -118,6 +134,8 @@ public sealed class HeadlineRuleTests
 
         Assert.Equal((HeadlineMethod.Model, 2.4, (HeadlineNumber?)null), (headline.Method, headline.Minutes, headline.Other));
         Assert.Contains("no process plan (no_features)", headline.Why, StringComparison.Ordinal);
+        Assert.Equal(Params(("notMade", "no_features")), headline.WhyParams);
+        Assert.Equal(HeadlineReasons.NoPlan, headline.WhyCode);
     }
 
     [Fact]
@@ -129,6 +147,7 @@ public sealed class HeadlineRuleTests
         var neither = HeadlineRule.Choose(EstimateStoreContract.SampleDocument() with { TotalEstimatedMinutes = null }, EstimateMethod.Default, MethodScores.None);
 
         Assert.Equal((HeadlineMethod.Engine, (HeadlineNumber?)null), (engineOnly.Method, engineOnly.Other));
+        Assert.Equal(HeadlineReasons.NoModelTotal, engineOnly.WhyCode);
         Assert.Null(neither);
     }
 
@@ -148,6 +167,7 @@ public sealed class HeadlineRuleTests
             var warning = Assert.Single(headline.Warnings);
             Assert.Equal(AnswerChecks.ModelFarFromPlan, warning.Code);
             Assert.Contains("3×", warning.Message, StringComparison.Ordinal);
+            Assert.Equal(Params(("modelMin", modelTotal.ToString(CultureInfo.InvariantCulture)), ("planMin", cycleMin.ToString(CultureInfo.InvariantCulture)), ("ratio", "3")), warning.Params);
         }
         else
         {
@@ -166,6 +186,7 @@ public sealed class HeadlineRuleTests
         Assert.Null(read.Plan);
         Assert.Equal((HeadlineMethod.Model, 2.4, (EstimateMethod?)null, (HeadlineNumber?)null), (read.Headline!.Method, read.Headline.Minutes, read.Headline.Requested, read.Headline.Other));
         Assert.Contains("Stored before a headline was chosen", read.Headline.Why, StringComparison.Ordinal);
+        Assert.Equal(HeadlineReasons.StoredBeforeHeadlines, read.Headline.WhyCode);
     }
 
     [Fact]
@@ -180,8 +201,14 @@ public sealed class HeadlineRuleTests
         Assert.Equal(("engine", CycleMin, SetupMin, "default"), ((string?)json["method"], (double)json["minutes"]!, (double)json["setupMin"]!, (string?)json["requested"]));
         Assert.Equal(("model", 2.4), ((string?)json["other"]!["method"], (double)json["other"]!["minutes"]!));
         Assert.Equal(chosen.Headline!.Why, read.Headline!.Why);
+        Assert.Equal(("feature_high_confidence", "f1"), ((string?)json["whyCode"], (string?)json["whyParams"]!["feature"]));
+        Assert.Equal(chosen.Headline.WhyCode, read.Headline.WhyCode);
+        Assert.Equal(chosen.Headline.WhyParams, read.Headline.WhyParams);
         Assert.Equal(HeadlineMethod.Engine, read.Headline.Method);
     }
+
+    private static SortedDictionary<string, string> Params(params (string Name, string Value)[] values) =>
+        new(values.ToDictionary(v => v.Name, v => v.Value), StringComparer.Ordinal);
 
     private static MachiningFeature Feature(string id, FeatureSource source) =>
         new() { Id = id, Type = FeatureType.Drilling, Count = 4, DiameterMm = 6.6, DepthMm = 10, Source = source };

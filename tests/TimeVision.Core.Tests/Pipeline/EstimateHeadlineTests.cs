@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using TimeVision.Core.Estimating.Estimates;
+using TimeVision.Core.Estimating.Estimates.Listing;
 using TimeVision.Core.Estimating.Estimates.Stores;
 using TimeVision.Core.Estimating.Facts;
 using TimeVision.Core.Estimating.Pipeline;
@@ -79,6 +80,24 @@ public sealed class EstimateHeadlineTests : IDisposable
         Assert.Contains("entered by the estimator", read.Headline!.Why, StringComparison.Ordinal);
         Assert.Equal(Math.Round(read.Plan!.Routing!.CycleMin, 2), read.Headline.Minutes);
         Assert.Equal((read.Headline.Method, read.Headline.Minutes, read.Headline.Why), (found.Plan!.Headline!.Method, found.Plan.Headline.Minutes, found.Plan.Headline.Why));
+        Assert.Equal(HeadlineReasons.FeatureFromEstimator, read.Headline.WhyCode);
+    }
+
+    [Fact]
+    public async Task The_documents_current_figure_and_its_list_row_follow_the_headline_when_a_correction_makes_the_engine_head()
+    {
+        var services = Services();
+        var stored = await RunAsync(services, FactConfidence.Medium);
+        var corrected = new FeatureSet { Features = [new MachiningFeature { Type = FeatureType.Drilling, Count = 2, DiameterMm = 10, DepthMm = 20 }] };
+
+        await services.Get<EstimatePlans>().CorrectAsync(stored.Id, corrected, "jana", stored.ETag!, Token);
+        var read = (await services.Get<IEstimateStore>().GetAsync(stored.Id, Token))!;
+        var row = Assert.Single((await services.Get<IEstimateListing>().ListAsync(new EstimateQuery(), Token)).Items);
+
+        Assert.Equal((stored.TotalEstimatedMinutes, FigureSource.Estimate, HeadlineMethod.Model), (stored.Figures.Current, stored.Figures.Source, stored.Figures.Method));
+        Assert.Equal((read.Headline!.Minutes, FigureSource.Estimate, HeadlineMethod.Engine), (read.Figures.Current!.Value, read.Figures.Source, read.Figures.Method));
+        Assert.NotEqual(read.TotalEstimatedMinutes, read.Figures.Current);
+        Assert.Equal((read.Figures.Current, (FigureSource?)FigureSource.Estimate), (row.CurrentMinutes, row.CurrentSource));
     }
 
     private ServiceProvider Services(params (string Key, string Value)[] settings)

@@ -34,17 +34,22 @@ export function word(kind, code, params = {}) {
   return table[`${kind}.unknown`] ? fill(table[`${kind}.unknown`], { code }) : String(code);
 }
 
+/** Whether the page has words for a server code. */
+export const hasWord = (kind, code) => `${kind}.${code}` in codes[language];
+
 /** An enum value in words (part type, complexity, units, status…); the value itself when the page has no word for it. */
 export const enumWord = (kind, value) => (value === null || value === undefined ? '–' : codes[language][`${kind}.${value}`] ?? String(value));
+
+/** Params that are enum values, and the kind of words for them. */
+const worded = { group: 'group', field: 'field', featureType: 'featureType', featureSource: 'featureFrom', method: 'method', missing: 'missing', notMade: 'planNotMade' };
 
 /** Params as the reader's language writes them: minutes, millimetres, megabytes and prices as numbers, moments as dates. */
 function localised(params) {
   const values = {};
   for (const [name, value] of Object.entries(params ?? {})) {
-    if (/(Min|Mm|Mb|Usd)$|^(largestNumber|pages|maxPages|tries)$/.test(name) && value !== '' && !Number.isNaN(Number(value))) values[name] = number(Number(value), 0, 3);
+    if (/(Min|Mm|Mb|Usd|Mape|Documents)$|^(largestNumber|pages|maxPages|tries|ratio)$/.test(name) && value !== '' && !Number.isNaN(Number(value))) values[name] = number(Number(value), 0, 3);
     else if (name === 'opensAt') values[name] = dateTime(value);
-    else if (name === 'group') values[name] = enumWord('group', value);
-    else if (name === 'field') values[name] = enumWord('field', value);
+    else if (name in worded) values[name] = enumWord(worded[name], value);
     else values[name] = value;
   }
   return values;

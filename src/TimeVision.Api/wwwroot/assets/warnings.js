@@ -6,7 +6,7 @@ import { t, enumWord, pagesText } from './i18n.js';
 import { errorWords, warningWords } from './words.js';
 import * as api from './api.js';
 
-const emphasised = new Set(['material_differs_from_title_block', 'drawing_number_differs', 'inch_drawing_answer_looks_unconverted']);
+const emphasised = new Set(['material_differs_from_title_block', 'drawing_number_differs', 'inch_drawing_answer_looks_unconverted', 'model_total_far_from_plan']);
 
 export function warningsPanel(doc, reload) {
   const lines = mergedLines(doc);
@@ -38,8 +38,8 @@ function mergedLines(doc) {
       add(`page:${page.status}:${error?.code}:${JSON.stringify(error?.params ?? {})}`, text, page.page, { retry: page.retryable });
     }
   }
-  // The estimate's headline warnings (engine against model), once estimates carry a headline.
-  for (const warning of doc.headline?.warnings ?? []) add(`headline:${warning.code}`, warningWords(warning), null);
+  // The estimate's headline warnings: the engine's number against the model's.
+  for (const warning of doc.headline?.warnings ?? []) add(`headline:${warning.code}`, warningWords(warning), null, { strong: emphasised.has(warning.code) });
   if (doc.error) add('document', errorWords(doc.error), null, { strong: true });
   return [...lines.values()];
 }

@@ -108,7 +108,13 @@ public static class AnswerChecks
         var message = modelTotalMin > planCycleMin
             ? string.Create(CultureInfo.InvariantCulture, $"The model's total ({modelTotalMin:0.##} min) is {ratio:0.#}× the process plan's minutes per piece ({planCycleMin:0.##} min)")
             : string.Create(CultureInfo.InvariantCulture, $"The process plan's minutes per piece ({planCycleMin:0.##} min) are {ratio:0.#}× the model's total ({modelTotalMin:0.##} min)");
-        return [new EstimateWarning(ModelFarFromPlan, message + ": check the part's features and the model's answer.")];
+        return
+        [
+            new EstimateWarning(ModelFarFromPlan, message + ": check the part's features and the model's answer.")
+            {
+                Params = MessageParams.Of(("modelMin", Math.Round(modelTotalMin, 2)), ("planMin", Math.Round(planCycleMin, 2)), ("ratio", Math.Round(ratio, 1))),
+            },
+        ];
     }
 
     private static string Normalize(string value) => new([.. value.Where(char.IsLetterOrDigit)]);

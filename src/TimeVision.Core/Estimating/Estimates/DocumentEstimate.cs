@@ -86,8 +86,9 @@ public sealed record DocumentEstimate
     public string? Calibration { get; init; }
 
     /// <summary>
-    /// The figure to show first (the estimator's adjustment, else the calibrated time, else the estimate) and the others
-    /// beside it (<see cref="DocumentFigures.Of"/>); computed from the rest, never read back.
+    /// The figure to show first (the estimator's adjustment, else the calibrated estimate, else the estimate: the engine's
+    /// or the model's as <see cref="Headline"/> says) and the others beside it (<see cref="DocumentFigures.Of"/>); computed
+    /// from the rest, never read back.
     /// </summary>
     public DocumentFigures Figures => DocumentFigures.Of(this);
 

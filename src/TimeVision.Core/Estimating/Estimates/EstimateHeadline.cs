@@ -59,8 +59,19 @@ public sealed record EstimateHeadline
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public double? SetupMin { get; init; }
 
-    /// <summary>Why this number, for a person.</summary>
+    /// <summary>Why this number, for a person (in English).</summary>
     public required string Why { get; init; }
+
+    /// <summary>
+    /// <see cref="Why"/> as a stable code (<see cref="HeadlineReasons"/>), so a page words it in its own language with
+    /// <see cref="WhyParams"/>; absent on headlines stored before it.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? WhyCode { get; init; }
+
+    /// <summary>The values <see cref="Why"/> names, by name (<see cref="Json.MessageParams"/>); absent when it names none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyDictionary<string, string>? WhyParams { get; init; }
 
     /// <summary>The <c>Estimate:Method</c> it was chosen under; absent on estimates stored before a headline was chosen.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using TimeVision.Core.Estimating.Facts;
 using TimeVision.Core.Estimating.ProcessPlanning;
+using TimeVision.Core.Json;
 
 namespace TimeVision.Core.Estimating.Estimates;
 
@@ -32,7 +33,10 @@ internal static class ModelFeatureItems
         {
             if (node is not null)
             {
-                warnings.Add(new EstimateWarning(EstimateWarning.FeatureDropped, $"{At} {ReplyValues.Quote(node)} is not a list; no feature was read."));
+                warnings.Add(new EstimateWarning(EstimateWarning.FeatureDropped, $"{At} {ReplyValues.Quote(node)} is not a list; no feature was read.")
+                {
+                    Params = MessageParams.Of(("path", At)),
+                });
             }
 
             return [];
@@ -45,7 +49,7 @@ internal static class ModelFeatureItems
             var (feature, problem) = ReadOne(items[i], scale, fallback);
             if (feature is null)
             {
-                warnings.Add(new EstimateWarning(EstimateWarning.FeatureDropped, $"{path} was dropped: {problem}."));
+                warnings.Add(new EstimateWarning(EstimateWarning.FeatureDropped, $"{path} was dropped: {problem}.") { Params = MessageParams.Of(("path", path)) });
                 continue;
             }
 

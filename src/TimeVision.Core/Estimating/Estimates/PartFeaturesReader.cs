@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using TimeVision.Core.Estimating.Facts;
 using TimeVision.Core.Estimating.ProcessPlanning;
+using TimeVision.Core.Json;
 
 namespace TimeVision.Core.Estimating.Estimates;
 
@@ -54,7 +55,10 @@ public static class PartFeaturesReader
         };
         if (unknown.Count > 0)
         {
-            warnings.Add(new EstimateWarning(EstimateWarning.IgnoredUnknownFields, $"{At} had fields the features contract does not know; ignored: {string.Join(", ", unknown)}."));
+            warnings.Add(new EstimateWarning(EstimateWarning.IgnoredUnknownFields, $"{At} had fields the features contract does not know; ignored: {string.Join(", ", unknown)}.")
+            {
+                Params = MessageParams.Of(("fields", string.Join(", ", unknown))),
+            });
         }
 
         return new PartFeaturesReadResult(set, warnings);
@@ -148,5 +152,8 @@ public static class PartFeaturesReader
     }
 
     private static EstimateWarning Ignored(string path, JsonNode? value, string why) =>
-        new(EstimateWarning.FeatureValueIgnored, string.Create(CultureInfo.InvariantCulture, $"{path} {ReplyValues.Quote(value)} {why}; it was ignored."));
+        new(EstimateWarning.FeatureValueIgnored, string.Create(CultureInfo.InvariantCulture, $"{path} {ReplyValues.Quote(value)} {why}; it was ignored."))
+        {
+            Params = MessageParams.Of(("path", path)),
+        };
 }
