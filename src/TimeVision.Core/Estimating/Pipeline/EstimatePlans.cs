@@ -53,15 +53,16 @@ public sealed record StoredPlanLookup(StoredPlan? Plan, string? ETag, string? Co
 /// <summary>
 /// A stored estimate's features and process plan: read from the pages' text layers (their stored facts) and the
 /// model's answer, merged with the estimator's corrections by <see cref="FeatureMerge"/>, planned by
-/// <see cref="ProcessPlanner"/> with the shop's cutting data and work centres (the data folder's overrides, else the
-/// defaults). Every run of an estimate and every correction makes a new features version; the plan records the
-/// versions it was made from.
+/// <see cref="ProcessPlanner"/> with the shop's cutting data (the data folder's override, else the defaults) and work
+/// centres (<see cref="IWorkCentreSource"/>: the rates' list). Every run of an estimate and every correction makes a new
+/// features version; the plan records the versions it was made from.
 /// </summary>
 /// <param name="facts">The pages' stored text-layer facts.</param>
 /// <param name="estimates">The stored estimates, for corrections.</param>
 /// <param name="storage">Where the data folder is.</param>
+/// <param name="workCentres">The shop's work centres: the rates' list once an admin stored rates, else the data folder's over the defaults.</param>
 /// <param name="time">When a reading was made.</param>
-public sealed class EstimatePlans(StoredPageFacts facts, IEstimateStore estimates, IOptions<StorageOptions> storage, TimeProvider time)
+public sealed class EstimatePlans(StoredPageFacts facts, IEstimateStore estimates, IOptions<StorageOptions> storage, IWorkCentreSource workCentres, TimeProvider time)
 {
     /// <summary>Estimator versions one estimate keeps; older ones are dropped (the newest is the one merged).</summary>
     public const int MaxEstimatorReadings = 20;
@@ -195,7 +196,7 @@ public sealed class EstimatePlans(StoredPageFacts facts, IEstimateStore estimate
     {
         var dataDirectory = storage.Value.DataDirectory;
         var cutting = await PlanningData.LoadCuttingDataAsync(null, dataDirectory, cancellationToken);
-        var centres = await PlanningData.LoadWorkCentresAsync(null, dataDirectory, cancellationToken);
+        var centres = await workCentres.CurrentAsync(cancellationToken);
         var plan = new DocumentPlan { FeaturesVersion = version, CuttingDataVersion = cutting.Value?.Version, WorkCentresVersion = centres.Value?.Version };
         if ((cutting.Error ?? centres.Error) is { } rejected)
         {
