@@ -14,7 +14,9 @@ public sealed record QuotePricing(Quote? Quote, QuoteProblem? Problem);
 /// q × cycleMin/60/ke × (depreciation + tools + overhead + ko × labour); machine = Σ(setup + run) × scrap × overhead ×
 /// margin; material = weightKg × pricePerKg × stock × q × scrap, the tier being the highest minKg ≤ weightKg × q;
 /// cooperation = Σ max(pricePerPiece × coop × q, minPrice); total = machine + material + cooperation; unit price =
-/// total/q. Nothing is rounded: whoever shows a price rounds it. A rate it needs that is missing is never guessed.
+/// total/q. Nothing is rounded to 0.01 on the way: whoever shows a price rounds it. The results carry six decimal
+/// places (masses and volumes nine), far below a haléř, so that a stored quote reads back exactly (Cosmos DB keeps a
+/// JSON number as a double). A rate it needs that is missing is never guessed.
 /// </summary>
 public static class QuoteCalculator
 {
@@ -70,7 +72,7 @@ public static class QuoteCalculator
             Stock = new QuoteStock
             {
                 MaterialGroup = inputs.MaterialGroup!, Shape = shape, DiameterMm = stock.DiameterMm, InnerDiameterMm = stock.InnerDiameterMm, LengthMm = stock.LengthMm,
-                WidthMm = stock.WidthMm, HeightMm = stock.HeightMm, VolumeDm3 = volume, DensityKgPerDm3 = material.DensityKgPerDm3, WeightKg = weight,
+                WidthMm = stock.WidthMm, HeightMm = stock.HeightMm, VolumeDm3 = Mass(volume), DensityKgPerDm3 = material.DensityKgPerDm3, WeightKg = Mass(weight),
             },
             Operations = operations,
             Cooperation = inputs.Cooperation,
@@ -98,8 +100,8 @@ public static class QuoteCalculator
         var total = machine + materialCost + cooperationCost;
         return new QuoteBatch
         {
-            Quantity = quantity, MachineCost = machine, MaterialCost = materialCost, CooperationCost = cooperationCost, Total = total, UnitPrice = total / q,
-            BatchWeightKg = batchWeight, PricePerKg = tier.PricePerKg,
+            Quantity = quantity, MachineCost = Money(machine), MaterialCost = Money(materialCost), CooperationCost = Money(cooperationCost), Total = Money(total),
+            UnitPrice = Money(total / q), BatchWeightKg = Mass(batchWeight), PricePerKg = tier.PricePerKg,
         };
     }
 
@@ -167,6 +169,13 @@ public static class QuoteCalculator
 
     private static Dictionary<string, WorkCentre> Centres(ShopRates rates) =>
         rates.WorkCentres.GroupBy(c => c.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+
+    private static decimal Money(decimal amount) => Trimmed(Math.Round(amount, 6, MidpointRounding.ToEven));
+
+    private static decimal Mass(decimal amount) => Trimmed(Math.Round(amount, 9, MidpointRounding.ToEven));
+
+    // 1137.500000 and 1137.5 are the same decimal; written as JSON, the shorter reads better.
+    private static decimal Trimmed(decimal value) => value / 1.0000000000000000000000000000m;
 
     private static QuotePricing Problem(string code, string message) => new(null, new QuoteProblem(code, message));
 }
