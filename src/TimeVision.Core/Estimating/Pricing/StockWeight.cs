@@ -37,7 +37,7 @@ public static class StockWeight
         var missing = needed.Where(n => n.Value is not (> 0 and <= MaxSizeMm)).Select(n => n.Name).ToList();
         if (missing.Count > 0)
         {
-            return $"The {Code(shape)} stock needs {string.Join(", ", missing)} above 0 for its weight (at most 10 km).";
+            return $"The {Code(shape)} stock needs {string.Join(", ", missing)} for its weight (in mm, above 0); an estimator can enter the stock with the features.";
         }
 
         var v = needed.Select(n => (decimal)n.Value!.Value).ToArray();
