@@ -130,6 +130,26 @@ public sealed class QuoteCommandTests : IDisposable
         Assert.Equal((2, "invalid_quantities"), (badQty.ExitCode, badQty.Json.GetProperty("error").GetProperty("code").GetString()));
     }
 
+    [Fact]
+    public async Task The_rates_work_centres_are_the_ones_plan_uses_one_list_not_two()
+    {
+        var features = Write("part.json", """
+            { "partType": "PRI", "materialGroup": "steel", "stock": { "shape": "block", "lengthMm": 120, "widthMm": 80, "heightMm": 30 },
+              "features": [ { "id": "f1", "type": "pocket_milling", "lengthMm": 60, "widthMm": 40, "depthMm": 8 } ] }
+            """);
+        var before = await CliRunner.InvokeAsync("plan", "--features", features, "--data", _folder.Path, "--json");
+        var rates = JsonNode.Parse((await CliRunner.InvokeAsync("rates", "show", "--data", _folder.Path, "--json")).Stdout)!;
+        rates["workCentres"]!.AsArray().Single(c => c!["id"]!.GetValue<string>() == "80000008")!["active"] = false;
+        await CliRunner.InvokeAsync("rates", "set", Write("rates.json", rates.ToJsonString()), "--data", _folder.Path);
+
+        var after = await CliRunner.InvokeAsync("plan", "--features", features, "--data", _folder.Path, "--json");
+
+        Assert.Contains(Centres(before.Json), c => c == "80000008");
+        Assert.DoesNotContain(Centres(after.Json), c => c == "80000008");
+    }
+
+    private static IEnumerable<string?> Centres(JsonElement plan) => plan.GetProperty("operations").EnumerateArray().Select(o => o.GetProperty("workCentre").GetString());
+
     private static string Shown(decimal amount) => Math.Round(amount, 2, MidpointRounding.AwayFromZero).ToString("#,0.00", CultureInfo.InvariantCulture);
 
     private static IEnumerable<decimal> Batches(JsonElement frozen) =>

@@ -18,7 +18,7 @@ internal static class PlanCommand
         var id = new Argument<string?>("id") { Description = "A stored estimate's id (the PDF's SHA-256): show its plan.", Arity = ArgumentArity.ZeroOrOne };
         var features = new Option<FileInfo?>("--features") { Description = "The part's features (JSON, the contract of src/docs/process-plan.md): plan them, with no document." };
         var cutting = new Option<FileInfo?>("--cutting-data") { Description = $"Cutting-data override merged over the defaults (default: {PlanningData.CuttingDataFileName} in the data folder, if there)." };
-        var centres = new Option<FileInfo?>("--work-centres") { Description = $"Work-centres override merged over the defaults (default: {PlanningData.WorkCentresFileName} in the data folder, if there)." };
+        var centres = new Option<FileInfo?>("--work-centres") { Description = $"Work-centres override merged over the defaults (default: the rates' work centres once set, else {PlanningData.WorkCentresFileName} in the data folder, if there)." };
         var data = CommonOptions.Data();
         var json = CommonOptions.Json();
         var command = new Command("plan", "Plan a part from its features, or show a stored estimate's plan: routing, work centres, setup and per-piece minutes, each explained by its formula.")
@@ -48,7 +48,8 @@ internal static class PlanCommand
         IServiceProvider services, FileInfo features, FileInfo? cutting, FileInfo? centres, bool json, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         var dataDirectory = services.GetRequiredService<IOptions<StorageOptions>>().Value.DataDirectory;
-        var plan = await FilePlans.PlanAsync(features.FullName, cutting?.FullName, centres?.FullName, dataDirectory, cancellationToken);
+        var plan = await FilePlans.PlanAsync(
+            features.FullName, cutting?.FullName, centres?.FullName, dataDirectory, services.GetRequiredService<IWorkCentreSource>(), cancellationToken);
         if (plan.Value is null)
         {
             return CliOutput.WriteError(stdout, stderr, plan.Error!.Code, plan.Error.Message, ExitCodes.BadInput);

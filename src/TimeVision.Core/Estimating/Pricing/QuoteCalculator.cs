@@ -124,7 +124,7 @@ public static class QuoteCalculator
         {
             if (!centres.TryGetValue(id, out var centre))
             {
-                missing.Add($"work centre {id} (not in the rates)");
+                missing.Add(id == WorkCentreChooser.None ? "an operation planned on no work centre (the plan's work centres had none of its kind)" : $"work centre {id} (not in the rates)");
                 continue;
             }
 
