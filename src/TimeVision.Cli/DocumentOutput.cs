@@ -94,6 +94,11 @@ internal static class DocumentOutput
             text.AppendLine(Invariant($"Calibrated total: {calibratedTotal:0.00} min ({document.CalibratedInterval?.LowMin:0.00}–{document.CalibratedInterval?.HighMin:0.00}), calibration {document.Calibration}"));
         }
 
+        if (document.Headline is { } headline)
+        {
+            AppendHeadline(text, headline);
+        }
+
         if (document.Plan is { Routing: { } routing } plan)
         {
             AppendRouting(text, routing, plan);
@@ -101,6 +106,26 @@ internal static class DocumentOutput
 
         return text.ToString();
     }
+
+    /// <summary>Which number heads the estimate and why, the other number, and the warnings that compare them.</summary>
+    private static void AppendHeadline(StringBuilder text, EstimateHeadline headline)
+    {
+        text.AppendLine(Invariant($"Headline ({JsonCode.Of(headline.Method)}): {Number(new HeadlineNumber(headline.Method, headline.Minutes, headline.SetupMin))}"));
+        text.AppendLine(Invariant($"  why: {headline.Why}"));
+        if (headline.Other is { } other)
+        {
+            text.AppendLine(Invariant($"  {JsonCode.Of(other.Method)}: {Number(other)}"));
+        }
+
+        foreach (var warning in headline.Warnings)
+        {
+            text.AppendLine(Invariant($"  warning {warning.Code}: {warning.Message}"));
+        }
+    }
+
+    private static string Number(HeadlineNumber number) => number.Method == HeadlineMethod.Engine
+        ? Invariant($"{number.Minutes:0.00} min per piece + {number.SetupMin:0.00} min setup per batch")
+        : Invariant($"{number.Minutes:0.00} min");
 
     /// <summary>The routing under the model's estimate: operation, work centre, setup per batch and minutes per piece.</summary>
     private static void AppendRouting(StringBuilder text, ProcessPlan routing, DocumentPlan plan)

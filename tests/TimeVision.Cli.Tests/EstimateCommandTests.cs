@@ -16,7 +16,7 @@ public sealed class EstimateCommandTests : FakeOpenAITestBase
     public override async ValueTask InitializeAsync()
     {
         await base.InitializeAsync();
-        Server.Fallback = _ => new FakeReply.Content(SampleEstimates.ShaftJson());
+        Server.Fallback = SampleEstimates.Reply;
     }
 
     private string Data => Path.Combine(Folder.Path, "data");
@@ -258,6 +258,26 @@ public sealed class EstimateCommandTests : FakeOpenAITestBase
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("OPENAI_API_KEY", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_features_the_model_read_are_its_stored_reading_and_the_plan_times_them()
+    {
+        var run = await EstimateAsync(RepositoryPaths.Sample("odri-motor-shaft.pdf"));
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        var features = run.Json.GetProperty("features");
+        var model = features.GetProperty("readings").EnumerateArray().Single(r => r.GetProperty("kind").GetString() == "model").GetProperty("features");
+        var read = model.GetProperty("features").EnumerateArray().ToList();
+        Assert.Equal(["facing", "face_milling", "chamfer", "parting"], read.Select(f => f.GetProperty("type").GetString()));
+        Assert.All(read, f => Assert.Equal(("model", 1), (f.GetProperty("source").GetProperty("kind").GetString(), f.GetProperty("source").GetProperty("page").GetInt32())));
+        Assert.Equal(("bar", 4), (model.GetProperty("stock").GetProperty("shape").GetString(), model.GetProperty("stock").GetProperty("diameterMm").GetInt32()));
+        var fromModel = features.GetProperty("merged").GetProperty("features").EnumerateArray()
+            .Where(f => f.GetProperty("source").GetProperty("kind").GetString() == "model").Select(f => f.GetProperty("id").GetString()).ToList();
+        var planned = run.Json.GetProperty("plan").GetProperty("routing").GetProperty("operations").EnumerateArray()
+            .SelectMany(o => o.GetProperty("lines").EnumerateArray()).Select(l => l.GetProperty("featureId").GetString()).ToList();
+        Assert.NotEmpty(fromModel);
+        Assert.Subset(planned.ToHashSet(), fromModel.ToHashSet());
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public sealed class ServeCommandTests : FakeOpenAITestBase
     public override async ValueTask InitializeAsync()
     {
         await base.InitializeAsync();
-        Server.Fallback = _ => new FakeReply.Content(SampleEstimates.ShaftJson());
+        Server.Fallback = SampleEstimates.Reply;
     }
 
     [Fact]
@@ -84,6 +84,9 @@ public sealed class ServeCommandTests : FakeOpenAITestBase
         using var page = await http.GetAsync(new Uri($"estimates/{id}", UriKind.Relative), Token);
 
         Assert.Equal(2.4, document.GetProperty("totalEstimatedMinutes").GetDouble());
+        var headline = document.GetProperty("headline");   // the text layer's chamfer, read at high confidence: the engine heads
+        Assert.Equal(("engine", Math.Round(document.GetProperty("plan").GetProperty("routing").GetProperty("cycleMin").GetDouble(), 2)), (headline.GetProperty("method").GetString(), headline.GetProperty("minutes").GetDouble()));
+        Assert.Equal(("model", 2.4), (headline.GetProperty("other").GetProperty("method").GetString(), headline.GetProperty("other").GetProperty("minutes").GetDouble()));
         Assert.Equal(id, list.GetProperty("items")[0].GetProperty("id").GetString());
         Assert.Equal("image/png", image.Content.Headers.ContentType!.MediaType);
         Assert.Equal(PngSignature, (await image.Content.ReadAsByteArrayAsync(Token))[..8]);
@@ -116,8 +119,11 @@ public sealed class ServeCommandTests : FakeOpenAITestBase
         var after = await corrected.Content.ReadFromJsonAsync<JsonElement>(Token);
         Assert.Equal((HttpStatusCode.OK, 1), (first.StatusCode, before.GetProperty("features").GetProperty("version").GetInt32()));
         Assert.Contains(before.GetProperty("plan").GetProperty("routing").GetProperty("operations").EnumerateArray(), o => o.GetProperty("kind").GetString() == "drilling");
+        Assert.NotEmpty(before.GetProperty("features").GetProperty("readings").EnumerateArray().Single(r => r.GetProperty("kind").GetString() == "model").GetProperty("features").GetProperty("features").EnumerateArray());
         Assert.Equal((HttpStatusCode.OK, 2), (corrected.StatusCode, after.GetProperty("features").GetProperty("version").GetInt32()));
         Assert.Equal(corrected.Headers.ETag!.ToString(), after.GetProperty("etag").GetString());
+        Assert.Equal(Math.Round(after.GetProperty("plan").GetProperty("routing").GetProperty("cycleMin").GetDouble(), 2), after.GetProperty("headline").GetProperty("minutes").GetDouble());
+        Assert.Equal(("engine", "model"), (after.GetProperty("headline").GetProperty("method").GetString(), after.GetProperty("headline").GetProperty("other").GetProperty("method").GetString()));
         Assert.Contains(after.GetProperty("plan").GetProperty("routing").GetProperty("operations").EnumerateArray().SelectMany(o => o.GetProperty("lines").EnumerateArray()),
             l => l.GetProperty("featureId").GetString() == "e1");
         Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);

@@ -16,7 +16,7 @@ namespace TimeVision.Functions.Tests;
 /// file store <c>timevision serve</c> uses (whose paths are built from the id).
 /// </summary>
 [Collection(LocalServicesGroup.Name)]
-public sealed class DocumentIdRouteTests(AzuriteFixture azurite, CosmosFixture cosmos) : IAsyncLifetime
+public sealed class DocumentIdRouteTests(DocumentIdRouteTests.FileStoreHarness fixture) : IClassFixture<DocumentIdRouteTests.FileStoreHarness>
 {
     private static readonly string[] Probes = ["zz", "..%2f..", "../..", new('a', 63), new('a', 65), "", " ", "a\nb"];
 
@@ -39,9 +39,6 @@ public sealed class DocumentIdRouteTests(AzuriteFixture azurite, CosmosFixture c
         ["GetFrozenQuote"] = async (s, h, id) => (await Of<QuoteApi>(s).GetFrozenAsync(FunctionsHarness.Request("GET"), id, "1", Token)).Result,
     };
 
-    private readonly TempFolder _data = new();
-    private FunctionsHarness _harness = null!;
-
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     public static TheoryData<string, string> RouteAndProbe()
@@ -58,25 +55,17 @@ public sealed class DocumentIdRouteTests(AzuriteFixture azurite, CosmosFixture c
         return data;
     }
 
-    public async ValueTask InitializeAsync() => _harness = await FunctionsHarness.StartAsync(
-        azurite, cosmos, configureServices: services => services.AddSingleton<IEstimateStore>(new LocalEstimateStore(_data.Path)));
-
-    public async ValueTask DisposeAsync()
-    {
-        await _harness.DisposeAsync();
-        _data.Dispose();
-    }
-
     [Theory]
     [MemberData(nameof(RouteAndProbe))]
     public async Task Text_that_is_not_a_document_id_is_404_not_found_without_being_echoed(string route, string probe)
     {
-        var result = Assert.IsType<JsonHttpResult<ApiErrorBody>>(await Routes[route](_harness.Services, _harness, probe));
+        var harness = fixture.Harness;
+        var result = Assert.IsType<JsonHttpResult<ApiErrorBody>>(await Routes[route](harness.Services, harness, probe));
 
         var error = JsonSerializer.SerializeToElement(result.Value).GetProperty("error");
         Assert.Equal((404, "not_found"), (result.StatusCode, error.GetProperty("code").GetString()));
         Assert.Contains("64 hex digits", error.GetProperty("message").GetString(), StringComparison.Ordinal);
-        Assert.Empty(_harness.Model.Requests);
+        Assert.Empty(harness.Model.Requests);
     }
 
     private static T Of<T>(IServiceProvider services)
@@ -94,5 +83,25 @@ public sealed class DocumentIdRouteTests(AzuriteFixture azurite, CosmosFixture c
         var request = FunctionsHarness.Request("PUT", """{"actualMinutes": 12}"""u8.ToArray(), "application/json");
         request.Headers.IfMatch = "\"x\"";
         return request;
+    }
+
+    /// <summary>
+    /// One harness on the file store for the whole class: every case only reads (and is refused), so they share it
+    /// instead of starting the engine, the fake model and Kestrel 88 times.
+    /// </summary>
+    public sealed class FileStoreHarness(AzuriteFixture azurite, CosmosFixture cosmos) : IAsyncLifetime
+    {
+        private readonly TempFolder _data = new();
+
+        internal FunctionsHarness Harness { get; private set; } = null!;
+
+        public async ValueTask InitializeAsync() => Harness = await FunctionsHarness.StartAsync(
+            azurite, cosmos, configureServices: services => services.AddSingleton<IEstimateStore>(new LocalEstimateStore(_data.Path)));
+
+        public async ValueTask DisposeAsync()
+        {
+            await Harness.DisposeAsync();
+            _data.Dispose();
+        }
     }
 }

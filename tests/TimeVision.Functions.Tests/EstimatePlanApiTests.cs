@@ -111,6 +111,23 @@ public sealed class EstimatePlanApiTests(AzuriteFixture azurite, CosmosFixture c
     }
 
     [Fact]
+    public async Task Without_a_plan_the_models_total_heads_and_the_estimators_features_make_the_engines_minutes_the_headline()
+    {
+        var (id, etag) = await EstimateAsync(TestPdfs.WithPages(1));
+        var before = (await GetAsync(id)).Headline!;
+
+        var saved = Assert.IsType<JsonHttpResult<EstimatePlanAnswer>>((await Api.PutFeaturesAsync(Put(SixTappedHoles, etag), id, Token)).Result);
+        var read = await GetAsync(id);
+        var json = JsonSerializer.SerializeToElement(saved.Value, saved.JsonSerializerOptions).GetProperty("headline");
+
+        Assert.Equal((HeadlineMethod.Model, (HeadlineNumber?)null), (before.Method, before.Other));
+        Assert.Contains("no process plan (no_features)", before.Why, StringComparison.Ordinal);
+        Assert.Equal(("engine", Math.Round(saved.Value!.Plan.Routing!.CycleMin, 2), "model"), (json.GetProperty("method").GetString(), json.GetProperty("minutes").GetDouble(), json.GetProperty("other").GetProperty("method").GetString()));
+        Assert.Contains("entered by the estimator", json.GetProperty("why").GetString(), StringComparison.Ordinal);
+        Assert.Equal((HeadlineMethod.Engine, read.TotalEstimatedMinutes), (read.Headline!.Method, read.Headline.Other!.Minutes));
+    }
+
+    [Fact]
     public async Task The_answer_is_the_plan_contract_in_camel_case_without_nulls()
     {
         var (id, _) = await EstimateAsync(await File.ReadAllBytesAsync(RepositoryPaths.Sample("odri-motor-shaft.pdf"), Token));

@@ -11,37 +11,23 @@ namespace TimeVision.Functions.Tests;
 
 /// <summary><c>GET /api/estimates/{id}/similar</c> over generated labelled history in Cosmos DB and Azurite, the index in its Cosmos DB partition.</summary>
 [Collection(LocalServicesGroup.Name)]
-public sealed class SimilarPartsApiTests(AzuriteFixture azurite, CosmosFixture cosmos) : IAsyncLifetime
+public sealed class SimilarPartsApiTests(SimilarPartsApiTests.StoredHistory history) : IClassFixture<SimilarPartsApiTests.StoredHistory>
 {
     private const int Parts = 12;
-    private readonly List<(string Id, GeneratedPart Part)> _history = [];
-    private FunctionsHarness _harness = null!;
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    private SimilarPartsApi Api => ActivatorUtilities.CreateInstance<SimilarPartsApi>(_harness.Services);
+    private FunctionsHarness Harness => history.Harness;
 
-    public async ValueTask InitializeAsync()
-    {
-        _harness = await FunctionsHarness.StartAsync(azurite, cosmos);
-        var random = new Random(3);
-        for (var i = 0; i < Parts; i++)
-        {
-            var part = GeneratedHistory.Draw(random, i);
-            var id = GeneratedHistory.IdOf($"api-{i}");
-            await GeneratedHistory.StoreAsync(_harness.Services, id, part, Token);
-            _history.Add((id, part));
-        }
-    }
+    private IReadOnlyList<(string Id, GeneratedPart Part)> History => history.Parts;
 
-    public async ValueTask DisposeAsync() => await _harness.DisposeAsync();
+    private SimilarPartsApi Api => ActivatorUtilities.CreateInstance<SimilarPartsApi>(Harness.Services);
 
     [Fact]
     public async Task The_planted_near_duplicate_comes_first_with_its_real_time_and_the_document_is_never_its_own_neighbour()
     {
-        var (id, part) = _history[4];
-        var duplicate = GeneratedHistory.IdOf("api-duplicate");
-        await GeneratedHistory.StoreAsync(_harness.Services, duplicate, part with { LengthMm = part.LengthMm * 0.98, DrawingNumber = "DUP-API" }, Token, actualMinutes: 17.25);
+        var (id, _) = History[4];
+        var duplicate = StoredHistory.DuplicateId;
 
         var result = await Api.GetAsync(FunctionsHarness.Request("GET"), id, Token);
 
@@ -50,7 +36,7 @@ public sealed class SimilarPartsApiTests(AzuriteFixture azurite, CosmosFixture c
         Assert.Equal((duplicate, "DUP-API", 17.25), (neighbours[0].Id, neighbours[0].DrawingNumber, neighbours[0].ActualMin));
         Assert.DoesNotContain(neighbours, n => n.Id == id);
         Assert.Equal(5, neighbours.Count);
-        Assert.Equal(Parts + 1, (await _harness.Services.GetRequiredService<IHistoryStore>().ListAsync(Token)).Count);
+        Assert.Equal(Parts + 1, (await Harness.Services.GetRequiredService<IHistoryStore>().ListAsync(Token)).Count);
     }
 
     [Theory]
@@ -63,7 +49,7 @@ public sealed class SimilarPartsApiTests(AzuriteFixture azurite, CosmosFixture c
         var request = FunctionsHarness.Request("GET");
         request.QueryString = new Microsoft.AspNetCore.Http.QueryString($"?k={k}");
 
-        var result = await Api.GetAsync(request, _history[0].Id, Token);
+        var result = await Api.GetAsync(request, History[0].Id, Token);
 
         Assert.Equal(status, Assert.IsAssignableFrom<Microsoft.AspNetCore.Http.IStatusCodeHttpResult>(result.Result).StatusCode);
     }
@@ -74,5 +60,39 @@ public sealed class SimilarPartsApiTests(AzuriteFixture azurite, CosmosFixture c
         var result = await Api.GetAsync(FunctionsHarness.Request("GET"), new string('e', 64), Token);
 
         Assert.Equal(404, Assert.IsType<JsonHttpResult<ApiErrorBody>>(result.Result).StatusCode);
+    }
+
+    /// <summary>
+    /// The generated history, stored once for the class (the cases only read it), with a near duplicate of its fifth
+    /// part planted beside it.
+    /// </summary>
+    public sealed class StoredHistory(AzuriteFixture azurite, CosmosFixture cosmos) : IAsyncLifetime
+    {
+        private readonly List<(string Id, GeneratedPart Part)> _parts = [];
+
+        internal FunctionsHarness Harness { get; private set; } = null!;
+
+        internal static string DuplicateId { get; } = GeneratedHistory.IdOf("api-duplicate");
+
+        internal IReadOnlyList<(string Id, GeneratedPart Part)> Parts => _parts;
+
+        public async ValueTask InitializeAsync()
+        {
+            Harness = await FunctionsHarness.StartAsync(azurite, cosmos);
+            var random = new Random(3);
+            for (var i = 0; i < SimilarPartsApiTests.Parts; i++)
+            {
+                var part = GeneratedHistory.Draw(random, i);
+                var id = GeneratedHistory.IdOf($"api-{i}");
+                await GeneratedHistory.StoreAsync(Harness.Services, id, part, CancellationToken.None);
+                _parts.Add((id, part));
+            }
+
+            var original = _parts[4].Part;
+            var duplicate = original with { LengthMm = original.LengthMm * 0.98, DrawingNumber = "DUP-API" };
+            await GeneratedHistory.StoreAsync(Harness.Services, DuplicateId, duplicate, CancellationToken.None, actualMinutes: 17.25);
+        }
+
+        public async ValueTask DisposeAsync() => await Harness.DisposeAsync();
     }
 }

@@ -31,7 +31,7 @@ public abstract class PageTestBase(BrowserFixture browser) : FakeOpenAITestBase
     public override async ValueTask InitializeAsync()
     {
         await base.InitializeAsync();
-        Server.Fallback = _ => new FakeReply.Content(SampleEstimates.ShaftJson());
+        Server.Fallback = SampleEstimates.Reply;
         Serve = await ServeHost.StartAsync(
             new ServeSettings(IPAddress.Loopback, 0, Token: null),
             new Dictionary<string, string?>

@@ -26,6 +26,8 @@ public sealed partial class UploadAndDocumentTests(BrowserFixture browser) : Pag
         await Expect(Page.Locator("h1")).ToHaveTextAsync("odri-motor-shaft.pdf");
         await Expect(Page.Locator(".part table tbody tr")).ToHaveCountAsync(3);
         await Expect(Page.Locator("#answered-by")).ToHaveTextAsync("gpt-4o-2024-08-06");
+        await Expect(Page.Locator("#headline")).ToHaveTextAsync(HeadlineText());   // the text layer's chamfer at high confidence: the engine heads
+        await Expect(Page.Locator("#other-number")).ToHaveTextAsync("model: 2,4 min");
         await Page.Locator(".viewer img").EvaluateAsync("img => img.decode()");
         Assert.True(await Page.Locator(".viewer img").EvaluateAsync<int>("img => img.naturalWidth") > 0);
     }
@@ -110,4 +112,7 @@ public sealed partial class UploadAndDocumentTests(BrowserFixture browser) : Pag
     }
 
     private Regex DocumentAddress() => new($"^{Regex.Escape(Address.ToString())}estimates/[0-9a-f]{{64}}$");
+
+    [GeneratedRegex(@"^výpočet z technologie: \d+(,\d+)? min na kus \+ \d+(,\d+)? min seřízení na dávku$")]
+    private static partial Regex HeadlineText();
 }

@@ -90,7 +90,7 @@ public sealed class EstimatePlanApi(EstimatePlans plans, ILogger<EstimatePlanApi
         {
             case FeatureCorrectionOutcome.Saved:
                 request.HttpContext.Response.Headers.ETag = result.ETag;
-                return Answer(new StoredPlan(result.Document!.Id, result.Document.Features!, result.Document.Plan!), result.ETag);
+                return Answer(StoredPlan.Of(result.Document!), result.ETag);
             case FeatureCorrectionOutcome.NotFound:
                 return ApiError.Json(StatusCodes.Status404NotFound, "not_found", result.Message!);
             case FeatureCorrectionOutcome.Stale:
@@ -101,5 +101,5 @@ public sealed class EstimatePlanApi(EstimatePlans plans, ILogger<EstimatePlanApi
     }
 
     private static JsonHttpResult<EstimatePlanAnswer> Answer(StoredPlan stored, string? etag) =>
-        TypedResults.Json(new EstimatePlanAnswer(stored.Id, etag, stored.Features, stored.Plan), PlanningJson.Options);
+        TypedResults.Json(new EstimatePlanAnswer(stored.Id, etag, stored.Features, stored.Plan, stored.Headline), PlanningJson.Options);
 }

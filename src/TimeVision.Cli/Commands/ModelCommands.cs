@@ -124,7 +124,7 @@ internal static class ModelCommands
         stdout.WriteLine($"{report.Model} ({report.EndpointKind}): {(report.Usable ? "usable" : "NOT usable")} as configured ({report.ConfiguredDialect})");
         foreach (var call in report.Calls)
         {
-            var outcome = call.Status == "ok" ? $"ok, {call.EstimatedTimeMin:0.##} min" : $"{call.Status}: {call.Error}";
+            var outcome = call.Status == "ok" ? $"ok, {call.EstimatedTimeMin:0.##} min{(call.FeaturesRead is { } read ? $", {read} features" : string.Empty)}" : $"{call.Status}: {call.Error}";
             stdout.WriteLine($"  {call.Sample}: {outcome}; format {call.Dialect}; {call.LatencyMs} ms; {call.InputTokens}+{call.OutputTokens} tokens{(call.CostUsd is { } cost ? $"; ${cost:0.0000}" : string.Empty)}");
             foreach (var rejected in call.Rejected)
             {

@@ -42,7 +42,7 @@ public sealed class FeatureRegistrationTests : IDisposable
         ["Pricing"] = (s => s.AddTimeVisionPricing(), [typeof(ShopRatesService), typeof(IWorkCentreSource), typeof(EstimateQuotes), typeof(IRatesStore), typeof(IFrozenQuoteStore)]),
         ["History"] = (s => s.AddTimeVisionHistory(), [typeof(IHistoryStore)]),
         ["Evaluation"] = (s => s.AddTimeVisionEvaluation(), [typeof(EvaluationSetBuilder), typeof(EvaluationRunner)]),
-        ["Calibration"] = (s => s.AddTimeVisionCalibration(), [typeof(CalibrationStore), typeof(CalibratedEstimates), typeof(IDocumentCalibration)]),
+        ["Calibration"] = (s => s.AddTimeVisionCalibration(), [typeof(CalibrationStore), typeof(CalibratedEstimates), typeof(IDocumentCalibration), typeof(IEstimateMethodScores)]),
         ["Recalibration"] = (s => s.AddTimeVisionRecalibration(), [typeof(CalibrationTrainer), typeof(Recalibration)]),
         ["Feedback"] = (s => s.AddTimeVisionFeedback(), [typeof(FeedbackService)]),
         ["Training"] = (s => s.AddTimeVisionTraining(), [typeof(TrainingExporter)]),
@@ -108,9 +108,11 @@ public sealed class FeatureRegistrationTests : IDisposable
         using var core = CoreServices.Create(s => s.AddTimeVisionCore(), ("Storage:DataDirectory", _folder.Path));
 
         Assert.IsType<NoDocumentCalibration>(pipeline.GetRequiredService<IDocumentCalibration>());
+        Assert.IsType<NoEstimateMethodScores>(pipeline.GetRequiredService<IEstimateMethodScores>());
         Assert.IsType<NoHistoryExamples>(pipeline.GetRequiredService<IHistoryExampleSource>());
         Assert.DoesNotContain(pipeline.GetServices<IPageEstimator>(), e => e.Answers == ModelKind.History);
         Assert.IsType<CalibratedEstimates>(core.GetRequiredService<IDocumentCalibration>());
+        Assert.IsType<CalibrationMethodScores>(core.GetRequiredService<IEstimateMethodScores>());
         Assert.IsType<HistoryExamples>(core.GetRequiredService<IHistoryExampleSource>());
         Assert.Contains(core.GetServices<IPageEstimator>(), e => e is HistoryPageEstimator);
     }

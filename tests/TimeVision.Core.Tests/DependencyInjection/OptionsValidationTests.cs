@@ -21,6 +21,7 @@ public sealed class OptionsValidationTests
         { "Evaluation:Prices:gpt-4o:Input", ["Evaluation:Prices:gpt-4o:Input=-2.5"] },
         { "Evaluation:Prices:shop-model:Output", ["Evaluation:Prices:shop-model:Input=1", "Evaluation:Prices:shop-model:Output=2500"] },
         { "ModelCheck:SamplesDirectory", ["ModelCheck:SamplesDirectory="] },
+        { "Estimate:Method", ["Estimate:Method=fastest"] },
     };
 
     [Theory]

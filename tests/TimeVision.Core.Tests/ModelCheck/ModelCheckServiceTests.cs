@@ -10,7 +10,7 @@ public sealed class ModelCheckServiceTests : FakeOpenAITestBase
     [Fact]
     public async Task A_model_that_answers_both_samples_is_usable_with_latency_tokens_and_cost()
     {
-        Server.Fallback = _ => new FakeReply.Content(SampleEstimates.ShaftJson());
+        Server.Fallback = SampleEstimates.Reply;
 
         var report = await CheckAsync("gpt-4.1");
 
@@ -18,7 +18,7 @@ public sealed class ModelCheckServiceTests : FakeOpenAITestBase
         Assert.Equal(["edocr-adapterplatte.pdf", "odri-motor-shaft.pdf"], report.Calls.Select(c => c.Sample));
         Assert.All(report.Calls, call =>
         {
-            Assert.Equal(("ok", true, true, "json_schema_strict"), (call.Status, call.Accepted, call.ReplyValid, call.Dialect));
+            Assert.Equal(("ok", true, true, "json_schema_strict", (int?)4), (call.Status, call.Accepted, call.ReplyValid, call.Dialect, call.FeaturesRead));
             Assert.Equal(1105, call.InputTokens);
             Assert.True(call.OutputTokens > 0);
             Assert.Equal((1105 * 2.00 + call.OutputTokens * 8.00) / 1_000_000, call.CostUsd!.Value, 9);
@@ -31,14 +31,14 @@ public sealed class ModelCheckServiceTests : FakeOpenAITestBase
     public async Task A_provider_rejecting_the_strict_schema_is_not_usable_as_configured_and_the_check_says_which_setting_works()
     {
         Server.RejectsAdditionalProperties = true;
-        Server.Fallback = _ => new FakeReply.Content(SampleEstimates.ShaftJson());
+        Server.Fallback = SampleEstimates.Reply;
 
         var report = await CheckAsync("gemini-2.5-flash");
 
         Assert.False(report.Usable);
         Assert.All(report.Calls, call =>
         {
-            Assert.Equal(("ok", "json_schema", false), (call.Status, call.Dialect, call.ConfiguredDialectWorked));
+            Assert.Equal(("ok", "json_schema", false, (int?)4), (call.Status, call.Dialect, call.ConfiguredDialectWorked, call.FeaturesRead));
             Assert.Contains("rejected 'additionalProperties'", Assert.Single(call.Rejected), StringComparison.Ordinal);
         });
         Assert.Contains("Set Vision:Models:gemini-2.5-flash:ResponseFormat = json_schema.", report.Advice);

@@ -10,6 +10,7 @@ using TimeVision.Core.Storage;
 using TimeVision.Core.Tests.Storage;
 using TimeVision.Core.Tests.Support;
 using TimeVision.Testing;
+using TimeVision.Testing.FakeOpenAI;
 
 namespace TimeVision.Core.Tests.Pipeline;
 
@@ -59,6 +60,32 @@ public sealed class EstimatePlanTests : IDisposable
             new ProcessPlanner(PlanningData.DefaultCutting, PlanningData.DefaultCentres).Plan(features.Merged).CycleMin,
             plan.Routing!.CycleMin);
         Assert.Contains(plan.Routing.Operations, o => o.Kind == OperationKind.Drilling);
+    }
+
+    [Fact]
+    public async Task The_models_features_are_its_reading_with_sheet_and_confidence_and_the_plan_times_them()
+    {
+        var read = EstimateReader.Read(SampleEstimates.ShaftWithFeatures().ToJsonString(), readsFeatures: true);
+        var answer = EstimateStoreContract.SampleDocument().Pages[0].Result! with { Estimate = read.Estimate, Features = read.Features };
+
+        var id = await RunAsync(withFacts: true, answer);
+        var stored = (await _services.Get<IEstimateStore>().GetAsync(id, Token))!;
+
+        var model = stored.Features!.Readings.Single(r => r.Kind == FeatureSourceKind.Model);
+        Assert.Equal([FeatureType.Facing, FeatureType.FaceMilling, FeatureType.Chamfer, FeatureType.Parting], model.Features.Features.Select(f => f.Type));
+        Assert.All(model.Features.Features, f => Assert.Equal((FeatureSourceKind.Model, (int?)1), (f.Source!.Kind, f.Source.Page)));
+        Assert.Equal(FactConfidence.Medium, model.Features.Features[1].Source!.Confidence);
+        Assert.Equal((StockShape.Bar, (double?)4, "stainless_steel"), (model.Features.Stock!.Shape!.Value, model.Features.Stock.DiameterMm, model.Features.MaterialGroup));
+        Assert.Equal(
+            [FeatureType.Drilling, FeatureType.Tapping, FeatureType.Facing, FeatureType.FaceMilling, FeatureType.Chamfer, FeatureType.Parting],
+            stored.Features.Merged.Features.Select(f => f.Type));
+        var lines = stored.Plan!.Routing!.Operations.SelectMany(o => o.Lines.Select(l => (o.Kind, l.FeatureId))).ToList();
+        foreach (var feature in stored.Features.Merged.Features.Where(f => f.Source!.Kind == FeatureSourceKind.Model))
+        {
+            Assert.Contains(lines, line => line.FeatureId == feature.Id);
+        }
+
+        Assert.Contains((OperationKind.Turning, stored.Features.Merged.Features.Single(f => f.Type == FeatureType.Facing).Id!), lines);
     }
 
     [Fact]
@@ -123,11 +150,11 @@ public sealed class EstimatePlanTests : IDisposable
         Assert.Equal((etag, 1), ((await store.GetAsync(id, Token))!.ETag!, (await store.GetAsync(id, Token))!.Features!.Version));
     }
 
-    private async Task<string> RunAsync(bool withFacts)
+    private async Task<string> RunAsync(bool withFacts, PageEstimateResult? answer = null)
     {
         var id = new string('d', 64);
         var store = _services.Get<IEstimateStore>();
-        var result = EstimateStoreContract.SampleDocument().Pages[0].Result!;
+        var result = answer ?? EstimateStoreContract.SampleDocument().Pages[0].Result!;
         await store.SavePageResultAsync(id, 1, result, Token);
         var facts = withFacts ? await _services.Get<StoredPageFacts>().StoreAsync(id, 1, FourTappedHoles(), Token) : null;
         var request = new EstimateDocumentRequest(id, BlobReference.Drawing(id), "shaft.pdf", DocumentSource.Cli, ModelId.Parse(result.Model), 4, 1, TimeSpan.FromSeconds(1), Force: true);

@@ -17,7 +17,7 @@ public sealed class OpenAIVisionEstimatorGroundingTests : FakeOpenAITestBase
     public override async ValueTask InitializeAsync()
     {
         await base.InitializeAsync();
-        Server.Fallback = _ => new FakeReply.Content(SampleEstimates.ShaftJson());
+        Server.Fallback = SampleEstimates.Reply;
     }
 
     [Fact]
@@ -25,13 +25,13 @@ public sealed class OpenAIVisionEstimatorGroundingTests : FakeOpenAITestBase
     {
         var (result, request, catalog) = await EstimateAsync("gpt-4o-2024-08-06", await AdapterplatteFactsAsync());
 
-        var section = request.UserText[catalog.Get("base").UserText.Length..];
-        Assert.StartsWith(catalog.Get("base").UserText + "\n\n" + GroundingSection.Heading, request.UserText, StringComparison.Ordinal);
+        var section = request.UserText[AsServed(catalog).UserText.Length..];
+        Assert.StartsWith(AsServed(catalog).UserText + "\n\n" + GroundingSection.Heading, request.UserText, StringComparison.Ordinal);
         Assert.Contains("- materiál: Stahl", section, StringComparison.Ordinal);
         Assert.Contains("- jednotky výkresu: mm", section, StringComparison.Ordinal);
         Assert.Contains("- závity: M8", section, StringComparison.Ordinal);
-        Assert.Equal(catalog.Get("base").WithGrounding().Hash, result.PromptHash);
-        Assert.NotEqual(catalog.Get("base").Hash, result.PromptHash);
+        Assert.Equal(AsServed(catalog).WithGrounding().Hash, result.PromptHash);
+        Assert.NotEqual(AsServed(catalog).Hash, result.PromptHash);
     }
 
     [Fact]
@@ -53,8 +53,8 @@ public sealed class OpenAIVisionEstimatorGroundingTests : FakeOpenAITestBase
     {
         var (result, request, catalog) = await EstimateAsync("gpt-4o-2024-08-06", await AdapterplatteFactsAsync(), ("Vision:Grounding", ""));
 
-        Assert.Equal(catalog.Get("base").UserText, request.UserText);
-        Assert.Equal(catalog.Get("base").Hash, result.PromptHash);
+        Assert.Equal(AsServed(catalog).UserText, request.UserText);
+        Assert.Equal(AsServed(catalog).Hash, result.PromptHash);
     }
 
     [Fact]
@@ -64,7 +64,7 @@ public sealed class OpenAIVisionEstimatorGroundingTests : FakeOpenAITestBase
 
         var (_, request, catalog) = await EstimateAsync("gpt-4o-2024-08-06", scan);
 
-        Assert.Equal(catalog.Get("base").UserText, request.UserText);
+        Assert.Equal(AsServed(catalog).UserText, request.UserText);
     }
 
     [Fact]
@@ -97,6 +97,9 @@ public sealed class OpenAIVisionEstimatorGroundingTests : FakeOpenAITestBase
 
         Assert.Empty(result.Warnings);
     }
+
+    /// <summary>The <c>base</c> set as a general model is served it: reading the part's features too (<c>Vision:ReadFeatures</c>).</summary>
+    private static PromptSet AsServed(PromptCatalog catalog) => catalog.Get("base").WithFeatures(catalog.FeaturesSection);
 
     /// <summary>A page whose title block says the given material, units and drawing number, all read beside their labels.</summary>
     private static PageFacts TitleBlock(string material, string materialGroup, string units, string drawingNumber) => new()

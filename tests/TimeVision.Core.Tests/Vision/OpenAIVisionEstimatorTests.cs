@@ -13,7 +13,7 @@ public sealed class OpenAIVisionEstimatorTests : FakeOpenAITestBase
     public async Task A_page_comes_back_as_a_validated_estimate_with_everything_recorded()
     {
         Server.ExpectedModel = "gpt-4o-2024-08-06";
-        Server.Enqueue(new FakeReply.Content(SampleEstimates.ShaftJson()));
+        Server.Enqueue(new FakeReply.Content(SampleEstimates.ShaftWithFeatures().ToJsonString()));
 
         // The page at 300 DPI, as `render` makes it: the estimator downscales it to what the model gets.
         var result = await EstimateAsync([], model: null, page: await RenderedPages.OdriMotorShaftAsync());
@@ -49,7 +49,7 @@ public sealed class OpenAIVisionEstimatorTests : FakeOpenAITestBase
     [Fact]
     public async Task A_refusal_is_retried_once_with_detail_auto()
     {
-        Server.Enqueue(new FakeReply.Refusal("I'm sorry, I can't help with that."), new FakeReply.Content(SampleEstimates.ShaftJson()));
+        Server.Enqueue(new FakeReply.Refusal("I'm sorry, I can't help with that."), new FakeReply.Content(SampleEstimates.ShaftWithFeatures().ToJsonString()));
 
         var result = await EstimateAsync();
 
@@ -138,7 +138,7 @@ public sealed class OpenAIVisionEstimatorTests : FakeOpenAITestBase
     [Fact]
     public async Task Malformed_json_is_retried_once_then_succeeds()
     {
-        Server.Enqueue(new FakeReply.Content("{\"part_type\": \"ROT\", \"complexity\": "), new FakeReply.Content(SampleEstimates.ShaftJson()));
+        Server.Enqueue(new FakeReply.Content("{\"part_type\": \"ROT\", \"complexity\": "), new FakeReply.Content(SampleEstimates.ShaftWithFeatures().ToJsonString()));
 
         var result = await EstimateAsync();
 
@@ -248,11 +248,12 @@ public sealed class OpenAIVisionEstimatorTests : FakeOpenAITestBase
     [Fact]
     public async Task An_inch_drawing_reply_is_converted_with_a_warning()
     {
-        Server.Enqueue(new FakeReply.Content(SampleEstimates.ShaftJson(units: "inch")));
+        Server.Enqueue(new FakeReply.Content(SampleEstimates.ShaftWithFeatures(units: "inch").ToJsonString()));
 
         var result = await EstimateAsync();
 
         Assert.Equal(4 * 25.4, result.Estimate!.MaxDiameterMm);
+        Assert.Equal((101.6, 7.62), (result.Features!.Stock!.DiameterMm!.Value, result.Features.Features.Single(f => f.Type == Estimating.ProcessPlanning.FeatureType.Chamfer).LengthMm!.Value));
         Assert.Equal(EstimateWarning.InchConverted, Assert.Single(result.Warnings).Code);
     }
 

@@ -62,4 +62,25 @@ public sealed class PromptCatalogTests
         Assert.NotEqual(shipped.Get<PromptCatalog>().Get("base").Hash, set.Hash);
         Assert.Equal(shipped.Get<PromptCatalog>().Get("ft").Hash, services.Get<PromptCatalog>().Get("ft").Hash);
     }
+
+    [Fact]
+    public void A_features_folder_replaces_the_section_that_follows_the_base_set_and_is_no_set_of_its_own()
+    {
+        using var folder = new TempFolder();
+        var setFolder = Directory.CreateDirectory(Path.Combine(folder.Path, "features")).FullName;
+        File.WriteAllText(Path.Combine(setFolder, "prompt.json"), """{ "id": "features", "version": "shop-1" }""");
+        File.WriteAllText(Path.Combine(setFolder, "system.md"), "Vypiš obráběné prvky.\n");
+        File.WriteAllText(Path.Combine(setFolder, "user.md"), "Nejdřív prvky.\n");
+        using var services = CoreServices.Create(("Vision:PromptDirectory", folder.Path));
+        var catalog = services.Get<PromptCatalog>();
+
+        var served = catalog.ForModel("gpt-4.1");
+
+        Assert.True(served.ReadsFeatures);
+        Assert.Equal("1.0.0+features.shop-1", served.Version);
+        Assert.Equal(catalog.Get("base").SystemText + "\n\nVypiš obráběné prvky.", served.SystemText);
+        Assert.EndsWith("\n\nNejdřív prvky.", served.UserText, StringComparison.Ordinal);
+        Assert.False(catalog.ForModel("ft:gpt-4o-2024-08-06:shop::abc").ReadsFeatures);
+        Assert.Throws<KeyNotFoundException>(() => catalog.Get(PromptCatalog.FeaturesSectionId));
+    }
 }

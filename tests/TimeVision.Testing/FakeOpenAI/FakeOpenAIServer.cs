@@ -255,7 +255,7 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
                 await WriteErrorAsync(context.Response, error.Status, error.Code, error.Message);
                 break;
             case FakeReply.Content content:
-                await WriteCompletionAsync(context.Response, request.Model, content.Text, refusal: null);
+                await WriteCompletionAsync(context.Response, request.Model, content.Text, refusal: null, content.FinishReason);
                 break;
             case FakeReply.Refusal refusal:
                 await WriteCompletionAsync(context.Response, request.Model, content: null, refusal.Text);
@@ -513,7 +513,7 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
         _ => null,
     };
 
-    private async Task WriteCompletionAsync(HttpResponse response, string model, string? content, string? refusal)
+    private async Task WriteCompletionAsync(HttpResponse response, string model, string? content, string? refusal, string finishReason = "stop")
     {
         var id = Interlocked.Increment(ref _completionCount);
         var completionTokens = ((content ?? refusal ?? string.Empty).Length / 4) + 1;
@@ -528,7 +528,7 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
                 ["index"] = 0,
                 ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = content, ["refusal"] = refusal },
                 ["logprobs"] = null,
-                ["finish_reason"] = "stop",
+                ["finish_reason"] = finishReason,
             }),
             ["usage"] = new JsonObject
             {

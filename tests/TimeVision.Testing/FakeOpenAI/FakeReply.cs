@@ -12,8 +12,12 @@ public abstract record FakeReply
     /// </summary>
     public Task? HeldUntil { get; init; }
 
-    /// <summary>A normal completion whose message content is <paramref name="Content"/>.</summary>
-    public sealed record Content(string Text) : FakeReply;
+    /// <summary>A normal completion whose message content is <paramref name="Text"/>.</summary>
+    public sealed record Content(string Text) : FakeReply
+    {
+        /// <summary>The choice's <c>finish_reason</c>: <c>stop</c>, or <c>length</c> for a reply the token cap cut off.</summary>
+        public string FinishReason { get; init; } = "stop";
+    }
 
     /// <summary>A completion carrying the API's <c>refusal</c> field and no content.</summary>
     public sealed record Refusal(string Text) : FakeReply;

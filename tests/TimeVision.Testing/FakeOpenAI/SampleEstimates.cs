@@ -47,6 +47,66 @@ public static class SampleEstimates
         Shaft(total, breakdown, units).ToJsonString();
 
     /// <summary>
+    /// What the ODRI motor shaft's sheet shows to machine, as a model asked for <c>part_features</c> reads it: a Ø4
+    /// stainless bar 33.4 long, both ends faced, a milled flat, two chamfers and the part-off.
+    /// </summary>
+    public static JsonObject ShaftFeatures(string partType = "ROT") => new()
+    {
+        ["partType"] = partType,
+        ["material"] = "Stainless Steel",
+        ["materialGroup"] = "stainless_steel",
+        ["stock"] = new JsonObject { ["shape"] = "bar", ["diameterMm"] = 4, ["lengthMm"] = 33.4, ["widthMm"] = null, ["heightMm"] = null },
+        ["features"] = new JsonArray(
+            Feature("f1", "facing", 2, "high", ("diameterFromMm", 4), ("diameterToMm", 0)),
+            Feature("f2", "face_milling", 1, "medium", ("lengthMm", 10), ("widthMm", 3), ("depthMm", 0.5)),
+            Feature("f3", "chamfer", 2, "high", ("lengthMm", 0.3)),
+            Feature("f4", "parting", 1, "medium", ("diameterMm", 4))),
+    };
+
+    /// <summary>The shaft's estimate with its <see cref="ShaftFeatures"/> as <c>part_features</c>, first, as a set that reads features asks.</summary>
+    public static JsonObject ShaftWithFeatures(double total = 2.4, string units = "mm", JsonNode? features = null)
+    {
+        var reply = new JsonObject { ["part_features"] = features ?? ShaftFeatures() };
+        foreach (var (name, value) in Shaft(total, units: units))
+        {
+            reply[name] = value?.DeepClone();
+        }
+
+        return reply;
+    }
+
+    /// <summary>
+    /// The shaft as a model answers <paramref name="request"/>: with <c>part_features</c> when the request asks for them
+    /// (its schema holds the field, or its prompt names it), else in the estimate's shape alone (the fine-tune's).
+    /// </summary>
+    public static string AnswerTo(RecordedRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var schema = request.Body["response_format"]?["json_schema"]?["schema"]?["properties"] as JsonObject;
+        var asked = schema?.ContainsKey("part_features") ?? request.SystemText.Contains("part_features", StringComparison.Ordinal);
+        return (asked ? ShaftWithFeatures() : Shaft()).ToJsonString();
+    }
+
+    /// <summary>Every request answered as <see cref="AnswerTo"/> answers it: a fallback for the fake server.</summary>
+    public static FakeReply Reply(RecordedRequest request) => new FakeReply.Content(AnswerTo(request));
+
+    /// <summary>One feature in the features contract's names, every field given (null when not set), as strict mode asks.</summary>
+    public static JsonObject Feature(string id, string type, int count, string confidence, params (string Name, double Value)[] sizes)
+    {
+        var feature = new JsonObject { ["id"] = id, ["type"] = type, ["count"] = count };
+        foreach (var name in new[] { "lengthMm", "widthMm", "depthMm", "diameterMm", "diameterFromMm", "diameterToMm" })
+        {
+            feature[name] = sizes.Any(s => s.Name == name) ? sizes.First(s => s.Name == name).Value : null;
+        }
+
+        feature["through"] = null;
+        feature["thread"] = null;
+        feature["pitchMm"] = sizes.Any(s => s.Name == "pitchMm") ? sizes.First(s => s.Name == "pitchMm").Value : null;
+        feature["confidence"] = confidence;
+        return feature;
+    }
+
+    /// <summary>
     /// The 13 fields of the original contract, the shape the shop's fine-tuned model was trained to produce: the shaft
     /// without <c>drawing_number</c>, <c>part_name</c> and <c>drawing_units</c>.
     /// </summary>

@@ -92,8 +92,19 @@ function summary(doc) {
   const models = doc.models.map((m) => m.model).join(', ') || '–';
   return el('dl', { className: 'summary' },
     el('dt', { text: t('total') }), el('dd', { className: 'total', id: 'total', text: `${number(doc.totalEstimatedMinutes)} min` }),
+    headline(doc.headline),
     el('dt', { text: t('status') }), el('dd', {}, el('span', { className: `badge ${doc.status}`, text: t(doc.status) })),
     el('dt', { text: t('answeredBy') }), el('dd', { id: 'answered-by', text: models }));
+}
+
+/** Which number heads the estimate (the engine's per piece and setup, or the model's total), why (as its title), and the other number. */
+function headline(chosen) {
+  if (!chosen) return null;
+  const minutes = (n) => (n.method === 'engine'
+    ? `${t('engineNumber')}: ${number(n.minutes)} min ${t('perPiece')} + ${number(n.setupMin)} min ${t('setupPerBatch')}`
+    : `${t('modelNumber')}: ${number(n.minutes)} min`);
+  const other = chosen.other ? [el('dt', { text: t('otherNumber') }), el('dd', { id: 'other-number', text: minutes(chosen.other) })] : [];
+  return [el('dt', { text: t('headline') }), el('dd', { id: 'headline', title: chosen.why, text: minutes(chosen) }), ...other];
 }
 
 function partCard(part, index) {
@@ -162,6 +173,7 @@ function fillWarnings(doc, list, reload) {
       add(t('pageProblem', { page: page.page, reason: `${t(page.status)} — ${reason}` }), retry);
     }
   }
+  for (const warning of doc.headline?.warnings ?? []) add(warning.message);
   if (doc.error) add(doc.error.message);
   if (list.children.length === 0) list.append(el('li', { className: 'ok', text: t('noWarnings') }));
 }

@@ -35,6 +35,8 @@ public enum DocumentStatus
 /// </summary>
 public sealed record DocumentEstimate
 {
+    private readonly EstimateHeadline? _headline;
+
     /// <summary>SHA-256 of the PDF (hex).</summary>
     public required string Id { get; init; }
 
@@ -111,6 +113,18 @@ public sealed record DocumentEstimate
     /// <summary>The process plan made from <see cref="Features"/> with its versions, or why there is none; absent on older estimates.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public DocumentPlan? Plan { get; init; }
+
+    /// <summary>
+    /// Which number heads the estimate, the engine's or the model's, why, and the other beside it
+    /// (<see cref="HeadlineRule"/>). An estimate stored before headlines were chosen reads as before: the model's
+    /// minutes head (<see cref="HeadlineRule.BeforeHeadlines"/>). Absent when there is neither number.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public EstimateHeadline? Headline
+    {
+        get => _headline ?? HeadlineRule.BeforeHeadlines(this);
+        init => _headline = value;
+    }
 
     /// <summary>
     /// When it was deleted: off the list of documents (a customer asked), kept until an admin purges it, and back on the

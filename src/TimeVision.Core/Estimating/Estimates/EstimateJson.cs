@@ -40,13 +40,20 @@ public static class EstimateJson
     /// The schema sent as <c>response_format</c> with Structured Outputs: the contract without the keywords strict
     /// mode rejects (range checks stay with TimeVision's own validation).
     /// </summary>
-    public static BinaryData StructuredOutputSchema { get; } = BinaryData.FromString(StripKeywords(JsonNode.Parse(SchemaText)!).ToJsonString());
+    public static BinaryData StructuredOutputSchema { get; } = ForStructuredOutputs(SchemaText, loose: false);
 
     /// <summary>
     /// The schema sent as non-strict json_schema: as <see cref="StructuredOutputSchema"/> without
     /// <c>additionalProperties</c>, which some providers (Gemini) reject.
     /// </summary>
-    public static BinaryData LooseOutputSchema { get; } = BinaryData.FromString(StripKeywords(JsonNode.Parse(SchemaText)!, keywords: [.. NotForStructuredOutputs, "additionalProperties"]).ToJsonString());
+    public static BinaryData LooseOutputSchema { get; } = ForStructuredOutputs(SchemaText, loose: true);
+
+    /// <summary>
+    /// <paramref name="schemaText"/> as sent in <c>response_format</c>: without the keywords strict mode rejects, and with
+    /// <paramref name="loose"/> without <c>additionalProperties</c> too.
+    /// </summary>
+    internal static BinaryData ForStructuredOutputs(string schemaText, bool loose) => BinaryData.FromString(
+        StripKeywords(JsonNode.Parse(schemaText)!, keywords: loose ? [.. NotForStructuredOutputs, "additionalProperties"] : NotForStructuredOutputs).ToJsonString());
 
     private static string ReadSchema()
     {

@@ -31,4 +31,13 @@ public sealed record EstimateWarning(string Code, string Message)
 
     /// <summary>The reply had fields the contract does not know; they were dropped.</summary>
     public const string IgnoredUnknownFields = "ignored_unknown_fields";
+
+    /// <summary>The prompt asked for the part's features and the reply gave none usable; the page's minutes stand.</summary>
+    public const string FeaturesMissing = "features_missing";
+
+    /// <summary>A feature the model read broke a rule of the features contract (unknown type, count below 1, size of 0 or less, wrong type); it was dropped.</summary>
+    public const string FeatureDropped = "feature_dropped";
+
+    /// <summary>A part-level value of the model's features (part type, material group, stock) the contract cannot use; it was ignored.</summary>
+    public const string FeatureValueIgnored = "feature_value_ignored";
 }

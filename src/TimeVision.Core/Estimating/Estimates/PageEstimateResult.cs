@@ -141,6 +141,13 @@ public sealed record PageEstimateResult
     public PageEstimate? Estimate { get; init; }
 
     /// <summary>
+    /// The part's features as the model read them on this page (part type, material, stock, features with counts and
+    /// sizes in mm, each feature sourced to the model with its confidence), when its prompt set asks for them
+    /// (<see cref="Vision.VisionOptions.ReadFeatures"/>); <see langword="null"/> otherwise or when the reply gave none.
+    /// </summary>
+    public ProcessPlanning.FeatureSet? Features { get; init; }
+
+    /// <summary>
     /// The range the time is expected to fall in, from estimators that know their spread (the <c>history</c> estimator:
     /// the spread of the similar past parts' real times); <see langword="null"/> from a model.
     /// </summary>

@@ -10,18 +10,25 @@ namespace TimeVision.Core.Estimating.Pipeline;
 /// <summary>
 /// The pipeline's last step: fans the pages back in, reading each page's stored result by its key, assembles the
 /// document estimate (a retry keeps every page it did not run from the stored estimate, and the shop's feedback and
-/// the estimator's features are kept), adds its features and process plan, applies the model's calibration and saves
-/// it. The write is conditional on the stored copy read, and is read, merged and written again when feedback arrived
+/// the estimator's features are kept), adds its features and process plan, applies the model's calibration, chooses
+/// its headline number and saves it. The write is conditional on the stored copy read, and is read, merged and written again when feedback arrived
 /// in between: the shop's real times are never lost.
 /// </summary>
 /// <param name="estimates">The stored estimates and page results.</param>
 /// <param name="calibrated">Adds the calibrated times.</param>
 /// <param name="plans">Adds the features and the process plan.</param>
+/// <param name="headlines">Chooses which number heads it, the engine's or the model's.</param>
 /// <param name="runs">Forgets the run once its estimate is saved.</param>
 /// <param name="time">When the run completed.</param>
 /// <param name="logger">Says what was saved.</param>
 public sealed class DocumentAssembler(
-    IEstimateStore estimates, IDocumentCalibration calibrated, EstimatePlans plans, IRunJournal runs, TimeProvider time, ILogger<DocumentAssembler> logger)
+    IEstimateStore estimates,
+    IDocumentCalibration calibrated,
+    EstimatePlans plans,
+    EstimateHeadlines headlines,
+    IRunJournal runs,
+    TimeProvider time,
+    ILogger<DocumentAssembler> logger)
 {
     /// <summary>Writes of a document estimate before a run of conflicting feedback writes fails the save (and the activity retries).</summary>
     private const int MaxSaveAttempts = 5;
@@ -43,7 +50,7 @@ public sealed class DocumentAssembler(
         {
             var previous = await estimates.GetAsync(request.Request.DocumentId, cancellationToken);
             var planned = await plans.PlanAsync(Assemble(request, pages, previous, time.GetUtcNow()), previous?.Features, cancellationToken);
-            var document = await calibrated.ApplyAsync(planned, cancellationToken);
+            var document = await headlines.ChooseAsync(await calibrated.ApplyAsync(planned, cancellationToken), cancellationToken);
             try
             {
                 await estimates.SaveAsync(document, previous?.ETag, cancellationToken);

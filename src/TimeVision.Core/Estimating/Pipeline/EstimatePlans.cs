@@ -34,7 +34,17 @@ public sealed record FeatureCorrectionResult(FeatureCorrectionOutcome Outcome, D
 /// <param name="Id">The document's id.</param>
 /// <param name="Features">The features: every reading and their merge.</param>
 /// <param name="Plan">The plan and the versions it was made from.</param>
-public sealed record StoredPlan(string Id, DocumentFeatures Features, DocumentPlan Plan);
+/// <param name="Headline">Which number heads the estimate, the engine's or the model's, and the other beside it.</param>
+public sealed record StoredPlan(string Id, DocumentFeatures Features, DocumentPlan Plan, EstimateHeadline? Headline)
+{
+    /// <summary>The plan of <paramref name="document"/>, which has one.</summary>
+    /// <param name="document">A stored estimate with features and a plan.</param>
+    public static StoredPlan Of(DocumentEstimate document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return new StoredPlan(document.Id, document.Features!, document.Plan!, document.Headline);
+    }
+}
 
 /// <summary>A stored estimate's plan, or why there is none to show.</summary>
 /// <param name="Plan">The plan, when the estimate has one.</param>
@@ -55,14 +65,17 @@ public sealed record StoredPlanLookup(StoredPlan? Plan, string? ETag, string? Co
 /// model's answer, merged with the estimator's corrections by <see cref="FeatureMerge"/>, planned by
 /// <see cref="ProcessPlanner"/> with the shop's cutting data (the data folder's override, else the defaults) and work
 /// centres (<see cref="IWorkCentreSource"/>: the rates' list). Every run of an estimate and every correction makes a new
-/// features version; the plan records the versions it was made from.
+/// features version; the plan records the versions it was made from. A correction chooses the headline number again
+/// (<see cref="EstimateHeadlines"/>).
 /// </summary>
 /// <param name="facts">The pages' stored text-layer facts.</param>
 /// <param name="estimates">The stored estimates, for corrections.</param>
 /// <param name="storage">Where the data folder is.</param>
 /// <param name="workCentres">The shop's work centres: the rates' list once an admin stored rates, else the data folder's over the defaults.</param>
+/// <param name="headlines">Chooses the headline number again after a correction.</param>
 /// <param name="time">When a reading was made.</param>
-public sealed class EstimatePlans(StoredPageFacts facts, IEstimateStore estimates, IOptions<StorageOptions> storage, IWorkCentreSource workCentres, TimeProvider time)
+public sealed class EstimatePlans(
+    StoredPageFacts facts, IEstimateStore estimates, IOptions<StorageOptions> storage, IWorkCentreSource workCentres, EstimateHeadlines headlines, TimeProvider time)
 {
     /// <summary>Estimator versions one estimate keeps; older ones are dropped (the newest is the one merged).</summary>
     public const int MaxEstimatorReadings = 20;
@@ -76,7 +89,7 @@ public sealed class EstimatePlans(StoredPageFacts facts, IEstimateStore estimate
         return document switch
         {
             null => new StoredPlanLookup(null, null, StoredPlanLookup.NotFound, $"No stored estimate with id '{documentId.Trim()}'."),
-            { Features: { } features, Plan: { Routing: not null } plan } => new StoredPlanLookup(new StoredPlan(document.Id, features, plan), document.ETag, null, null),
+            { Features: not null, Plan.Routing: not null } => new StoredPlanLookup(StoredPlan.Of(document), document.ETag, null, null),
             { Plan.NotMade: { } notMade } => new StoredPlanLookup(null, document.ETag, StoredPlanLookup.NoPlan, $"The estimate has no process plan: {notMade.Message} ({notMade.Code})"),
             _ => new StoredPlanLookup(
                 null, document.ETag, StoredPlanLookup.NoPlan, "The estimate was made before plans were kept; estimate it again, or enter its features."),
@@ -136,7 +149,7 @@ public sealed class EstimatePlans(StoredPageFacts facts, IEstimateStore estimate
             Kind = FeatureSourceKind.Estimator, Version = version, Features = AsEstimators(features), Source = new FeatureSource(FeatureSourceKind.Estimator),
             By = by, At = time.GetUtcNow(),
         });
-        var updated = await WithPlanAsync(document, Trimmed(readings), version, cancellationToken);
+        var updated = await headlines.ChooseAsync(await WithPlanAsync(document, Trimmed(readings), version, cancellationToken), cancellationToken);
         try
         {
             var token = await estimates.SaveAsync(updated, document.ETag, cancellationToken);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using TimeVision.Core.Estimating.Estimates;
 using TimeVision.Core.Estimating.Facts;
 using TimeVision.Core.Estimating.ProcessPlanning;
@@ -5,9 +6,12 @@ using TimeVision.Core.Estimating.ProcessPlanning;
 namespace TimeVision.Core.Estimating.Pipeline;
 
 /// <summary>
-/// What the model's minutes-shaped answer says about the part as features: its part type, material and group, and its
-/// envelope as the stock (a bar for a turned part with a diameter, else a block). It names no features to machine;
-/// those come from the text layer or the estimator.
+/// The model's reading of the part as features. When the prompt asked for them (<see cref="PageEstimateResult.Features"/>),
+/// the features the model read on each sheet of the part, each with its sheet and confidence, and the part type,
+/// material, group and stock it gave. Whatever it left out, and the whole part for a model that answers in the minutes
+/// shape alone (the shop's fine-tune), comes from the answer: its part type, material and group
+/// (<see cref="MaterialCatalog.GroupOf"/>), and its envelope as the stock (a bar for a turned part with a diameter,
+/// else a block).
 /// </summary>
 public static class ModelFeatures
 {
@@ -25,15 +29,44 @@ public static class ModelFeatures
 
         var part = document.Parts[0];
         var estimate = part.Estimate;
-        var source = new FeatureSource(FeatureSourceKind.Model, part.Sheets.Count > 0 ? part.Sheets[0] : null, null, ConfidenceOf(estimate.Confidence));
+        var sheets = part.Sheets
+            .Select(sheet => (Page: sheet, Read: document.Pages.FirstOrDefault(p => p.Page == sheet)?.Result?.Features))
+            .Where(s => s.Read is not null)
+            .Select(s => (s.Page, Read: s.Read!))
+            .ToList();
+        var read = sheets.Count > 0 ? sheets[0].Read : null;
+        int? page = sheets.Count > 0 ? sheets[0].Page : part.Sheets.Count > 0 ? part.Sheets[0] : null;
+        var material = read?.Material ?? (string.IsNullOrWhiteSpace(estimate.MaterialDetected) ? null : estimate.MaterialDetected);
         var set = new FeatureSet
         {
-            PartType = PartTypeOf(estimate.PartType),
-            Material = string.IsNullOrWhiteSpace(estimate.MaterialDetected) ? null : estimate.MaterialDetected,
-            MaterialGroup = MaterialCatalog.GroupOf(estimate.MaterialDetected),
-            Stock = StockOf(estimate),
+            PartType = read?.PartType ?? PartTypeOf(estimate.PartType),
+            Material = material,
+            MaterialGroup = read?.MaterialGroup ?? MaterialCatalog.GroupOf(material),
+            Stock = read?.Stock ?? StockOf(estimate),
+            Features = FeaturesOf(sheets),
         };
-        return new SourcedFeatureSet(set, source);
+        return new SourcedFeatureSet(set, new FeatureSource(FeatureSourceKind.Model, page, null, PartFeaturesReader.ConfidenceOf(estimate.Confidence)));
+    }
+
+    /// <summary>
+    /// Every sheet's features with their sheet as the page; a feature a later sheet shows again (same type and size
+    /// key, as <see cref="FeatureMerge"/> matches them) is taken once, from the first sheet that shows it.
+    /// </summary>
+    private static List<MachiningFeature> FeaturesOf(List<(int Page, FeatureSet Read)> sheets)
+    {
+        var features = new List<MachiningFeature>();
+        var seen = new HashSet<(FeatureType, string)>();
+        foreach (var (page, read) in sheets)
+        {
+            foreach (var feature in read.Features.Where(f => seen.Add((f.Type, FeatureMerge.Key(f)))))
+            {
+                var source = feature.Source ?? new FeatureSource(FeatureSourceKind.Model);
+                var id = features.Any(f => f.Id == feature.Id) ? string.Create(CultureInfo.InvariantCulture, $"p{page}-{feature.Id}") : feature.Id;
+                features.Add(feature with { Id = id, Source = source with { Kind = FeatureSourceKind.Model, Page = page } });
+            }
+        }
+
+        return features;
     }
 
     private static Stock? StockOf(PageEstimate estimate)
@@ -58,12 +91,5 @@ public static class ModelFeatures
         Estimates.PartType.Rot => ProcessPlanning.PartType.Rotational,
         Estimates.PartType.Pri => ProcessPlanning.PartType.Prismatic,
         _ => ProcessPlanning.PartType.Combined,
-    };
-
-    private static FactConfidence ConfidenceOf(Confidence confidence) => confidence switch
-    {
-        Confidence.High => FactConfidence.High,
-        Confidence.Medium => FactConfidence.Medium,
-        _ => FactConfidence.Low,
     };
 }

@@ -7,11 +7,12 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class PipelineServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the pipeline steps and the intake that starts or finds a document's run, with <see cref="PipelineOptions"/>
-    /// and <see cref="ShadowOptions"/> validated at start (and the features the steps use). What the learning loop adds
-    /// to an estimate is plugged in by its own features: the <c>history</c> estimator and the prompt's similar parts
-    /// (<c>AddTimeVisionHistory</c>) and the calibrated times (<c>AddTimeVisionCalibration</c>); without them a
-    /// document has neither.
+    /// Adds the pipeline steps and the intake that starts or finds a document's run, with <see cref="PipelineOptions"/>,
+    /// <see cref="ShadowOptions"/>, <see cref="RetryOptions"/> and <see cref="EstimateOptions"/> validated at start (and
+    /// the features the steps use). What the learning loop adds to an estimate is plugged in by its own features: the
+    /// <c>history</c> estimator and the prompt's similar parts (<c>AddTimeVisionHistory</c>), and the calibrated times
+    /// and the stored figures <c>Estimate:Method = best</c> compares (<c>AddTimeVisionCalibration</c>); without them a
+    /// document has none of these.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <returns>The same collection, for chaining.</returns>
@@ -21,8 +22,10 @@ public static class PipelineServiceCollectionExtensions
         services.AddValidatedOptions<PipelineOptions>(PipelineOptions.SectionName);
         services.AddValidatedOptions<ShadowOptions>(ShadowOptions.SectionName);
         services.AddValidatedOptions<RetryOptions>(RetryOptions.SectionName);
+        services.AddValidatedOptions<EstimateOptions>(EstimateOptions.SectionName);
         services.TryAddSingleton<IDocumentCalibration, NoDocumentCalibration>();
         services.TryAddSingleton<IHistoryExampleSource, NoHistoryExamples>();
+        services.TryAddSingleton<IEstimateMethodScores, NoEstimateMethodScores>();
         services.TryAddSingleton<PdfCache>();
         services.TryAddSingleton<StoredPageFacts>();
         services.TryAddSingleton<InspectStep>();
@@ -31,6 +34,7 @@ public static class PipelineServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPageEstimator, OfflinePageEstimator>());
         services.TryAddSingleton<PageEstimators>();
         services.TryAddSingleton<EstimatePageStep>();
+        services.TryAddSingleton<EstimateHeadlines>();
         services.TryAddSingleton<EstimatePlans>();
         services.TryAddSingleton<DocumentAssembler>();
         services.TryAddSingleton<DocumentPipeline>();

@@ -12,7 +12,7 @@ namespace TimeVision.Core.Estimating.Vision;
 /// <param name="MaxOutputTokens">The output-token cap; <see langword="null"/> sends none.</param>
 public sealed record ModelDialect(ReplyFormat ResponseFormat, double? Temperature, string? ReasoningEffort, int? MaxOutputTokens)
 {
-    /// <summary>A short description for reports, e.g. <c>json_schema_strict, temperature 0, max 2000 tokens</c>.</summary>
+    /// <summary>A short description for reports, e.g. <c>json_schema_strict, temperature 0, max 4000 tokens</c>.</summary>
     public override string ToString()
     {
         var parts = new List<string> { ReplyFormats.NameOf(ResponseFormat) };

@@ -32,6 +32,7 @@ public sealed class OpenAIVisionEstimator(
     : IVisionEstimator
 {
     private const string SchemaName = "page_estimate";
+    private const string FeaturesSchemaName = "page_estimate_with_features";
 
     /// <inheritdoc />
     public Task<PageEstimateResult> EstimatePageAsync(BinaryData pagePng, string? model, PageFacts? facts, CancellationToken cancellationToken) =>
@@ -86,7 +87,7 @@ public sealed class OpenAIVisionEstimator(
     private async Task<PageEstimateResult> CallAsync(
         PageCall page, ChatClient client, ModelCallSettings call, PageFacts? facts, IReadOnlyList<HistoryExample>? examples, CancellationToken cancellationToken)
     {
-        var completionOptions = CompletionOptions(call.Dialect);
+        var completionOptions = CompletionOptions(call.Dialect, page.Prompt.ReadsFeatures);
         while (true)
         {
             ChatCompletion completion;
@@ -121,17 +122,26 @@ public sealed class OpenAIVisionEstimator(
                 };
             }
 
-            if (Read(page, text, facts) is { } result)
+            if (Read(page, text, facts, cutOff: completion.FinishReason == ChatFinishReason.Length ? call.Dialect.MaxOutputTokens : null) is { } result)
             {
                 return result;
             }
         }
     }
 
-    /// <summary>The result of a reply that is not a refusal; <see langword="null"/> when an invalid one sends the page again.</summary>
-    private PageEstimateResult? Read(PageCall page, string? text, PageFacts? facts)
+    /// <summary>
+    /// The result of a reply that is not a refusal; <see langword="null"/> when an invalid one sends the page again. A
+    /// reply the token cap cut off (<paramref name="cutOff"/>, the cap) says so, since longer answers (the part's
+    /// features) need a higher <see cref="VisionOptions.MaxOutputTokens"/>.
+    /// </summary>
+    private PageEstimateResult? Read(PageCall page, string? text, PageFacts? facts, int? cutOff)
     {
-        var read = EstimateReader.Read(text, facts);
+        var read = EstimateReader.Read(text, facts, page.Prompt.ReadsFeatures);
+        if (read.Estimate is null && cutOff is { } cap)
+        {
+            read = read with { Error = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"The reply was cut off at the output-token cap of {cap} (max_completion_tokens); raise Vision:MaxOutputTokens. {read.Error}") };
+        }
+
         if (read.Estimate is null)
         {
             if (page.RetryAfterInvalidReply(read.Error))
@@ -150,10 +160,11 @@ public sealed class OpenAIVisionEstimator(
         page.Warnings.AddRange(read.Warnings);
         page.Warnings.AddRange(AnswerChecks.Check(read.Estimate, facts));
         Log.PageEstimated(logger, page.ModelId, read.Estimate.EstimatedTimeMin, page.Tries);
-        return page.Result(PageEstimateStatus.Completed) with { Estimate = read.Estimate };
+        return page.Result(PageEstimateStatus.Completed) with { Estimate = read.Estimate, Features = read.Features };
     }
 
-    private static ChatCompletionOptions CompletionOptions(ModelDialect dialect)
+    /// <summary>The request's options in <paramref name="dialect"/>; the schema holds <c>part_features</c> when the set reads features.</summary>
+    private static ChatCompletionOptions CompletionOptions(ModelDialect dialect, bool readsFeatures)
     {
         var completionOptions = new ChatCompletionOptions
         {
@@ -161,8 +172,10 @@ public sealed class OpenAIVisionEstimator(
             MaxOutputTokenCount = dialect.MaxOutputTokens,
             ResponseFormat = dialect.ResponseFormat switch
             {
-                ReplyFormat.JsonSchemaStrict => ChatResponseFormat.CreateJsonSchemaFormat(SchemaName, EstimateJson.StructuredOutputSchema, jsonSchemaIsStrict: true),
-                ReplyFormat.JsonSchema => ChatResponseFormat.CreateJsonSchemaFormat(SchemaName, EstimateJson.LooseOutputSchema, jsonSchemaIsStrict: false),
+                ReplyFormat.JsonSchemaStrict => ChatResponseFormat.CreateJsonSchemaFormat(
+                    readsFeatures ? FeaturesSchemaName : SchemaName, readsFeatures ? PartFeaturesJson.StructuredOutputSchema : EstimateJson.StructuredOutputSchema, jsonSchemaIsStrict: true),
+                ReplyFormat.JsonSchema => ChatResponseFormat.CreateJsonSchemaFormat(
+                    readsFeatures ? FeaturesSchemaName : SchemaName, readsFeatures ? PartFeaturesJson.LooseOutputSchema : EstimateJson.LooseOutputSchema, jsonSchemaIsStrict: false),
                 ReplyFormat.JsonObject => ChatResponseFormat.CreateJsonObjectFormat(),
                 _ => null,
             },

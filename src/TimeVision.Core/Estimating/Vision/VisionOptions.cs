@@ -35,6 +35,15 @@ public sealed class VisionOptions
     public string? Grounding { get; set; } = PromptCatalogDefaults.Grounding;
 
     /// <summary>
+    /// Prompt sets (comma-separated ids) whose answer also reads the part's features (part type, material, stock, the
+    /// features to machine with counts and sizes) for the process plan, in the same call as the minutes: the
+    /// <c>features</c> section follows the set's texts and the reply carries <c>part_features</c>. Default <c>base</c>:
+    /// the fine-tuned model answers in the shape it was trained on, so <c>ft</c> reads features only when named here.
+    /// Empty turns it off.
+    /// </summary>
+    public string? ReadFeatures { get; set; } = PromptCatalogDefaults.ReadFeatures;
+
+    /// <summary>
     /// How many similar past parts of the shop's history, with their facts and real times, follow the <c>base</c> prompt's
     /// user text (0, the default, turns the section off). The section has its own prompt hash.
     /// </summary>
@@ -93,9 +102,13 @@ public sealed class VisionOptions
     [RegularExpression(ModelCallSettings.ReasoningEffortPattern)]
     public string? ReasoningEffort { get; set; }
 
-    /// <summary>Upper bound on the reply's tokens, sent as <c>max_completion_tokens</c>. Default 2000; reasoning models get at least 25,000.</summary>
+    /// <summary>
+    /// Upper bound on the reply's tokens, sent as <c>max_completion_tokens</c>. Default 4000: an estimate takes about
+    /// 700, and the part's features (<see cref="ReadFeatures"/>) up to 30 of about 70 each; a cap costs nothing until
+    /// it is used. Reasoning models get at least 25,000.
+    /// </summary>
     [Range(256, 128_000)]
-    public int MaxOutputTokens { get; set; } = 2000;
+    public int MaxOutputTokens { get; set; } = 4000;
 
     /// <summary>
     /// How requests authenticate: <c>key</c> (the API key), <c>entra</c> (Microsoft Entra ID through
@@ -226,4 +239,7 @@ internal static class PromptCatalogDefaults
 {
     /// <summary>Grounding is on for the <c>base</c> set only.</summary>
     public const string Grounding = "base";
+
+    /// <summary>The <c>base</c> set reads features; the fine-tune keeps its trained shape.</summary>
+    public const string ReadFeatures = "base";
 }

@@ -7,8 +7,8 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class CalibrationServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the calibration store, the rows a calibration reads, and the calibrated times the pipeline puts beside the
-    /// model's on each document it assembles.
+    /// Adds the calibration store, the rows a calibration reads, the calibrated times the pipeline puts beside the
+    /// model's on each document it assembles, and the stored figures <c>Estimate:Method = best</c> compares.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <returns>The same collection, for chaining.</returns>
@@ -19,5 +19,7 @@ public static class CalibrationServiceCollectionExtensions
         services.TryAddSingleton<CalibrationRows>();
         services.TryAddSingleton<CalibratedEstimates>();
         services.Replace(ServiceDescriptor.Singleton<IDocumentCalibration>(provider => provider.GetRequiredService<CalibratedEstimates>()));
+        services.TryAddSingleton<CalibrationMethodScores>();
+        services.Replace(ServiceDescriptor.Singleton<IEstimateMethodScores>(provider => provider.GetRequiredService<CalibrationMethodScores>()));
     });
 }

@@ -37,6 +37,7 @@ public sealed record ModelCheckReport(
 /// <param name="OutputTokens">Output tokens.</param>
 /// <param name="CostUsd">The calls' cost at <c>Evaluation:Prices</c>, when a price is known.</param>
 /// <param name="EstimatedTimeMin">The estimate's time, when valid.</param>
+/// <param name="FeaturesRead">How many features the reply read, when the model's prompt set asks for them (<c>Vision:ReadFeatures</c>) and the reply gave them.</param>
 public sealed record ModelCheckCall(
     string Sample,
     string Status,
@@ -53,4 +54,5 @@ public sealed record ModelCheckCall(
     long InputTokens,
     long OutputTokens,
     double? CostUsd,
-    double? EstimatedTimeMin);
+    double? EstimatedTimeMin,
+    int? FeaturesRead = null);

@@ -12,7 +12,8 @@ namespace TimeVision.Core.ModelOps.ModelCheck;
 /// Checks a model before a switch: the first page of each sample drawing goes to it once, worded as configured. When
 /// the server rejects a parameter, the check words the request again without it (strict schema, then plain schema,
 /// JSON mode, no format; no temperature; no token cap) to find what works and says which setting to change. A model
-/// is usable only when its configured wording works on every sample.
+/// is usable only when its configured wording works on every sample. A model whose prompt set reads features is asked
+/// for them as the pipeline asks, so each call also says how many features the reply read in that wording.
 /// </summary>
 public sealed class ModelCheckService(
     IPdfInspector inspector,
@@ -91,7 +92,8 @@ public sealed class ModelCheckService(
                 input,
                 output,
                 prices.CurrentValue.PriceOf(settings.ModelId)?.Cost(input, output),
-                result.Estimate?.EstimatedTimeMin);
+                result.Estimate?.EstimatedTimeMin,
+                result.Features?.Features.Count);
         }
     }
 

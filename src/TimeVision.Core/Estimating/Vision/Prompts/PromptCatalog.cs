@@ -6,8 +6,9 @@ using TimeVision.Core.Estimating.Estimates;
 namespace TimeVision.Core.Estimating.Vision.Prompts;
 
 /// <summary>
-/// The prompt sets TimeVision ships (embedded <c>base</c> and <c>ft</c>), each replaceable by a folder of the same id
-/// under <see cref="VisionOptions.PromptDirectory"/> holding <c>prompt.json</c>, <c>system.md</c> and <c>user.md</c>.
+/// The prompt sets TimeVision ships (embedded <c>base</c> and <c>ft</c>) and the <c>features</c> section that asks a set
+/// for the part's features, each replaceable by a folder of the same id under <see cref="VisionOptions.PromptDirectory"/>
+/// holding <c>prompt.json</c>, <c>system.md</c> and <c>user.md</c>.
 /// </summary>
 public sealed class PromptCatalog
 {
@@ -17,10 +18,17 @@ public sealed class PromptCatalog
     /// <summary>The compact prompt set for fine-tuned models.</summary>
     public const string FineTunedSetId = "ft";
 
+    /// <summary>
+    /// The section that asks for the part's features (<see cref="PromptSet.WithFeatures"/>): not a set of its own, since
+    /// the pipeline needs the minutes too; it follows the texts of the sets <see cref="VisionOptions.ReadFeatures"/> names.
+    /// </summary>
+    public const string FeaturesSectionId = "features";
+
     private const string ResourcePrefix = "TimeVision.Core.Estimating.Vision.Prompts.";
 
     private readonly Dictionary<string, PromptSet> _sets;
     private readonly IOptionsMonitor<VisionOptions> _options;
+    private readonly PromptSet _features;
 
     /// <summary>Loads the embedded sets and any overrides.</summary>
     /// <param name="options">Where overrides live and which set is forced, if any.</param>
@@ -33,6 +41,7 @@ public sealed class PromptCatalog
             [BaseSetId] = LoadEmbedded(BaseSetId),
             [FineTunedSetId] = LoadEmbedded(FineTunedSetId),
         };
+        var features = LoadEmbedded(FeaturesSectionId);
 
         var folder = options.CurrentValue.PromptDirectory;
         if (!string.IsNullOrWhiteSpace(folder))
@@ -42,11 +51,23 @@ public sealed class PromptCatalog
                 if (File.Exists(Path.Combine(setFolder, "prompt.json")))
                 {
                     var set = LoadFolder(setFolder);
-                    _sets[set.Id] = set;
+                    if (set.Id == FeaturesSectionId)
+                    {
+                        features = set;
+                    }
+                    else
+                    {
+                        _sets[set.Id] = set;
+                    }
                 }
             }
         }
+
+        _features = features;
     }
+
+    /// <summary>The <c>features</c> section, as shipped or as its folder replaces it.</summary>
+    public PromptSet FeaturesSection => _features;
 
     /// <summary>A prompt set by id.</summary>
     /// <param name="id">The set's id.</param>
@@ -58,8 +79,9 @@ public sealed class PromptCatalog
 
     /// <summary>
     /// The set a model is served with: <see cref="VisionOptions.PromptSet"/> when configured, else <c>ft</c> for a
-    /// fine-tuned model (id starting <c>ft:</c>) and <c>base</c> for any other; with the JSON shape appended when the
-    /// model's reply format does not carry the schema.
+    /// fine-tuned model (id starting <c>ft:</c>) and <c>base</c> for any other; asking for the part's features when
+    /// <see cref="VisionOptions.ReadFeatures"/> names it; with the JSON shape appended when the model's reply format does
+    /// not carry the schema.
     /// </summary>
     /// <param name="modelId">The model id.</param>
     /// <param name="format">The reply format the request uses; by default the model's configured one.</param>
@@ -69,14 +91,15 @@ public sealed class PromptCatalog
         var options = _options.CurrentValue;
         var forced = options.PromptSet;
         var set = string.IsNullOrWhiteSpace(forced) ? Get(ModelIds.IsFineTuned(modelId) ? FineTunedSetId : BaseSetId) : Get(forced);
-        set = IsGrounded(set.Id) ? set.WithGrounding() : set;
+        set = Names(options.ReadFeatures, set.Id) ? set.WithFeatures(_features) : set;
+        set = Names(options.Grounding, set.Id) ? set.WithGrounding() : set;
         set = set.Id == BaseSetId ? set.WithHistoryExamples(options.HistoryExamples, options.HistoryExampleImages) : set;
         return ReplyFormats.PromptCarriesShape(format ?? options.For(modelId).Dialect.ResponseFormat) ? set.WithReplyShape() : set;
     }
 
-    /// <summary>Whether <see cref="VisionOptions.Grounding"/> names the set.</summary>
-    private bool IsGrounded(string setId) =>
-        (_options.CurrentValue.Grounding ?? string.Empty).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+    /// <summary>Whether a setting that lists set ids (comma-separated) names the set.</summary>
+    private static bool Names(string? setting, string setId) =>
+        (setting ?? string.Empty).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
             .Contains(setId, StringComparer.Ordinal);
 
     private static PromptSet LoadEmbedded(string id)

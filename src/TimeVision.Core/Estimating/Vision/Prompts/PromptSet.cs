@@ -45,6 +45,12 @@ public sealed record PromptSet
     /// </summary>
     public bool Grounded { get; private init; }
 
+    /// <summary>
+    /// Whether the set asks for the part's features beside the minutes (the <c>features</c> section after its texts, and
+    /// <c>part_features</c> in the reply: <see cref="Estimates.PartFeaturesJson"/>).
+    /// </summary>
+    public bool ReadsFeatures { get; private init; }
+
     /// <summary>How many similar past parts follow the user text (0: none).</summary>
     public int HistoryExamples { get; private init; }
 
@@ -63,6 +69,26 @@ public sealed record PromptSet
             string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Hash}\0{HistoryExamplesSection.Version}:{count}:{images}")))),
     };
 
+    /// <summary>
+    /// This set asking for the part's features too: <paramref name="section"/>'s system and user texts after this set's,
+    /// and its id and version after this set's version (<c>1.0.0+features.1.0.0</c>); the hash follows the text.
+    /// </summary>
+    /// <param name="section">The <c>features</c> section.</param>
+    public PromptSet WithFeatures(PromptSet section)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        if (ReadsFeatures)
+        {
+            return this;
+        }
+
+        var reading = new PromptSet(Id, $"{Version}+{section.Id}.{section.Version}", $"{SystemText}\n\n{section.SystemText}", $"{UserText}\n\n{section.UserText}")
+        {
+            ReadsFeatures = true,
+        };
+        return (Grounded ? reading.WithGrounding() : reading).WithHistoryExamples(HistoryExamples, HistoryImages);
+    }
+
     /// <summary>This set with the text-layer facts section after the user text.</summary>
     public PromptSet WithGrounding() => Grounded ? this : this with
     {
@@ -76,7 +102,7 @@ public sealed record PromptSet
     /// </summary>
     public PromptSet WithReplyShape()
     {
-        var shaped = new PromptSet(Id, Version, SystemText, $"{UserText}\n\n{ReplyShape.Text}");
+        var shaped = new PromptSet(Id, Version, SystemText, $"{UserText}\n\n{(ReadsFeatures ? ReplyShape.WithFeaturesText : ReplyShape.Text)}") { ReadsFeatures = ReadsFeatures };
         return (Grounded ? shaped.WithGrounding() : shaped).WithHistoryExamples(HistoryExamples, HistoryImages);
     }
 }

@@ -6,16 +6,19 @@ namespace TimeVision.Core.Estimating.Vision.Prompts;
 
 /// <summary>
 /// The reply's JSON shape written out for the prompt, for requests that do not carry the schema
-/// (<c>json_object</c> and <c>none</c>). Generated from the published contract, so it cannot drift from it.
+/// (<c>json_object</c> and <c>none</c>). Generated from the published contracts, so it cannot drift from them.
 /// </summary>
 public static class ReplyShape
 {
     /// <summary>The section appended to the user text.</summary>
-    public static string Text { get; } = Build();
+    public static string Text { get; } = Build(EstimateJson.SchemaText);
 
-    private static string Build()
+    /// <summary>The section appended to the user text of a set that reads features: the estimate with <c>part_features</c> first.</summary>
+    public static string WithFeaturesText { get; } = Build(PartFeaturesJson.ReplySchemaText);
+
+    private static string Build(string schemaText)
     {
-        var properties = JsonNode.Parse(EstimateJson.SchemaText)!["properties"]!.AsObject();
+        var properties = JsonNode.Parse(schemaText)!["properties"]!.AsObject();
         var shape = new StringBuilder("Odpověz pouze jedním objektem JSON přesně v tomto tvaru (všechna pole, žádná další):\n{\n");
         foreach (var (name, schema) in properties)
         {
@@ -38,8 +41,8 @@ public static class ReplyShape
         {
             "string" => "\"text\"",
             "number" => "number",
-            "array" when schema["items"] is JsonObject { } items && items["properties"] is JsonObject itemProperties =>
-                "[{" + string.Join(", ", itemProperties.Select(p => $"\"{p.Key}\": {Describe(p.Value!.AsObject())}")) + "}]",
+            "object" when schema["properties"] is JsonObject properties =>
+                "{" + string.Join(", ", properties.Select(p => $"\"{p.Key}\": {Describe(p.Value!.AsObject())}")) + "}",
             "array" => $"[{Describe(schema["items"]!.AsObject())}]",
             _ => type,
         }));
