@@ -33,6 +33,8 @@ public static class TimeVisionCommandLine
             EvalCommand.Create(),
             CalibrateCommand.Create(),
             PlanCommand.Create(),
+            QuoteCommand.Create(),
+            RatesCommands.Create(),
             ModelCommands.Info(),
             ModelCommands.Model(),
             ServeCommand.Create(),

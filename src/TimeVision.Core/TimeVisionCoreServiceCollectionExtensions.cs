@@ -20,6 +20,7 @@ public static class TimeVisionCoreServiceCollectionExtensions
             .AddTimeVisionModels()
             .AddTimeVisionHistory()
             .AddTimeVisionPipeline()
+            .AddTimeVisionPricing()
             .AddTimeVisionEvaluation()
             .AddTimeVisionCalibration()
             .AddTimeVisionRecalibration()

@@ -260,6 +260,21 @@ public sealed class EstimateCommandTests : FakeOpenAITestBase
         Assert.Contains("OPENAI_API_KEY", run.Stderr, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("engine", "timevision plan <id>")]
+    [InlineData("calibrated:gpt-4.1", "Estimate with 'gpt-4.1'")]
+    public async Task A_model_id_that_does_not_estimate_pages_is_refused_with_what_to_use_and_nothing_runs(string model, string advice)
+    {
+        var run = await CliRunner.InvokeAsync(ServerEnvironment, "estimate", RepositoryPaths.Sample("odri-motor-shaft.pdf"), "--model", model, "--data", Data, "--json");
+
+        Assert.Equal(2, run.ExitCode);
+        var error = run.Json.GetProperty("error");
+        Assert.Equal("not_a_page_estimator", error.GetProperty("code").GetString());
+        Assert.Contains(advice, error.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Empty(Server.Requests);
+        Assert.False(Directory.Exists(Path.Combine(Data, "runs")) && Directory.EnumerateFileSystemEntries(Path.Combine(Data, "runs")).Any(), "no run was started");
+    }
+
     [Fact]
     public async Task The_features_the_model_read_are_its_stored_reading_and_the_plan_times_them()
     {

@@ -89,7 +89,7 @@ public sealed class PlanCommandTests : IDisposable
         var json = await CliRunner.InvokeAsync("plan", id, "--data", _folder.Path, "--json");
 
         Assert.True(table.ExitCode == 0, table.Stderr);
-        Assert.Contains("features v1, cutting data timevision-2026.12.1, work centres gestima-seed-8e5fe945", table.Stdout, StringComparison.Ordinal);
+        Assert.Contains("features v1, cutting data timevision-2026.12.1, work centres gestima-seed-8e5fe945.2", table.Stdout, StringComparison.Ordinal);
         Assert.Contains("2·L/(P·n) per hole", table.Stdout, StringComparison.Ordinal);   // the tapped holes of its text layer
         Assert.Contains("Where each feature came from", table.Stdout, StringComparison.Ordinal);
         Assert.Equal(id, json.Json.GetProperty("id").GetString());

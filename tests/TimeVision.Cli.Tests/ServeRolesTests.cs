@@ -121,6 +121,30 @@ public sealed partial class ServeRolesTests : FakeOpenAITestBase
         Assert.False(feedback.TryGetProperty("import", out var import) && import.ValueKind != JsonValueKind.Null);
     }
 
+    [Fact]
+    public async Task Only_the_admins_token_reads_and_sets_the_rates_each_put_a_version_guarded_by_if_match()
+    {
+        await using var serve = await StartAsync();
+        using var estimator = Client(serve, EstimatorToken);
+        using var admin = Client(serve, AdminToken);
+        var rates = await admin.GetStringAsync(new Uri("api/rates", UriKind.Relative), Token);
+
+        using var refusedRead = await estimator.GetAsync(new Uri("api/rates", UriKind.Relative), Token);
+        using var refusedPut = await SendAsync(estimator, HttpMethod.Put, "api/rates", rates, "application/json");
+        using var first = await SendAsync(admin, HttpMethod.Put, "api/rates", rates, "application/json");
+        using var stale = await SendAsync(admin, HttpMethod.Put, "api/rates", rates, "application/json", ("If-Match", "\"9\""));
+        using var second = await SendAsync(admin, HttpMethod.Put, "api/rates", rates, "application/json", ("If-Match", "\"1\""));
+        using var frozen = await estimator.GetAsync(new Uri($"api/estimates/{new string('a', 64)}/quotes/1", UriKind.Relative), Token);
+
+        Assert.Equal((HttpStatusCode.Forbidden, "admin_role_required"), (refusedRead.StatusCode, await CodeAsync(refusedRead)));
+        Assert.Equal((HttpStatusCode.Forbidden, "admin_role_required"), (refusedPut.StatusCode, await CodeAsync(refusedPut)));
+        Assert.Equal((HttpStatusCode.OK, "\"1\""), (first.StatusCode, first.Headers.ETag?.Tag));
+        Assert.Equal("shop-1", (await first.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("version").GetString());
+        Assert.Equal((HttpStatusCode.Conflict, "stale_token"), (stale.StatusCode, await CodeAsync(stale)));
+        Assert.Equal((HttpStatusCode.OK, "\"2\""), (second.StatusCode, second.Headers.ETag?.Tag));
+        Assert.Equal((HttpStatusCode.NotFound, "not_found"), (frozen.StatusCode, await CodeAsync(frozen)));
+    }
+
     [GeneratedRegex(@"\{[^}]+\}")]
     private static partial Regex RouteParameter();
 

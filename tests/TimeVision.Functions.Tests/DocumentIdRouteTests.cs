@@ -33,6 +33,10 @@ public sealed class DocumentIdRouteTests(DocumentIdRouteTests.FileStoreHarness f
         ["PutFeedback"] = async (s, h, id) => (await Of<FeedbackApi>(s).PutAsync(Feedback(), id, Token)).Result,
         ["GetEstimatePlan"] = async (s, h, id) => (await Of<EstimatePlanApi>(s).GetAsync(FunctionsHarness.Request("GET"), id, Token)).Result,
         ["PutEstimateFeatures"] = async (s, h, id) => (await Of<EstimatePlanApi>(s).PutFeaturesAsync(Features(), id, Token)).Result,
+        ["GetEstimateQuote"] = async (s, h, id) => (await Of<QuoteApi>(s).GetAsync(FunctionsHarness.Request("GET"), id, Token)).Result,
+        ["FreezeQuote"] = async (s, h, id) => (await Of<QuoteApi>(s).FreezeAsync(FunctionsHarness.Request("POST", "{}"u8.ToArray(), "application/json"), id, Token)).Result,
+        ["ListQuotes"] = async (s, h, id) => (await Of<QuoteApi>(s).ListAsync(FunctionsHarness.Request("GET"), id, Token)).Result,
+        ["GetFrozenQuote"] = async (s, h, id) => (await Of<QuoteApi>(s).GetFrozenAsync(FunctionsHarness.Request("GET"), id, "1", Token)).Result,
     };
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;

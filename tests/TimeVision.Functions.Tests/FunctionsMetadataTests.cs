@@ -15,7 +15,7 @@ public sealed class FunctionsMetadataTests
     public void Every_function_is_declared()
     {
         Assert.Equal(
-            ["ActivateModel", "CheckFineTuneJobs", "CheckModel", "CheckModelRetirement", "CreateFineTuneJob", "DeleteEstimate", "DrawingBlobTrigger", "EstimateDocument", "EstimatePage", "ExportTraining", "FineTuneStart", "GetCaller", "GetChecklist", "GetEstimate", "GetEstimatePlan", "GetFineTuneStart", "GetHistoryImport", "GetModelInfo", "GetPageFacts", "GetPageImage", "GetSimilarParts", "HistoryImport", "InspectDocument", "ListEstimates", "ListFineTuneJobs", "PostEstimate", "PurgeEstimate", "PutChecklist", "PutEstimateFeatures", "PutFeedback", "Recalibrate", "RecordFineTuneJob", "RenderPage", "RestoreEstimate", "RetryEstimate", "RetryFailedPages", "RunHistoryImport", "SaveDocumentEstimate", "StartFineTune", "StartHistoryImport", "UploadTrainingFiles", "WebAsset", "WebDocument", "WebIndex"],
+            ["ActivateModel", "CheckFineTuneJobs", "CheckModel", "CheckModelRetirement", "CreateFineTuneJob", "DeleteEstimate", "DrawingBlobTrigger", "EstimateDocument", "EstimatePage", "ExportTraining", "FineTuneStart", "FreezeQuote", "GetCaller", "GetChecklist", "GetEstimate", "GetEstimatePlan", "GetEstimateQuote", "GetFineTuneStart", "GetFrozenQuote", "GetHistoryImport", "GetModelInfo", "GetPageFacts", "GetPageImage", "GetRates", "GetSimilarParts", "HistoryImport", "InspectDocument", "ListEstimates", "ListFineTuneJobs", "ListQuotes", "PostEstimate", "PurgeEstimate", "PutChecklist", "PutEstimateFeatures", "PutFeedback", "PutRates", "Recalibrate", "RecordFineTuneJob", "RenderPage", "RestoreEstimate", "RetryEstimate", "RetryFailedPages", "RunHistoryImport", "SaveDocumentEstimate", "StartFineTune", "StartHistoryImport", "UploadTrainingFiles", "WebAsset", "WebDocument", "WebIndex"],
             Functions.Value.Select(f => f.GetProperty("name").GetString()!).Order());
     }
 
@@ -60,6 +60,12 @@ public sealed class FunctionsMetadataTests
     [InlineData("GetChecklist", "api/estimates/{id}/checklist", "get", "Anonymous")]
     [InlineData("PutChecklist", "api/estimates/{id}/checklist", "put", "Anonymous")]
     [InlineData("GetCaller", "api/caller", "get", "Anonymous")]
+    [InlineData("GetEstimateQuote", "api/estimates/{id}/quote", "get", "Anonymous")]
+    [InlineData("FreezeQuote", "api/estimates/{id}/quotes", "post", "Anonymous")]
+    [InlineData("ListQuotes", "api/estimates/{id}/quotes", "get", "Anonymous")]
+    [InlineData("GetFrozenQuote", "api/estimates/{id}/quotes/{quoteId}", "get", "Anonymous")]
+    [InlineData("GetRates", "api/rates", "get", "Anonymous")]
+    [InlineData("PutRates", "api/rates", "put", "Anonymous")]
     [InlineData("WebIndex", "{ignored:maxlength(0)?}", "get", "Anonymous")]
     [InlineData("WebDocument", "estimates/{id}", "get", "Anonymous")]
     [InlineData("WebAsset", "assets/{name}", "get", "Anonymous")]
@@ -90,7 +96,7 @@ public sealed class FunctionsMetadataTests
             .ToList();
 
         Assert.Equal(
-            ["ActivateModel", "CheckModel", "ExportTraining", "GetFineTuneStart", "GetHistoryImport", "ListFineTuneJobs", "PurgeEstimate", "StartFineTune", "StartHistoryImport"],
+            ["ActivateModel", "CheckModel", "ExportTraining", "GetFineTuneStart", "GetHistoryImport", "GetRates", "ListFineTuneJobs", "PurgeEstimate", "PutRates", "StartFineTune", "StartHistoryImport"],
             http.Where(name => CallerAccess.RuleOf(name) == CallerAccess.Rule.Admin).Order());
         Assert.Equal(["WebAsset", "WebDocument", "WebIndex"], http.Where(name => CallerAccess.RuleOf(name) == CallerAccess.Rule.Page).Order());
 

@@ -18,7 +18,7 @@ public static class ApiEndpoints
     private const string Post = "POST";
 
     /// <summary>Every endpoint.</summary>
-    public static IReadOnlyList<ApiEndpoint> All { get; } = [.. Documents(), .. DocumentPages(), .. Learning(), .. Models(), .. Page()];
+    public static IReadOnlyList<ApiEndpoint> All { get; } = [.. Documents(), .. DocumentPages(), .. Pricing(), .. Learning(), .. Models(), .. Page()];
 
     private static readonly FrozenDictionary<string, ApiEndpoint> ByName = All.ToFrozenDictionary(endpoint => endpoint.Name, StringComparer.Ordinal);
 
@@ -62,6 +62,22 @@ public static class ApiEndpoints
             api.ImageAsync(request, id, page, cancellationToken), Rule.SignedIn),
         new("GetPageFacts", ApiRoutes.PageFacts, [Get], static ([FromServices] EstimateListApi api, HttpRequest request, string id, string page, CancellationToken cancellationToken) =>
             api.FactsAsync(request, id, page, cancellationToken), Rule.SignedIn),
+    ];
+
+    private static IEnumerable<ApiEndpoint> Pricing() =>
+    [
+        new("GetEstimateQuote", ApiRoutes.Quote, [Get], static ([FromServices] QuoteApi api, HttpRequest request, string id, CancellationToken cancellationToken) =>
+            api.GetAsync(request, id, cancellationToken), Rule.SignedIn),
+        new("FreezeQuote", ApiRoutes.Quotes, [Post], static ([FromServices] QuoteApi api, HttpRequest request, string id, CancellationToken cancellationToken) =>
+            api.FreezeAsync(request, id, cancellationToken), Rule.SignedIn, MediaTypes.Json),
+        new("ListQuotes", ApiRoutes.Quotes, [Get], static ([FromServices] QuoteApi api, HttpRequest request, string id, CancellationToken cancellationToken) =>
+            api.ListAsync(request, id, cancellationToken), Rule.SignedIn),
+        new("GetFrozenQuote", ApiRoutes.FrozenQuote, [Get], static ([FromServices] QuoteApi api, HttpRequest request, string id, string quoteId, CancellationToken cancellationToken) =>
+            api.GetFrozenAsync(request, id, quoteId, cancellationToken), Rule.SignedIn),
+        new("GetRates", ApiRoutes.Rates, [Get], static ([FromServices] RatesApi api, HttpRequest request, CancellationToken cancellationToken) =>
+            api.GetAsync(request, cancellationToken), Rule.Admin),
+        new("PutRates", ApiRoutes.Rates, ["PUT"], static ([FromServices] RatesApi api, HttpRequest request, CancellationToken cancellationToken) =>
+            api.PutAsync(request, cancellationToken), Rule.Admin, MediaTypes.Json),
     ];
 
     private static IEnumerable<ApiEndpoint> Learning() =>

@@ -43,6 +43,18 @@ public static class ApiRoutes
     /// <summary>A document's most similar labelled past parts.</summary>
     public const string Similar = "api/estimates/{id}/similar";
 
+    /// <summary>A document's price for batch quantities.</summary>
+    public const string Quote = "api/estimates/{id}/quote";
+
+    /// <summary>A document's frozen quotes, and a freeze.</summary>
+    public const string Quotes = "api/estimates/{id}/quotes";
+
+    /// <summary>One frozen quote.</summary>
+    public const string FrozenQuote = "api/estimates/{id}/quotes/{quoteId}";
+
+    /// <summary>The shop's rates.</summary>
+    public const string Rates = "api/rates";
+
     /// <summary>Fine-tuning jobs, and a start.</summary>
     public const string FineTuneJobs = "api/fine-tune/jobs";
 

@@ -20,6 +20,8 @@ public static class ApiServiceCollectionExtensions
             .AddTransient<FineTuneApi>()
             .AddTransient<HistoryImportApi>()
             .AddTransient<ModelApi>()
+            .AddTransient<QuoteApi>()
+            .AddTransient<RatesApi>()
             .AddTransient<SimilarPartsApi>()
             .AddTransient<TrainingExportApi>();
     }

@@ -137,7 +137,7 @@ public sealed class EstimatesApi(DocumentIntake intake, IEstimateStore estimates
             IntakeError.NotFound => StatusCodes.Status404NotFound,
             IntakeError.TooLarge => StatusCodes.Status413PayloadTooLarge,
             IntakeError.DailyBudgetSpent or IntakeError.BudgetBelowPageCost => StatusCodes.Status429TooManyRequests,
-            IntakeError.MissingApiKey => StatusCodes.Status503ServiceUnavailable,
+            IntakeError.MissingApiKey or IntakeError.NotAPageEstimator => StatusCodes.Status503ServiceUnavailable,
             _ => StatusCodes.Status400BadRequest,
         };
         return ApiError.Json(status, error.Code, error.Message, error.Params);

@@ -37,6 +37,42 @@ internal static class AtomicFile
         }
     }
 
+    /// <summary>
+    /// Writes <paramref name="bytes"/> as the file at <paramref name="path"/> only if no file is there yet: <see langword="false"/>
+    /// when one is (another writer took the name first), with nothing changed. For stores whose files are written once.
+    /// </summary>
+    public static async Task<bool> WriteNewAsync(string path, byte[] bytes, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var partial = $"{path}.{Guid.NewGuid():N}.partial";
+        try
+        {
+            await using var file = Create(partial);
+            await file.WriteAsync(bytes, cancellationToken);
+        }
+        catch
+        {
+            DeleteQuietly(partial);
+            throw;
+        }
+
+        try
+        {
+            File.Move(partial, path, overwrite: false);
+            return true;
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            DeleteQuietly(partial);
+            return false;
+        }
+        catch
+        {
+            DeleteQuietly(partial);
+            throw;
+        }
+    }
+
     /// <summary>Deletes what a failed write left; a failure here must not hide the write's own exception.</summary>
     private static void DeleteQuietly(string partial)
     {

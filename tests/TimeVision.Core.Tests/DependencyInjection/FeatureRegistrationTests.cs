@@ -5,6 +5,8 @@ using TimeVision.Core.Estimating.Estimates.Listing;
 using TimeVision.Core.Estimating.Estimates.Stores;
 using TimeVision.Core.Estimating.Facts;
 using TimeVision.Core.Estimating.Pipeline;
+using TimeVision.Core.Estimating.Pricing;
+using TimeVision.Core.Estimating.ProcessPlanning;
 using TimeVision.Core.Estimating.Rendering;
 using TimeVision.Core.Estimating.Vision;
 using TimeVision.Core.Estimating.Vision.Registry;
@@ -37,6 +39,7 @@ public sealed class FeatureRegistrationTests : IDisposable
         ["Vision"] = (s => s.AddTimeVisionVision(), [typeof(IVisionEstimator), typeof(VisionAccess), typeof(IDailyTotals), typeof(VisionBudget)]),
         ["Models"] = (s => s.AddTimeVisionModels(), [typeof(IModelRegistry), typeof(ActiveModel)]),
         ["Pipeline"] = (s => s.AddTimeVisionPipeline(), [typeof(DocumentPipeline), typeof(DocumentIntake)]),
+        ["Pricing"] = (s => s.AddTimeVisionPricing(), [typeof(ShopRatesService), typeof(IWorkCentreSource), typeof(EstimateQuotes), typeof(IRatesStore), typeof(IFrozenQuoteStore)]),
         ["History"] = (s => s.AddTimeVisionHistory(), [typeof(IHistoryStore)]),
         ["Evaluation"] = (s => s.AddTimeVisionEvaluation(), [typeof(EvaluationSetBuilder), typeof(EvaluationRunner)]),
         ["Calibration"] = (s => s.AddTimeVisionCalibration(), [typeof(CalibrationStore), typeof(CalibratedEstimates), typeof(IDocumentCalibration), typeof(IEstimateMethodScores), typeof(IPlanCalibration)]),

@@ -79,7 +79,7 @@ public sealed class CuttingDataTests : IDisposable
 
         Assert.False(centres.WorkCentres.Single(c => c.Id == "80000001").Active);
         Assert.Equal(400, centres.WorkCentres.Single(c => c.Id == "80000001").DepreciationPerHour);
-        Assert.Equal("gestima-seed-8e5fe945+v2", centres.Version);
+        Assert.Equal("gestima-seed-8e5fe945.2+v2", centres.Version);
     }
 
     [Fact]

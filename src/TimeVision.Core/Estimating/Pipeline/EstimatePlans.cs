@@ -63,19 +63,26 @@ public sealed record StoredPlanLookup(StoredPlan? Plan, string? ETag, string? Co
 /// <summary>
 /// A stored estimate's features and process plan: read from the pages' text layers (their stored facts) and the
 /// model's answer, merged with the estimator's corrections by <see cref="FeatureMerge"/>, planned by
-/// <see cref="ProcessPlanner"/> with the shop's cutting data and work centres (the data folder's overrides, else the
-/// defaults), with the shop's factors per operation when the engine has a calibration. Every run of an estimate and
-/// every correction makes a new features version; the plan records the versions it was made from. A correction
-/// chooses the headline number again (<see cref="EstimateHeadlines"/>).
+/// <see cref="ProcessPlanner"/> with the shop's cutting data (the data folder's override, else the defaults) and work
+/// centres (<see cref="IWorkCentreSource"/>: the rates' list), with the shop's factors per operation when the engine has
+/// a calibration. Every run of an estimate and every correction makes a new features version; the plan records the
+/// versions it was made from. A correction chooses the headline number again (<see cref="EstimateHeadlines"/>).
 /// </summary>
 /// <param name="facts">The pages' stored text-layer facts.</param>
 /// <param name="estimates">The stored estimates, for corrections.</param>
 /// <param name="storage">Where the data folder is.</param>
+/// <param name="workCentres">The shop's work centres: the rates' list once an admin stored rates, else the data folder's over the defaults.</param>
 /// <param name="calibration">The shop's factors per operation, when the engine has a calibration.</param>
 /// <param name="headlines">Chooses the headline number again after a correction.</param>
 /// <param name="time">When a reading was made.</param>
 public sealed class EstimatePlans(
-    StoredPageFacts facts, IEstimateStore estimates, IOptions<StorageOptions> storage, IPlanCalibration calibration, EstimateHeadlines headlines, TimeProvider time)
+    StoredPageFacts facts,
+    IEstimateStore estimates,
+    IOptions<StorageOptions> storage,
+    IWorkCentreSource workCentres,
+    IPlanCalibration calibration,
+    EstimateHeadlines headlines,
+    TimeProvider time)
 {
     /// <summary>Estimator versions one estimate keeps; older ones are dropped (the newest is the one merged).</summary>
     public const int MaxEstimatorReadings = 20;
@@ -171,7 +178,7 @@ public sealed class EstimatePlans(
     /// <param name="cancellationToken">Cancels the reads.</param>
     public async Task<InputFileResult<ProcessPlan>> PlanFileAsync(string featuresFile, string? cuttingDataFile, string? workCentresFile, CancellationToken cancellationToken)
     {
-        var plan = await FilePlans.PlanAsync(featuresFile, cuttingDataFile, workCentresFile, storage.Value.DataDirectory, cancellationToken);
+        var plan = await FilePlans.PlanAsync(featuresFile, cuttingDataFile, workCentresFile, storage.Value.DataDirectory, workCentres, cancellationToken);
         return plan.Value is { } made && await calibration.CurrentAsync(cancellationToken) is { } factors
             ? InputFileResult<ProcessPlan>.Success(factors.Apply(made))
             : plan;
@@ -271,7 +278,7 @@ public sealed class EstimatePlans(
     {
         var dataDirectory = storage.Value.DataDirectory;
         var cutting = await PlanningData.LoadCuttingDataAsync(null, dataDirectory, cancellationToken);
-        var centres = await PlanningData.LoadWorkCentresAsync(null, dataDirectory, cancellationToken);
+        var centres = await workCentres.CurrentAsync(cancellationToken);
         var plan = new DocumentPlan { FeaturesVersion = version, CuttingDataVersion = cutting.Value?.Version, WorkCentresVersion = centres.Value?.Version };
         if ((cutting.Error ?? centres.Error) is { } rejected)
         {

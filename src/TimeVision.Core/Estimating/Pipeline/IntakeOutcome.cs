@@ -58,6 +58,12 @@ public sealed record IntakeError(string Code, string Message)
     /// <summary>A model is named, but no API key or Entra ID is configured to reach it.</summary>
     public const string MissingApiKey = "missing_api_key";
 
+    /// <summary>
+    /// The model named is not one that estimates pages: the engine (its plan is made for every estimate from the
+    /// features) or a calibration (applied to its base model's estimate when one exists).
+    /// </summary>
+    public const string NotAPageEstimator = "not_a_page_estimator";
+
     /// <summary>Today's model budget (<c>Vision:DailyBudgetUsd</c>) is spent; <see cref="RetryAt"/> says when it opens.</summary>
     public const string DailyBudgetSpent = "daily_budget_spent";
 

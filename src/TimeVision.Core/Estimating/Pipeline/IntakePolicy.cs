@@ -36,6 +36,11 @@ public sealed class IntakePolicy(IEstimateStore estimates, ActiveModel activeMod
     {
         var (configured, source) = await activeModel.ResolveAsync(cancellationToken);
         var model = ModelId.Parse(configured);
+        if (NotAPageEstimator(model) is { } notEstimator)
+        {
+            return (null, null, notEstimator);
+        }
+
         if (access.Check(model) is not { } denied)
         {
             return (model, null, null);
@@ -45,6 +50,19 @@ public sealed class IntakePolicy(IEstimateStore estimates, ActiveModel activeMod
             ? (null, null, new IntakeError(denied.Code, denied.Message))
             : (ModelId.Offline, OfflineNotice, null);
     }
+
+    private static IntakeError? NotAPageEstimator(ModelId model) => model.Kind switch
+    {
+        ModelKind.Engine => new IntakeError(
+            IntakeError.NotAPageEstimator,
+            $"'{model}' does not estimate pages: the engine's plan is made for every estimate from the features read (timevision plan <id>; " +
+            "Estimate:Method chooses which number heads). Estimate with a model, 'offline' or 'history'."),
+        ModelKind.Calibrated => new IntakeError(
+            IntakeError.NotAPageEstimator,
+            $"'{model}' does not estimate pages: a calibration corrects its base model's estimate and is applied to it whenever one exists. " +
+            $"Estimate with '{model.CalibrationOf}'."),
+        _ => null,
+    };
 
     /// <summary>
     /// The decision before anything runs: a stored estimate is kept unless forced or it has retryable pages (then only

@@ -50,6 +50,9 @@ public sealed record Stock
     /// <summary>Outside diameter of a bar or tube.</summary>
     public double? DiameterMm { get; init; }
 
+    /// <summary>Inside diameter (bore) of a tube, for its weight.</summary>
+    public double? InnerDiameterMm { get; init; }
+
     /// <summary>Length.</summary>
     public double? LengthMm { get; init; }
 
