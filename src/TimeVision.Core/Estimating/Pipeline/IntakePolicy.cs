@@ -56,11 +56,17 @@ public sealed class IntakePolicy(IEstimateStore estimates, ActiveModel activeMod
         ModelKind.Engine => new IntakeError(
             IntakeError.NotAPageEstimator,
             $"'{model}' does not estimate pages: the engine's plan is made for every estimate from the features read (timevision plan <id>; " +
-            "Estimate:Method chooses which number heads). Estimate with a model, 'offline' or 'history'."),
+            "Estimate:Method chooses which number heads). Estimate with a model, 'offline' or 'history'.")
+        {
+            Params = Json.MessageParams.Of(("model", model.ToString())),
+        },
         ModelKind.Calibrated => new IntakeError(
             IntakeError.NotAPageEstimator,
             $"'{model}' does not estimate pages: a calibration corrects its base model's estimate and is applied to it whenever one exists. " +
-            $"Estimate with '{model.CalibrationOf}'."),
+            $"Estimate with '{model.CalibrationOf}'.")
+        {
+            Params = Json.MessageParams.Of(("model", model.ToString()), ("baseModel", model.CalibrationOf?.ToString())),
+        },
         _ => null,
     };
 
