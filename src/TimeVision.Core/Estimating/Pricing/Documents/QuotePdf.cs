@@ -137,7 +137,7 @@ internal static class QuotePdf
     {
         y = Line(gfx, texts.WithoutVat, Strong, Left, y, 13);
         y = Line(gfx, string.Format(CultureInfo.InvariantCulture, texts.VatNote, QuoteAmounts.Percent(vatPercent, language)), Normal, Left, y, 18);
-        var basis = string.Create(CultureInfo.InvariantCulture, $"{texts.Basis}: TimeVision {quote.DocumentId[..Math.Min(12, quote.DocumentId.Length)]}, rates {quote.RatesVersion}, plan v{quote.PlanVersion}");
+        var basis = string.Create(CultureInfo.InvariantCulture, $"{texts.Basis}: TimeVision {quote.DocumentId[..Math.Min(12, quote.DocumentId.Length)]}, {texts.Rates} {quote.RatesVersion}, {texts.Plan} v{quote.PlanVersion}");
         Line(gfx, basis, Small, Left, y, 10);
     }
 
