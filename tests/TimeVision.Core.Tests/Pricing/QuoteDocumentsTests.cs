@@ -1,4 +1,6 @@
 using System.Globalization;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using TimeVision.Core.Estimating.Pricing;
@@ -98,6 +100,19 @@ public sealed class QuoteDocumentsTests
         Assert.Contains("control character", new QuoteLetter { Customer = "Acme\nLtd" }.Check(), StringComparison.Ordinal);
         Assert.Contains("longer than 200", new QuoteLetter { RequestNumber = new string('x', 201) }.Check(), StringComparison.Ordinal);
         Assert.Null(new QuoteLetter { Customer = "Šťastný & syn" }.Check());
+    }
+
+    [Theory]
+    [InlineData("Quote:ValidityDays", "0")]
+    [InlineData("Quote:VatPercent", "120")]
+    public void A_validity_or_vat_rate_out_of_range_stops_the_host_naming_the_setting(string key, string value)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection([new(key, value)]).Build();
+        using var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging().AddTimeVisionPricing().BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<QuoteDocuments>().Pdf(Quote, new QuoteLetter()));
+
+        Assert.Contains(key.Split(':')[1], error.Message, StringComparison.Ordinal);
     }
 
     private static QuoteDocuments Documents()

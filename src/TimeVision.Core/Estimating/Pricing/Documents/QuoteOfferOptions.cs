@@ -36,6 +36,6 @@ public sealed class QuoteOfferOptions
     public int ValidityDays { get; set; } = 30;
 
     /// <summary>The VAT rate shown beside the prices, which are without VAT, in percent.</summary>
-    [Range(0, 100)]
+    [Range(0d, 100d)]
     public decimal VatPercent { get; set; } = 21;
 }
