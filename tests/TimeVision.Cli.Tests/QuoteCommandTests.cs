@@ -1,4 +1,5 @@
 using System.Globalization;
+using CsvHelper;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Configuration;
@@ -82,6 +83,49 @@ public sealed class QuoteCommandTests : IDisposable
         Assert.Equal([(1, 0, 2), (2, 1, 0)], items.Select(i => (i.GetProperty("id").GetInt32(), Number(i, "supersedes"), Number(i, "supersededBy"))));
         Assert.Contains("Frozen quotes", table.Stdout, StringComparison.Ordinal);
         Assert.Contains("jana", table.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_quote_writes_a_czech_pdf_offer_and_a_czech_excel_csv_and_a_frozen_quote_prints_in_english_with_its_number()
+    {
+        var id = await PriceableEstimateAsync();
+        var pdf = Path.Combine(_folder.Path, "nabidka.pdf");
+        var csv = Path.Combine(_folder.Path, "erp.csv");
+        var frozenPdf = Path.Combine(_folder.Path, "quote-1.pdf");
+
+        var run = await CliRunner.InvokeAsync(
+            "quote", id, "--qty", "1,10", "--pdf", pdf, "--csv", csv, "--csv-dialect", "czech", "--customer", "Žďárské strojírny a.s.", "--request-number", "P-77", "--data", _folder.Path, "--json");
+        var freeze = await CliRunner.InvokeAsync("quote", id, "--qty", "1,10", "--freeze", "--data", _folder.Path);
+        var frozen = await CliRunner.InvokeAsync("quote", id, "--frozen", "1", "--pdf", frozenPdf, "--lang", "en", "--data", _folder.Path);
+        var badLanguage = await CliRunner.InvokeAsync("quote", id, "--pdf", pdf, "--lang", "de", "--data", _folder.Path);
+        var badDialect = await CliRunner.InvokeAsync("quote", id, "--csv", csv, "--csv-dialect", "excel", "--data", _folder.Path);
+
+        Assert.True(run.ExitCode == 0, run.Stdout + run.Stderr);
+        var offer = await PdfText.ReadAsync(await File.ReadAllBytesAsync(pdf, Token), Token);
+        Assert.Contains("Cenová nabídka", offer, StringComparison.Ordinal);
+        Assert.Contains("Žďárské strojírny a.s.", offer, StringComparison.Ordinal);
+        Assert.Contains("P-77", offer, StringComparison.Ordinal);
+        var batches = run.Json.GetProperty("batches").EnumerateArray().ToList();
+        var ten = Math.Round(batches[1].GetProperty("total").GetDecimal(), 2, MidpointRounding.AwayFromZero);
+        Assert.Contains(ten.ToString("#,0.00", CultureInfo.InvariantCulture).Replace(',', ' ').Replace('.', ',') + " Kč", offer, StringComparison.Ordinal);
+        using (var rows = CsvReader.FromFile(csv, CsvReaderOptions.Default with { Separator = ';' }))
+        {
+            var read = new List<(string Quantity, string BatchPrice)>();
+            while (rows.Read())
+            {
+                read.Add((rows.GetString("quantity"), rows.GetString("batch_price")));
+            }
+
+            Assert.Equal(2 * run.Json.GetProperty("operations").GetArrayLength(), read.Count);
+            Assert.All(read.Where(r => r.Quantity == "10"), r => Assert.Equal(ten, decimal.Parse(r.BatchPrice, new NumberFormatInfo { NumberDecimalSeparator = "," })));
+        }
+
+        Assert.True(freeze.ExitCode == 0 && frozen.ExitCode == 0, freeze.Stderr + frozen.Stderr);
+        var english = await PdfText.ReadAsync(await File.ReadAllBytesAsync(frozenPdf, Token), Token);
+        Assert.Contains("Quotation No. 1", english, StringComparison.Ordinal);
+        Assert.Contains(" CZK", english, StringComparison.Ordinal);
+        Assert.Equal((2, "invalid_language"), (badLanguage.ExitCode, badLanguage.Json.GetProperty("error").GetProperty("code").GetString()));
+        Assert.Equal((2, "invalid_csv_dialect"), (badDialect.ExitCode, badDialect.Json.GetProperty("error").GetProperty("code").GetString()));
     }
 
     [Fact]

@@ -132,6 +132,39 @@ public sealed class PricingApiTests(AzuriteFixture azurite, CosmosFixture cosmos
     }
 
     [Fact]
+    public async Task The_quote_answers_the_erps_csv_for_text_csv_and_the_pdf_offer_for_application_pdf_and_so_does_a_frozen_one()
+    {
+        var id = await EstimateAsync();
+        var quote = Ok(await Quotes.GetAsync(Get("?qty=1,10"), id, Token));
+        Assert.IsType<JsonHttpResult<FrozenQuote>>((await Quotes.FreezeAsync(FunctionsHarness.Request("POST", Encoding.UTF8.GetBytes("""{ "quantities": [1, 10] }"""), "application/json"), id, Token)).Result);
+
+        var csv = Document(await Quotes.GetAsync(Accepting("text/csv", "?qty=1,10"), id, Token));
+        var czech = Document(await Quotes.GetAsync(Accepting("text/csv", "?qty=1,10&dialect=czech"), id, Token));
+        var pdf = Document(await Quotes.GetAsync(Accepting("application/json;q=0.5, application/pdf", "?qty=1,10&customer=%C5%A0koda%20Transportation&requestNumber=RFQ-9"), id, Token));
+        var english = Document(await Quotes.GetFrozenAsync(Accepting("application/pdf", "?lang=en"), id, "1", Token));
+        var json = Ok(await Quotes.GetAsync(Accepting("*/*", "?qty=1,10"), id, Token));
+        var badLanguage = Error(await Quotes.GetAsync(Accepting("application/pdf", "?lang=de"), id, Token));
+        var badDialect = Error(await Quotes.GetAsync(Accepting("text/csv", "?dialect=excel"), id, Token));
+
+        var unitOfTen = Math.Round(quote.Batches[1].UnitPrice, 2, MidpointRounding.AwayFromZero);
+        Assert.Equal(("text/csv; charset=utf-8", $"quote-{id[..12]}.csv"), (csv.ContentType, csv.FileDownloadName));
+        var rows = Encoding.UTF8.GetString(csv.FileContents.Span).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(1 + 2 * quote.Operations.Count, rows.Length);
+        Assert.Contains(rows, r => r.Contains("," + unitOfTen.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) + ",", StringComparison.Ordinal));
+        Assert.Contains(";" + unitOfTen.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture).Replace('.', ',') + ";", Encoding.UTF8.GetString(czech.FileContents.Span), StringComparison.Ordinal);
+        Assert.Equal("application/pdf", pdf.ContentType);
+        var offer = await PdfText.ReadAsync(pdf.FileContents.ToArray(), Token);
+        Assert.Contains("Cenová nabídka", offer, StringComparison.Ordinal);
+        Assert.Contains("Škoda Transportation", offer, StringComparison.Ordinal);
+        Assert.Contains("RFQ-9", offer, StringComparison.Ordinal);
+        Assert.Contains("Quotation No. 1", await PdfText.ReadAsync(english.FileContents.ToArray(), Token), StringComparison.Ordinal);
+        Assert.Equal($"quote-{id[..12]}-1.pdf", english.FileDownloadName);
+        Assert.Equal(quote.Batches, json.Batches);
+        Assert.Equal((400, "invalid_language"), (badLanguage.StatusCode, badLanguage.Value!.Error.Code));
+        Assert.Equal((400, "invalid_csv_dialect"), (badDialect.StatusCode, badDialect.Value!.Error.Code));
+    }
+
+    [Fact]
     public async Task Missing_rates_are_422_rates_missing_bad_quantities_400_and_unknown_or_planless_estimates_404()
     {
         var id = await EstimateAsync();
@@ -159,6 +192,21 @@ public sealed class PricingApiTests(AzuriteFixture azurite, CosmosFixture cosmos
     private static T Ok<T>(Results<JsonHttpResult<T>, JsonHttpResult<ApiErrorBody>> result) => Assert.IsType<JsonHttpResult<T>>(result.Result).Value!;
 
     private static JsonHttpResult<ApiErrorBody> Error<T>(Results<JsonHttpResult<T>, JsonHttpResult<ApiErrorBody>> result) => Assert.IsType<JsonHttpResult<ApiErrorBody>>(result.Result);
+
+    private static T Ok<T>(Results<JsonHttpResult<T>, FileContentHttpResult, JsonHttpResult<ApiErrorBody>> result) => Assert.IsType<JsonHttpResult<T>>(result.Result).Value!;
+
+    private static JsonHttpResult<ApiErrorBody> Error<T>(Results<JsonHttpResult<T>, FileContentHttpResult, JsonHttpResult<ApiErrorBody>> result) =>
+        Assert.IsType<JsonHttpResult<ApiErrorBody>>(result.Result);
+
+    private static FileContentHttpResult Document<T>(Results<JsonHttpResult<T>, FileContentHttpResult, JsonHttpResult<ApiErrorBody>> result) =>
+        Assert.IsType<FileContentHttpResult>(result.Result);
+
+    private static HttpRequest Accepting(string accept, string query)
+    {
+        var request = Get(query);
+        request.Headers.Accept = accept;
+        return request;
+    }
 
     private static string Json(ShopRates rates) => JsonSerializer.Serialize(rates, PlanningJson.Options);
 

@@ -7,6 +7,7 @@ using TimeVision.Api.Access;
 using TimeVision.Api.Http;
 using TimeVision.Core.Estimating.Estimates;
 using TimeVision.Core.Estimating.Pricing;
+using TimeVision.Core.Estimating.Pricing.Documents;
 using TimeVision.Core.Estimating.ProcessPlanning;
 
 namespace TimeVision.Api.Handlers;
@@ -15,38 +16,49 @@ namespace TimeVision.Api.Handlers;
 /// A stored estimate's price (<see cref="EstimateQuotes"/>, as <c>timevision quote</c>): <c>GET
 /// /api/estimates/{id}/quote?qty=1,10,50</c> prices it with the rates in use; <c>POST /api/estimates/{id}/quotes</c>
 /// freezes a quote as a price set; <c>GET /api/estimates/{id}/quotes</c> lists the frozen ones and <c>GET
-/// /api/estimates/{id}/quotes/{quoteId}</c> answers one as it was frozen.
+/// /api/estimates/{id}/quotes/{quoteId}</c> answers one as it was frozen. Both GETs answer JSON, the ERP's CSV
+/// (<c>Accept: text/csv</c>) or the PDF offer (<c>Accept: application/pdf</c>), as <see cref="QuoteDocumentRequest"/> reads the request.
 /// </summary>
 /// <param name="quotes">Quotes and frozen quotes.</param>
+/// <param name="documents">The PDF offer.</param>
 /// <param name="logger">Logs what callers are not shown, under their correlation id.</param>
-public sealed class QuoteApi(EstimateQuotes quotes, ILogger<QuoteApi> logger)
+public sealed class QuoteApi(EstimateQuotes quotes, QuoteDocuments documents, ILogger<QuoteApi> logger)
 {
     /// <summary>The largest freeze body taken.</summary>
     public const int MaxBodyBytes = 64 * 1024;
 
     /// <summary>
-    /// 200 with the quote; 400 <c>invalid_quantities</c>; 404 <c>not_found</c> or <c>no_plan</c>; 422
-    /// <c>rates_missing</c> (naming each), <c>no_stock</c> or <c>no_material_group</c>; 503.
+    /// 200 with the quote as JSON, CSV or PDF (<see cref="QuoteDocumentRequest"/>); 400 <c>invalid_quantities</c>,
+    /// <c>invalid_language</c>, <c>invalid_csv_dialect</c> or <c>invalid_letter</c>; 404 <c>not_found</c> or
+    /// <c>no_plan</c>; 422 <c>rates_missing</c> (naming each), <c>no_stock</c> or <c>no_material_group</c>; 503.
     /// </summary>
-    public Task<Results<JsonHttpResult<Quote>, JsonHttpResult<ApiErrorBody>>> GetAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    public Task<Results<JsonHttpResult<Quote>, FileContentHttpResult, JsonHttpResult<ApiErrorBody>>> GetAsync(HttpRequest request, string id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (!DocumentId.TryParse(id, out var documentId))
         {
-            return Task.FromResult<Results<JsonHttpResult<Quote>, JsonHttpResult<ApiErrorBody>>>(ApiError.NoSuchDocument(id));
+            return Task.FromResult<Results<JsonHttpResult<Quote>, FileContentHttpResult, JsonHttpResult<ApiErrorBody>>>(ApiError.NoSuchDocument(id));
         }
 
         var quantities = QuoteRequest.DefaultQuantities;
         if (request.Query["qty"].FirstOrDefault() is { } text && QuoteRequest.TryParseQuantities(text, out quantities) is { } bad)
         {
-            return Task.FromResult<Results<JsonHttpResult<Quote>, JsonHttpResult<ApiErrorBody>>>(
+            return Task.FromResult<Results<JsonHttpResult<Quote>, FileContentHttpResult, JsonHttpResult<ApiErrorBody>>>(
                 ApiError.Json(StatusCodes.Status400BadRequest, QuoteProblem.InvalidQuantities, $"qty: {bad}"));
         }
 
-        return StorageOutageAnswer.UnlessStorageIsDownAsync<JsonHttpResult<Quote>>(logger, nameof(QuoteApi), async () =>
+        var (format, invalid) = QuoteDocumentRequest.Read(request);
+        if (format is null)
+        {
+            return Task.FromResult<Results<JsonHttpResult<Quote>, FileContentHttpResult, JsonHttpResult<ApiErrorBody>>>(invalid!);
+        }
+
+        return StorageOutageAnswer.UnlessStorageIsDownAsync<JsonHttpResult<Quote>, FileContentHttpResult>(logger, nameof(QuoteApi), async () =>
         {
             var quoted = await quotes.QuoteAsync(documentId.Value, new QuoteRequest { Quantities = quantities }, null, cancellationToken);
-            return quoted.Quote is { } quote ? TypedResults.Json(quote, PlanningJson.Options) : Refusal(quoted.Problem!);
+            return quoted.Quote is { } quote
+                ? await format.AnswerAsync(documents, quote, null, TypedResults.Json(quote, PlanningJson.Options), cancellationToken)
+                : Refusal(quoted.Problem!);
         });
     }
 
@@ -98,19 +110,23 @@ public sealed class QuoteApi(EstimateQuotes quotes, ILogger<QuoteApi> logger)
                 : ApiError.NoSuchDocument(id));
     }
 
-    /// <summary>200 with the frozen quote as it was frozen (and what superseded it); 404 <c>not_found</c> when the estimate or the quote is unknown.</summary>
-    public Task<Results<JsonHttpResult<FrozenQuote>, JsonHttpResult<ApiErrorBody>>> GetFrozenAsync(
+    /// <summary>
+    /// 200 with the frozen quote as it was frozen (and what superseded it), as JSON, or its CSV or PDF (numbered, dated
+    /// the day it was frozen; <see cref="QuoteDocumentRequest"/>); 404 <c>not_found</c> when the estimate or the quote is unknown.
+    /// </summary>
+    public Task<Results<JsonHttpResult<FrozenQuote>, FileContentHttpResult, JsonHttpResult<ApiErrorBody>>> GetFrozenAsync(
         HttpRequest request, string id, string quoteId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (!DocumentId.TryParse(id, out var documentId))
+        var (format, invalid) = QuoteDocumentRequest.Read(request);
+        if (!DocumentId.TryParse(id, out var documentId) || format is null)
         {
-            return Task.FromResult<Results<JsonHttpResult<FrozenQuote>, JsonHttpResult<ApiErrorBody>>>(ApiError.NoSuchDocument(id));
+            return Task.FromResult<Results<JsonHttpResult<FrozenQuote>, FileContentHttpResult, JsonHttpResult<ApiErrorBody>>>(invalid ?? ApiError.NoSuchDocument(id));
         }
 
-        return StorageOutageAnswer.UnlessStorageIsDownAsync<JsonHttpResult<FrozenQuote>>(logger, nameof(QuoteApi), async () =>
+        return StorageOutageAnswer.UnlessStorageIsDownAsync<JsonHttpResult<FrozenQuote>, FileContentHttpResult>(logger, nameof(QuoteApi), async () =>
             int.TryParse(quoteId, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && await quotes.GetAsync(documentId.Value, number, cancellationToken) is { } quote
-                ? TypedResults.Json(quote, PlanningJson.Options)
+                ? await format.AnswerAsync(documents, quote.Quote, quote, TypedResults.Json(quote, PlanningJson.Options), cancellationToken)
                 : ApiError.Json(StatusCodes.Status404NotFound, "not_found", "The estimate has no frozen quote with that id: ids are 1, 2, … in the order they were frozen."));
     }
 

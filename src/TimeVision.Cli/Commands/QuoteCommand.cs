@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using TimeVision.Core.Estimating.Pricing;
+using TimeVision.Core.Estimating.Pricing.Documents;
 using TimeVision.Core.Estimating.ProcessPlanning;
 
 namespace TimeVision.Cli.Commands;
@@ -9,8 +10,9 @@ namespace TimeVision.Cli.Commands;
 /// <summary>
 /// <c>timevision quote &lt;id&gt; --qty 1,10,50,100,500</c>: a stored estimate's price per batch from its plan and the
 /// shop's rates (<see cref="EstimateQuotes"/>, as <c>GET /api/estimates/{id}/quote</c>); <c>--freeze</c> stores it as a
-/// price set, <c>--list</c> and <c>--frozen N</c> show the frozen ones. Exit 0 priced, 2 bad input or unknown id, 3 no
-/// price (no plan, no stock, rates missing).
+/// price set, <c>--list</c> and <c>--frozen N</c> show the frozen ones; <c>--pdf FILE</c> and <c>--csv FILE</c> also write
+/// the offer and the ERP export (<see cref="QuoteFileOptions"/>). Exit 0 priced, 2 bad input or unknown id, 3 no price
+/// (no plan, no stock, rates missing).
 /// </summary>
 internal static class QuoteCommand
 {
@@ -28,15 +30,28 @@ internal static class QuoteCommand
         var frozen = new Option<int?>("--frozen") { Description = "Show frozen quote N as it was frozen instead." };
         var data = CommonOptions.Data();
         var json = CommonOptions.Json();
-        var command = new Command("quote", "Price a stored estimate per batch from its process plan and the shop's rates; freeze it as a price set.")
+        var documents = new QuoteFileOptions();
+        var command = new Command("quote", "Price a stored estimate per batch from its process plan and the shop's rates; freeze it as a price set; print it as a PDF offer or export it as a CSV.")
         {
             id, qty, rates, coop, freeze, by, list, frozen, data, json,
         };
+        foreach (var option in documents.All)
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction((parse, cancellationToken) => CliHost.RunAsync(parse, CommonOptions.Overrides(parse, data), async (services, stdout, stderr) =>
         {
             var quotes = services.GetRequiredService<EstimateQuotes>();
             var documentId = parse.GetRequiredValue(id).Trim();
             var asJson = parse.GetValue(json);
+            var (files, code, message) = documents.Read(parse);
+            if (files is null)
+            {
+                return CliOutput.WriteError(stdout, stderr, code!, message!, ExitCodes.BadInput);
+            }
+
+            var answer = new Answer(services.GetRequiredService<QuoteDocuments>(), files, asJson, stdout, stderr);
             if (parse.GetValue(list))
             {
                 return await ListAsync(quotes, documentId, asJson, stdout, stderr, cancellationToken);
@@ -44,7 +59,7 @@ internal static class QuoteCommand
 
             if (parse.GetValue(frozen) is { } number)
             {
-                return await ShowFrozenAsync(quotes, documentId, number, asJson, stdout, stderr, cancellationToken);
+                return await ShowFrozenAsync(quotes, documentId, number, answer, cancellationToken);
             }
 
             var request = await RequestAsync(parse.GetValue(qty), parse.GetValue(coop), stdout, stderr, cancellationToken);
@@ -66,8 +81,8 @@ internal static class QuoteCommand
             }
 
             return parse.GetValue(freeze)
-                ? Frozen(await quotes.FreezeAsync(documentId, request.Value, given, parse.GetValue(by), cancellationToken), asJson, stdout, stderr)
-                : Quoted(await quotes.QuoteAsync(documentId, request.Value, given, cancellationToken), asJson, stdout, stderr);
+                ? await FrozenAsync(await quotes.FreezeAsync(documentId, request.Value, given, parse.GetValue(by), cancellationToken), answer, cancellationToken)
+                : await QuotedAsync(await quotes.QuoteAsync(documentId, request.Value, given, cancellationToken), answer, cancellationToken);
         }, cancellationToken));
         return command;
     }
@@ -91,39 +106,49 @@ internal static class QuoteCommand
             : (new QuoteRequest { Quantities = quantities, Cooperation = lines.Value }, ExitCodes.Success);
     }
 
-    private static int Quoted(QuoteOutcome outcome, bool json, TextWriter stdout, TextWriter stderr)
+    private static async Task<int> QuotedAsync(QuoteOutcome outcome, Answer answer, CancellationToken cancellationToken)
     {
         if (outcome.Quote is not { } quote)
         {
-            return Refused(outcome.Problem!, stdout, stderr);
+            return Refused(outcome.Problem!, answer.Stdout, answer.Stderr);
         }
 
-        if (json)
+        if (await answer.Files.WriteAsync(answer.Documents, quote, null, cancellationToken) is { } notWritten)
         {
-            stdout.WriteLine(JsonSerializer.Serialize(quote, Indented));
+            return CliOutput.WriteError(answer.Stdout, answer.Stderr, "file_not_written", notWritten, ExitCodes.BadInput);
+        }
+
+        if (answer.Json)
+        {
+            answer.Stdout.WriteLine(JsonSerializer.Serialize(quote, Indented));
         }
         else
         {
-            QuoteOutput.Write(stdout, quote);
+            QuoteOutput.Write(answer.Stdout, quote);
         }
 
         return ExitCodes.Success;
     }
 
-    private static int Frozen(FreezeOutcome outcome, bool json, TextWriter stdout, TextWriter stderr)
+    private static async Task<int> FrozenAsync(FreezeOutcome outcome, Answer answer, CancellationToken cancellationToken)
     {
         if (outcome.Quote is not { } frozen)
         {
-            return Refused(outcome.Problem!, stdout, stderr);
+            return Refused(outcome.Problem!, answer.Stdout, answer.Stderr);
         }
 
-        if (json)
+        if (await answer.Files.WriteAsync(answer.Documents, frozen.Quote, frozen, cancellationToken) is { } notWritten)
         {
-            stdout.WriteLine(JsonSerializer.Serialize(frozen, Indented));
+            return CliOutput.WriteError(answer.Stdout, answer.Stderr, "file_not_written", notWritten, ExitCodes.BadInput);
+        }
+
+        if (answer.Json)
+        {
+            answer.Stdout.WriteLine(JsonSerializer.Serialize(frozen, Indented));
         }
         else
         {
-            QuoteOutput.Write(stdout, frozen);
+            QuoteOutput.Write(answer.Stdout, frozen);
         }
 
         return ExitCodes.Success;
@@ -148,10 +173,10 @@ internal static class QuoteCommand
         return ExitCodes.Success;
     }
 
-    private static async Task<int> ShowFrozenAsync(EstimateQuotes quotes, string documentId, int number, bool json, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken) =>
+    private static async Task<int> ShowFrozenAsync(EstimateQuotes quotes, string documentId, int number, Answer answer, CancellationToken cancellationToken) =>
         await quotes.GetAsync(documentId, number, cancellationToken) is { } frozen
-            ? Frozen(new FreezeOutcome(frozen, null), json, stdout, stderr)
-            : Refused(new QuoteProblem(QuoteProblem.NotFound, $"The estimate '{documentId}' has no frozen quote {number}."), stdout, stderr);
+            ? await FrozenAsync(new FreezeOutcome(frozen, null), answer, cancellationToken)
+            : Refused(new QuoteProblem(QuoteProblem.NotFound, $"The estimate '{documentId}' has no frozen quote {number}."), answer.Stdout, answer.Stderr);
 
     private static int Refused(QuoteProblem problem, TextWriter stdout, TextWriter stderr) => CliOutput.WriteError(
         stdout,
@@ -161,4 +186,7 @@ internal static class QuoteCommand
         problem.Code is QuoteProblem.NotFound or QuoteProblem.InvalidQuantities or QuoteProblem.InvalidCooperation or QuoteProblem.RatesUnavailable
             ? ExitCodes.BadInput
             : ExitCodes.Incomplete);
+
+    /// <summary>Where and how a quote is answered: the documents to write beside it, JSON or text, and the streams.</summary>
+    private sealed record Answer(QuoteDocuments Documents, QuoteFiles Files, bool Json, TextWriter Stdout, TextWriter Stderr);
 }

@@ -1,4 +1,5 @@
 using TimeVision.Core.Estimating.Pricing;
+using TimeVision.Core.Estimating.Pricing.Documents;
 using TimeVision.Core.Estimating.ProcessPlanning;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -8,7 +9,8 @@ public static class PricingServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the rates store and the frozen-quote store (Cosmos DB or files), <see cref="ShopRatesService"/> as the
-    /// rates in use and as the planner's <see cref="IWorkCentreSource"/>, and <see cref="EstimateQuotes"/>.
+    /// rates in use and as the planner's <see cref="IWorkCentreSource"/>, <see cref="EstimateQuotes"/>, and
+    /// <see cref="QuoteDocuments"/> (the PDF offer and the ERP's CSV) with its <c>Quote:</c> settings.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <returns>The same collection, for chaining.</returns>
@@ -20,5 +22,7 @@ public static class PricingServiceCollectionExtensions
         services.TryAddSingleton<ShopRatesService>();
         services.TryAddSingleton<IWorkCentreSource>(provider => provider.GetRequiredService<ShopRatesService>());
         services.TryAddSingleton<EstimateQuotes>();
+        services.AddValidatedOptions<QuoteOfferOptions>(QuoteOfferOptions.SectionName);
+        services.TryAddSingleton<QuoteDocuments>();
     });
 }
