@@ -33,6 +33,7 @@ public sealed class DocumentIdRouteTests(DocumentIdRouteTests.FileStoreHarness f
         ["PutFeedback"] = async (s, h, id) => (await Of<FeedbackApi>(s).PutAsync(Feedback(), id, Token)).Result,
         ["GetEstimatePlan"] = async (s, h, id) => (await Of<EstimatePlanApi>(s).GetAsync(FunctionsHarness.Request("GET"), id, Token)).Result,
         ["PutEstimateFeatures"] = async (s, h, id) => (await Of<EstimatePlanApi>(s).PutFeaturesAsync(Features(), id, Token)).Result,
+        ["AcceptEstimatePlan"] = async (s, h, id) => (await Of<EstimatePlanApi>(s).AcceptAsync(Accept(), id, Token)).Result,
     };
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
@@ -70,6 +71,13 @@ public sealed class DocumentIdRouteTests(DocumentIdRouteTests.FileStoreHarness f
     private static HttpRequest Features()
     {
         var request = FunctionsHarness.Request("PUT", """{"features": []}"""u8.ToArray(), "application/json");
+        request.Headers.IfMatch = "\"x\"";
+        return request;
+    }
+
+    private static HttpRequest Accept()
+    {
+        var request = FunctionsHarness.Request("POST");
         request.Headers.IfMatch = "\"x\"";
         return request;
     }
