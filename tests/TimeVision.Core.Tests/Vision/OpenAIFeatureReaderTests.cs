@@ -52,6 +52,17 @@ public sealed class OpenAIFeatureReaderTests : FakeOpenAITestBase
     }
 
     [Fact]
+    public void The_reading_prompt_names_every_feature_type_and_material_group_the_contract_knows()
+    {
+        using var services = CoreServices.Create();
+        var reading = services.Get<PromptCatalog>().Get(PromptCatalog.ReadingSetId);
+
+        Assert.All(Enum.GetValues<FeatureType>(), type => Assert.Contains($"- {Core.Json.JsonCode.Of(type)}:", reading.SystemText, StringComparison.Ordinal));
+        Assert.All(Estimating.Facts.MaterialCatalog.Groups, group => Assert.Contains(group, reading.SystemText, StringComparison.Ordinal));
+        Assert.Contains("v milimetrech", reading.SystemText, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_reply_that_is_not_a_reading_is_asked_once_more_then_fails_with_the_reply_kept()
     {
         Server.Enqueue(new FakeReply.Content(SampleEstimates.ShaftJson()), new FakeReply.Content(SampleEstimates.ShaftJson()));
