@@ -103,11 +103,12 @@ internal static class FeatureReportWriter
             md.Append(Invariant, $"| {m.Model} | {m.Planned} | {Points(m.CycleMape)} | {Points(m.CycleMedianApe)} | {Percent(m.CycleWithin10)} | {Signed(m.CycleBias)} |\n");
         }
 
+        md.Append("\nThe drawing is the part's drawing number the split decides by (— where none was read: the document is its own drawing).\n");
         md.Append("\n| document | drawing | label | model | confirmed min/pc | model's min/pc | error | missed | extra |\n|---|---|---|---|---|---|---|---|---|\n");
         foreach (var r in run.Results.Where(r => r.Score is not null))
         {
             md.Append(Invariant,
-                $"| {r.FileName} | {r.Drawing} | {JsonCode.Of(r.LabelSource)} | {r.Model} | {Fixed(r.ConfirmedCycleMin ?? double.NaN, "0.###")} | {Fixed(r.ReadCycleMin ?? double.NaN, "0.###")} | {Signed(r.CyclePercentError ?? double.NaN)} | {Describe(r.Score!.Missed)} | {Describe(r.Score.Extra)} |\n");
+                $"| {r.FileName} | {(r.Drawing == r.DocumentId ? "—" : r.Drawing)} | {JsonCode.Of(r.LabelSource)} | {r.Model} | {Fixed(r.ConfirmedCycleMin ?? double.NaN, "0.###")} | {Fixed(r.ReadCycleMin ?? double.NaN, "0.###")} | {Signed(r.CyclePercentError ?? double.NaN)} | {Describe(r.Score!.Missed)} | {Describe(r.Score.Extra)} |\n");
         }
     }
 

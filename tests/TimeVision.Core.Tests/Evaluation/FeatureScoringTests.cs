@@ -75,6 +75,19 @@ public sealed class FeatureScoringTests
     }
 
     [Fact]
+    public void A_hole_read_10_percent_large_beside_an_exact_one_of_another_count_leaves_both_counts_right()
+    {
+        // Confirmed: four Ø6.6 and two Ø6.6 (two rows of the same hole). Read: the four as Ø7.26, the two exact.
+        var label = Label(Plate with { Features = [Hole("f1", 4, 6.6), Hole("f2", 2, 6.6)] });
+
+        var score = FeatureScoring.Score(Plate with { Features = [Hole("r1", 4, 7.26), Hole("r2", 2, 6.6)] }, label);
+
+        var drilling = Assert.Single(score.Types);
+        Assert.Equal((2, 0), (drilling.Matched, drilling.WrongCounts));
+        Assert.Equal([10.0, 0.0], drilling.Sizes.Select(s => Math.Round(s.PercentError, 9)).Order().Reverse());
+    }
+
+    [Fact]
     public void A_text_layer_label_does_not_count_the_features_it_cannot_read()
     {
         var textLayer = new FeatureLabel(Plate with { Features = [Hole("f1", 4, 6.6), Thread("f2", 4, "M8")] }, FeatureLabelSource.TextLayerAccepted, "petr", null, 1, ConfirmedFeatures.TextLayerTypes);

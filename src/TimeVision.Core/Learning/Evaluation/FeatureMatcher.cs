@@ -13,8 +13,10 @@ public sealed record FeatureMatch(MachiningFeature Confirmed, MachiningFeature R
 /// <c>reaming</c>, <c>boring</c>, <c>tapping</c>, <c>thread_turning</c>, <c>grooving</c>, <c>parting</c>): the diameter;
 /// <c>turning</c>: the diameters from and to; <c>facing</c>: the diameter from; face, pocket and slot milling: length and
 /// width; contour milling and chamfers: the length; sawing: none. Where both name a metric thread, their nominal
-/// diameters are compared instead. A key size only one side gives does not count for or against a pair. Closest pairs are taken first, each feature at most once; the rest are missed (confirmed) or extra
-/// (read). Depth, pitch and the other sizes are compared only once paired (<see cref="FeatureScoring"/>).
+/// diameters are compared instead. A key size only one side gives does not count for or against a pair. Closest pairs
+/// are taken first (among pairs as close, those whose counts agree best), each feature at most once; the rest are
+/// missed (confirmed) or extra (read). Depth, pitch and the other sizes are compared only once paired
+/// (<see cref="FeatureScoring"/>).
 /// </summary>
 public static class FeatureMatcher
 {
@@ -29,21 +31,21 @@ public static class FeatureMatcher
     {
         ArgumentNullException.ThrowIfNull(confirmed);
         ArgumentNullException.ThrowIfNull(read);
-        var candidates = new List<(double Distance, int Confirmed, int Read)>();
+        var candidates = new List<(double Distance, int CountGap, int Confirmed, int Read)>();
         for (var c = 0; c < confirmed.Count; c++)
         {
             for (var r = 0; r < read.Count; r++)
             {
                 if (confirmed[c].Type == read[r].Type && Distance(confirmed[c], read[r]) is var distance && distance <= SizeTolerance + 1e-9)
                 {
-                    candidates.Add((distance, c, r));
+                    candidates.Add((distance, Math.Abs((confirmed[c].Count ?? 1) - (read[r].Count ?? 1)), c, r));
                 }
             }
         }
 
         var partnerOf = new Dictionary<int, int>();
         var takenRead = new HashSet<int>();
-        foreach (var (_, c, r) in candidates.OrderBy(p => p.Distance).ThenBy(p => p.Confirmed).ThenBy(p => p.Read))
+        foreach (var (_, _, c, r) in candidates.OrderBy(p => p.Distance).ThenBy(p => p.CountGap).ThenBy(p => p.Confirmed).ThenBy(p => p.Read))
         {
             if (!partnerOf.ContainsKey(c) && takenRead.Add(r))
             {
