@@ -37,6 +37,7 @@ public sealed class DocumentIdRouteTests(DocumentIdRouteTests.FileStoreHarness f
         ["FreezeQuote"] = async (s, h, id) => (await Of<QuoteApi>(s).FreezeAsync(FunctionsHarness.Request("POST", "{}"u8.ToArray(), "application/json"), id, Token)).Result,
         ["ListQuotes"] = async (s, h, id) => (await Of<QuoteApi>(s).ListAsync(FunctionsHarness.Request("GET"), id, Token)).Result,
         ["GetFrozenQuote"] = async (s, h, id) => (await Of<QuoteApi>(s).GetFrozenAsync(FunctionsHarness.Request("GET"), id, "1", Token)).Result,
+        ["AcceptEstimatePlan"] = async (s, h, id) => (await Of<EstimatePlanApi>(s).AcceptAsync(Accept(), id, Token)).Result,
     };
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
@@ -74,6 +75,13 @@ public sealed class DocumentIdRouteTests(DocumentIdRouteTests.FileStoreHarness f
     private static HttpRequest Features()
     {
         var request = FunctionsHarness.Request("PUT", """{"features": []}"""u8.ToArray(), "application/json");
+        request.Headers.IfMatch = "\"x\"";
+        return request;
+    }
+
+    private static HttpRequest Accept()
+    {
+        var request = FunctionsHarness.Request("POST");
         request.Headers.IfMatch = "\"x\"";
         return request;
     }

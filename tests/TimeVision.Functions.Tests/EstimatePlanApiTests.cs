@@ -8,6 +8,7 @@ using TimeVision.Api.Handlers;
 using TimeVision.Api.Http;
 using TimeVision.Core.Estimating.Estimates;
 using TimeVision.Core.Estimating.ProcessPlanning;
+using TimeVision.Core.Learning.Training;
 using TimeVision.Testing;
 using TimeVision.Testing.LocalServices;
 
@@ -15,8 +16,8 @@ namespace TimeVision.Functions.Tests;
 
 /// <summary>
 /// <c>GET /api/estimates/{id}/plan</c> and <c>PUT /api/estimates/{id}/features</c> against documents estimated through
-/// the API and stored in Cosmos DB: the stored plan with its features, and the estimator's correction as a new version
-/// that wins the merge, guarded by the ETag.
+/// the API and stored in Cosmos DB: the stored plan with its features, the estimator's correction as a new version
+/// that wins the merge, and <c>POST /api/estimates/{id}/plan/accept</c>, the estimator's acceptance, guarded by the ETag.
 /// </summary>
 [Collection(LocalServicesGroup.Name)]
 public sealed class EstimatePlanApiTests(AzuriteFixture azurite, CosmosFixture cosmos) : IAsyncLifetime
@@ -140,6 +141,41 @@ public sealed class EstimatePlanApiTests(AzuriteFixture azurite, CosmosFixture c
         Assert.Equal(JsonValueKind.String, routing.GetProperty("cuttingDataVersion").ValueKind);
         Assert.False(json.GetProperty("plan").TryGetProperty("notMade", out _));
         Assert.Equal("model", json.GetProperty("features").GetProperty("readings")[1].GetProperty("kind").GetString());
+    }
+
+    [Fact]
+    public async Task Accepting_the_plan_records_the_caller_and_its_features_version_and_confirms_the_text_layers_holes()
+    {
+        var (id, etag) = await EstimateAsync(await File.ReadAllBytesAsync(RepositoryPaths.Sample("edocr-adapterplatte.pdf"), Token));
+        var post = Accept(etag);
+        CallerIdentity.SignedIn("petr@shop.example").AttachTo(post.HttpContext);
+
+        var accepted = Assert.IsType<JsonHttpResult<EstimatePlanAnswer>>((await Api.AcceptAsync(post, id, Token)).Result).Value!;
+        var stale = Assert.IsType<JsonHttpResult<ApiErrorBody>>((await Api.AcceptAsync(Accept(etag), id, Token)).Result);
+        var unsent = Assert.IsType<JsonHttpResult<ApiErrorBody>>((await Api.AcceptAsync(Accept(null), id, Token)).Result);
+        var unknown = Assert.IsType<JsonHttpResult<ApiErrorBody>>((await Api.AcceptAsync(Accept(etag), new string('e', 64), Token)).Result);
+
+        Assert.NotEqual(etag, accepted.ETag);
+        Assert.Equal(accepted.ETag, post.HttpContext.Response.Headers.ETag.ToString());
+        var acceptance = Assert.Single(accepted.Features.Acceptances!);
+        Assert.Equal((1, "petr@shop.example", 1), (acceptance.FeaturesVersion, acceptance.By, accepted.Features.Version));
+        var label = ConfirmedFeatures.Of(await GetAsync(id)).Label!;
+        Assert.Equal((FeatureLabelSource.TextLayerAccepted, "petr@shop.example"), (label.Source, label.ConfirmedBy));
+        Assert.Equal([(FeatureType.Drilling, 4), (FeatureType.Tapping, 4)], label.Features.Features.Select(f => (f.Type, f.Count!.Value)));
+        Assert.Equal((412, "stale_token"), (stale.StatusCode, Code(stale)));
+        Assert.Equal((428, "if_match_required"), (unsent.StatusCode, Code(unsent)));
+        Assert.Equal((404, "not_found"), (unknown.StatusCode, Code(unknown)));
+    }
+
+    private static HttpRequest Accept(string? ifMatch)
+    {
+        var request = FunctionsHarness.Request("POST");
+        if (ifMatch is not null)
+        {
+            request.Headers.IfMatch = ifMatch;
+        }
+
+        return request;
     }
 
     private static string Code(JsonHttpResult<ApiErrorBody> error) => error.Value!.Error.Code;

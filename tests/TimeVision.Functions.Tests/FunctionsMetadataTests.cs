@@ -15,7 +15,7 @@ public sealed class FunctionsMetadataTests
     public void Every_function_is_declared()
     {
         Assert.Equal(
-            ["ActivateModel", "CheckFineTuneJobs", "CheckModel", "CheckModelRetirement", "CreateFineTuneJob", "DeleteEstimate", "DrawingBlobTrigger", "EstimateDocument", "EstimatePage", "ExportTraining", "FineTuneStart", "FreezeQuote", "GetCaller", "GetChecklist", "GetEstimate", "GetEstimatePlan", "GetEstimateQuote", "GetFineTuneStart", "GetFrozenQuote", "GetHistoryImport", "GetModelInfo", "GetPageFacts", "GetPageImage", "GetRates", "GetSimilarParts", "HistoryImport", "InspectDocument", "ListEstimates", "ListFineTuneJobs", "ListQuotes", "PostEstimate", "PurgeEstimate", "PutChecklist", "PutEstimateFeatures", "PutFeedback", "PutRates", "Recalibrate", "RecordFineTuneJob", "RenderPage", "RestoreEstimate", "RetryEstimate", "RetryFailedPages", "RunHistoryImport", "SaveDocumentEstimate", "StartFineTune", "StartHistoryImport", "UploadTrainingFiles", "WebAsset", "WebDocument", "WebIndex"],
+            ["AcceptEstimatePlan", "ActivateModel", "CheckFineTuneJobs", "CheckModel", "CheckModelRetirement", "CreateFineTuneJob", "DeleteEstimate", "DrawingBlobTrigger", "EstimateDocument", "EstimatePage", "ExportTraining", "FineTuneStart", "FreezeQuote", "GetCaller", "GetChecklist", "GetEstimate", "GetEstimatePlan", "GetEstimateQuote", "GetFineTuneStart", "GetFrozenQuote", "GetHistoryImport", "GetModelInfo", "GetPageFacts", "GetPageImage", "GetRates", "GetSimilarParts", "HistoryImport", "InspectDocument", "ListEstimates", "ListFineTuneJobs", "ListQuotes", "PostEstimate", "PurgeEstimate", "PutChecklist", "PutEstimateFeatures", "PutFeedback", "PutRates", "Recalibrate", "RecordFineTuneJob", "RenderPage", "RestoreEstimate", "RetryEstimate", "RetryFailedPages", "RunHistoryImport", "SaveDocumentEstimate", "StartFineTune", "StartHistoryImport", "UploadTrainingFiles", "WebAsset", "WebDocument", "WebIndex"],
             Functions.Value.Select(f => f.GetProperty("name").GetString()!).Order());
     }
 
@@ -66,6 +66,7 @@ public sealed class FunctionsMetadataTests
     [InlineData("GetFrozenQuote", "api/estimates/{id}/quotes/{quoteId}", "get", "Anonymous")]
     [InlineData("GetRates", "api/rates", "get", "Anonymous")]
     [InlineData("PutRates", "api/rates", "put", "Anonymous")]
+    [InlineData("AcceptEstimatePlan", "api/estimates/{id}/plan/accept", "post", "Anonymous")]
     [InlineData("WebIndex", "{ignored:maxlength(0)?}", "get", "Anonymous")]
     [InlineData("WebDocument", "estimates/{id}", "get", "Anonymous")]
     [InlineData("WebAsset", "assets/{name}", "get", "Anonymous")]

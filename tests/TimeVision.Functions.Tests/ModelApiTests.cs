@@ -7,6 +7,7 @@ using TimeVision.Core.Estimating.Estimates;
 using TimeVision.Core.ModelOps.ModelManagement;
 using TimeVision.Functions.Triggers;
 using TimeVision.Testing;
+using TimeVision.Testing.FakeOpenAI;
 using TimeVision.Testing.LocalServices;
 
 namespace TimeVision.Functions.Tests;
@@ -38,7 +39,10 @@ public sealed class ModelApiTests(AzuriteFixture azurite, CosmosFixture cosmos) 
         Assert.Equal(("default", ModelIds.Default), (Core.Json.JsonCode.Of(before.Source), before.ActiveModel));
         var info = Assert.IsType<ModelInfo>(Assert.IsType<Ok<ModelInfo>>(activated.Result).Value);
         Assert.Equal((model, "registry", "openai_ft"), (info.ActiveModel, Core.Json.JsonCode.Of(info.Source), info.Provider));
-        Assert.Equal(3, _harness.Model.Requests.Count); // the model check's two samples, then the estimate
+        // The model check's two samples and its features sample (asked twice: an answer in the minutes shape is not a
+        // reading, and an invalid reply is asked once more), then the estimate.
+        Assert.Equal(5, _harness.Model.Requests.Count);
+        Assert.Equal(2, _harness.Model.Requests.Count(SampleEstimates.IsReading));
         Assert.All(_harness.Model.Requests, request => Assert.Equal(model, request.Model));
         var after = Assert.IsType<ModelInfo>((await Api.InfoAsync(FunctionsHarness.Request("GET"), Token)).Value);
         Assert.Equal(1, after.EstimatesByModel[model]);

@@ -10,6 +10,7 @@ using TimeVision.Core.Learning.Training;
 using TimeVision.Core.Storage;
 using TimeVision.Functions.Triggers;
 using TimeVision.Testing;
+using TimeVision.Testing.Features;
 using TimeVision.Testing.LocalServices;
 
 namespace TimeVision.Functions.Tests;
@@ -110,6 +111,49 @@ public sealed class TrainingExportApiTests(AzuriteFixture azurite, CosmosFixture
         Assert.True(lifetime.Aborted);
         Assert.True(body.BytesReceived > 0);
         Assert.Throws<InvalidDataException>(() => new ZipArchive(body.Received));
+    }
+
+    [Fact]
+    public async Task Task_features_streams_the_confirmed_features_examples_with_a_manifest_saying_whose_they_are()
+    {
+        var corpus = await FeatureCorpus.BuildAsync(_harness.Services, BlankPage(), Token);
+        var (request, body) = ExportRequest("?validationPercent=0&task=features");
+
+        var result = await Api.GetAsync(request, Token);
+
+        Assert.IsType<ZipStreamed>(result.Result);
+        Assert.Equal("attachment; filename=\"timevision-training-features.zip\"", request.HttpContext.Response.Headers.ContentDisposition.ToString());
+        using var zip = new ZipArchive(body.Received);
+        Assert.Equal(["train.jsonl", "validation.jsonl", "manifest.json"], zip.Entries.Select(e => e.FullName));
+        var manifest = JsonNode.Parse(await ReadAsync(zip.GetEntry("manifest.json")!))!;
+        Assert.Equal(("features", "reading"), (manifest["task"]!.GetValue<string>(), manifest["prompt"]!["id"]!.GetValue<string>()));
+        var examples = manifest["examples"]!.AsArray();
+        Assert.Equal(corpus.Count(d => d.Kind is FeatureCorpusKind.Corrected or FeatureCorpusKind.Accepted), examples.Count);
+        Assert.Contains(examples, e => e!["labelSource"]!.GetValue<string>() == "text_layer_accepted" && e["confirmedBy"]!.GetValue<string>() == FeatureCorpus.Accepter);
+        var lines = System.Text.Encoding.UTF8.GetString(await ReadAsync(zip.GetEntry("train.jsonl")!)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(examples.Count, lines.Length);
+        Assert.All(lines, line => Assert.Contains(FeatureCorpus.Material, JsonNode.Parse(line)!["messages"]![2]!["content"]!.GetValue<string>(), StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("?task=timing", "task must be minutes or features.")]
+    [InlineData("?task=features&includeShadow=true", "includeShadow is for the minutes task: a challenger's reading is not a confirmed label.")]
+    public async Task A_task_it_does_not_know_or_shadow_answers_for_features_are_a_bad_query(string query, string message)
+    {
+        var (request, _) = ExportRequest(query);
+
+        var error = Assert.IsType<Microsoft.AspNetCore.Http.HttpResults.JsonHttpResult<ApiErrorBody>>((await Api.GetAsync(request, Token)).Result);
+
+        Assert.Equal((400, "invalid_query", message), (error.StatusCode, error.Value!.Error.Code, error.Value.Error.Message));
+    }
+
+    /// <summary>A white sheet as a PNG: what the features examples show matters less here than that they are streamed.</summary>
+    private static BinaryData BlankPage()
+    {
+        using var bitmap = new SkiaSharp.SKBitmap(400, 300);
+        bitmap.Erase(SkiaSharp.SKColors.White);
+        using var data = bitmap.Encode(SkiaSharp.SKEncodedImageFormat.Png, 100);
+        return BinaryData.FromBytes(data.ToArray());
     }
 
     private (HttpRequest Request, ResponseBody Body) ExportRequest(string query)

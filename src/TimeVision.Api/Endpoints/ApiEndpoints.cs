@@ -52,6 +52,8 @@ public static class ApiEndpoints
             api.GetAsync(request, id, cancellationToken), Rule.SignedIn),
         new("PutEstimateFeatures", ApiRoutes.Features, ["PUT"], static ([FromServices] EstimatePlanApi api, HttpRequest request, string id, CancellationToken cancellationToken) =>
             api.PutFeaturesAsync(request, id, cancellationToken), Rule.SignedIn, MediaTypes.Json),
+        new("AcceptEstimatePlan", ApiRoutes.PlanAccept, [Post], static ([FromServices] EstimatePlanApi api, HttpRequest request, string id, CancellationToken cancellationToken) =>
+            api.AcceptAsync(request, id, cancellationToken), Rule.SignedIn),
         new("GetSimilarParts", ApiRoutes.Similar, [Get], static ([FromServices] SimilarPartsApi api, HttpRequest request, string id, CancellationToken cancellationToken) =>
             api.GetAsync(request, id, cancellationToken), Rule.SignedIn),
     ];

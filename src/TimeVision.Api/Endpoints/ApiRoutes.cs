@@ -37,6 +37,9 @@ public static class ApiRoutes
     /// <summary>A document's process plan with its features.</summary>
     public const string Plan = "api/estimates/{id}/plan";
 
+    /// <summary>The estimator's acceptance of a document's plan.</summary>
+    public const string PlanAccept = "api/estimates/{id}/plan/accept";
+
     /// <summary>The estimator's features for a document.</summary>
     public const string Features = "api/estimates/{id}/features";
 

@@ -13,8 +13,9 @@ namespace TimeVision.Api.Handlers;
 /// <c>GET /api/estimates/{id}/plan</c>: a stored estimate's process plan with the features it was made from; <c>PUT
 /// /api/estimates/{id}/features</c>: the estimator's features (the contract of <c>src/docs/process-plan.md</c>), stored
 /// as their own version and merged over the text layer's and the model's (<see cref="EstimatePlans"/>), answered with
-/// the new plan. <c>If-Match</c> carries the estimate's <c>ETag</c>; who entered them is the caller as the host vouches
-/// for them (<see cref="CallerIdentity"/>).
+/// the new plan; <c>POST /api/estimates/{id}/plan/accept</c>: the estimator's word that the plan is right, recorded with
+/// the features version it was made from (<see cref="PlanAcceptance"/>). <c>If-Match</c> carries the estimate's
+/// <c>ETag</c>; who entered them is the caller as the host vouches for them (<see cref="CallerIdentity"/>).
 /// </summary>
 /// <param name="plans">Finds and corrects the stored plans.</param>
 /// <param name="logger">Logs what callers are not shown, under their correlation id.</param>
@@ -66,6 +67,50 @@ public sealed class EstimatePlanApi(EstimatePlans plans, ILogger<EstimatePlanApi
             ? ApiError.Json(StatusCodes.Status400BadRequest, "invalid_features", features.Error!.Message)
             : await StorageOutageAnswer.UnlessStorageIsDownAsync(
                 logger, nameof(EstimatePlanApi), () => CorrectAsync(request, documentId.Value, features.Value, ifMatch, cancellationToken));
+    }
+
+    /// <summary>
+    /// 200 with the plan and the new <c>ETag</c>, the acceptance recorded; 404 <c>not_found</c> or <c>no_plan</c>; 412
+    /// <c>stale_token</c> (the plan changed since it was read: nothing recorded); 428 no <c>If-Match</c>; 503
+    /// <c>storage_unavailable</c>.
+    /// </summary>
+    public async Task<Results<JsonHttpResult<EstimatePlanAnswer>, JsonHttpResult<ApiErrorBody>>> AcceptAsync(
+        HttpRequest request,
+        string id,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!DocumentId.TryParse(id, out var documentId))
+        {
+            return ApiError.NoSuchDocument(id);
+        }
+
+        if (request.Headers.IfMatch.FirstOrDefault() is not { } ifMatch || string.IsNullOrWhiteSpace(ifMatch))
+        {
+            return ApiError.Json(StatusCodes.Status428PreconditionRequired, "if_match_required", "Send the ETag of the plan you accept in If-Match.");
+        }
+
+        return await StorageOutageAnswer.UnlessStorageIsDownAsync(
+            logger, nameof(EstimatePlanApi), () => RecordAcceptanceAsync(request, documentId.Value, ifMatch, cancellationToken));
+    }
+
+    private async Task<Results<JsonHttpResult<EstimatePlanAnswer>, JsonHttpResult<ApiErrorBody>>> RecordAcceptanceAsync(
+        HttpRequest request, string documentId, string ifMatch, CancellationToken cancellationToken)
+    {
+        var by = CallerIdentity.Of(request.HttpContext)?.EnteredBy(null);
+        var result = await plans.AcceptAsync(documentId, by, ifMatch, cancellationToken);
+        switch (result.Outcome)
+        {
+            case PlanAcceptanceOutcome.Accepted:
+                request.HttpContext.Response.Headers.ETag = result.ETag;
+                return Answer(StoredPlan.Of(result.Document!), result.ETag);
+            case PlanAcceptanceOutcome.Stale:
+                return ApiError.Json(StatusCodes.Status412PreconditionFailed, "stale_token", result.Message!);
+            case PlanAcceptanceOutcome.NoPlan:
+                return ApiError.Json(StatusCodes.Status404NotFound, StoredPlanLookup.NoPlan, result.Message!);
+            default:
+                return ApiError.Json(StatusCodes.Status404NotFound, StoredPlanLookup.NotFound, result.Message!);
+        }
     }
 
     private async Task<Results<JsonHttpResult<EstimatePlanAnswer>, JsonHttpResult<ApiErrorBody>>> FindAsync(

@@ -14,7 +14,8 @@ namespace TimeVision.Api.Handlers;
 /// <c>images/</c>), streamed as it is produced: each example goes straight into its zip entry in the response, and
 /// nothing is written to disk first. The manifest is the last entry.
 /// Query: <c>source=actual|expert|both</c>, <c>since</c>, <c>validationPercent</c>, <c>includeShadow=true</c>,
-/// <c>format=openai|sharegpt</c>.
+/// <c>format=openai|sharegpt</c>, <c>task=minutes|features</c> (features: the confirmed features, by the reading prompt,
+/// split by drawing; <c>source</c> and <c>includeShadow</c> are for the minutes).
 /// </summary>
 /// <param name="exporter">Writes the export.</param>
 /// <param name="logger">Logs an export that failed after the response had started.</param>
@@ -26,40 +27,15 @@ public sealed partial class TrainingExportApi(TrainingExporter exporter, ILogger
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var sources = FeedbackLabels.ParseSources(request.Query["source"].FirstOrDefault());
-        DateTimeOffset? since = null;
-        if (request.Query["since"].FirstOrDefault() is { Length: > 0 } sinceText)
+        var (export, problem) = Read(request.Query);
+        if (export is null)
         {
-            if (!DateTimeOffset.TryParse(sinceText, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
-            {
-                return Invalid($"since '{sinceText}' is not a date.");
-            }
-
-            since = parsed;
+            return Invalid(problem!);
         }
 
-        var percent = ValidationShare.DefaultPercent;
-        if (request.Query["validationPercent"].FirstOrDefault() is { Length: > 0 } percentText
-            && (!int.TryParse(percentText, NumberStyles.None, CultureInfo.InvariantCulture, out percent) || !ValidationShare.IsValid(percent)))
-        {
-            return Invalid($"validationPercent must be {ValidationShare.Rule}.");
-        }
-
-        if (sources is null)
-        {
-            return Invalid("source must be actual, expert or both.");
-        }
-
-        if (TrainingFormats.Parse(request.Query["format"].FirstOrDefault()) is not { } format)
-        {
-            return Invalid($"format must be {string.Join(" or ", TrainingFormats.Names)}.");
-        }
-
-        var includeShadow = string.Equals(request.Query["includeShadow"].FirstOrDefault(), "true", StringComparison.OrdinalIgnoreCase);
-        var export = new TrainingExportRequest(sources, since, percent, IncludeShadow: includeShadow, Format: format);
         var response = request.HttpContext.Response;
         response.ContentType = "application/zip";
-        response.Headers.ContentDisposition = "attachment; filename=\"timevision-training.zip\"";
+        response.Headers.ContentDisposition = export.Task == TrainingTask.Features ? "attachment; filename=\"timevision-training-features.zip\"" : "attachment; filename=\"timevision-training.zip\"";
 
         await using var zip = new ZipExportSink(response.Body);
         try
@@ -76,6 +52,48 @@ public sealed partial class TrainingExportApi(TrainingExporter exporter, ILogger
 
         await zip.CompleteAsync(cancellationToken);
         return ZipStreamed.Instance;
+    }
+
+    /// <summary>The export the query asks for, or what is wrong with it.</summary>
+    private static (TrainingExportRequest? Export, string? Problem) Read(IQueryCollection query)
+    {
+        DateTimeOffset? since = null;
+        if (query["since"].FirstOrDefault() is { Length: > 0 } sinceText)
+        {
+            if (!DateTimeOffset.TryParse(sinceText, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
+            {
+                return (null, $"since '{sinceText}' is not a date.");
+            }
+
+            since = parsed;
+        }
+
+        var percent = ValidationShare.DefaultPercent;
+        if (query["validationPercent"].FirstOrDefault() is { Length: > 0 } percentText
+            && (!int.TryParse(percentText, NumberStyles.None, CultureInfo.InvariantCulture, out percent) || !ValidationShare.IsValid(percent)))
+        {
+            return (null, $"validationPercent must be {ValidationShare.Rule}.");
+        }
+
+        if (FeedbackLabels.ParseSources(query["source"].FirstOrDefault()) is not { } sources)
+        {
+            return (null, "source must be actual, expert or both.");
+        }
+
+        if (TrainingFormats.Parse(query["format"].FirstOrDefault()) is not { } format)
+        {
+            return (null, $"format must be {string.Join(" or ", TrainingFormats.Names)}.");
+        }
+
+        if (TrainingTasks.Parse(query["task"].FirstOrDefault()) is not { } task)
+        {
+            return (null, $"task must be {string.Join(" or ", TrainingTasks.Names)}.");
+        }
+
+        var includeShadow = string.Equals(query["includeShadow"].FirstOrDefault(), "true", StringComparison.OrdinalIgnoreCase);
+        return includeShadow && task == TrainingTask.Features
+            ? (null, "includeShadow is for the minutes task: a challenger's reading is not a confirmed label.")
+            : (new TrainingExportRequest(sources, since, percent, IncludeShadow: includeShadow, Format: format, Task: task), null);
     }
 
     private static JsonHttpResult<ApiErrorBody> Invalid(string message) =>

@@ -12,19 +12,22 @@ namespace TimeVision.Cli.Commands;
 
 /// <summary>
 /// <c>timevision eval --models A,B,offline --out DIR</c>: every model on the same documents with real times, and
-/// which estimates this shop's parts best, with the uncertainty of the verdict.
+/// which estimates this shop's parts best, with the uncertainty of the verdict; with <c>--task features</c>, how well
+/// each model reads the part's features (<see cref="EvalFeatures"/>).
 /// </summary>
 internal static class EvalCommand
 {
     public static Command Create()
     {
         var options = new EvalOptions();
-        var command = new Command("eval", "Evaluate models on documents with real shop times: MAPE, bias, rank correlation, cost, and paired A/B verdicts.");
+        var command = new Command("eval", "Evaluate models on documents with real shop times: MAPE, bias, rank correlation, cost, and paired A/B verdicts; or, with --task features, on the features the estimator confirmed.");
         options.AddTo(command);
         command.SetAction((parse, cancellationToken) => CliHost.RunAsync(
             parse,
             CommonOptions.Overrides(parse, options.Data, endpoint: options.Endpoint),
-            (services, stdout, stderr) => RunAsync(parse, options, services, stdout, stderr, cancellationToken),
+            (services, stdout, stderr) => parse.GetValue(options.Task) == "features"
+                ? EvalFeatures.RunAsync(parse, options, services, stdout, stderr, cancellationToken)
+                : RunAsync(parse, options, services, stdout, stderr, cancellationToken),
             cancellationToken));
         return command;
     }

@@ -37,6 +37,13 @@ internal sealed class EvalOptions
     /// <summary>Compare the primary with the shadow-mode challenger instead of <see cref="Models"/>.</summary>
     public Option<bool> Shadow { get; } = new("--shadow") { Description = "Compare the primary with the shadow-mode challenger on documents with feedback; no new model calls." };
 
+    /// <summary>What is measured: the minutes against real times, or reading the part's features against the confirmed ones.</summary>
+    public Option<string> Task { get; } = new("--task")
+    {
+        Description = "minutes (default): estimates against real shop times; features: each model's reading of the part against the features the estimator confirmed (features-report.md).",
+        DefaultValueFactory = _ => TrainingTasks.Names[0],
+    };
+
     /// <summary>The data folder.</summary>
     public Option<DirectoryInfo?> Data { get; } = CommonOptions.Data();
 
@@ -48,7 +55,8 @@ internal sealed class EvalOptions
     public void AddTo(Command command)
     {
         Source.AcceptOnlyFromAmong("actual", "both");
-        foreach (Option option in new Option[] { Models, Set, Source, ValidationPercent, Concurrency, Budget, Output, Shadow, Data, Endpoint })
+        Task.AcceptOnlyFromAmong([.. TrainingTasks.Names]);
+        foreach (Option option in new Option[] { Models, Set, Source, ValidationPercent, Concurrency, Budget, Output, Shadow, Task, Data, Endpoint })
         {
             command.Options.Add(option);
         }
@@ -58,6 +66,10 @@ internal sealed class EvalOptions
             if (result.GetValue(Shadow) == result.GetValue(Models) is { Length: > 0 })
             {
                 result.AddError("Give either --models or --shadow.");
+            }
+            else if (result.GetValue(Shadow) && result.GetValue(Task) == "features")
+            {
+                result.AddError("--shadow compares the minutes; for --task features give --models.");
             }
         });
         Concurrency.Validators.Add(result =>

@@ -6,9 +6,10 @@ using TimeVision.Core.Learning.Training;
 namespace TimeVision.Cli.Commands;
 
 /// <summary>
-/// <c>timevision export-training --out DIR [--format openai|sharegpt]</c>: vision fine-tuning JSONL
-/// (<c>train.jsonl</c>, <c>validation.jsonl</c>) and <c>manifest.json</c> from labelled estimates, for OpenAI
-/// (default) or, with <c>sharegpt</c>, for open-weight training (plus <c>images/</c> and <c>dataset_info.json</c>).
+/// <c>timevision export-training --out DIR [--format openai|sharegpt] [--task minutes|features]</c>: vision fine-tuning
+/// JSONL (<c>train.jsonl</c>, <c>validation.jsonl</c>) and <c>manifest.json</c> from labelled estimates, for OpenAI
+/// (default) or, with <c>sharegpt</c>, for open-weight training (plus <c>images/</c> and <c>dataset_info.json</c>);
+/// teaching the minutes (default) or, with <c>features</c>, reading the part's features the estimator confirmed.
 /// Prints the manifest.
 /// </summary>
 internal static class ExportTrainingCommand
@@ -34,11 +35,17 @@ internal static class ExportTrainingCommand
             DefaultValueFactory = _ => TrainingFormats.Names[0],
         };
         format.AcceptOnlyFromAmong([.. TrainingFormats.Names]);
+        var task = new Option<string>("--task")
+        {
+            Description = "minutes (default): the estimate with the shop's real time; features: the part's features the estimator confirmed (corrected, or the text layer's with the plan accepted), by the reading prompt.",
+            DefaultValueFactory = _ => TrainingTasks.Names[0],
+        };
+        task.AcceptOnlyFromAmong([.. TrainingTasks.Names]);
         var data = CommonOptions.Data();
 
-        var command = new Command("export-training", "Export labelled estimates as vision fine-tuning JSONL (OpenAI, or sharegpt for open-weight models) with a manifest.")
+        var command = new Command("export-training", "Export labelled estimates as vision fine-tuning JSONL (OpenAI, or sharegpt for open-weight models) with a manifest: the minutes, or reading the part's features.")
         {
-            output, source, since, validation, includeShadow, format, data,
+            output, source, since, validation, includeShadow, format, task, data,
         };
         command.SetAction((parse, cancellationToken) => CliHost.RunAsync(
             parse,
@@ -47,8 +54,14 @@ internal static class ExportTrainingCommand
             {
                 var sources = FeedbackLabels.ParseSources(parse.GetValue(source))!; // the option accepts only valid names
                 var trainingFormat = TrainingFormats.Parse(parse.GetValue(format))!.Value; // likewise
+                var trainingTask = TrainingTasks.Parse(parse.GetValue(task))!.Value; // likewise
+                if (trainingTask == TrainingTask.Features && parse.GetValue(includeShadow))
+                {
+                    return CliOutput.WriteError(stdout, stderr, "invalid_option", "--include-shadow is for the minutes task: a challenger's reading is not a confirmed label.", ExitCodes.BadInput);
+                }
+
                 var manifest = await services.GetRequiredService<TrainingExporter>().ExportAsync(
-                    new TrainingExportRequest(sources, parse.GetValue(since), parse.GetValue(validation), IncludeShadow: parse.GetValue(includeShadow), Format: trainingFormat),
+                    new TrainingExportRequest(sources, parse.GetValue(since), parse.GetValue(validation), IncludeShadow: parse.GetValue(includeShadow), Format: trainingFormat, Task: trainingTask),
                     new FolderExportSink(parse.GetRequiredValue(output).FullName),
                     cancellationToken);
                 CliOutput.WriteResult(stdout, manifest);

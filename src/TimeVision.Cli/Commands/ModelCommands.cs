@@ -137,6 +137,12 @@ internal static class ModelCommands
             }
         }
 
+        if (report.Reading is { } reading)
+        {
+            var outcome = reading.Status == "ok" ? $"ok, {reading.FeaturesRead} features" : $"{reading.Status}: {reading.Error}";
+            stdout.WriteLine($"  features sample ({reading.Sample}, reading prompt): {outcome}; {reading.LatencyMs} ms; {reading.InputTokens}+{reading.OutputTokens} tokens{(reading.CostUsd is { } cost ? $"; ${cost:0.0000}" : string.Empty)}");
+        }
+
         foreach (var advice in report.Advice)
         {
             stdout.WriteLine($"  → {advice}");

@@ -7,7 +7,8 @@ namespace TimeVision.Cli.Commands;
 
 /// <summary>
 /// <c>timevision plan --features FILE</c>: the process plan of a features file (routing, setup and per-piece minutes),
-/// with no document; <c>timevision plan &lt;id&gt;</c>: a stored estimate's plan and the features it was made from.
+/// with no document; <c>timevision plan &lt;id&gt;</c>: a stored estimate's plan and the features it was made from;
+/// with <c>--accept</c>, the estimator's word that this plan is right, recorded with who and when.
 /// </summary>
 internal static class PlanCommand
 {
@@ -19,9 +20,11 @@ internal static class PlanCommand
         var centres = new Option<FileInfo?>("--work-centres") { Description = $"Work-centres override merged over the defaults (default: the rates' work centres once set, else {PlanningData.WorkCentresFileName} in the data folder, if there)." };
         var data = CommonOptions.Data();
         var json = CommonOptions.Json();
+        var accept = new Option<bool>("--accept") { Description = "Record that the stored estimate's plan, as shown, is right: its features then confirm what the text layer read (export-training --task features)." };
+        var by = new Option<string?>("--by") { Description = "Who accepts the plan (with --accept); by default this PC's user." };
         var command = new Command("plan", "Plan a part from its features, or show a stored estimate's plan: routing, work centres, setup and per-piece minutes, each explained by its formula, and the shop's factors once the engine is calibrated.")
         {
-            id, features, cutting, centres, data, json,
+            id, features, cutting, centres, data, json, accept, by,
         };
         command.SetAction((parse, cancellationToken) => CliHost.RunAsync(parse, CommonOptions.Overrides(parse, data), async (services, stdout, stderr) =>
         {
@@ -32,9 +35,16 @@ internal static class PlanCommand
                 return CliOutput.WriteError(stdout, stderr, "invalid_option", "Give either a stored estimate's id or --features FILE.", ExitCodes.BadInput);
             }
 
+            if (parse.GetValue(accept) && given is null)
+            {
+                return CliOutput.WriteError(stdout, stderr, "invalid_option", "--accept needs a stored estimate's id.", ExitCodes.BadInput);
+            }
+
             if (given is not null)
             {
-                return await StoredAsync(services, given, parse.GetValue(json), stdout, stderr, cancellationToken);
+                return parse.GetValue(accept)
+                    ? await AcceptAsync(services, given, parse.GetValue(by) ?? Environment.UserName, parse.GetValue(json), stdout, stderr, cancellationToken)
+                    : await StoredAsync(services, given, parse.GetValue(json), stdout, stderr, cancellationToken);
             }
 
             return await FromFileAsync(services, file!, parse.GetValue(cutting), parse.GetValue(centres), parse.GetValue(json), stdout, stderr, cancellationToken);
@@ -61,6 +71,27 @@ internal static class PlanCommand
         }
 
         return ExitCodes.Success;
+    }
+
+    /// <summary>Records the acceptance of the plan as stored now, then shows it as <see cref="StoredAsync"/> does.</summary>
+    private static async Task<int> AcceptAsync(
+        IServiceProvider services, string id, string by, bool json, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        var plans = services.GetRequiredService<EstimatePlans>();
+        var found = await plans.FindAsync(id, cancellationToken);
+        if (found.Plan is null)
+        {
+            return CliOutput.WriteError(stdout, stderr, found.Code!, found.Message!, found.Code == StoredPlanLookup.NotFound ? ExitCodes.BadInput : ExitCodes.Incomplete);
+        }
+
+        var accepted = await plans.AcceptAsync(id, by, found.ETag!, cancellationToken);
+        if (accepted.Outcome != PlanAcceptanceOutcome.Accepted)
+        {
+            return CliOutput.WriteError(stdout, stderr, "stale_token", accepted.Message!, ExitCodes.Conflict);
+        }
+
+        await stderr.WriteLineAsync($"Plan of features version {found.Plan.Features.Version} accepted by {by}.");
+        return await StoredAsync(services, id, json, stdout, stderr, cancellationToken);
     }
 
     private static async Task<int> StoredAsync(IServiceProvider services, string id, bool json, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)

@@ -7,7 +7,8 @@ using TimeVision.Api.Handlers;
 namespace TimeVision.Functions.Triggers;
 
 /// <summary>
-/// <c>GET /api/estimates/{id}/plan</c> and <c>PUT /api/estimates/{id}/features</c>: shims over
+/// <c>GET /api/estimates/{id}/plan</c>, <c>PUT /api/estimates/{id}/features</c> and
+/// <c>POST /api/estimates/{id}/plan/accept</c>: shims over
 /// <see cref="EstimatePlanApi"/>, as <see cref="ApiEndpoints"/> defines them.
 /// </summary>
 /// <param name="api">The handler.</param>
@@ -28,4 +29,12 @@ public sealed class EstimatePlanFunctions(EstimatePlanApi api)
         string id,
         CancellationToken cancellationToken) =>
         api.PutFeaturesAsync(request, id, cancellationToken).AsActionResultAsync();
+
+    /// <summary>Records the estimator's acceptance of the plan (<see cref="EstimatePlanApi.AcceptAsync"/>).</summary>
+    [Function("AcceptEstimatePlan")]
+    public Task<IActionResult> AcceptAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.PlanAccept)] HttpRequest request,
+        string id,
+        CancellationToken cancellationToken) =>
+        api.AcceptAsync(request, id, cancellationToken).AsActionResultAsync();
 }

@@ -4,11 +4,14 @@ using TimeVision.Testing.FakeOpenAI;
 
 namespace TimeVision.Core.Tests.ModelCheck;
 
-/// <summary>The model check sends the shipped sample drawings to the fake server and reports what a person needs to decide a switch.</summary>
+/// <summary>
+/// The model check sends the shipped sample drawings to the fake server and reports what a person needs to decide a
+/// switch, and whether the model reads the features sample as the features task asks.
+/// </summary>
 public sealed class ModelCheckServiceTests : FakeOpenAITestBase
 {
     [Fact]
-    public async Task A_model_that_answers_both_samples_is_usable_with_latency_tokens_and_cost()
+    public async Task A_model_that_answers_both_samples_is_usable_with_latency_tokens_and_cost_and_reads_the_features_sample()
     {
         Server.Fallback = SampleEstimates.Reply;
 
@@ -23,7 +26,11 @@ public sealed class ModelCheckServiceTests : FakeOpenAITestBase
             Assert.True(call.OutputTokens > 0);
             Assert.Equal((1105 * 2.00 + call.OutputTokens * 8.00) / 1_000_000, call.CostUsd!.Value, 9);
         });
-        Assert.Equal(2, Server.Requests.Count);
+        var reading = report.Reading!;
+        Assert.Equal(("edocr-adapterplatte.pdf", "ok", (int?)4), (reading.Sample, reading.Status, reading.FeaturesRead));
+        Assert.Equal((1105 * 2.00 + reading.OutputTokens * 8.00) / 1_000_000, reading.CostUsd!.Value, 9);
+        Assert.Equal(3, Server.Requests.Count);
+        Assert.Single(Server.Requests, SampleEstimates.IsReading);
         Assert.Empty(report.Advice);
     }
 
@@ -53,6 +60,7 @@ public sealed class ModelCheckServiceTests : FakeOpenAITestBase
 
         Assert.False(report.Usable);
         Assert.All(report.Calls, call => Assert.Equal(("invalid_reply", true, false), (call.Status, call.Accepted, call.ReplyValid)));
+        Assert.Equal(("invalid_reply", (int?)null), (report.Reading!.Status, report.Reading.FeaturesRead));
     }
 
     [Fact]

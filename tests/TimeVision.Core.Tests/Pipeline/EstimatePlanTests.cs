@@ -6,6 +6,7 @@ using TimeVision.Core.Estimating.Facts;
 using TimeVision.Core.Estimating.Pipeline;
 using TimeVision.Core.Estimating.ProcessPlanning;
 using TimeVision.Core.Estimating.Rendering;
+using TimeVision.Core.Learning.Training;
 using TimeVision.Core.Storage;
 using TimeVision.Core.Tests.Storage;
 using TimeVision.Core.Tests.Support;
@@ -16,7 +17,8 @@ namespace TimeVision.Core.Tests.Pipeline;
 
 /// <summary>
 /// Every saved estimate keeps its features (the text layer's and the model's readings, merged) and the plan made from
-/// them with the versions used; an estimator's correction is its own version, wins the merge and outlives a new run.
+/// them with the versions used; an estimator's correction is its own version, wins the merge and outlives a new run;
+/// an estimator's acceptance of the plan is recorded with its version and confirms the text layer's features of it.
 /// </summary>
 public sealed class EstimatePlanTests : IDisposable
 {
@@ -148,6 +150,55 @@ public sealed class EstimatePlanTests : IDisposable
         Assert.Equal((FeatureCorrectionOutcome.Invalid, "field $.features[0].depthMm: must be above 0."), (invalid.Outcome, invalid.Message));
         Assert.Equal(FeatureCorrectionOutcome.NotFound, unknown.Outcome);
         Assert.Equal((etag, 1), ((await store.GetAsync(id, Token))!.ETag!, (await store.GetAsync(id, Token))!.Features!.Version));
+    }
+
+    [Fact]
+    public async Task An_acceptance_confirms_the_text_layers_high_features_of_its_version_and_outlives_new_runs_and_corrections()
+    {
+        var id = await RunAsync(withFacts: true);
+        var store = _services.Get<IEstimateStore>();
+        var plans = _services.Get<EstimatePlans>();
+        var before = (await store.GetAsync(id, Token))!;
+
+        var accepted = await plans.AcceptAsync(id, "petr", before.ETag!, Token);
+        var label = ConfirmedFeatures.Of(accepted.Document!).Label!;
+        await RunAsync(withFacts: true);
+        var rerun = (await store.GetAsync(id, Token))!;
+        var again = await plans.AcceptAsync(id, "petr", rerun.ETag!, Token);
+        var corrected = await plans.CorrectAsync(id, new FeatureSet { Features = [new MachiningFeature { Type = FeatureType.Drilling, Count = 2, DiameterMm = 5 }] }, "jana", again.ETag!, Token);
+
+        Assert.Equal(PlanAcceptanceOutcome.Accepted, accepted.Outcome);
+        Assert.Equal((before.Features!.Version, before.Plan!.Routing!.CycleMin), (accepted.Document!.Features!.Version, accepted.Document.Plan!.Routing!.CycleMin));
+        Assert.Equal(new PlanAcceptance(1, "petr", Now), Assert.Single(accepted.Document.Features.Acceptances!));
+        Assert.Equal((FeatureLabelSource.TextLayerAccepted, "petr", 1, "C45"), (label.Source, label.ConfirmedBy, label.FeaturesVersion, label.Features.Material));
+        Assert.Equal([(FeatureType.Drilling, 4), (FeatureType.Tapping, 4)], label.Features.Features.Select(f => (f.Type, f.Count!.Value)));
+        Assert.Equal(2, rerun.Features!.Version);
+        Assert.Single(rerun.Features.Acceptances!);
+        Assert.Contains("accept the plan again", ConfirmedFeatures.Of(rerun).Reason, StringComparison.Ordinal);
+        Assert.Equal(FeatureLabelSource.TextLayerAccepted, ConfirmedFeatures.Of(again.Document!).Label!.Source);
+        var byEstimator = ConfirmedFeatures.Of(corrected.Document!).Label!;
+        Assert.Equal((FeatureLabelSource.Estimator, "jana", 3), (byEstimator.Source, byEstimator.ConfirmedBy, byEstimator.FeaturesVersion));
+        Assert.Equal([5.0], byEstimator.Features.Features.Select(f => f.DiameterMm!.Value));
+        Assert.Equal(2, corrected.Document!.Features!.Acceptances!.Count);
+    }
+
+    [Fact]
+    public async Task An_acceptance_against_a_stale_token_of_an_unknown_id_or_without_a_plan_records_nothing()
+    {
+        var store = _services.Get<IEstimateStore>();
+        var plans = _services.Get<EstimatePlans>();
+        var id = await RunAsync(withFacts: false);
+        var withoutPlan = (await store.GetAsync(id, Token))!;
+
+        var noPlan = await plans.AcceptAsync(id, "petr", withoutPlan.ETag!, Token);
+        await RunAsync(withFacts: true);
+        var stale = await plans.AcceptAsync(id, "petr", withoutPlan.ETag!, Token);
+        var unknown = await plans.AcceptAsync(new string('e', 64), "petr", "\"x\"", Token);
+
+        Assert.Equal(PlanAcceptanceOutcome.NoPlan, noPlan.Outcome);
+        Assert.Equal(PlanAcceptanceOutcome.Stale, stale.Outcome);
+        Assert.Equal(PlanAcceptanceOutcome.NotFound, unknown.Outcome);
+        Assert.Null((await store.GetAsync(id, Token))!.Features!.Acceptances);
     }
 
     private async Task<string> RunAsync(bool withFacts, PageEstimateResult? answer = null)

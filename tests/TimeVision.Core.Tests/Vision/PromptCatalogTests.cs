@@ -28,6 +28,16 @@ public sealed class PromptCatalogTests
     }
 
     [Fact]
+    public void The_reading_set_cannot_be_forced_on_estimates()
+    {
+        using var services = CoreServices.Create(("Vision:PromptSet", "reading"));
+
+        var failure = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => services.Get<Microsoft.Extensions.Options.IOptions<Estimating.Vision.VisionOptions>>().Value);
+
+        Assert.Contains("Vision:PromptSet: 'reading' asks for the part's features alone", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_shipped_sets_are_czech_with_versions_and_distinct_hashes()
     {
         using var services = CoreServices.Create();

@@ -391,13 +391,46 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
 
         var imageParts = parts.Where(p => p?["type"]?.GetValue<string>() == "image_url").ToList();
         var textParts = parts.Where(p => p?["type"]?.GetValue<string>() == "text").ToList();
-        if (imageParts.Count != 1 || textParts.Count != 1 || parts.Count != 2)
+        if (imageParts.Count is < 1 or > 10 || textParts.Count != 1 || parts.Count != imageParts.Count + 1)
         {
-            return (null, "The user message must hold exactly one image_url part and one text part.");
+            return (null, "The user message must hold one to ten image_url parts (a page, or a part's sheets) and one text part.");
         }
 
-        var url = imageParts[0]!["image_url"]?["url"]?.GetValue<string>() ?? string.Empty;
-        var detail = imageParts[0]!["image_url"]?["detail"]?.GetValue<string>() ?? "auto";
+        (string Detail, int Width, int Height, int Bytes)? first = null;
+        foreach (var imagePart in imageParts)
+        {
+            var (image, problem) = CheckImage(imagePart!);
+            if (image is null)
+            {
+                return (null, problem);
+            }
+
+            first ??= image;
+        }
+
+        var (detail, width, height, bytes) = first!.Value;
+        var structured = false;
+        if (body["response_format"] is JsonObject format && !IgnoresResponseFormat)
+        {
+            var problem = CheckResponseFormat(format);
+            if (problem is not null)
+            {
+                return (null, problem);
+            }
+
+            structured = format["type"]?.GetValue<string>() == "json_schema";
+        }
+
+        return (new RecordedRequest(
+            model, systemText, TextOf(textParts[0]) ?? string.Empty, detail,
+            width, height, bytes, structured, body) { Images = imageParts.Count }, null);
+    }
+
+    /// <summary>One image part: a PNG data URL with a valid detail; its detail, size and bytes, or what is wrong.</summary>
+    private static ((string Detail, int Width, int Height, int Bytes)? Image, string? Problem) CheckImage(JsonNode imagePart)
+    {
+        var url = imagePart["image_url"]?["url"]?.GetValue<string>() ?? string.Empty;
+        var detail = imagePart["image_url"]?["detail"]?.GetValue<string>() ?? "auto";
         if (detail is not ("high" or "low" or "auto"))
         {
             return (null, $"detail '{detail}' is not high, low or auto.");
@@ -420,26 +453,9 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
         }
 
         using var codec = SKCodec.Create(new MemoryStream(png));
-        if (codec is null || codec.EncodedFormat != SKEncodedImageFormat.Png)
-        {
-            return (null, "The image data URL does not decode to a PNG.");
-        }
-
-        var structured = false;
-        if (body["response_format"] is JsonObject format && !IgnoresResponseFormat)
-        {
-            var problem = CheckResponseFormat(format);
-            if (problem is not null)
-            {
-                return (null, problem);
-            }
-
-            structured = format["type"]?.GetValue<string>() == "json_schema";
-        }
-
-        return (new RecordedRequest(
-            model, systemText, TextOf(textParts[0]) ?? string.Empty, detail,
-            codec.Info.Width, codec.Info.Height, png.Length, structured, body), null);
+        return codec is null || codec.EncodedFormat != SKEncodedImageFormat.Png
+            ? (null, "The image data URL does not decode to a PNG.")
+            : ((detail, codec.Info.Width, codec.Info.Height, png.Length), null);
     }
 
     private static string? CheckResponseFormat(JsonObject format)

@@ -6,10 +6,10 @@ namespace TimeVision.Testing.FakeOpenAI;
 /// <param name="Model">The <c>model</c> field.</param>
 /// <param name="SystemText">The system message's text.</param>
 /// <param name="UserText">The user message's text part.</param>
-/// <param name="Detail">The image part's <c>detail</c>.</param>
-/// <param name="ImageWidth">The decoded image's width.</param>
-/// <param name="ImageHeight">The decoded image's height.</param>
-/// <param name="ImageBytes">The PNG's size.</param>
+/// <param name="Detail">The (first) image part's <c>detail</c>.</param>
+/// <param name="ImageWidth">The (first) decoded image's width.</param>
+/// <param name="ImageHeight">The (first) decoded image's height.</param>
+/// <param name="ImageBytes">The (first) PNG's size.</param>
 /// <param name="StructuredOutputs">Whether <c>response_format</c> asked for a strict JSON schema.</param>
 /// <param name="Body">The whole request body.</param>
 public sealed record RecordedRequest(
@@ -21,4 +21,8 @@ public sealed record RecordedRequest(
     int ImageHeight,
     int ImageBytes,
     bool StructuredOutputs,
-    JsonObject Body);
+    JsonObject Body)
+{
+    /// <summary>How many images the user message holds (the size fields are the first one's).</summary>
+    public int Images { get; init; } = 1;
+}

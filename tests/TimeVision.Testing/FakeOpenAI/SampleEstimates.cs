@@ -76,15 +76,34 @@ public static class SampleEstimates
     }
 
     /// <summary>
-    /// The shaft as a model answers <paramref name="request"/>: with <c>part_features</c> when the request asks for them
-    /// (its schema holds the field, or its prompt names it), else in the estimate's shape alone (the fine-tune's).
+    /// The shaft as a model answers <paramref name="request"/>: its <see cref="ShaftFeatures"/> alone for a reading (the
+    /// features task's <c>reading</c> prompt, <see cref="IsReading"/>); with <c>part_features</c> when an estimate asks
+    /// for them (its schema holds the field, or its prompt names it); else in the estimate's shape alone (the fine-tune's).
     /// </summary>
     public static string AnswerTo(RecordedRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (IsReading(request))
+        {
+            return ShaftFeatures().ToJsonString();
+        }
+
         var schema = request.Body["response_format"]?["json_schema"]?["schema"]?["properties"] as JsonObject;
         var asked = schema?.ContainsKey("part_features") ?? request.SystemText.Contains("part_features", StringComparison.Ordinal);
         return (asked ? ShaftWithFeatures() : Shaft()).ToJsonString();
+    }
+
+    /// <summary>
+    /// Whether <paramref name="request"/> is a reading of the features task rather than an estimate: its schema is the
+    /// part-features contract (a <c>features</c> list, no minutes), or, without a schema, its user text asks for that shape.
+    /// </summary>
+    public static bool IsReading(RecordedRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var schema = request.Body["response_format"]?["json_schema"]?["schema"]?["properties"] as JsonObject;
+        return schema is not null
+            ? schema.ContainsKey("features") && !schema.ContainsKey("estimated_time_min")
+            : request.UserText.Contains("partType, material, materialGroup, stock a features", StringComparison.Ordinal);
     }
 
     /// <summary>Every request answered as <see cref="AnswerTo"/> answers it: a fallback for the fake server.</summary>

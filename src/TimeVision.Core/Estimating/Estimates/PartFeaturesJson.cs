@@ -27,6 +27,29 @@ public static class PartFeaturesJson
     /// <summary>The reply's schema as sent as non-strict json_schema, without <c>additionalProperties</c>.</summary>
     public static BinaryData LooseOutputSchema { get; } = EstimateJson.ForStructuredOutputs(ReplySchemaText, loose: true);
 
+    /// <summary>
+    /// The reply's schema of the features task (the <c>reading</c> prompt set): the part-features contract alone, without
+    /// its long description (it speaks of the estimate's drawing units; the reading prompt asks for millimetres).
+    /// </summary>
+    public static string ReadingSchemaText { get; } = WithoutDocumentation(SchemaText);
+
+    /// <summary><see cref="ReadingSchemaText"/> as sent with Structured Outputs (strict).</summary>
+    public static BinaryData ReadingStructuredOutputSchema { get; } = EstimateJson.ForStructuredOutputs(ReadingSchemaText, loose: false);
+
+    /// <summary><see cref="ReadingSchemaText"/> as sent as non-strict json_schema, without <c>additionalProperties</c>.</summary>
+    public static BinaryData ReadingLooseOutputSchema { get; } = EstimateJson.ForStructuredOutputs(ReadingSchemaText, loose: true);
+
+    private static string WithoutDocumentation(string schemaText)
+    {
+        var schema = JsonNode.Parse(schemaText)!.AsObject();
+        foreach (var keyword in new[] { "$schema", "title", "description" })
+        {
+            schema.Remove(keyword);
+        }
+
+        return schema.ToJsonString();
+    }
+
     private static string BuildReplySchema()
     {
         var estimate = JsonNode.Parse(EstimateJson.SchemaText)!.AsObject();

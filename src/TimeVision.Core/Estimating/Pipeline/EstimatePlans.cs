@@ -87,6 +87,9 @@ public sealed class EstimatePlans(
     /// <summary>Estimator versions one estimate keeps; older ones are dropped (the newest is the one merged).</summary>
     public const int MaxEstimatorReadings = 20;
 
+    /// <summary>Acceptances of the plan one estimate keeps; older ones are dropped (the newest is the one that counts).</summary>
+    public const int MaxAcceptances = 20;
+
     /// <summary>The stored estimate's plan, or why there is none: an unknown id, an estimate from before plans were kept, or one with nothing to machine.</summary>
     /// <param name="documentId">The estimate.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
@@ -116,7 +119,7 @@ public sealed class EstimatePlans(
         var version = (kept?.Version ?? 0) + 1;
         var readings = await ReadAsync(document, version, cancellationToken);
         readings.AddRange(kept?.Readings.Where(r => r.Kind == FeatureSourceKind.Estimator) ?? []);
-        return await WithPlanAsync(document, readings, version, cancellationToken);
+        return await WithPlanAsync(document, readings, version, kept?.Acceptances, cancellationToken);
     }
 
     /// <summary>
@@ -156,7 +159,8 @@ public sealed class EstimatePlans(
             Kind = FeatureSourceKind.Estimator, Version = version, Features = AsEstimators(features), Source = new FeatureSource(FeatureSourceKind.Estimator),
             By = by, At = time.GetUtcNow(),
         });
-        var updated = await headlines.ChooseAsync(await WithPlanAsync(document, Trimmed(readings), version, cancellationToken), cancellationToken);
+        var updated = await headlines.ChooseAsync(
+            await WithPlanAsync(document, Trimmed(readings), version, document.Features?.Acceptances, cancellationToken), cancellationToken);
         try
         {
             var token = await estimates.SaveAsync(updated, document.ETag, cancellationToken);
@@ -224,6 +228,46 @@ public sealed class EstimatePlans(
         return (await PlanOfAsync(features, 0, calibrated: false, cancellationToken)).Routing;
     }
 
+    /// <summary>
+    /// Records the estimator's acceptance of the stored estimate's plan (<see cref="PlanAcceptance"/>: the features
+    /// version it was made from, who and when), if the stored estimate still carries <paramref name="ifMatch"/> and has a
+    /// plan. Nothing else changes: not the features, not the plan, not the headline.
+    /// </summary>
+    /// <param name="documentId">The estimate.</param>
+    /// <param name="by">Who, as the host vouches for the caller; <see langword="null"/> when it vouches for nobody.</param>
+    /// <param name="ifMatch">The estimate's concurrency token as the caller read it with the plan.</param>
+    /// <param name="cancellationToken">Cancels the read and the write.</param>
+    public async Task<PlanAcceptanceResult> AcceptAsync(string documentId, string? by, string ifMatch, CancellationToken cancellationToken)
+    {
+        var document = DocumentId.TryParse(documentId, out var id) ? await estimates.GetAsync(id.Value, cancellationToken) : null;
+        if (document is null)
+        {
+            return new PlanAcceptanceResult(PlanAcceptanceOutcome.NotFound, null, null, $"No stored estimate with id '{documentId.Trim()}'.");
+        }
+
+        if (ifMatch != document.ETag)
+        {
+            return new PlanAcceptanceResult(PlanAcceptanceOutcome.Stale, null, null, "The estimate changed since its token was read; read its plan again and accept that.");
+        }
+
+        if (document is not { Features: { } features, Plan.Routing: not null })
+        {
+            return new PlanAcceptanceResult(PlanAcceptanceOutcome.NoPlan, null, null, "The estimate has no process plan to accept; enter its features first.");
+        }
+
+        var accepted = (features.Acceptances ?? []).Append(new PlanAcceptance(features.Version, by, time.GetUtcNow())).TakeLast(MaxAcceptances).ToList();
+        var updated = document with { Features = features with { Acceptances = accepted } };
+        try
+        {
+            var token = await estimates.SaveAsync(updated, document.ETag, cancellationToken);
+            return new PlanAcceptanceResult(PlanAcceptanceOutcome.Accepted, updated with { ETag = token }, token, null);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            return new PlanAcceptanceResult(PlanAcceptanceOutcome.Stale, null, null, "The estimate changed while the acceptance was being written; read its plan again and accept that.");
+        }
+    }
+
     private static FeatureCorrectionResult Stale(string message) => new(FeatureCorrectionOutcome.Stale, null, null, message);
 
     private async Task<List<FeatureReading>> ReadAsync(DocumentEstimate document, int version, CancellationToken cancellationToken)
@@ -255,10 +299,11 @@ public sealed class EstimatePlans(
         return readings;
     }
 
-    private async Task<DocumentEstimate> WithPlanAsync(DocumentEstimate document, List<FeatureReading> readings, int version, CancellationToken cancellationToken)
+    private async Task<DocumentEstimate> WithPlanAsync(
+        DocumentEstimate document, List<FeatureReading> readings, int version, IReadOnlyList<PlanAcceptance>? acceptances, CancellationToken cancellationToken)
     {
         var merged = Merge(readings);
-        var features = new DocumentFeatures { Version = version, Merged = merged.Features, Conflicts = merged.Conflicts, Readings = readings };
+        var features = new DocumentFeatures { Version = version, Merged = merged.Features, Conflicts = merged.Conflicts, Readings = readings, Acceptances = acceptances };
         return document with { Features = features, Plan = await PlanOfAsync(merged.Features, version, calibrated: true, cancellationToken) };
     }
 

@@ -42,7 +42,28 @@ public sealed record DocumentFeatures
 
     /// <summary>The newest estimator reading, when there is one.</summary>
     public FeatureReading? LatestEstimatorReading => Readings.LastOrDefault(r => r.Kind == FeatureSourceKind.Estimator);
+
+    /// <summary>
+    /// The estimator's acceptances of the plan, oldest first (the newest 20): each says the plan made from a features
+    /// version was checked and is right, by whom and when. Absent until a plan is accepted.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<PlanAcceptance>? Acceptances { get; init; }
+
+    /// <summary>The newest acceptance, when there is one.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public PlanAcceptance? LatestAcceptance => Acceptances is { Count: > 0 } accepted ? accepted[^1] : null;
 }
+
+/// <summary>
+/// An estimator's word that a stored estimate's plan is right (<c>POST /api/estimates/{id}/plan/accept</c>,
+/// <c>timevision plan &lt;id&gt; --accept</c>): it confirms the features that plan was made from, so the text layer's
+/// high-confidence features of that version can teach a model to read (<c>export-training --task features</c>).
+/// </summary>
+/// <param name="FeaturesVersion">The <see cref="DocumentFeatures.Version"/> whose plan was accepted.</param>
+/// <param name="By">Who accepted it, as the host vouches for the caller.</param>
+/// <param name="At">When.</param>
+public sealed record PlanAcceptance(int FeaturesVersion, string? By, DateTimeOffset At);
 
 /// <summary>Why a stored estimate has no plan: a stable code and a sentence for a person.</summary>
 /// <param name="Code"><c>no_features</c>, or the code of a rejected cutting-data or work-centres override (<c>invalid_json</c>, <c>invalid_value</c>).</param>

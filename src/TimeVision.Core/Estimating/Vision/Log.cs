@@ -15,6 +15,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "Page estimate by {Model} failed: {ErrorCode} after {Attempts} requests")]
     public static partial void PageFailed(ILogger logger, string model, VisionErrorCode errorCode, int attempts);
 
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Information, Message = "Part read by {Model}: {Features} features after {Attempts} requests")]
+    public static partial void PartRead(ILogger logger, string model, int features, int attempts);
+
     [LoggerMessage(EventId = 2003, Level = LogLevel.Warning, Message = "The setting {Setting} is a Key Vault reference that did not resolve (the secret is missing, or the app's identity cannot read it); it is not used as the OpenAI API key")]
     public static partial void UnresolvedKeyVaultReference(ILogger logger, string setting);
 }

@@ -64,7 +64,7 @@ public sealed class OpenAIVisionEstimator(
         var prompt = prompts.ForModel(modelId, call.Dialect.ResponseFormat);
         var client = clients.For(modelId);
         var image = await ModelImage.FromPageAsync(pagePng, call.MaxImageLongSidePx, cancellationToken);
-        var page = new PageCall(modelId, prompt, call.Detail, image, time, time.GetTimestamp(), TryCounter.Begin());
+        var page = new PageCall(modelId, prompt, call.Detail, [image], time, time.GetTimestamp(), TryCounter.Begin());
         var reservation = await budget.ReserveAsync(modelId, cancellationToken);
         if (reservation.Refusal is { } notSent)
         {
@@ -83,51 +83,19 @@ public sealed class OpenAIVisionEstimator(
         }
     }
 
-    /// <summary>Sends the page until a valid estimate, a failure, a second refusal or a second invalid reply.</summary>
-    private async Task<PageEstimateResult> CallAsync(
-        PageCall page, ChatClient client, ModelCallSettings call, PageFacts? facts, IReadOnlyList<HistoryExample>? examples, CancellationToken cancellationToken)
-    {
-        var completionOptions = CompletionOptions(call.Dialect, page.Prompt.ReadsFeatures);
-        while (true)
-        {
-            ChatCompletion completion;
-            try
-            {
-                completion = (await client.CompleteChatAsync(Messages(page.Prompt, page.Image, page.Detail, facts, examples), completionOptions, cancellationToken)).Value;
-            }
-            catch (Exception exception) when (!cancellationToken.IsCancellationRequested && ApiFailure.Classify(exception, call) is { } error)
-            {
-                Log.PageFailed(logger, page.ModelId, error.Code, page.Tries);
-                return page.Result(PageEstimateStatus.Failed) with { Error = error };
-            }
-
-            page.Add(completion.Usage);
-            var text = completion.Content.Count > 0 ? string.Concat(completion.Content.Select(part => part.Text)) : null;
-            var refusal = !string.IsNullOrWhiteSpace(completion.Refusal) ? completion.Refusal
-                : ReplyText.LooksLikeRefusal(text) ? text
-                : null;
-            if (refusal is not null)
-            {
-                if (!page.Refused)
-                {
-                    page.RetryAfterRefusal();
-                    continue;
-                }
-
-                Log.PageBlocked(logger, page.ModelId, page.Tries);
-                return page.Result(PageEstimateStatus.Blocked) with
-                {
-                    Refusal = refusal,
-                    Error = new VisionError(VisionErrorCode.Refused, "The model refused to estimate this page, twice."),
-                };
-            }
-
-            if (Read(page, text, facts, cutOff: completion.FinishReason == ChatFinishReason.Length ? call.Dialect.MaxOutputTokens : null) is { } result)
-            {
-                return result;
-            }
-        }
-    }
+    /// <summary>Sends the page until a valid estimate, a failure, a second refusal or a second invalid reply (<see cref="ChatCallLoop"/>).</summary>
+    private Task<PageEstimateResult> CallAsync(
+        PageCall page, ChatClient client, ModelCallSettings call, PageFacts? facts, IReadOnlyList<HistoryExample>? examples, CancellationToken cancellationToken) =>
+        ChatCallLoop.RunAsync(
+            page,
+            client,
+            call,
+            CompletionOptions(call.Dialect, page.Prompt.ReadsFeatures),
+            () => Messages(page.Prompt, page.Image, page.Detail, facts, examples),
+            (text, cutOff) => Read(page, text, facts, cutOff),
+            "The model refused to estimate this page, twice.",
+            logger,
+            cancellationToken);
 
     /// <summary>
     /// The result of a reply that is not a refusal; <see langword="null"/> when an invalid one sends the page again. A
@@ -164,18 +132,26 @@ public sealed class OpenAIVisionEstimator(
     }
 
     /// <summary>The request's options in <paramref name="dialect"/>; the schema holds <c>part_features</c> when the set reads features.</summary>
-    private static ChatCompletionOptions CompletionOptions(ModelDialect dialect, bool readsFeatures)
+    private static ChatCompletionOptions CompletionOptions(ModelDialect dialect, bool readsFeatures) => readsFeatures
+        ? CompletionOptions(dialect, FeaturesSchemaName, PartFeaturesJson.StructuredOutputSchema, PartFeaturesJson.LooseOutputSchema)
+        : CompletionOptions(dialect, SchemaName, EstimateJson.StructuredOutputSchema, EstimateJson.LooseOutputSchema);
+
+    /// <summary>
+    /// A request's options in <paramref name="dialect"/>: its temperature, token cap and reasoning effort, and the reply
+    /// format, holding the schema <paramref name="strict"/> (strict) or <paramref name="loose"/> (plain) where the format
+    /// carries one.
+    /// </summary>
+    internal static ChatCompletionOptions CompletionOptions(ModelDialect dialect, string schemaName, BinaryData strict, BinaryData loose)
     {
+        ArgumentNullException.ThrowIfNull(dialect);
         var completionOptions = new ChatCompletionOptions
         {
             Temperature = dialect.Temperature is { } temperature ? (float)temperature : null,
             MaxOutputTokenCount = dialect.MaxOutputTokens,
             ResponseFormat = dialect.ResponseFormat switch
             {
-                ReplyFormat.JsonSchemaStrict => ChatResponseFormat.CreateJsonSchemaFormat(
-                    readsFeatures ? FeaturesSchemaName : SchemaName, readsFeatures ? PartFeaturesJson.StructuredOutputSchema : EstimateJson.StructuredOutputSchema, jsonSchemaIsStrict: true),
-                ReplyFormat.JsonSchema => ChatResponseFormat.CreateJsonSchemaFormat(
-                    readsFeatures ? FeaturesSchemaName : SchemaName, readsFeatures ? PartFeaturesJson.LooseOutputSchema : EstimateJson.LooseOutputSchema, jsonSchemaIsStrict: false),
+                ReplyFormat.JsonSchemaStrict => ChatResponseFormat.CreateJsonSchemaFormat(schemaName, strict, jsonSchemaIsStrict: true),
+                ReplyFormat.JsonSchema => ChatResponseFormat.CreateJsonSchemaFormat(schemaName, loose, jsonSchemaIsStrict: false),
                 ReplyFormat.JsonObject => ChatResponseFormat.CreateJsonObjectFormat(),
                 _ => null,
             },

@@ -5,18 +5,19 @@ using TimeVision.Core.Estimating.Vision.Prompts;
 namespace TimeVision.Core.Estimating.Vision;
 
 /// <summary>
-/// One page's calls to a model, as <see cref="OpenAIVisionEstimator"/> makes them: what is sent, the tries and tokens
-/// so far, the warnings gathered, and the result they add up to.
+/// One page's calls to a model, as <see cref="OpenAIVisionEstimator"/> makes them (or one part's sheets, as
+/// <see cref="OpenAIFeatureReader"/> sends them together): what is sent, the tries and tokens so far, the warnings
+/// gathered, and the result they add up to.
 /// </summary>
 /// <param name="modelId">The model.</param>
 /// <param name="prompt">The prompt set sent.</param>
 /// <param name="detail">The image detail of the first call.</param>
-/// <param name="image">The page as sent.</param>
+/// <param name="images">The page, or the part's sheets, as sent.</param>
 /// <param name="time">The clock for latency.</param>
 /// <param name="started">When the page's calls started, by <paramref name="time"/>.</param>
 /// <param name="tries">The HTTP tries of this page's calls, counted by <see cref="TryCounter"/>.</param>
 internal sealed class PageCall(
-    string modelId, PromptSet prompt, string detail, ModelImage image, TimeProvider time, long started, TryCounter.TryCount tries)
+    string modelId, PromptSet prompt, string detail, IReadOnlyList<ModelImage> images, TimeProvider time, long started, TryCounter.TryCount tries)
 {
     /// <summary>The model.</summary>
     public string ModelId { get; } = modelId;
@@ -24,8 +25,11 @@ internal sealed class PageCall(
     /// <summary>The prompt set sent.</summary>
     public PromptSet Prompt { get; } = prompt;
 
-    /// <summary>The page as sent.</summary>
-    public ModelImage Image { get; } = image;
+    /// <summary>The page as sent (the first sheet, when there are several).</summary>
+    public ModelImage Image => Images[0];
+
+    /// <summary>Every image sent, in order.</summary>
+    public IReadOnlyList<ModelImage> Images { get; } = images.Count > 0 ? images : throw new ArgumentException("A call sends at least one image.", nameof(images));
 
     /// <summary>The image detail of the next call: <c>auto</c> after a refusal.</summary>
     public string Detail { get; private set; } = detail;
@@ -90,7 +94,7 @@ internal sealed class PageCall(
         InputTokens = InputTokens,
         OutputTokens = OutputTokens,
         LatencyMs = (long)time.GetElapsedTime(started).TotalMilliseconds,
-        ImageBytesSent = Image.Png.ToMemory().Length * (long)tries.Count,
+        ImageBytesSent = Images.Sum(i => (long)i.Png.ToMemory().Length) * tries.Count,
         ImageWidthPx = Image.WidthPx,
         ImageHeightPx = Image.HeightPx,
         Warnings = Warnings,

@@ -3,7 +3,10 @@ using TimeVision.Core.Estimating.Estimates;
 
 namespace TimeVision.Core.Estimating.Vision;
 
-/// <summary>The rules of <see cref="VisionOptions"/> that attributes cannot state: temperatures, and model ids split at their colons.</summary>
+/// <summary>
+/// The rules of <see cref="VisionOptions"/> that attributes cannot state: temperatures, model ids split at their
+/// colons, and no forcing of the features task's <c>reading</c> set on estimates.
+/// </summary>
 public sealed class VisionOptionsValidator : IValidateOptions<VisionOptions>
 {
     /// <inheritdoc />
@@ -15,6 +18,11 @@ public sealed class VisionOptionsValidator : IValidateOptions<VisionOptions>
         if (!string.IsNullOrWhiteSpace(options.Model) && ModelIds.Problem(options.Model.Trim()) is { } problem)
         {
             failures.Add($"Vision:Model: {problem}");
+        }
+
+        if (string.Equals(options.PromptSet?.Trim(), Prompts.PromptCatalog.ReadingSetId, StringComparison.Ordinal))
+        {
+            failures.Add($"Vision:PromptSet: '{Prompts.PromptCatalog.ReadingSetId}' asks for the part's features alone, for the features task; estimates are served with base or ft.");
         }
 
         foreach (var (key, settings) in options.Models)

@@ -5,7 +5,7 @@ using TimeVision.Core.Estimating.Vision.Spend;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Registers the vision estimate: the model's access, prompts, chat clients, estimator and spend budget.</summary>
+/// <summary>Registers the vision estimate: the model's access, prompts, chat clients, estimator, feature reader and spend budget.</summary>
 public static class VisionServiceCollectionExtensions
 {
     /// <summary>
@@ -32,5 +32,6 @@ public static class VisionServiceCollectionExtensions
         services.TryAddSingleton<VisionBudget>();
         services.TryAddSingleton<OpenAIVisionEstimator>();
         services.TryAddSingleton<IVisionEstimator>(provider => provider.GetRequiredService<OpenAIVisionEstimator>());
+        services.TryAddSingleton<OpenAIFeatureReader>();
     });
 }

@@ -14,16 +14,24 @@ using TimeVision.Core.Storage;
 namespace TimeVision.Core.Learning.Training;
 
 /// <summary>
-/// Writes fine-tuning JSONL for vision from labelled estimates, one line per labelled part, streamed line by line
+/// Writes fine-tuning JSONL for vision from labelled estimates, one line per labelled part (the minutes task) or per
+/// document with confirmed features (the features task, <see cref="FeatureExamples"/>), streamed line by line
 /// (never the whole file in memory), in the requested <see cref="TrainingFormat"/>: OpenAI's (images inside the lines)
 /// or ShareGPT for open-weight training (image files beside the lines). System and user text are exactly the prompt
 /// set the model will be served with; images are prepared as the estimator sends them. Documents are split into
-/// training and validation by a hash of their id, so a document never lands on both sides and re-exports are stable.
-/// The formats share all of this; only the line and what lies beside it differ (<see cref="IExampleWriter"/>). Where
-/// the files go is an <see cref="IExportSink"/>: a folder, or zip entries streamed to a caller as they are written.
+/// training and validation by a hash of their id (features: of their drawing, <see cref="DrawingSplit"/>), so a document
+/// never lands on both sides and re-exports are stable. The formats and the tasks share all of this; only the line and
+/// what lies beside it differ (<see cref="IExampleWriter"/>). Where the files go is an <see cref="IExportSink"/>: a
+/// folder, or zip entries streamed to a caller as they are written.
 /// </summary>
+/// <param name="estimates">The stored estimates and their labels.</param>
+/// <param name="blobs">Where the page images are.</param>
+/// <param name="featureDocuments">The documents with confirmed features, for the features task.</param>
+/// <param name="prompts">The prompt sets the examples carry.</param>
+/// <param name="vision">How images are prepared.</param>
+/// <param name="time">When the export ran.</param>
 public sealed class TrainingExporter(
-    IEstimateStore estimates, IBlobStore blobs, PromptCatalog prompts, IOptionsMonitor<VisionOptions> vision, TimeProvider time)
+    IEstimateStore estimates, IBlobStore blobs, FeatureLabelledDocuments featureDocuments, PromptCatalog prompts, IOptionsMonitor<VisionOptions> vision, TimeProvider time)
 {
     /// <summary>The most images one fine-tuning example may hold.</summary>
     public const int MaxImagesPerExample = 10;
@@ -51,7 +59,8 @@ public sealed class TrainingExporter(
             throw new ArgumentOutOfRangeException(nameof(request), request.ValidationPercent, $"ValidationPercent must be {ValidationShare.Rule}.");
         }
 
-        var prompt = prompts.Get(request.PromptSetId);
+        var features = request.Task == TrainingTask.Features;
+        var prompt = prompts.Get(features ? PromptCatalog.ReadingSetId : request.PromptSetId);
         var visionOptions = vision.CurrentValue;
         IExampleWriter format = request.Format switch
         {
@@ -60,22 +69,29 @@ public sealed class TrainingExporter(
             _ => throw new ArgumentOutOfRangeException(nameof(request), request.Format, "Unknown training format."),
         };
         var run = new ExportRun(request, format, visionOptions);
-        var train = await WriteSideAsync(run, sink, "train.jsonl", validationSide: false, cancellationToken);
-        var validation = await WriteSideAsync(run, sink, "validation.jsonl", validationSide: true, cancellationToken);
+        var featureExamples = features ? new FeatureExamples(featureDocuments, blobs) : null;
+        var train = await WriteSideAsync(run, sink, "train.jsonl", validationSide: false, featureExamples, cancellationToken);
+        var validation = await WriteSideAsync(run, sink, "validation.jsonl", validationSide: true, featureExamples, cancellationToken);
         var imageFiles = await format.CompleteAsync(train, validation, cancellationToken);
         var manifest = new TrainingManifest
         {
             CreatedAt = time.GetUtcNow(),
+            Task = request.Task,
             Format = request.Format,
             Prompt = new PromptIdentity(prompt.Id, prompt.Version, prompt.Hash),
             Images = new ImageSettings(visionOptions.MaxImageLongSidePx, visionOptions.Detail),
-            Sources = request.Sources.Select(Json.JsonCode.Of).Order(StringComparer.Ordinal).ToList(),
-            IncludesShadow = request.IncludeShadow,
+            Sources = features
+                ? run.Labels.Select(l => Json.JsonCode.Of(l.LabelSource)).Distinct().Order(StringComparer.Ordinal).ToList()
+                : request.Sources.Select(Json.JsonCode.Of).Order(StringComparer.Ordinal).ToList(),
+            IncludesShadow = request.IncludeShadow && !features,
             Since = request.Since,
-            SplitRule = string.Create(CultureInfo.InvariantCulture, $"validation when the first 4 bytes of SHA-256(document id), big-endian, mod 100 < {request.ValidationPercent}"),
+            SplitRule = features
+                ? DrawingSplit.Rule(request.ValidationPercent)
+                : string.Create(CultureInfo.InvariantCulture, $"validation when the first 4 bytes of SHA-256(document id), big-endian, mod 100 < {request.ValidationPercent}"),
             Train = train,
             Validation = validation,
             ImageFiles = imageFiles,
+            Examples = features ? run.Labels : null,
             Skipped = run.Skipped,
             Checks =
             [
@@ -93,10 +109,18 @@ public sealed class TrainingExporter(
     }
 
     /// <summary>Writes one side's file: every labelled document on that side of the split, in id order.</summary>
-    private async Task<ExportFile> WriteSideAsync(ExportRun run, IExportSink sink, string name, bool validationSide, CancellationToken cancellationToken)
+    private async Task<ExportFile> WriteSideAsync(
+        ExportRun run, IExportSink sink, string name, bool validationSide, FeatureExamples? featureExamples, CancellationToken cancellationToken)
     {
         var request = run.Request;
         await using var writer = await ExampleFile.CreateAsync(sink, name, run.Format, cancellationToken);
+        if (featureExamples is not null)
+        {
+            await featureExamples.WriteSideAsync(run, writer, validationSide, cancellationToken);
+            await writer.CompleteAsync(cancellationToken);
+            return writer.Summary;
+        }
+
         await foreach (var documentId in estimates.ListLabelledAsync(cancellationToken))
         {
             if (IsValidation(documentId, request.ValidationPercent) != validationSide
@@ -132,41 +156,13 @@ public sealed class TrainingExporter(
                 continue;
             }
 
-            if (part.Sheets.Count > MaxImagesPerExample)
+            var (images, notShown) = await ExampleImages.PrepareAsync(blobs, run, document, part.Sheets, cancellationToken);
+            if (images is null)
             {
-                run.Skipped.Add(new SkippedItem(document.Id, document.FileName, label.Part, $"{part.Sheets.Count} sheets: more than {MaxImagesPerExample} images"));
+                run.Skipped.Add(new SkippedItem(document.Id, document.FileName, label.Part, notShown!));
                 continue;
             }
 
-            var images = new List<ExampleImage>();
-            foreach (var sheet in part.Sheets)
-            {
-                var image = document.Pages.Single(p => p.Page == sheet).Image;
-                using var png = new MemoryStream();
-                if (image is null || !await blobs.DownloadToAsync(image, png, cancellationToken))
-                {
-                    break;
-                }
-
-                var prepared = await ModelImage.FromPageAsync(BinaryData.FromBytes(png.ToArray()), run.Vision.MaxImageLongSidePx, cancellationToken);
-                images.Add(new ExampleImage(document.Id, sheet, prepared));
-            }
-
-            if (images.Count != part.Sheets.Count)
-            {
-                run.Skipped.Add(new SkippedItem(document.Id, document.FileName, label.Part, "a page image is missing from storage"));
-                continue;
-            }
-
-            var biggest = images.Max(i => (long)i.Image.Png.ToMemory().Length);
-            if (biggest > MaxImageBytes)
-            {
-                run.Skipped.Add(new SkippedItem(document.Id, document.FileName, label.Part, "an image is larger than 10 MB"));
-                continue;
-            }
-
-            run.LargestImages = Math.Max(run.LargestImages, images.Count);
-            run.LargestImageBytes = Math.Max(run.LargestImageBytes, biggest);
             var answer = JsonSerializer.Serialize(TrainingAnswer.Build(part.Estimate, label), EstimateJson.AnswerOptions);
             await writer.WriteAsync(new TrainingExample(document.Id, images, answer), cancellationToken);
         }
@@ -223,21 +219,5 @@ public sealed class TrainingExporter(
                 reason = $"a whole-document time for {document.Parts.Count} parts: enter a time per part";
                 return null;
         }
-    }
-
-    /// <summary>What one export gathers as it goes, for the manifest.</summary>
-    private sealed class ExportRun(TrainingExportRequest request, IExampleWriter format, VisionOptions vision)
-    {
-        public TrainingExportRequest Request { get; } = request;
-
-        public IExampleWriter Format { get; } = format;
-
-        public VisionOptions Vision { get; } = vision;
-
-        public List<SkippedItem> Skipped { get; } = [];
-
-        public int LargestImages { get; set; }
-
-        public long LargestImageBytes { get; set; }
     }
 }

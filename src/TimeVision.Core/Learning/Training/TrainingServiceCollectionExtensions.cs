@@ -9,5 +9,9 @@ public static class TrainingServiceCollectionExtensions
     /// <param name="services">The service collection.</param>
     /// <returns>The same collection, for chaining.</returns>
     public static IServiceCollection AddTimeVisionTraining(this IServiceCollection services) => services.AddFeature(nameof(AddTimeVisionTraining), static services =>
-        services.AddTimeVisionEstimates().AddTimeVisionVision().TryAddSingleton<TrainingExporter>());
+    {
+        services.AddTimeVisionEstimates().AddTimeVisionVision();
+        services.TryAddSingleton<FeatureLabelledDocuments>();
+        services.TryAddSingleton<TrainingExporter>();
+    });
 }

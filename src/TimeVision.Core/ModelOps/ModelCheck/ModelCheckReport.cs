@@ -18,7 +18,12 @@ public sealed record ModelCheckReport(
     string ConfiguredDialect,
     IReadOnlyList<ModelCheckCall> Calls,
     IReadOnlyList<string> Advice,
-    RetirementInfo Retirement);
+    RetirementInfo Retirement)
+{
+    /// <summary>The features sample (<see cref="ModelCheckReading"/>): one page read as the features task reads it; absent in reports from before it was run.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public ModelCheckReading? Reading { get; init; }
+}
 
 /// <summary>One sample's call.</summary>
 /// <param name="Sample">The sample's file name.</param>
@@ -56,3 +61,29 @@ public sealed record ModelCheckCall(
     double? CostUsd,
     double? EstimatedTimeMin,
     int? FeaturesRead = null);
+
+/// <summary>
+/// The model check's features sample: the first sample's first page sent with the <c>reading</c> prompt, as
+/// <c>eval --task features</c> and a features fine-tune's examples ask. It does not decide <see cref="ModelCheckReport.Usable"/>.
+/// </summary>
+/// <param name="Sample">The sample's file name.</param>
+/// <param name="Status"><c>ok</c>, <c>invalid_reply</c> (the reply was not a reading of the part), <c>refused</c>, <c>rejected</c> or <c>unreachable</c>.</param>
+/// <param name="Error">Why not ok.</param>
+/// <param name="ErrorCode">Its stable code.</param>
+/// <param name="FeaturesRead">How many features the reading holds, when ok.</param>
+/// <param name="Warnings">What reading the reply dropped or ignored.</param>
+/// <param name="LatencyMs">Wall time of the calls.</param>
+/// <param name="InputTokens">Input tokens.</param>
+/// <param name="OutputTokens">Output tokens.</param>
+/// <param name="CostUsd">The calls' cost at <c>Evaluation:Prices</c>, when a price is known.</param>
+public sealed record ModelCheckReading(
+    string Sample,
+    string Status,
+    string? Error,
+    string? ErrorCode,
+    int? FeaturesRead,
+    IReadOnlyList<EstimateWarning> Warnings,
+    long LatencyMs,
+    long InputTokens,
+    long OutputTokens,
+    double? CostUsd);

@@ -13,13 +13,17 @@ namespace TimeVision.Core.ModelOps.ModelCheck;
 /// the server rejects a parameter, the check words the request again without it (strict schema, then plain schema,
 /// JSON mode, no format; no temperature; no token cap) to find what works and says which setting to change. A model
 /// is usable only when its configured wording works on every sample. A model whose prompt set reads features is asked
-/// for them as the pipeline asks, so each call also says how many features the reply read in that wording.
+/// for them as the pipeline asks, so each call also says how many features the reply read in that wording. Besides
+/// the minutes samples, the first sample's first page is read once as the features task asks (the <c>reading</c>
+/// prompt, <see cref="OpenAIFeatureReader"/>), worded as configured: whether the model can serve as a reader, which
+/// does not decide whether it can take over the estimates.
 /// </summary>
 public sealed class ModelCheckService(
     IPdfInspector inspector,
     IPageRenderer renderer,
     DrawingFactsReader facts,
     OpenAIVisionEstimator estimator,
+    OpenAIFeatureReader reader,
     ModelRetirement retirement,
     IOptionsMonitor<VisionOptions> vision,
     IOptionsMonitor<ModelPriceOptions> prices,
@@ -41,10 +45,12 @@ public sealed class ModelCheckService(
         var configured = vision.CurrentValue;
         var settings = configured.For(model);
         var calls = new List<ModelCheckCall>();
+        ModelCheckReading? reading = null;
         foreach (var sample in Samples())
         {
             var (png, facts) = await RenderFirstPageAsync(sample, settings.MaxImageLongSidePx, cancellationToken);
             calls.Add(await CallAsync(Path.GetFileName(sample), png, facts, settings, cancellationToken));
+            reading ??= await ReadAsync(Path.GetFileName(sample), png, settings, cancellationToken);
         }
 
         var usable = calls.All(c => c.Status == "ok" && c.ConfiguredDialectWorked);
@@ -55,7 +61,27 @@ public sealed class ModelCheckService(
             settings.Dialect.ToString(),
             calls,
             usable ? [] : Advice(settings, calls),
-            await retirement.GetAsync(model, cancellationToken));
+            await retirement.GetAsync(model, cancellationToken))
+        {
+            Reading = reading,
+        };
+    }
+
+    /// <summary>The features sample: the page read as the features task reads it, in the configured wording.</summary>
+    private async Task<ModelCheckReading> ReadAsync(string sample, BinaryData png, ModelCallSettings settings, CancellationToken cancellationToken)
+    {
+        var result = await reader.ReadPartAsync([png], settings.ModelId, cancellationToken);
+        return new ModelCheckReading(
+            sample,
+            StatusOf(result),
+            result.Error?.Message,
+            result.Error is { } error ? Json.JsonCode.Of(error.Code) : null,
+            result.Status == PageEstimateStatus.Completed ? result.Features?.Features.Count ?? 0 : null,
+            result.Warnings,
+            result.LatencyMs,
+            result.InputTokens,
+            result.OutputTokens,
+            prices.CurrentValue.PriceOf(settings.ModelId)?.Cost(result.InputTokens, result.OutputTokens));
     }
 
     private async Task<ModelCheckCall> CallAsync(string sample, BinaryData png, PageFacts? facts, ModelCallSettings settings, CancellationToken cancellationToken)

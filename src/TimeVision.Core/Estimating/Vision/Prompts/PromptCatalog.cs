@@ -6,8 +6,8 @@ using TimeVision.Core.Estimating.Estimates;
 namespace TimeVision.Core.Estimating.Vision.Prompts;
 
 /// <summary>
-/// The prompt sets TimeVision ships (embedded <c>base</c> and <c>ft</c>) and the <c>features</c> section that asks a set
-/// for the part's features, each replaceable by a folder of the same id under <see cref="VisionOptions.PromptDirectory"/>
+/// The prompt sets TimeVision ships (embedded <c>base</c> and <c>ft</c> for the minutes, <c>reading</c> for the features
+/// task) and the <c>features</c> section that asks a set for the part's features, each replaceable by a folder of the same id under <see cref="VisionOptions.PromptDirectory"/>
 /// holding <c>prompt.json</c>, <c>system.md</c> and <c>user.md</c>.
 /// </summary>
 public sealed class PromptCatalog
@@ -17,6 +17,13 @@ public sealed class PromptCatalog
 
     /// <summary>The compact prompt set for fine-tuned models.</summary>
     public const string FineTunedSetId = "ft";
+
+    /// <summary>
+    /// The set of the features task: the part's sheets in, its features out (the part-features contract, sizes in mm),
+    /// no minutes. Training examples of <c>export-training --task features</c> carry it, and <c>eval --task features</c>
+    /// and the model check's reading sample ask with it (<see cref="OpenAIFeatureReader"/>); the pipeline never serves it.
+    /// </summary>
+    public const string ReadingSetId = "reading";
 
     /// <summary>
     /// The section that asks for the part's features (<see cref="PromptSet.WithFeatures"/>): not a set of its own, since
@@ -40,6 +47,7 @@ public sealed class PromptCatalog
         {
             [BaseSetId] = LoadEmbedded(BaseSetId),
             [FineTunedSetId] = LoadEmbedded(FineTunedSetId),
+            [ReadingSetId] = LoadEmbedded(ReadingSetId),
         };
         var features = LoadEmbedded(FeaturesSectionId);
 

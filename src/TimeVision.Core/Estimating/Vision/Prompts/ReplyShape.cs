@@ -16,6 +16,9 @@ public static class ReplyShape
     /// <summary>The section appended to the user text of a set that reads features: the estimate with <c>part_features</c> first.</summary>
     public static string WithFeaturesText { get; } = Build(PartFeaturesJson.ReplySchemaText);
 
+    /// <summary>The section appended to the user text of the <c>reading</c> set: the part-features contract alone.</summary>
+    public static string ReadingText { get; } = Build(PartFeaturesJson.SchemaText);
+
     private static string Build(string schemaText)
     {
         var properties = JsonNode.Parse(schemaText)!["properties"]!.AsObject();
