@@ -83,9 +83,9 @@ public sealed class EstimatePageCommandTests : FakeOpenAITestBase
     {
         const string model = "ft:gpt-4o-2024-08-06:shop::abc123";
         var data = Path.Combine(Folder.Path, "data");
-        Server.Enqueue(new FakeReply.Content(SampleEstimates.ShaftJson()), new FakeReply.Content(SampleEstimates.ShaftJson())); // the model check's two samples
+        // Each request is answered as it asks (the check's two samples and its reading sample may come in any order).
+        Server.Fallback = request => new FakeReply.Content(SampleEstimates.AnswerTo(request));
         var activated = await CliRunner.InvokeAsync(ServerEnvironment, "model", "activate", model, "--data", data);
-        Server.Enqueue(new FakeReply.Content(SampleEstimates.ShaftJson()), new FakeReply.Content(SampleEstimates.ShaftJson()));
 
         var info = await CliRunner.InvokeAsync(ServerEnvironment, "model-info", "--data", data);
         var estimated = await CliRunner.InvokeAsync(
@@ -106,7 +106,9 @@ public sealed class EstimatePageCommandTests : FakeOpenAITestBase
             info.Json.GetProperty("endpointKind").GetString()));
         Assert.True(estimated.ExitCode == 0, estimated.Stderr);
         Assert.True(configured.ExitCode == 0, configured.Stderr);
-        Assert.Equal([model, model, model, "gpt-4.1"], Server.Requests.Select(r => r.Model)); // the check's two samples, then the two estimates
+        // The check's two samples, then the two estimates; the check's reading sample went to the checked model too.
+        Assert.Equal([model, model, model, "gpt-4.1"], Server.Requests.Where(r => !SampleEstimates.IsReading(r)).Select(r => r.Model));
+        Assert.All(Server.Requests.Where(SampleEstimates.IsReading), r => Assert.Equal(model, r.Model));
     }
 
     [Fact]
