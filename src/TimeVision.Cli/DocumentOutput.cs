@@ -57,25 +57,7 @@ internal static class DocumentOutput
 
         foreach (var (part, index) in document.Parts.Select((p, i) => (p, i + 1)))
         {
-            var estimate = part.Estimate;
-            text.AppendLine();
-            text.AppendLine(Invariant($"Part {index}: {part.PartName ?? "(unnamed)"}{(part.DrawingNumber is null ? string.Empty : $"  drawing {part.DrawingNumber}")}  sheets {string.Join(", ", part.Sheets)}"));
-            text.AppendLine(Invariant($"  material {estimate.MaterialDetected ?? "?"}  type {JsonCode.Of(estimate.PartType)}  complexity {JsonCode.Of(estimate.Complexity)}  confidence {JsonCode.Of(estimate.Confidence)}"));
-            text.AppendLine(Invariant($"  size {Size(estimate)}"));
-            foreach (var item in estimate.Breakdown)
-            {
-                text.AppendLine(Invariant($"  {item.Operation,-48} {item.TimeMin,8:0.00} min"));
-            }
-
-            text.AppendLine(Invariant($"  {"part total",-48} {part.EstimatedMinutes,8:0.00} min"));
-            if (part.CalibratedTimeMin is { } calibrated)
-            {
-                text.AppendLine(Invariant($"  {"calibrated",-48} {calibrated,8:0.00} min ({part.CalibratedInterval?.LowMin:0.00}–{part.CalibratedInterval?.HighMin:0.00})"));
-            }
-            foreach (var warning in document.Pages.Where(p => part.Sheets.Contains(p.Page)).SelectMany(p => p.Result?.Warnings ?? []))
-            {
-                text.AppendLine(Invariant($"  warning: {warning.Message}"));
-            }
+            AppendPart(text, document, part, index);
         }
 
         foreach (var page in document.Pages.Where(p => p.Status != PageEstimateStatus.Completed))
@@ -105,6 +87,30 @@ internal static class DocumentOutput
         }
 
         return text.ToString();
+    }
+
+    /// <summary>One part: its title, material, size, operations, total and calibrated time, and its sheets' warnings.</summary>
+    private static void AppendPart(StringBuilder text, DocumentEstimate document, PartEstimate part, int index)
+    {
+        var estimate = part.Estimate;
+        text.AppendLine();
+        text.AppendLine(Invariant($"Part {index}: {part.PartName ?? "(unnamed)"}{(part.DrawingNumber is null ? string.Empty : $"  drawing {part.DrawingNumber}")}  sheets {string.Join(", ", part.Sheets)}"));
+        text.AppendLine(Invariant($"  material {estimate.MaterialDetected ?? "?"}  type {JsonCode.Of(estimate.PartType)}  complexity {JsonCode.Of(estimate.Complexity)}  confidence {JsonCode.Of(estimate.Confidence)}"));
+        text.AppendLine(Invariant($"  size {Size(estimate)}"));
+        foreach (var item in estimate.Breakdown)
+        {
+            text.AppendLine(Invariant($"  {item.Operation,-48} {item.TimeMin,8:0.00} min"));
+        }
+
+        text.AppendLine(Invariant($"  {"part total",-48} {part.EstimatedMinutes,8:0.00} min"));
+        if (part.CalibratedTimeMin is { } calibrated)
+        {
+            text.AppendLine(Invariant($"  {"calibrated",-48} {calibrated,8:0.00} min ({part.CalibratedInterval?.LowMin:0.00}–{part.CalibratedInterval?.HighMin:0.00})"));
+        }
+        foreach (var warning in document.Pages.Where(p => part.Sheets.Contains(p.Page)).SelectMany(p => p.Result?.Warnings ?? []))
+        {
+            text.AppendLine(Invariant($"  warning: {warning.Message}"));
+        }
     }
 
     /// <summary>Which number heads the estimate and why, the other number, and the warnings that compare them.</summary>

@@ -68,16 +68,10 @@ internal static class QuoteCommand
                 return request.Exit;
             }
 
-            ShopRates? given = null;
-            if (parse.GetValue(rates) is { } file)
+            var (given, refused) = await GivenRatesAsync(parse.GetValue(rates), stdout, stderr, cancellationToken);
+            if (refused is { } exit)
             {
-                var read = await RatesFile.ReadForQuoteAsync(file.FullName, cancellationToken);
-                if (read.Value is null)
-                {
-                    return CliOutput.WriteError(stdout, stderr, read.Error!.Code, read.Error.Message, ExitCodes.BadInput);
-                }
-
-                given = read.Value;
+                return exit;
             }
 
             return parse.GetValue(freeze)
@@ -85,6 +79,20 @@ internal static class QuoteCommand
                 : await QuotedAsync(await quotes.QuoteAsync(documentId, request.Value, given, cancellationToken), answer, cancellationToken);
         }, cancellationToken));
         return command;
+    }
+
+    /// <summary>The rates of <c>--rates</c> for this quote only, or none; an exit code when the file is refused.</summary>
+    private static async Task<(ShopRates? Rates, int? Exit)> GivenRatesAsync(FileInfo? file, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        if (file is null)
+        {
+            return (null, null);
+        }
+
+        var read = await RatesFile.ReadForQuoteAsync(file.FullName, cancellationToken);
+        return read.Value is null
+            ? (null, CliOutput.WriteError(stdout, stderr, read.Error!.Code, read.Error.Message, ExitCodes.BadInput))
+            : (read.Value, null);
     }
 
     private static async Task<(QuoteRequest? Value, int Exit)> RequestAsync(string? qty, FileInfo? coop, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)

@@ -35,35 +35,8 @@ public static class ReplyCompletion
     {
         ArgumentNullException.ThrowIfNull(reply);
         var warnings = new List<EstimateWarning>();
-        var unknown = reply.Select(p => p.Key).Where(name => Fields.All(f => f.Name != name)).ToList();
-        if (unknown.Count > 0)
-        {
-            unknown.ForEach(name => reply.Remove(name));
-            warnings.Add(new EstimateWarning(EstimateWarning.IgnoredUnknownFields, $"The reply had fields the contract does not know; ignored: {string.Join(", ", unknown)}.")
-            {
-                Params = MessageParams.Of(("fields", string.Join(", ", unknown))),
-            });
-        }
-
-        var unusable = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (name, schema, validator) in Fields)
-        {
-            if (!reply.TryGetPropertyValue(name, out var value))
-            {
-                continue;
-            }
-
-            var coerced = Coerce(value, schema);
-            if (IsValid(validator, coerced))
-            {
-                reply[name] = coerced;
-            }
-            else
-            {
-                unusable[name] = Quote(value);
-                reply.Remove(name);
-            }
-        }
+        DropUnknownFields(reply, warnings);
+        var unusable = KeepUsableFields(reply);
 
         if (!reply.ContainsKey(TotalField))
         {
@@ -93,6 +66,46 @@ public static class ReplyCompletion
         }
 
         return new ReplyCompletionResult(reply, warnings, null);
+    }
+
+    /// <summary>Removes the fields the contract does not know, with one warning naming them.</summary>
+    private static void DropUnknownFields(JsonObject reply, List<EstimateWarning> warnings)
+    {
+        var unknown = reply.Select(p => p.Key).Where(name => Fields.All(f => f.Name != name)).ToList();
+        if (unknown.Count > 0)
+        {
+            unknown.ForEach(name => reply.Remove(name));
+            warnings.Add(new EstimateWarning(EstimateWarning.IgnoredUnknownFields, $"The reply had fields the contract does not know; ignored: {string.Join(", ", unknown)}.")
+            {
+                Params = MessageParams.Of(("fields", string.Join(", ", unknown))),
+            });
+        }
+    }
+
+    /// <summary>Coerces each known field to its schema; removes those that still do not fit, returned with their values as sent.</summary>
+    private static Dictionary<string, string> KeepUsableFields(JsonObject reply)
+    {
+        var unusable = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, schema, validator) in Fields)
+        {
+            if (!reply.TryGetPropertyValue(name, out var value))
+            {
+                continue;
+            }
+
+            var coerced = Coerce(value, schema);
+            if (IsValid(validator, coerced))
+            {
+                reply[name] = coerced;
+            }
+            else
+            {
+                unusable[name] = Quote(value);
+                reply.Remove(name);
+            }
+        }
+
+        return unusable;
     }
 
     private static double? BreakdownSum(JsonObject reply) =>

@@ -38,19 +38,9 @@ public sealed class PopplerPdfInspector(
         }
 
         var pageCount = PdfInfoOutput.ReadPageCount(summary.Output) ?? 0;
-        if (pageCount == 0)
+        if (PageCountError(pageCount, rendering.MaxPages) is { } refused)
         {
-            return Fail(RenderErrorCode.NoPages, "The PDF has no pages.");
-        }
-
-        if (pageCount > rendering.MaxPages)
-        {
-            return Fail(new RenderError(
-                RenderErrorCode.TooManyPages,
-                string.Create(CultureInfo.InvariantCulture, $"The PDF has {pageCount} pages; at most {rendering.MaxPages} are accepted (Rendering:MaxPages)."))
-            {
-                Params = Json.MessageParams.Of(("pages", pageCount), ("maxPages", rendering.MaxPages)),
-            });
+            return Fail(refused);
         }
 
         var detail = pageCount == 1
@@ -76,6 +66,19 @@ public sealed class PopplerPdfInspector(
         Log.PdfInspected(logger, pageCount);
         return RenderResult<PdfDocumentInfo>.Success(new PdfDocumentInfo(pages));
     }
+
+    /// <summary>Why a document of <paramref name="pageCount"/> pages is refused: none, or more than <paramref name="maxPages"/>.</summary>
+    private static RenderError? PageCountError(int pageCount, int maxPages) => pageCount switch
+    {
+        0 => new RenderError(RenderErrorCode.NoPages, "The PDF has no pages."),
+        _ when pageCount > maxPages => new RenderError(
+            RenderErrorCode.TooManyPages,
+            string.Create(CultureInfo.InvariantCulture, $"The PDF has {pageCount} pages; at most {maxPages} are accepted (Rendering:MaxPages)."))
+        {
+            Params = Json.MessageParams.Of(("pages", pageCount), ("maxPages", maxPages)),
+        },
+        _ => null,
+    };
 
     private RenderResult<PdfDocumentInfo> Fail(RenderErrorCode code, string message) => Fail(new RenderError(code, message));
 
