@@ -179,26 +179,14 @@ internal static class EvalCommand
     /// <summary>JSON has no NaN: an undefined figure (no document estimated) is null.</summary>
     private static double? Finite(double value) => double.IsFinite(value) ? value : null;
 
-    private static async Task<EvaluationRun> RunWithProgressAsync(
-        EvaluationRunner runner, EvaluationSet set, List<string> models, int concurrency, double? budget, TextWriter stderr, CancellationToken cancellationToken)
-    {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(stderr) });
-        EvaluationRun? run = null;
-        await console.Progress()
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
-            .StartAsync(async context =>
-            {
-                var task = context.AddTask($"{set.Items.Count} documents × {models.Count} models", maxValue: set.Items.Count * models.Count);
-                var progress = new Progress<EvaluationProgress>(p =>
-                {
-                    task.Value = p.Done;
-                    task.Description = $"{p.Done}/{p.Total} estimates, ${p.SpentUsd:0.####} spent";
-                });
-                run = await runner.RunAsync(set, models, concurrency, budget, progress, cancellationToken);
-                task.Value = task.MaxValue;
-            });
-        return run!;
-    }
+    private static Task<EvaluationRun> RunWithProgressAsync(
+        EvaluationRunner runner, EvaluationSet set, List<string> models, int concurrency, double? budget, TextWriter stderr, CancellationToken cancellationToken) =>
+        EvaluationProgressBar.RunAsync(
+            $"{set.Items.Count} documents × {models.Count} models",
+            set.Items.Count * models.Count,
+            "estimates",
+            stderr,
+            progress => runner.RunAsync(set, models, concurrency, budget, progress, cancellationToken));
 
     /// <summary>The primary model and the challenger of the shadow-mode documents, most frequent first.</summary>
     private static async Task<List<string>> ShadowModelsAsync(IEstimateStore store, EvaluationSet set, CancellationToken cancellationToken)

@@ -116,24 +116,12 @@ internal static class EvalFeatures
     /// <summary>JSON has no NaN: an undefined figure is null.</summary>
     private static double? Finite(double value) => double.IsFinite(value) ? value : null;
 
-    private static async Task<FeatureEvaluationRun> RunWithProgressAsync(
-        FeatureEvaluationRunner runner, FeatureEvaluationSet set, List<string> models, int concurrency, double? budget, TextWriter stderr, CancellationToken cancellationToken)
-    {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(stderr) });
-        FeatureEvaluationRun? run = null;
-        await console.Progress()
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
-            .StartAsync(async context =>
-            {
-                var task = context.AddTask($"{set.Items.Count} documents × {models.Count} readers", maxValue: set.Items.Count * models.Count);
-                var progress = new Progress<EvaluationProgress>(p =>
-                {
-                    task.Value = p.Done;
-                    task.Description = $"{p.Done}/{p.Total} readings, ${p.SpentUsd:0.####} spent";
-                });
-                run = await runner.RunAsync(set, models, concurrency, budget, progress, cancellationToken);
-                task.Value = task.MaxValue;
-            });
-        return run!;
-    }
+    private static Task<FeatureEvaluationRun> RunWithProgressAsync(
+        FeatureEvaluationRunner runner, FeatureEvaluationSet set, List<string> models, int concurrency, double? budget, TextWriter stderr, CancellationToken cancellationToken) =>
+        EvaluationProgressBar.RunAsync(
+            $"{set.Items.Count} documents × {models.Count} readers",
+            set.Items.Count * models.Count,
+            "readings",
+            stderr,
+            progress => runner.RunAsync(set, models, concurrency, budget, progress, cancellationToken));
 }
