@@ -37,7 +37,7 @@ export function quotePanel(doc, admin) {
   };
   const form = el('form', { id: 'quote-form' },
     el('fieldset', {}, el('legend', { text: t('quantities') }), list,
-      el('p', { className: 'toolbar' },
+      el('p', { className: 'actions' },
         el('button', { type: 'button', className: 'secondary', id: 'quote-add', text: t('addQuantity'), onclick: () => { state.rows.push(''); redraw(); list.querySelector('li:last-child input').focus(); } }),
         el('button', { type: 'submit', id: 'quote-price', text: t('reprice') }),
         el('button', { type: 'button', className: 'secondary', id: 'quote-freeze', text: t('freeze'), onclick: async () => {

@@ -43,7 +43,7 @@ function ratesForm(rates, etag, reload) {
         field(draft.coefficients, key, t(`rate.${key}`), { required: true, range: ranges[key] })))),
     centresTable(draft, field),
     materialsTable(draft, field),
-    el('p', { className: 'toolbar' }, el('button', { type: 'submit', id: 'rates-save', text: t('saveRates') })),
+    el('p', { className: 'actions' }, el('button', { type: 'submit', id: 'rates-save', text: t('saveRates') })),
     problem);
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
