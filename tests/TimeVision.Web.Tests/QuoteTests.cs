@@ -71,7 +71,8 @@ public sealed class QuoteTests(BrowserFixture browser, PageServer server) : Page
         await Expect(frozen.First.Locator("th")).ToHaveTextAsync("č. 1");
         await Expect(frozen.First).ToContainTextAsync("platná");
         await Expect(frozen.First).ToContainTextAsync("1, 10, 50, 100, 500");
-        await Expect(Page.Locator("#toast")).ToContainTextAsync("Nabídka č. 1 je zmrazena.");
+        await Expect(Page.Locator("#toast .message")).ToHaveTextAsync("Nabídka č. 1 je zmrazena.");
+        await Expect(Page.Locator("#toast")).Not.ToContainTextAsync("null");
 
         var (pdfType, pdf, pdfName) = await DownloadAsync(frozen.First.GetByRole(AriaRole.Button, new() { Name = "PDF nabídka" }));
         Assert.Equal("application/pdf", pdfType);

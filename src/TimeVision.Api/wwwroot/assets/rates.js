@@ -62,7 +62,8 @@ function ratesForm(rates, etag, reload) {
 }
 
 function versionText(rates) {
-  const set = rates.setAt ? t('ratesSetBy', { by: rates.setBy ?? '–', at: dateTime(rates.setAt) }) : t('ratesDefaults');
+  const at = dateTime(rates.setAt);
+  const set = !rates.setAt ? t('ratesDefaults') : rates.setBy ? t('ratesSetBy', { by: rates.setBy, at }) : t('ratesSetAt', { at });
   return `${t('ratesVersion')}: ${rates.version ?? '–'} · ${rates.currency} · ${set}`;
 }
 
