@@ -15,7 +15,7 @@ public sealed class FunctionsMetadataTests
     public void Every_function_is_declared()
     {
         Assert.Equal(
-            ["AcceptEstimatePlan", "ActivateModel", "CheckFineTuneJobs", "CheckModel", "CheckModelRetirement", "CreateFineTuneJob", "DeleteEstimate", "DrawingBlobTrigger", "EstimateDocument", "EstimatePage", "ExportTraining", "FineTuneStart", "FreezeQuote", "GetCaller", "GetChecklist", "GetEstimate", "GetEstimatePlan", "GetEstimateQuote", "GetFineTuneStart", "GetFrozenQuote", "GetHistoryImport", "GetModelInfo", "GetPageFacts", "GetPageImage", "GetRates", "GetSimilarParts", "HistoryImport", "InspectDocument", "ListEstimates", "ListFineTuneJobs", "ListQuotes", "PostEstimate", "PurgeEstimate", "PutChecklist", "PutEstimateFeatures", "PutFeedback", "PutRates", "Recalibrate", "RecordFineTuneJob", "RenderPage", "RestoreEstimate", "RetryEstimate", "RetryFailedPages", "RunHistoryImport", "SaveDocumentEstimate", "StartFineTune", "StartHistoryImport", "UploadTrainingFiles", "WebAsset", "WebDocument", "WebIndex"],
+            ["AcceptEstimatePlan", "ActivateModel", "CheckFineTuneJobs", "CheckModel", "CheckModelRetirement", "CreateFineTuneJob", "DeleteEstimate", "DrawingBlobTrigger", "EstimateDocument", "EstimatePage", "ExportTraining", "FineTuneStart", "FreezeQuote", "GetCaller", "GetChecklist", "GetEstimate", "GetEstimatePlan", "GetEstimateQuote", "GetFineTuneStart", "GetFrozenQuote", "GetHistoryImport", "GetModelInfo", "GetPageFacts", "GetPageImage", "GetRates", "GetSimilarParts", "HistoryImport", "InspectDocument", "ListEstimates", "ListFineTuneJobs", "ListQuotes", "PostEstimate", "PurgeEstimate", "PutChecklist", "PutEstimateFeatures", "PutFeedback", "PutRates", "Recalibrate", "RecordFineTuneJob", "RenderPage", "RestoreEstimate", "RetryEstimate", "RetryFailedPages", "RunHistoryImport", "SaveDocumentEstimate", "StartFineTune", "StartHistoryImport", "UploadTrainingFiles", "WebAsset", "WebDocument", "WebIndex", "WebRates"],
             Functions.Value.Select(f => f.GetProperty("name").GetString()!).Order());
     }
 
@@ -69,6 +69,7 @@ public sealed class FunctionsMetadataTests
     [InlineData("AcceptEstimatePlan", "api/estimates/{id}/plan/accept", "post", "Anonymous")]
     [InlineData("WebIndex", "{ignored:maxlength(0)?}", "get", "Anonymous")]
     [InlineData("WebDocument", "estimates/{id}", "get", "Anonymous")]
+    [InlineData("WebRates", "admin/rates", "get", "Anonymous")]
     [InlineData("WebAsset", "assets/{name}", "get", "Anonymous")]
     [InlineData("ExportTraining", "api/training/export", "get", "Anonymous")]
     [InlineData("GetModelInfo", "api/model-info", "get", "Anonymous")]
@@ -99,7 +100,7 @@ public sealed class FunctionsMetadataTests
         Assert.Equal(
             ["ActivateModel", "CheckModel", "ExportTraining", "GetFineTuneStart", "GetHistoryImport", "GetRates", "ListFineTuneJobs", "PurgeEstimate", "PutRates", "StartFineTune", "StartHistoryImport"],
             http.Where(name => CallerAccess.RuleOf(name) == CallerAccess.Rule.Admin).Order());
-        Assert.Equal(["WebAsset", "WebDocument", "WebIndex"], http.Where(name => CallerAccess.RuleOf(name) == CallerAccess.Rule.Page).Order());
+        Assert.Equal(["WebAsset", "WebDocument", "WebIndex", "WebRates"], http.Where(name => CallerAccess.RuleOf(name) == CallerAccess.Rule.Page).Order());
 
         // A function key would lock the page out: the host lets every HTTP function through and CallerAccess decides.
         Assert.All(
@@ -118,7 +119,7 @@ public sealed class FunctionsMetadataTests
 
         Assert.Equal(string.Empty, hostJson.GetProperty("extensions").GetProperty("http").GetProperty("routePrefix").GetString());
         Assert.All(routes.Where(r => !r.Name.StartsWith("Web", StringComparison.Ordinal)), r => Assert.StartsWith("api/", r.Route, StringComparison.Ordinal));
-        Assert.Equal(["WebAsset", "WebDocument", "WebIndex"], routes.Where(r => !r.Route.StartsWith("api/", StringComparison.Ordinal)).Select(r => r.Name).Order());
+        Assert.Equal(["WebAsset", "WebDocument", "WebIndex", "WebRates"], routes.Where(r => !r.Route.StartsWith("api/", StringComparison.Ordinal)).Select(r => r.Name).Order());
     }
 
     [Theory]

@@ -71,15 +71,17 @@ public sealed class PricingApiTests(AzuriteFixture azurite, CosmosFixture cosmos
     }
 
     [Theory]
-    [InlineData("""{ "currency": "CZK" }""", "a required property is missing")]
-    [InlineData("""{ "currency": "CZK", "workCentres": [], "coefficients": { "overhead": 1, "margin": 1, "stock": 1, "coop": 1, "scrapPercent": 0, "ke": 1, "ko": 1 }, "materials": [] }""", "field $.workCentres")]
-    [InlineData("not json", "not valid JSON")]
-    public async Task Rates_that_break_the_contract_get_400_invalid_rates_naming_the_field(string body, string message)
+    [InlineData("""{ "currency": "CZK" }""", "a required property is missing", "$")]
+    [InlineData("""{ "currency": "CZK", "workCentres": [], "coefficients": { "overhead": 1, "margin": 1, "stock": 1, "coop": 1, "scrapPercent": 0, "ke": 1, "ko": 1 }, "materials": [] }""", "field $.workCentres", "$.workCentres")]
+    [InlineData("""{ "currency": "CZK", "workCentres": [{ "id": "X", "kind": "milling", "labourPerHour": -1 }], "coefficients": { "overhead": 1, "margin": 1, "stock": 1, "coop": 1, "scrapPercent": 0, "ke": 1, "ko": 1 }, "materials": [] }""", "must be at least 0", "$.workCentres[0].labourPerHour")]
+    [InlineData("not json", "not valid JSON", "$")]
+    public async Task Rates_that_break_the_contract_get_400_invalid_rates_naming_the_field(string body, string message, string path)
     {
         var error = Error(await Rates.PutAsync(Admin(Put(body, null)), Token));
 
         Assert.Equal((400, "invalid_rates"), (error.StatusCode, error.Value!.Error.Code));
         Assert.Contains(message, error.Value.Error.Message, StringComparison.Ordinal);
+        Assert.Equal(path, error.Value.Error.Params?["path"]);   // for the page to word the field
     }
 
     [Fact]

@@ -26,7 +26,7 @@ public sealed class PhoneAndPrintTests(BrowserFixture browser, PageServer server
     }
 
     [Fact]
-    public async Task Printing_a_document_shows_the_drawing_the_figures_and_the_parts_on_a4_without_the_controls()
+    public async Task Printing_a_document_shows_the_drawing_the_figures_the_parts_and_the_quote_on_a4_without_the_controls()
     {
         await OpenAsync($"estimates/{await SharedShaftAsync()}");
         await Expect(Page.Locator("#document-total")).ToBeVisibleAsync();
@@ -37,7 +37,8 @@ public sealed class PhoneAndPrintTests(BrowserFixture browser, PageServer server
         await Expect(Page.Locator("#document-total")).ToBeVisibleAsync();
         await Expect(Page.Locator(".part table")).ToBeVisibleAsync();
         await Expect(Page.Locator("#facts")).ToBeVisibleAsync();
-        foreach (var control in new[] { "header.top", "#adjust", "#actual", ".toolbar", ".viewer .tools" })
+        await Expect(Page.Locator("#quote-table")).ToBeVisibleAsync();
+        foreach (var control in new[] { "header.top", "#adjust", "#actual", ".toolbar", ".viewer .tools", "#quote-form" })
         {
             await Expect(Page.Locator(control)).ToBeHiddenAsync();
         }

@@ -18,7 +18,7 @@ public sealed class RolesAndRetirementTests(BrowserFixture browser, RolesAndReti
     private const string AdminToken = "admins-token-for-the-page-tests-0001";
 
     [Fact]
-    public async Task An_estimator_sees_no_admin_actions_and_the_admin_sees_them_with_the_training_download()
+    public async Task An_estimator_sees_no_admin_actions_nor_the_rates_and_the_admin_sees_them_with_the_training_download()
     {
         var id = await SharedShaftAsync();
         using (var deleted = await Http.DeleteAsync(new Uri($"api/estimates/{id}", UriKind.Relative), Token))
@@ -32,11 +32,18 @@ public sealed class RolesAndRetirementTests(BrowserFixture browser, RolesAndReti
         await Expect(Page.Locator("#admin")).ToHaveCountAsync(0);
         await Expect(Page.Locator("button", new() { HasText = "Smazat soubory natrvalo" })).ToHaveCountAsync(0);
         await Expect(Page.Locator("a[href='/api/training/export']")).ToHaveCountAsync(0);
+        await Expect(Page.Locator("a[href='/admin/rates']")).ToHaveCountAsync(0);
+        await OpenAsync($"admin/rates?token={EstimatorToken}");
+        await Expect(Page.Locator("#rates-refused")).ToHaveTextAsync("Chyba: tuto akci smí jen správce");
+        await Expect(Page.Locator("#rates-form")).ToHaveCountAsync(0);
 
         await OpenAsync($"estimates/{id}?token={AdminToken}");
         await Expect(Page.Locator("#admin summary")).ToHaveTextAsync("Správa");
         await Expect(Page.Locator("#admin a[href='/api/training/export']")).ToHaveTextAsync("Stáhnout tréninková data");
         await Expect(Page.Locator("button", new() { HasText = "Smazat soubory natrvalo" })).ToHaveCountAsync(1);
+        await Expect(Page.Locator("#admin a[href='/admin/rates']")).ToHaveTextAsync("Sazby a pracoviště");
+        await OpenAsync($"admin/rates?token={AdminToken}");
+        await Expect(Page.Locator("#rates-form")).ToBeVisibleAsync();
     }
 
     [Theory]

@@ -113,6 +113,7 @@ public static class ApiEndpoints
     [
         new("WebIndex", ApiRoutes.PageIndex, [Get], static () => WebPage.Index(), Rule.Page),
         new("WebDocument", ApiRoutes.PageDocument, [Get], static () => WebPage.Document(), Rule.Page),
+        new("WebRates", ApiRoutes.PageRates, [Get], static () => WebPage.Rates(), Rule.Page),
         new("WebAsset", ApiRoutes.PageAsset, [Get], static (string name) => WebPage.Asset(name), Rule.Page),
     ];
 }

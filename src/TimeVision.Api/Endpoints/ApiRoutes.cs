@@ -91,6 +91,9 @@ public static class ApiRoutes
     /// <summary>The page opening one document.</summary>
     public const string PageDocument = "estimates/{id}";
 
+    /// <summary>The page opening the admin's rates and work centres.</summary>
+    public const string PageRates = "admin/rates";
+
     /// <summary>The page's files.</summary>
     public const string PageAsset = "assets/{name}";
 }

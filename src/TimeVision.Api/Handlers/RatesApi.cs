@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Logging;
@@ -17,7 +18,7 @@ namespace TimeVision.Api.Handlers;
 /// </summary>
 /// <param name="rates">The rates in use and their versions.</param>
 /// <param name="logger">Logs what callers are not shown, under their correlation id.</param>
-public sealed class RatesApi(ShopRatesService rates, ILogger<RatesApi> logger)
+public sealed partial class RatesApi(ShopRatesService rates, ILogger<RatesApi> logger)
 {
     /// <summary>The largest rates body taken.</summary>
     public const int MaxBodyBytes = 256 * 1024;
@@ -45,7 +46,7 @@ public sealed class RatesApi(ShopRatesService rates, ILogger<RatesApi> logger)
 
     /// <summary>
     /// 200 with the rates as stored, their new version and <c>ETag</c>; 400 <c>invalid_rates</c> naming the line and
-    /// field; 409 <c>stale_token</c> when another version was stored since the one <c>If-Match</c> names (or, without
+    /// field (also as the param <c>path</c>, <c>$.workCentres[2].labourPerHour</c>, for the page to word); 409 <c>stale_token</c> when another version was stored since the one <c>If-Match</c> names (or, without
     /// <c>If-Match</c>, since the defaults), nothing overwritten; 413 <c>rates_too_large</c>; 503 <c>storage_unavailable</c>.
     /// </summary>
     public async Task<Results<JsonHttpResult<ShopRates>, JsonHttpResult<ApiErrorBody>>> PutAsync(HttpRequest request, CancellationToken cancellationToken)
@@ -59,7 +60,7 @@ public sealed class RatesApi(ShopRatesService rates, ILogger<RatesApi> logger)
         var read = RatesFile.Parse(Encoding.UTF8.GetString(json), "rates");
         if (read.Value is null)
         {
-            return ApiError.Json(StatusCodes.Status400BadRequest, "invalid_rates", read.Error!.Message);
+            return Invalid(read.Error!.Message);
         }
 
         var ifMatch = request.Headers.IfMatch.FirstOrDefault();
@@ -75,7 +76,7 @@ public sealed class RatesApi(ShopRatesService rates, ILogger<RatesApi> logger)
                 case RatesSetOutcome.Stale:
                     return ApiError.Json(StatusCodes.Status409Conflict, "stale_token", result.Message!);
                 default:
-                    return ApiError.Json(StatusCodes.Status400BadRequest, "invalid_rates", $"rates: {result.Message}");
+                    return Invalid($"rates: {result.Message}");
             }
         });
     }
@@ -83,6 +84,16 @@ public sealed class RatesApi(ShopRatesService rates, ILogger<RatesApi> logger)
     /// <summary>503 <c>rates_unavailable</c>: the data folder's <c>work-centres.json</c> the default rates are made with was rejected.</summary>
     internal static JsonHttpResult<ApiErrorBody> Unavailable(InputFileError error) => ApiError.Json(
         StatusCodes.Status503ServiceUnavailable, QuoteProblem.RatesUnavailable, $"The rates cannot be read: the shop's work-centres file was rejected ({error.Code}): {error.Message}");
+
+    /// <summary>400 <c>invalid_rates</c> with the message and, when it names one, the field's JSON path as the param <c>path</c>.</summary>
+    private static JsonHttpResult<ApiErrorBody> Invalid(string message) => ApiError.Json(
+        StatusCodes.Status400BadRequest,
+        "invalid_rates",
+        message,
+        JsonPath().Match(message) is { Success: true } path ? new Dictionary<string, string> { ["path"] = path.Value.TrimEnd('.') } : null);
+
+    [GeneratedRegex(@"\$[\w.\[\]]*", RegexOptions.CultureInvariant)]
+    private static partial Regex JsonPath();
 
     private static JsonHttpResult<ShopRates> Answer(ShopRates shop) => TypedResults.Json(shop, PlanningJson.Options);
 }

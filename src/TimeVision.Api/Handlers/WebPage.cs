@@ -23,6 +23,9 @@ public static class WebPage
     /// <summary>The page, opening one document: the same page, whose script reads the id from the address.</summary>
     public static Results<FileStreamHttpResult, JsonHttpResult<ApiErrorBody>> Document() => File("index.html");
 
+    /// <summary>The page, opening the admin's rates and work centres: the same page (the rates API itself is the admin's only).</summary>
+    public static Results<FileStreamHttpResult, JsonHttpResult<ApiErrorBody>> Rates() => File("index.html");
+
     /// <summary>A script, style sheet, image or translation of the page; 404 for any other name.</summary>
     /// <param name="name">The file's name.</param>
     public static Results<FileStreamHttpResult, JsonHttpResult<ApiErrorBody>> Asset(string name) => File($"assets/{name}");

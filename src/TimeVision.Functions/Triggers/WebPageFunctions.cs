@@ -17,6 +17,10 @@ public static class WebPageFunctions
     [Function("WebDocument")]
     public static IActionResult Document([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.PageDocument)] HttpRequest request) => WebPage.Document().AsActionResult();
 
+    /// <summary>The page, opening the admin's rates and work centres.</summary>
+    [Function("WebRates")]
+    public static IActionResult Rates([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.PageRates)] HttpRequest request) => WebPage.Rates().AsActionResult();
+
     /// <summary>A file of the page.</summary>
     [Function("WebAsset")]
     public static IActionResult Asset([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.PageAsset)] HttpRequest request, string name) => WebPage.Asset(name).AsActionResult();

@@ -100,3 +100,44 @@ export async function similarParts(documentId) {
   const response = await send('GET', `/api/estimates/${id(documentId)}/similar`, { allow: [404, 405] });
   return response.ok ? response.json() : null;
 }
+
+/** The document's price for `quantities` with the rates in use (GET …/quote?qty=1,10,…). */
+export const getQuote = async (documentId, quantities) =>
+  json(await send('GET', `/api/estimates/${id(documentId)}/quote?qty=${quantities.join(',')}`));
+
+/** Freezes the quote for `quantities` as a price set; the frozen quote (201). */
+export async function freezeQuote(documentId, quantities) {
+  return json(await send('POST', `/api/estimates/${id(documentId)}/quotes`, {
+    body: JSON.stringify({ quantities }),
+    headers: { 'Content-Type': 'application/json' },
+  }));
+}
+
+/** The document's frozen quotes, oldest first. */
+export const listQuotes = async (documentId) => json(await send('GET', `/api/estimates/${id(documentId)}/quotes`));
+
+/**
+ * A frozen quote as a file: the PDF offer (`application/pdf`, `?lang=`) or the ERP's CSV (`text/csv`), which the API
+ * answers by the Accept header; the file's blob and the name the server gives it.
+ */
+export async function frozenQuoteFile(documentId, quoteId, type, query = {}) {
+  const search = new URLSearchParams(query).toString();
+  const response = await send('GET', `/api/estimates/${id(documentId)}/quotes/${id(quoteId)}${search ? `?${search}` : ''}`, { headers: { Accept: type } });
+  const name = /filename="?([^";]+)"?/.exec(response.headers.get('Content-Disposition') ?? '')?.[1];
+  return { blob: await response.blob(), name };
+}
+
+/** The shop's rates in use and their ETag (none while the defaults are in use). Admin only. */
+export async function getRates() {
+  const response = await send('GET', '/api/rates');
+  return { etag: response.headers.get('ETag'), body: await response.json() };
+}
+
+/** Stores the rates as a new version over the one `etag` names (none over the defaults); 409 when another came first. */
+export async function putRates(rates, etag) {
+  const response = await send('PUT', '/api/rates', {
+    body: JSON.stringify(rates),
+    headers: { 'Content-Type': 'application/json', ...(etag ? { 'If-Match': etag } : {}) },
+  });
+  return { etag: response.headers.get('ETag'), body: await response.json() };
+}

@@ -1,10 +1,11 @@
-// The page's entry (loaded by boot.js): the language, the model indicator and the two views, routed by the address
-// (/ and /estimates/{id}). A view that fails says so in the page instead of leaving it blank.
+// The page's entry (loaded by boot.js): the language, the model indicator and the views, routed by the address
+// (/, /estimates/{id} and the admin's /admin/rates). A view that fails says so in the page instead of leaving it blank.
 import { el, clear } from './dom.js';
 import { setLanguage, currentLanguage, t } from './i18n.js';
 import { renderList } from './list.js';
 import { renderDocument } from './document.js';
 import { renderModel } from './model.js';
+import { renderRates } from './rates.js';
 
 const main = document.getElementById('main');
 const language = document.getElementById('language');
@@ -18,7 +19,8 @@ function navigate(path, { replace = false } = {}) {
 function route() {
   const match = /^\/estimates\/([^/]+)$/.exec(location.pathname);
   try {
-    const rendering = match ? renderDocument(main, decodeURIComponent(match[1]), navigate) : renderList(main, navigate);
+    const rendering = match ? renderDocument(main, decodeURIComponent(match[1]), navigate)
+      : location.pathname === '/admin/rates' ? renderRates(main) : renderList(main, navigate);
     Promise.resolve(rendering).catch(failed);
   } catch (error) {
     failed(error);

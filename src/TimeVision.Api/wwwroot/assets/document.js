@@ -1,5 +1,5 @@
 // One document: progress while it runs, then what to check first, the pages beside the figures, the parts and the
-// estimator's forms (so the drawing stays in sight while editing), the facts checklist and the earlier entries.
+// estimator's forms (so the drawing stays in sight while editing), the quote, the facts checklist and the earlier entries.
 import { el, clear, append } from './dom.js';
 import { t, number, minutes, enumWord } from './i18n.js';
 import * as api from './api.js';
@@ -11,6 +11,7 @@ import { checklistPanel, partSize } from './checklist.js';
 import { isAdmin } from './people.js';
 import { toast } from './toast.js';
 import { errorWords } from './words.js';
+import { quotePanel } from './quote.js';
 
 const pollMilliseconds = 1000;
 let current = 0;
@@ -72,6 +73,7 @@ function documentView(doc, etag, reload, navigate, admin) {
         figuresPanel(doc), ...doc.parts.map((part, index) => partCard(part, index)), shadow(doc),
         estimated ? adjustmentPanel(doc, etag, reload) : null,
         estimated ? actualPanel(doc, etag, reload) : null)),
+    quotePanel(doc, admin),
     checklistPanel(doc),
     historyPanel(doc),
     entriesPanel(doc),

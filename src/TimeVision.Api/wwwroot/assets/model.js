@@ -1,5 +1,6 @@
 // The model indicator: the active model, fine-tuned or not, a one-line notice when it retires soon (hidden until
-// tomorrow on request), and, for the admin only, the candidates, activation and the training download.
+// tomorrow on request), and, for the admin only, the candidates, activation, the training download and the link to
+// the rates and work centres (/admin/rates).
 import { el, clear, append } from './dom.js';
 import { t, date, daysLeftText } from './i18n.js';
 import { isAdmin } from './people.js';
@@ -59,5 +60,6 @@ function adminBits(info, container) {
     el('h2', { text: t('candidates') }),
     candidates.length ? el('ul', {}, ...candidates) : el('p', { text: '–' }),
     el('p', {}, el('a', { href: '/api/training/export', download: 'timevision-training.zip', text: t('export') })),
+    el('p', {}, el('a', { href: '/admin/rates', 'data-nav': true, id: 'rates-link', text: t('ratesTitle') })),
     problem);
 }
