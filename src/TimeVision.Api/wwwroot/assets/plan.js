@@ -2,7 +2,7 @@
 // batch, minutes per piece, tools) with its totals; each operation expands to its features' lines with the formula and
 // its inputs and the shop's factor; the defaults the engine took; the estimator's acceptance (POST .../plan/accept).
 // Below it the features (planFeatures.js), and their outlines on the drawing with the facts' (outlines.js).
-import { el, clear } from './dom.js';
+import { el, clear, append } from './dom.js';
 import { t, enumWord, minutes, number, dateTime, word } from './i18n.js';
 import * as api from './api.js';
 import { rememberedName } from './people.js';
@@ -30,13 +30,13 @@ async function load(doc, panel, body, reload) {
     return;
   }
   const routing = answer.plan.routing;
-  clear(body).append(
+  append(clear(body), [
     el('p', { className: 'hint', text: t('outlineHint') }),
-    routingTable(routing),
+    el('div', { className: 'scroll' }, routingTable(routing)),
     calibratedTotals(routing),
     defaultsList(routing),
     acceptance(doc, answer, reload),
-    featuresList(doc, answer, reload));
+    featuresList(doc, answer, reload)]);
   const root = panel.closest('#document') ?? document.body;
   linkOutlines(root);
   await outlinePages(root, doc, answer);
@@ -121,7 +121,7 @@ function acceptance(doc, answer, reload) {
       button.disabled = false;
     }
   } });
-  return el('p', { className: 'toolbar accept' }, button, ' ', status, ' ', problem);
+  return el('p', { className: 'accept' }, button, ' ', status, ' ', problem);
 }
 
 function acceptedText(accepted, current) {
