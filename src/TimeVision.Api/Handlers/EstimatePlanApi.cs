@@ -6,6 +6,7 @@ using TimeVision.Api.Http;
 using TimeVision.Core.Estimating.Estimates;
 using TimeVision.Core.Estimating.Pipeline;
 using TimeVision.Core.Estimating.ProcessPlanning;
+using TimeVision.Core.Learning.Feedback;
 
 namespace TimeVision.Api.Handlers;
 
@@ -97,7 +98,7 @@ public sealed class EstimatePlanApi(EstimatePlans plans, ILogger<EstimatePlanApi
     private async Task<Results<JsonHttpResult<EstimatePlanAnswer>, JsonHttpResult<ApiErrorBody>>> RecordAcceptanceAsync(
         HttpRequest request, string documentId, string ifMatch, CancellationToken cancellationToken)
     {
-        var by = CallerIdentity.Of(request.HttpContext)?.EnteredBy(null);
+        var by = EnteredBy(request);
         var result = await plans.AcceptAsync(documentId, by, ifMatch, cancellationToken);
         switch (result.Outcome)
         {
@@ -129,7 +130,7 @@ public sealed class EstimatePlanApi(EstimatePlans plans, ILogger<EstimatePlanApi
     private async Task<Results<JsonHttpResult<EstimatePlanAnswer>, JsonHttpResult<ApiErrorBody>>> CorrectAsync(
         HttpRequest request, string documentId, FeatureSet features, string ifMatch, CancellationToken cancellationToken)
     {
-        var by = CallerIdentity.Of(request.HttpContext)?.EnteredBy(null);
+        var by = EnteredBy(request);
         var result = await plans.CorrectAsync(documentId, features, by, ifMatch, cancellationToken);
         switch (result.Outcome)
         {
@@ -143,6 +144,25 @@ public sealed class EstimatePlanApi(EstimatePlans plans, ILogger<EstimatePlanApi
             default:
                 return ApiError.Json(StatusCodes.Status400BadRequest, "invalid_features", $"features: {result.Message}");
         }
+    }
+
+    /// <summary>
+    /// Who corrects or accepts: the caller as the host vouches for them, with the name given in <c>?enteredBy=</c> as
+    /// feedback's <c>enteredBy</c> is taken (a host that vouches for nobody records the given name alone).
+    /// </summary>
+    private static string? EnteredBy(HttpRequest request)
+    {
+        var given = request.Query["enteredBy"].FirstOrDefault()?.Trim();
+        if (string.IsNullOrEmpty(given))
+        {
+            given = null;
+        }
+        else if (given.Length > FeedbackLimits.MaxShortTextLength)
+        {
+            given = given[..FeedbackLimits.MaxShortTextLength];
+        }
+
+        return CallerIdentity.Of(request.HttpContext)?.EnteredBy(given) ?? given;
     }
 
     private static JsonHttpResult<EstimatePlanAnswer> Answer(StoredPlan stored, string? etag) =>

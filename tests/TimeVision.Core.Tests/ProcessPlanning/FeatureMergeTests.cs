@@ -23,6 +23,21 @@ public sealed class FeatureMergeTests
     }
 
     [Fact]
+    public void An_estimator_feature_naming_a_read_feature_by_id_replaces_it_even_with_a_corrected_size()
+    {
+        var read = new MachiningFeature { Id = "t1", Type = FeatureType.Drilling, Count = 4, DiameterMm = 6.8 };
+        var corrected = read with { DiameterMm = 7, Count = 6 };
+        var other = new MachiningFeature { Id = "t2", Type = FeatureType.Drilling, Count = 2, DiameterMm = 10 };
+
+        var merged = FeatureMerge.Merge([Set(TextHigh, read, other), Set(Estimator, corrected)]);
+
+        Assert.Equal(["t1", "t2"], merged.Features.Features.Select(f => f.Id));
+        var hole = merged.Features.Features[0];
+        Assert.Equal((7.0, 6, FeatureSourceKind.Estimator), (hole.DiameterMm, hole.Count, hole.Source!.Kind));
+        Assert.Contains(merged.Conflicts, c => c is { FeatureId: "t1", Field: "diameterMm", Kept: "7", Other: "6.8" });
+    }
+
+    [Fact]
     public void The_text_layer_at_high_confidence_wins_over_the_model_and_the_model_over_medium()
     {
         var overModel = FeatureMerge.Merge([Set(Model, Thread("M8", 2)), Set(TextHigh, Thread("M8", 4))]);

@@ -141,3 +141,21 @@ export async function putRates(rates, etag) {
   });
   return { etag: response.headers.get('ETag'), body: await response.json() };
 }
+
+/** The estimate's process plan and its features ({id, etag, features, plan, headline}); 404 no_plan says why there is none. */
+export const getPlan = async (documentId) => json(await send('GET', `/api/estimates/${id(documentId)}/plan`));
+
+/** The estimator's features with the plan's ETag; the new plan and ETag, or 412 stale_token when the estimate changed. */
+export async function putFeatures(documentId, etag, features, enteredBy) {
+  const by = enteredBy ? `?enteredBy=${encodeURIComponent(enteredBy)}` : '';
+  return json(await send('PUT', `/api/estimates/${id(documentId)}/features${by}`, {
+    body: JSON.stringify(features),
+    headers: { 'Content-Type': 'application/json', 'If-Match': etag },
+  }));
+}
+
+/** The estimator's word that the plan read with this ETag is right. */
+export async function acceptPlan(documentId, etag, enteredBy) {
+  const by = enteredBy ? `?enteredBy=${encodeURIComponent(enteredBy)}` : '';
+  return json(await send('POST', `/api/estimates/${id(documentId)}/plan/accept${by}`, { headers: { 'If-Match': etag } }));
+}

@@ -60,7 +60,7 @@ function checkLine(doc, key, text, tick, problem) {
       box.disabled = false;
     }
   });
-  return el('label', { className: 'check' }, box, el('span', { text }), by);
+  return el('label', { className: 'check', 'data-outline': `fact:${key}` }, box, el('span', { text }), by);
 }
 
 const tickedText = (tick) => (tick?.checked ? (tick.by ? t('checkedBy', { by: tick.by, at: dateTime(tick.at) }) : t('checkedAt', { at: dateTime(tick.at) })) : '');

@@ -8,6 +8,7 @@ import { adjustmentPanel, actualPanel, entriesPanel } from './feedback.js';
 import { warningsPanel } from './warnings.js';
 import { figuresPanel } from './figures.js';
 import { checklistPanel, partSize } from './checklist.js';
+import { planPanel } from './plan.js';
 import { isAdmin } from './people.js';
 import { toast } from './toast.js';
 import { errorWords } from './words.js';
@@ -68,9 +69,9 @@ function documentView(doc, etag, reload, navigate, admin) {
     warningsPanel(doc, reload),
     el('div', { className: 'split' },
       el('section', { className: 'pages', 'aria-label': t('pages') },
-        ...doc.pages.filter((p) => p.image).map((p) => pageViewer(api.pageImageUrl(doc.id, p.page), `${t('page')} ${p.page}`))),
+        ...doc.pages.filter((p) => p.image).map((p) => pageViewer(api.pageImageUrl(doc.id, p.page), `${t('page')} ${p.page}`, p.page))),
       el('section', { className: 'parts', 'aria-label': t('operations') },
-        figuresPanel(doc), ...doc.parts.map((part, index) => partCard(part, index)), shadow(doc),
+        figuresPanel(doc), estimated ? planPanel(doc, reload) : null, ...doc.parts.map((part, index) => partCard(part, index)), shadow(doc),
         estimated ? adjustmentPanel(doc, etag, reload) : null,
         estimated ? actualPanel(doc, etag, reload) : null)),
     quotePanel(doc, admin),

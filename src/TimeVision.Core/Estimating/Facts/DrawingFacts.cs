@@ -114,6 +114,12 @@ public sealed record PageFacts
     /// <summary>Words in the text layer.</summary>
     public required int WordCount { get; init; }
 
+    /// <summary>The page's width in PDF points, the frame of every fact's box (absent in facts read before it was kept).</summary>
+    public double? WidthPt { get; init; }
+
+    /// <summary>The page's height in PDF points.</summary>
+    public double? HeightPt { get; init; }
+
     /// <summary>Flags such as <see cref="NoTextLayer"/>.</summary>
     public IReadOnlyList<string> Flags { get; init; } = [];
 

@@ -71,7 +71,7 @@ public sealed class DrawingFactsReader(PopplerTextReader text)
         var wordCount = page.Lines.Sum(l => l.Words.Count);
         if (wordCount < MinimumWords)
         {
-            return new PageFacts { Page = page.Number, WordCount = wordCount, Flags = [PageFacts.NoTextLayer] };
+            return new PageFacts { Page = page.Number, WordCount = wordCount, WidthPt = page.Width, HeightPt = page.Height, Flags = [PageFacts.NoTextLayer] };
         }
 
         var features = FeatureReader.Read(page);
@@ -87,6 +87,8 @@ public sealed class DrawingFactsReader(PopplerTextReader text)
         {
             Page = page.Number,
             WordCount = wordCount,
+            WidthPt = page.Width,
+            HeightPt = page.Height,
             Flags = unitsFlag is null ? [] : [unitsFlag],
             TitleBlock = titleBlock,
             Features = features,

@@ -29,7 +29,8 @@ public sealed record MergedFeatures(FeatureSet Features, IReadOnlyList<FeatureCo
 /// <summary>
 /// Merges features from the text layer, the vision model and the estimator by one documented rule: estimator &gt; text
 /// layer at high confidence &gt; model &gt; text layer at medium (&gt; text layer at low). Features are the same when
-/// their type and size key (thread, else diameter, else length × width × depth) agree; the higher source's values
+/// their type and size key (thread, else diameter, else length × width × depth) agree, or when the estimator's feature
+/// names a lower source's feature by its id and type (a corrected size changes the key); the higher source's values
 /// win, fields it leaves absent are filled from lower ones, and differing values are flagged. A pure function.
 /// </summary>
 public static class FeatureMerge
@@ -106,6 +107,13 @@ public static class FeatureMerge
 
     private static int FindMatch(List<MachiningFeature> merged, MachiningFeature feature, HashSet<int> takenFromThisSet)
     {
+        var corrected = merged.FindIndex(m => m.Source?.Kind == FeatureSourceKind.Estimator && feature.Source?.Kind != FeatureSourceKind.Estimator
+            && feature.Id is not null && m.Id == feature.Id && m.Type == feature.Type);
+        if (corrected >= 0 && !takenFromThisSet.Contains(corrected))
+        {
+            return corrected;
+        }
+
         var key = Key(feature);
         for (var i = 0; i < merged.Count; i++)
         {
@@ -135,6 +143,8 @@ public static class FeatureMerge
         }
 
         Check("count", kept.Count ?? 1, other.Count ?? 1);
+        Check("diameterMm", kept.DiameterMm, other.DiameterMm);
+        Check("thread", kept.Thread, other.Thread);
         Check("depthMm", kept.DepthMm, other.DepthMm);
         Check("lengthMm", kept.LengthMm, other.LengthMm);
         Check("widthMm", kept.WidthMm, other.WidthMm);

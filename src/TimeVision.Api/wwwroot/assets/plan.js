@@ -1,0 +1,139 @@
+// The process plan on the document (GET /api/estimates/{id}/plan): the routing (operation, work centre, setup per
+// batch, minutes per piece, tools) with its totals; each operation expands to its features' lines with the formula and
+// its inputs and the shop's factor; the defaults the engine took; the estimator's acceptance (POST .../plan/accept).
+// Below it the features (planFeatures.js), and their outlines on the drawing with the facts' (outlines.js).
+import { el, clear, append } from './dom.js';
+import { t, enumWord, minutes, number, dateTime, word } from './i18n.js';
+import * as api from './api.js';
+import { rememberedName } from './people.js';
+import { errorWords } from './words.js';
+import { defaultWords, formulaWords, inputWords, lineIdWords } from './planWords.js';
+import { featuresList, outlineItems } from './planFeatures.js';
+import { drawOutlines, linkOutlines } from './outlines.js';
+
+export function planPanel(doc, reload) {
+  const body = el('div', { id: 'plan-body' }, el('p', { className: 'hint', text: t('planLoading') }));
+  const panel = el('section', { className: 'panel plan', id: 'plan', 'aria-labelledby': 'plan-title' }, el('h2', { id: 'plan-title', text: t('plan') }), body);
+  load(doc, panel, body, reload);
+  return panel;
+}
+
+async function load(doc, panel, body, reload) {
+  let answer;
+  try {
+    answer = await api.getPlan(doc.id);
+  } catch (error) {
+    const why = error.code === 'no_plan'
+      ? (doc.plan?.notMade ? word('planNotMade', doc.plan.notMade.code) : t('planBeforePlans'))
+      : errorWords(error);
+    clear(body).append(el('p', { id: 'plan-none', text: error.code === 'no_plan' ? t('noPlan', { why }) : `${t('error')}: ${why}` }));
+    return;
+  }
+  const routing = answer.plan.routing;
+  append(clear(body), [
+    el('p', { className: 'hint', text: t('outlineHint') }),
+    el('div', { className: 'scroll' }, routingTable(routing)),
+    calibratedTotals(routing),
+    defaultsList(routing),
+    acceptance(doc, answer, reload),
+    featuresList(doc, answer, reload)]);
+  const root = panel.closest('#document') ?? document.body;
+  linkOutlines(root);
+  await outlinePages(root, doc, answer);
+}
+
+function routingTable(routing) {
+  const head = el('tr', {}, ...[t('operation'), t('workCentre'), t('setup'), t('perPieceTime'), t('tools')]
+    .map((label, index) => el('th', { scope: 'col', className: index > 1 ? 'num' : null, text: label })));
+  const rows = routing.operations.flatMap((operation) => operationRows(operation));
+  const total = el('tr', { className: 'total-row' },
+    el('th', { scope: 'row', colspan: 2, text: t('planTotal') }),
+    el('td', { className: 'num', id: 'plan-setup', text: minutes(routing.setupMin) }),
+    el('td', { className: 'num', id: 'plan-per-piece', text: minutes(routing.cycleMin) }),
+    el('td', { className: 'num', text: String(routing.operations.reduce((sum, o) => sum + o.tools, 0)) }));
+  return el('table', { className: 'routing', id: 'routing' },
+    el('caption', { text: t('plan') }), el('thead', {}, head), el('tbody', {}, ...rows), el('tfoot', {}, total));
+}
+
+function operationRows(operation) {
+  const detailId = `plan-lines-${operation.sequence}`;
+  const kind = enumWord('operationKind', operation.kind);
+  const toggle = el('button', { type: 'button', className: 'expand', 'aria-expanded': 'false', 'aria-controls': detailId,
+    'aria-label': t('showLines', { operation: `${operation.sequence} ${kind}` }), text: `${operation.sequence} ${kind}` });
+  const detail = el('tr', { id: detailId, className: 'lines', hidden: true }, el('td', { colspan: 5 }, linesTable(operation)));
+  toggle.addEventListener('click', () => {
+    const open = toggle.getAttribute('aria-expanded') !== 'true';
+    toggle.setAttribute('aria-expanded', String(open));
+    detail.hidden = !open;
+  });
+  const factor = (value) => (value === null || value === undefined ? '' : ` (×${number(value, 2)})`);
+  return [
+    el('tr', { className: 'operation', 'data-sequence': operation.sequence },
+      el('td', {}, toggle),
+      el('td', { text: operation.workCentre }),
+      el('td', { className: 'num', text: `${minutes(operation.setupMin)}${factor(operation.setupFactor)}` }),
+      el('td', { className: 'num', text: `${minutes(operation.cycleMin)}${factor(operation.cycleFactor)}` }),
+      el('td', { className: 'num', text: String(operation.tools) })),
+    detail,
+  ];
+}
+
+function linesTable(operation) {
+  const factors = operation.lines.some((line) => line.factor !== null && line.factor !== undefined);
+  const labels = [t('lineFeature'), t('lineCount'), t('lineMinutes'), t('lineFormula'), t('lineInputs'), factors ? t('lineFactor') : null].filter(Boolean);
+  const rows = operation.lines.map((line) => el('tr', { className: 'line', 'data-outline': `feature:${line.featureId}`, tabindex: '0' },
+    el('td', {}, `${lineIdWords(line.featureId)} `, el('small', { text: enumWord('featureType', line.type) })),
+    el('td', { className: 'num', text: `${line.count}×` }),
+    el('td', { className: 'num', text: minutes(line.cuttingMin) }),
+    el('td', { className: 'formula', text: formulaWords(line.formula) }),
+    el('td', {}, el('ul', { className: 'inputs' }, ...Object.entries(line.inputs ?? {}).map(([name, value]) => el('li', { text: inputWords(name, value) })))),
+    factors ? el('td', { className: 'num', text: line.factor ? `×${number(line.factor, 2)}` : '–' }) : null));
+  return el('table', { className: 'plan-lines' },
+    el('thead', {}, el('tr', {}, ...labels.map((label) => el('th', { scope: 'col', text: label })))),
+    el('tbody', {}, ...rows));
+}
+
+function calibratedTotals(routing) {
+  if (routing.calibratedCycleMin === null || routing.calibratedCycleMin === undefined) return null;
+  return el('p', { id: 'plan-calibrated', text: t('calibratedPlan', { setup: minutes(routing.calibratedSetupMin), piece: minutes(routing.calibratedCycleMin) }) });
+}
+
+function defaultsList(routing) {
+  const worded = routing.defaultsUsed.map(defaultWords).filter(Boolean);
+  return el('details', { className: 'defaults', open: worded.length > 0 && worded.length <= 3 },
+    el('summary', { text: `${t('defaultsUsed')} (${worded.length})` }),
+    worded.length ? el('ul', {}, ...worded.map((text) => el('li', { text }))) : el('p', { text: t('noDefaults') }));
+}
+
+function acceptance(doc, answer, reload) {
+  const accepted = answer.features.acceptances?.at(-1);
+  const current = accepted && accepted.featuresVersion === answer.plan.featuresVersion;
+  const status = el('span', { id: 'plan-accepted', text: accepted ? acceptedText(accepted, current) : '' });
+  const problem = el('span', { className: 'error', role: 'alert' });
+  const button = el('button', { type: 'button', id: 'plan-accept', disabled: current, text: t('acceptPlan'), onclick: async () => {
+    button.disabled = true;
+    try {
+      await api.acceptPlan(doc.id, answer.etag, rememberedName() || null);
+      reload(t('planAccepted'));
+    } catch (error) {
+      if (error.status === 412) { reload(t('featureStale')); return; }
+      problem.textContent = `${t('error')}: ${errorWords(error)}`;
+      button.disabled = false;
+    }
+  } });
+  return el('p', { className: 'accept' }, button, ' ', status, ' ', problem);
+}
+
+function acceptedText(accepted, current) {
+  if (!current) return t('acceptedEarlier', { by: accepted.by ?? '–', at: dateTime(accepted.at) });
+  return accepted.by ? t('acceptedBy', { by: accepted.by, at: dateTime(accepted.at) }) : t('acceptedAt', { at: dateTime(accepted.at) });
+}
+
+/** Outlines on every page with an image: the merged features with a box, and the facts of its text layer. */
+async function outlinePages(root, doc, answer) {
+  const pages = doc.pages.filter((p) => p.image);
+  await Promise.all(pages.map(async (p) => {
+    const facts = p.facts ? await api.pageFacts(doc.id, p.page).catch(() => null) : null;
+    if (facts) drawOutlines(root, p.page, facts, outlineItems(answer, p.page, facts));
+  }));
+}

@@ -1,0 +1,166 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using TimeVision.Testing;
+using static Microsoft.Playwright.Assertions;
+
+namespace TimeVision.Web.Tests;
+
+/// <summary>
+/// The process plan on the document: the routing with its totals, a line's formula and inputs, the features outlined
+/// on the drawing both ways, a correction made in place that recomputes the plan with who made it, a stale correction,
+/// an estimate without a plan, and the wording in Czech and English. The adapter plate's text layer reads 4× M8 (a
+/// drilling and a tapping feature with a box) and its material as steel, where the fake model says stainless steel.
+/// </summary>
+public sealed class PlanPanelTests(BrowserFixture browser, PageServer server) : PageTestBase(browser, server), IClassFixture<PageServer>
+{
+    private static readonly string Plate = RepositoryPaths.Sample("edocr-adapterplatte.pdf");
+
+    [Fact]
+    public async Task The_routing_shows_its_operations_and_totals_a_line_expands_to_its_inputs_and_lines_and_outlines_select_each_other()
+    {
+        var id = await EstimateAsync(Plate, "plan.pdf");
+        var routing = (await PlanAsync(id)).GetProperty("plan").GetProperty("routing");
+        await OpenAsync($"estimates/{id}");
+
+        await Expect(Page.Locator("#routing tbody tr.operation")).ToHaveCountAsync(routing.GetProperty("operations").GetArrayLength());
+        await Expect(Page.Locator("#plan-setup")).ToHaveTextAsync(MinutesText(routing.GetProperty("setupMin").GetDouble()));
+        await Expect(Page.Locator("#plan-per-piece")).ToHaveTextAsync(MinutesText(routing.GetProperty("cycleMin").GetDouble()));
+        var drilling = Page.Locator("#routing tr.operation", new() { HasText = "vrtání a závity" });
+        await Expect(drilling).ToContainTextAsync("80000001");
+        await drilling.Locator("button.expand").ClickAsync();
+        var hole = Page.Locator("#routing tr.line[data-outline='feature:t1']");
+        await Expect(hole).ToBeVisibleAsync();
+        await Expect(hole).ToContainTextAsync("(hloubka + nájezd)/(f·n) na díru");
+        await Expect(hole).ToContainTextAsync("n (otáčky) = ");
+        await Expect(hole).ToContainTextAsync("hloubka = 13,5 mm");
+
+        await hole.ClickAsync();
+
+        await Expect(Page.Locator(".viewer[data-page='1'] .outline.feature.selected")).ToHaveAttributeAsync("data-outline", "feature:t1");
+        var zoomed = await Page.Locator(".viewer .sheet").EvaluateAsync<string>("sheet => sheet.style.transform");
+        Assert.Matches(@"scale\((?!1\))[\d.]+\)", zoomed);
+        await ScreenshotAsync("document-plan-outline-1280.png");
+        await Page.Locator(".viewer .outline[data-outline='feature:t2']").ClickAsync();
+        await Expect(Page.Locator("#features li[data-feature='t2']")).ToHaveClassAsync(new Regex(@"\bselected\b"));
+        await Expect(Page.Locator("#features li[data-feature='t1']")).Not.ToHaveClassAsync(new Regex(@"\bselected\b"));
+    }
+
+    [Fact]
+    public async Task Correcting_a_features_count_recomputes_the_per_piece_time_and_shows_who_corrected_it()
+    {
+        var id = await EstimateAsync(Plate, "corrected.pdf");
+        var before = (await PlanAsync(id)).GetProperty("plan").GetProperty("routing").GetProperty("cycleMin").GetDouble();
+        await OpenAsync($"estimates/{id}");
+        var hole = Page.Locator("#features li[data-feature='t1']");
+
+        await hole.Locator("button.correct").ClickAsync();
+        await hole.Locator("input[name='count']").FillAsync("12");
+        await hole.Locator("input[name='enteredBy']").FillAsync("Jana Nováková");
+        await hole.Locator("button[type='submit']").ClickAsync();
+
+        await Expect(Page.Locator("#toast")).ToContainTextAsync("Oprava uložena; postup je přepočten.");
+        var answer = await PlanAsync(id);
+        var after = answer.GetProperty("plan").GetProperty("routing").GetProperty("cycleMin").GetDouble();
+        Assert.True(after > before, $"twelve holes instead of four take {after} min per piece, not more than {before}");
+        await Expect(Page.Locator("#plan-per-piece")).ToHaveTextAsync(MinutesText(after));
+        var corrected = Page.Locator("#features li[data-feature='t1']");
+        await Expect(corrected.Locator(".sizes")).ToContainTextAsync("12×");
+        await Expect(corrected.Locator(".corrected")).ToContainTextAsync("opravil(a) Jana Nováková");
+        await Expect(corrected.Locator(".conflict")).ToHaveTextAsync("Rozpor (počet): platí 12 (od experta), nikoli 4 (z textové vrstvy).");
+        var reading = answer.GetProperty("features").GetProperty("readings").EnumerateArray().Last();
+        Assert.Equal(("estimator", "Jana Nováková"), (reading.GetProperty("kind").GetString(), reading.GetProperty("by").GetString()));
+    }
+
+    [Fact]
+    public async Task A_correction_against_an_estimate_changed_meanwhile_is_refused_in_words_and_the_page_shows_the_newer_one()
+    {
+        var id = await EstimateAsync(Plate, "stale.pdf");
+        await OpenAsync($"estimates/{id}");
+        var hole = Page.Locator("#features li[data-feature='t1']");
+        await hole.Locator("button.correct").ClickAsync();
+        await PutFeaturesAsync(id, """{ "materialGroup": "aluminium" }""");
+
+        await hole.Locator("input[name='count']").FillAsync("6");
+        await hole.Locator("button[type='submit']").ClickAsync();
+
+        await Expect(Page.Locator("#toast")).ToContainTextAsync("Odhad mezitím změnil někdo jiný; načítám novou verzi.");
+        await Expect(Page.Locator("#features li.part-level .sizes")).ToContainTextAsync("hliník");
+        await Expect(Page.Locator("#features li[data-feature='t1'] .sizes")).ToContainTextAsync("4×");
+    }
+
+    [Fact]
+    public async Task The_plan_is_worded_in_czech_and_english_without_raw_codes_and_axe_finds_nothing_serious()
+    {
+        var id = await EstimateAsync(Plate, "worded.pdf");
+        await OpenAsync($"estimates/{id}");
+        var plan = Page.Locator("#plan");
+        await Expect(plan.Locator("#routing th").First).ToHaveTextAsync("Operace");
+        await Expect(plan.Locator("#routing > thead")).ToContainTextAsync("Seřízení");
+        await Expect(plan.Locator("#features li.part-level .conflict")).ToHaveTextAsync(
+            "Rozpor (materiálová skupina): platí ocel (z textové vrstvy), nikoli nerezová ocel (z odpovědi modelu).");
+        await plan.Locator("details.defaults summary").ClickAsync();
+        await Expect(plan.Locator("details.defaults li", new() { HasText = "řezné podmínky: ocel, vrtání" }).First).ToBeVisibleAsync();
+        foreach (var button in await plan.Locator("button.expand").AllAsync())
+        {
+            await button.ClickAsync();
+        }
+
+        var czech = await plan.InnerTextAsync();
+        Assert.DoesNotMatch(@"\b[a-z]+_[a-z_]+\b|\b(steel|drilling|per hole|text layer|Setup)\b", czech);
+        var axe = await Page.RunAxe();
+
+        await Page.SelectOptionAsync("#language", "en");
+        await Expect(plan.Locator("#routing > thead")).ToContainTextAsync("Setup");
+        await Expect(plan.Locator("#routing tr.operation", new() { HasText = "drilling and tapping" })).ToHaveCountAsync(1);
+        await Expect(plan.Locator("#features li.part-level .conflict")).ToHaveTextAsync(
+            "Conflict (material group): steel (from the text layer) stands, not stainless steel (by the model).");
+        Assert.DoesNotMatch(@"\b[a-z]+_[a-z_]+\b", await plan.InnerTextAsync());
+        var serious = axe.Violations.Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(" | ", v.Nodes.Select(n => n.Html))}").ToList();
+        Assert.True(serious.Count == 0, string.Join(Environment.NewLine, serious));
+    }
+
+    [Fact]
+    public async Task An_estimate_without_a_plan_says_why_and_accepting_a_plan_shows_who_accepted_it()
+    {
+        var id = await SharedShaftAsync();
+        await Page.RouteAsync("**/api/estimates/*/plan", route => route.FulfillAsync(new RouteFulfillOptions
+        {
+            Status = 404,
+            ContentType = "application/json",
+            Body = """{ "error": { "code": "no_plan", "message": "The estimate was made before plans were kept.", "correlationId": "x" } }""",
+        }));
+        await OpenAsync($"estimates/{id}");
+        await Expect(Page.Locator("#plan-none")).ToHaveTextAsync(
+            "Technologický postup není: odhad byl uložen dříve, než se postupy ukládaly. Zadejte prvky dílu, nebo dokument odhadněte znovu.");
+
+        await Page.UnrouteAllAsync();
+        var plate = await EstimateAsync(Plate, "accepted.pdf");
+        await OpenAsync($"estimates/{plate}");
+        await Page.EvaluateAsync("() => localStorage.setItem('timevision.enteredBy', 'Petr Dvořák')");
+        await Page.Locator("#plan-accept").ClickAsync();
+
+        await Expect(Page.Locator("#plan-accepted")).ToContainTextAsync("Postup potvrdil(a) Petr Dvořák");
+        await Expect(Page.Locator("#plan-accept")).ToBeDisabledAsync();
+    }
+
+    private async Task<JsonElement> PlanAsync(string id) =>
+        await Http.GetFromJsonAsync<JsonElement>(new Uri($"api/estimates/{id}/plan", UriKind.Relative), Token);
+
+    private async Task PutFeaturesAsync(string id, string features)
+    {
+        var etag = (await PlanAsync(id)).GetProperty("etag").GetString();
+        using var request = new HttpRequestMessage(HttpMethod.Put, new Uri($"api/estimates/{id}/features", UriKind.Relative))
+        {
+            Content = new StringContent(features, Encoding.UTF8, "application/json"),
+        };
+        request.Headers.TryAddWithoutValidation("If-Match", etag);
+        using var answer = await Http.SendAsync(request, Token);
+        Assert.True(answer.IsSuccessStatusCode, string.Create(CultureInfo.InvariantCulture, $"PUT features answered {(int)answer.StatusCode}"));
+    }
+}
