@@ -3,7 +3,10 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using TimeVision.Api.Access;
 using TimeVision.Api.Handlers;
 using TimeVision.Api.Http;
@@ -27,20 +30,28 @@ public sealed class CuttingDataApiTests(AzuriteFixture azurite, CosmosFixture co
 {
     private const string SlowSteelDrilling = """{ "groups": [ { "group": "steel", "operations": { "drilling": { "vcMPerMin": 20 } } } ] }""";
 
-    private FunctionsHarness _harness = null!;
+    private readonly TempFolder _data = new();
+    private Container _container = null!;
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    private CuttingDataApi Api => ActivatorUtilities.CreateInstance<CuttingDataApi>(_harness.Services);
+    private CuttingDataApi Api { get; set; } = null!;
 
+    /// <summary>Each test its own container, and a handler on it; only the plan test starts the whole host.</summary>
     public async ValueTask InitializeAsync()
     {
         var client = cosmos.CreateClient(CosmosAccount.ClientOptions());
-        var container = await CosmosEstimateStore.EnsureContainerAsync(client, await cosmos.CreateDatabaseNameAsync(Token), "estimates", Token);
-        _harness = await FunctionsHarness.StartAsync(azurite, cosmos, configureServices: services => services.AddSingleton<ICuttingDataStore>(new CosmosCuttingDataStore(container)));
+        _container = await CosmosEstimateStore.EnsureContainerAsync(client, await cosmos.CreateDatabaseNameAsync(Token), "estimates", Token);
+        Api = new CuttingDataApi(
+            new ShopCuttingDataService(new CosmosCuttingDataStore(_container), Options.Create(new StorageOptions { DataDirectory = _data.Path }), TimeProvider.System),
+            NullLogger<CuttingDataApi>.Instance);
     }
 
-    public async ValueTask DisposeAsync() => await _harness.DisposeAsync();
+    public ValueTask DisposeAsync()
+    {
+        _data.Dispose();
+        return ValueTask.CompletedTask;
+    }
 
     [Fact]
     public async Task Each_put_and_delete_is_a_version_guarded_by_if_match_412_when_stale_and_428_without()
@@ -92,23 +103,23 @@ public sealed class CuttingDataApiTests(AzuriteFixture azurite, CosmosFixture co
     [Fact]
     public async Task A_stored_estimate_planned_again_after_slower_cutting_is_put_records_the_new_version_and_takes_longer()
     {
-        var (id, etag) = await EstimateAsync();
-        var stored = await PlanAsync(id);
+        await using var harness = await FunctionsHarness.StartAsync(azurite, cosmos, configureServices: services => services.AddSingleton<ICuttingDataStore>(new CosmosCuttingDataStore(_container)));
+        var plans = ActivatorUtilities.CreateInstance<EstimatePlanApi>(harness.Services);
+        var (id, etag) = await EstimateAsync(harness, plans);
+        var stored = await PlanAsync(plans, id);
         var before = stored.Plan;
         var group = stored.Features.Merged.MaterialGroup!;
         var cutting = Ok(await Api.GetAsync(FunctionsHarness.Request("GET"), Token)).CuttingData;
 
         Ok(await Api.PutAsync(Admin(Put(HalfTheSpeedsAndFeeds(cutting, group), "\"0\"")), Token));
         var replan = Put(JsonSerializer.Serialize(stored.Features.Merged, PlanningJson.Options), etag);
-        var after = Assert.IsType<JsonHttpResult<EstimatePlanAnswer>>((await Plans.PutFeaturesAsync(replan, id, Token)).Result).Value!.Plan;
+        var after = Assert.IsType<JsonHttpResult<EstimatePlanAnswer>>((await plans.PutFeaturesAsync(replan, id, Token)).Result).Value!.Plan;
 
         Assert.Equal(PlanningData.DefaultCutting.Version, before.CuttingDataVersion);
         Assert.Equal($"{PlanningData.DefaultCutting.Version}+shop-1", after.CuttingDataVersion);
         Assert.Equal(after.CuttingDataVersion, after.Routing!.CuttingDataVersion);
         Assert.True(after.Routing.CuttingMin > before.Routing!.CuttingMin, $"{after.Routing.CuttingMin} <= {before.Routing.CuttingMin}");
     }
-
-    private EstimatePlanApi Plans => ActivatorUtilities.CreateInstance<EstimatePlanApi>(_harness.Services);
 
     /// <summary>An override with every cutting speed of <paramref name="group"/> halved, and its saw feed (the sample's plan saws its bar).</summary>
     private static string HalfTheSpeedsAndFeeds(CuttingDataTable cutting, string group)
@@ -130,16 +141,16 @@ public sealed class CuttingDataApiTests(AzuriteFixture azurite, CosmosFixture co
         return new JsonObject { ["groups"] = new JsonArray(new JsonObject { ["group"] = group, ["operations"] = halved }) }.ToJsonString();
     }
 
-    private async Task<EstimatePlanAnswer> PlanAsync(string id) =>
-        Assert.IsType<JsonHttpResult<EstimatePlanAnswer>>((await Plans.GetAsync(FunctionsHarness.Request("GET"), id, Token)).Result).Value!;
+    private static async Task<EstimatePlanAnswer> PlanAsync(EstimatePlanApi plans, string id) =>
+        Assert.IsType<JsonHttpResult<EstimatePlanAnswer>>((await plans.GetAsync(FunctionsHarness.Request("GET"), id, Token)).Result).Value!;
 
-    private async Task<(string Id, string ETag)> EstimateAsync()
+    private static async Task<(string Id, string ETag)> EstimateAsync(FunctionsHarness harness, EstimatePlanApi plans)
     {
         var pdf = await File.ReadAllBytesAsync(RepositoryPaths.Sample("odri-motor-shaft.pdf"), Token);
-        var accepted = Assert.IsType<Accepted<EstimateAccepted>>((await _harness.Api.PostAsync(FunctionsHarness.Request("POST", pdf), _harness.Client, Token)).Result);
+        var accepted = Assert.IsType<Accepted<EstimateAccepted>>((await harness.Api.PostAsync(FunctionsHarness.Request("POST", pdf), harness.Client, Token)).Result);
         var id = accepted.Location!.Split('/')[^1];
-        await _harness.WaitAsync(id);
-        return (id, (await PlanAsync(id)).ETag!);
+        await harness.WaitAsync(id);
+        return (id, (await PlanAsync(plans, id)).ETag!);
     }
 
     private static T Ok<T>(Results<JsonHttpResult<T>, JsonHttpResult<ApiErrorBody>> result) => Assert.IsType<JsonHttpResult<T>>(result.Result).Value!;
