@@ -35,6 +35,7 @@ public static class TimeVisionCommandLine
             PlanCommand.Create(),
             QuoteCommand.Create(),
             RatesCommands.Create(),
+            CuttingDataCommands.Create(),
             ModelCommands.Info(),
             ModelCommands.Model(),
             ServeCommand.Create(),

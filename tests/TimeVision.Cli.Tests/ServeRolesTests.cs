@@ -145,6 +145,32 @@ public sealed partial class ServeRolesTests : FakeOpenAITestBase
         Assert.Equal((HttpStatusCode.NotFound, "not_found"), (frozen.StatusCode, await CodeAsync(frozen)));
     }
 
+    [Fact]
+    public async Task Either_token_reads_the_cutting_data_but_only_the_admins_sets_it_each_put_a_version_guarded_by_if_match()
+    {
+        await using var serve = await StartAsync();
+        using var estimator = Client(serve, EstimatorToken);
+        using var admin = Client(serve, AdminToken);
+        const string slower = """{ "groups": [ { "group": "steel", "operations": { "drilling": { "vcMPerMin": 20 } } } ] }""";
+
+        using var read = await estimator.GetAsync(new Uri("api/cutting-data", UriKind.Relative), Token);
+        using var refusedPut = await SendAsync(estimator, HttpMethod.Put, "api/cutting-data", slower, "application/json", ("If-Match", "\"0\""));
+        using var refusedReset = await SendAsync(estimator, HttpMethod.Delete, "api/cutting-data", body: null, contentType: null, ("If-Match", "\"0\""));
+        using var unguarded = await SendAsync(admin, HttpMethod.Put, "api/cutting-data", slower, "application/json");
+        using var first = await SendAsync(admin, HttpMethod.Put, "api/cutting-data", slower, "application/json", ("If-Match", "\"0\""));
+        using var stale = await SendAsync(admin, HttpMethod.Put, "api/cutting-data", slower, "application/json", ("If-Match", "\"0\""));
+        var now = await estimator.GetFromJsonAsync<JsonElement>(new Uri("api/cutting-data", UriKind.Relative), Token);
+
+        Assert.Equal((HttpStatusCode.OK, "\"0\""), (read.StatusCode, read.Headers.ETag?.Tag));
+        Assert.Equal((HttpStatusCode.Forbidden, "admin_role_required"), (refusedPut.StatusCode, await CodeAsync(refusedPut)));
+        Assert.Equal((HttpStatusCode.Forbidden, "admin_role_required"), (refusedReset.StatusCode, await CodeAsync(refusedReset)));
+        Assert.Equal(((HttpStatusCode)428, "if_match_required"), (unguarded.StatusCode, await CodeAsync(unguarded)));
+        Assert.Equal((HttpStatusCode.OK, "\"1\""), (first.StatusCode, first.Headers.ETag?.Tag));
+        Assert.Equal((HttpStatusCode.PreconditionFailed, "stale_token"), (stale.StatusCode, await CodeAsync(stale)));
+        Assert.Equal(("stored", "shop-1"), (now.GetProperty("origin").GetString(), now.GetProperty("stored").GetProperty("version").GetString()));
+        Assert.EndsWith("+shop-1", now.GetProperty("version").GetString(), StringComparison.Ordinal);
+    }
+
     [GeneratedRegex(@"\{[^}]+\}")]
     private static partial Regex RouteParameter();
 

@@ -15,7 +15,7 @@ public sealed class FunctionsMetadataTests
     public void Every_function_is_declared()
     {
         Assert.Equal(
-            ["AcceptEstimatePlan", "ActivateModel", "CheckFineTuneJobs", "CheckModel", "CheckModelRetirement", "CreateFineTuneJob", "DeleteEstimate", "DrawingBlobTrigger", "EstimateDocument", "EstimatePage", "ExportTraining", "FineTuneStart", "FreezeQuote", "GetCaller", "GetChecklist", "GetEstimate", "GetEstimatePlan", "GetEstimateQuote", "GetFineTuneStart", "GetFrozenQuote", "GetHistoryImport", "GetModelInfo", "GetPageFacts", "GetPageImage", "GetRates", "GetSimilarParts", "HistoryImport", "InspectDocument", "ListEstimates", "ListFineTuneJobs", "ListQuotes", "PostEstimate", "PurgeEstimate", "PutChecklist", "PutEstimateFeatures", "PutFeedback", "PutRates", "Recalibrate", "RecordFineTuneJob", "RenderPage", "RestoreEstimate", "RetryEstimate", "RetryFailedPages", "RunHistoryImport", "SaveDocumentEstimate", "StartFineTune", "StartHistoryImport", "UploadTrainingFiles", "WebAsset", "WebDocument", "WebIndex", "WebRates"],
+            ["AcceptEstimatePlan", "ActivateModel", "CheckFineTuneJobs", "CheckModel", "CheckModelRetirement", "CreateFineTuneJob", "DeleteCuttingData", "DeleteEstimate", "DrawingBlobTrigger", "EstimateDocument", "EstimatePage", "ExportTraining", "FineTuneStart", "FreezeQuote", "GetCaller", "GetChecklist", "GetCuttingData", "GetEstimate", "GetEstimatePlan", "GetEstimateQuote", "GetFineTuneStart", "GetFrozenQuote", "GetHistoryImport", "GetModelInfo", "GetPageFacts", "GetPageImage", "GetRates", "GetSimilarParts", "HistoryImport", "InspectDocument", "ListEstimates", "ListFineTuneJobs", "ListQuotes", "PostEstimate", "PurgeEstimate", "PutChecklist", "PutCuttingData", "PutEstimateFeatures", "PutFeedback", "PutRates", "Recalibrate", "RecordFineTuneJob", "RenderPage", "RestoreEstimate", "RetryEstimate", "RetryFailedPages", "RunHistoryImport", "SaveDocumentEstimate", "StartFineTune", "StartHistoryImport", "UploadTrainingFiles", "WebAsset", "WebDocument", "WebIndex", "WebRates"],
             Functions.Value.Select(f => f.GetProperty("name").GetString()!).Order());
     }
 
@@ -66,6 +66,9 @@ public sealed class FunctionsMetadataTests
     [InlineData("GetFrozenQuote", "api/estimates/{id}/quotes/{quoteId}", "get", "Anonymous")]
     [InlineData("GetRates", "api/rates", "get", "Anonymous")]
     [InlineData("PutRates", "api/rates", "put", "Anonymous")]
+    [InlineData("GetCuttingData", "api/cutting-data", "get", "Anonymous")]
+    [InlineData("PutCuttingData", "api/cutting-data", "put", "Anonymous")]
+    [InlineData("DeleteCuttingData", "api/cutting-data", "delete", "Anonymous")]
     [InlineData("AcceptEstimatePlan", "api/estimates/{id}/plan/accept", "post", "Anonymous")]
     [InlineData("WebIndex", "{ignored:maxlength(0)?}", "get", "Anonymous")]
     [InlineData("WebDocument", "estimates/{id}", "get", "Anonymous")]
@@ -98,7 +101,7 @@ public sealed class FunctionsMetadataTests
             .ToList();
 
         Assert.Equal(
-            ["ActivateModel", "CheckModel", "ExportTraining", "GetFineTuneStart", "GetHistoryImport", "GetRates", "ListFineTuneJobs", "PurgeEstimate", "PutRates", "StartFineTune", "StartHistoryImport"],
+            ["ActivateModel", "CheckModel", "DeleteCuttingData", "ExportTraining", "GetFineTuneStart", "GetHistoryImport", "GetRates", "ListFineTuneJobs", "PurgeEstimate", "PutCuttingData", "PutRates", "StartFineTune", "StartHistoryImport"],
             http.Where(name => CallerAccess.RuleOf(name) == CallerAccess.Rule.Admin).Order());
         Assert.Equal(["WebAsset", "WebDocument", "WebIndex", "WebRates"], http.Where(name => CallerAccess.RuleOf(name) == CallerAccess.Rule.Page).Order());
 

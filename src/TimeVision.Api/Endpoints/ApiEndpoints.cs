@@ -80,6 +80,12 @@ public static class ApiEndpoints
             api.GetAsync(request, cancellationToken), Rule.Admin),
         new("PutRates", ApiRoutes.Rates, ["PUT"], static ([FromServices] RatesApi api, HttpRequest request, CancellationToken cancellationToken) =>
             api.PutAsync(request, cancellationToken), Rule.Admin, MediaTypes.Json),
+        new("GetCuttingData", ApiRoutes.CuttingData, [Get], static ([FromServices] CuttingDataApi api, HttpRequest request, CancellationToken cancellationToken) =>
+            api.GetAsync(request, cancellationToken), Rule.SignedIn),
+        new("PutCuttingData", ApiRoutes.CuttingData, ["PUT"], static ([FromServices] CuttingDataApi api, HttpRequest request, CancellationToken cancellationToken) =>
+            api.PutAsync(request, cancellationToken), Rule.Admin, MediaTypes.Json),
+        new("DeleteCuttingData", ApiRoutes.CuttingData, ["DELETE"], static ([FromServices] CuttingDataApi api, HttpRequest request, CancellationToken cancellationToken) =>
+            api.DeleteAsync(request, cancellationToken), Rule.Admin),
     ];
 
     private static IEnumerable<ApiEndpoint> Learning() =>

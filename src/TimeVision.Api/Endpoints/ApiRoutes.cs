@@ -58,6 +58,9 @@ public static class ApiRoutes
     /// <summary>The shop's rates.</summary>
     public const string Rates = "api/rates";
 
+    /// <summary>The shop's cutting data.</summary>
+    public const string CuttingData = "api/cutting-data";
+
     /// <summary>Fine-tuning jobs, and a start.</summary>
     public const string FineTuneJobs = "api/fine-tune/jobs";
 

@@ -13,6 +13,7 @@ public static class ApiServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         return services
             .AddTransient<ChecklistApi>()
+            .AddTransient<CuttingDataApi>()
             .AddTransient<EstimatesApi>()
             .AddTransient<EstimateListApi>()
             .AddTransient<EstimatePlanApi>()

@@ -16,7 +16,7 @@ internal static class PlanCommand
     {
         var id = new Argument<string?>("id") { Description = "A stored estimate's id (the PDF's SHA-256): show its plan.", Arity = ArgumentArity.ZeroOrOne };
         var features = new Option<FileInfo?>("--features") { Description = "The part's features (JSON, the contract of src/docs/process-plan.md): plan them, with no document." };
-        var cutting = new Option<FileInfo?>("--cutting-data") { Description = $"Cutting-data override merged over the defaults (default: {PlanningData.CuttingDataFileName} in the data folder, if there)." };
+        var cutting = new Option<FileInfo?>("--cutting-data") { Description = $"Cutting-data override merged over the defaults (default: the override stored with cutting-data set, else {PlanningData.CuttingDataFileName} in the data folder, if there)." };
         var centres = new Option<FileInfo?>("--work-centres") { Description = $"Work-centres override merged over the defaults (default: the rates' work centres once set, else {PlanningData.WorkCentresFileName} in the data folder, if there)." };
         var data = CommonOptions.Data();
         var json = CommonOptions.Json();

@@ -8,6 +8,7 @@ using TimeVision.Core.Estimating.Pipeline;
 using TimeVision.Core.Estimating.Pricing;
 using TimeVision.Core.Estimating.ProcessPlanning;
 using TimeVision.Core.Estimating.Rendering;
+using TimeVision.Core.Estimating.ShopCuttingData;
 using TimeVision.Core.Estimating.Vision;
 using TimeVision.Core.Estimating.Vision.Registry;
 using TimeVision.Core.Estimating.Vision.Spend;
@@ -40,6 +41,7 @@ public sealed class FeatureRegistrationTests : IDisposable
         ["Models"] = (s => s.AddTimeVisionModels(), [typeof(IModelRegistry), typeof(ActiveModel)]),
         ["Pipeline"] = (s => s.AddTimeVisionPipeline(), [typeof(DocumentPipeline), typeof(DocumentIntake)]),
         ["Pricing"] = (s => s.AddTimeVisionPricing(), [typeof(ShopRatesService), typeof(IWorkCentreSource), typeof(EstimateQuotes), typeof(IRatesStore), typeof(IFrozenQuoteStore)]),
+        ["CuttingData"] = (s => s.AddTimeVisionCuttingData(), [typeof(ShopCuttingDataService), typeof(ICuttingDataSource), typeof(ICuttingDataStore)]),
         ["History"] = (s => s.AddTimeVisionHistory(), [typeof(IHistoryStore)]),
         ["Evaluation"] = (s => s.AddTimeVisionEvaluation(), [typeof(EvaluationSetBuilder), typeof(EvaluationRunner)]),
         ["Calibration"] = (s => s.AddTimeVisionCalibration(), [typeof(CalibrationStore), typeof(CalibratedEstimates), typeof(IDocumentCalibration), typeof(IEstimateMethodScores), typeof(IPlanCalibration)]),

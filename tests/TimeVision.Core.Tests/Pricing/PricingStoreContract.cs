@@ -25,9 +25,9 @@ public abstract class PricingStoreContract
 
         Assert.Null(none);
         Assert.Contains("version 2", conflict.Message, StringComparison.Ordinal);
-        Assert.Equal((2, "shop-2", 1.4m), (latest.Number, latest.Rates.Version, latest.Rates.Coefficients.Margin));
-        Assert.Equal(Quotes.Lathe, latest.Rates.WorkCentres.Single());
-        Assert.Equal(Quotes.Steel.PriceTiers, latest.Rates.Materials.Single().PriceTiers);
+        Assert.Equal((2, "shop-2", 1.4m), (latest.Number, latest.Value.Version, latest.Value.Coefficients.Margin));
+        Assert.Equal(Quotes.Lathe, latest.Value.WorkCentres.Single());
+        Assert.Equal(Quotes.Steel.PriceTiers, latest.Value.Materials.Single().PriceTiers);
     }
 
     [Fact]

@@ -63,7 +63,8 @@ public sealed record StoredPlanLookup(StoredPlan? Plan, string? ETag, string? Co
 /// <summary>
 /// A stored estimate's features and process plan: read from the pages' text layers (their stored facts) and the
 /// model's answer, merged with the estimator's corrections by <see cref="FeatureMerge"/>, planned by
-/// <see cref="ProcessPlanner"/> with the shop's cutting data (the data folder's override, else the defaults) and work
+/// <see cref="ProcessPlanner"/> with the shop's cutting data (<see cref="ICuttingDataSource"/>: the stored override, else the
+/// data folder's, over the defaults) and work
 /// centres (<see cref="IWorkCentreSource"/>: the rates' list), with the shop's factors per operation when the engine has
 /// a calibration. Every run of an estimate and every correction makes a new features version; the plan records the
 /// versions it was made from. A correction chooses the headline number again (<see cref="EstimateHeadlines"/>).
@@ -72,6 +73,7 @@ public sealed record StoredPlanLookup(StoredPlan? Plan, string? ETag, string? Co
 /// <param name="estimates">The stored estimates, for corrections.</param>
 /// <param name="storage">Where the data folder is.</param>
 /// <param name="workCentres">The shop's work centres: the rates' list once an admin stored rates, else the data folder's over the defaults.</param>
+/// <param name="cuttingData">The shop's cutting data: the stored override once an admin stored one, else the data folder's, over the defaults.</param>
 /// <param name="calibration">The shop's factors per operation, when the engine has a calibration.</param>
 /// <param name="headlines">Chooses the headline number again after a correction.</param>
 /// <param name="time">When a reading was made.</param>
@@ -80,6 +82,7 @@ public sealed class EstimatePlans(
     IEstimateStore estimates,
     IOptions<StorageOptions> storage,
     IWorkCentreSource workCentres,
+    ICuttingDataSource cuttingData,
     IPlanCalibration calibration,
     EstimateHeadlines headlines,
     TimeProvider time)
@@ -173,16 +176,16 @@ public sealed class EstimatePlans(
     }
 
     /// <summary>
-    /// Plans a features file (<c>plan --features</c>) with the given overrides, else the data folder's, and the shop's
+    /// Plans a features file (<c>plan --features</c>) with the given overrides, else the shop's, and the shop's
     /// factors per operation when the engine has a calibration; the first input rejected ends it with its error.
     /// </summary>
     /// <param name="featuresFile">The features.</param>
-    /// <param name="cuttingDataFile">A cutting-data override, or null for the data folder's or none.</param>
-    /// <param name="workCentresFile">A work-centres override, or null for the data folder's or none.</param>
+    /// <param name="cuttingDataFile">A cutting-data override, or null for the shop's (the stored override, else the data folder's, else none).</param>
+    /// <param name="workCentresFile">A work-centres override, or null for the shop's (the rates' list, else the data folder's, else none).</param>
     /// <param name="cancellationToken">Cancels the reads.</param>
     public async Task<InputFileResult<ProcessPlan>> PlanFileAsync(string featuresFile, string? cuttingDataFile, string? workCentresFile, CancellationToken cancellationToken)
     {
-        var plan = await FilePlans.PlanAsync(featuresFile, cuttingDataFile, workCentresFile, storage.Value.DataDirectory, workCentres, cancellationToken);
+        var plan = await FilePlans.PlanAsync(featuresFile, cuttingDataFile, workCentresFile, storage.Value.DataDirectory, workCentres, cuttingData, cancellationToken);
         return plan.Value is { } made && await calibration.CurrentAsync(cancellationToken) is { } factors
             ? InputFileResult<ProcessPlan>.Success(factors.Apply(made))
             : plan;
@@ -321,13 +324,12 @@ public sealed class EstimatePlans(
 
     private async Task<DocumentPlan> PlanOfAsync(FeatureSet merged, int version, bool calibrated, CancellationToken cancellationToken)
     {
-        var dataDirectory = storage.Value.DataDirectory;
-        var cutting = await PlanningData.LoadCuttingDataAsync(null, dataDirectory, cancellationToken);
+        var cutting = await cuttingData.CurrentAsync(cancellationToken);
         var centres = await workCentres.CurrentAsync(cancellationToken);
         var plan = new DocumentPlan { FeaturesVersion = version, CuttingDataVersion = cutting.Value?.Version, WorkCentresVersion = centres.Value?.Version };
         if ((cutting.Error ?? centres.Error) is { } rejected)
         {
-            return plan with { NotMade = new PlanNotMade(rejected.Code, $"The shop's override in the data folder was rejected: {rejected.Message}") };
+            return plan with { NotMade = new PlanNotMade(rejected.Code, $"The shop's override was rejected: {rejected.Message}") };
         }
 
         if (merged.Features.Count == 0)

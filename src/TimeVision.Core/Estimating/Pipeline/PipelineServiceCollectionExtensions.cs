@@ -18,7 +18,7 @@ public static class PipelineServiceCollectionExtensions
     /// <returns>The same collection, for chaining.</returns>
     public static IServiceCollection AddTimeVisionPipeline(this IServiceCollection services) => services.AddFeature(nameof(AddTimeVisionPipeline), static services =>
     {
-        services.AddTimeVisionRendering().AddTimeVisionFacts().AddTimeVisionEstimates().AddTimeVisionVision().AddTimeVisionModels().AddTimeVisionRecovery().AddTimeVisionPricing();
+        services.AddTimeVisionRendering().AddTimeVisionFacts().AddTimeVisionEstimates().AddTimeVisionVision().AddTimeVisionModels().AddTimeVisionRecovery().AddTimeVisionPricing().AddTimeVisionCuttingData();
         services.AddValidatedOptions<PipelineOptions>(PipelineOptions.SectionName);
         services.AddValidatedOptions<ShadowOptions>(ShadowOptions.SectionName);
         services.AddValidatedOptions<RetryOptions>(RetryOptions.SectionName);

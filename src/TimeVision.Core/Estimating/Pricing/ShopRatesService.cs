@@ -54,7 +54,7 @@ public sealed class ShopRatesService(IRatesStore store, IOptions<StorageOptions>
     {
         if (await store.LatestAsync(cancellationToken) is { } stored)
         {
-            return new RatesRead(stored.Rates, ETagOf(stored.Number), null);
+            return new RatesRead(stored.Value, ETagOf(stored.Number), null);
         }
 
         var centres = await PlanningData.LoadWorkCentresAsync(null, storage.Value.DataDirectory, cancellationToken);
@@ -100,10 +100,10 @@ public sealed class ShopRatesService(IRatesStore store, IOptions<StorageOptions>
     /// <inheritdoc />
     async Task<InputFileResult<WorkCentreList>> IWorkCentreSource.CurrentAsync(CancellationToken cancellationToken) =>
         await store.LatestAsync(cancellationToken) is { } stored
-            ? InputFileResult<WorkCentreList>.Success(stored.Rates.AsWorkCentreList())
+            ? InputFileResult<WorkCentreList>.Success(stored.Value.AsWorkCentreList())
             : await PlanningData.LoadWorkCentresAsync(null, storage.Value.DataDirectory, cancellationToken);
 
-    private static string? Stale(StoredRates? latest, string? ifMatch)
+    private static string? Stale(StoredVersion<ShopRates>? latest, string? ifMatch)
     {
         var tag = ifMatch?.Trim();
         if (latest is null)

@@ -39,17 +39,33 @@ public static class PlanningData
     public static InputFileResult<T> Merge<T>(string resourceName, string overrideJson, string name)
         where T : class
     {
-        JsonObject overlay;
+        var overlay = ParseOverride(overrideJson, name);
+        return overlay.Value is { } parsed ? Merge<T>(resourceName, parsed, name) : InputFileResult<T>.Failure(overlay.Error!.Code, overlay.Error.Message);
+    }
+
+    /// <summary>An override's JSON text as an object (comments and trailing commas allowed), or why it is not one.</summary>
+    /// <param name="overrideJson">The override.</param>
+    /// <param name="name">Its name in messages.</param>
+    public static InputFileResult<JsonObject> ParseOverride(string overrideJson, string name)
+    {
         try
         {
-            overlay = JsonNode.Parse(overrideJson, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }) as JsonObject
-                ?? throw new JsonException("The file holds no JSON object.");
+            return JsonNode.Parse(overrideJson, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }) is JsonObject overlay
+                ? InputFileResult<JsonObject>.Success(overlay)
+                : InputFileResult<JsonObject>.Failure("invalid_json", $"{name}: not a JSON object.");
         }
         catch (JsonException e)
         {
-            return InputFileResult<T>.Failure("invalid_json", $"{name}{(e.LineNumber is { } l ? $" line {l + 1}" : string.Empty)}: not valid JSON.");
+            return InputFileResult<JsonObject>.Failure("invalid_json", $"{name}{(e.LineNumber is { } l ? $" line {l + 1}" : string.Empty)}: not valid JSON.");
         }
+    }
 
+    /// <summary>Merges an override (a JSON object, left unchanged) over the defaults of <paramref name="resourceName"/>.</summary>
+    /// <typeparam name="T">The table's contract.</typeparam>
+    public static InputFileResult<T> Merge<T>(string resourceName, JsonObject overlay, string name)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(overlay);
         if (overlay["version"] is not JsonValue version || version.GetValueKind() != JsonValueKind.String)
         {
             return InputFileResult<T>.Failure("invalid_value", $"{name}: field $.version: an override needs a version string, which every plan records.");
