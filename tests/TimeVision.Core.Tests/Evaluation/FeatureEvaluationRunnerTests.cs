@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using TimeVision.Core.Estimating.ProcessPlanning;
+using TimeVision.Core.Estimating.ShopCuttingData;
 using TimeVision.Core.Learning.Evaluation;
 using TimeVision.Core.Learning.Training;
 using TimeVision.Core.Tests.Support;
@@ -98,6 +99,31 @@ public sealed class FeatureEvaluationRunnerTests : FakeOpenAITestBase
 
         Assert.All(validation.Items, i => Assert.True(TrainingExporter.IsValidation(i.Drawing, 50)));
         Assert.Equal(all.Items.Count(i => TrainingExporter.IsValidation(i.Drawing, 50)), validation.Items.Count);
+    }
+
+    [Fact]
+    public async Task The_readings_are_planned_with_the_cutting_data_an_admin_stored_as_estimates_are()
+    {
+        var set = await SetAsync(EvaluationSplit.All);
+        var before = await Runner.RunAsync(set, [Reader], concurrency: 1, budgetUsd: null, progress: null, Token);
+        var cutting = _services.Get<ShopCuttingDataService>();
+        var stored = await cutting.SetAsync(
+            """{ "groups": [ { "group": "stainless_steel", "operations": { "drilling": { "vcMPerMin": 5 } } } ] }""",
+            (await cutting.CurrentAsync(Token)).ETag, "petr", Token);
+
+        try
+        {
+            var after = await Runner.RunAsync(set, [Reader], concurrency: 1, budgetUsd: null, progress: null, Token);
+
+            Assert.Equal(CuttingDataSetOutcome.Saved, stored.Outcome);
+            Assert.All(
+                before.Results.Zip(after.Results),
+                pair => Assert.True(pair.Second.ConfirmedCycleMin > pair.First.ConfirmedCycleMin, "slower drilling in stainless steel makes every confirmed part take longer"));
+        }
+        finally
+        {
+            await cutting.ResetAsync(stored.Read!.ETag, "petr", Token);
+        }
     }
 
     private FeatureEvaluationRunner Runner => _services.Get<FeatureEvaluationRunner>();

@@ -21,7 +21,8 @@ namespace TimeVision.Core.Learning.Evaluation;
 /// <param name="estimates">Where readings are stored, as page results under the reading prompt's hash.</param>
 /// <param name="blobs">The page images.</param>
 /// <param name="facts">The pages' text-layer facts, for the offline reading.</param>
-/// <param name="storage">Where the data folder's cutting data and work centres are.</param>
+/// <param name="cuttingData">The shop's cutting data, as stored estimates are planned with.</param>
+/// <param name="workCentres">The shop's work centres, as stored estimates are planned with.</param>
 /// <param name="vision">How each model is called (its reply format decides the prompt's hash).</param>
 /// <param name="prices">The models' prices.</param>
 public sealed class FeatureEvaluationRunner(
@@ -29,7 +30,8 @@ public sealed class FeatureEvaluationRunner(
     IEstimateStore estimates,
     IBlobStore blobs,
     StoredPageFacts facts,
-    IOptions<StorageOptions> storage,
+    ICuttingDataSource cuttingData,
+    IWorkCentreSource workCentres,
     IOptionsMonitor<VisionOptions> vision,
     IOptionsMonitor<ModelPriceOptions> prices)
 {
@@ -165,14 +167,13 @@ public sealed class FeatureEvaluationRunner(
         Error = error,
     };
 
-    /// <summary>The engine with the data folder's cutting data and work centres, or why there is none (a rejected override).</summary>
+    /// <summary>The engine with the cutting data and work centres stored estimates are planned with, or why there is none (a rejected override).</summary>
     private async Task<(ProcessPlanner? Planner, string? Error)> PlannerAsync(CancellationToken cancellationToken)
     {
-        var dataDirectory = storage.Value.DataDirectory;
-        var cutting = await PlanningData.LoadCuttingDataAsync(null, dataDirectory, cancellationToken);
-        var centres = await PlanningData.LoadWorkCentresAsync(null, dataDirectory, cancellationToken);
+        var cutting = await cuttingData.CurrentAsync(cancellationToken);
+        var centres = await workCentres.CurrentAsync(cancellationToken);
         return (cutting.Error ?? centres.Error) is { } rejected
-            ? (null, $"The shop's override in the data folder was rejected ({rejected.Code}): {rejected.Message}")
+            ? (null, $"The shop's cutting data or work centres were rejected ({rejected.Code}): {rejected.Message}")
             : (new ProcessPlanner(cutting.Value!, centres.Value!), null);
     }
 }
