@@ -40,45 +40,52 @@ internal static class QuoteCommand
             command.Options.Add(option);
         }
 
-        command.SetAction((parse, cancellationToken) => CliHost.RunAsync(parse, CommonOptions.Overrides(parse, data), async (services, stdout, stderr) =>
-        {
-            var quotes = services.GetRequiredService<EstimateQuotes>();
-            var documentId = parse.GetRequiredValue(id).Trim();
-            var asJson = parse.GetValue(json);
-            var (files, code, message) = documents.Read(parse);
-            if (files is null)
-            {
-                return CliOutput.WriteError(stdout, stderr, code!, message!, ExitCodes.BadInput);
-            }
-
-            var answer = new Answer(services.GetRequiredService<QuoteDocuments>(), files, asJson, stdout, stderr);
-            if (parse.GetValue(list))
-            {
-                return await ListAsync(quotes, documentId, asJson, stdout, stderr, cancellationToken);
-            }
-
-            if (parse.GetValue(frozen) is { } number)
-            {
-                return await ShowFrozenAsync(quotes, documentId, number, answer, cancellationToken);
-            }
-
-            var request = await RequestAsync(parse.GetValue(qty), parse.GetValue(coop), stdout, stderr, cancellationToken);
-            if (request.Value is null)
-            {
-                return request.Exit;
-            }
-
-            var (given, refused) = await GivenRatesAsync(parse.GetValue(rates), stdout, stderr, cancellationToken);
-            if (refused is { } exit)
-            {
-                return exit;
-            }
-
-            return parse.GetValue(freeze)
-                ? await FrozenAsync(await quotes.FreezeAsync(documentId, request.Value, given, parse.GetValue(by), cancellationToken), answer, cancellationToken)
-                : await QuotedAsync(await quotes.QuoteAsync(documentId, request.Value, given, cancellationToken), answer, cancellationToken);
-        }, cancellationToken));
+        var inputs = new QuoteArguments(id, qty, rates, coop, freeze, by, list, frozen, json, documents);
+        command.SetAction((parse, cancellationToken) => CliHost.RunAsync(
+            parse, CommonOptions.Overrides(parse, data), (services, stdout, stderr) => RunAsync(services, parse, inputs, stdout, stderr, cancellationToken), cancellationToken));
         return command;
+    }
+
+    /// <summary>What <c>quote</c> does with its parsed arguments: lists, shows a frozen quote, freezes or prices.</summary>
+    private static async Task<int> RunAsync(
+        IServiceProvider services, ParseResult parse, QuoteArguments inputs, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        var (id, qty, rates, coop, freeze, by, list, frozen, json, documents) = inputs;
+        var quotes = services.GetRequiredService<EstimateQuotes>();
+        var documentId = parse.GetRequiredValue(id).Trim();
+        var asJson = parse.GetValue(json);
+        var (files, code, message) = documents.Read(parse);
+        if (files is null)
+        {
+            return CliOutput.WriteError(stdout, stderr, code!, message!, ExitCodes.BadInput);
+        }
+
+        var answer = new Answer(services.GetRequiredService<QuoteDocuments>(), files, asJson, stdout, stderr);
+        if (parse.GetValue(list))
+        {
+            return await ListAsync(quotes, documentId, asJson, stdout, stderr, cancellationToken);
+        }
+
+        if (parse.GetValue(frozen) is { } number)
+        {
+            return await ShowFrozenAsync(quotes, documentId, number, answer, cancellationToken);
+        }
+
+        var request = await RequestAsync(parse.GetValue(qty), parse.GetValue(coop), stdout, stderr, cancellationToken);
+        if (request.Value is null)
+        {
+            return request.Exit;
+        }
+
+        var (given, refused) = await GivenRatesAsync(parse.GetValue(rates), stdout, stderr, cancellationToken);
+        if (refused is { } exit)
+        {
+            return exit;
+        }
+
+        return parse.GetValue(freeze)
+            ? await FrozenAsync(await quotes.FreezeAsync(documentId, request.Value, given, parse.GetValue(by), cancellationToken), answer, cancellationToken)
+            : await QuotedAsync(await quotes.QuoteAsync(documentId, request.Value, given, cancellationToken), answer, cancellationToken);
     }
 
     /// <summary>The rates of <c>--rates</c> for this quote only, or none; an exit code when the file is refused.</summary>
@@ -197,4 +204,17 @@ internal static class QuoteCommand
 
     /// <summary>Where and how a quote is answered: the documents to write beside it, JSON or text, and the streams.</summary>
     private sealed record Answer(QuoteDocuments Documents, QuoteFiles Files, bool Json, TextWriter Stdout, TextWriter Stderr);
+
+    /// <summary>The command's arguments and options, as <see cref="RunAsync"/> reads them.</summary>
+    private sealed record QuoteArguments(
+        Argument<string> Id,
+        Option<string?> Qty,
+        Option<FileInfo?> Rates,
+        Option<FileInfo?> Coop,
+        Option<bool> Freeze,
+        Option<string?> By,
+        Option<bool> List,
+        Option<int?> Frozen,
+        Option<bool> Json,
+        QuoteFileOptions Documents);
 }
