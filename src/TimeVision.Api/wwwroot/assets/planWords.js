@@ -18,6 +18,18 @@ export function inputWords(name, value) {
   return template.replace('{name}', name).replace('{value}', figure(value));
 }
 
+/**
+ * One input split for a compact line: its symbol, the symbol's meaning (for a tooltip) and the rest ("= 4 244 ot/min");
+ * an input worded without a symbol ("hloubka = 13,5 mm") has no meaning.
+ */
+export function inputParts(name, value) {
+  const text = inputWords(name, value);
+  const parts = /^(\S+) \(([^)]+)\)( = .*)$/.exec(text);
+  if (parts) return { symbol: parts[1], meaning: parts[2], rest: parts[3] };
+  const plain = /^(.*?)( = .*)$/.exec(text);
+  return plain ? { symbol: plain[1], meaning: null, rest: plain[2] } : { symbol: text, meaning: null, rest: '' };
+}
+
 /** A line's feature id: the stock's and the part's lines are worded, the features keep their ids. */
 export const lineIdWords = (id) => table()[`lineId.${id}`] ?? id;
 

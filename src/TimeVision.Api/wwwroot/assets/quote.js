@@ -7,6 +7,7 @@ import { t, number, dateTime, enumWord, currentLanguage } from './i18n.js';
 import { errorWords } from './words.js';
 import { toast } from './toast.js';
 import * as api from './api.js';
+import { rememberedName } from './people.js';
 
 const defaultQuantities = [1, 10, 50, 100, 500];
 const maxQuantity = 1_000_000;
@@ -122,7 +123,7 @@ function priceTable(quote) {
 
 async function freeze(doc, quantities, frozen, problem) {
   try {
-    const quote = await api.freezeQuote(doc.id, quantities);
+    const quote = await api.freezeQuote(doc.id, quantities, rememberedName() || null);
     toast(t('frozenToast', { id: quote.id }));
     await frozenList(doc, frozen, quote.id);
   } catch (error) {
