@@ -31,13 +31,19 @@ public sealed class PlanPanelTests(BrowserFixture browser, PageServer server) : 
         await Expect(Page.Locator("#plan-setup")).ToHaveTextAsync(MinutesText(routing.GetProperty("setupMin").GetDouble()));
         await Expect(Page.Locator("#plan-per-piece")).ToHaveTextAsync(MinutesText(routing.GetProperty("cycleMin").GetDouble()));
         var drilling = Page.Locator("#routing tr.operation", new() { HasText = "vrtání a závity" });
-        await Expect(drilling).ToContainTextAsync("80000001");
+        await Expect(drilling.Locator(".centre")).ToHaveTextAsync("Pracoviště: MASTURN 32");
+        await Expect(drilling.Locator(".centre")).ToHaveAttributeAsync("title", "Pracoviště 80000001");
         await drilling.Locator("button.expand").ClickAsync();
-        var hole = Page.Locator("#routing tr.line[data-outline='feature:t1']");
+        var hole = Page.Locator("#routing .line[data-outline='feature:t1']");
         await Expect(hole).ToBeVisibleAsync();
-        await Expect(hole).ToContainTextAsync("(hloubka + nájezd)/(f·n) na díru");
-        await Expect(hole).ToContainTextAsync("n (otáčky) = ");
+        await Expect(hole.Locator(".formula")).ToHaveTextAsync("(hloubka + nájezd)/(f·n) na díru");
+        await Expect(hole.Locator(".inputs abbr[title='otáčky']")).ToHaveTextAsync("n");
+        await Expect(hole.Locator(".inputs")).ToContainTextAsync(new Regex(@"n = [\d\s]+ ot/min"));
         await Expect(hole).ToContainTextAsync("hloubka = 13,5 mm");
+        await AssertPlanFitsAsync();
+        await Page.SetViewportSizeAsync(390, 844);
+        await AssertPlanFitsAsync();
+        await Page.SetViewportSizeAsync(1280, 800);
 
         await hole.ClickAsync();
 
@@ -147,6 +153,14 @@ public sealed class PlanPanelTests(BrowserFixture browser, PageServer server) : 
 
         await Expect(Page.Locator("#plan-accepted")).ToContainTextAsync("Postup potvrdil(a) Petr Dvořák");
         await Expect(Page.Locator("#plan-accept")).ToBeDisabledAsync();
+    }
+
+    /// <summary>Neither the plan's table nor the panel is cut: nothing in them is wider than the box that holds it.</summary>
+    private async Task AssertPlanFitsAsync()
+    {
+        var widths = await Page.Locator("#plan").EvaluateAsync<int[]>(
+            "plan => [plan.scrollWidth, plan.clientWidth, plan.querySelector('.scroll').scrollWidth, plan.querySelector('.scroll').clientWidth]");
+        Assert.True(widths[0] <= widths[1] && widths[2] <= widths[3], $"the plan is wider than its panel: panel {widths[0]} > {widths[1]} or table {widths[2]} > {widths[3]}");
     }
 
     private async Task<JsonElement> PlanAsync(string id) =>

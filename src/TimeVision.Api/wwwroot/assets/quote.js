@@ -1,6 +1,6 @@
 // The quote: the quantities to price (an editable list, the shop's 1, 10, 50, 100, 500 by default), per quantity the
 // unit and batch prices as the API computes them with the rates in use, the batch's minutes and the setup's share per
-// piece; freezing it as a price set; the document's frozen quotes with their PDF offer and the ERP's CSV. When the
+// piece; freezing it as a price set by the name last typed as "Kdo"; the document's frozen quotes with their PDF offer and the ERP's CSV. When the
 // document cannot be priced (no plan, no stock, a rate missing) the panel says why, worded by the API's code.
 import { el, clear } from './dom.js';
 import { t, number, dateTime, enumWord, currentLanguage } from './i18n.js';
