@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
+using TimeVision.Core.Estimating.ProcessPlanning;
 using TimeVision.Testing;
 using static Microsoft.Playwright.Assertions;
 
@@ -118,6 +119,7 @@ public sealed class PlanPanelTests(BrowserFixture browser, PageServer server) : 
 
         var czech = await plan.InnerTextAsync();
         Assert.DoesNotMatch(@"\b[a-z]+_[a-z_]+\b|\b(steel|drilling|per hole|text layer|Setup)\b", czech);
+        await AssertEveryFormulaAndDefaultIsWordedInCzechAsync();
         var axe = await Page.RunAxe();
 
         await Page.SelectOptionAsync("#language", "en");
@@ -154,6 +156,29 @@ public sealed class PlanPanelTests(BrowserFixture browser, PageServer server) : 
         await Expect(Page.Locator("#plan-accepted")).ToContainTextAsync("Postup potvrdil(a) Petr Dvořák");
         await Expect(Page.Locator("#plan-accept")).ToBeDisabledAsync();
     }
+
+    /// <summary>
+    /// Every formula and default the engine can write (<see cref="PlanFormulas"/>, <see cref="DefaultReasons"/>) is
+    /// worded by the page's own planWords.js in Czech: none is dropped, and no English word of it (outside a quoted
+    /// material or group) is left.
+    /// </summary>
+    private async Task AssertEveryFormulaAndDefaultIsWordedInCzechAsync()
+    {
+        var formulas = PlanFormulas.All.ToArray();
+        var defaults = DefaultReasons.Examples.ToArray();
+        var worded = await Page.EvaluateAsync<string?[][]>(
+            "async ([formulas, defaults]) => { const w = await import('/assets/planWords.js'); return [formulas.map(w.formulaWords), defaults.map(w.defaultWords)]; }",
+            new object[] { formulas, defaults });
+        var english = formulas.Zip(worded[0]).Concat(defaults.Zip(worded[1]))
+            .Where(pair => pair.Second is null || EnglishWords(pair.First).Any(w => Regex.IsMatch(pair.Second, $@"\b{Regex.Escape(w)}\b")))
+            .Select(pair => $"{pair.First} → {pair.Second ?? "(left out)"}").ToList();
+        Assert.True(english.Count == 0, "worded in English or not at all:" + Environment.NewLine + string.Join(Environment.NewLine, english));
+    }
+
+    /// <summary>The words of four letters or more in an engine's text, less what it quotes (a material, a group) and the contract's field names.</summary>
+    private static IEnumerable<string> EnglishWords(string text) =>
+        Regex.Matches(Regex.Replace(text, "'[^']*'", string.Empty), @"(?<![\w.])[A-Za-z]{4,}(?![\w.])").Select(m => m.Value)
+            .Where(w => !Regex.IsMatch(w, "[a-z][A-Z]"));
 
     /// <summary>Neither the plan's table nor the panel is cut: nothing in them is wider than the box that holds it.</summary>
     private async Task AssertPlanFitsAsync()
