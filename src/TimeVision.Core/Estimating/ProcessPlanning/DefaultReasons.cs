@@ -33,6 +33,13 @@ public static class DefaultReasons
     public const string GroovingInsertWidth = "grooving insert width";
     public const string FromFeaturesAndStock = "from the features and stock";
     public const string NoMaterialGroup = "no material group given or recognised";
+    public const string StockWidth = "the stock's width";
+    public const string StockLength = "the stock's length";
+    public const string StockDiameter = "the stock's diameter";
+    public const string NoWidthOrStock = "no width or stock";
+    public const string NoLengthOrStock = "no length or stock";
+    public const string NoDiameterOrStock = "no diameter or stock";
+    public const string OnePassAboveD2 = "one pass above D2";
 #pragma warning restore CS1591
 
     /// <summary>A default as the plan records it: <c>where: field = value (why)</c>.</summary>
@@ -105,7 +112,7 @@ public static class DefaultReasons
         {
             NoDiameter, NoDiameterOrThread, NoWidth, NoDepth, NoSlotLength, NoPocketLength, NoPocketWidth, NoGrooveDepth, NoCutHeightOrStock,
             NoContourLengthOrStock, ThroughStockHeight, StockOutline, CoarsePitch, NotCoarseSeries, FaceMill, EndMill, ContourTool, EndMillInSlot,
-            OnePassBelowD1, GroovingInsertWidth, TimesD(1.5), TimesD1(2), SmallestFaceMill(1.3), LargestEndMill(0.5), Stepover(0.6),
+            OnePassBelowD1, GroovingInsertWidth, StockWidth, StockLength, StockDiameter, NoWidthOrStock, NoLengthOrStock, NoDiameterOrStock, OnePassAboveD2, TimesD(1.5), TimesD1(2), SmallestFaceMill(1.3), LargestEndMill(0.5), Stepover(0.6),
         }.Select(why => Line("t1", "depthMm", "12", why)),
         Line("t1", "cutting.vcMPerMin", "90", CuttingData("steel", null, "drilling")),
         Line("t2", "cutting.fMmPerRev", "0.2", CuttingData("copper", "brass_bronze", "threadTurning")),

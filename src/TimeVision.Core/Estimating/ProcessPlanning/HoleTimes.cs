@@ -43,10 +43,13 @@ internal static class HoleTimes
         inputs["D"] = d;
         inputs["P"] = pitch;
         inputs["lengthMm"] = length;
-        return FeatureLines.Make(f, id, 2 * length / (pitch * n), PlanFormulas.Tapping, inputs, $"tap {f.Thread ?? $"M{d:0.#}"}", OperationKind.Drilling);
+        return FeatureLines.Make(f, id, 2 * length / (pitch * n), PlanFormulas.Tapping, inputs, $"tap {f.Thread ?? MetricName(d)}", OperationKind.Drilling);
     }
 
     internal static double Pitch(MachiningFeature f, string id, PlanContext c, double d, (double DiameterMm, double? PitchMm)? parsed) =>
         f.PitchMm ?? parsed?.PitchMm
         ?? (MetricThreads.CoarsePitchOf(d) is { } coarse ? c.Take(id, "pitchMm", coarse, DefaultReasons.CoarsePitch) : c.Take(id, "pitchMm", c.Defaults.PitchMm, DefaultReasons.NotCoarseSeries));
+
+    /// <summary>A metric thread's name from its diameter, for the tap's name: <c>M8</c>.</summary>
+    private static string MetricName(double d) => System.FormattableString.Invariant($"M{d:0.#}");
 }

@@ -10,11 +10,11 @@ internal static class MillingTimes
     public static TimedFeature Face(MachiningFeature f, string id, PlanContext c)
     {
         var inputs = new Dictionary<string, double>();
-        var width = c.Pick(id, "widthMm", f.WidthMm, c.Stock.WidthMm, "the stock's width", c.Defaults.MillingWidthMm, "no width or stock");
+        var width = c.Pick(id, "widthMm", f.WidthMm, c.Stock.WidthMm, DefaultReasons.StockWidth, c.Defaults.MillingWidthMm, DefaultReasons.NoWidthOrStock);
         var d = f.Tool?.DiameterMm ?? c.Take(id, "tool.diameterMm", FaceMill(width, c.Tools), DefaultReasons.SmallestFaceMill(c.Tools.FaceMillWidthFactor));
         var z = f.Tool?.Teeth ?? (int)c.Take(id, "tool.teeth", c.Tools.FaceMillTeeth, DefaultReasons.FaceMill);
         var vf = Feed(f, id, c, d, z, inputs);
-        var length = c.Pick(id, "lengthMm", f.LengthMm, c.Stock.LengthMm, "the stock's length", c.Defaults.MillingLengthMm, "no length or stock");
+        var length = c.Pick(id, "lengthMm", f.LengthMm, c.Stock.LengthMm, DefaultReasons.StockLength, c.Defaults.MillingLengthMm, DefaultReasons.NoLengthOrStock);
         var travel = f.TravelMm ?? length + d;
         var pathWidth = f.Cutting?.AeMm ?? c.Tools.FaceStepoverFactor * d;
         var paths = width > pathWidth ? Math.Ceiling(width / pathWidth) : 1;

@@ -12,7 +12,7 @@ internal static class TurningTimes
         var inputs = new Dictionary<string, double>();
         var ap = c.Cut(id, f.Cutting?.ApMm, CuttingOperation.Turning, r => r.ApMm, "apMm");
         var target = f.DiameterToMm ?? f.DiameterMm;
-        var d1 = c.Pick(id, "diameterFromMm", f.DiameterFromMm, c.Stock.DiameterMm, "the stock's diameter", (target ?? c.Defaults.HoleDiameterMm) + (2 * ap), "one pass above D2");
+        var d1 = c.Pick(id, "diameterFromMm", f.DiameterFromMm, c.Stock.DiameterMm, DefaultReasons.StockDiameter, (target ?? c.Defaults.HoleDiameterMm) + (2 * ap), DefaultReasons.OnePassAboveD2);
         var d2 = target ?? c.Take(id, "diameterToMm", d1 - (2 * ap), DefaultReasons.OnePassBelowD1);
         var length = f.LengthMm ?? c.Take(id, "lengthMm", c.Defaults.TurningLengthFactor * d1, DefaultReasons.TimesD1(c.Defaults.TurningLengthFactor));
         var approach = f.ApproachMm ?? c.Defaults.ApproachMm;
@@ -26,7 +26,7 @@ internal static class TurningTimes
     public static TimedFeature Facing(MachiningFeature f, string id, PlanContext c)
     {
         var inputs = new Dictionary<string, double>();
-        var d1 = c.Pick(id, "diameterFromMm", f.DiameterFromMm ?? f.DiameterMm, c.Stock.DiameterMm, "the stock's diameter", c.Defaults.HoleDiameterMm, "no diameter or stock");
+        var d1 = c.Pick(id, "diameterFromMm", f.DiameterFromMm ?? f.DiameterMm, c.Stock.DiameterMm, DefaultReasons.StockDiameter, c.Defaults.HoleDiameterMm, DefaultReasons.NoDiameterOrStock);
         var d2 = Inner(f, id, c, d1);
         var passes = f.DepthMm is { } depth ? Math.Ceiling(depth / c.Cut(id, f.Cutting?.ApMm, CuttingOperation.Turning, r => r.ApMm, "apMm")) : 1;
         var n = c.Rpm(f, id, CuttingOperation.Turning, d1, inputs);
@@ -88,7 +88,7 @@ internal static class TurningTimes
     }
 
     private static double Diameter(MachiningFeature f, string id, PlanContext c) =>
-        c.Pick(id, "diameterMm", f.DiameterMm ?? f.DiameterFromMm, c.Stock.DiameterMm, "the stock's diameter", c.Defaults.HoleDiameterMm, "no diameter or stock");
+        c.Pick(id, "diameterMm", f.DiameterMm ?? f.DiameterFromMm, c.Stock.DiameterMm, DefaultReasons.StockDiameter, c.Defaults.HoleDiameterMm, DefaultReasons.NoDiameterOrStock);
 
     private static double Feed(MachiningFeature f, string id, PlanContext c, CuttingOperation operation, Dictionary<string, double> inputs)
     {
