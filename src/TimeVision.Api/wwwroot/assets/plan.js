@@ -88,7 +88,7 @@ function linesList(operation) {
   return el('ul', { className: 'plan-lines', 'aria-label': t('showLines', { operation: `${operation.sequence} ${enumWord('operationKind', operation.kind)}` }) },
     ...operation.lines.map((line) => el('li', { className: 'line', 'data-outline': `feature:${line.featureId}`, tabindex: '0' },
       el('p', { className: 'head' },
-        el('span', { className: 'feature' }, `${lineIdWords(line.featureId)} `, el('small', { text: enumWord('featureType', line.type) })),
+        el('span', { className: 'what' }, `${lineIdWords(line.featureId)} `, el('small', { text: enumWord('featureType', line.type) })),
         el('span', { className: 'count', title: t('lineCount'), text: `${line.count}×` }),
         el('span', { className: 'num minutes', title: t('lineMinutes'), text: minutes(line.cuttingMin) }),
         line.factor ? el('span', { className: 'num factor', title: t('lineFactor'), text: `×${number(line.factor, 2)}` }) : null),
