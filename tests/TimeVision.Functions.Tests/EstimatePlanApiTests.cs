@@ -50,6 +50,13 @@ public sealed class EstimatePlanApiTests(AzuriteFixture azurite, CosmosFixture c
         Assert.Equal((PlanningData.DefaultCutting.Version, PlanningData.DefaultCentres.Version), (answer.Plan.CuttingDataVersion, answer.Plan.WorkCentresVersion));
         Assert.NotEmpty(answer.Plan.Routing!.Operations);
         Assert.Contains(answer.Features.Readings, r => r.Kind == FeatureSourceKind.Model && r.Features.Stock?.Shape == StockShape.Bar);
+        var used = answer.Plan.Routing.Operations.Select(o => o.WorkCentre).Distinct().ToList();
+        Assert.Equal(used, answer.WorkCentres.Select(c => c.Id));
+        foreach (var centre in answer.WorkCentres)
+        {
+            var listed = PlanningData.DefaultCentres.WorkCentres.Single(c => c.Id == centre.Id);
+            Assert.Equal((listed.Name, listed.Kind), (centre.Name, centre.Kind));
+        }
     }
 
     [Fact]
@@ -140,6 +147,9 @@ public sealed class EstimatePlanApiTests(AzuriteFixture azurite, CosmosFixture c
         Assert.Equal(JsonValueKind.Array, routing.GetProperty("operations").EnumerateArray().First().GetProperty("lines").ValueKind);
         Assert.Equal(JsonValueKind.String, routing.GetProperty("cuttingDataVersion").ValueKind);
         Assert.False(json.GetProperty("plan").TryGetProperty("notMade", out _));
+        var centre = json.GetProperty("workCentres")[0];
+        Assert.Equal((routing.GetProperty("operations")[0].GetProperty("workCentre").GetString(), JsonValueKind.String), (centre.GetProperty("id").GetString(), centre.GetProperty("name").ValueKind));
+        Assert.Equal("sawing", centre.GetProperty("kind").GetString());
         Assert.Equal("model", json.GetProperty("features").GetProperty("readings")[1].GetProperty("kind").GetString());
     }
 

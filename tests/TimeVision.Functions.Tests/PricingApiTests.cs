@@ -91,6 +91,7 @@ public sealed class PricingApiTests(AzuriteFixture azurite, CosmosFixture cosmos
 
         var quote = Ok(await Quotes.GetAsync(Get("?qty=1,10,100"), id, Token));
         var freeze = FunctionsHarness.Request("POST", Encoding.UTF8.GetBytes("""{ "quantities": [1, 10, 100] }"""), "application/json");
+        freeze.QueryString = QueryString.Create("enteredBy", " Eva Malá ");
         var frozen = Assert.IsType<JsonHttpResult<FrozenQuote>>((await Quotes.FreezeAsync(freeze, id, Token)).Result);
         var defaults = Ok(await Rates.GetAsync(Get(), Token));
         Ok(await Rates.PutAsync(Admin(Put(Json(defaults with { Coefficients = defaults.Coefficients with { Stock = 2m } }), null)), Token));
@@ -107,6 +108,23 @@ public sealed class PricingApiTests(AzuriteFixture azurite, CosmosFixture cosmos
         Assert.Equal("shop-1", later.RatesVersion);
         Assert.Equal(quote.Batches[0].MaterialCost / 1.15m * 2m, later.Batches[0].MaterialCost, 5);
         Assert.Equal((1, quote.RatesVersion), (Assert.Single(list.Items).Id, list.Items[0].RatesVersion));
+        Assert.Equal(("Eva Malá", "Eva Malá"), (frozen.Value.FrozenBy, list.Items[0].FrozenBy));
+    }
+
+    [Fact]
+    public async Task A_frozen_quote_records_the_caller_the_host_vouches_for_over_the_name_given()
+    {
+        var id = await EstimateAsync();
+        var freeze = FunctionsHarness.Request("POST", Encoding.UTF8.GetBytes("{}"), "application/json");
+        freeze.QueryString = QueryString.Create("enteredBy", "Someone Else");
+        CallerIdentity.SignedIn("jana@shop.example").AttachTo(freeze.HttpContext);
+        var anonymous = FunctionsHarness.Request("POST", Encoding.UTF8.GetBytes("{}"), "application/json");
+
+        var vouched = Assert.IsType<JsonHttpResult<FrozenQuote>>((await Quotes.FreezeAsync(freeze, id, Token)).Result).Value!;
+        var nobody = Assert.IsType<JsonHttpResult<FrozenQuote>>((await Quotes.FreezeAsync(anonymous, id, Token)).Result).Value!;
+
+        Assert.Equal("jana@shop.example", vouched.FrozenBy);
+        Assert.Null(nobody.FrozenBy);
     }
 
     [Fact]

@@ -66,8 +66,43 @@ public sealed class PhoneAndPrintTests(BrowserFixture browser, PageServer server
             await Expect(Page.Locator(".facts fieldset")).ToHaveCountAsync(1);
             await Page.Locator(".viewer img").EvaluateAsync("img => img.decode()");
             await ScreenshotAsync($"document-{width}x{height}.png");
+            Assert.True(width > 600 || await Page.Locator(".viewer .stage").EvaluateAsync<bool>("stage => stage.clientHeight <= stage.querySelector('img').clientHeight + 1"),
+                "on a phone the viewer's stage is taller than its drawing");
         }
 
-        Assert.Equal(4, Directory.GetFiles(ScreenshotFolder, "*-*x*.png").Length);
+        var plate = await EstimateAsync(RepositoryPaths.Sample("edocr-adapterplatte.pdf"), "edocr-adapterplatte.pdf");
+        foreach (var (width, height) in new[] { (1280, 800), (390, 844) })
+        {
+            await Page.SetViewportSizeAsync(width, height);
+            await OpenAsync($"estimates/{plate}");
+            await Expect(Page.Locator("#quote-table tbody tr")).ToHaveCountAsync(5);
+            await Page.Locator("#routing tr.operation", new() { HasText = "vrtání a závity" }).Locator("button.expand").ClickAsync();
+            await Page.Locator("#routing .line[data-outline='feature:t1']").FocusAsync();
+            await Expect(Page.Locator(".viewer .outline.feature.hover")).ToHaveAttributeAsync("data-outline", "feature:t1");
+            await Page.EvaluateAsync("() => window.scrollTo(0, 0)");
+            await Page.Locator(".viewer img").EvaluateAsync("img => img.decode()");
+            await ScreenshotDownToAsync($"document-plan-quote-{width}x{height}.png", "#quote");
+        }
+
+        Assert.Equal(6, Directory.GetFiles(ScreenshotFolder, "*-*x*.png").Length);
+    }
+
+    /// <summary>
+    /// A full-page screenshot from the top of the page down to the bottom of <paramref name="last"/>: the drawing, the
+    /// figures, the plan and the quote, with the part's card and the feedback forms between them left out of the picture.
+    /// </summary>
+    private async Task ScreenshotDownToAsync(string name, string last)
+    {
+        const string LeftOut = ".parts > .part, .parts > .shadow, .parts > section[aria-labelledby='adjust-title'], .parts > section[aria-labelledby='actual-title']";
+        await Page.EvaluateAsync("selector => document.querySelectorAll(selector).forEach(e => { e.style.display = 'none'; })", LeftOut);
+        var bottom = await Page.Locator(last).EvaluateAsync<double>("e => e.getBoundingClientRect().bottom + window.scrollY + 8");
+        var width = await Page.EvaluateAsync<double>("() => document.documentElement.clientWidth");
+        Directory.CreateDirectory(ScreenshotFolder);
+        await Page.ScreenshotAsync(new()
+        {
+            Path = Path.Combine(ScreenshotFolder, name),
+            FullPage = true,
+            Clip = new() { X = 0, Y = 0, Width = (float)width, Height = (float)bottom },
+        });
     }
 }

@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
+using TimeVision.Core.Estimating.ProcessPlanning;
 using TimeVision.Testing;
 using static Microsoft.Playwright.Assertions;
 
@@ -31,13 +32,19 @@ public sealed class PlanPanelTests(BrowserFixture browser, PageServer server) : 
         await Expect(Page.Locator("#plan-setup")).ToHaveTextAsync(MinutesText(routing.GetProperty("setupMin").GetDouble()));
         await Expect(Page.Locator("#plan-per-piece")).ToHaveTextAsync(MinutesText(routing.GetProperty("cycleMin").GetDouble()));
         var drilling = Page.Locator("#routing tr.operation", new() { HasText = "vrtání a závity" });
-        await Expect(drilling).ToContainTextAsync("80000001");
+        await Expect(drilling.Locator(".centre")).ToHaveTextAsync("Pracoviště: MASTURN 32");
+        await Expect(drilling.Locator(".centre")).ToHaveAttributeAsync("title", "Pracoviště 80000001");
         await drilling.Locator("button.expand").ClickAsync();
-        var hole = Page.Locator("#routing tr.line[data-outline='feature:t1']");
+        var hole = Page.Locator("#routing .line[data-outline='feature:t1']");
         await Expect(hole).ToBeVisibleAsync();
-        await Expect(hole).ToContainTextAsync("(hloubka + nájezd)/(f·n) na díru");
-        await Expect(hole).ToContainTextAsync("n (otáčky) = ");
+        await Expect(hole.Locator(".formula")).ToHaveTextAsync("(hloubka + nájezd)/(f·n) na díru");
+        await Expect(hole.Locator(".inputs abbr[title='otáčky']")).ToHaveTextAsync("n");
+        await Expect(hole.Locator(".inputs")).ToContainTextAsync(new Regex(@"n = [\d\s]+ ot/min"));
         await Expect(hole).ToContainTextAsync("hloubka = 13,5 mm");
+        await AssertPlanFitsAsync();
+        await Page.SetViewportSizeAsync(390, 844);
+        await AssertPlanFitsAsync();
+        await Page.SetViewportSizeAsync(1280, 800);
 
         await hole.ClickAsync();
 
@@ -112,6 +119,7 @@ public sealed class PlanPanelTests(BrowserFixture browser, PageServer server) : 
 
         var czech = await plan.InnerTextAsync();
         Assert.DoesNotMatch(@"\b[a-z]+_[a-z_]+\b|\b(steel|drilling|per hole|text layer|Setup)\b", czech);
+        await AssertEveryFormulaAndDefaultIsWordedInCzechAsync();
         var axe = await Page.RunAxe();
 
         await Page.SelectOptionAsync("#language", "en");
@@ -147,6 +155,37 @@ public sealed class PlanPanelTests(BrowserFixture browser, PageServer server) : 
 
         await Expect(Page.Locator("#plan-accepted")).ToContainTextAsync("Postup potvrdil(a) Petr Dvořák");
         await Expect(Page.Locator("#plan-accept")).ToBeDisabledAsync();
+    }
+
+    /// <summary>
+    /// Every formula and default the engine can write (<see cref="PlanFormulas"/>, <see cref="DefaultReasons"/>) is
+    /// worded by the page's own planWords.js in Czech: none is dropped, and no English word of it (outside a quoted
+    /// material or group) is left.
+    /// </summary>
+    private async Task AssertEveryFormulaAndDefaultIsWordedInCzechAsync()
+    {
+        var formulas = PlanFormulas.All.ToArray();
+        var defaults = DefaultReasons.Examples.ToArray();
+        var worded = await Page.EvaluateAsync<string?[][]>(
+            "async ([formulas, defaults]) => { const w = await import('/assets/planWords.js'); return [formulas.map(w.formulaWords), defaults.map(w.defaultWords)]; }",
+            new object[] { formulas, defaults });
+        var english = formulas.Zip(worded[0]).Concat(defaults.Zip(worded[1]))
+            .Where(pair => pair.Second is null || EnglishWords(pair.First).Any(w => Regex.IsMatch(pair.Second, $@"\b{Regex.Escape(w)}\b")))
+            .Select(pair => $"{pair.First} → {pair.Second ?? "(left out)"}").ToList();
+        Assert.True(english.Count == 0, "worded in English or not at all:" + Environment.NewLine + string.Join(Environment.NewLine, english));
+    }
+
+    /// <summary>The words of four letters or more in an engine's text, less what it quotes (a material, a group) and the contract's field names.</summary>
+    private static IEnumerable<string> EnglishWords(string text) =>
+        Regex.Matches(Regex.Replace(text, "'[^']*'", string.Empty), @"(?<![\w.])[A-Za-z]{4,}(?![\w.])").Select(m => m.Value)
+            .Where(w => !Regex.IsMatch(w, "[a-z][A-Z]"));
+
+    /// <summary>Neither the plan's table nor the panel is cut: nothing in them is wider than the box that holds it.</summary>
+    private async Task AssertPlanFitsAsync()
+    {
+        var widths = await Page.Locator("#plan").EvaluateAsync<int[]>(
+            "plan => [plan.scrollWidth, plan.clientWidth, plan.querySelector('.scroll').scrollWidth, plan.querySelector('.scroll').clientWidth]");
+        Assert.True(widths[0] <= widths[1] && widths[2] <= widths[3], $"the plan is wider than its panel: panel {widths[0]} > {widths[1]} or table {widths[2]} > {widths[3]}");
     }
 
     private async Task<JsonElement> PlanAsync(string id) =>

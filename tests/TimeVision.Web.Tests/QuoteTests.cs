@@ -63,11 +63,13 @@ public sealed class QuoteTests(BrowserFixture browser, PageServer server) : Page
         var id = await EstimateAsync(RepositoryPaths.Sample("odri-motor-shaft.pdf"), "frozen.pdf");
         await OpenAsync($"estimates/{id}");
         await Expect(Page.Locator("#quote-table tbody tr")).ToHaveCountAsync(5);
+        await Page.EvaluateAsync("() => localStorage.setItem('timevision.enteredBy', 'Eva Malá')");   // the name last typed as "Kdo"
 
         await Page.Locator("#quote-freeze").ClickAsync();
 
         var frozen = Page.Locator("#frozen-quotes tbody tr");
         await Expect(frozen).ToHaveCountAsync(1);
+        await Expect(frozen.First.Locator("td").Nth(1)).ToHaveTextAsync("Eva Malá");
         await Expect(frozen.First.Locator("th")).ToHaveTextAsync("č. 1");
         await Expect(frozen.First).ToContainTextAsync("platná");
         await Expect(frozen.First).ToContainTextAsync("1, 10, 50, 100, 500");

@@ -6,7 +6,6 @@ using TimeVision.Api.Http;
 using TimeVision.Core.Estimating.Estimates;
 using TimeVision.Core.Estimating.Pipeline;
 using TimeVision.Core.Estimating.ProcessPlanning;
-using TimeVision.Core.Learning.Feedback;
 
 namespace TimeVision.Api.Handlers;
 
@@ -16,11 +15,13 @@ namespace TimeVision.Api.Handlers;
 /// as their own version and merged over the text layer's and the model's (<see cref="EstimatePlans"/>), answered with
 /// the new plan; <c>POST /api/estimates/{id}/plan/accept</c>: the estimator's word that the plan is right, recorded with
 /// the features version it was made from (<see cref="PlanAcceptance"/>). <c>If-Match</c> carries the estimate's
-/// <c>ETag</c>; who entered them is the caller as the host vouches for them (<see cref="CallerIdentity"/>).
+/// <c>ETag</c>; who entered them is the caller as the host vouches for them, with the name given as <c>?enteredBy=</c>
+/// (<see cref="GivenName"/>). Every answer names the work centres its plan uses (<see cref="PlanWorkCentre"/>).
 /// </summary>
 /// <param name="plans">Finds and corrects the stored plans.</param>
+/// <param name="workCentres">The shop's work centres in use, whose names the answer gives.</param>
 /// <param name="logger">Logs what callers are not shown, under their correlation id.</param>
-public sealed class EstimatePlanApi(EstimatePlans plans, ILogger<EstimatePlanApi> logger)
+public sealed class EstimatePlanApi(EstimatePlans plans, IWorkCentreSource workCentres, ILogger<EstimatePlanApi> logger)
 {
     /// <summary>The largest features body taken.</summary>
     public const int MaxBodyBytes = 256 * 1024;
@@ -98,13 +99,13 @@ public sealed class EstimatePlanApi(EstimatePlans plans, ILogger<EstimatePlanApi
     private async Task<Results<JsonHttpResult<EstimatePlanAnswer>, JsonHttpResult<ApiErrorBody>>> RecordAcceptanceAsync(
         HttpRequest request, string documentId, string ifMatch, CancellationToken cancellationToken)
     {
-        var by = EnteredBy(request);
+        var by = GivenName.EnteredBy(request);
         var result = await plans.AcceptAsync(documentId, by, ifMatch, cancellationToken);
         switch (result.Outcome)
         {
             case PlanAcceptanceOutcome.Accepted:
                 request.HttpContext.Response.Headers.ETag = result.ETag;
-                return Answer(StoredPlan.Of(result.Document!), result.ETag);
+                return await AnswerAsync(StoredPlan.Of(result.Document!), result.ETag, cancellationToken);
             case PlanAcceptanceOutcome.Stale:
                 return ApiError.Json(StatusCodes.Status412PreconditionFailed, "stale_token", result.Message!);
             case PlanAcceptanceOutcome.NoPlan:
@@ -124,19 +125,19 @@ public sealed class EstimatePlanApi(EstimatePlans plans, ILogger<EstimatePlanApi
         }
 
         request.HttpContext.Response.Headers.ETag = found.ETag;
-        return Answer(stored, found.ETag);
+        return await AnswerAsync(stored, found.ETag, cancellationToken);
     }
 
     private async Task<Results<JsonHttpResult<EstimatePlanAnswer>, JsonHttpResult<ApiErrorBody>>> CorrectAsync(
         HttpRequest request, string documentId, FeatureSet features, string ifMatch, CancellationToken cancellationToken)
     {
-        var by = EnteredBy(request);
+        var by = GivenName.EnteredBy(request);
         var result = await plans.CorrectAsync(documentId, features, by, ifMatch, cancellationToken);
         switch (result.Outcome)
         {
             case FeatureCorrectionOutcome.Saved:
                 request.HttpContext.Response.Headers.ETag = result.ETag;
-                return Answer(StoredPlan.Of(result.Document!), result.ETag);
+                return await AnswerAsync(StoredPlan.Of(result.Document!), result.ETag, cancellationToken);
             case FeatureCorrectionOutcome.NotFound:
                 return ApiError.Json(StatusCodes.Status404NotFound, "not_found", result.Message!);
             case FeatureCorrectionOutcome.Stale:
@@ -146,25 +147,10 @@ public sealed class EstimatePlanApi(EstimatePlans plans, ILogger<EstimatePlanApi
         }
     }
 
-    /// <summary>
-    /// Who corrects or accepts: the caller as the host vouches for them, with the name given in <c>?enteredBy=</c> as
-    /// feedback's <c>enteredBy</c> is taken (a host that vouches for nobody records the given name alone).
-    /// </summary>
-    private static string? EnteredBy(HttpRequest request)
+    private async Task<JsonHttpResult<EstimatePlanAnswer>> AnswerAsync(StoredPlan stored, string? etag, CancellationToken cancellationToken)
     {
-        var given = request.Query["enteredBy"].FirstOrDefault()?.Trim();
-        if (string.IsNullOrEmpty(given))
-        {
-            given = null;
-        }
-        else if (given.Length > FeedbackLimits.MaxShortTextLength)
-        {
-            given = given[..FeedbackLimits.MaxShortTextLength];
-        }
-
-        return CallerIdentity.Of(request.HttpContext)?.EnteredBy(given) ?? given;
+        var centres = await workCentres.CurrentAsync(cancellationToken);
+        var named = PlanWorkCentre.Of(stored.Plan, centres.Value);
+        return TypedResults.Json(new EstimatePlanAnswer(stored.Id, etag, stored.Features, stored.Plan, stored.Headline, named), PlanningJson.Options);
     }
-
-    private static JsonHttpResult<EstimatePlanAnswer> Answer(StoredPlan stored, string? etag) =>
-        TypedResults.Json(new EstimatePlanAnswer(stored.Id, etag, stored.Features, stored.Plan, stored.Headline), PlanningJson.Options);
 }

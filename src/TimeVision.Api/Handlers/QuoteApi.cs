@@ -64,7 +64,7 @@ public sealed class QuoteApi(EstimateQuotes quotes, QuoteDocuments documents, IL
 
     /// <summary>
     /// 201 with the frozen quote and its <c>Location</c>; the body <c>{"quantities": [...], "cooperation": [...]}</c>
-    /// (both may be left out); 400 <c>invalid_quote_request</c>, <c>invalid_quantities</c> or <c>invalid_cooperation</c>;
+    /// (both may be left out), who froze it as <c>?enteredBy=</c> (<see cref="GivenName"/>); 400 <c>invalid_quote_request</c>, <c>invalid_quantities</c> or <c>invalid_cooperation</c>;
     /// otherwise as <see cref="GetAsync"/>.
     /// </summary>
     public async Task<Results<JsonHttpResult<FrozenQuote>, JsonHttpResult<ApiErrorBody>>> FreezeAsync(HttpRequest request, string id, CancellationToken cancellationToken)
@@ -86,7 +86,7 @@ public sealed class QuoteApi(EstimateQuotes quotes, QuoteDocuments documents, IL
             return ApiError.Json(StatusCodes.Status400BadRequest, "invalid_quote_request", read.Error!.Message);
         }
 
-        var by = CallerIdentity.Of(request.HttpContext)?.EnteredBy(null);
+        var by = GivenName.EnteredBy(request);
         return await StorageOutageAnswer.UnlessStorageIsDownAsync<JsonHttpResult<FrozenQuote>>(logger, nameof(QuoteApi), async () =>
         {
             var frozen = await quotes.FreezeAsync(documentId.Value, read.Value, null, by, cancellationToken);

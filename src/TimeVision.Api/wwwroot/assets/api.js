@@ -105,9 +105,10 @@ export async function similarParts(documentId) {
 export const getQuote = async (documentId, quantities) =>
   json(await send('GET', `/api/estimates/${id(documentId)}/quote?qty=${quantities.join(',')}`));
 
-/** Freezes the quote for `quantities` as a price set; the frozen quote (201). */
-export async function freezeQuote(documentId, quantities) {
-  return json(await send('POST', `/api/estimates/${id(documentId)}/quotes`, {
+/** Freezes the quote for `quantities` as a price set, by `enteredBy` (the host's vouched caller wins); the frozen quote (201). */
+export async function freezeQuote(documentId, quantities, enteredBy) {
+  const by = enteredBy ? `?enteredBy=${encodeURIComponent(enteredBy)}` : '';
+  return json(await send('POST', `/api/estimates/${id(documentId)}/quotes${by}`, {
     body: JSON.stringify({ quantities }),
     headers: { 'Content-Type': 'application/json' },
   }));

@@ -7,7 +7,7 @@ import { t, enumWord, minutes, number, dateTime, word } from './i18n.js';
 import * as api from './api.js';
 import { rememberedName } from './people.js';
 import { errorWords } from './words.js';
-import { defaultWords, formulaWords, inputWords, lineIdWords } from './planWords.js';
+import { defaultWords, formulaWords, inputParts, lineIdWords } from './planWords.js';
 import { featuresList, outlineItems } from './planFeatures.js';
 import { drawOutlines, linkOutlines } from './outlines.js';
 
@@ -32,7 +32,7 @@ async function load(doc, panel, body, reload) {
   const routing = answer.plan.routing;
   append(clear(body), [
     el('p', { className: 'hint', text: t('outlineHint') }),
-    el('div', { className: 'scroll' }, routingTable(routing)),
+    el('div', { className: 'scroll' }, routingTable(routing, new Map((answer.workCentres ?? []).map((c) => [c.id, c])))),
     calibratedTotals(routing),
     defaultsList(routing),
     acceptance(doc, answer, reload),
@@ -42,55 +42,64 @@ async function load(doc, panel, body, reload) {
   await outlinePages(root, doc, answer);
 }
 
-function routingTable(routing) {
-  const head = el('tr', {}, ...[t('operation'), t('workCentre'), t('setup'), t('perPieceTime'), t('tools')]
-    .map((label, index) => el('th', { scope: 'col', className: index > 1 ? 'num' : null, text: label })));
-  const rows = routing.operations.flatMap((operation) => operationRows(operation));
+function routingTable(routing, centres) {
+  const head = el('tr', {}, ...[t('operation'), t('setup'), t('perPieceTime'), t('tools')]
+    .map((label, index) => el('th', { scope: 'col', className: index > 0 ? 'num' : null, text: label })));
+  const rows = routing.operations.flatMap((operation) => operationRows(operation, centres));
   const total = el('tr', { className: 'total-row' },
-    el('th', { scope: 'row', colspan: 2, text: t('planTotal') }),
+    el('th', { scope: 'row', text: t('planTotal') }),
     el('td', { className: 'num', id: 'plan-setup', text: minutes(routing.setupMin) }),
     el('td', { className: 'num', id: 'plan-per-piece', text: minutes(routing.cycleMin) }),
     el('td', { className: 'num', text: String(routing.operations.reduce((sum, o) => sum + o.tools, 0)) }));
-  return el('table', { className: 'routing', id: 'routing' },
-    el('caption', { text: t('plan') }), el('thead', {}, head), el('tbody', {}, ...rows), el('tfoot', {}, total));
+  return el('table', { className: 'routing', id: 'routing', 'aria-labelledby': 'plan-title' },
+    el('thead', {}, head), el('tbody', {}, ...rows), el('tfoot', {}, total));
 }
 
-function operationRows(operation) {
+/** An operation's row (its work centre named under it, the id as its tooltip) and the hidden row of its lines. */
+function operationRows(operation, centres) {
   const detailId = `plan-lines-${operation.sequence}`;
   const kind = enumWord('operationKind', operation.kind);
   const toggle = el('button', { type: 'button', className: 'expand', 'aria-expanded': 'false', 'aria-controls': detailId,
     'aria-label': t('showLines', { operation: `${operation.sequence} ${kind}` }), text: `${operation.sequence} ${kind}` });
-  const detail = el('tr', { id: detailId, className: 'lines', hidden: true }, el('td', { colspan: 5 }, linesTable(operation)));
+  const detail = el('tr', { id: detailId, className: 'lines', hidden: true }, el('td', { colspan: 4 }, linesList(operation)));
   toggle.addEventListener('click', () => {
     const open = toggle.getAttribute('aria-expanded') !== 'true';
     toggle.setAttribute('aria-expanded', String(open));
     detail.hidden = !open;
   });
-  const factor = (value) => (value === null || value === undefined ? '' : ` (×${number(value, 2)})`);
+  const centre = centres.get(operation.workCentre);
+  const factor = (value) => (value === null || value === undefined ? null : el('small', { className: 'factor', text: `×${number(value, 2)}` }));
   return [
     el('tr', { className: 'operation', 'data-sequence': operation.sequence },
-      el('td', {}, toggle),
-      el('td', { text: operation.workCentre }),
-      el('td', { className: 'num', text: `${minutes(operation.setupMin)}${factor(operation.setupFactor)}` }),
-      el('td', { className: 'num', text: `${minutes(operation.cycleMin)}${factor(operation.cycleFactor)}` }),
+      el('td', {}, toggle, el('small', { className: 'centre', title: `${t('workCentre')} ${operation.workCentre}`,
+        text: `${t('workCentre')}: ${centre?.name ?? operation.workCentre}` })),
+      el('td', { className: 'num' }, minutes(operation.setupMin), factor(operation.setupFactor)),
+      el('td', { className: 'num' }, minutes(operation.cycleMin), factor(operation.cycleFactor)),
       el('td', { className: 'num', text: String(operation.tools) })),
     detail,
   ];
 }
 
-function linesTable(operation) {
-  const factors = operation.lines.some((line) => line.factor !== null && line.factor !== undefined);
-  const labels = [t('lineFeature'), t('lineCount'), t('lineMinutes'), t('lineFormula'), t('lineInputs'), factors ? t('lineFactor') : null].filter(Boolean);
-  const rows = operation.lines.map((line) => el('tr', { className: 'line', 'data-outline': `feature:${line.featureId}`, tabindex: '0' },
-    el('td', {}, `${lineIdWords(line.featureId)} `, el('small', { text: enumWord('featureType', line.type) })),
-    el('td', { className: 'num', text: `${line.count}×` }),
-    el('td', { className: 'num', text: minutes(line.cuttingMin) }),
-    el('td', { className: 'formula', text: formulaWords(line.formula) }),
-    el('td', {}, el('ul', { className: 'inputs' }, ...Object.entries(line.inputs ?? {}).map(([name, value]) => el('li', { text: inputWords(name, value) })))),
-    factors ? el('td', { className: 'num', text: line.factor ? `×${number(line.factor, 2)}` : '–' }) : null));
-  return el('table', { className: 'plan-lines' },
-    el('thead', {}, el('tr', {}, ...labels.map((label) => el('th', { scope: 'col', text: label })))),
-    el('tbody', {}, ...rows));
+/**
+ * The operation's lines, stacked to fit a narrow column: the feature, its count and cutting minutes (and the shop's
+ * factor) on one line, the formula under it, and its inputs as a wrapped list ("n = 4 244 ot/min · vf = …").
+ */
+function linesList(operation) {
+  return el('ul', { className: 'plan-lines', 'aria-label': t('showLines', { operation: `${operation.sequence} ${enumWord('operationKind', operation.kind)}` }) },
+    ...operation.lines.map((line) => el('li', { className: 'line', 'data-outline': `feature:${line.featureId}`, tabindex: '0' },
+      el('p', { className: 'head' },
+        el('span', { className: 'what' }, `${lineIdWords(line.featureId)} `, el('small', { text: enumWord('featureType', line.type) })),
+        el('span', { className: 'count', title: t('lineCount'), text: `${line.count}×` }),
+        el('span', { className: 'num minutes', title: t('lineMinutes'), text: minutes(line.cuttingMin) }),
+        line.factor ? el('span', { className: 'num factor', title: t('lineFactor'), text: `×${number(line.factor, 2)}` }) : null),
+      el('p', { className: 'formula', title: t('lineFormula'), text: formulaWords(line.formula) }),
+      el('ul', { className: 'inputs', 'aria-label': t('lineInputs') }, ...Object.entries(line.inputs ?? {}).map(([name, value]) => inputItem(name, value))))));
+}
+
+/** One input, its symbol explained by a tooltip: "n = 4 244 ot/min" with "otáčky" on n. */
+function inputItem(name, value) {
+  const { symbol, meaning, rest } = inputParts(name, value);
+  return el('li', {}, meaning ? el('abbr', { title: meaning, text: symbol }) : symbol, rest);
 }
 
 function calibratedTotals(routing) {

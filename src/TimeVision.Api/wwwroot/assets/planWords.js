@@ -18,6 +18,18 @@ export function inputWords(name, value) {
   return template.replace('{name}', name).replace('{value}', figure(value));
 }
 
+/**
+ * One input split for a compact line: its symbol, the symbol's meaning (for a tooltip) and the rest ("= 4 244 ot/min");
+ * an input worded without a symbol ("hloubka = 13,5 mm") has no meaning.
+ */
+export function inputParts(name, value) {
+  const text = inputWords(name, value);
+  const parts = /^(\S+) \(([^)]+)\)( = .*)$/.exec(text);
+  if (parts) return { symbol: parts[1], meaning: parts[2], rest: parts[3] };
+  const plain = /^(.*?)( = .*)$/.exec(text);
+  return plain ? { symbol: plain[1], meaning: null, rest: plain[2] } : { symbol: text, meaning: null, rest: '' };
+}
+
 /** A line's feature id: the stock's and the part's lines are worded, the features keep their ids. */
 export const lineIdWords = (id) => table()[`lineId.${id}`] ?? id;
 
@@ -39,10 +51,23 @@ export function valueWords(field, value) {
  */
 export function defaultWords(text) {
   const parts = /^([^:]+): (\S+) = (.+?) \((.*)\)$/.exec(text);
-  if (!parts) return currentLanguage() === 'en' ? text : null;
+  if (!parts) return currentLanguage() === 'en' ? text : noteWords(text);
   const [, where, field, value, why] = parts;
   const reason = whyWords(why);
   return `${lineIdWords(where)}: ${fieldWords(field)} = ${valueWords(field, value)}${reason ? ` (${reason})` : ''}`;
+}
+
+/** A note that is not a default's value (src/TimeVision.Core/Estimating/ProcessPlanning/DefaultReasons.cs), or null. */
+function noteWords(text) {
+  const words = table();
+  const decimal = (value) => value.replace('.', ',');
+  const none = /^(\w+): no active work centre of this kind;/.exec(text);
+  if (none) return words['defaultNote.noCentre'].replace('{kind}', enumWord('centreKind', none[1]));
+  const holds = /^(\w+): no work centre holds (.*); the largest, (.+), is taken$/.exec(text);
+  if (holds) return words['defaultNote.noCentreHolds'].replace('{kind}', enumWord('centreKind', holds[1])).replace('{size}', decimal(holds[2])).replace('{centre}', holds[3]);
+  const cut = /^([^:]+): diameterToMm ([\d.]+) is not below the diameter ([\d.]+); nothing is cut$/.exec(text);
+  if (cut) return words['defaultNote.nothingCut'].replace('{where}', lineIdWords(cut[1])).replace('{target}', decimal(cut[2])).replace('{outside}', decimal(cut[3]));
+  return null;
 }
 
 function whyWords(why) {
@@ -51,7 +76,12 @@ function whyWords(why) {
     return word('defaultWhy', 'operation', { group: enumWord('group', operation[1]), operation: table()[`defaultOperation.${operation[2]}`] });
   }
   if (currentLanguage() === 'en') return why;
+  if (table()[`defaultWhy.${why}`]) return table()[`defaultWhy.${why}`];
   if (/^[\d.]+·D1?$/.test(why)) return why.replace('.', ',');
+  const material = /^read from the material '(.*)'$/.exec(why);
+  if (material) return table()['defaultWhy.readFromMaterial'].replace('{material}', material[1]);
+  const unknown = /^'(.*)' has no cutting data$/.exec(why);
+  if (unknown) return table()['defaultWhy.noCuttingData'].replace('{group}', unknown[1]);
   const rule = /^(smallest face mill|largest end mill|stepover) [≥≤]? ?(.*)$/.exec(why);
   if (rule && table()[`defaultWhy.${rule[1]}`]) return table()[`defaultWhy.${rule[1]}`].replace('{rule}', rule[2].replace('width', 'šířka').replace('.', ','));
   return table()[`defaultWhy.${why}`] ?? null;

@@ -1,12 +1,13 @@
 // The quote: the quantities to price (an editable list, the shop's 1, 10, 50, 100, 500 by default), per quantity the
 // unit and batch prices as the API computes them with the rates in use, the batch's minutes and the setup's share per
-// piece; freezing it as a price set; the document's frozen quotes with their PDF offer and the ERP's CSV. When the
+// piece; freezing it as a price set by the name last typed as "Kdo"; the document's frozen quotes with their PDF offer and the ERP's CSV. When the
 // document cannot be priced (no plan, no stock, a rate missing) the panel says why, worded by the API's code.
 import { el, clear } from './dom.js';
 import { t, number, dateTime, enumWord, currentLanguage } from './i18n.js';
 import { errorWords } from './words.js';
 import { toast } from './toast.js';
 import * as api from './api.js';
+import { rememberedName } from './people.js';
 
 const defaultQuantities = [1, 10, 50, 100, 500];
 const maxQuantity = 1_000_000;
@@ -122,7 +123,7 @@ function priceTable(quote) {
 
 async function freeze(doc, quantities, frozen, problem) {
   try {
-    const quote = await api.freezeQuote(doc.id, quantities);
+    const quote = await api.freezeQuote(doc.id, quantities, rememberedName() || null);
     toast(t('frozenToast', { id: quote.id }));
     await frozenList(doc, frozen, quote.id);
   } catch (error) {

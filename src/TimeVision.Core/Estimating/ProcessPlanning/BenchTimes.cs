@@ -9,12 +9,12 @@ internal static class BenchTimes
         var row = c.Cutting.Deburring.Chamfers.FirstOrDefault(r => r.MaxSizeMm is null || size <= r.MaxSizeMm)
             ?? throw new InvalidOperationException("The chamfer table has no row for every size.");
         var inputs = new Dictionary<string, double> { ["sizeMm"] = size, ["minPerEdge"] = row.MinPerEdge };
-        return FeatureLines.Make(f, id, row.MinPerEdge, "table: minutes per edge by chamfer size", inputs, $"deburring tool", OperationKind.Deburring);
+        return FeatureLines.Make(f, id, row.MinPerEdge, PlanFormulas.Chamfer, inputs, $"deburring tool", OperationKind.Deburring);
     }
 
     public static TimedFeature Sawing(MachiningFeature f, string id, PlanContext c)
     {
-        var height = f.DepthMm ?? f.DiameterMm ?? f.WidthMm ?? CutHeight(c.Stock) ?? c.Take(id, "depthMm", c.Defaults.MillingLengthMm, "no cut height or stock");
+        var height = f.DepthMm ?? f.DiameterMm ?? f.WidthMm ?? CutHeight(c.Stock) ?? c.Take(id, "depthMm", c.Defaults.MillingLengthMm, DefaultReasons.NoCutHeightOrStock);
         return Cut(f, id, c, height);
     }
 
@@ -37,6 +37,6 @@ internal static class BenchTimes
     {
         var feed = c.Cut(id, null, CuttingOperation.Sawing, r => r.SawFeedMmPerMin, "sawFeedMmPerMin");
         var inputs = new Dictionary<string, double> { ["heightMm"] = height, ["sawFeedMmPerMin"] = feed };
-        return FeatureLines.Make(f, id, height / feed, "height/saw feed", inputs, $"band saw", OperationKind.Sawing);
+        return FeatureLines.Make(f, id, height / feed, PlanFormulas.Sawing, inputs, $"band saw", OperationKind.Sawing);
     }
 }

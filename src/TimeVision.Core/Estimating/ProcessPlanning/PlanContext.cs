@@ -50,7 +50,7 @@ internal sealed class PlanContext
     /// <summary>Records a default taken for <paramref name="where"/>.</summary>
     public double Take(string where, string field, double value, string why)
     {
-        _defaultsUsed.Add(string.Create(CultureInfo.InvariantCulture, $"{where}: {field} = {value:0.###} ({why})"));
+        _defaultsUsed.Add(DefaultReasons.Line(where, field, value.ToString("0.###", CultureInfo.InvariantCulture), why));
         return value;
     }
 
@@ -69,13 +69,13 @@ internal sealed class PlanContext
             return given;
         }
 
-        var (value, from) = Lookup(Group, operation, field);
+        var (value, from, fallbackOf) = Lookup(Group, operation, field);
         if (value is null)
         {
             throw new InvalidOperationException($"The cutting data has no {fieldName} for {JsonName(operation)} in '{Group.Group}' or its fallback groups.");
         }
 
-        return Take(featureId, $"cutting.{fieldName}", value.Value, $"{from} {JsonName(operation)}");
+        return Take(featureId, $"cutting.{fieldName}", value.Value, DefaultReasons.CuttingData(from, fallbackOf, JsonName(operation)));
     }
 
     /// <summary>The spindle speed: the feature's rpm, else n = 1000·Vc/(π·D).</summary>
@@ -93,20 +93,20 @@ internal sealed class PlanContext
         return inputs["n"];
     }
 
-    private (double? Value, string From) Lookup(MaterialCutting group, CuttingOperation operation, Func<OperationCutting, double?> field)
+    private (double? Value, string From, string? FallbackOf) Lookup(MaterialCutting group, CuttingOperation operation, Func<OperationCutting, double?> field)
     {
         for (var current = group; ;)
         {
             if (Of(current.Operations, operation) is { } row && field(row) is { } value)
             {
-                return (value, current.Group == group.Group ? current.Group : $"{current.Group} (fallback of {group.Group})");
+                return (value, current.Group, current.Group == group.Group ? null : group.Group);
             }
 
             // A group a shop adds without a fallback of its own falls back on structural steel, as the shop's system does, but says so.
             var next = current.FallbackGroup ?? (current.Group == DefaultGroup ? null : DefaultGroup);
             if (next is null || !_groups.TryGetValue(next, out var fallback) || fallback == group)
             {
-                return (null, current.Group);
+                return (null, current.Group, null);
             }
 
             current = fallback;
@@ -122,12 +122,12 @@ internal sealed class PlanContext
 
         if (MaterialCatalog.GroupOf(features.Material) is { } fromText && _groups.TryGetValue(fromText, out var read))
         {
-            Note($"part: materialGroup = {fromText} (read from the material '{features.Material}')");
+            Note(DefaultReasons.Line("part", "materialGroup", fromText, DefaultReasons.ReadFromMaterial(features.Material)));
             return read;
         }
 
-        var why = features.MaterialGroup is { } unknown ? $"'{unknown}' has no cutting data" : "no material group given or recognised";
-        Note($"part: materialGroup = {DefaultGroup} ({why})");
+        var why = features.MaterialGroup is { } unknown ? DefaultReasons.NoCuttingData(unknown) : DefaultReasons.NoMaterialGroup;
+        Note(DefaultReasons.Line("part", "materialGroup", DefaultGroup, why));
         return _groups.TryGetValue(DefaultGroup, out var steel) ? steel : throw new InvalidOperationException($"The cutting data has no '{DefaultGroup}' group.");
     }
 

@@ -39,7 +39,7 @@ public sealed class ProcessPlanner(CuttingDataTable cutting, WorkCentreList cent
         var turned = timed.Any(t => t.Kind == OperationKind.Turning) || features.Stock?.Shape is StockShape.Bar or StockShape.Tube;
         var milled = timed.Any(t => t.Kind == OperationKind.Milling);
         var type = turned ? (milled ? PartType.Combined : PartType.Rotational) : PartType.Prismatic;
-        context.Note($"part: partType = {Json.JsonCode.Of(type)} (from the features and stock)");
+        context.Note(DefaultReasons.Line("part", "partType", Json.JsonCode.Of(type), DefaultReasons.FromFeaturesAndStock));
         return type;
     }
 }

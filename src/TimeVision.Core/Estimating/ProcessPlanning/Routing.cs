@@ -30,7 +30,7 @@ internal sealed class Routing(PlanContext context, WorkCentreChooser chooser, Pa
         AddClamping(WorkCentreKind.Milling, millNeed, (OperationKind.Milling, Of(timed, OperationKind.Milling)), (OperationKind.Drilling, holesOnLathe ? [] : holes));
         var deburring = Of(timed, OperationKind.Deburring);
         var perPart = context.Cutting.Deburring.DeburrPerPartMin;
-        deburring.Add(new TimedFeature(new PlanLine("part", FeatureType.Chamfer, 1, perPart, "table: deburring per part", new Dictionary<string, double>()), "deburring tool", OperationKind.Deburring));
+        deburring.Add(new TimedFeature(new PlanLine("part", FeatureType.Chamfer, 1, perPart, PlanFormulas.DeburringPerPart, new Dictionary<string, double>()), "deburring tool", OperationKind.Deburring));
         AddClamping(WorkCentreKind.Manual, new CentreNeed(null, null), (OperationKind.Deburring, deburring));
         AddInspection(timed.Count);
         return _operations;

@@ -12,41 +12,41 @@ internal static class TurningTimes
         var inputs = new Dictionary<string, double>();
         var ap = c.Cut(id, f.Cutting?.ApMm, CuttingOperation.Turning, r => r.ApMm, "apMm");
         var target = f.DiameterToMm ?? f.DiameterMm;
-        var d1 = c.Pick(id, "diameterFromMm", f.DiameterFromMm, c.Stock.DiameterMm, "the stock's diameter", (target ?? c.Defaults.HoleDiameterMm) + (2 * ap), "one pass above D2");
-        var d2 = target ?? c.Take(id, "diameterToMm", d1 - (2 * ap), "one pass below D1");
-        var length = f.LengthMm ?? c.Take(id, "lengthMm", c.Defaults.TurningLengthFactor * d1, $"{c.Defaults.TurningLengthFactor}·D1");
+        var d1 = c.Pick(id, "diameterFromMm", f.DiameterFromMm, c.Stock.DiameterMm, DefaultReasons.StockDiameter, (target ?? c.Defaults.HoleDiameterMm) + (2 * ap), DefaultReasons.OnePassAboveD2);
+        var d2 = target ?? c.Take(id, "diameterToMm", d1 - (2 * ap), DefaultReasons.OnePassBelowD1);
+        var length = f.LengthMm ?? c.Take(id, "lengthMm", c.Defaults.TurningLengthFactor * d1, DefaultReasons.TimesD1(c.Defaults.TurningLengthFactor));
         var approach = f.ApproachMm ?? c.Defaults.ApproachMm;
         var passes = Math.Max(1, Math.Ceiling((d1 - d2) / (2 * ap)));
         var n = c.Rpm(f, id, CuttingOperation.Turning, d1, inputs);
         var feed = Feed(f, id, c, CuttingOperation.Turning, inputs);
         Put(inputs, ("D1", d1), ("D2", d2), ("ap", ap), ("passes", passes), ("lengthMm", length), ("approachMm", approach), ("vf", feed * n));
-        return FeatureLines.Make(f, id, passes * (length + approach) / (feed * n), "passes·(L + approach)/(f·n)", inputs, $"turning tool", OperationKind.Turning);
+        return FeatureLines.Make(f, id, passes * (length + approach) / (feed * n), PlanFormulas.Turning, inputs, $"turning tool", OperationKind.Turning);
     }
 
     public static TimedFeature Facing(MachiningFeature f, string id, PlanContext c)
     {
         var inputs = new Dictionary<string, double>();
-        var d1 = c.Pick(id, "diameterFromMm", f.DiameterFromMm ?? f.DiameterMm, c.Stock.DiameterMm, "the stock's diameter", c.Defaults.HoleDiameterMm, "no diameter or stock");
+        var d1 = c.Pick(id, "diameterFromMm", f.DiameterFromMm ?? f.DiameterMm, c.Stock.DiameterMm, DefaultReasons.StockDiameter, c.Defaults.HoleDiameterMm, DefaultReasons.NoDiameterOrStock);
         var d2 = Inner(f, id, c, d1);
         var passes = f.DepthMm is { } depth ? Math.Ceiling(depth / c.Cut(id, f.Cutting?.ApMm, CuttingOperation.Turning, r => r.ApMm, "apMm")) : 1;
         var n = c.Rpm(f, id, CuttingOperation.Turning, d1, inputs);
         var feed = Feed(f, id, c, CuttingOperation.Turning, inputs);
         Put(inputs, ("D1", d1), ("D2", d2), ("passes", passes), ("vf", feed * n));
-        return FeatureLines.Make(f, id, passes * (d1 - d2) / 2 / (feed * n), "passes·(D1 − D2)/2/(f·n), constant n", inputs, $"turning tool", OperationKind.Turning);
+        return FeatureLines.Make(f, id, passes * (d1 - d2) / 2 / (feed * n), PlanFormulas.Facing, inputs, $"turning tool", OperationKind.Turning);
     }
 
     public static TimedFeature Grooving(MachiningFeature f, string id, PlanContext c)
     {
         var inputs = new Dictionary<string, double>();
         var d = Diameter(f, id, c);
-        var depth = f.DepthMm ?? c.Take(id, "depthMm", c.Defaults.GrooveDepthMm, "no groove depth");
-        var insert = f.Tool?.DiameterMm ?? c.Take(id, "tool.diameterMm", c.Tools.GrooveInsertWidthMm, "grooving insert width");
+        var depth = f.DepthMm ?? c.Take(id, "depthMm", c.Defaults.GrooveDepthMm, DefaultReasons.NoGrooveDepth);
+        var insert = f.Tool?.DiameterMm ?? c.Take(id, "tool.diameterMm", c.Tools.GrooveInsertWidthMm, DefaultReasons.GroovingInsertWidth);
         var plunges = Math.Max(1, Math.Ceiling((f.WidthMm ?? insert) / insert));
         var approach = f.ApproachMm ?? c.Defaults.ApproachMm;
         var n = c.Rpm(f, id, CuttingOperation.Grooving, d, inputs);
         var feed = Feed(f, id, c, CuttingOperation.Grooving, inputs);
         Put(inputs, ("D", d), ("depthMm", depth), ("plunges", plunges), ("approachMm", approach), ("vf", feed * n));
-        return FeatureLines.Make(f, id, plunges * (depth + approach) / (feed * n), "plunges·(depth + approach)/(f·n)", inputs, $"grooving insert {insert:0.#}", OperationKind.Turning);
+        return FeatureLines.Make(f, id, plunges * (depth + approach) / (feed * n), PlanFormulas.Grooving, inputs, $"grooving insert {insert:0.#}", OperationKind.Turning);
     }
 
     public static TimedFeature Parting(MachiningFeature f, string id, PlanContext c)
@@ -58,7 +58,7 @@ internal static class TurningTimes
         var n = c.Rpm(f, id, CuttingOperation.Parting, d, inputs);
         var feed = Feed(f, id, c, CuttingOperation.Parting, inputs);
         Put(inputs, ("D", d), ("D2", inner), ("approachMm", approach), ("vf", feed * n));
-        return FeatureLines.Make(f, id, inner >= d ? 0 : (((d - inner) / 2) + approach) / (feed * n), "((D − D2)/2 + approach)/(f·n)", inputs, $"parting blade", OperationKind.Turning);
+        return FeatureLines.Make(f, id, inner >= d ? 0 : (((d - inner) / 2) + approach) / (feed * n), PlanFormulas.Parting, inputs, $"parting blade", OperationKind.Turning);
     }
 
     public static TimedFeature ThreadTurning(MachiningFeature f, string id, PlanContext c)
@@ -67,12 +67,12 @@ internal static class TurningTimes
         var parsed = MetricThreads.Parse(f.Thread);
         var d = f.DiameterMm ?? parsed?.DiameterMm ?? Diameter(f, id, c);
         var pitch = HoleTimes.Pitch(f, id, c, d, parsed);
-        var length = f.LengthMm ?? c.Take(id, "lengthMm", c.Defaults.ThreadLengthFactor * d, $"{c.Defaults.ThreadLengthFactor}·D");
+        var length = f.LengthMm ?? c.Take(id, "lengthMm", c.Defaults.ThreadLengthFactor * d, DefaultReasons.TimesD(c.Defaults.ThreadLengthFactor));
         var approach = f.ApproachMm ?? c.Defaults.ApproachMm;
         var passes = c.Tools.ThreadTurningPasses;
         var n = c.Rpm(f, id, CuttingOperation.ThreadTurning, d, inputs);
         Put(inputs, ("D", d), ("P", pitch), ("lengthMm", length), ("approachMm", approach), ("passes", passes));
-        return FeatureLines.Make(f, id, passes * (length + approach) / (pitch * n), "passes·(L + approach)/(P·n)", inputs, $"threading insert", OperationKind.Turning);
+        return FeatureLines.Make(f, id, passes * (length + approach) / (pitch * n), PlanFormulas.ThreadTurning, inputs, $"threading insert", OperationKind.Turning);
     }
 
     // A bore as large as the outside leaves nothing to face or part; the plan says so rather than giving negative minutes.
@@ -80,7 +80,7 @@ internal static class TurningTimes
     {
         if (f.DiameterToMm is { } inner && inner >= outside)
         {
-            c.Note(System.FormattableString.Invariant($"{id}: diameterToMm {inner:0.###} is not below the diameter {outside:0.###}; nothing is cut"));
+            c.Note(DefaultReasons.NothingCut(id, inner, outside));
             return outside;
         }
 
@@ -88,7 +88,7 @@ internal static class TurningTimes
     }
 
     private static double Diameter(MachiningFeature f, string id, PlanContext c) =>
-        c.Pick(id, "diameterMm", f.DiameterMm ?? f.DiameterFromMm, c.Stock.DiameterMm, "the stock's diameter", c.Defaults.HoleDiameterMm, "no diameter or stock");
+        c.Pick(id, "diameterMm", f.DiameterMm ?? f.DiameterFromMm, c.Stock.DiameterMm, DefaultReasons.StockDiameter, c.Defaults.HoleDiameterMm, DefaultReasons.NoDiameterOrStock);
 
     private static double Feed(MachiningFeature f, string id, PlanContext c, CuttingOperation operation, Dictionary<string, double> inputs)
     {

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace TimeVision.Core.Estimating.ProcessPlanning;
 
 /// <summary>What a work centre must hold: a diameter and a length, either unknown.</summary>
@@ -25,7 +23,7 @@ internal sealed class WorkCentreChooser(WorkCentreList centres, PlanContext cont
             .ToList();
         if (candidates.Count == 0)
         {
-            context.Note($"{Code(kind)}: no active work centre of this kind; the operation is planned on '{None}' with no setup or non-cutting time");
+            context.Note(DefaultReasons.NoCentre(Code(kind), None));
             return null;
         }
 
@@ -35,8 +33,7 @@ internal sealed class WorkCentreChooser(WorkCentreList centres, PlanContext cont
         }
 
         var largest = candidates[^1];
-        context.Note(string.Create(CultureInfo.InvariantCulture,
-            $"{Code(kind)}: no work centre holds Ø{need.DiameterMm:0.#} × {need.LengthMm:0.#} mm; the largest, {largest.Id}, is taken"));
+        context.Note(DefaultReasons.NoCentreHolds(Code(kind), need.DiameterMm, need.LengthMm, largest.Id));
         return largest;
     }
 
