@@ -28,7 +28,7 @@ internal static class CuttingDataOutput
 
         foreach (var group in inUse.CuttingData.Groups)
         {
-            var cells = new List<string> { Markup.Escape(group.Group), group.Iso ?? string.Empty, Markup.Escape(group.FallbackGroup ?? string.Empty) };
+            var cells = new List<string> { Markup.Escape(group.Group), Markup.Escape(group.Iso ?? string.Empty), Markup.Escape(group.FallbackGroup ?? string.Empty) };
             cells.AddRange(Operations.Select(o => Cell(o.Of(group.Operations))));
             cells.Add(group.Operations.Sawing?.SawFeedMmPerMin is { } saw ? Invariant($"{saw:0.##}") : "·");
             table.AddRow([.. cells]);

@@ -3,10 +3,12 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using TimeVision.Api.Access;
 using TimeVision.Api.Handlers;
 using TimeVision.Api.Http;
 using TimeVision.Core.Estimating.Estimates;
+using TimeVision.Core.Estimating.Pipeline;
 using TimeVision.Core.Estimating.ProcessPlanning;
 using TimeVision.Core.Learning.Training;
 using TimeVision.Testing;
@@ -98,6 +100,20 @@ public sealed class EstimatePlanApiTests(AzuriteFixture azurite, CosmosFixture c
         Assert.Equal((400, "invalid_features"), (error.StatusCode, Code(error)));
         Assert.Contains(message, error.Value!.Error.Message, StringComparison.Ordinal);
         Assert.Equal(etag, (await GetAsync(id)).ETag);
+    }
+
+    [Fact]
+    public async Task A_correction_stored_while_the_work_centres_cannot_be_read_is_answered_as_saved_without_their_names()
+    {
+        var (id, etag) = await EstimateAsync(await File.ReadAllBytesAsync(RepositoryPaths.Sample("odri-motor-shaft.pdf"), Token));
+        var api = new EstimatePlanApi(
+            _harness.Services.GetRequiredService<EstimatePlans>(), new WorkCentresDown(), NullLogger<EstimatePlanApi>.Instance);
+
+        var saved = Assert.IsType<JsonHttpResult<EstimatePlanAnswer>>((await api.PutFeaturesAsync(Put(SixTappedHoles, etag), id, Token)).Result).Value!;
+
+        Assert.Equal((2, 2), (saved.Features.Version, saved.Plan.FeaturesVersion));
+        Assert.NotEmpty(saved.Plan.Routing!.Operations);
+        Assert.Empty(saved.WorkCentres);
     }
 
     [Fact]
@@ -211,4 +227,11 @@ public sealed class EstimatePlanApiTests(AzuriteFixture azurite, CosmosFixture c
 
     private async Task<DocumentEstimate> GetAsync(string id) =>
         Assert.IsType<DocumentEstimate>(Assert.IsType<Ok<DocumentEstimate>>((await _harness.Api.GetAsync(FunctionsHarness.Request("GET"), id, _harness.Client, Token)).Result).Value);
+
+    /// <summary>A work-centre source whose store cannot be reached.</summary>
+    private sealed class WorkCentresDown : IWorkCentreSource
+    {
+        public Task<InputFileResult<WorkCentreList>> CurrentAsync(CancellationToken cancellationToken) =>
+            throw new HttpRequestException("The store cannot be reached.");
+    }
 }

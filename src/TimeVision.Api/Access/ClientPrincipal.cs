@@ -11,8 +11,14 @@ namespace TimeVision.Api.Access;
 /// </summary>
 /// <param name="Roles">Its app roles.</param>
 /// <param name="Name">Its name: the claim <c>name_typ</c> names, else <c>name</c>, else <c>preferred_username</c>.</param>
-public sealed record ClientPrincipal(IReadOnlyList<string> Roles, string? Name)
+/// <param name="ClientId">
+/// Which client it is when it has no name (an application signed in with its own credentials): its <c>azp</c> or
+/// <c>appid</c> claim, else its object id (<c>oid</c>).
+/// </param>
+public sealed record ClientPrincipal(IReadOnlyList<string> Roles, string? Name, string? ClientId = null)
 {
+    private static readonly string[] ClientIdClaims = ["azp", "appid", "http://schemas.microsoft.com/identity/claims/objectidentifier", "oid"];
+
     /// <summary>The header App Service and Container Apps authentication pass the signed-in principal in.</summary>
     public const string Header = "X-MS-CLIENT-PRINCIPAL";
 
@@ -39,7 +45,10 @@ public sealed record ClientPrincipal(IReadOnlyList<string> Roles, string? Name)
             var name = new[] { nameType, "name", "preferred_username" }
                 .Select(wanted => claims.FirstOrDefault(claim => wanted is not null && claim.Type == wanted && !string.IsNullOrWhiteSpace(claim.Value)).Value)
                 .FirstOrDefault(value => value is not null);
-            return new ClientPrincipal(roles, name);
+            var clientId = ClientIdClaims
+                .Select(wanted => claims.FirstOrDefault(claim => claim.Type == wanted && !string.IsNullOrWhiteSpace(claim.Value)).Value)
+                .FirstOrDefault(value => value is not null);
+            return new ClientPrincipal(roles, name, clientId);
         }
         catch (Exception exception) when (exception is FormatException or JsonException or KeyNotFoundException or InvalidOperationException)
         {

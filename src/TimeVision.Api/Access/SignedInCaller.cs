@@ -9,8 +9,12 @@ namespace TimeVision.Api.Access;
 /// </summary>
 public static class SignedInCaller
 {
+    /// <summary>What a signed-in principal without a name (an application's own credentials) is recorded as, before its client id.</summary>
+    public const string UnnamedClientPrefix = "app:";
+
     /// <summary>
-    /// Attaches the principal's name to <paramref name="context"/>, unless access is open or there is none, and its role
+    /// Attaches the principal's name to <paramref name="context"/> (<c>app:</c> and its client id when it has no name),
+    /// unless access is open or there is no principal, and its role
     /// (<see cref="CallerRole"/>: the admin with <see cref="AccessOptions.AdminRole"/>, else an estimator) unless access is open.
     /// </summary>
     /// <param name="context">The request's context.</param>
@@ -25,9 +29,10 @@ public static class SignedInCaller
         }
 
         var principal = ClientPrincipal.Read(context.Request);
-        if (principal?.Name is { } name)
+        if (principal is not null)
         {
-            CallerIdentity.SignedIn(name).AttachTo(context);
+            // A believed principal is recorded even without a name, so a name the client gives never stands for it.
+            CallerIdentity.SignedIn(principal.Name ?? $"{UnnamedClientPrefix}{principal.ClientId ?? "unknown"}").AttachTo(context);
         }
 
         var isAdmin = principal?.Roles.Contains(access.AdminRole, StringComparer.Ordinal) == true;

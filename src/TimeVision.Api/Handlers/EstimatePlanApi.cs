@@ -6,6 +6,7 @@ using TimeVision.Api.Http;
 using TimeVision.Core.Estimating.Estimates;
 using TimeVision.Core.Estimating.Pipeline;
 using TimeVision.Core.Estimating.ProcessPlanning;
+using TimeVision.Core.Storage;
 
 namespace TimeVision.Api.Handlers;
 
@@ -21,7 +22,7 @@ namespace TimeVision.Api.Handlers;
 /// <param name="plans">Finds and corrects the stored plans.</param>
 /// <param name="workCentres">The shop's work centres in use, whose names the answer gives.</param>
 /// <param name="logger">Logs what callers are not shown, under their correlation id.</param>
-public sealed class EstimatePlanApi(EstimatePlans plans, IWorkCentreSource workCentres, ILogger<EstimatePlanApi> logger)
+public sealed partial class EstimatePlanApi(EstimatePlans plans, IWorkCentreSource workCentres, ILogger<EstimatePlanApi> logger)
 {
     /// <summary>The largest features body taken.</summary>
     public const int MaxBodyBytes = 256 * 1024;
@@ -149,8 +150,30 @@ public sealed class EstimatePlanApi(EstimatePlans plans, IWorkCentreSource workC
 
     private async Task<JsonHttpResult<EstimatePlanAnswer>> AnswerAsync(StoredPlan stored, string? etag, CancellationToken cancellationToken)
     {
-        var centres = await workCentres.CurrentAsync(cancellationToken);
-        var named = PlanWorkCentre.Of(stored.Plan, centres.Value);
+        var named = PlanWorkCentre.Of(stored.Plan, await CentresInUseAsync(cancellationToken));
         return TypedResults.Json(new EstimatePlanAnswer(stored.Id, etag, stored.Features, stored.Plan, stored.Headline, named), PlanningJson.Options);
+    }
+
+    /// <summary>
+    /// The work centres in use, to name the plan's, or none when they cannot be read: a correction or acceptance is
+    /// stored by then, so an outage here must not answer as if it failed (the page shows the centres' ids instead).
+    /// </summary>
+    private async Task<WorkCentreList?> CentresInUseAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await workCentres.CurrentAsync(cancellationToken)).Value;
+        }
+        catch (Exception exception) when (StorageOutage.Is(exception))
+        {
+            Log.WorkCentreNamesUnavailable(logger, exception);
+            return null;
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 4120, Level = LogLevel.Warning, Message = "The work centres could not be read to name the plan's; the answer names them by id")]
+        public static partial void WorkCentreNamesUnavailable(ILogger logger, Exception exception);
     }
 }

@@ -77,6 +77,7 @@ public sealed class ShopCuttingDataServiceTests : IDisposable
     [InlineData("""{ "groups": [ { "group": "steel", "operations": { "drilling": { "vcMPerMin": "fast" } } } ] }""", "invalid_json", "vcMPerMin")]
     [InlineData("""[ 1, 2 ]""", "invalid_json", "not a JSON object")]
     [InlineData("""{ "groups": [ """, "invalid_json", "not valid JSON")]
+    [InlineData("""{ "tools": { "endMillTeeth": 4, "endMillTeeth": 3 } }""", "invalid_json", "not valid JSON")]
     public async Task A_bad_override_is_refused_naming_the_field_and_nothing_is_stored(string json, string code, string message)
     {
         var refused = await _cutting.SetAsync(json, "\"0\"", "petr", Token);

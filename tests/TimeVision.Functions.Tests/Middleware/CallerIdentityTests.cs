@@ -38,6 +38,17 @@ public sealed class CallerIdentityTests
         Assert.EndsWith(" (estimator)", CallerIdentity.TokenRole("estimator").EnteredBy(new string('x', 200)), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void An_application_signed_in_without_a_name_is_recorded_by_its_client_id_never_by_the_name_it_gives()
+    {
+        var request = FunctionsHarness.Request("PUT");
+        request.Headers[CallerAccess.PrincipalHeader] = Principal("name", [("azp", "0f1e2d3c-app"), ("roles", "TimeVision.Admin")]);
+
+        SignedInCaller.Attach(request.HttpContext, new AccessOptions { Mode = "platform" });
+
+        Assert.Equal("app:0f1e2d3c-app", CallerIdentity.Of(request.HttpContext)!.EnteredBy("Jana Nováková"));
+    }
+
     [Theory]
     [InlineData(new[] { "TimeVision.Admin" }, "admin")]
     [InlineData(new[] { "TimeVision.Reader" }, "estimator")]

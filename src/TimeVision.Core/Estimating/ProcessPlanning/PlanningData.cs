@@ -50,7 +50,7 @@ public static class PlanningData
     {
         try
         {
-            return JsonNode.Parse(overrideJson, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }) is JsonObject overlay
+            return JsonNode.Parse(overrideJson, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, AllowDuplicateProperties = false }) is JsonObject overlay
                 ? InputFileResult<JsonObject>.Success(overlay)
                 : InputFileResult<JsonObject>.Failure("invalid_json", $"{name}: not a JSON object.");
         }
