@@ -4,7 +4,7 @@
 // PUT /api/estimates/{id}/features and the plan's ETag: the newest estimator reading with this feature replaced, so
 // earlier corrections stay. The plan is recomputed at once and the document redrawn; a 412 reloads and says why.
 import { el } from './dom.js';
-import { t, enumWord, dateTime, parseNumber, number } from './i18n.js';
+import { t, enumWord, dateTime, parseNumber, plainNumber } from './i18n.js';
 import * as api from './api.js';
 import { rememberedName, rememberName } from './people.js';
 import { errorWords } from './words.js';
@@ -80,7 +80,7 @@ function inputFor(field) {
   if (field.choices) {
     return el('select', { name: field.name }, ...field.choices.map((choice) => el('option', { value: choice, selected: choice === field.value, text: enumWord('group', choice) })));
   }
-  const value = field.value === null || field.value === undefined ? '' : field.text ? field.value : number(field.value, 0, 3);
+  const value = field.text ? field.value ?? '' : plainNumber(field.value);
   return el('input', { name: field.name, value, inputmode: field.text ? 'text' : 'decimal', size: 8 });
 }
 

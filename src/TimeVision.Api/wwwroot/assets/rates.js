@@ -3,7 +3,7 @@
 // over the version shown (If-Match). Someone else's newer version (409) or a value the server refuses (400, naming the
 // field) is worded; nothing is overwritten. Shown to the admin only: the API refuses everyone else whatever the page shows.
 import { el, clear } from './dom.js';
-import { t, number, dateTime, enumWord, parseNumber, currentLanguage } from './i18n.js';
+import { t, number, dateTime, enumWord, parseNumber, plainNumber } from './i18n.js';
 import { isAdmin } from './people.js';
 import { errorWords } from './words.js';
 import { toast } from './toast.js';
@@ -108,7 +108,7 @@ function materialsTable(draft, field) {
  */
 function numberInput(target, key, label, { required = false, positive = false, range = null }, readers) {
   const value = target[key];
-  const input = el('input', { value: plain(value), inputmode: 'decimal', className: 'num', 'aria-label': label, name: label });
+  const input = el('input', { value: plainNumber(value), inputmode: 'decimal', className: 'num', 'aria-label': label, name: label });
   readers.push(() => {
     const text = input.value.trim();
     input.removeAttribute('aria-invalid');
@@ -131,9 +131,6 @@ function numberInput(target, key, label, { required = false, positive = false, r
   });
   return input;
 }
-
-/** A number for a text box: the language's decimal mark, no thousands separators (which would read back as decimals). */
-const plain = (value) => (value === null || value === undefined ? '' : String(value).replace('.', currentLanguage() === 'cs' ? ',' : '.'));
 
 /** The server's refusal worded: a newer version (409) with a way to load it, or the field it names (400). */
 function refusal(error, draft, reload) {
