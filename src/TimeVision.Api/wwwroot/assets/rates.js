@@ -19,11 +19,11 @@ const ranges = { overhead: [0, false, 10], margin: [0, false, 10], stock: [0, fa
 export async function renderRates(main) {
   const body = el('div', { id: 'rates' });
   clear(main).append(el('p', { className: 'back' }, el('a', { href: '/', 'data-nav': true, text: t('back') })), el('h1', { text: t('ratesTitle') }), body);
-  if (!await isAdmin()) {
-    body.append(el('p', { className: 'error', role: 'alert', id: 'rates-refused', text: `${t('error')}: ${errorWords({ code: 'admin_role_required' })}` }));
-    return;
-  }
   try {
+    if (!await isAdmin()) {
+      body.append(el('p', { className: 'error', role: 'alert', id: 'rates-refused', text: `${t('error')}: ${errorWords({ code: 'admin_role_required' })}` }));
+      return;
+    }
     const { etag, body: rates } = await api.getRates();
     clear(body).append(ratesForm(rates, etag, () => renderRates(main)));
   } catch (error) {
