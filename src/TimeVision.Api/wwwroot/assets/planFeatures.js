@@ -53,10 +53,11 @@ function correction(doc, answer, reload, fields, build) {
   const problem = el('p', { className: 'error', role: 'alert' });
   const inputs = fields.map((field) => ({ field, input: inputFor(field) }));
   const who = el('input', { name: 'enteredBy', value: rememberedName(), maxlength: 200, autocomplete: 'name' });
+  const save = el('button', { type: 'submit', text: t('saveCorrection') });
   const form = el('form', { className: 'correction', hidden: true },
     ...inputs.map(({ field, input }) => el('label', { className: 'field' }, el('span', { text: field.label }), input)),
     el('label', { className: 'field' }, el('span', { text: t('enteredBy') }), who),
-    el('button', { type: 'submit', text: t('saveCorrection') }),
+    save,
     el('button', { type: 'button', className: 'secondary', text: t('cancel'), onclick: () => { form.hidden = true; } }),
     problem);
   form.addEventListener('submit', async (event) => {
@@ -64,12 +65,14 @@ function correction(doc, answer, reload, fields, build) {
     const values = readValues(inputs);
     if (!values) { problem.textContent = t('invalidFeature'); return; }
     rememberName(who.value);
+    save.disabled = true;
     try {
       await api.putFeatures(doc.id, answer.etag, build(values), who.value.trim() || null);
       reload(t('featureSaved'));
     } catch (error) {
       if (error.status === 412) { reload(t('featureStale')); return; }
       problem.textContent = `${t('error')}: ${errorWords(error)}`;
+      save.disabled = false;
     }
   });
   const open = el('button', { type: 'button', className: 'secondary correct', text: t('correct'), onclick: () => { form.hidden = false; inputs[0].input.focus(); } });

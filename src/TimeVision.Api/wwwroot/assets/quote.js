@@ -42,9 +42,17 @@ export function quotePanel(doc, admin) {
       el('p', { className: 'actions' },
         el('button', { type: 'button', className: 'secondary', id: 'quote-add', text: t('addQuantity'), onclick: () => { state.rows.push(''); redraw(); list.querySelector('li:last-child input').focus(); } }),
         el('button', { type: 'submit', id: 'quote-price', text: t('reprice') }),
-        el('button', { type: 'button', className: 'secondary', id: 'quote-freeze', text: t('freeze'), onclick: async () => {
-          const quantities = await price();
-          if (quantities && prices.querySelector('table')) await freeze(doc, quantities, frozen, problem);
+        el('button', { type: 'button', className: 'secondary', id: 'quote-freeze', text: t('freeze'), onclick: async (event) => {
+          const button = event.currentTarget;
+          button.disabled = true;
+          try {
+            const quantities = await price();
+            if (quantities && prices.querySelector('table')) await freeze(doc, quantities, frozen, problem);
+          } catch (error) {
+            priceFailed(error);
+          } finally {
+            button.disabled = false;
+          }
         } }))),
     problem);
   form.addEventListener('submit', (event) => { event.preventDefault(); price().catch(priceFailed); });
