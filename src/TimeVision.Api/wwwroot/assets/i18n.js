@@ -14,7 +14,8 @@ export function setLanguage(next) {
   for (const element of document.querySelectorAll('[data-i18n]')) element.textContent = t(element.dataset.i18n);
 }
 
-const fill = (text, values) => text.replace(/\{(\w+)\}/g, (_, name) => String(values[name] ?? ''));
+/** A template's {name}s filled with the values, taken as they are (a "$&" in a value stays "$&"). */
+export const fill = (text, values) => text.replace(/\{(\w+)\}/g, (_, name) => String(values[name] ?? ''));
 
 export function t(key, values = {}) {
   return fill(texts[language][key] ?? texts.cs[key] ?? key, values);
