@@ -146,13 +146,20 @@ function refusal(error, draft, reload) {
 /** A JSON path of the rates ($.workCentres[3].labourPerHour) in words: "MASTURN32: mzda (Kč/h)". */
 export function pathWords(path, draft) {
   const centre = /^\$\.workCentres\[(\d+)\](?:\.(\w+))?/.exec(path);
-  if (centre) return [draft.workCentres[Number(centre[1])]?.id ?? `${t('workCentres')} ${Number(centre[1]) + 1}`, centre[2] ? t(`rate.${centre[2]}`) : null].filter(Boolean).join(': ');
+  if (centre) return [draft.workCentres[Number(centre[1])]?.id ?? `${t('workCentres')} ${Number(centre[1]) + 1}`, fieldWords(centre[2])].filter(Boolean).join(': ');
   const material = /^\$\.materials\[(\d+)\](?:\.(\w+))?/.exec(path);
   if (material) {
     const row = draft.materials[Number(material[1])];
-    return [row ? enumWord('group', row.group) : t('materials'), material[2] ? t(`rate.${material[2]}`) : null].filter(Boolean).join(': ');
+    return [row ? enumWord('group', row.group) : t('materials'), fieldWords(material[2])].filter(Boolean).join(': ');
   }
   const coefficient = /^\$\.coefficients(?:\.(\w+))?/.exec(path);
-  if (coefficient) return [t('coefficients'), coefficient[1] ? t(`rate.${coefficient[1]}`) : null].filter(Boolean).join(': ');
-  return path.startsWith('$.currency') ? t('rate.currency') : t('ratesTitle');
+  if (coefficient) return [t('coefficients'), fieldWords(coefficient[1])].filter(Boolean).join(': ');
+  return fieldWords(/^\$\.(\w+)$/.exec(path)?.[1]) ?? t('ratesTitle');
+}
+
+/** A field of the rates in words; the field's own name when the page has no words for it, null for none. */
+function fieldWords(name) {
+  if (!name) return null;
+  const text = t(`rate.${name}`);
+  return text === `rate.${name}` ? name : text;
 }
