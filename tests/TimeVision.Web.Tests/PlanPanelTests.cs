@@ -84,6 +84,47 @@ public sealed class PlanPanelTests(BrowserFixture browser, PageServer server) : 
     }
 
     [Fact]
+    public async Task On_the_english_page_a_count_above_a_thousand_survives_the_next_correction_and_saving_waits_for_the_reply()
+    {
+        var id = await EstimateAsync(Plate, "english.pdf");
+        await OpenAsync($"estimates/{id}");
+        var hole = Page.Locator("#features li[data-feature='t1']");
+        var save = hole.Locator("button[type='submit']");
+        await Expect(hole.Locator("button.correct")).ToHaveTextAsync("Opravit");
+        await Page.SelectOptionAsync("#language", "en");
+        await Expect(hole.Locator("button.correct")).ToHaveTextAsync("Correct");
+        await hole.Locator("button.correct").ClickAsync();
+        await hole.Locator("input[name='count']").FillAsync("5000000000");
+        await save.ClickAsync();
+        await Expect(hole.Locator(".error")).ToHaveTextAsync(
+            "Error: the features cannot be saved: a value is missing or not realistic (count, diameter, depth…)");
+        await Expect(save).ToBeEnabledAsync();
+        await hole.Locator("input[name='count']").FillAsync("1200");
+        await save.ClickAsync();
+        await Expect(Page.Locator("#toast")).ToContainTextAsync("Correction saved; the plan is recomputed.");
+        await Expect(hole.Locator(".sizes")).ToContainTextAsync("1200×");
+
+        var release = new TaskCompletionSource();
+        string? sent = null;
+        await Page.RouteAsync("**/api/estimates/*/features", async route =>
+        {
+            sent = route.Request.PostData;
+            await release.Task;
+            await route.ContinueAsync();
+        });
+        await hole.Locator("button.correct").ClickAsync();
+        await Expect(hole.Locator("input[name='count']")).ToHaveValueAsync("1200");
+        await hole.Locator("input[name='depthMm']").FillAsync("20");
+        await save.ClickAsync();
+        await Expect(save).ToBeDisabledAsync();
+        release.SetResult();
+
+        await Expect(hole.Locator(".sizes")).ToContainTextAsync("depth 20 mm");
+        var corrected = JsonDocument.Parse(sent!).RootElement.GetProperty("features").EnumerateArray().Single(f => f.GetProperty("id").GetString() == "t1");
+        Assert.Equal((1200, 20.0), (corrected.GetProperty("count").GetInt32(), corrected.GetProperty("depthMm").GetDouble()));
+    }
+
+    [Fact]
     public async Task A_correction_against_an_estimate_changed_meanwhile_is_refused_in_words_and_the_page_shows_the_newer_one()
     {
         var id = await EstimateAsync(Plate, "stale.pdf");

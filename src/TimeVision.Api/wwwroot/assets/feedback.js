@@ -3,7 +3,7 @@
 // typed (drafts outlive the re-render), so nothing is lost. The form shows the part's latest adjustment, and "Kdo"
 // keeps the name last typed.
 import { el } from './dom.js';
-import { t, number, dateTime, parseNumber } from './i18n.js';
+import { t, number, dateTime, parseNumber, plainNumber } from './i18n.js';
 import { rememberedName, rememberName } from './people.js';
 import { errorWords } from './words.js';
 import * as api from './api.js';
@@ -70,8 +70,8 @@ export function adjustmentPanel(doc, etag, reload) {
 function rowsOf(doc, index) {
   const adjusted = (doc.feedback ?? []).filter((f) => f.source === 'expert' && f.part === index + 1 && f.operations?.length).at(-1);
   return adjusted
-    ? adjusted.operations.map((o) => ({ operation: o.operation, minutes: number(o.minutes, 2) }))
-    : doc.parts[index].estimate.breakdown.map((b) => ({ operation: b.operation, minutes: number(b.time_min, 2) }));
+    ? adjusted.operations.map((o) => ({ operation: o.operation, minutes: plainNumber(o.minutes, 2) }))
+    : doc.parts[index].estimate.breakdown.map((b) => ({ operation: b.operation, minutes: plainNumber(b.time_min, 2) }));
 }
 
 export function actualPanel(doc, etag, reload) {

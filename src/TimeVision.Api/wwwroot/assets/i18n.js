@@ -14,7 +14,8 @@ export function setLanguage(next) {
   for (const element of document.querySelectorAll('[data-i18n]')) element.textContent = t(element.dataset.i18n);
 }
 
-const fill = (text, values) => text.replace(/\{(\w+)\}/g, (_, name) => String(values[name] ?? ''));
+/** A template's {name}s filled with the values, taken as they are (a "$&" in a value stays "$&"). */
+export const fill = (text, values) => text.replace(/\{(\w+)\}/g, (_, name) => String(values[name] ?? ''));
 
 export function t(key, values = {}) {
   return fill(texts[language][key] ?? texts.cs[key] ?? key, values);
@@ -71,6 +72,13 @@ export function pagesText(pages) {
 export const number = (value, minimumDigits = 1, maximumDigits = minimumDigits) =>
   value === null || value === undefined ? '–' : new Intl.NumberFormat(locales[language], { minimumFractionDigits: minimumDigits, maximumFractionDigits: maximumDigits }).format(value);
 
+/**
+ * A number for a text box: the language's decimal mark and no thousands separators, which would read back as decimals
+ * ("1,200" is 1.2 to parseNumber); every digit the number has unless a maximum is given.
+ */
+export const plainNumber = (value, minimumDigits = 0, maximumDigits = 20) =>
+  value === null || value === undefined ? '' : new Intl.NumberFormat(locales[language], { useGrouping: false, minimumFractionDigits: minimumDigits, maximumFractionDigits: maximumDigits }).format(value);
+
 /** Minutes, always with two decimals ("2,40 min"); null when there is no figure, so no "– min" is ever shown. */
 export const minutes = (value) => (value === null || value === undefined ? null : `${number(value, 2)} min`);
 
@@ -85,5 +93,12 @@ export const dateTime = (value) =>
 
 export const date = (value) => (value ? new Intl.DateTimeFormat(locales[language], { dateStyle: 'long' }).format(new Date(value)) : '–');
 
-/** Reads a number typed in either locale's way (a decimal comma or point). */
-export const parseNumber = (text) => Number(String(text).trim().replace(/\s/g, '').replace(',', '.'));
+/**
+ * Reads a number typed in either locale's way (a decimal comma or point); with both marks ("1,234.5", "1.234,5") the
+ * last is the decimal mark and the other groups thousands.
+ */
+export function parseNumber(text) {
+  const compact = String(text).trim().replace(/\s/g, '');
+  const grouping = compact.includes(',') && compact.includes('.') ? (compact.lastIndexOf(',') > compact.lastIndexOf('.') ? '.' : ',') : null;
+  return Number((grouping ? compact.replaceAll(grouping, '') : compact).replace(',', '.'));
+}

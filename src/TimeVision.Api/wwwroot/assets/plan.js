@@ -12,9 +12,13 @@ import { featuresList, outlineItems } from './planFeatures.js';
 import { drawOutlines, linkOutlines } from './outlines.js';
 
 export function planPanel(doc, reload) {
-  const body = el('div', { id: 'plan-body' }, el('p', { className: 'hint', text: t('planLoading') }));
+  const loading = el('p', { className: 'hint', text: t('planLoading') });
+  const body = el('div', { id: 'plan-body' }, loading);
   const panel = el('section', { className: 'panel plan', id: 'plan', 'aria-labelledby': 'plan-title' }, el('h2', { id: 'plan-title', text: t('plan') }), body);
-  load(doc, panel, body, reload);
+  load(doc, panel, body, reload).catch((error) => {
+    loading.remove();
+    body.append(el('p', { className: 'error', role: 'alert', text: `${t('error')}: ${errorWords(error)}` }));
+  });
   return panel;
 }
 

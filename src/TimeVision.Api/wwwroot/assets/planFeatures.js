@@ -4,7 +4,7 @@
 // PUT /api/estimates/{id}/features and the plan's ETag: the newest estimator reading with this feature replaced, so
 // earlier corrections stay. The plan is recomputed at once and the document redrawn; a 412 reloads and says why.
 import { el } from './dom.js';
-import { t, enumWord, dateTime, parseNumber, number } from './i18n.js';
+import { t, enumWord, dateTime, parseNumber, plainNumber } from './i18n.js';
 import * as api from './api.js';
 import { rememberedName, rememberName } from './people.js';
 import { errorWords } from './words.js';
@@ -53,10 +53,11 @@ function correction(doc, answer, reload, fields, build) {
   const problem = el('p', { className: 'error', role: 'alert' });
   const inputs = fields.map((field) => ({ field, input: inputFor(field) }));
   const who = el('input', { name: 'enteredBy', value: rememberedName(), maxlength: 200, autocomplete: 'name' });
+  const save = el('button', { type: 'submit', text: t('saveCorrection') });
   const form = el('form', { className: 'correction', hidden: true },
     ...inputs.map(({ field, input }) => el('label', { className: 'field' }, el('span', { text: field.label }), input)),
     el('label', { className: 'field' }, el('span', { text: t('enteredBy') }), who),
-    el('button', { type: 'submit', text: t('saveCorrection') }),
+    save,
     el('button', { type: 'button', className: 'secondary', text: t('cancel'), onclick: () => { form.hidden = true; } }),
     problem);
   form.addEventListener('submit', async (event) => {
@@ -64,12 +65,14 @@ function correction(doc, answer, reload, fields, build) {
     const values = readValues(inputs);
     if (!values) { problem.textContent = t('invalidFeature'); return; }
     rememberName(who.value);
+    save.disabled = true;
     try {
       await api.putFeatures(doc.id, answer.etag, build(values), who.value.trim() || null);
       reload(t('featureSaved'));
     } catch (error) {
       if (error.status === 412) { reload(t('featureStale')); return; }
       problem.textContent = `${t('error')}: ${errorWords(error)}`;
+      save.disabled = false;
     }
   });
   const open = el('button', { type: 'button', className: 'secondary correct', text: t('correct'), onclick: () => { form.hidden = false; inputs[0].input.focus(); } });
@@ -80,7 +83,7 @@ function inputFor(field) {
   if (field.choices) {
     return el('select', { name: field.name }, ...field.choices.map((choice) => el('option', { value: choice, selected: choice === field.value, text: enumWord('group', choice) })));
   }
-  const value = field.value === null || field.value === undefined ? '' : field.text ? field.value : number(field.value, 0, 3);
+  const value = field.text ? field.value ?? '' : plainNumber(field.value);
   return el('input', { name: field.name, value, inputmode: field.text ? 'text' : 'decimal', size: 8 });
 }
 

@@ -2,12 +2,15 @@
 // a conflict between two sources. The engine writes these in English (src/docs/process-plan.md); the page words
 // them by their known forms in codes.js and leaves the mathematics (n, vf, D, ·) as it is.
 import { codes } from './codes.js';
-import { currentLanguage, enumWord, number, t, word } from './i18n.js';
+import { currentLanguage, enumWord, fill, number, t, word } from './i18n.js';
 
 const table = () => codes[currentLanguage()];
 
 /** A number as the inputs show it: whole above 100 (speeds), else up to three decimals. */
 const figure = (value) => (typeof value === 'number' ? number(value, 0, Math.abs(value) >= 100 ? 0 : 3) : String(value));
+
+/** Every number in an engine's text ("Ø450.5 × 1200 mm") in the page's locale. */
+const decimals = (text) => text.replace(/\d+(?:\.\d+)?/g, (digits) => number(Number(digits), 0, 3));
 
 /** The formula in the page's language (English is the engine's own text). */
 export const formulaWords = (formula) => table()[`formula.${formula}`] ?? formula;
@@ -15,7 +18,7 @@ export const formulaWords = (formula) => table()[`formula.${formula}`] ?? formul
 /** One input with its meaning and unit: "n (otáčky) = 12 732 ot/min". */
 export function inputWords(name, value) {
   const template = table()[`input.${name}`] ?? table()['input.unknown'];
-  return template.replace('{name}', name).replace('{value}', figure(value));
+  return fill(template, { name, value: figure(value) });
 }
 
 /**
@@ -60,13 +63,12 @@ export function defaultWords(text) {
 /** A note that is not a default's value (src/TimeVision.Core/Estimating/ProcessPlanning/DefaultReasons.cs), or null. */
 function noteWords(text) {
   const words = table();
-  const decimal = (value) => value.replace('.', ',');
   const none = /^(\w+): no active work centre of this kind;/.exec(text);
-  if (none) return words['defaultNote.noCentre'].replace('{kind}', enumWord('centreKind', none[1]));
+  if (none) return fill(words['defaultNote.noCentre'], { kind: enumWord('centreKind', none[1]) });
   const holds = /^(\w+): no work centre holds (.*); the largest, (.+), is taken$/.exec(text);
-  if (holds) return words['defaultNote.noCentreHolds'].replace('{kind}', enumWord('centreKind', holds[1])).replace('{size}', decimal(holds[2])).replace('{centre}', holds[3]);
+  if (holds) return fill(words['defaultNote.noCentreHolds'], { kind: enumWord('centreKind', holds[1]), size: decimals(holds[2]), centre: holds[3] });
   const cut = /^([^:]+): diameterToMm ([\d.]+) is not below the diameter ([\d.]+); nothing is cut$/.exec(text);
-  if (cut) return words['defaultNote.nothingCut'].replace('{where}', lineIdWords(cut[1])).replace('{target}', decimal(cut[2])).replace('{outside}', decimal(cut[3]));
+  if (cut) return fill(words['defaultNote.nothingCut'], { where: lineIdWords(cut[1]), target: decimals(cut[2]), outside: decimals(cut[3]) });
   return null;
 }
 
@@ -77,13 +79,13 @@ function whyWords(why) {
   }
   if (currentLanguage() === 'en') return why;
   if (table()[`defaultWhy.${why}`]) return table()[`defaultWhy.${why}`];
-  if (/^[\d.]+·D1?$/.test(why)) return why.replace('.', ',');
+  if (/^[\d.]+·D1?$/.test(why)) return decimals(why);
   const material = /^read from the material '(.*)'$/.exec(why);
-  if (material) return table()['defaultWhy.readFromMaterial'].replace('{material}', material[1]);
+  if (material) return fill(table()['defaultWhy.readFromMaterial'], { material: material[1] });
   const unknown = /^'(.*)' has no cutting data$/.exec(why);
-  if (unknown) return table()['defaultWhy.noCuttingData'].replace('{group}', unknown[1]);
+  if (unknown) return fill(table()['defaultWhy.noCuttingData'], { group: unknown[1] });
   const rule = /^(smallest face mill|largest end mill|stepover) [≥≤]? ?(.*)$/.exec(why);
-  if (rule && table()[`defaultWhy.${rule[1]}`]) return table()[`defaultWhy.${rule[1]}`].replace('{rule}', rule[2].replace('width', 'šířka').replace('.', ','));
+  if (rule && table()[`defaultWhy.${rule[1]}`]) return fill(table()[`defaultWhy.${rule[1]}`], { rule: decimals(rule[2].replace('width', 'šířka')) });
   return table()[`defaultWhy.${why}`] ?? null;
 }
 

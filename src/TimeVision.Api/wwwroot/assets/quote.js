@@ -30,6 +30,7 @@ export function quotePanel(doc, admin) {
       oninput: (event) => { state.rows[index] = event.target.value; } }),
     el('button', { type: 'button', className: 'secondary', text: '×', title: `${t('remove')} ${index + 1}`, 'aria-label': `${t('remove')} ${t('quantity')} ${index + 1}`,
       onclick: () => { state.rows.splice(index, 1); redraw(); } }))));
+  const priceFailed = (error) => { problem.textContent = failure(error); };
   const price = async () => {
     const quantities = checked(state.rows, problem);
     if (quantities) await showPrices(doc, quantities, prices, problem, admin);
@@ -41,18 +42,29 @@ export function quotePanel(doc, admin) {
       el('p', { className: 'actions' },
         el('button', { type: 'button', className: 'secondary', id: 'quote-add', text: t('addQuantity'), onclick: () => { state.rows.push(''); redraw(); list.querySelector('li:last-child input').focus(); } }),
         el('button', { type: 'submit', id: 'quote-price', text: t('reprice') }),
-        el('button', { type: 'button', className: 'secondary', id: 'quote-freeze', text: t('freeze'), onclick: async () => {
-          const quantities = await price();
-          if (quantities && prices.querySelector('table')) await freeze(doc, quantities, frozen, problem);
+        el('button', { type: 'button', className: 'secondary', id: 'quote-freeze', text: t('freeze'), onclick: async (event) => {
+          const button = event.currentTarget;
+          button.disabled = true;
+          try {
+            const quantities = await price();
+            if (quantities && prices.querySelector('table')) await freeze(doc, quantities, frozen, problem);
+          } catch (error) {
+            priceFailed(error);
+          } finally {
+            button.disabled = false;
+          }
         } }))),
     problem);
-  form.addEventListener('submit', (event) => { event.preventDefault(); price(); });
+  form.addEventListener('submit', (event) => { event.preventDefault(); price().catch(priceFailed); });
   redraw();
-  price();
-  frozenList(doc, frozen);
+  price().catch(priceFailed);
+  frozenList(doc, frozen).catch((error) => frozen.replaceChildren(el('p', { className: 'error', role: 'alert', text: failure(error) })));
   return el('section', { className: 'panel quote', id: 'quote', 'aria-labelledby': 'quote-title' },
     el('h2', { id: 'quote-title', text: t('quote') }), form, prices, frozen);
 }
+
+/** A failure the panel did not expect, worded, so the panel never stays half drawn. */
+const failure = (error) => `${t('error')}: ${errorWords(error)}`;
 
 /** The typed quantities as whole numbers, or null with the first problem worded. */
 function checked(rows, problem) {

@@ -3,7 +3,7 @@
 // over the version shown (If-Match). Someone else's newer version (409) or a value the server refuses (400, naming the
 // field) is worded; nothing is overwritten. Shown to the admin only: the API refuses everyone else whatever the page shows.
 import { el, clear } from './dom.js';
-import { t, number, dateTime, enumWord, parseNumber, currentLanguage } from './i18n.js';
+import { t, number, dateTime, enumWord, parseNumber, plainNumber } from './i18n.js';
 import { isAdmin } from './people.js';
 import { errorWords } from './words.js';
 import { toast } from './toast.js';
@@ -19,11 +19,11 @@ const ranges = { overhead: [0, false, 10], margin: [0, false, 10], stock: [0, fa
 export async function renderRates(main) {
   const body = el('div', { id: 'rates' });
   clear(main).append(el('p', { className: 'back' }, el('a', { href: '/', 'data-nav': true, text: t('back') })), el('h1', { text: t('ratesTitle') }), body);
-  if (!await isAdmin()) {
-    body.append(el('p', { className: 'error', role: 'alert', id: 'rates-refused', text: `${t('error')}: ${errorWords({ code: 'admin_role_required' })}` }));
-    return;
-  }
   try {
+    if (!await isAdmin()) {
+      body.append(el('p', { className: 'error', role: 'alert', id: 'rates-refused', text: `${t('error')}: ${errorWords({ code: 'admin_role_required' })}` }));
+      return;
+    }
     const { etag, body: rates } = await api.getRates();
     clear(body).append(ratesForm(rates, etag, () => renderRates(main)));
   } catch (error) {
@@ -108,7 +108,7 @@ function materialsTable(draft, field) {
  */
 function numberInput(target, key, label, { required = false, positive = false, range = null }, readers) {
   const value = target[key];
-  const input = el('input', { value: plain(value), inputmode: 'decimal', className: 'num', 'aria-label': label, name: label });
+  const input = el('input', { value: plainNumber(value), inputmode: 'decimal', className: 'num', 'aria-label': label, name: label });
   readers.push(() => {
     const text = input.value.trim();
     input.removeAttribute('aria-invalid');
@@ -132,9 +132,6 @@ function numberInput(target, key, label, { required = false, positive = false, r
   return input;
 }
 
-/** A number for a text box: the language's decimal mark, no thousands separators (which would read back as decimals). */
-const plain = (value) => (value === null || value === undefined ? '' : String(value).replace('.', currentLanguage() === 'cs' ? ',' : '.'));
-
 /** The server's refusal worded: a newer version (409) with a way to load it, or the field it names (400). */
 function refusal(error, draft, reload) {
   if (error.code === 'stale_token') {
@@ -149,13 +146,20 @@ function refusal(error, draft, reload) {
 /** A JSON path of the rates ($.workCentres[3].labourPerHour) in words: "MASTURN32: mzda (Kč/h)". */
 export function pathWords(path, draft) {
   const centre = /^\$\.workCentres\[(\d+)\](?:\.(\w+))?/.exec(path);
-  if (centre) return [draft.workCentres[Number(centre[1])]?.id ?? `${t('workCentres')} ${Number(centre[1]) + 1}`, centre[2] ? t(`rate.${centre[2]}`) : null].filter(Boolean).join(': ');
+  if (centre) return [draft.workCentres[Number(centre[1])]?.id ?? `${t('workCentres')} ${Number(centre[1]) + 1}`, fieldWords(centre[2])].filter(Boolean).join(': ');
   const material = /^\$\.materials\[(\d+)\](?:\.(\w+))?/.exec(path);
   if (material) {
     const row = draft.materials[Number(material[1])];
-    return [row ? enumWord('group', row.group) : t('materials'), material[2] ? t(`rate.${material[2]}`) : null].filter(Boolean).join(': ');
+    return [row ? enumWord('group', row.group) : t('materials'), fieldWords(material[2])].filter(Boolean).join(': ');
   }
   const coefficient = /^\$\.coefficients(?:\.(\w+))?/.exec(path);
-  if (coefficient) return [t('coefficients'), coefficient[1] ? t(`rate.${coefficient[1]}`) : null].filter(Boolean).join(': ');
-  return path.startsWith('$.currency') ? t('rate.currency') : t('ratesTitle');
+  if (coefficient) return [t('coefficients'), fieldWords(coefficient[1])].filter(Boolean).join(': ');
+  return fieldWords(/^\$\.(\w+)$/.exec(path)?.[1]) ?? t('ratesTitle');
+}
+
+/** A field of the rates in words; the field's own name when the page has no words for it, null for none. */
+function fieldWords(name) {
+  if (!name) return null;
+  const text = t(`rate.${name}`);
+  return text === `rate.${name}` ? name : text;
 }
