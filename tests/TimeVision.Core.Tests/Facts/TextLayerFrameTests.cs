@@ -28,12 +28,18 @@ public sealed class TextLayerFrameTests : IDisposable
     [InlineData("turned", 90)]
     [InlineData("turned-back", 270)]
     [InlineData("cropped-and-turned", 90)]
+    [InlineData("stored-turned", 0)]
     public async Task A_words_box_relative_to_the_facts_page_size_lands_on_the_word_in_the_rendered_image(string name, int rotation)
     {
         var sheet = Sheet().Rotated(rotation);
         if (name.StartsWith("cropped", StringComparison.Ordinal))
         {
             sheet.Cropped(40, 50, 500, 700);
+        }
+
+        if (name == "stored-turned")
+        {
+            sheet.StoredTurned();
         }
 
         var pdf = _folder.Write($"{name}.pdf", sheet.ToBytes());
@@ -74,6 +80,31 @@ public sealed class TextLayerFrameTests : IDisposable
             known.Value[0].Lines.Select(l => l.Box));
         Assert.Equal((byNumber.Value[0].Width, byNumber.Value[0].Height), (known.Value[0].Width, known.Value[0].Height));
     }
+
+    [Fact]
+    public async Task A_landscape_sheet_stored_turned_gives_the_title_block_the_upright_sheet_gives()
+    {
+        // A one-character drawing number near the right edge: measured against the page unturned (612 pt wide), it
+        // would sit at the sheet's edge and be taken for a grid-zone marker.
+        static TextPdf Landscape() => new TextPdf(792, 612).WithGrid(4).WithDimensions("2.500", "1.375", ".750")
+            .Text(460, 470, "MATERIAL", 5).Text(465, 484, "6061-T6 ALUMINUM", 8)
+            .Text(560, 545, "SIZE", 5).Text(590, 545, "DWG. NO.", 5).Text(566, 560, "A", 12).Text(640, 562, "7", 12)
+            .Text(560, 575, "SCALE: 1:2", 5).Text(700, 575, "SHEET 1 OF 1", 5);
+        using var reader = new SheetReader();
+
+        var upright = await reader.ReadAsync(Landscape());
+        var turned = await reader.ReadAsync(Landscape().StoredTurned());
+
+        Assert.Equal((792d, 612d), (turned.WidthPt, turned.HeightPt));
+        Assert.Equal(("7", FactConfidence.Medium), (turned.TitleBlock.DrawingNumber?.Value, turned.TitleBlock.DrawingNumber?.Confidence));
+        Assert.Equal(
+            (upright.TitleBlock.DrawingNumber?.Value, upright.TitleBlock.Material?.Value, upright.TitleBlock.Scale?.Value, upright.TitleBlock.Sheet?.Value),
+            (turned.TitleBlock.DrawingNumber?.Value, turned.TitleBlock.Material?.Value, turned.TitleBlock.Scale?.Value, turned.TitleBlock.Sheet?.Value));
+        Assert.Equal(Rounded(upright.TitleBlock.DrawingNumber?.Source.Box), Rounded(turned.TitleBlock.DrawingNumber?.Source.Box));
+    }
+
+    private static (double, double, double, double)? Rounded(TextBox? box) =>
+        box is null ? null : (Math.Round(box.X, 1), Math.Round(box.Y, 1), Math.Round(box.Width, 1), Math.Round(box.Height, 1));
 
     private static TextPdf Sheet() =>
         new TextPdf(600, 800).Block(WordX, Baseline - (0.8 * Size), 0.6 * Size * Word.Length, Size).Text(WordX, Baseline, Word, Size);
