@@ -14,8 +14,8 @@ public sealed class DrawingFactsReader(PopplerTextReader text)
     public const int MinimumWords = 5;
 
     /// <summary>The facts of every page (or of one page).</summary>
-    /// <exception cref="InvalidOperationException">pdftotext is missing or failed.</exception>
-    /// <exception cref="TimeoutException">pdftotext ran longer than <see cref="RenderingOptions.TextLayerTimeout"/> and was stopped.</exception>
+    /// <exception cref="InvalidOperationException">pdftotext or pdfinfo is missing or failed.</exception>
+    /// <exception cref="TimeoutException">Poppler ran longer than <see cref="RenderingOptions.TextLayerTimeout"/> and was stopped.</exception>
     public async Task<IReadOnlyList<PageFacts>> ReadAsync(string pdfPath, int? page, CancellationToken cancellationToken)
     {
         var pages = await text.ReadAsync(pdfPath, page, page, cancellationToken);

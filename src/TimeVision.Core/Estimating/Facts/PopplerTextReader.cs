@@ -18,8 +18,8 @@ namespace TimeVision.Core.Estimating.Facts;
 public sealed class PopplerTextReader(PopplerTools tools, IOptionsMonitor<RenderingOptions> options)
 {
     /// <summary>The text of pages <paramref name="firstPage"/> to <paramref name="lastPage"/> (all when null).</summary>
-    /// <exception cref="InvalidOperationException">pdftotext is missing or failed.</exception>
-    /// <exception cref="TimeoutException">pdftotext ran longer than <see cref="RenderingOptions.TextLayerTimeout"/> and was stopped.</exception>
+    /// <exception cref="InvalidOperationException">pdftotext or pdfinfo is missing or failed.</exception>
+    /// <exception cref="TimeoutException">Poppler ran longer than <see cref="RenderingOptions.TextLayerTimeout"/> and was stopped.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public async Task<IReadOnlyList<TextPage>> ReadAsync(string pdfPath, int? firstPage, int? lastPage, CancellationToken cancellationToken)
     {
