@@ -13,6 +13,10 @@ namespace TimeVision.Testing;
 public sealed class TextPdf
 {
     private readonly List<(double X, double Y, double Size, string Text)> _texts = [];
+    private readonly List<(double X, double Y, double Width, double Height)> _blocks = [];
+    private (double X, double Y, double Width, double Height)? _crop;
+    private int _rotation;
+    private bool _storedTurned;
 
     /// <summary>Creates an empty page of the given size in points (default: A4 landscape).</summary>
     public TextPdf(double width = 842, double height = 595)
@@ -40,14 +44,57 @@ public sealed class TextPdf
         return this;
     }
 
+    /// <summary>Fills a black rectangle whose top left corner is <paramref name="x"/>, <paramref name="y"/> points from the page's top left: a mark to find in the rendered image.</summary>
+    public TextPdf Block(double x, double y, double width, double height)
+    {
+        _blocks.Add((x, y, width, height));
+        return this;
+    }
+
+    /// <summary>Gives the page a <c>/CropBox</c> whose top left corner is <paramref name="x"/>, <paramref name="y"/> points from the media box's top left.</summary>
+    public TextPdf Cropped(double x, double y, double width, double height)
+    {
+        _crop = (x, y, width, height);
+        return this;
+    }
+
+    /// <summary>Gives the page a <c>/Rotate</c> of <paramref name="degrees"/>: a viewer shows it turned clockwise.</summary>
+    public TextPdf Rotated(int degrees)
+    {
+        _rotation = degrees;
+        return this;
+    }
+
+    /// <summary>
+    /// Stores the sheet as plotters often save a landscape drawing: a media box of <see cref="Height"/> × <see cref="Width"/>
+    /// with <c>/Rotate 90</c>, and everything drawn turned inside it, so that a viewer shows the sheet upright at
+    /// <see cref="Width"/> × <see cref="Height"/> with everything where <see cref="Text"/> and <see cref="Block"/> put it.
+    /// </summary>
+    public TextPdf StoredTurned()
+    {
+        _storedTurned = true;
+        return this;
+    }
+
     /// <summary>The PDF's bytes.</summary>
     public byte[] ToBytes()
     {
         var characters = _texts.SelectMany(t => t.Text).Distinct().Order().ToList();
-        var content = new StringBuilder();
+        // Stored turned: (u, v) as shown maps to (Height - v, u) in the media box, which /Rotate 90 turns back.
+        var content = new StringBuilder(_storedTurned ? string.Create(CultureInfo.InvariantCulture, $"q 0 1 -1 0 {Height:0.###} 0 cm\n") : string.Empty);
+        foreach (var (x, y, width, height) in _blocks)
+        {
+            content.Append(CultureInfo.InvariantCulture, $"0 g {x:0.###} {Height - y - height:0.###} {width:0.###} {height:0.###} re f\n");
+        }
+
         foreach (var (x, y, size, text) in _texts)
         {
             content.Append(CultureInfo.InvariantCulture, $"BT /F1 {size:0.###} Tf 1 0 0 1 {x:0.###} {Height - y:0.###} Tm <{Hex(text)}> Tj ET\n");
+        }
+
+        if (_storedTurned)
+        {
+            content.Append("Q\n");
         }
 
         var unicodeMap = new StringBuilder()
@@ -72,7 +119,7 @@ public sealed class TextPdf
         [
             "<< /Type /Catalog /Pages 2 0 R >>",
             "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-            string.Create(CultureInfo.InvariantCulture, $"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {Width:0.###} {Height:0.###}] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>"),
+            string.Create(CultureInfo.InvariantCulture, $"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {MediaWidth:0.###} {MediaHeight:0.###}]{PageGeometry()} /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>"),
             Stream(content.ToString()),
             "<< /Type /Font /Subtype /Type0 /BaseFont /DrawingSans /Encoding /Identity-H /DescendantFonts [6 0 R] /ToUnicode 7 0 R >>",
             $"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /DrawingSans /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor 8 0 R /DW 600 /W [{widths}] /CIDToGIDMap /Identity >>",
@@ -82,6 +129,18 @@ public sealed class TextPdf
 
         // Everything in the file is ASCII: the text travels as hex glyph codes.
         return TestPdfs.Assemble(objects);
+    }
+
+    private double MediaWidth => _storedTurned ? Height : Width;
+
+    private double MediaHeight => _storedTurned ? Width : Height;
+
+    private string PageGeometry()
+    {
+        var rotation = _storedTurned ? _rotation + 90 : _rotation;
+        var geometry = rotation == 0 ? string.Empty : string.Create(CultureInfo.InvariantCulture, $" /Rotate {rotation}");
+        return _crop is not { } crop ? geometry
+            : string.Create(CultureInfo.InvariantCulture, $" /CropBox [{crop.X:0.###} {MediaHeight - crop.Y - crop.Height:0.###} {crop.X + crop.Width:0.###} {MediaHeight - crop.Y:0.###}]{geometry}");
     }
 
     private static string Stream(string data) => string.Create(CultureInfo.InvariantCulture, $"<< /Length {data.Length} >>\nstream\n{data}\nendstream");

@@ -133,7 +133,7 @@ internal static class EstimatePageCommand
             return null;
         }
 
-        var facts = await services.GetRequiredService<DrawingFactsReader>().ReadPageAsync(input.FullName, pageNumber, cancellationToken);
+        var facts = await services.GetRequiredService<DrawingFactsReader>().ReadPageAsync(input.FullName, inspection.Value.Pages[pageNumber - 1], cancellationToken);
         if (!facts.Succeeded)
         {
             await stderr.WriteLineAsync($"page {pageNumber}: estimating without the text layer's facts: {facts.Error.Message}");

@@ -98,7 +98,7 @@ public sealed class PdfFuzzProbe : IDisposable
 
         calls.Add(await TimeAsync(FuzzStage.Facts, 1, _options.TextLayerTimeout, async () =>
         {
-            var facts = await _facts.ReadPageAsync(path, 1, cancellationToken);
+            var facts = await _facts.ReadPageAsync(path, document.Pages[0], cancellationToken);
             return !facts.Succeeded ? Outcome(facts.Error)
                 : facts.Value.HasText ? (FuzzCall.FactsRead, null)
                 : (PageFacts.NoTextLayer, null);

@@ -114,7 +114,10 @@ public sealed record PageFacts
     /// <summary>Words in the text layer.</summary>
     public required int WordCount { get; init; }
 
-    /// <summary>The page's width in PDF points, the frame of every fact's box (absent in facts read before it was kept).</summary>
+    /// <summary>
+    /// The page's width in PDF points, the frame of every fact's box: the crop box turned by <c>/Rotate</c>, as the page is
+    /// rendered (absent in facts read before it was kept).
+    /// </summary>
     public double? WidthPt { get; init; }
 
     /// <summary>The page's height in PDF points.</summary>

@@ -14,8 +14,8 @@ public sealed class DrawingFactsReader(PopplerTextReader text)
     public const int MinimumWords = 5;
 
     /// <summary>The facts of every page (or of one page).</summary>
-    /// <exception cref="InvalidOperationException">pdftotext is missing or failed.</exception>
-    /// <exception cref="TimeoutException">pdftotext ran longer than <see cref="RenderingOptions.TextLayerTimeout"/> and was stopped.</exception>
+    /// <exception cref="InvalidOperationException">pdftotext or pdfinfo is missing or failed.</exception>
+    /// <exception cref="TimeoutException">Poppler ran longer than <see cref="RenderingOptions.TextLayerTimeout"/> and was stopped.</exception>
     public async Task<IReadOnlyList<PageFacts>> ReadAsync(string pdfPath, int? page, CancellationToken cancellationToken)
     {
         var pages = await text.ReadAsync(pdfPath, page, page, cancellationToken);
@@ -30,9 +30,24 @@ public sealed class DrawingFactsReader(PopplerTextReader text)
     /// <param name="pdfPath">Path of the PDF.</param>
     /// <param name="page">The 1-based page.</param>
     /// <param name="cancellationToken">Stops pdftotext; the only way this throws.</param>
-    public async Task<RenderResult<PageFacts>> ReadPageAsync(string pdfPath, int page, CancellationToken cancellationToken)
+    public async Task<RenderResult<PageFacts>> ReadPageAsync(string pdfPath, int page, CancellationToken cancellationToken) =>
+        FactsOf(await text.TryReadAsync(pdfPath, page, page, cancellationToken), page);
+
+    /// <summary>
+    /// The facts of one page already inspected (<see cref="IPdfInspector"/>), or why its text layer could not be read, as
+    /// <see cref="ReadPageAsync(string, int, CancellationToken)"/> says; its known rotation spares asking Poppler for it again.
+    /// </summary>
+    /// <param name="pdfPath">Path of the PDF.</param>
+    /// <param name="page">The page, with its rotation.</param>
+    /// <param name="cancellationToken">Stops pdftotext; the only way this throws.</param>
+    public async Task<RenderResult<PageFacts>> ReadPageAsync(string pdfPath, PdfPageInfo page, CancellationToken cancellationToken)
     {
-        var textLayer = await text.TryReadAsync(pdfPath, page, page, cancellationToken);
+        ArgumentNullException.ThrowIfNull(page);
+        return FactsOf(await text.TryReadAsync(pdfPath, page, cancellationToken), page.Number);
+    }
+
+    private static RenderResult<PageFacts> FactsOf(RenderResult<IReadOnlyList<TextPage>> textLayer, int page)
+    {
         if (!textLayer.Succeeded)
         {
             return RenderResult<PageFacts>.Failure(textLayer.Error);

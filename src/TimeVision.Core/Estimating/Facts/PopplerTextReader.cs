@@ -9,14 +9,17 @@ using TimeVision.Core.Estimating.Rendering.Poppler;
 
 namespace TimeVision.Core.Estimating.Facts;
 
-/// <summary>Reads a PDF's text layer with positions through Poppler's <c>pdftotext -bbox-layout</c>.</summary>
+/// <summary>
+/// Reads a PDF's text layer with positions through Poppler's <c>pdftotext -bbox-layout -cropbox</c>: boxes and page
+/// size in points in the frame the page is rendered in (crop box, turned by <c>/Rotate</c>), origin at the top left.
+/// </summary>
 /// <param name="tools">Starts Poppler's tools within the child-process limits.</param>
 /// <param name="options">The rendering settings: timeouts and limits for Poppler.</param>
 public sealed class PopplerTextReader(PopplerTools tools, IOptionsMonitor<RenderingOptions> options)
 {
     /// <summary>The text of pages <paramref name="firstPage"/> to <paramref name="lastPage"/> (all when null).</summary>
-    /// <exception cref="InvalidOperationException">pdftotext is missing or failed.</exception>
-    /// <exception cref="TimeoutException">pdftotext ran longer than <see cref="RenderingOptions.TextLayerTimeout"/> and was stopped.</exception>
+    /// <exception cref="InvalidOperationException">pdftotext or pdfinfo is missing or failed.</exception>
+    /// <exception cref="TimeoutException">Poppler ran longer than <see cref="RenderingOptions.TextLayerTimeout"/> and was stopped.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public async Task<IReadOnlyList<TextPage>> ReadAsync(string pdfPath, int? firstPage, int? lastPage, CancellationToken cancellationToken)
     {
@@ -28,21 +31,66 @@ public sealed class PopplerTextReader(PopplerTools tools, IOptionsMonitor<Render
 
     /// <summary>
     /// The text of pages <paramref name="firstPage"/> to <paramref name="lastPage"/> (all when null), or why it could not
-    /// be read: <see cref="RenderErrorCode.RenderTimeout"/> when pdftotext ran longer than
+    /// be read: <see cref="RenderErrorCode.RenderTimeout"/> when Poppler ran longer than
     /// <see cref="RenderingOptions.TextLayerTimeout"/> and was stopped, <see cref="RenderErrorCode.RenderOutOfMemory"/> past
     /// <see cref="RenderingOptions.ChildMemoryLimitMb"/>, <see cref="RenderErrorCode.Corrupt"/> when it failed or wrote what
-    /// is not its XHTML, <see cref="RenderErrorCode.RendererMissing"/> when it is not installed.
+    /// is not its XHTML, <see cref="RenderErrorCode.RendererMissing"/> when it is not installed. The pages' rotations are
+    /// read with <c>pdfinfo</c> first.
     /// </summary>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public async Task<RenderResult<IReadOnlyList<TextPage>>> TryReadAsync(string pdfPath, int? firstPage, int? lastPage, CancellationToken cancellationToken)
     {
-        var tool = tools.Resolve("pdftotext");
-        if (!tool.Succeeded)
-        {
-            return RenderResult<IReadOnlyList<TextPage>>.Failure(tool.Error);
-        }
+        using var timeout = TimeoutFor(cancellationToken);
+        var rotations = await ReadRotationsAsync(pdfPath, firstPage ?? 1, lastPage, timeout.Token, cancellationToken);
+        return rotations.Succeeded
+            ? await ReadTextAsync(pdfPath, firstPage, lastPage, rotations.Value, timeout.Token, cancellationToken)
+            : RenderResult<IReadOnlyList<TextPage>>.Failure(rotations.Error);
+    }
 
-        List<string> arguments = ["-bbox-layout", "-enc", "UTF-8"];
+    /// <summary>
+    /// The text of one page whose rotation is already known (from <see cref="IPdfInspector"/>), or why it could not be
+    /// read, as <see cref="TryReadAsync(string, int?, int?, CancellationToken)"/> says; without asking <c>pdfinfo</c> again.
+    /// </summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public async Task<RenderResult<IReadOnlyList<TextPage>>> TryReadAsync(string pdfPath, PdfPageInfo page, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        using var timeout = TimeoutFor(cancellationToken);
+        var rotations = new Dictionary<int, int> { [page.Number] = page.Rotation };
+        return await ReadTextAsync(pdfPath, page.Number, page.Number, rotations, timeout.Token, cancellationToken);
+    }
+
+    /// <summary>
+    /// The page as the renderer draws it. With <c>-cropbox</c> pdftotext places the words in the crop box turned by the
+    /// page's <c>/Rotate</c>, as a viewer shows it, but gives the crop box's size unturned (Poppler 22.12): turned here.
+    /// </summary>
+    private static TextPage AsShown(TextPage page, int rotation) =>
+        rotation % 180 == 0 ? page : page with { Width = page.Height, Height = page.Width };
+
+    private CancellationTokenSource TimeoutFor(CancellationToken cancellationToken)
+    {
+        var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(options.CurrentValue.TextLayerTimeout);
+        return timeout;
+    }
+
+    /// <summary>Each page's <c>/Rotate</c>, by page number, as <c>pdfinfo</c> reads it (it stops at the last page by itself).</summary>
+    private async Task<RenderResult<IReadOnlyDictionary<int, int>>> ReadRotationsAsync(
+        string pdfPath, int firstPage, int? lastPage, CancellationToken timeout, CancellationToken cancellationToken)
+    {
+        var first = firstPage.ToString(CultureInfo.InvariantCulture);
+        var last = (lastPage ?? int.MaxValue).ToString(CultureInfo.InvariantCulture);
+        var result = await RunAsync("pdfinfo", ["-enc", "UTF-8", "-f", first, "-l", last, pdfPath], timeout, cancellationToken);
+        return result.Succeeded
+            ? RenderResult<IReadOnlyDictionary<int, int>>.Success(PdfInfoOutput.ReadPages(result.Value).ToDictionary(p => p.Number, p => p.Rotation))
+            : RenderResult<IReadOnlyDictionary<int, int>>.Failure(result.Error);
+    }
+
+    private async Task<RenderResult<IReadOnlyList<TextPage>>> ReadTextAsync(
+        string pdfPath, int? firstPage, int? lastPage, IReadOnlyDictionary<int, int> rotations, CancellationToken timeout, CancellationToken cancellationToken)
+    {
+        // -cropbox: the frame the renderer draws (pdftocairo -cropbox), so boxes land on the image.
+        List<string> arguments = ["-bbox-layout", "-cropbox", "-enc", "UTF-8"];
         if (firstPage is { } first)
         {
             arguments.AddRange(["-f", first.ToString(CultureInfo.InvariantCulture)]);
@@ -53,46 +101,59 @@ public sealed class PopplerTextReader(PopplerTools tools, IOptionsMonitor<Render
             arguments.AddRange(["-l", last.ToString(CultureInfo.InvariantCulture)]);
         }
 
-        var limit = options.CurrentValue.TextLayerTimeout;
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(limit);
-        BufferedCommandResult result;
-        try
+        var result = await RunAsync("pdftotext", [.. arguments, pdfPath, "-"], timeout, cancellationToken);
+        if (!result.Succeeded)
         {
-            result = await ChildProcessLimits.Wrap(tool.Value, [.. arguments, pdfPath, "-"], options.CurrentValue)
-                .WithValidation(CommandResultValidation.None)
-                .ExecuteBufferedAsync(timeout.Token);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            // Our own limit ran out, not the caller's patience: a typed timeout, which the caller may choose to live with.
-            return RenderResult<IReadOnlyList<TextPage>>.Failure(
-                RenderErrorCode.RenderTimeout,
-                string.Create(CultureInfo.InvariantCulture, $"Reading the text layer took longer than {limit.TotalSeconds:0.###} s (Rendering:TextLayerTimeout); pdftotext was stopped."));
-        }
-
-        if (result.ExitCode != 0 && ChildProcessLimits.ReportsOutOfMemory(result.StandardError))
-        {
-            return RenderResult<IReadOnlyList<TextPage>>.Failure(
-                RenderErrorCode.RenderOutOfMemory,
-                string.Create(CultureInfo.InvariantCulture, $"Reading the text layer needed more than the {options.CurrentValue.ChildMemoryLimitMb} MB Poppler may take (Rendering:ChildMemoryLimitMb); pdftotext was stopped."));
-        }
-
-        if (result.ExitCode != 0)
-        {
-            return RenderResult<IReadOnlyList<TextPage>>.Failure(
-                RenderErrorCode.Corrupt, $"pdftotext could not read the text layer ({PdfInfoDiagnostics.FirstError(result.StandardError)}).");
+            return RenderResult<IReadOnlyList<TextPage>>.Failure(result.Error);
         }
 
         try
         {
-            return RenderResult<IReadOnlyList<TextPage>>.Success(Parse(result.StandardOutput, firstPage ?? 1));
+            var pages = Parse(result.Value, firstPage ?? 1);
+            return RenderResult<IReadOnlyList<TextPage>>.Success([.. pages.Select(p => AsShown(p, rotations.GetValueOrDefault(p.Number)))]);
         }
         catch (XmlException exception)
         {
             return RenderResult<IReadOnlyList<TextPage>>.Failure(
                 RenderErrorCode.Corrupt, $"pdftotext's text layer is not well-formed XHTML ({exception.Message}).");
         }
+    }
+
+    /// <summary>What Poppler's <paramref name="toolName"/> wrote, or why it could not (see <see cref="TryReadAsync(string, int?, int?, CancellationToken)"/>).</summary>
+    private async Task<RenderResult<string>> RunAsync(string toolName, IReadOnlyList<string> arguments, CancellationToken timeout, CancellationToken cancellationToken)
+    {
+        var tool = tools.Resolve(toolName);
+        if (!tool.Succeeded)
+        {
+            return RenderResult<string>.Failure(tool.Error);
+        }
+
+        var rendering = options.CurrentValue;
+        BufferedCommandResult result;
+        try
+        {
+            result = await ChildProcessLimits.Wrap(tool.Value, arguments, rendering)
+                .WithValidation(CommandResultValidation.None)
+                .ExecuteBufferedAsync(timeout);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Our own limit ran out, not the caller's patience: a typed timeout, which the caller may choose to live with.
+            return RenderResult<string>.Failure(
+                RenderErrorCode.RenderTimeout,
+                string.Create(CultureInfo.InvariantCulture, $"Reading the text layer took longer than {rendering.TextLayerTimeout.TotalSeconds:0.###} s (Rendering:TextLayerTimeout); {toolName} was stopped."));
+        }
+
+        if (result.ExitCode != 0 && ChildProcessLimits.ReportsOutOfMemory(result.StandardError))
+        {
+            return RenderResult<string>.Failure(
+                RenderErrorCode.RenderOutOfMemory,
+                string.Create(CultureInfo.InvariantCulture, $"Reading the text layer needed more than the {rendering.ChildMemoryLimitMb} MB Poppler may take (Rendering:ChildMemoryLimitMb); {toolName} was stopped."));
+        }
+
+        return result.ExitCode == 0
+            ? RenderResult<string>.Success(result.StandardOutput)
+            : RenderResult<string>.Failure(RenderErrorCode.Corrupt, $"{toolName} could not read the text layer ({PdfInfoDiagnostics.FirstError(result.StandardError)}).");
     }
 
     /// <summary>

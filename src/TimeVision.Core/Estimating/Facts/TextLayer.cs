@@ -1,6 +1,6 @@
 namespace TimeVision.Core.Estimating.Facts;
 
-/// <summary>A rectangle on a page in PDF points, origin at the top left (as Poppler reports it).</summary>
+/// <summary>A rectangle on a page in PDF points, origin at the top left of the page as rendered (crop box, turned by <c>/Rotate</c>).</summary>
 /// <param name="X">Left edge.</param>
 /// <param name="Y">Top edge.</param>
 /// <param name="Width">Width.</param>
@@ -43,7 +43,7 @@ public sealed record TextLine(IReadOnlyList<TextWord> Words)
 
 /// <summary>One page's text layer.</summary>
 /// <param name="Number">1-based page number.</param>
-/// <param name="Width">Page width in points.</param>
-/// <param name="Height">Page height in points.</param>
+/// <param name="Width">Page width in points, as rendered: the crop box turned by <c>/Rotate</c>.</param>
+/// <param name="Height">Page height in points, as rendered.</param>
 /// <param name="Lines">Its lines of text; empty for a scan or lettering drawn as outlines.</param>
 public sealed record TextPage(int Number, double Width, double Height, IReadOnlyList<TextLine> Lines);

@@ -66,7 +66,7 @@ public sealed class RenderPageStep(
     /// </summary>
     private async Task<BlobReference?> StoreFactsAsync(RenderPageRequest request, string pdfPath, CancellationToken cancellationToken)
     {
-        var read = await facts.ReadPageAsync(pdfPath, request.Page.Number, cancellationToken);
+        var read = await facts.ReadPageAsync(pdfPath, request.Page, cancellationToken);
         if (!read.Succeeded)
         {
             if (read.Error.Code == RenderErrorCode.RenderTimeout)

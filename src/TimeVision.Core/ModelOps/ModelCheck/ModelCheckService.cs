@@ -202,7 +202,7 @@ public sealed class ModelCheckService(
             throw new InvalidOperationException($"The sample {Path.GetFileName(sample)} does not render: {rendered.Error.Message}");
         }
 
-        var read = await facts.ReadPageAsync(sample, 1, cancellationToken);
+        var read = await facts.ReadPageAsync(sample, inspection.Value.Pages[0], cancellationToken);
         return (BinaryData.FromBytes(png.ToArray()), read.Value);
     }
 }

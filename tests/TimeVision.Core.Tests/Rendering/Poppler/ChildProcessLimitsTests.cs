@@ -82,30 +82,43 @@ public sealed class ChildProcessLimitsTests : IDisposable
 
     /// <summary>
     /// The uid a Poppler tool runs as: a stand-in <c>pdftotext</c> (through <c>Rendering:PopplerDirectory</c>) that writes
-    /// its own uid as the one word of its text layer.
+    /// its own uid as the one word of its text layer, beside a stand-in <c>pdfinfo</c> giving the page's rotation.
     /// </summary>
     private async Task<string> WhoRunsPopplerAsync(string? childUser)
     {
         var tools = Directory.CreateDirectory(Path.Combine(_folder.Path, $"tools-{Guid.NewGuid():N}")).FullName;
-        var script = Path.Combine(tools, "pdftotext");
-        await File.WriteAllTextAsync(
-            script,
+        await WriteToolAsync(
+            tools,
+            "pdftotext",
             """
             #!/bin/sh
             cat <<EOF
             <html><body><doc><page width="100" height="100"><flow><block><line><word xMin="1" yMin="1" xMax="9" yMax="9">$(id -u)</word></line></block></flow></page></doc></body></html>
             EOF
-            """,
-            Token);
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
-        }
+            """);
+        await WriteToolAsync(
+            tools,
+            "pdfinfo",
+            """
+            #!/bin/sh
+            echo 'Page    1 size: 100 x 100 pts'
+            echo 'Page    1 rot:   0'
+            """);
 
         using var services = CoreServices.Create([("Rendering:PopplerDirectory", tools), .. childUser is null ? Array.Empty<(string, string)>() : [("Rendering:ChildUser", childUser)]]);
 
         var pages = await services.Get<PopplerTextReader>().ReadAsync(RepositoryPaths.Sample("odri-motor-shaft.pdf"), null, null, Token);
 
         return Assert.Single(Assert.Single(pages).Lines.SelectMany(line => line.Words)).Text;
+    }
+
+    private static async Task WriteToolAsync(string folder, string name, string script)
+    {
+        var path = Path.Combine(folder, name);
+        await File.WriteAllTextAsync(path, script, Token);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+        }
     }
 }
