@@ -4,7 +4,8 @@ namespace TimeVision.Cli.Tests;
 
 /// <summary>
 /// <c>timevision plan --features FILE</c>: a features file's routing and minutes, with no document; <c>timevision plan
-/// &lt;id&gt;</c>: a stored estimate's plan, which <c>estimate</c> and <c>show</c> print under their summary.
+/// &lt;id&gt;</c>: a stored estimate's plan, which <c>estimate</c> and <c>show</c> print under their summary, and with
+/// <c>--replan</c> made again after the shop's cutting data changed.
 /// </summary>
 public sealed class PlanCommandTests : IDisposable
 {
@@ -100,6 +101,32 @@ public sealed class PlanCommandTests : IDisposable
         var kinds = json.Json.GetProperty("plan").GetProperty("routing").GetProperty("operations").EnumerateArray().Select(o => o.GetProperty("kind").GetString());
         Assert.Contains("drilling", kinds);
         Assert.Equal(estimate.Json.GetProperty("plan").GetProperty("routing").GetProperty("cycleMin").GetDouble(), json.Json.GetProperty("plan").GetProperty("routing").GetProperty("cycleMin").GetDouble());
+    }
+
+    [Fact]
+    public async Task After_slower_cutting_data_is_set_the_plan_says_so_and_replan_makes_it_again_with_the_new_version()
+    {
+        var estimate = await CliRunner.InvokeAsync("estimate", RepositoryPaths.Sample("edocr-adapterplatte.pdf"), "--offline", "--data", _folder.Path, "--json");
+        var id = estimate.Json.GetProperty("id").GetString()!;
+        var before = await CliRunner.InvokeAsync("plan", id, "--data", _folder.Path, "--json");
+        var group = before.Json.GetProperty("features").GetProperty("merged").GetProperty("materialGroup").GetString();
+        var slow = Write("slow.json", $$$"""{ "groups": [ { "group": "{{{group}}}", "operations": { "drilling": { "vcMPerMin": 5 } } } ] }""");
+
+        var set = await CliRunner.InvokeAsync("cutting-data", "set", slow, "--data", _folder.Path);
+        var behind = await CliRunner.InvokeAsync("plan", id, "--data", _folder.Path);
+        var replanned = await CliRunner.InvokeAsync("plan", id, "--replan", "--data", _folder.Path, "--json");
+        var after = await CliRunner.InvokeAsync("plan", id, "--data", _folder.Path);
+
+        Assert.True(set.ExitCode == 0, set.Stderr);
+        Assert.Contains($"plan {id} --replan makes it again", behind.Stderr, StringComparison.Ordinal);
+        Assert.True(replanned.ExitCode == 0, replanned.Stderr);
+        var plan = replanned.Json.GetProperty("plan");
+        Assert.Equal(("timevision-2026.12.1+shop-1", 1), (plan.GetProperty("cuttingDataVersion").GetString(), plan.GetProperty("featuresVersion").GetInt32()));
+        Assert.True(
+            plan.GetProperty("routing").GetProperty("cuttingMin").GetDouble() > before.Json.GetProperty("plan").GetProperty("routing").GetProperty("cuttingMin").GetDouble(),
+            "Slower drilling takes longer.");
+        Assert.DoesNotContain("--replan", after.Stderr, StringComparison.Ordinal);
+        Assert.Contains("cutting data timevision-2026.12.1+shop-1", after.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -23,7 +23,7 @@ namespace TimeVision.Functions.Tests;
 /// <summary>
 /// <c>GET/PUT/DELETE /api/cutting-data</c> with the override in Cosmos DB: versions guarded by <c>If-Match</c> (412
 /// stale, 428 missing), a bad override refused naming its field with nothing stored, and a stored estimate planned
-/// again after a <c>PUT</c> records the new version and its slower cutting.
+/// again after a <c>PUT</c> (<c>POST …/plan/replan</c>, or a correction) records the new version and its slower cutting.
 /// </summary>
 [Collection(LocalServicesGroup.Name)]
 public sealed class CuttingDataApiTests(AzuriteFixture azurite, CosmosFixture cosmos) : IAsyncLifetime
@@ -112,13 +112,46 @@ public sealed class CuttingDataApiTests(AzuriteFixture azurite, CosmosFixture co
         var cutting = Ok(await Api.GetAsync(FunctionsHarness.Request("GET"), Token)).CuttingData;
 
         Ok(await Api.PutAsync(Admin(Put(HalfTheSpeedsAndFeeds(cutting, group), "\"0\"")), Token));
-        var replan = Put(JsonSerializer.Serialize(stored.Features.Merged, PlanningJson.Options), etag);
-        var after = Assert.IsType<JsonHttpResult<EstimatePlanAnswer>>((await plans.PutFeaturesAsync(replan, id, Token)).Result).Value!.Plan;
+        var behind = await PlanAsync(plans, id);
+        var modelCalls = harness.Model.Requests.Count;
+        var replan = Replan(etag);
+        var after = Ok(await plans.ReplanAsync(replan, id, Token));
+        var replanned = await PlanAsync(plans, id);
+        var correction = Put(JsonSerializer.Serialize(stored.Features.Merged, PlanningJson.Options), after.ETag);
+        var corrected = Ok(await plans.PutFeaturesAsync(correction, id, Token)).Plan;
 
-        Assert.Equal(PlanningData.DefaultCutting.Version, before.CuttingDataVersion);
-        Assert.Equal($"{PlanningData.DefaultCutting.Version}+shop-1", after.CuttingDataVersion);
-        Assert.Equal(after.CuttingDataVersion, after.Routing!.CuttingDataVersion);
-        Assert.True(after.Routing.CuttingMin > before.Routing!.CuttingMin, $"{after.Routing.CuttingMin} <= {before.Routing.CuttingMin}");
+        var slower = $"{PlanningData.DefaultCutting.Version}+shop-1";
+        Assert.Equal((PlanningData.DefaultCutting.Version, PlanningData.DefaultCutting.Version), (before.CuttingDataVersion, stored.Current!.CuttingDataVersion));
+        Assert.Equal((PlanningData.DefaultCutting.Version, slower), (behind.Plan.CuttingDataVersion, behind.Current!.CuttingDataVersion));
+        Assert.Equal((behind.Plan.WorkCentresVersion, behind.Plan.WorkCentresVersion), (behind.Current.WorkCentresVersion, after.Plan.WorkCentresVersion));
+        Assert.Equal((slower, slower, slower), (after.Plan.CuttingDataVersion, after.Plan.Routing!.CuttingDataVersion, after.Current!.CuttingDataVersion));
+        Assert.True(after.Plan.Routing.CuttingMin > before.Routing!.CuttingMin, $"{after.Plan.Routing.CuttingMin} <= {before.Routing.CuttingMin}");
+        Assert.Equal((stored.Features.Version, stored.Features.Version), (after.Features.Version, after.Plan.FeaturesVersion));
+        Assert.Equal(modelCalls, harness.Model.Requests.Count);
+        Assert.NotEqual(etag, after.ETag);
+        Assert.Equal((after.ETag, after.ETag), (replan.HttpContext.Response.Headers.ETag.ToString(), replanned.ETag));
+        Assert.Equal((slower, after.Plan.Routing.CuttingMin), (replanned.Plan.CuttingDataVersion, replanned.Plan.Routing!.CuttingMin));
+        Assert.Equal((stored.Features.Version + 1, slower), (corrected.FeaturesVersion, corrected.CuttingDataVersion));
+    }
+
+    [Fact]
+    public async Task A_replan_with_a_stale_etag_is_412_and_stores_nothing_and_without_if_match_is_428()
+    {
+        await using var harness = await FunctionsHarness.StartAsync(azurite, cosmos, configureServices: services => services.AddSingleton<ICuttingDataStore>(new CosmosCuttingDataStore(_container)));
+        var plans = ActivatorUtilities.CreateInstance<EstimatePlanApi>(harness.Services);
+        var (id, etag) = await EstimateAsync(harness, plans);
+        Ok(await Api.PutAsync(Admin(Put(SlowSteelDrilling, "\"0\"")), Token));
+
+        var stale = Error(await plans.ReplanAsync(Replan("\"not-the-etag\""), id, Token));
+        var unsent = Error(await plans.ReplanAsync(Replan(null), id, Token));
+        var unknown = Error(await plans.ReplanAsync(Replan(etag), new string('e', 64), Token));
+        var after = await PlanAsync(plans, id);
+
+        Assert.Equal((412, "stale_token"), (stale.StatusCode, stale.Value!.Error.Code));
+        Assert.Equal((428, "if_match_required"), (unsent.StatusCode, unsent.Value!.Error.Code));
+        Assert.Equal((404, "not_found"), (unknown.StatusCode, unknown.Value!.Error.Code));
+        Assert.Equal((etag, PlanningData.DefaultCutting.Version), (after.ETag, after.Plan.CuttingDataVersion));
+        Assert.NotEqual(after.Plan.CuttingDataVersion, after.Current!.CuttingDataVersion);
     }
 
     /// <summary>An override with every cutting speed of <paramref name="group"/> halved, and its saw feed (the sample's plan saws its bar).</summary>
@@ -160,6 +193,17 @@ public sealed class CuttingDataApiTests(AzuriteFixture azurite, CosmosFixture co
     private static HttpRequest Put(string json, string? ifMatch)
     {
         var request = FunctionsHarness.Request("PUT", Encoding.UTF8.GetBytes(json), "application/json");
+        if (ifMatch is not null)
+        {
+            request.Headers.IfMatch = ifMatch;
+        }
+
+        return request;
+    }
+
+    private static HttpRequest Replan(string? ifMatch)
+    {
+        var request = FunctionsHarness.Request("POST");
         if (ifMatch is not null)
         {
             request.Headers.IfMatch = ifMatch;

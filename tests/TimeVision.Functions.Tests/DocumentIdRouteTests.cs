@@ -38,6 +38,7 @@ public sealed class DocumentIdRouteTests(DocumentIdRouteTests.FileStoreHarness f
         ["ListQuotes"] = async (s, h, id) => (await Of<QuoteApi>(s).ListAsync(FunctionsHarness.Request("GET"), id, Token)).Result,
         ["GetFrozenQuote"] = async (s, h, id) => (await Of<QuoteApi>(s).GetFrozenAsync(FunctionsHarness.Request("GET"), id, "1", Token)).Result,
         ["AcceptEstimatePlan"] = async (s, h, id) => (await Of<EstimatePlanApi>(s).AcceptAsync(Accept(), id, Token)).Result,
+        ["ReplanEstimatePlan"] = async (s, h, id) => (await Of<EstimatePlanApi>(s).ReplanAsync(Accept(), id, Token)).Result,
     };
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;

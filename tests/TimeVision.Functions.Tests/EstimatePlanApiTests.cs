@@ -107,13 +107,15 @@ public sealed class EstimatePlanApiTests(AzuriteFixture azurite, CosmosFixture c
     {
         var (id, etag) = await EstimateAsync(await File.ReadAllBytesAsync(RepositoryPaths.Sample("odri-motor-shaft.pdf"), Token));
         var api = new EstimatePlanApi(
-            _harness.Services.GetRequiredService<EstimatePlans>(), new WorkCentresDown(), NullLogger<EstimatePlanApi>.Instance);
+            _harness.Services.GetRequiredService<EstimatePlans>(), _harness.Services.GetRequiredService<EstimateReplans>(), new WorkCentresDown(),
+            _harness.Services.GetRequiredService<ICuttingDataSource>(), NullLogger<EstimatePlanApi>.Instance);
 
         var saved = Assert.IsType<JsonHttpResult<EstimatePlanAnswer>>((await api.PutFeaturesAsync(Put(SixTappedHoles, etag), id, Token)).Result).Value!;
 
         Assert.Equal((2, 2), (saved.Features.Version, saved.Plan.FeaturesVersion));
         Assert.NotEmpty(saved.Plan.Routing!.Operations);
         Assert.Empty(saved.WorkCentres);
+        Assert.Null(saved.Current);
     }
 
     [Fact]

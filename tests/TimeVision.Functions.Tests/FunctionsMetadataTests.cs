@@ -15,7 +15,7 @@ public sealed class FunctionsMetadataTests
     public void Every_function_is_declared()
     {
         Assert.Equal(
-            ["AcceptEstimatePlan", "ActivateModel", "CheckFineTuneJobs", "CheckModel", "CheckModelRetirement", "CreateFineTuneJob", "DeleteCuttingData", "DeleteEstimate", "DrawingBlobTrigger", "EstimateDocument", "EstimatePage", "ExportTraining", "FineTuneStart", "FreezeQuote", "GetCaller", "GetChecklist", "GetCuttingData", "GetEstimate", "GetEstimatePlan", "GetEstimateQuote", "GetFineTuneStart", "GetFrozenQuote", "GetHistoryImport", "GetModelInfo", "GetPageFacts", "GetPageImage", "GetRates", "GetSimilarParts", "HistoryImport", "InspectDocument", "ListEstimates", "ListFineTuneJobs", "ListQuotes", "PostEstimate", "PurgeEstimate", "PutChecklist", "PutCuttingData", "PutEstimateFeatures", "PutFeedback", "PutRates", "Recalibrate", "RecordFineTuneJob", "RenderPage", "RestoreEstimate", "RetryEstimate", "RetryFailedPages", "RunHistoryImport", "SaveDocumentEstimate", "StartFineTune", "StartHistoryImport", "UploadTrainingFiles", "WebAsset", "WebDocument", "WebIndex", "WebRates"],
+            ["AcceptEstimatePlan", "ActivateModel", "CheckFineTuneJobs", "CheckModel", "CheckModelRetirement", "CreateFineTuneJob", "DeleteCuttingData", "DeleteEstimate", "DrawingBlobTrigger", "EstimateDocument", "EstimatePage", "ExportTraining", "FineTuneStart", "FreezeQuote", "GetCaller", "GetChecklist", "GetCuttingData", "GetEstimate", "GetEstimatePlan", "GetEstimateQuote", "GetFineTuneStart", "GetFrozenQuote", "GetHistoryImport", "GetModelInfo", "GetPageFacts", "GetPageImage", "GetRates", "GetSimilarParts", "HistoryImport", "InspectDocument", "ListEstimates", "ListFineTuneJobs", "ListQuotes", "PostEstimate", "PurgeEstimate", "PutChecklist", "PutCuttingData", "PutEstimateFeatures", "PutFeedback", "PutRates", "Recalibrate", "RecordFineTuneJob", "RenderPage", "ReplanEstimatePlan", "RestoreEstimate", "RetryEstimate", "RetryFailedPages", "RunHistoryImport", "SaveDocumentEstimate", "StartFineTune", "StartHistoryImport", "UploadTrainingFiles", "WebAsset", "WebDocument", "WebIndex", "WebRates"],
             Functions.Value.Select(f => f.GetProperty("name").GetString()!).Order());
     }
 
@@ -70,6 +70,7 @@ public sealed class FunctionsMetadataTests
     [InlineData("PutCuttingData", "api/cutting-data", "put", "Anonymous")]
     [InlineData("DeleteCuttingData", "api/cutting-data", "delete", "Anonymous")]
     [InlineData("AcceptEstimatePlan", "api/estimates/{id}/plan/accept", "post", "Anonymous")]
+    [InlineData("ReplanEstimatePlan", "api/estimates/{id}/plan/replan", "post", "Anonymous")]
     [InlineData("WebIndex", "{ignored:maxlength(0)?}", "get", "Anonymous")]
     [InlineData("WebDocument", "estimates/{id}", "get", "Anonymous")]
     [InlineData("WebRates", "admin/rates", "get", "Anonymous")]

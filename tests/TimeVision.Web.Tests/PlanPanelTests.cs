@@ -14,7 +14,7 @@ namespace TimeVision.Web.Tests;
 /// <summary>
 /// The process plan on the document: the routing with its totals, a line's formula and inputs, the features outlined
 /// on the drawing both ways, a correction made in place that recomputes the plan with who made it, a stale correction,
-/// an estimate without a plan, and the wording in Czech and English. The adapter plate's text layer reads 4× M8 (a
+/// an estimate without a plan, a plan recomputed after the shop's cutting data changed, and the wording in Czech and English. The adapter plate's text layer reads 4× M8 (a
 /// drilling and a tapping feature with a box) and its material as steel, where the fake model says stainless steel.
 /// </summary>
 public sealed class PlanPanelTests(BrowserFixture browser, PageServer server) : PageTestBase(browser, server), IClassFixture<PageServer>
@@ -175,7 +175,7 @@ public sealed class PlanPanelTests(BrowserFixture browser, PageServer server) : 
     }
 
     [Fact]
-    public async Task An_estimate_without_a_plan_says_why_and_accepting_a_plan_shows_who_accepted_it()
+    public async Task An_estimate_without_a_plan_says_why_accepting_a_plan_shows_who_accepted_it_and_slower_cutting_data_asks_to_recompute()
     {
         var id = await SharedShaftAsync();
         await Page.RouteAsync("**/api/estimates/*/plan", route => route.FulfillAsync(new RouteFulfillOptions
@@ -196,6 +196,20 @@ public sealed class PlanPanelTests(BrowserFixture browser, PageServer server) : 
 
         await Expect(Page.Locator("#plan-accepted")).ToContainTextAsync("Postup potvrdil(a) Petr Dvořák");
         await Expect(Page.Locator("#plan-accept")).ToBeDisabledAsync();
+        await Expect(Page.Locator("#plan-behind")).ToHaveCountAsync(0);
+
+        var before = (await PlanAsync(plate)).GetProperty("plan");
+        await StoreSlowerSteelDrillingAsync();
+        await OpenAsync($"estimates/{plate}");
+        await Expect(Page.Locator("#plan-behind")).ToContainTextAsync("Řezné podmínky nebo pracoviště se od výpočtu změnily.");
+        await Page.Locator("#plan-replan").ClickAsync();
+
+        await Expect(Page.Locator("#toast")).ToContainTextAsync("Postup přepočten s aktuálními daty dílny.");
+        await Expect(Page.Locator("#plan-behind")).ToHaveCountAsync(0);
+        var after = (await PlanAsync(plate)).GetProperty("plan");
+        Assert.Equal(before.GetProperty("cuttingDataVersion").GetString() + "+shop-1", after.GetProperty("cuttingDataVersion").GetString());
+        Assert.Equal(before.GetProperty("featuresVersion").GetInt32(), after.GetProperty("featuresVersion").GetInt32());
+        await Expect(Page.Locator("#plan-per-piece")).ToHaveTextAsync(MinutesText(after.GetProperty("routing").GetProperty("cycleMin").GetDouble()));
     }
 
     /// <summary>
@@ -231,6 +245,19 @@ public sealed class PlanPanelTests(BrowserFixture browser, PageServer server) : 
 
     private async Task<JsonElement> PlanAsync(string id) =>
         await Http.GetFromJsonAsync<JsonElement>(new Uri($"api/estimates/{id}/plan", UriKind.Relative), Token);
+
+    /// <summary>An admin stores slower drilling for steel (the plate's group) as the shop's cutting data.</summary>
+    private async Task StoreSlowerSteelDrillingAsync()
+    {
+        using var current = await Http.GetAsync(new Uri("api/cutting-data", UriKind.Relative), Token);
+        using var request = new HttpRequestMessage(HttpMethod.Put, new Uri("api/cutting-data", UriKind.Relative))
+        {
+            Content = new StringContent("""{ "groups": [ { "group": "steel", "operations": { "drilling": { "vcMPerMin": 10 } } } ] }""", Encoding.UTF8, "application/json"),
+        };
+        request.Headers.TryAddWithoutValidation("If-Match", current.Headers.ETag!.ToString());
+        using var answer = await Http.SendAsync(request, Token);
+        Assert.True(answer.IsSuccessStatusCode, string.Create(CultureInfo.InvariantCulture, $"PUT cutting-data answered {(int)answer.StatusCode}"));
+    }
 
     private async Task PutFeaturesAsync(string id, string features)
     {

@@ -54,6 +54,8 @@ public static class ApiEndpoints
             api.PutFeaturesAsync(request, id, cancellationToken), Rule.SignedIn, MediaTypes.Json),
         new("AcceptEstimatePlan", ApiRoutes.PlanAccept, [Post], static ([FromServices] EstimatePlanApi api, HttpRequest request, string id, CancellationToken cancellationToken) =>
             api.AcceptAsync(request, id, cancellationToken), Rule.SignedIn),
+        new("ReplanEstimatePlan", ApiRoutes.PlanReplan, [Post], static ([FromServices] EstimatePlanApi api, HttpRequest request, string id, CancellationToken cancellationToken) =>
+            api.ReplanAsync(request, id, cancellationToken), Rule.SignedIn),
         new("GetSimilarParts", ApiRoutes.Similar, [Get], static ([FromServices] SimilarPartsApi api, HttpRequest request, string id, CancellationToken cancellationToken) =>
             api.GetAsync(request, id, cancellationToken), Rule.SignedIn),
     ];

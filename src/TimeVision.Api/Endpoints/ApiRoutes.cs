@@ -40,6 +40,9 @@ public static class ApiRoutes
     /// <summary>The estimator's acceptance of a document's plan.</summary>
     public const string PlanAccept = "api/estimates/{id}/plan/accept";
 
+    /// <summary>A document's plan made again with the shop's cutting data and work centres in use.</summary>
+    public const string PlanReplan = "api/estimates/{id}/plan/replan";
+
     /// <summary>The estimator's features for a document.</summary>
     public const string Features = "api/estimates/{id}/features";
 

@@ -15,14 +15,20 @@ namespace TimeVision.Api.Handlers;
 /// /api/estimates/{id}/features</c>: the estimator's features (the contract of <c>src/docs/process-plan.md</c>), stored
 /// as their own version and merged over the text layer's and the model's (<see cref="EstimatePlans"/>), answered with
 /// the new plan; <c>POST /api/estimates/{id}/plan/accept</c>: the estimator's word that the plan is right, recorded with
-/// the features version it was made from (<see cref="PlanAcceptance"/>). <c>If-Match</c> carries the estimate's
+/// the features version it was made from (<see cref="PlanAcceptance"/>); <c>POST /api/estimates/{id}/plan/replan</c>: the
+/// stored features planned again with the shop's cutting data and work centres in use (<see cref="EstimateReplans"/>),
+/// after an admin changed them. <c>If-Match</c> carries the estimate's
 /// <c>ETag</c>; who entered them is the caller as the host vouches for them, with the name given as <c>?enteredBy=</c>
-/// (<see cref="GivenName"/>). Every answer names the work centres its plan uses (<see cref="PlanWorkCentre"/>).
+/// (<see cref="GivenName"/>). Every answer names the work centres its plan uses (<see cref="PlanWorkCentre"/>) and the
+/// shop's data versions in use now (<see cref="ShopDataVersions"/>).
 /// </summary>
 /// <param name="plans">Finds and corrects the stored plans.</param>
-/// <param name="workCentres">The shop's work centres in use, whose names the answer gives.</param>
+/// <param name="replans">Plans the stored features again with the shop's data in use.</param>
+/// <param name="workCentres">The shop's work centres in use, whose names and version the answer gives.</param>
+/// <param name="cuttingData">The shop's cutting data in use, whose version the answer gives.</param>
 /// <param name="logger">Logs what callers are not shown, under their correlation id.</param>
-public sealed partial class EstimatePlanApi(EstimatePlans plans, IWorkCentreSource workCentres, ILogger<EstimatePlanApi> logger)
+public sealed partial class EstimatePlanApi(
+    EstimatePlans plans, EstimateReplans replans, IWorkCentreSource workCentres, ICuttingDataSource cuttingData, ILogger<EstimatePlanApi> logger)
 {
     /// <summary>The largest features body taken.</summary>
     public const int MaxBodyBytes = 256 * 1024;
@@ -97,6 +103,49 @@ public sealed partial class EstimatePlanApi(EstimatePlans plans, IWorkCentreSour
             logger, nameof(EstimatePlanApi), () => RecordAcceptanceAsync(request, documentId.Value, ifMatch, cancellationToken));
     }
 
+    /// <summary>
+    /// 200 with the plan made again from the stored features with the shop's data in use and the new <c>ETag</c>; 404
+    /// <c>not_found</c> or <c>no_plan</c>; 412 <c>stale_token</c> (the estimate changed since it was read: nothing
+    /// stored); 428 no <c>If-Match</c>; 503 <c>storage_unavailable</c>.
+    /// </summary>
+    public async Task<Results<JsonHttpResult<EstimatePlanAnswer>, JsonHttpResult<ApiErrorBody>>> ReplanAsync(
+        HttpRequest request,
+        string id,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!DocumentId.TryParse(id, out var documentId))
+        {
+            return ApiError.NoSuchDocument(id);
+        }
+
+        if (request.Headers.IfMatch.FirstOrDefault() is not { } ifMatch || string.IsNullOrWhiteSpace(ifMatch))
+        {
+            return ApiError.Json(StatusCodes.Status428PreconditionRequired, "if_match_required", "Send the ETag of the plan you re-plan in If-Match.");
+        }
+
+        return await StorageOutageAnswer.UnlessStorageIsDownAsync(
+            logger, nameof(EstimatePlanApi), () => StoreReplanAsync(request, documentId.Value, ifMatch, cancellationToken));
+    }
+
+    private async Task<Results<JsonHttpResult<EstimatePlanAnswer>, JsonHttpResult<ApiErrorBody>>> StoreReplanAsync(
+        HttpRequest request, string documentId, string ifMatch, CancellationToken cancellationToken)
+    {
+        var result = await replans.ReplanAsync(documentId, ifMatch, cancellationToken);
+        switch (result.Outcome)
+        {
+            case PlanReplanOutcome.Replanned:
+                request.HttpContext.Response.Headers.ETag = result.ETag;
+                return await AnswerAsync(StoredPlan.Of(result.Document!), result.ETag, cancellationToken);
+            case PlanReplanOutcome.Stale:
+                return ApiError.Json(StatusCodes.Status412PreconditionFailed, "stale_token", result.Message!);
+            case PlanReplanOutcome.NoPlan:
+                return ApiError.Json(StatusCodes.Status404NotFound, StoredPlanLookup.NoPlan, result.Message!);
+            default:
+                return ApiError.Json(StatusCodes.Status404NotFound, StoredPlanLookup.NotFound, result.Message!);
+        }
+    }
+
     private async Task<Results<JsonHttpResult<EstimatePlanAnswer>, JsonHttpResult<ApiErrorBody>>> RecordAcceptanceAsync(
         HttpRequest request, string documentId, string ifMatch, CancellationToken cancellationToken)
     {
@@ -150,30 +199,35 @@ public sealed partial class EstimatePlanApi(EstimatePlans plans, IWorkCentreSour
 
     private async Task<JsonHttpResult<EstimatePlanAnswer>> AnswerAsync(StoredPlan stored, string? etag, CancellationToken cancellationToken)
     {
-        var named = PlanWorkCentre.Of(stored.Plan, await CentresInUseAsync(cancellationToken));
-        return TypedResults.Json(new EstimatePlanAnswer(stored.Id, etag, stored.Features, stored.Plan, stored.Headline, named), PlanningJson.Options);
+        var centres = await InUseAsync(workCentres.CurrentAsync, cancellationToken);
+        var cutting = await InUseAsync(cuttingData.CurrentAsync, cancellationToken);
+        var current = centres.Read && cutting.Read ? new ShopDataVersions(cutting.Value?.Version, centres.Value?.Version) : null;
+        var named = PlanWorkCentre.Of(stored.Plan, centres.Value);
+        return TypedResults.Json(new EstimatePlanAnswer(stored.Id, etag, stored.Features, stored.Plan, stored.Headline, named, current), PlanningJson.Options);
     }
 
     /// <summary>
-    /// The work centres in use, to name the plan's, or none when they cannot be read: a correction or acceptance is
-    /// stored by then, so an outage here must not answer as if it failed (the page shows the centres' ids instead).
+    /// The shop's work centres or cutting data in use, to name the plan's centres and give the versions in use, or none
+    /// when they cannot be read: a correction, acceptance or re-plan is stored by then, so an outage here must not answer
+    /// as if it failed (the page shows the centres' ids instead, and no word of a changed shop's data).
     /// </summary>
-    private async Task<WorkCentreList?> CentresInUseAsync(CancellationToken cancellationToken)
+    private async Task<(bool Read, T? Value)> InUseAsync<T>(Func<CancellationToken, Task<InputFileResult<T>>> read, CancellationToken cancellationToken)
+        where T : class
     {
         try
         {
-            return (await workCentres.CurrentAsync(cancellationToken)).Value;
+            return (true, (await read(cancellationToken)).Value);
         }
         catch (Exception exception) when (StorageOutage.Is(exception))
         {
-            Log.WorkCentreNamesUnavailable(logger, exception);
-            return null;
+            Log.ShopDataUnavailable(logger, exception);
+            return (false, null);
         }
     }
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 4120, Level = LogLevel.Warning, Message = "The work centres could not be read to name the plan's; the answer names them by id")]
-        public static partial void WorkCentreNamesUnavailable(ILogger logger, Exception exception);
+        [LoggerMessage(EventId = 4120, Level = LogLevel.Warning, Message = "The shop's work centres or cutting data could not be read to name the plan's centres and give the versions in use; the answer goes without")]
+        public static partial void ShopDataUnavailable(ILogger logger, Exception exception);
     }
 }

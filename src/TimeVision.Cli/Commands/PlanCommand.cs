@@ -8,7 +8,8 @@ namespace TimeVision.Cli.Commands;
 /// <summary>
 /// <c>timevision plan --features FILE</c>: the process plan of a features file (routing, setup and per-piece minutes),
 /// with no document; <c>timevision plan &lt;id&gt;</c>: a stored estimate's plan and the features it was made from;
-/// with <c>--accept</c>, the estimator's word that this plan is right, recorded with who and when.
+/// with <c>--accept</c>, the estimator's word that this plan is right, recorded with who and when; with <c>--replan</c>,
+/// its stored features planned again with the shop's cutting data and work centres in use (no model call).
 /// </summary>
 internal static class PlanCommand
 {
@@ -22,9 +23,10 @@ internal static class PlanCommand
         var json = CommonOptions.Json();
         var accept = new Option<bool>("--accept") { Description = "Record that the stored estimate's plan, as shown, is right: its features then confirm what the text layer read (export-training --task features)." };
         var by = new Option<string?>("--by") { Description = "Who accepts the plan (with --accept); by default this PC's user." };
+        var replan = new Option<bool>("--replan") { Description = "Plan the stored estimate's features again with the shop's cutting data and work centres in use (after cutting-data set or rates set); no model call." };
         var command = new Command("plan", "Plan a part from its features, or show a stored estimate's plan: routing, work centres, setup and per-piece minutes, each explained by its formula, and the shop's factors once the engine is calibrated.")
         {
-            id, features, cutting, centres, data, json, accept, by,
+            id, features, cutting, centres, data, json, accept, by, replan,
         };
         command.SetAction((parse, cancellationToken) => CliHost.RunAsync(parse, CommonOptions.Overrides(parse, data), async (services, stdout, stderr) =>
         {
@@ -35,15 +37,20 @@ internal static class PlanCommand
                 return CliOutput.WriteError(stdout, stderr, "invalid_option", "Give either a stored estimate's id or --features FILE.", ExitCodes.BadInput);
             }
 
-            if (parse.GetValue(accept) && given is null)
+            if ((parse.GetValue(accept) || parse.GetValue(replan)) && given is null)
             {
-                return CliOutput.WriteError(stdout, stderr, "invalid_option", "--accept needs a stored estimate's id.", ExitCodes.BadInput);
+                return CliOutput.WriteError(stdout, stderr, "invalid_option", "--accept and --replan need a stored estimate's id.", ExitCodes.BadInput);
+            }
+
+            if (parse.GetValue(accept) && parse.GetValue(replan))
+            {
+                return CliOutput.WriteError(stdout, stderr, "invalid_option", "Give --accept or --replan, not both: accept the plan you have seen.", ExitCodes.BadInput);
             }
 
             if (given is not null)
             {
-                return parse.GetValue(accept)
-                    ? await AcceptAsync(services, given, parse.GetValue(by) ?? Environment.UserName, parse.GetValue(json), stdout, stderr, cancellationToken)
+                return parse.GetValue(accept) ? await AcceptAsync(services, given, parse.GetValue(by) ?? Environment.UserName, parse.GetValue(json), stdout, stderr, cancellationToken)
+                    : parse.GetValue(replan) ? await ReplanAsync(services, given, parse.GetValue(json), stdout, stderr, cancellationToken)
                     : await StoredAsync(services, given, parse.GetValue(json), stdout, stderr, cancellationToken);
             }
 
@@ -94,6 +101,26 @@ internal static class PlanCommand
         return await StoredAsync(services, id, json, stdout, stderr, cancellationToken);
     }
 
+    /// <summary>Plans the stored features again with the shop's data in use, then shows the new plan as <see cref="StoredAsync"/> does.</summary>
+    private static async Task<int> ReplanAsync(IServiceProvider services, string id, bool json, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        var found = await services.GetRequiredService<EstimatePlans>().FindAsync(id, cancellationToken);
+        if (found.Plan is null)
+        {
+            return CliOutput.WriteError(stdout, stderr, found.Code!, found.Message!, found.Code == StoredPlanLookup.NotFound ? ExitCodes.BadInput : ExitCodes.Incomplete);
+        }
+
+        var replanned = await services.GetRequiredService<EstimateReplans>().ReplanAsync(id, found.ETag!, cancellationToken);
+        if (replanned.Outcome != PlanReplanOutcome.Replanned)
+        {
+            return CliOutput.WriteError(stdout, stderr, "stale_token", replanned.Message!, ExitCodes.Conflict);
+        }
+
+        var plan = replanned.Document!.Plan!;
+        await stderr.WriteLineAsync($"Features version {plan.FeaturesVersion} planned again with cutting data {plan.CuttingDataVersion}, work centres {plan.WorkCentresVersion}.");
+        return await StoredAsync(services, id, json, stdout, stderr, cancellationToken);
+    }
+
     private static async Task<int> StoredAsync(IServiceProvider services, string id, bool json, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         var found = await services.GetRequiredService<EstimatePlans>().FindAsync(id, cancellationToken);
@@ -109,6 +136,13 @@ internal static class PlanCommand
         else
         {
             PlanOutput.Write(stdout, stored);
+        }
+
+        var current = await services.GetRequiredService<EstimateReplans>().CurrentAsync(cancellationToken);
+        if (current.CuttingDataVersion != stored.Plan.CuttingDataVersion || current.WorkCentresVersion != stored.Plan.WorkCentresVersion)
+        {
+            await stderr.WriteLineAsync(
+                $"The shop's data changed since this plan was made (now cutting data {current.CuttingDataVersion}, work centres {current.WorkCentresVersion}); plan {stored.Id} --replan makes it again.");
         }
 
         return ExitCodes.Success;

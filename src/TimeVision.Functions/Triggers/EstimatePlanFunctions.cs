@@ -8,7 +8,7 @@ namespace TimeVision.Functions.Triggers;
 
 /// <summary>
 /// <c>GET /api/estimates/{id}/plan</c>, <c>PUT /api/estimates/{id}/features</c> and
-/// <c>POST /api/estimates/{id}/plan/accept</c>: shims over
+/// <c>POST /api/estimates/{id}/plan/accept</c> and <c>POST /api/estimates/{id}/plan/replan</c>: shims over
 /// <see cref="EstimatePlanApi"/>, as <see cref="ApiEndpoints"/> defines them.
 /// </summary>
 /// <param name="api">The handler.</param>
@@ -37,4 +37,12 @@ public sealed class EstimatePlanFunctions(EstimatePlanApi api)
         string id,
         CancellationToken cancellationToken) =>
         api.AcceptAsync(request, id, cancellationToken).AsActionResultAsync();
+
+    /// <summary>Plans the stored features again with the shop's data in use (<see cref="EstimatePlanApi.ReplanAsync"/>).</summary>
+    [Function("ReplanEstimatePlan")]
+    public Task<IActionResult> ReplanAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.PlanReplan)] HttpRequest request,
+        string id,
+        CancellationToken cancellationToken) =>
+        api.ReplanAsync(request, id, cancellationToken).AsActionResultAsync();
 }

@@ -160,3 +160,8 @@ export async function acceptPlan(documentId, etag, enteredBy) {
   const by = enteredBy ? `?enteredBy=${encodeURIComponent(enteredBy)}` : '';
   return json(await send('POST', `/api/estimates/${id(documentId)}/plan/accept${by}`, { headers: { 'If-Match': etag } }));
 }
+
+/** Plans the stored features again with the shop's cutting data and work centres in use (no model call). */
+export async function replan(documentId, etag) {
+  return json(await send('POST', `/api/estimates/${id(documentId)}/plan/replan`, { headers: { 'If-Match': etag } }));
+}

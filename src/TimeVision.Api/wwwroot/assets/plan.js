@@ -1,6 +1,8 @@
 // The process plan on the document (GET /api/estimates/{id}/plan): the routing (operation, work centre, setup per
 // batch, minutes per piece, tools) with its totals; each operation expands to its features' lines with the formula and
-// its inputs and the shop's factor; the defaults the engine took; the estimator's acceptance (POST .../plan/accept).
+// its inputs and the shop's factor; the defaults the engine took; the estimator's acceptance (POST .../plan/accept);
+// a notice when the shop's cutting data or work centres changed since the plan was made, with a button that plans the
+// stored features again (POST .../plan/replan).
 // Below it the features (planFeatures.js), and their outlines on the drawing with the facts' (outlines.js).
 import { el, clear, append } from './dom.js';
 import { t, enumWord, minutes, number, dateTime, word } from './i18n.js';
@@ -35,6 +37,7 @@ async function load(doc, panel, body, reload) {
   }
   const routing = answer.plan.routing;
   append(clear(body), [
+    behindNotice(doc, answer, reload),
     el('p', { className: 'hint', text: t('outlineHint') }),
     el('div', { className: 'scroll' }, routingTable(routing, new Map((answer.workCentres ?? []).map((c) => [c.id, c])))),
     calibratedTotals(routing),
@@ -135,6 +138,25 @@ function acceptance(doc, answer, reload) {
     }
   } });
   return el('p', { className: 'accept' }, button, ' ', status, ' ', problem);
+}
+
+/** The notice that the plan was made with older cutting data or work centres than the shop's now, or nothing. */
+function behindNotice(doc, answer, reload) {
+  const now = answer.current;
+  if (!now || (now.cuttingDataVersion === answer.plan.cuttingDataVersion && now.workCentresVersion === answer.plan.workCentresVersion)) return null;
+  const problem = el('span', { className: 'error', role: 'alert' });
+  const button = el('button', { type: 'button', id: 'plan-replan', text: t('replan'), onclick: async () => {
+    button.disabled = true;
+    try {
+      await api.replan(doc.id, answer.etag);
+      reload(t('planReplanned'));
+    } catch (error) {
+      if (error.status === 412) { reload(t('replanStale')); return; }
+      problem.textContent = `${t('error')}: ${errorWords(error)}`;
+      button.disabled = false;
+    }
+  } });
+  return el('p', { className: 'notice behind', id: 'plan-behind', role: 'status' }, t('planBehind'), ' ', button, ' ', problem);
 }
 
 function acceptedText(accepted, current) {

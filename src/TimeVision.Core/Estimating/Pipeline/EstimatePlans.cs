@@ -271,6 +271,12 @@ public sealed class EstimatePlans(
         }
     }
 
+    /// <summary><paramref name="document"/>'s stored merged features planned again with the shop's data in use, the features untouched.</summary>
+    /// <param name="document">A stored estimate with features.</param>
+    /// <param name="cancellationToken">Cancels the reads.</param>
+    internal async Task<DocumentEstimate> ReplannedAsync(DocumentEstimate document, CancellationToken cancellationToken) =>
+        document with { Plan = await PlanOfAsync(document.Features!.Merged, document.Features.Version, calibrated: true, cancellationToken) };
+
     private static FeatureCorrectionResult Stale(string message) => new(FeatureCorrectionOutcome.Stale, null, null, message);
 
     private async Task<List<FeatureReading>> ReadAsync(DocumentEstimate document, int version, CancellationToken cancellationToken)

@@ -37,6 +37,7 @@ public static class PipelineServiceCollectionExtensions
         services.TryAddSingleton<EstimatePageStep>();
         services.TryAddSingleton<EstimateHeadlines>();
         services.TryAddSingleton<EstimatePlans>();
+        services.TryAddSingleton<EstimateReplans>();
         services.TryAddSingleton<DocumentAssembler>();
         services.TryAddSingleton<DocumentPipeline>();
         services.TryAddSingleton<UploadSpooler>();
