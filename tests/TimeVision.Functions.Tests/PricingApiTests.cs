@@ -201,6 +201,7 @@ public sealed class PricingApiTests(AzuriteFixture azurite, CosmosFixture cosmos
 
         Assert.Equal((422, "rates_missing"), (missing.StatusCode, missing.Value!.Error.Code));
         Assert.Contains("material stainless_steel (bar stock)", missing.Value.Error.Message, StringComparison.Ordinal);
+        Assert.Equal(new Dictionary<string, string> { ["group"] = "stainless_steel" }, missing.Value.Error.Params);
         Assert.Equal((422, "rates_missing"), (frozen.StatusCode, frozen.Value!.Error.Code));
         Assert.Empty(Assert.IsType<JsonHttpResult<FrozenQuoteList>>((await Quotes.ListAsync(Get(), id, Token)).Result).Value!.Items);
         Assert.Equal((400, "invalid_quantities"), (badQty.StatusCode, badQty.Value!.Error.Code));

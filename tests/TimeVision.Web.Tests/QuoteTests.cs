@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using TimeVision.Testing;
@@ -99,7 +100,7 @@ public sealed class QuoteTests(BrowserFixture browser, PageServer server) : Page
     }
 
     [Fact]
-    public async Task A_document_without_a_plan_says_it_has_no_price_in_the_page_language()
+    public async Task A_document_without_a_plan_or_with_rates_missing_says_why_it_has_no_price_in_the_page_language()
     {
         Server.Fallback = _ => new FakeReply.Content(SampleEstimates.ShaftJson());   // no features from the model, none in a blank page's text: no plan
         var id = await EstimateAsync(Folder.Write("no-plan.pdf", TestPdfs.WithPages(1)), "no-plan.pdf");
@@ -109,6 +110,20 @@ public sealed class QuoteTests(BrowserFixture browser, PageServer server) : Page
         await Page.SelectOptionAsync("#language", "en");
         await Expect(Page.Locator("#quote-none")).ToHaveTextAsync("No price: the document has no process plan to price");
         await Expect(Page.Locator("#quote-table")).ToHaveCountAsync(0);
+
+        // Missing rates are named as the API's params name them, in the page's language.
+        await Page.RouteAsync(new Regex("/api/estimates/[0-9a-f]+/quote\\?"), route => route.FulfillAsync(new RouteFulfillOptions
+        {
+            Status = 422,
+            ContentType = "application/json",
+            Body = """{ "error": { "code": "rates_missing", "message": "No rates for …", "correlationId": "x", "params": { "centres": "80000011 (BOMAR STG240A)", "group": "titanium" } } }""",
+        }));
+        await OpenAsync($"estimates/{id}");
+        await Expect(Page.Locator("#quote-none")).ToHaveTextAsync(
+            "No price: no rates for work centres 80000011 (BOMAR STG240A); no density or price tiers for material titanium; the admin sets them under Rates and work centres Set the rates");
+        await Page.SelectOptionAsync("#language", "cs");
+        await Expect(Page.Locator("#quote-none")).ToHaveTextAsync(
+            "Bez ceny: chybí sazby pracovišť 80000011 (BOMAR STG240A); chybí hustota nebo ceník materiálu titan; doplní je správce v Sazbách a pracovištích Doplnit sazby");
     }
 
     [Fact]

@@ -140,7 +140,8 @@ public sealed class QuoteApi(EstimateQuotes quotes, QuoteDocuments documents, IL
             _ => StatusCodes.Status422UnprocessableEntity,
         },
         problem.Code,
-        problem.Message);
+        problem.Message,
+        problem.Params);
 }
 
 /// <summary>The 200 of <c>GET /api/estimates/{id}/quotes</c>.</summary>

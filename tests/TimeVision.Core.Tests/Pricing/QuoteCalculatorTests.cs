@@ -133,6 +133,7 @@ public sealed class QuoteCalculatorTests
         Assert.Contains("work centre M9 (not in the rates)", priced.Problem.Message, StringComparison.Ordinal);
         Assert.Contains("material titanium (block stock)", priced.Problem.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("L1", priced.Problem.Message, StringComparison.Ordinal);
+        Assert.Equal(new Dictionary<string, string> { ["centres"] = "Q1 (inspection), M9", ["group"] = "titanium" }, priced.Problem.Params);
     }
 
     [Theory]

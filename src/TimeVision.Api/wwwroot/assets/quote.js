@@ -66,6 +66,18 @@ export function quotePanel(doc, admin) {
 /** A failure the panel did not expect, worded, so the panel never stays half drawn. */
 const failure = (error) => `${t('error')}: ${errorWords(error)}`;
 
+/** Why there is no price: for missing rates, which ones (the API's params), else the code in words. */
+function unpricedWords(error) {
+  const params = error.params ?? {};
+  if (error.code !== 'rates_missing' || !(params.centres || params.unplaced || params.group)) return errorWords(error);
+  return [
+    params.centres ? t('missingRatesCentres', { centres: params.centres }) : null,
+    params.unplaced ? t('missingRatesUnplaced') : null,
+    params.group ? t('missingRatesMaterial', { group: enumWord('group', params.group) }) : null,
+    t('missingRatesWho'),
+  ].filter(Boolean).join('; ');
+}
+
 /** The typed quantities as whole numbers, or null with the first problem worded. */
 function checked(rows, problem) {
   const texts = rows.map((row) => row.replace(/\s/g, ''));
@@ -89,7 +101,7 @@ async function showPrices(doc, quantities, prices, problem, admin) {
   } catch (error) {
     clear(prices);
     if (unpriced.includes(error.code)) {
-      prices.append(el('p', { className: 'notice', id: 'quote-none' }, `${t('notPriced')}: ${errorWords(error)}`,
+      prices.append(el('p', { className: 'notice', id: 'quote-none' }, `${t('notPriced')}: ${unpricedWords(error)}`,
         admin && error.code === 'rates_missing' ? [' ', el('a', { href: '/admin/rates', 'data-nav': true, text: t('ratesLink') })] : null));
     } else {
       problem.textContent = `${t('error')}: ${errorWords(error)}`;

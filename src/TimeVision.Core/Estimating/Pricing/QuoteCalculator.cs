@@ -50,9 +50,12 @@ public static class QuoteCalculator
         var missing = MissingRates(inputs.Operations, centres, material, inputs.MaterialGroup, shape);
         if (missing.Count > 0)
         {
-            return Problem(
+            return new QuotePricing(null, new QuoteProblem(
                 QuoteProblem.RatesMissing,
-                $"No rates for {string.Join("; ", missing)}. Nothing is priced without them: an admin sets them with PUT /api/rates or timevision rates set.");
+                $"No rates for {string.Join("; ", missing.Select(m => m.Text))}. Nothing is priced without them: an admin sets them with PUT /api/rates or timevision rates set.")
+            {
+                Params = MissingParams(missing, inputs.MaterialGroup),
+            });
         }
 
         return new QuotePricing(QuoteOf(inputs, centres, material!, volume, shape), null);
@@ -116,15 +119,17 @@ public static class QuoteCalculator
         };
     }
 
-    private static List<string> MissingRates(
+    private static List<MissingRate> MissingRates(
         IReadOnlyList<PlannedStep> operations, Dictionary<string, WorkCentre> centres, MaterialRate? material, string group, StockShape shape)
     {
-        var missing = new List<string>();
+        var missing = new List<MissingRate>();
         foreach (var id in operations.Select(o => o.WorkCentre).Distinct(StringComparer.Ordinal))
         {
             if (!centres.TryGetValue(id, out var centre))
             {
-                missing.Add(id == WorkCentreChooser.None ? "an operation planned on no work centre (the plan's work centres had none of its kind)" : $"work centre {id} (not in the rates)");
+                missing.Add(id == WorkCentreChooser.None
+                    ? new MissingRate("an operation planned on no work centre (the plan's work centres had none of its kind)", null, MissingKind.NoCentre)
+                    : new MissingRate($"work centre {id} (not in the rates)", id, MissingKind.Centre));
                 continue;
             }
 
@@ -133,20 +138,47 @@ public static class QuoteCalculator
             var absent = parts.Where(p => p.Value is null).Select(p => p.Name).ToList();
             if (absent.Count > 0)
             {
-                missing.Add($"work centre {id}{(centre.Name is { } name ? $" ({name})" : string.Empty)}: {string.Join(", ", absent)}");
+                var named = centre.Name is { } name ? $"{id} ({name})" : id;
+                missing.Add(new MissingRate($"work centre {named}: {string.Join(", ", absent)}", named, MissingKind.Centre));
             }
         }
 
         if (material is null)
         {
-            missing.Add($"material {group} ({Json.JsonCode.Of(shape)} stock): no density and price tiers");
+            missing.Add(new MissingRate($"material {group} ({Json.JsonCode.Of(shape)} stock): no density and price tiers", null, MissingKind.Material));
         }
         else if (!material.PriceTiers.Any(t => t.MinKg <= 0))
         {
-            missing.Add($"material {group}: no price tier from 0 kg");
+            missing.Add(new MissingRate($"material {group}: no price tier from 0 kg", null, MissingKind.Material));
         }
 
         return missing;
+    }
+
+    /// <summary>
+    /// What is missing as a page words it: <c>centres</c> by id and name, <c>unplaced</c> when an operation has no
+    /// centre, and the material <c>group</c> when its rates are missing.
+    /// </summary>
+    private static Dictionary<string, string> MissingParams(List<MissingRate> missing, string group)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        var centres = missing.Where(m => m.Centre is not null).Select(m => m.Centre!).ToList();
+        if (centres.Count > 0)
+        {
+            values["centres"] = string.Join(", ", centres);
+        }
+
+        if (missing.Any(m => m.Kind == MissingKind.NoCentre))
+        {
+            values["unplaced"] = "true";
+        }
+
+        if (missing.Any(m => m.Kind == MissingKind.Material))
+        {
+            values["group"] = group;
+        }
+
+        return values;
     }
 
     private static string? ExternalCentres(QuoteInputs inputs)
@@ -178,4 +210,14 @@ public static class QuoteCalculator
     private static decimal Trimmed(decimal value) => value / 1.0000000000000000000000000000m;
 
     private static QuotePricing Problem(string code, string message) => new(null, new QuoteProblem(code, message));
+
+    /// <summary>One missing rate: the sentence naming it, what it is, and its work centre by id and name.</summary>
+    private sealed record MissingRate(string Text, string? Centre, MissingKind Kind);
+
+    private enum MissingKind
+    {
+        Centre,
+        NoCentre,
+        Material,
+    }
 }

@@ -71,6 +71,9 @@ public sealed record PlannedStep(int Sequence, string WorkCentre, OperationKind 
 /// <param name="Message">What is missing, and how to give it.</param>
 public sealed record QuoteProblem(string Code, string Message)
 {
+    /// <summary>The rates a <see cref="RatesMissing"/> problem lacks, for a page to word: <c>centres</c> (the work centres, by id and name) and <c>group</c> (the material group).</summary>
+    public IReadOnlyDictionary<string, string>? Params { get; init; }
+
     /// <summary>A work centre the plan uses, or the part's material, has no rates; the message names each.</summary>
     public const string RatesMissing = "rates_missing";
 
