@@ -50,115 +50,76 @@ public sealed partial class EstimatePlanApi(
     /// <c>not_found</c>; 412 <c>stale_token</c> (nothing overwritten); 413 <c>features_too_large</c>; 428 no
     /// <c>If-Match</c>; 503 <c>storage_unavailable</c>.
     /// </summary>
-    public async Task<Results<JsonHttpResult<EstimatePlanAnswer>, JsonHttpResult<ApiErrorBody>>> PutFeaturesAsync(
+    public Task<Results<JsonHttpResult<EstimatePlanAnswer>, JsonHttpResult<ApiErrorBody>>> PutFeaturesAsync(
         HttpRequest request,
         string id,
-        CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        if (!DocumentId.TryParse(id, out var documentId))
+        CancellationToken cancellationToken) =>
+        WithIfMatchAsync(request, id, "Send the estimate's ETag in If-Match.", async (documentId, ifMatch) =>
         {
-            return ApiError.NoSuchDocument(id);
-        }
+            if (await RequestBody.ReadAtMostAsync(request, MaxBodyBytes, cancellationToken) is not { } json)
+            {
+                return ApiError.Json(StatusCodes.Status413PayloadTooLarge, "features_too_large", $"The features body is larger than {MaxBodyBytes / 1024} KB.");
+            }
 
-        if (request.Headers.IfMatch.FirstOrDefault() is not { } ifMatch || string.IsNullOrWhiteSpace(ifMatch))
-        {
-            return ApiError.Json(StatusCodes.Status428PreconditionRequired, "if_match_required", "Send the estimate's ETag in If-Match.");
-        }
-
-        if (await RequestBody.ReadAtMostAsync(request, MaxBodyBytes, cancellationToken) is not { } json)
-        {
-            return ApiError.Json(StatusCodes.Status413PayloadTooLarge, "features_too_large", $"The features body is larger than {MaxBodyBytes / 1024} KB.");
-        }
-
-        var features = JsonInputFile.Parse<FeatureSet>(System.Text.Encoding.UTF8.GetString(json), "features", FeatureSetRules.Check);
-        return features.Value is null
-            ? ApiError.Json(StatusCodes.Status400BadRequest, "invalid_features", features.Error!.Message)
-            : await StorageOutageAnswer.UnlessStorageIsDownAsync(
-                logger, nameof(EstimatePlanApi), () => CorrectAsync(request, documentId.Value, features.Value, ifMatch, cancellationToken));
-    }
+            var features = JsonInputFile.Parse<FeatureSet>(System.Text.Encoding.UTF8.GetString(json), "features", FeatureSetRules.Check);
+            return features.Value is null
+                ? ApiError.Json(StatusCodes.Status400BadRequest, "invalid_features", features.Error!.Message)
+                : await StorageOutageAnswer.UnlessStorageIsDownAsync(
+                    logger, nameof(EstimatePlanApi), () => CorrectAsync(request, documentId, features.Value, ifMatch, cancellationToken));
+        });
 
     /// <summary>
     /// 200 with the plan and the new <c>ETag</c>, the acceptance recorded; 404 <c>not_found</c> or <c>no_plan</c>; 412
     /// <c>stale_token</c> (the plan changed since it was read: nothing recorded); 428 no <c>If-Match</c>; 503
     /// <c>storage_unavailable</c>.
     /// </summary>
-    public async Task<Results<JsonHttpResult<EstimatePlanAnswer>, JsonHttpResult<ApiErrorBody>>> AcceptAsync(
+    public Task<Results<JsonHttpResult<EstimatePlanAnswer>, JsonHttpResult<ApiErrorBody>>> AcceptAsync(
         HttpRequest request,
         string id,
-        CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        if (!DocumentId.TryParse(id, out var documentId))
-        {
-            return ApiError.NoSuchDocument(id);
-        }
-
-        if (request.Headers.IfMatch.FirstOrDefault() is not { } ifMatch || string.IsNullOrWhiteSpace(ifMatch))
-        {
-            return ApiError.Json(StatusCodes.Status428PreconditionRequired, "if_match_required", "Send the ETag of the plan you accept in If-Match.");
-        }
-
-        return await StorageOutageAnswer.UnlessStorageIsDownAsync(
-            logger, nameof(EstimatePlanApi), () => RecordAcceptanceAsync(request, documentId.Value, ifMatch, cancellationToken));
-    }
+        CancellationToken cancellationToken) =>
+        WithIfMatchAsync(request, id, "Send the ETag of the plan you accept in If-Match.", (documentId, ifMatch) =>
+            StorageOutageAnswer.UnlessStorageIsDownAsync(logger, nameof(EstimatePlanApi), async () =>
+                await ChangedAsync(request, await plans.AcceptAsync(documentId, GivenName.EnteredBy(request), ifMatch, cancellationToken), cancellationToken)));
 
     /// <summary>
     /// 200 with the plan made again from the stored features with the shop's data in use and the new <c>ETag</c>; 404
     /// <c>not_found</c> or <c>no_plan</c>; 412 <c>stale_token</c> (the estimate changed since it was read: nothing
     /// stored); 428 no <c>If-Match</c>; 503 <c>storage_unavailable</c>.
     /// </summary>
-    public async Task<Results<JsonHttpResult<EstimatePlanAnswer>, JsonHttpResult<ApiErrorBody>>> ReplanAsync(
+    public Task<Results<JsonHttpResult<EstimatePlanAnswer>, JsonHttpResult<ApiErrorBody>>> ReplanAsync(
         HttpRequest request,
         string id,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken) =>
+        WithIfMatchAsync(request, id, "Send the ETag of the plan you re-plan in If-Match.", (documentId, ifMatch) =>
+            StorageOutageAnswer.UnlessStorageIsDownAsync(logger, nameof(EstimatePlanApi), async () =>
+                await ChangedAsync(request, await replans.ReplanAsync(documentId, ifMatch, cancellationToken), cancellationToken)));
+
+    /// <summary>404 for an id that is no document, 428 without <c>If-Match</c> (<paramref name="askForIfMatch"/> says what to send), else <paramref name="next"/>.</summary>
+    private static Task<Results<JsonHttpResult<EstimatePlanAnswer>, JsonHttpResult<ApiErrorBody>>> WithIfMatchAsync(
+        HttpRequest request, string id, string askForIfMatch, Func<string, string, Task<Results<JsonHttpResult<EstimatePlanAnswer>, JsonHttpResult<ApiErrorBody>>>> next)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (!DocumentId.TryParse(id, out var documentId))
         {
-            return ApiError.NoSuchDocument(id);
+            return Task.FromResult<Results<JsonHttpResult<EstimatePlanAnswer>, JsonHttpResult<ApiErrorBody>>>(ApiError.NoSuchDocument(id));
         }
 
-        if (request.Headers.IfMatch.FirstOrDefault() is not { } ifMatch || string.IsNullOrWhiteSpace(ifMatch))
-        {
-            return ApiError.Json(StatusCodes.Status428PreconditionRequired, "if_match_required", "Send the ETag of the plan you re-plan in If-Match.");
-        }
-
-        return await StorageOutageAnswer.UnlessStorageIsDownAsync(
-            logger, nameof(EstimatePlanApi), () => StoreReplanAsync(request, documentId.Value, ifMatch, cancellationToken));
+        return request.Headers.IfMatch.FirstOrDefault() is { } ifMatch && !string.IsNullOrWhiteSpace(ifMatch)
+            ? next(documentId.Value, ifMatch)
+            : Task.FromResult<Results<JsonHttpResult<EstimatePlanAnswer>, JsonHttpResult<ApiErrorBody>>>(ApiError.Json(StatusCodes.Status428PreconditionRequired, "if_match_required", askForIfMatch));
     }
 
-    private async Task<Results<JsonHttpResult<EstimatePlanAnswer>, JsonHttpResult<ApiErrorBody>>> StoreReplanAsync(
-        HttpRequest request, string documentId, string ifMatch, CancellationToken cancellationToken)
+    /// <summary>A stored plan's change (an acceptance, a re-plan) as its answer: 200 with the new <c>ETag</c>, 412, or 404.</summary>
+    private async Task<Results<JsonHttpResult<EstimatePlanAnswer>, JsonHttpResult<ApiErrorBody>>> ChangedAsync(HttpRequest request, StoredPlanChangeResult result, CancellationToken cancellationToken)
     {
-        var result = await replans.ReplanAsync(documentId, ifMatch, cancellationToken);
         switch (result.Outcome)
         {
-            case PlanReplanOutcome.Replanned:
+            case StoredPlanChangeOutcome.Saved:
                 request.HttpContext.Response.Headers.ETag = result.ETag;
                 return await AnswerAsync(StoredPlan.Of(result.Document!), result.ETag, cancellationToken);
-            case PlanReplanOutcome.Stale:
+            case StoredPlanChangeOutcome.Stale:
                 return ApiError.Json(StatusCodes.Status412PreconditionFailed, "stale_token", result.Message!);
-            case PlanReplanOutcome.NoPlan:
-                return ApiError.Json(StatusCodes.Status404NotFound, StoredPlanLookup.NoPlan, result.Message!);
-            default:
-                return ApiError.Json(StatusCodes.Status404NotFound, StoredPlanLookup.NotFound, result.Message!);
-        }
-    }
-
-    private async Task<Results<JsonHttpResult<EstimatePlanAnswer>, JsonHttpResult<ApiErrorBody>>> RecordAcceptanceAsync(
-        HttpRequest request, string documentId, string ifMatch, CancellationToken cancellationToken)
-    {
-        var by = GivenName.EnteredBy(request);
-        var result = await plans.AcceptAsync(documentId, by, ifMatch, cancellationToken);
-        switch (result.Outcome)
-        {
-            case PlanAcceptanceOutcome.Accepted:
-                request.HttpContext.Response.Headers.ETag = result.ETag;
-                return await AnswerAsync(StoredPlan.Of(result.Document!), result.ETag, cancellationToken);
-            case PlanAcceptanceOutcome.Stale:
-                return ApiError.Json(StatusCodes.Status412PreconditionFailed, "stale_token", result.Message!);
-            case PlanAcceptanceOutcome.NoPlan:
+            case StoredPlanChangeOutcome.NoPlan:
                 return ApiError.Json(StatusCodes.Status404NotFound, StoredPlanLookup.NoPlan, result.Message!);
             default:
                 return ApiError.Json(StatusCodes.Status404NotFound, StoredPlanLookup.NotFound, result.Message!);

@@ -92,7 +92,7 @@ internal static class PlanCommand
         }
 
         var accepted = await plans.AcceptAsync(id, by, found.ETag!, cancellationToken);
-        if (accepted.Outcome != PlanAcceptanceOutcome.Accepted)
+        if (accepted.Outcome != StoredPlanChangeOutcome.Saved)
         {
             return CliOutput.WriteError(stdout, stderr, "stale_token", accepted.Message!, ExitCodes.Conflict);
         }
@@ -111,7 +111,7 @@ internal static class PlanCommand
         }
 
         var replanned = await services.GetRequiredService<EstimateReplans>().ReplanAsync(id, found.ETag!, cancellationToken);
-        if (replanned.Outcome != PlanReplanOutcome.Replanned)
+        if (replanned.Outcome != StoredPlanChangeOutcome.Saved)
         {
             return CliOutput.WriteError(stdout, stderr, "stale_token", replanned.Message!, ExitCodes.Conflict);
         }

@@ -167,7 +167,7 @@ public sealed class EstimatePlanTests : IDisposable
         var again = await plans.AcceptAsync(id, "petr", rerun.ETag!, Token);
         var corrected = await plans.CorrectAsync(id, new FeatureSet { Features = [new MachiningFeature { Type = FeatureType.Drilling, Count = 2, DiameterMm = 5 }] }, "jana", again.ETag!, Token);
 
-        Assert.Equal(PlanAcceptanceOutcome.Accepted, accepted.Outcome);
+        Assert.Equal(StoredPlanChangeOutcome.Saved, accepted.Outcome);
         Assert.Equal((before.Features!.Version, before.Plan!.Routing!.CycleMin), (accepted.Document!.Features!.Version, accepted.Document.Plan!.Routing!.CycleMin));
         Assert.Equal(new PlanAcceptance(1, "petr", Now), Assert.Single(accepted.Document.Features.Acceptances!));
         Assert.Equal((FeatureLabelSource.TextLayerAccepted, "petr", 1, "C45"), (label.Source, label.ConfirmedBy, label.FeaturesVersion, label.Features.Material));
@@ -195,9 +195,9 @@ public sealed class EstimatePlanTests : IDisposable
         var stale = await plans.AcceptAsync(id, "petr", withoutPlan.ETag!, Token);
         var unknown = await plans.AcceptAsync(new string('e', 64), "petr", "\"x\"", Token);
 
-        Assert.Equal(PlanAcceptanceOutcome.NoPlan, noPlan.Outcome);
-        Assert.Equal(PlanAcceptanceOutcome.Stale, stale.Outcome);
-        Assert.Equal(PlanAcceptanceOutcome.NotFound, unknown.Outcome);
+        Assert.Equal(StoredPlanChangeOutcome.NoPlan, noPlan.Outcome);
+        Assert.Equal(StoredPlanChangeOutcome.Stale, stale.Outcome);
+        Assert.Equal(StoredPlanChangeOutcome.NotFound, unknown.Outcome);
         Assert.Null((await store.GetAsync(id, Token))!.Features!.Acceptances);
     }
 

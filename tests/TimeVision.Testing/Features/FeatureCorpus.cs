@@ -130,7 +130,7 @@ public static class FeatureCorpus
                 break;
             case FeatureCorpusKind.Accepted or FeatureCorpusKind.AcceptedThenRerun:
                 var acceptance = await plans.AcceptAsync(id, Accepter, document.ETag!, cancellationToken);
-                Assert.Equal(PlanAcceptanceOutcome.Accepted, acceptance.Outcome);
+                Assert.Equal(StoredPlanChangeOutcome.Saved, acceptance.Outcome);
                 label = TextLayer with { Features = [.. TextLayer.Features.Where(f => f.Source!.Confidence == FactConfidence.High)] };
                 if (kind == FeatureCorpusKind.AcceptedThenRerun)
                 {

@@ -240,34 +240,51 @@ public sealed class EstimatePlans(
     /// <param name="by">Who, as the host vouches for the caller; <see langword="null"/> when it vouches for nobody.</param>
     /// <param name="ifMatch">The estimate's concurrency token as the caller read it with the plan.</param>
     /// <param name="cancellationToken">Cancels the read and the write.</param>
-    public async Task<PlanAcceptanceResult> AcceptAsync(string documentId, string? by, string ifMatch, CancellationToken cancellationToken)
+    public Task<StoredPlanChangeResult> AcceptAsync(string documentId, string? by, string ifMatch, CancellationToken cancellationToken) =>
+        ChangeStoredPlanAsync(documentId, ifMatch, "accept", document =>
+        {
+            var features = document.Features!;
+            var accepted = (features.Acceptances ?? []).Append(new PlanAcceptance(features.Version, by, time.GetUtcNow())).TakeLast(MaxAcceptances).ToList();
+            return Task.FromResult(document with { Features = features with { Acceptances = accepted } });
+        }, cancellationToken);
+
+    /// <summary>
+    /// Applies <paramref name="change"/> to the stored estimate and stores it, if it still carries <paramref name="ifMatch"/>
+    /// and has a plan; what the caller does to the plan (<paramref name="verb"/>) words the refusals.
+    /// </summary>
+    /// <param name="documentId">The estimate.</param>
+    /// <param name="ifMatch">The estimate's concurrency token as the caller read it with the plan.</param>
+    /// <param name="verb">What the caller does to the plan: <c>accept</c>, <c>re-plan</c>.</param>
+    /// <param name="change">The estimate as it is to be stored, from the estimate as stored (with features and a plan).</param>
+    /// <param name="cancellationToken">Cancels the read and the write.</param>
+    internal async Task<StoredPlanChangeResult> ChangeStoredPlanAsync(
+        string documentId, string ifMatch, string verb, Func<DocumentEstimate, Task<DocumentEstimate>> change, CancellationToken cancellationToken)
     {
         var document = DocumentId.TryParse(documentId, out var id) ? await estimates.GetAsync(id.Value, cancellationToken) : null;
         if (document is null)
         {
-            return new PlanAcceptanceResult(PlanAcceptanceOutcome.NotFound, null, null, $"No stored estimate with id '{documentId.Trim()}'.");
+            return new StoredPlanChangeResult(StoredPlanChangeOutcome.NotFound, null, null, $"No stored estimate with id '{documentId.Trim()}'.");
         }
 
         if (ifMatch != document.ETag)
         {
-            return new PlanAcceptanceResult(PlanAcceptanceOutcome.Stale, null, null, "The estimate changed since its token was read; read its plan again and accept that.");
+            return PlanStale($"The estimate changed since its token was read; read its plan again and {verb} that.");
         }
 
-        if (document is not { Features: { } features, Plan.Routing: not null })
+        if (document is not { Features: not null, Plan.Routing: not null })
         {
-            return new PlanAcceptanceResult(PlanAcceptanceOutcome.NoPlan, null, null, "The estimate has no process plan to accept; enter its features first.");
+            return new StoredPlanChangeResult(StoredPlanChangeOutcome.NoPlan, null, null, $"The estimate has no process plan to {verb}; enter its features first.");
         }
 
-        var accepted = (features.Acceptances ?? []).Append(new PlanAcceptance(features.Version, by, time.GetUtcNow())).TakeLast(MaxAcceptances).ToList();
-        var updated = document with { Features = features with { Acceptances = accepted } };
+        var updated = await change(document);
         try
         {
             var token = await estimates.SaveAsync(updated, document.ETag, cancellationToken);
-            return new PlanAcceptanceResult(PlanAcceptanceOutcome.Accepted, updated with { ETag = token }, token, null);
+            return new StoredPlanChangeResult(StoredPlanChangeOutcome.Saved, updated with { ETag = token }, token, null);
         }
         catch (ConcurrencyConflictException)
         {
-            return new PlanAcceptanceResult(PlanAcceptanceOutcome.Stale, null, null, "The estimate changed while the acceptance was being written; read its plan again and accept that.");
+            return PlanStale($"The estimate changed while it was being written; read its plan again and {verb} that.");
         }
     }
 
@@ -278,6 +295,8 @@ public sealed class EstimatePlans(
         document with { Plan = await PlanOfAsync(document.Features!.Merged, document.Features.Version, calibrated: true, cancellationToken) };
 
     private static FeatureCorrectionResult Stale(string message) => new(FeatureCorrectionOutcome.Stale, null, null, message);
+
+    private static StoredPlanChangeResult PlanStale(string message) => new(StoredPlanChangeOutcome.Stale, null, null, message);
 
     private async Task<List<FeatureReading>> ReadAsync(DocumentEstimate document, int version, CancellationToken cancellationToken)
     {

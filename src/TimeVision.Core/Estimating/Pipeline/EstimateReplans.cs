@@ -1,7 +1,4 @@
-using TimeVision.Core.Estimating.Estimates;
-using TimeVision.Core.Estimating.Estimates.Stores;
 using TimeVision.Core.Estimating.ProcessPlanning;
-using TimeVision.Core.Storage;
 
 namespace TimeVision.Core.Estimating.Pipeline;
 
@@ -11,13 +8,12 @@ namespace TimeVision.Core.Estimating.Pipeline;
 /// now, the headline chosen again (<see cref="EstimateHeadlines"/>), stored if the estimate still carries the caller's
 /// token. <see cref="CurrentAsync"/> gives the versions in use, so a client can tell a plan is behind.
 /// </summary>
-/// <param name="estimates">The stored estimates.</param>
 /// <param name="plans">Plans the stored features.</param>
 /// <param name="cuttingData">The shop's cutting data in use.</param>
 /// <param name="workCentres">The shop's work centres in use.</param>
 /// <param name="headlines">Chooses the headline number again after the plan changed.</param>
 public sealed class EstimateReplans(
-    IEstimateStore estimates, EstimatePlans plans, ICuttingDataSource cuttingData, IWorkCentreSource workCentres, EstimateHeadlines headlines)
+    EstimatePlans plans, ICuttingDataSource cuttingData, IWorkCentreSource workCentres, EstimateHeadlines headlines)
 {
     /// <summary>The cutting-data and work-centres versions in use now (a rejected override's is <see langword="null"/>).</summary>
     /// <param name="cancellationToken">Cancels the reads.</param>
@@ -31,35 +27,11 @@ public sealed class EstimateReplans(
     /// <param name="documentId">The estimate.</param>
     /// <param name="ifMatch">The estimate's concurrency token as the caller read it with the plan.</param>
     /// <param name="cancellationToken">Cancels the reads and the write.</param>
-    public async Task<PlanReplanResult> ReplanAsync(string documentId, string ifMatch, CancellationToken cancellationToken)
-    {
-        var document = DocumentId.TryParse(documentId, out var id) ? await estimates.GetAsync(id.Value, cancellationToken) : null;
-        if (document is null)
-        {
-            return new PlanReplanResult(PlanReplanOutcome.NotFound, null, null, $"No stored estimate with id '{documentId.Trim()}'.");
-        }
-
-        if (ifMatch != document.ETag)
-        {
-            return Stale("The estimate changed since its token was read; read its plan again and re-plan that.");
-        }
-
-        if (document is not { Features: not null, Plan.Routing: not null })
-        {
-            return new PlanReplanResult(PlanReplanOutcome.NoPlan, null, null, "The estimate has no process plan to make again; enter its features first.");
-        }
-
-        var updated = await headlines.ChooseAsync(await plans.ReplannedAsync(document, cancellationToken), cancellationToken);
-        try
-        {
-            var token = await estimates.SaveAsync(updated, document.ETag, cancellationToken);
-            return new PlanReplanResult(PlanReplanOutcome.Replanned, updated with { ETag = token }, token, null);
-        }
-        catch (ConcurrencyConflictException)
-        {
-            return Stale("The estimate changed while the new plan was being written; read its plan again and re-plan that.");
-        }
-    }
-
-    private static PlanReplanResult Stale(string message) => new(PlanReplanOutcome.Stale, null, null, message);
+    public Task<StoredPlanChangeResult> ReplanAsync(string documentId, string ifMatch, CancellationToken cancellationToken) =>
+        plans.ChangeStoredPlanAsync(
+            documentId,
+            ifMatch,
+            "re-plan",
+            async document => await headlines.ChooseAsync(await plans.ReplannedAsync(document, cancellationToken), cancellationToken),
+            cancellationToken);
 }
